@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+//
+// Threshold — which mandatory third-party risk assessments does an AI developer owe?
+//
+// Dependencies run one way:
+//   CYAML (libyaml) → ThresholdYAML → ThresholdKit (domain, evaluation, reports, audit) → threshold (CLI)
+// Only ThresholdYAML imports CYAML, and not publicly.
+
+import PackageDescription
+
+let package = Package(
+    name: "Threshold",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ThresholdKit", targets: ["ThresholdKit"]),
+        .executable(name: "threshold", targets: ["threshold"]),
+        .executable(name: "threshold-bench", targets: ["threshold-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "ThresholdYAML",
+            dependencies: ["CYAML"]
+        ),
+        .target(
+            name: "ThresholdKit",
+            dependencies: ["ThresholdYAML"],
+            plugins: ["EmbedRulePacks"]
+        ),
+        // Rules/*.yaml are compiled into ThresholdKit as string literals, so that the `threshold`
+        // binary works with no files beside it. The plugin runs `threshold-embed` at build time.
+        .executableTarget(
+            name: "threshold-embed",
+            path: "Sources/threshold-embed"
+        ),
+        .plugin(
+            name: "EmbedRulePacks",
+            capability: .buildTool(),
+            dependencies: ["threshold-embed"],
+            path: "Sources/EmbedRulePacks"
+        ),
+        .executableTarget(
+            name: "threshold",
+            dependencies: [
+                "ThresholdKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "threshold-bench",
+            dependencies: ["ThresholdKit", "ThresholdYAML"]
+        ),
+        .testTarget(
+            name: "ThresholdYAMLTests",
+            dependencies: ["ThresholdYAML"]
+        ),
+        .testTarget(
+            name: "ThresholdKitTests",
+            dependencies: ["ThresholdKit"]
+        ),
+        .testTarget(
+            name: "ThresholdCLITests",
+            dependencies: ["ThresholdKit"]
+        ),
+    ]
+)

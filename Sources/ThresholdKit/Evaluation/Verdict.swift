@@ -1,0 +1,185 @@
+
+/// Whether an obligation applies: `yes`, `no`, or `indeterminate` (a fact it depends on is missing
+/// or uncertain across the line).
+public enum Applicability: String, Sendable, Hashable, CaseIterable {
+    case yes, no, indeterminate
+
+    /// The applicability a truth value gives.
+    public init(_ truth: Truth) {
+        switch truth {
+        case .met: self = .yes
+        case .notMet: self = .no
+        case .indeterminate: self = .indeterminate
+        }
+    }
+}
+
+/// Whether an obligation is met by the records on file.
+public enum ObligationStatus: String, Sendable, Hashable, CaseIterable {
+    /// A valid record meets it.
+    case met
+    /// It applies and nothing on file meets it.
+    case unmet
+    /// It applies and the record on file is no longer valid.
+    case expired
+    /// It does not apply (or is not due yet, or the pack is not in force).
+    case notRequired = "not-required"
+    /// Whether it applies cannot be decided from the profile.
+    case indeterminate
+}
+
+/// Whether a model may be deployed under a pack.
+public enum Deployment: String, Sendable, Hashable, CaseIterable {
+    /// Nothing stands in the way.
+    case permitted
+    /// An applicable assessment found high risk: a government may block the model.
+    case blocked
+    /// Required assessments are not all met, or applicability is undecided.
+    case indeterminate
+}
+
+/// The outcome of evaluating one profile against a rule book on a date. Pure data: `Sendable`,
+/// `Hashable`, and rendered by the reporters.
+public struct Verdict: Sendable, Hashable {
+    /// The schema id of the JSON form.
+    public static let schema = "threshold.verdict/1"
+
+    /// The profile's path, as the user named it.
+    public var profile: String?
+    /// The organisation's name, when the profile could be read.
+    public var organization: String?
+    /// The evaluation date.
+    public var asOf: CalendarDate
+    /// One result per pack evaluated.
+    public var packs: [PackResult]
+    /// Why the profile could not be evaluated; empty when it was.
+    public var errors: [YAMLError]
+
+    /// Creates a verdict.
+    public init(profile: String?, organization: String?, asOf: CalendarDate, packs: [PackResult], errors: [YAMLError] = []) {
+        self.profile = profile
+        self.organization = organization
+        self.asOf = asOf
+        self.packs = packs
+        self.errors = errors
+    }
+
+    /// Whether the profile was invalid.
+    public var isInvalid: Bool { !errors.isEmpty }
+}
+
+/// One pack's part of a verdict.
+public struct PackResult: Sendable, Hashable {
+    /// The pack's id.
+    public var pack: String
+    /// The pack's title.
+    public var title: String
+    /// The pack's status (a proposal is evaluated as if enacted).
+    public var status: RulePack.Status
+    /// Whether the pack is in force on the as-of date.
+    public var inForce: Bool
+    /// Why it is not in force, when it is not.
+    public var inForceReason: String?
+    /// Each threshold, per subject.
+    public var thresholds: [ThresholdResult]
+    /// Each obligation.
+    public var obligations: [ObligationResult]
+    /// The deployment verdict over all models.
+    public var deployment: Deployment
+    /// The deployment verdict per model, for packs with a deployment gate.
+    public var deploymentByModel: [(model: String, deployment: Deployment)]
+
+    public static func == (a: PackResult, b: PackResult) -> Bool {
+        a.pack == b.pack && a.title == b.title && a.status == b.status && a.inForce == b.inForce
+            && a.inForceReason == b.inForceReason && a.thresholds == b.thresholds && a.obligations == b.obligations
+            && a.deployment == b.deployment
+            && a.deploymentByModel.map(\.model) == b.deploymentByModel.map(\.model)
+            && a.deploymentByModel.map(\.deployment) == b.deploymentByModel.map(\.deployment)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pack)
+        hasher.combine(thresholds)
+        hasher.combine(obligations)
+        hasher.combine(deployment)
+    }
+
+    /// Whether any obligation applies (yes).
+    public var inScope: Bool { obligations.contains { $0.applies == .yes } }
+    /// The obligations that apply and are not met.
+    public var unmet: [ObligationResult] { obligations.filter { $0.status == .unmet || $0.status == .expired } }
+}
+
+/// One threshold for one subject.
+public struct ThresholdResult: Sendable, Hashable {
+    /// The threshold's id.
+    public var id: String
+    /// `organization`, `model:NAME` or `cluster:NAME`.
+    public var subject: String
+    /// Met, not met, or indeterminate.
+    public var result: Truth
+    /// The fact's value (the estimate, for an uncertain one), in the limit's unit; nil when missing.
+    public var value: ExactDecimal?
+    /// The low and high ends, for an uncertain value.
+    public var range: ClosedRange<ExactDecimal>?
+    /// The limit.
+    public var limit: ExactDecimal
+    /// The comparison.
+    public var comparison: Comparison
+    /// The unit: `FLOP`, `FLOP/s`, `bit/s`, or a currency code.
+    public var unit: String
+    /// Value ÷ limit, to six significant digits.
+    public var margin: ExactDecimal?
+    /// Where the fact was written.
+    public var mark: SourceMark?
+    /// How the value was derived, or converted; why it is indeterminate.
+    public var notes: [String]
+    /// The source id and section.
+    public var cite: String?
+    /// The article or section.
+    public var citation: String?
+    /// The source's title and URL.
+    public var sourceTitle: String?
+    /// The source's URL.
+    public var sourceURL: String?
+}
+
+/// One obligation, over its subjects.
+public struct ObligationResult: Sendable, Hashable {
+    /// The obligation's id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Its kind.
+    public var kind: String
+    /// Whether it applies (to any subject).
+    public var applies: Applicability
+    /// Its status (the worst over the subjects it applies to).
+    public var status: ObligationStatus
+    /// The thresholds (met) that bring it into scope.
+    public var because: [String]
+    /// Per model, for per-model obligations.
+    public var subjects: [SubjectResult]
+    /// The earliest deadline, when one can be computed.
+    public var due: CalendarDate?
+    /// Notes: why it is not required yet, why a record does not count.
+    public var notes: [String]
+    /// The article or section.
+    public var citation: String?
+
+    /// One subject's part.
+    public struct SubjectResult: Sendable, Hashable {
+        /// `organization` or `model:NAME`.
+        public var subject: String
+        /// Whether it applies to this subject.
+        public var applies: Applicability
+        /// Its status for this subject.
+        public var status: ObligationStatus
+        /// The thresholds that bring it into scope for this subject.
+        public var because: [String]
+        /// The deadline for this subject.
+        public var due: CalendarDate?
+        /// Notes.
+        public var notes: [String]
+    }
+}

@@ -1,0 +1,208 @@
+
+/// One lab's filing: the organisation, its money, its models and their compute, its clusters, and
+/// the assessments and other compliance records it has on file.
+///
+/// Load one from YAML with ``init(contentsOf:limits:)`` or ``init(yaml:path:limits:)``, or build one
+/// in Swift for data that lives elsewhere:
+///
+/// ```swift
+/// let lab = LabProfile(
+///     organization: .init(name: "Helios AI Labs", aiRevenue: .money("620M", "USD")),
+///     models: [.init(name: "helios-4", trainingCompute: .operations("3.2e25"))])
+/// ```
+public struct LabProfile: Sendable, Hashable {
+    /// The file the profile came from, as the user named it; nil for a profile built in Swift.
+    public var path: String?
+    /// The organisation.
+    public var organization: Organization
+    /// Its models.
+    public var models: [Model]
+    /// Its computing clusters.
+    public var clusters: [Cluster]
+    /// Assessments and other compliance records on file.
+    public var assessments: [AssessmentRecord]
+
+    /// Creates a profile.
+    public init(path: String? = nil, organization: Organization, models: [Model] = [],
+                clusters: [Cluster] = [], assessments: [AssessmentRecord] = []) {
+        self.path = path
+        self.organization = organization
+        self.models = models
+        self.clusters = clusters
+        self.assessments = assessments
+    }
+
+    /// The organisation behind a profile.
+    public struct Organization: Sendable, Hashable {
+        /// The organisation's name.
+        public var name: String
+        /// Where it operates: `EU`, `US-CA`, `US-NY`, … (informational).
+        public var jurisdictions: [String]
+        /// The calendar year the money figures cover.
+        public var reportingPeriod: Int?
+        /// Annual gross revenue, with affiliates.
+        public var annualGrossRevenue: Fact?
+        /// Revenue from AI products and services.
+        public var aiRevenue: Fact?
+        /// Spending on AI research and development.
+        public var aiRnDSpend: Fact?
+        /// Exchange rates the profile declares, for money not in the threshold's currency.
+        public var exchangeRates: [ExchangeRate]
+        /// Where the organisation mapping starts.
+        public var mark: SourceMark?
+
+        /// Creates an organisation.
+        public init(name: String, jurisdictions: [String] = [], reportingPeriod: Int? = nil,
+                    annualGrossRevenue: Fact? = nil, aiRevenue: Fact? = nil, aiRnDSpend: Fact? = nil,
+                    exchangeRates: [ExchangeRate] = [], mark: SourceMark? = nil) {
+            self.name = name
+            self.jurisdictions = jurisdictions
+            self.reportingPeriod = reportingPeriod
+            self.annualGrossRevenue = annualGrossRevenue
+            self.aiRevenue = aiRevenue
+            self.aiRnDSpend = aiRnDSpend
+            self.exchangeRates = exchangeRates
+            self.mark = mark
+        }
+    }
+
+    /// A model the lab trained.
+    public struct Model: Sendable, Hashable {
+        /// The model's name, unique in the profile.
+        public var name: String
+        /// Compute used to train it (pre-training, or cumulative where the lab reports it so).
+        public var trainingCompute: Fact?
+        /// Compute used for fine-tuning, reinforcement learning and other modifications.
+        public var fineTuningCompute: Fact?
+        /// What the model generates or takes: `text`, `image`, `audio`, `video`, `code`, ….
+        public var modalities: [String]?
+        /// What it was primarily trained on: `general`, `biological-sequence`, ….
+        public var primaryData: String?
+        /// Where it is in its life.
+        public var status: Status?
+        /// When it was first made available (placed on the market, deployed).
+        public var released: CalendarDate?
+        /// Where the model's mapping starts.
+        public var mark: SourceMark?
+
+        /// A model's life-cycle stage.
+        public enum Status: String, Sendable, Hashable, CaseIterable {
+            case inTraining = "in-training", `internal`, deployed, withdrawn
+        }
+
+        /// Creates a model.
+        public init(name: String, trainingCompute: Fact? = nil, fineTuningCompute: Fact? = nil,
+                    modalities: [String]? = nil, primaryData: String? = nil, status: Status? = nil,
+                    released: CalendarDate? = nil, mark: SourceMark? = nil) {
+            self.name = name
+            self.trainingCompute = trainingCompute
+            self.fineTuningCompute = fineTuningCompute
+            self.modalities = modalities
+            self.primaryData = primaryData
+            self.status = status
+            self.released = released
+            self.mark = mark
+        }
+    }
+
+    /// A computing cluster.
+    public struct Cluster: Sendable, Hashable {
+        /// The cluster's name.
+        public var name: String
+        /// Theoretical peak capacity: a rate, `FLOP/s`.
+        public var peakCapacity: Fact?
+        /// Networking between its machines: a bandwidth, `Gbit/s`.
+        public var interconnect: Fact?
+        /// Whether its machines sit in one datacenter.
+        public var coLocated: Bool?
+        /// Where the cluster's mapping starts.
+        public var mark: SourceMark?
+
+        /// Creates a cluster.
+        public init(name: String, peakCapacity: Fact? = nil, interconnect: Fact? = nil,
+                    coLocated: Bool? = nil, mark: SourceMark? = nil) {
+            self.name = name
+            self.peakCapacity = peakCapacity
+            self.interconnect = interconnect
+            self.coLocated = coLocated
+            self.mark = mark
+        }
+    }
+
+    /// An assessment, report or other compliance record on file.
+    public struct AssessmentRecord: Sendable, Hashable {
+        /// The obligation it answers, by id (`cybersecurity-assessment`).
+        public var obligation: String
+        /// The pack the obligation belongs to, when the id alone is ambiguous.
+        public var pack: String?
+        /// The model it covers; nil for an organisation-wide record.
+        public var model: String?
+        /// Who did it.
+        public var assessor: String?
+        /// Whether the assessor is independent of the lab (a third party).
+        public var independent: Bool?
+        /// When it was completed.
+        public var completed: CalendarDate?
+        /// What it found.
+        public var outcome: Outcome?
+        /// Where the record's mapping starts.
+        public var mark: SourceMark?
+
+        /// An assessment's finding.
+        public enum Outcome: String, Sendable, Hashable, CaseIterable {
+            case acceptable
+            case highRisk = "high-risk"
+        }
+
+        /// Creates a record.
+        public init(obligation: String, pack: String? = nil, model: String? = nil, assessor: String? = nil,
+                    independent: Bool? = nil, completed: CalendarDate? = nil, outcome: Outcome? = nil,
+                    mark: SourceMark? = nil) {
+            self.obligation = obligation
+            self.pack = pack
+            self.model = model
+            self.assessor = assessor
+            self.independent = independent
+            self.completed = completed
+            self.outcome = outcome
+            self.mark = mark
+        }
+    }
+}
+
+/// A quantity a profile states: its exact (or uncertain, or derived) value, its dimension and
+/// currency, and where it was written.
+public struct Fact: Sendable, Hashable {
+    /// The value in the dimension's base unit (FLOP, FLOP/s, bit/s, or units of ``currency``).
+    public var value: FactValue
+    /// What the value measures.
+    public var dimension: QuantityDimension
+    /// The ISO 4217 currency, for money.
+    public var currency: String?
+    /// Where the fact was written.
+    public var mark: SourceMark?
+    /// The scalar as written (`"3.2e25 FLOP"`), for reports.
+    public var written: String?
+
+    /// Creates a fact.
+    public init(value: FactValue, dimension: QuantityDimension, currency: String? = nil, mark: SourceMark? = nil, written: String? = nil) {
+        self.value = value
+        self.dimension = dimension
+        self.currency = currency
+        self.mark = mark
+        self.written = written
+    }
+
+    /// A count of operations parsed from text such as `3.2e25` or `3.2e25 FLOP`; nil when the
+    /// text is not one.
+    public static func operations(_ text: String) -> Fact? { parse(text, as: .operations) }
+
+    /// An amount of money parsed from text such as `620M` in `currency`, or `$620M`; nil when the
+    /// text is not one.
+    public static func money(_ text: String, _ currency: String = "USD") -> Fact? { parse(text, as: .money, currency: currency) }
+
+    static func parse(_ text: String, as dimension: QuantityDimension, currency: String? = nil) -> Fact? {
+        guard let quantity = try? QuantityParser.parse(text, expecting: dimension, defaultCurrency: currency) else { return nil }
+        return Fact(value: FactValue(exactly: quantity.value), dimension: dimension, currency: quantity.currency, written: text)
+    }
+}

@@ -1,0 +1,357 @@
+
+/// Limits on what one profile may hold, beyond the YAML layer's own.
+public struct ProfileLimits: Sendable, Hashable {
+    /// The most models one profile may list. Default 1,000.
+    public var maxModels: Int
+
+    /// Creates limits.
+    public init(maxModels: Int = 1_000) { self.maxModels = maxModels }
+}
+
+/// Everything that shapes how files are read: the YAML layer's limits and the profile's own.
+public struct LoadOptions: Sendable, Hashable {
+    /// The YAML layer's limits.
+    public var yaml: YAMLLimits
+    /// Limits on profiles.
+    public var profile: ProfileLimits
+
+    /// Creates options.
+    public init(yaml: YAMLLimits = .default, profile: ProfileLimits = .init()) {
+        self.yaml = yaml
+        self.profile = profile
+    }
+
+    /// The defaults.
+    public static let `default` = LoadOptions()
+}
+
+extension LabProfile {
+    /// The keys a profile's top level accepts.
+    public static let topLevelKeys = ["organization", "models", "clusters", "assessments"]
+    /// The keys under `organization`.
+    public static let organizationKeys = ["name", "jurisdictions", "reporting_period", "annual_gross_revenue",
+                                          "ai_revenue", "ai_rnd_spend", "exchange_rates"]
+    /// The keys of a model.
+    public static let modelKeys = ["name", "training_compute", "fine_tuning_compute", "modalities",
+                                   "primary_data", "status", "released"]
+    /// The keys of a cluster.
+    public static let clusterKeys = ["name", "peak_capacity", "interconnect", "co_located"]
+    /// The keys of an assessment record.
+    public static let assessmentKeys = ["obligation", "pack", "model", "assessor", "independent", "completed", "outcome"]
+    /// The keys of an uncertain or derived quantity.
+    public static let estimateKeys = ["estimate", "low", "high", "confidence", "parameters", "tokens",
+                                      "chips", "peak_per_chip", "hours", "days", "utilization"]
+    /// The keys of an exchange rate.
+    public static let exchangeRateKeys = ["from", "to", "rate", "date"]
+
+    /// Loads a profile from a YAML file.
+    ///
+    /// - Throws: ``YAMLError`` with the file, line and column of the first problem.
+    public init(contentsOf path: String, options: LoadOptions = .default) throws {
+        let bytes = try YAMLParser.readFile(atPath: path, limits: options.yaml)
+        try self.init(bytes: bytes, path: path, options: options)
+    }
+
+    /// Loads a profile from YAML text.
+    public init(yaml: String, path: String? = nil, options: LoadOptions = .default) throws {
+        try self.init(bytes: Array(yaml.utf8), path: path, options: options)
+    }
+
+    /// Loads a profile from YAML bytes.
+    public init(bytes: [UInt8], path: String?, options: LoadOptions = .default) throws {
+        let document = try YAMLParser.parseDocument(bytes, path: path, options: YAMLOptions(limits: options.yaml))
+        self = try LabProfile(node: document.root, path: path, options: options)
+    }
+
+    /// Decodes a profile from a YAML node (the root of a document, or a pack test's `profile:`).
+    public init(node root: YAMLNode, path: String?, options: LoadOptions = .default) throws {
+        let top = try MappingReader(root, path: "", keys: LabProfile.topLevelKeys,
+                                    what: "a lab profile (a mapping with 'organization', 'models', …)")
+        let organizationNode = try top.required("organization", what: "the organization (a mapping with 'name', …)")
+        let organization = try Self.organization(organizationNode)
+
+        var models: [Model] = []
+        let modelNodes = try top.sequence("models", what: "a list of models")
+        if modelNodes.count > options.profile.maxModels, let node = top["models"] {
+            throw node.error("models: the profile lists \(modelNodes.count) models, more than the limit of \(options.profile.maxModels) (raise it with --max-models)", kind: .limit)
+        }
+        var modelMarks: [String: SourceMark] = [:]
+        for (path, node) in modelNodes {
+            let model = try Self.model(node, path: path)
+            if let first = modelMarks[model.name] {
+                throw (node["name"] ?? node).error("\(path).name: a second model named \(model.name.quotedForDiagnostic()); the first is at line \(first.line)")
+            }
+            modelMarks[model.name] = node.mark
+            models.append(model)
+        }
+        var clusters: [Cluster] = []
+        for (path, node) in try top.sequence("clusters", what: "a list of clusters") {
+            clusters.append(try Self.cluster(node, path: path))
+        }
+        var assessments: [AssessmentRecord] = []
+        for (path, node) in try top.sequence("assessments", what: "a list of assessments") {
+            let record = try Self.assessment(node, path: path)
+            if let model = record.model, modelMarks[model] == nil, let modelNode = node["model"] {
+                var message = "\(path).model: no model named \(model.quotedForDiagnostic()) in this profile"
+                if let near = Suggestion.nearest(to: model, among: models.map(\.name)) { message += "; did you mean '\(near)'?" }
+                throw modelNode.error(message)
+            }
+            assessments.append(record)
+        }
+        self.init(path: path, organization: organization, models: models, clusters: clusters, assessments: assessments)
+    }
+
+    // MARK: Sections
+
+    static func organization(_ node: YAMLNode) throws -> Organization {
+        let map = try MappingReader(node, path: "organization", keys: organizationKeys, what: "the organization (a mapping with 'name', …)")
+        var rates: [ExchangeRate] = []
+        for (path, rateNode) in try map.sequence("exchange_rates", what: "a list of exchange rates") {
+            rates.append(try exchangeRate(rateNode, path: path))
+        }
+        var period: Int?
+        if let node = map.value("reporting_period") {
+            guard node.kind == .scalar, node.scalarKind == .int, let year = Int(node.text), (1900...2200).contains(year) else {
+                throw node.error("organization.reporting_period: expected the calendar year the money figures cover, such as 2025, found \(node.kindDescription)")
+            }
+            period = year
+        }
+        return Organization(
+            name: try map.requiredString("name", what: "the organization's name"),
+            jurisdictions: try map.strings("jurisdictions", what: "a list of jurisdictions such as [US-CA, EU]"),
+            reportingPeriod: period,
+            annualGrossRevenue: try fact(map, "annual_gross_revenue", .money),
+            aiRevenue: try fact(map, "ai_revenue", .money),
+            aiRnDSpend: try fact(map, "ai_rnd_spend", .money),
+            exchangeRates: rates,
+            mark: node.mark)
+    }
+
+    static func model(_ node: YAMLNode, path: String) throws -> Model {
+        let map = try MappingReader(node, path: path, keys: modelKeys, what: "a model (a mapping with 'name', 'training_compute', …)")
+        var status: Model.Status?
+        if let text = try map.string("status") {
+            guard let value = Model.Status(rawValue: text) else {
+                throw try map.required("status", what: "").error(enumMessage(map.path(of: "status"), text, Model.Status.allCases.map(\.rawValue)))
+            }
+            status = value
+        }
+        var modalities: [String]?
+        if map.value("modalities") != nil { modalities = try map.strings("modalities", what: "a list of modalities such as [text, image]") }
+        return Model(
+            name: try map.requiredString("name", what: "the model's name"),
+            trainingCompute: try fact(map, "training_compute", .operations),
+            fineTuningCompute: try fact(map, "fine_tuning_compute", .operations),
+            modalities: modalities,
+            primaryData: try map.string("primary_data"),
+            status: status,
+            released: try date(map, "released"),
+            mark: node.mark)
+    }
+
+    static func cluster(_ node: YAMLNode, path: String) throws -> Cluster {
+        let map = try MappingReader(node, path: path, keys: clusterKeys, what: "a cluster (a mapping with 'name', 'peak_capacity', …)")
+        return Cluster(
+            name: try map.requiredString("name", what: "the cluster's name"),
+            peakCapacity: try fact(map, "peak_capacity", .operationsPerSecond),
+            interconnect: try fact(map, "interconnect", .bandwidth),
+            coLocated: try map.bool("co_located"),
+            mark: node.mark)
+    }
+
+    static func assessment(_ node: YAMLNode, path: String) throws -> AssessmentRecord {
+        let map = try MappingReader(node, path: path, keys: assessmentKeys, what: "an assessment (a mapping with 'obligation', 'model', …)")
+        var outcome: AssessmentRecord.Outcome?
+        if let text = try map.string("outcome") {
+            guard let value = AssessmentRecord.Outcome(rawValue: text) else {
+                throw try map.required("outcome", what: "").error(enumMessage(map.path(of: "outcome"), text, AssessmentRecord.Outcome.allCases.map(\.rawValue)))
+            }
+            outcome = value
+        }
+        return AssessmentRecord(
+            obligation: try map.requiredString("obligation", what: "the obligation's id, such as cybersecurity-assessment"),
+            pack: try map.string("pack"),
+            model: try map.string("model"),
+            assessor: try map.string("assessor"),
+            independent: try map.bool("independent"),
+            completed: try date(map, "completed"),
+            outcome: outcome,
+            mark: node.mark)
+    }
+
+    static func exchangeRate(_ node: YAMLNode, path: String) throws -> ExchangeRate {
+        let map = try MappingReader(node, path: path, keys: exchangeRateKeys, what: "an exchange rate (a mapping with 'from', 'to', 'rate', 'date')")
+        let from = try map.requiredString("from", what: "an ISO 4217 currency code such as EUR")
+        let to = try map.requiredString("to", what: "an ISO 4217 currency code such as USD")
+        for (key, code) in [("from", from), ("to", to)] where !UnitTable.isCurrencyCode(code) {
+            throw try map.required(key, what: "").error("\(map.path(of: key)): \(code.quotedForDiagnostic()) is not an ISO 4217 currency code such as USD or EUR")
+        }
+        let rateNode = try map.required("rate", what: "the number of '\(to)' per one '\(from)', such as 1.08")
+        let rate = try number(rateNode, path: map.path(of: "rate"), example: "1.08")
+        guard !rate.isZero, !rate.isNegative else {
+            throw rateNode.error("\(map.path(of: "rate")): an exchange rate must be greater than zero")
+        }
+        let date = try Self.date(map, "date")
+        return ExchangeRate(from: from, to: to, rate: rate, date: date?.description)
+    }
+
+    // MARK: Values
+
+    static func enumMessage(_ path: String, _ value: String, _ allowed: [String]) -> String {
+        var message = "\(path): \(value.quotedForDiagnostic()) is not one of \(allowed.joined(separator: ", "))"
+        if let near = Suggestion.nearest(to: value, among: allowed) { message += "; did you mean '\(near)'?" }
+        return message
+    }
+
+    static func date(_ map: MappingReader, _ key: String) throws -> CalendarDate? {
+        guard let node = map.value(key) else { return nil }
+        guard node.kind == .scalar, let date = CalendarDate(node.text) else {
+            throw node.error("\(map.path(of: key)): expected a date such as 2026-03-01, found \(node.kindDescription)")
+        }
+        return date
+    }
+
+    /// A plain number (no unit), exact.
+    static func number(_ node: YAMLNode, path: String, example: String) throws -> ExactDecimal {
+        guard node.kind == .scalar else {
+            throw node.error("\(path): expected a number such as \(example), found \(node.kindDescription)")
+        }
+        do {
+            return try QuantityParser.parseNumber(node.text)
+        } catch {
+            throw quantityError(error, node: node, path: path)
+        }
+    }
+
+    /// The fact under `key`: a quantity, an uncertain value or a derived one; nil when absent or null.
+    static func fact(_ map: MappingReader, _ key: String, _ dimension: QuantityDimension) throws -> Fact? {
+        guard let node = map.value(key) else { return nil }
+        return try fact(node, path: map.path(of: key), dimension)
+    }
+
+    /// A fact from a scalar (`3.2e25 FLOP`) or a mapping (uncertain or derived).
+    public static func fact(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> Fact {
+        switch node.kind {
+        case .scalar:
+            let (value, currency) = try quantity(node, path: path, dimension)
+            return Fact(value: FactValue(exactly: value), dimension: dimension, currency: currency, mark: node.mark, written: node.text)
+        case .sequence:
+            throw node.error("\(path): expected \(dimension.example), found a sequence")
+        case .mapping:
+            return try estimate(node, path: path, dimension)
+        }
+    }
+
+    /// A scalar quantity in `dimension`: its value in the base unit, and its currency for money.
+    static func quantity(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> (ExactDecimal, String?) {
+        guard node.kind == .scalar, !node.isNull else {
+            throw node.error("\(path): expected \(dimension.example), found \(node.kindDescription)")
+        }
+        do {
+            let parsed = try node.withUTF8 { bytes in
+                try QuantityParser.parse(utf8: bytes, expecting: dimension, defaultCurrency: "USD")
+            }
+            return (parsed.value, parsed.currency)
+        } catch {
+            throw quantityError(error, node: node, path: path, expected: dimension.example)
+        }
+    }
+
+    static func quantityError(_ error: any Error, node: YAMLNode, path: String, expected: String? = nil) -> YAMLError {
+        guard let error = error as? QuantityError else { return node.error("\(path): \(error)") }
+        var message = "\(path): \(error.message)"
+        if let suggestion = error.suggestion, !error.message.contains(suggestion) { message += "; \(suggestion)" }
+        if let expected, error.kind != .wrongDimension { message += " (expected \(expected))" }
+        var yamlError = node.error(message)
+        // Point at the character within a one-line scalar.
+        let offset = error.offset
+        if offset > 0, !node.text.contains("\n") {
+            var mark = node.mark
+            mark.column += offset + (node.style == .singleQuoted || node.style == .doubleQuoted ? 1 : 0)
+            yamlError = node.document.error(yamlError.problem, at: mark)
+        }
+        return yamlError
+    }
+
+    /// `{estimate, low, high, confidence}` and/or the derivations `{parameters, tokens}` (6·N·D) and
+    /// `{chips, peak_per_chip, hours|days, utilization}`; estimates that disagree span an interval.
+    static func estimate(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> Fact {
+        let map = try MappingReader(node, path: path, keys: estimateKeys,
+                                    what: "\(dimension.example), or an estimate such as {estimate: 3.2e25, low: 2.1e25, high: 4.8e25}")
+        var currency: String?
+        func value(_ key: String) throws -> ExactDecimal? {
+            guard let child = map.value(key) else { return nil }
+            let (value, unitCurrency) = try quantity(child, path: map.path(of: key), dimension)
+            if let currency, let unitCurrency, currency != unitCurrency {
+                throw child.error("\(map.path(of: key)): \(unitCurrency) does not match \(currency) used above; write every part of an estimate in one currency")
+            }
+            currency = currency ?? unitCurrency
+            return value
+        }
+        func count(_ key: String, example: String) throws -> ExactDecimal? {
+            guard let child = map.value(key) else { return nil }
+            let number = try self.number(child, path: map.path(of: key), example: example)
+            if number.isNegative { throw child.error("\(map.path(of: key)): expected a non-negative number such as \(example)") }
+            return number
+        }
+        var candidates: [FactValue] = []
+        let estimate = try value("estimate"), low = try value("low"), high = try value("high")
+        if let point = estimate ?? low ?? high {
+            let lower = low ?? point, upper = high ?? point
+                do {
+                candidates.append(try FactValue(estimate: point, low: lower, high: upper))
+            } catch {
+                throw node.error("\(path): \(error.message)")
+            }
+        }
+        let parameters = try count("parameters", example: "405e9"), tokens = try count("tokens", example: "15.6e12")
+        if parameters != nil || tokens != nil {
+            guard dimension == .operations else { throw node.error("\(path): parameters and tokens derive training compute, not \(dimension)") }
+            guard let parameters, let tokens else {
+                throw node.error("\(path): deriving compute as 6 × parameters × tokens needs both 'parameters' and 'tokens'")
+            }
+            candidates.append(FactValue.sixND(parameters: parameters, tokens: tokens))
+        }
+        let chips = try count("chips", example: "16384")
+        let hours = try count("hours", example: "2000"), days = try count("days", example: "90")
+        let utilization = try count("utilization", example: "0.4")
+        let peakNode = map.value("peak_per_chip")
+        if chips != nil || peakNode != nil || hours != nil || days != nil || utilization != nil {
+            guard dimension == .operations else { throw node.error("\(path): a hardware estimate derives training compute, not \(dimension)") }
+            guard let chips, let peakNode, let utilization, hours != nil || days != nil else {
+                throw node.error("\(path): a hardware estimate needs 'chips', 'peak_per_chip' (FLOP/s), 'hours' or 'days', and 'utilization'")
+            }
+            if hours != nil && days != nil { throw node.error("\(path): give either 'hours' or 'days', not both") }
+            let (peak, _) = try quantity(peakNode, path: map.path(of: "peak_per_chip"), .operationsPerSecond)
+            let peakRate = Quantity.operationsPerSecond(peak)
+            if utilization > ExactDecimal(integer: 1), let utilizationNode = map.value("utilization") {
+                throw utilizationNode.error("\(map.path(of: "utilization")): utilization is a fraction of peak between 0 and 1, such as 0.4")
+            }
+            let seconds = hours.map { $0 * ExactDecimal(integer: 3600) } ?? (days ?? ExactDecimal(integer: 0)) * ExactDecimal(integer: 86_400)
+            do {
+                candidates.append(try FactValue.hardware(chips: chips, peakPerChip: peakRate, seconds: seconds, utilization: utilization))
+            } catch {
+                throw node.error("\(path): \(error.message)")
+            }
+        }
+        guard var combined = FactValue.combining(candidates) else {
+            throw node.error("\(path): an estimate needs 'estimate' (with optional 'low' and 'high'), 'parameters' and 'tokens', or a hardware estimate")
+        }
+        combined.confidence = try map.string("confidence")
+        return Fact(value: combined, dimension: dimension, currency: dimension == .money ? (currency ?? "USD") : nil,
+                    mark: node.mark, written: nil)
+    }
+}
+
+extension QuantityDimension {
+    /// An example of a valid spelling, for messages.
+    var example: String {
+        switch self {
+        case .operations: return "a count of operations such as '3.2e25 FLOP'"
+        case .operationsPerSecond: return "a rate such as '1.2e20 FLOP/s'"
+        case .money: return "an amount of money such as '620M USD'"
+        case .bandwidth: return "a bandwidth such as '400 Gbit/s'"
+        case .dimensionless: return "a number such as 0.4"
+        }
+    }
+}

@@ -1,0 +1,125 @@
+
+/// How text reports are drawn.
+public struct TextStyle: Sendable, Hashable {
+    /// Show every threshold, including those not met (otherwise only met and indeterminate ones).
+    public var explain: Bool
+    /// Use ANSI colours.
+    public var color: Bool
+
+    /// Creates a style.
+    public init(explain: Bool = false, color: Bool = false) {
+        self.explain = explain
+        self.color = color
+    }
+}
+
+extension Comparison {
+    /// The comparison negated, as a symbol, for a threshold not met.
+    var negatedSymbol: String {
+        switch self {
+        case .greaterThan: return "≤"
+        case .atLeast: return "<"
+        case .lessThan: return "≥"
+        case .atMost: return ">"
+        }
+    }
+}
+
+extension Verdict {
+    /// A report a compliance officer can read at a glance: per pack, what applies and why, what is
+    /// unmet, and the deployment verdict.
+    public func text(style: TextStyle = TextStyle()) -> String {
+        let paint = Paint(enabled: style.color)
+        var out = ""
+        let name = organization ?? "(unreadable profile)"
+        out += paint.bold(name) + (profile.map { " — \($0)" } ?? "") + " (as of \(asOf))\n"
+        if isInvalid {
+            for error in errors { out += paint.red(error.description) + "\n" }
+            return out
+        }
+        for pack in packs {
+            out += "\n" + paint.bold(pack.pack) + " — " + pack.title + "\n"
+            var status = pack.status == .proposed ? "proposed, evaluated as if enacted" : pack.status.rawValue
+            status += pack.inForce ? "; in force" : "; not in force: \(pack.inForceReason ?? "")"
+            out += "  " + paint.dim(status) + "\n"
+            let shown = pack.thresholds.filter { style.explain || $0.result != .notMet }
+            if !shown.isEmpty {
+                out += "  Thresholds\n"
+                let idWidth = shown.map(\.id.count).max() ?? 0
+                let subjectWidth = shown.map(\.subject.count).max() ?? 0
+                for threshold in shown {
+                    let marker: String
+                    switch threshold.result {
+                    case .met: marker = paint.yellow("MET ")
+                    case .notMet: marker = paint.dim("no  ")
+                    case .indeterminate: marker = paint.magenta("??? ")
+                    }
+                    var line = "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.padded(subjectWidth))  "
+                    if let value = threshold.value {
+                        let symbol = threshold.result == .notMet ? threshold.comparison.negatedSymbol
+                            : threshold.result == .met ? threshold.comparison.symbol : "vs"
+                        line += "\(value) \(symbol) \(threshold.limit) \(threshold.unit)"
+                        if let margin = threshold.margin { line += "  (×\(margin))" }
+                    } else {
+                        line += "— vs \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
+                    }
+                    if let mark = threshold.mark { line += "  " + paint.dim("\(profile ?? "<input>"):\(mark.line):\(mark.column)") }
+                    if let citation = threshold.citation { line += "  " + paint.dim("[\(citation)]") }
+                    out += line + "\n"
+                    for note in threshold.notes { out += "           " + paint.dim(note) + "\n" }
+                }
+            }
+            out += "  Obligations\n"
+            let idWidth = pack.obligations.map(\.id.count).max() ?? 0
+            for obligation in pack.obligations {
+                let marker: String
+                switch obligation.status {
+                case .met: marker = paint.green("MET          ")
+                case .unmet: marker = paint.red("UNMET        ")
+                case .expired: marker = paint.red("EXPIRED      ")
+                case .notRequired: marker = paint.dim("not required ")
+                case .indeterminate: marker = paint.magenta("INDETERMINATE")
+                }
+                var line = "    \(marker) \(obligation.id.padded(idWidth))"
+                switch obligation.applies {
+                case .yes: line += "  applies" + (obligation.because.isEmpty ? "" : " (\(obligation.because.joined(separator: ", ")))")
+                case .no: line += "  does not apply"
+                case .indeterminate: line += "  may apply: a fact it depends on is missing or uncertain"
+                }
+                if let due = obligation.due { line += "; due \(due)" }
+                out += line + "\n"
+                for subject in obligation.subjects where subject.applies != .no && (subject.status != obligation.status || obligation.subjects.count > 1) {
+                    out += "        \(subject.subject): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
+                    out += subject.notes.isEmpty ? "\n" : " — " + subject.notes.joined(separator: "; ") + "\n"
+                }
+                for note in obligation.notes where !note.hasPrefix("a proposal") { out += "        " + paint.dim(note) + "\n" }
+            }
+            let deployment: String
+            switch pack.deployment {
+            case .permitted: deployment = paint.green("permitted")
+            case .blocked: deployment = paint.red("BLOCKED") + " (an assessment found high risk)"
+            case .indeterminate: deployment = paint.magenta("indeterminate") + " (required assessments are not all met)"
+            }
+            out += "  Deployment: \(deployment)\n"
+        }
+        return out
+    }
+}
+
+/// ANSI styling that can be switched off.
+struct Paint {
+    let enabled: Bool
+    func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { wrap("1", text) }
+    func dim(_ text: String) -> String { wrap("2", text) }
+    func red(_ text: String) -> String { wrap("31", text) }
+    func green(_ text: String) -> String { wrap("32", text) }
+    func yellow(_ text: String) -> String { wrap("33", text) }
+    func magenta(_ text: String) -> String { wrap("35", text) }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

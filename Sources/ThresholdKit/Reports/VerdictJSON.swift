@@ -1,0 +1,144 @@
+
+extension Verdict {
+    /// The verdict as one line of JSON in the `threshold.verdict/1` schema (see "The Verdict Format").
+    public func jsonLine() -> String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.output
+    }
+
+    /// The verdict as indented JSON.
+    public func prettyJSON() -> String {
+        var writer = JSONWriter(pretty: true)
+        write(to: &writer)
+        return writer.output
+    }
+
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("schema", Verdict.schema)
+            w.member("profile", profile)
+            w.member("organization", organization)
+            w.member("as_of", asOf.description)
+            w.member("packs") { w in for pack in packs { pack.write(to: &w) } }
+            w.member("errors") { w in
+                for error in errors {
+                    w.object { w in
+                        w.member("message", error.message)
+                        w.member("line", error.mark.line)
+                        w.member("column", error.mark.column)
+                        w.member("kind", error.kind.rawValue)
+                        w.member("file", error.file)
+                        w.member("text", error.headline)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension PackResult {
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("pack", pack)
+            w.member("title", title)
+            w.member("status", status.rawValue)
+            w.member("in_force", inForce)
+            if let inForceReason { w.member("in_force_reason", inForceReason) }
+            if status == .proposed { w.member("evaluated_as_if_enacted", true) }
+            w.member("thresholds") { w in
+                for threshold in thresholds { threshold.write(to: &w) }
+            }
+            w.member("obligations") { w in
+                for obligation in obligations { obligation.write(to: &w) }
+            }
+            w.member("deployment", deployment.rawValue)
+            if !deploymentByModel.isEmpty {
+                w.member("deployment_by_model") { w in
+                    for entry in deploymentByModel {
+                        w.object { w in
+                            w.member("model", entry.model)
+                            w.member("deployment", entry.deployment.rawValue)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension ThresholdResult {
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("id", id)
+            w.member("subject", subject)
+            w.member("result", result.name)
+            w.member("value", value?.description)
+            w.member("limit", limit.description)
+            w.member("unit", unit)
+            w.member("line", mark?.line)
+            w.member("column", mark?.column)
+            w.member("comparison", comparison.rawValue)
+            w.member("margin", margin?.description)
+            if let range {
+                w.member("low", range.lowerBound.description)
+                w.member("high", range.upperBound.description)
+            }
+            if !notes.isEmpty { w.member("notes", strings: notes) }
+            w.member("cite", cite)
+            w.member("citation", citation)
+            if let sourceURL { w.member("source_url", sourceURL) }
+        }
+    }
+}
+
+extension ObligationResult {
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("id", id)
+            w.member("applies", applies.rawValue)
+            w.member("status", status.rawValue)
+            w.member("because", strings: because)
+            w.member("title", title)
+            w.member("kind", kind)
+            w.member("due", due?.description)
+            w.member("citation", citation)
+            if !notes.isEmpty { w.member("notes", strings: notes) }
+            if !subjects.isEmpty {
+                w.member("models") { w in
+                    for subject in subjects {
+                        w.object { w in
+                            w.member("model", subject.subject.hasPrefix("model:") ? String(subject.subject.dropFirst(6)) : subject.subject)
+                            w.member("applies", subject.applies.rawValue)
+                            w.member("status", subject.status.rawValue)
+                            w.member("because", strings: subject.because)
+                            w.member("due", subject.due?.description)
+                            if !subject.notes.isEmpty { w.member("notes", strings: subject.notes) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Truth {
+    /// `met`, `not-met` or `indeterminate`, as the verdict format spells it.
+    public var name: String {
+        switch self {
+        case .met: return "met"
+        case .notMet: return "not-met"
+        case .indeterminate: return "indeterminate"
+        }
+    }
+
+    /// The truth value a name spells.
+    public init?(name: String) {
+        switch name {
+        case "met": self = .met
+        case "not-met": self = .notMet
+        case "indeterminate": self = .indeterminate
+        default: return nil
+        }
+    }
+}

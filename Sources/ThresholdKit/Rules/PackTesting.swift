@@ -1,0 +1,120 @@
+/// The outcome of one of a pack's own test cases.
+public struct PackTestOutcome: Sendable, Hashable {
+    /// The case.
+    public var test: PackTest
+    /// What differed, as "expected … , got …" lines; empty when the case passed.
+    public var failures: [String]
+    /// Whether the case passed.
+    public var passed: Bool { failures.isEmpty }
+}
+
+extension RulePack {
+    /// Runs the pack's own test cases, like `opa test`.
+    public func runTests() -> [PackTestOutcome] {
+        tests.map { test in
+            let result = Evaluator(pack: self, profile: test.profile, asOf: test.asOf).evaluate()
+            return PackTestOutcome(test: test, failures: Self.check(test, against: result))
+        }
+    }
+
+    static func check(_ test: PackTest, against result: PackResult) -> [String] {
+        var failures: [String] = []
+        func obligation(_ id: String) -> ObligationResult? { result.obligations.first { $0.id == id } }
+        for (ids, wanted) in [(test.applies, Applicability.yes), (test.notApplies, .no), (test.indeterminate, .indeterminate)] {
+            for id in ids {
+                let actual = obligation(id)?.applies
+                if actual != wanted {
+                    failures.append("\(id): expected applies \(wanted.rawValue), got \(actual?.rawValue ?? "nothing")")
+                }
+            }
+        }
+        for (id, wanted) in test.statuses.sorted(by: { $0.key < $1.key }) {
+            let actual = obligation(id)?.status
+            if actual != wanted {
+                failures.append("\(id): expected status \(wanted.rawValue), got \(actual?.rawValue ?? "nothing")")
+            }
+        }
+        for (id, wanted) in test.thresholds.sorted(by: { $0.key < $1.key }) {
+            let truths = result.thresholds.filter { $0.id == id }.map(\.result)
+            let actual = truths.isEmpty ? nil : Truth.any(truths)
+            if actual != wanted {
+                let detail = result.thresholds.filter { $0.id == id }
+                    .map { "\($0.subject): \($0.result.name)\($0.value.map { " (value \($0))" } ?? "")" }.joined(separator: ", ")
+                failures.append("\(id): expected \(wanted.name), got \(actual?.name ?? "no subject")\(detail.isEmpty ? "" : " — \(detail)")")
+            }
+        }
+        if let wanted = test.deployment, result.deployment != wanted {
+            failures.append("deployment: expected \(wanted.rawValue), got \(result.deployment.rawValue)")
+        }
+        if let wanted = test.inForce, result.inForce != wanted {
+            failures.append("in_force: expected \(wanted), got \(result.inForce)")
+        }
+        return failures
+    }
+
+    /// A readable description of the pack: what it is, its thresholds with their exact limits and
+    /// citations, and its obligations with when they apply.
+    public func explanation() -> String {
+        var out = "\(id) — \(title)\n"
+        out += "status: \(status.rawValue)\(status == .proposed ? " (evaluated as if enacted)" : "")"
+        out += "; jurisdiction: \(jurisdiction ?? "none")"
+        if let effective { out += "; effective \(effective)" }
+        if let expires { out += "; until \(expires)" }
+        out += "\n"
+        if let summary { out += "\n\(summary)\n" }
+        if !sources.isEmpty {
+            out += "\nSources\n"
+            for source in sources { out += "  [\(source.id)] \(source.title)\(source.url.map { " <\($0)>" } ?? "")\n" }
+        }
+        out += "\nThresholds\n"
+        for threshold in thresholds {
+            let test = threshold.test
+            out += "  \(threshold.id): \(threshold.subject.rawValue) \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.limit)"
+            out += test.currency.map { " \($0)" } ?? test.fact.dimension.map { " \($0.baseUnit ?? "")" } ?? ""
+            for condition in threshold.conditions { out += ", where \(condition.text)" }
+            if threshold.period != nil { out += ", in the preceding calendar year" }
+            if let citation = threshold.citation { out += "  [\(citation)]" }
+            out += "\n"
+        }
+        out += "\nObligations\n"
+        for obligation in obligations {
+            out += "  \(obligation.id) (\(obligation.kind), per \(obligation.per.rawValue)): \(obligation.title)\n"
+            out += "      when \(obligation.when.text)"
+            if let validFor = obligation.validForDays { out += "; a record is valid \(validFor) days" }
+            if let citation = obligation.citation { out += "  [\(citation)]" }
+            out += "\n"
+        }
+        out += "\n\(tests.count) test cases\n"
+        return out
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
+
+extension Condition {
+    /// The condition as text.
+    public var text: String {
+        switch self {
+        case .equals(let fact, let values): return "\(fact.rawValue) is \(values.joined(separator: " or "))"
+        case .includesAny(let fact, let values): return "\(fact.rawValue) includes any of \(values.joined(separator: ", "))"
+        case .isTrue(let fact, let value): return "\(fact.rawValue) is \(value)"
+        case .quantity(let test): return "\(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)"
+        }
+    }
+}
+
+extension When {
+    /// The formula as text.
+    public var text: String {
+        switch self {
+        case .threshold(let id), .obligation(let id): return id
+        case .any(let items): return "any of (\(items.map(\.text).joined(separator: ", ")))"
+        case .all(let items): return "all of (\(items.map(\.text).joined(separator: ", ")))"
+        case .not(let inner): return "not \(inner.text)"
+        case .anyAssessmentOutcome(let outcome): return "an assessment on file found \(outcome.rawValue)"
+        case .always: return "always"
+        }
+    }
+}

@@ -1,0 +1,303 @@
+
+/// A rule pack: one law or proposal's thresholds, the obligations they trigger, its dates, its
+/// sources, and its own test cases. Declared in YAML; see `Rules/README.md`.
+public struct RulePack: Sendable, Hashable, Identifiable {
+    /// The pack's id, e.g. `frontier-ai-proposal-2026`.
+    public var id: String
+    /// A one-line title.
+    public var title: String
+    /// Whether the text is law.
+    public var status: Status
+    /// Where it applies: `EU`, `US-CA`, …, or nil for none.
+    public var jurisdiction: String?
+    /// The first day it is in force.
+    public var effective: CalendarDate?
+    /// The first day it is no longer in force (expiry, repeal, revocation).
+    public var expires: CalendarDate?
+    /// Free text shown by `threshold rules show`.
+    public var summary: String?
+    /// The documents it cites.
+    public var sources: [Source]
+    /// Exchange rates the pack declares.
+    public var exchangeRates: [ExchangeRate]
+    /// Its thresholds.
+    public var thresholds: [Threshold]
+    /// Its obligations.
+    public var obligations: [Obligation]
+    /// Its own test cases.
+    public var tests: [PackTest]
+    /// The file it came from (`Rules/x.yaml` for built-in packs).
+    public var path: String?
+    /// Where the pack's id is written.
+    public var mark: SourceMark?
+
+    /// Whether a pack's text is law.
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// A proposal: evaluated as if enacted, and reports say so.
+        case proposed
+        /// Law.
+        case enacted
+        /// Law no longer: in force only up to its `expires` date.
+        case repealed
+        /// Never law: never in force.
+        case vetoed
+    }
+
+    /// A document a pack cites.
+    public struct Source: Sendable, Hashable {
+        /// The id thresholds and obligations cite it by.
+        public var id: String
+        /// Its title.
+        public var title: String
+        /// Where to read it.
+        public var url: String?
+    }
+
+    /// Whether the pack is in force on a date.
+    public func isInForce(on date: CalendarDate) -> Bool {
+        if status == .vetoed { return false }
+        if let effective, date < effective { return false }
+        if let expires, date >= expires { return false }
+        return true
+    }
+
+    /// The source with an id.
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+}
+
+/// What a threshold or obligation is about.
+public enum Subject: String, Sendable, Hashable, CaseIterable {
+    /// Each model in the profile.
+    case model
+    /// The organisation as a whole.
+    case organization
+    /// Each computing cluster.
+    case cluster
+}
+
+/// A line a statute draws: a fact about a subject compared with an exact limit, plus any further
+/// conditions (`where:`) the statute attaches.
+public struct Threshold: Sendable, Hashable, Identifiable {
+    /// The threshold's id, unique in its pack.
+    public var id: String
+    /// A short title.
+    public var title: String?
+    /// What it is about.
+    public var subject: Subject
+    /// The compared fact.
+    public var test: QuantityTest
+    /// Further conditions, all of which must hold (Kleene *and*).
+    public var conditions: [Condition]
+    /// A money threshold that counts only figures for the calendar year before the as-of date.
+    public var period: Period?
+    /// The source id it cites.
+    public var cite: String?
+    /// The article or section (`Art. 51(2)`).
+    public var citation: String?
+    /// Interpretive notes.
+    public var note: String?
+    /// Where the threshold's id is written.
+    public var mark: SourceMark?
+
+    /// Which figures count.
+    public enum Period: String, Sendable, Hashable {
+        /// The calendar year before the as-of date.
+        case precedingCalendarYear = "preceding-calendar-year"
+    }
+}
+
+/// A fact compared with an exact limit: `training_compute greater_than 1e25 FLOP`.
+public struct QuantityTest: Sendable, Hashable {
+    /// The fact.
+    public var fact: FactKey
+    /// The statute's word: greater than, at least, less than, at most.
+    public var comparison: Comparison
+    /// The limit, in the fact's base unit (or in ``currency`` for money).
+    public var limit: ExactDecimal
+    /// The limit's currency, for money.
+    public var currency: String?
+    /// The limit as the pack wrote it.
+    public var written: String
+}
+
+/// A condition on a subject's properties: `primary_data: biological-sequence`,
+/// `modalities: {includes_any: [text, image]}`, `co_located: true`, `interconnect: {greater_than: 100 Gbit/s}`.
+public enum Condition: Sendable, Hashable {
+    /// The fact's text equals one of the values.
+    case equals(FactKey, [String])
+    /// The fact's list includes at least one of the values.
+    case includesAny(FactKey, [String])
+    /// The boolean fact has this value.
+    case isTrue(FactKey, Bool)
+    /// A quantity comparison.
+    case quantity(QuantityTest)
+
+    /// The fact the condition reads.
+    public var fact: FactKey {
+        switch self {
+        case .equals(let f, _), .includesAny(let f, _), .isTrue(let f, _): return f
+        case .quantity(let test): return test.fact
+        }
+    }
+}
+
+/// A duty that thresholds trigger.
+public struct Obligation: Sendable, Hashable, Identifiable {
+    /// The obligation's id, unique in its pack.
+    public var id: String
+    /// A short title.
+    public var title: String
+    /// What kind of duty: `third-party-assessment`, `notification`, `report`, `framework`,
+    /// `incident-reporting`, `protocol`, `provider-obligations`, `deployment-gate`, ….
+    public var kind: String
+    /// The risk it concerns, for assessments (`cybersecurity`, `biological-weapons`, …).
+    public var risk: String?
+    /// Whether it is owed per model or once by the organisation.
+    public var per: Subject
+    /// When it applies.
+    public var when: When
+    /// When it is due.
+    public var due: Due?
+    /// How long a record stays valid, in days.
+    public var validForDays: Int?
+    /// Whether only an independent (third-party) record meets it. True for third-party assessments.
+    public var requiresIndependent: Bool
+    /// Models placed on the market before a date comply by a later one (EU AI Act Art. 111(3)).
+    public var transition: Transition?
+    /// The source id it cites.
+    public var cite: String?
+    /// The article or section.
+    public var citation: String?
+    /// Interpretive notes.
+    public var note: String?
+    /// Where the obligation's id is written.
+    public var mark: SourceMark?
+
+    /// Whether this is a deployment gate: a government's power to block a model.
+    public var isDeploymentGate: Bool { kind == "deployment-gate" }
+
+    /// The deadline rule.
+    public enum Due: Sendable, Hashable {
+        /// Before the model is deployed: due on its release date.
+        case beforeDeployment
+        /// Within a number of days of the model's release.
+        case withinDaysOfRelease(Int)
+        /// A continuing duty (incident reporting): met by having the process on file.
+        case continuing
+        /// By a fixed date.
+        case by(CalendarDate)
+    }
+
+    /// A grace period for models placed on the market before a date.
+    public struct Transition: Sendable, Hashable {
+        /// Models released before this date…
+        public var placedBefore: CalendarDate
+        /// …comply by this date.
+        public var complyBy: CalendarDate
+    }
+}
+
+/// When an obligation applies: a Kleene formula over thresholds, other obligations, and
+/// assessment outcomes.
+public indirect enum When: Sendable, Hashable {
+    /// A threshold is met.
+    case threshold(String)
+    /// Another obligation applies.
+    case obligation(String)
+    /// At least one holds.
+    case any([When])
+    /// All hold.
+    case all([When])
+    /// It does not hold.
+    case not(When)
+    /// An assessment on file for this pack found this outcome.
+    case anyAssessmentOutcome(LabProfile.AssessmentRecord.Outcome)
+    /// Always (an obligation owed whenever the pack is in force).
+    case always
+
+    /// The threshold ids the formula reads, in order.
+    public var thresholdIDs: [String] {
+        switch self {
+        case .threshold(let id): return [id]
+        case .any(let items), .all(let items): return items.flatMap(\.thresholdIDs)
+        case .not(let inner): return inner.thresholdIDs
+        case .obligation, .anyAssessmentOutcome, .always: return []
+        }
+    }
+
+    /// The obligation ids the formula reads.
+    public var obligationIDs: [String] {
+        switch self {
+        case .obligation(let id): return [id]
+        case .any(let items), .all(let items): return items.flatMap(\.obligationIDs)
+        case .not(let inner): return inner.obligationIDs
+        case .threshold, .anyAssessmentOutcome, .always: return []
+        }
+    }
+}
+
+/// One of a pack's own test cases: a profile, a date, and what the verdict must say.
+public struct PackTest: Sendable, Hashable {
+    /// What the case shows.
+    public var name: String
+    /// The evaluation date.
+    public var asOf: CalendarDate
+    /// The profile.
+    public var profile: LabProfile
+    /// Obligation ids that must apply.
+    public var applies: [String]
+    /// Obligation ids that must not apply.
+    public var notApplies: [String]
+    /// Obligation ids whose applicability must be indeterminate.
+    public var indeterminate: [String]
+    /// Obligation statuses, by id.
+    public var statuses: [String: ObligationStatus]
+    /// Threshold results, by id (aggregated over subjects: met if any subject meets it).
+    public var thresholds: [String: Truth]
+    /// The deployment verdict.
+    public var deployment: Deployment?
+    /// Whether the pack must be in force.
+    public var inForce: Bool?
+    /// Where the case's name is written.
+    public var mark: SourceMark?
+}
+
+/// The facts a threshold or condition can read, with their subject and dimension.
+public enum FactKey: String, Sendable, Hashable, CaseIterable {
+    case annualGrossRevenue = "annual_gross_revenue"
+    case aiRevenue = "ai_revenue"
+    case aiRnDSpend = "ai_rnd_spend"
+    case trainingCompute = "training_compute"
+    case fineTuningCompute = "fine_tuning_compute"
+    /// Training plus fine-tuning compute (California SB 53, New York RAISE).
+    case trainingAndFineTuningCompute = "training_and_fine_tuning_compute"
+    case modalities
+    case primaryData = "primary_data"
+    case modelStatus = "status"
+    case peakCapacity = "peak_capacity"
+    case interconnect
+    case coLocated = "co_located"
+
+    /// The subject the fact belongs to.
+    public var subject: Subject {
+        switch self {
+        case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .organization
+        case .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus: return .model
+        case .peakCapacity, .interconnect, .coLocated: return .cluster
+        }
+    }
+
+    /// The dimension of a quantity fact; nil for properties (text, lists, booleans).
+    public var dimension: QuantityDimension? {
+        switch self {
+        case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .money
+        case .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute: return .operations
+        case .peakCapacity: return .operationsPerSecond
+        case .interconnect: return .bandwidth
+        case .modalities, .primaryData, .modelStatus, .coLocated: return nil
+        }
+    }
+
+    /// The facts a subject has.
+    public static func facts(of subject: Subject) -> [FactKey] { allCases.filter { $0.subject == subject } }
+}

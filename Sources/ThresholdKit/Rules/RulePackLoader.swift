@@ -1,0 +1,444 @@
+
+extension RulePack {
+    /// The keys of a pack's top level.
+    public static let packKeys = ["pack", "title", "status", "jurisdiction", "effective", "expires", "summary",
+                                  "sources", "exchange_rates", "thresholds", "obligations", "tests"]
+    /// The keys of a source.
+    public static let sourceKeys = ["id", "title", "url"]
+    /// The keys of a threshold.
+    public static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
+                                       "where", "period", "cite", "citation", "note"]
+    /// The keys of an obligation.
+    public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "due", "valid_for_days",
+                                        "independent", "transition", "cite", "citation", "note"]
+    /// The keys of a test case.
+    public static let testKeys = ["name", "as_of", "profile", "expect"]
+    /// The keys of a test case's expectations.
+    public static let expectKeys = ["applies", "not_applies", "indeterminate", "status", "thresholds", "deployment", "in_force"]
+
+    /// Loads one pack from a YAML file.
+    public init(contentsOf path: String, options: LoadOptions = .default) throws {
+        let bytes = try YAMLParser.readFile(atPath: path, limits: options.yaml)
+        try self.init(bytes: bytes, path: path, options: options)
+    }
+
+    /// Loads one pack from YAML text.
+    public init(yaml: String, path: String? = nil, options: LoadOptions = .default) throws {
+        try self.init(bytes: Array(yaml.utf8), path: path, options: options)
+    }
+
+    /// Loads one pack from YAML bytes, validating it in full.
+    ///
+    /// - Throws: ``YAMLError`` at the first problem: unknown keys, duplicate ids, references to
+    ///   unknown thresholds, obligations, sources or facts, a limit whose unit does not fit its
+    ///   fact, circular `when`s, a test case that does not load.
+    public init(bytes: [UInt8], path: String?, options: LoadOptions = .default) throws {
+        let document = try YAMLParser.parseDocument(bytes, path: path, options: YAMLOptions(limits: options.yaml))
+        self = try PackLoader(options: options).pack(document.root, path: path)
+    }
+}
+
+/// Decodes and validates a pack.
+struct PackLoader {
+    let options: LoadOptions
+
+    func pack(_ root: YAMLNode, path: String?) throws -> RulePack {
+        let map = try MappingReader(root, path: "", keys: RulePack.packKeys, what: "a rule pack (a mapping with 'pack', 'thresholds', 'obligations', …)")
+        let idNode = try map.required("pack", what: "the pack's id, such as frontier-ai-proposal-2026")
+        let id = try identifier(idNode, path: "pack")
+        let statusText = try map.requiredString("status", what: "proposed, enacted, repealed or vetoed")
+        guard let status = RulePack.Status(rawValue: statusText) else {
+            throw try map.required("status", what: "").error(LabProfile.enumMessage("status", statusText, RulePack.Status.allCases.map(\.rawValue)))
+        }
+        var sources: [RulePack.Source] = []
+        var sourceMarks: [String: SourceMark] = [:]
+        for (path, node) in try map.sequence("sources", what: "a list of sources") {
+            let source = try MappingReader(node, path: path, keys: RulePack.sourceKeys, what: "a source (a mapping with 'id', 'title', 'url')")
+            let sourceID = try identifier(try source.required("id", what: "the source's id"), path: source.path(of: "id"))
+            if let first = sourceMarks[sourceID] { throw try source.required("id", what: "").error(duplicate("source", sourceID, first)) }
+            sourceMarks[sourceID] = node.mark
+            sources.append(.init(id: sourceID, title: try source.requiredString("title", what: "the source's title"),
+                                 url: try source.string("url")))
+        }
+        var rates: [ExchangeRate] = []
+        for (path, node) in try map.sequence("exchange_rates", what: "a list of exchange rates") {
+            rates.append(try LabProfile.exchangeRate(node, path: path))
+        }
+        var ids: [String: SourceMark] = [:]
+        var thresholds: [Threshold] = []
+        for (path, node) in try map.sequence("thresholds", what: "a list of thresholds") {
+            let threshold = try self.threshold(node, path: path, sources: sources)
+            if let first = ids[threshold.id], let idNode = node["id"] { throw idNode.error(duplicate("id", threshold.id, first)) }
+            ids[threshold.id] = threshold.mark
+            thresholds.append(threshold)
+        }
+        var obligations: [Obligation] = []
+        var whenNodes: [String: YAMLNode] = [:]
+        for (path, node) in try map.sequence("obligations", what: "a list of obligations") {
+            let obligation = try self.obligation(node, path: path, sources: sources)
+            if let first = ids[obligation.id], let idNode = node["id"] { throw idNode.error(duplicate("id", obligation.id, first)) }
+            ids[obligation.id] = obligation.mark
+            obligations.append(obligation)
+            whenNodes[obligation.id] = node["when"] ?? node
+        }
+        // References in `when`, checked once every id is known.
+        let thresholdIDs = thresholds.map(\.id), obligationIDs = obligations.map(\.id)
+        for (index, obligation) in obligations.enumerated() {
+            let node = whenNodes[obligation.id] ?? root
+            obligations[index].when = try resolve(obligation.when, node: node, path: "obligations[\(index)].when",
+                                                  thresholds: thresholdIDs, obligations: obligationIDs)
+        }
+        try checkCycles(obligations, whenNodes: whenNodes, root: root)
+
+        var pack = RulePack(
+            id: id,
+            title: try map.requiredString("title", what: "the pack's title"),
+            status: status,
+            jurisdiction: try map.string("jurisdiction").flatMap { $0 == "none" ? nil : $0 },
+            effective: try LabProfile.date(map, "effective"),
+            expires: try LabProfile.date(map, "expires"),
+            summary: try map.string("summary"),
+            sources: sources, exchangeRates: rates, thresholds: thresholds, obligations: obligations,
+            tests: [], path: path, mark: idNode.mark)
+        if let effective = pack.effective, let expires = pack.expires, expires <= effective, let node = map["expires"] {
+            throw node.error("expires: \(expires) is not after effective (\(effective))")
+        }
+        var names: [String: SourceMark] = [:]
+        for (path, node) in try map.sequence("tests", what: "a list of test cases") {
+            let test = try self.test(node, path: path, pack: pack)
+            if let first = names[test.name], let nameNode = node["name"] { throw nameNode.error(duplicate("test name", test.name, first)) }
+            names[test.name] = node.mark
+            pack.tests.append(test)
+        }
+        return pack
+    }
+
+    // MARK: Pieces
+
+    func identifier(_ node: YAMLNode, path: String) throws -> String {
+        let text = try node.string(path: path, what: "an id")
+        let valid = !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        guard valid else {
+            throw node.error("\(path): \(text.quotedForDiagnostic()) is not a valid id: use lowercase letters, digits, '-', '_' and '.'")
+        }
+        return text
+    }
+
+    func duplicate(_ what: String, _ id: String, _ first: SourceMark?) -> String {
+        "duplicate \(what) '\(id)'" + (first.map { ": it was first defined at line \($0.line), column \($0.column)" } ?? "")
+    }
+
+    func cite(_ map: MappingReader, sources: [RulePack.Source]) throws -> String? {
+        guard let node = map.value("cite") else { return nil }
+        let id = try node.string(path: map.path(of: "cite"), what: "a source id")
+        guard sources.contains(where: { $0.id == id }) else {
+            var message = "\(map.path(of: "cite")): no source '\(id)' in this pack's sources"
+            if let near = Suggestion.nearest(to: id, among: sources.map(\.id)) { message += "; did you mean '\(near)'?" }
+            throw node.error(message)
+        }
+        return id
+    }
+
+    func factKey(_ node: YAMLNode, path: String, subject: Subject) throws -> FactKey {
+        let name = try node.string(path: path, what: "a fact such as training_compute")
+        guard let key = FactKey(rawValue: name) else {
+            var message = "\(path): unknown fact '\(name)'"
+            if let near = Suggestion.nearest(to: name, among: FactKey.allCases.map(\.rawValue)) { message += "; did you mean '\(near)'?" }
+            else { message += "; the facts of a \(subject.rawValue) are: \(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))" }
+            throw node.error(message)
+        }
+        guard key.subject == subject else {
+            throw node.error("\(path): '\(name)' is a fact of a \(key.subject.rawValue), not of a \(subject.rawValue); the facts of a \(subject.rawValue) are: \(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))")
+        }
+        return key
+    }
+
+    /// `greater_than: 1e25 FLOP` and friends: exactly one comparison key, a limit in the fact's dimension.
+    func quantityTest(_ map: MappingReader, fact: FactKey, factNode: YAMLNode) throws -> QuantityTest {
+        let present = Comparison.allCases.filter { map[$0.rawValue] != nil }
+        guard let comparison = present.first else {
+            throw map.node.error("\(map.label)a comparison with a limit is missing: one of greater_than, at_least, less_than, at_most (the statute's word decides)")
+        }
+        if present.count > 1, let second = map[present[1].rawValue] {
+            throw second.error("\(map.label)give one comparison, not both \(present[0].rawValue) and \(present[1].rawValue)")
+        }
+        guard let dimension = fact.dimension else {
+            throw factNode.error("\(map.label)'\(fact.rawValue)' is not a quantity; compare it under 'where:' instead")
+        }
+        let node = map[comparison.rawValue] ?? map.node
+        let path = map.path(of: comparison.rawValue)
+        let (limit, currency) = try LabProfile.quantity(node, path: path, dimension)
+        return QuantityTest(fact: fact, comparison: comparison, limit: limit, currency: currency, written: node.text)
+    }
+
+    func threshold(_ node: YAMLNode, path: String, sources: [RulePack.Source]) throws -> Threshold {
+        let map = try MappingReader(node, path: path, keys: RulePack.thresholdKeys, what: "a threshold (a mapping with 'id', 'subject', 'fact', …)")
+        let idNode = try map.required("id", what: "the threshold's id")
+        let id = try identifier(idNode, path: map.path(of: "id"))
+        let subjectText = try map.requiredString("subject", what: "model, organization or cluster")
+        guard let subject = Subject(rawValue: subjectText) else {
+            throw try map.required("subject", what: "").error(LabProfile.enumMessage(map.path(of: "subject"), subjectText, Subject.allCases.map(\.rawValue)))
+        }
+        let factNode = try map.required("fact", what: "the fact it compares, such as training_compute")
+        let fact = try factKey(factNode, path: map.path(of: "fact"), subject: subject)
+        let test = try quantityTest(map, fact: fact, factNode: factNode)
+        var conditions: [Condition] = []
+        if let whereNode = map.value("where") {
+            let wherePath = map.path(of: "where")
+            guard whereNode.kind == .mapping else {
+                throw whereNode.error("\(wherePath): expected a mapping of conditions, such as {primary_data: biological-sequence}")
+            }
+            for pair in whereNode.pairs {
+                let keyPath = wherePath + "." + pair.key.text
+                let key = try factKey(pair.key, path: keyPath, subject: subject)
+                conditions.append(try condition(key, pair.value, path: keyPath))
+            }
+        }
+        var period: Threshold.Period?
+        if let text = try map.string("period") {
+            guard let value = Threshold.Period(rawValue: text) else {
+                throw try map.required("period", what: "").error(LabProfile.enumMessage(map.path(of: "period"), text, ["preceding-calendar-year"]))
+            }
+            guard subject == .organization else {
+                throw try map.required("period", what: "").error("\(map.path(of: "period")): a period applies to an organisation's money figures only")
+            }
+            period = value
+        }
+        return Threshold(id: id, title: try map.string("title"), subject: subject, test: test, conditions: conditions,
+                         period: period, cite: try cite(map, sources: sources), citation: try map.string("citation"),
+                         note: try map.string("note"), mark: idNode.mark)
+    }
+
+    func condition(_ fact: FactKey, _ node: YAMLNode, path: String) throws -> Condition {
+        switch fact {
+        case .coLocated:
+            guard node.kind == .scalar, node.scalarKind == .bool else {
+                throw node.error("\(path): expected true or false, found \(node.kindDescription)")
+            }
+            return .isTrue(fact, node.text.lowercased() == "true")
+        case .modalities:
+            let map = try MappingReader(node, path: path, keys: ["includes_any"], what: "{includes_any: [text, image, audio, video]}")
+            let values = try map.strings("includes_any", what: "a list of modalities")
+            guard !values.isEmpty else { throw node.error("\(path): includes_any needs at least one modality") }
+            return .includesAny(fact, values)
+        case .primaryData, .modelStatus:
+            if node.kind == .mapping {
+                let map = try MappingReader(node, path: path, keys: ["one_of"], what: "a value, or {one_of: [a, b]}")
+                return .equals(fact, try map.strings("one_of"))
+            }
+            return .equals(fact, [try node.string(path: path, what: "a value such as biological-sequence")])
+        default:
+            let map = try MappingReader(node, path: path, keys: Comparison.allCases.map(\.rawValue),
+                                        what: "a comparison such as {greater_than: 100 Gbit/s}")
+            return .quantity(try quantityTest(map, fact: fact, factNode: node))
+        }
+    }
+
+    func obligation(_ node: YAMLNode, path: String, sources: [RulePack.Source]) throws -> Obligation {
+        let map = try MappingReader(node, path: path, keys: RulePack.obligationKeys, what: "an obligation (a mapping with 'id', 'title', 'kind', 'when', …)")
+        let idNode = try map.required("id", what: "the obligation's id")
+        let id = try identifier(idNode, path: map.path(of: "id"))
+        let kind = try identifier(try map.required("kind", what: "its kind, such as third-party-assessment"), path: map.path(of: "kind"))
+        var per = Subject.organization
+        if let text = try map.string("per") {
+            guard let subject = Subject(rawValue: text), subject != .cluster else {
+                throw try map.required("per", what: "").error(LabProfile.enumMessage(map.path(of: "per"), text, ["model", "organization"]))
+            }
+            per = subject
+        }
+        let when = try self.when(try map.required("when", what: "when it applies, such as {any: [training-compute]}"), path: map.path(of: "when"))
+        var due: Obligation.Due?
+        if let dueNode = map.value("due") { due = try self.due(dueNode, path: map.path(of: "due")) }
+        var validFor: Int?
+        if let validNode = map.value("valid_for_days") {
+            guard validNode.scalarKind == .int, let days = Int(validNode.text), days > 0 else {
+                throw validNode.error("\(map.path(of: "valid_for_days")): expected a whole number of days greater than zero, such as 365")
+            }
+            validFor = days
+        }
+        var transition: Obligation.Transition?
+        if let transitionNode = map.value("transition") {
+            let t = try MappingReader(transitionNode, path: map.path(of: "transition"), keys: ["placed_before", "comply_by"],
+                                      what: "{placed_before: 2025-08-02, comply_by: 2027-08-02}")
+            guard let before = try LabProfile.date(t, "placed_before"), let by = try LabProfile.date(t, "comply_by") else {
+                throw transitionNode.error("\(t.path): a transition needs both 'placed_before' and 'comply_by' dates")
+            }
+            transition = .init(placedBefore: before, complyBy: by)
+        }
+        return Obligation(
+            id: id, title: try map.requiredString("title", what: "the obligation's title"), kind: kind,
+            risk: try map.string("risk"), per: per, when: when, due: due, validForDays: validFor,
+            requiresIndependent: try map.bool("independent") ?? (kind == "third-party-assessment"),
+            transition: transition, cite: try cite(map, sources: sources), citation: try map.string("citation"),
+            note: try map.string("note"), mark: idNode.mark)
+    }
+
+    func due(_ node: YAMLNode, path: String) throws -> Obligation.Due {
+        if node.kind == .scalar {
+            switch node.text {
+            case "before-deployment": return .beforeDeployment
+            case "continuing": return .continuing
+            default:
+                if let date = CalendarDate(node.text) { return .by(date) }
+                throw node.error("\(path): expected before-deployment, continuing, a date, or {within_days: 14, of: release}")
+            }
+        }
+        let map = try MappingReader(node, path: path, keys: ["within_days", "of"], what: "{within_days: 14, of: release}")
+        let daysNode = try map.required("within_days", what: "a number of days")
+        guard daysNode.scalarKind == .int, let days = Int(daysNode.text), days >= 0 else {
+            throw daysNode.error("\(map.path(of: "within_days")): expected a whole number of days, such as 14")
+        }
+        let of = try map.string("of") ?? "release"
+        guard of == "release" else {
+            throw try map.required("of", what: "").error("\(map.path(of: "of")): deadlines run from the model's 'release' only")
+        }
+        return .withinDaysOfRelease(days)
+    }
+
+    /// A `when` formula, with references left unresolved (`.threshold` for every name) until every
+    /// id is known.
+    func when(_ node: YAMLNode, path: String, depth: Int = 0) throws -> When {
+        if depth > 32 { throw node.error("\(path): a 'when' nested more than 32 levels deep") }
+        switch node.kind {
+        case .scalar:
+            let text = try node.string(path: path, what: "a threshold or obligation id")
+            return text == "always" ? .always : .threshold(text)
+        case .sequence:
+            throw node.error("\(path): a list is ambiguous here; write {any: [...]} or {all: [...]}")
+        case .mapping:
+            guard node.count == 1, let pair = node.pairs.first else {
+                throw node.error("\(path): expected exactly one of any, all, not, any_assessment_outcome")
+            }
+            let key = pair.key.text, value = pair.value
+            switch key {
+            case "any", "all":
+                guard value.kind == .sequence, value.count > 0 else {
+                    throw value.error("\(path).\(key): expected a non-empty list of ids or formulas")
+                }
+                let items = try value.items.enumerated().map { try when($0.element, path: "\(path).\(key)[\($0.offset)]", depth: depth + 1) }
+                return key == "any" ? .any(items) : .all(items)
+            case "not":
+                return .not(try when(value, path: "\(path).not", depth: depth + 1))
+            case "any_assessment_outcome":
+                let text = try value.string(path: "\(path).\(key)", what: "an outcome")
+                guard let outcome = LabProfile.AssessmentRecord.Outcome(rawValue: text) else {
+                    throw value.error(LabProfile.enumMessage("\(path).\(key)", text, LabProfile.AssessmentRecord.Outcome.allCases.map(\.rawValue)))
+                }
+                return .anyAssessmentOutcome(outcome)
+            default:
+                var message = "\(path): unknown key \(key.quotedForDiagnostic())"
+                if let near = Suggestion.nearest(to: key, among: ["any", "all", "not", "any_assessment_outcome"]) { message += "; did you mean '\(near)'?" }
+                throw pair.key.error(message)
+            }
+        }
+    }
+
+    /// Resolves each name in a formula to a threshold or an obligation, or fails at its position.
+    func resolve(_ when: When, node: YAMLNode, path: String, thresholds: [String], obligations: [String]) throws -> When {
+        switch when {
+        case .threshold(let name):
+            if thresholds.contains(name) { return .threshold(name) }
+            if obligations.contains(name) { return .obligation(name) }
+            let at = findScalar(name, in: node) ?? node
+            var message = "\(path): no threshold or obligation '\(name)' in this pack"
+            if let near = Suggestion.nearest(to: name, among: thresholds + obligations) { message += "; did you mean '\(near)'?" }
+            throw at.error(message)
+        case .any(let items): return .any(try items.map { try resolve($0, node: node, path: path, thresholds: thresholds, obligations: obligations) })
+        case .all(let items): return .all(try items.map { try resolve($0, node: node, path: path, thresholds: thresholds, obligations: obligations) })
+        case .not(let inner): return .not(try resolve(inner, node: node, path: path, thresholds: thresholds, obligations: obligations))
+        case .obligation, .anyAssessmentOutcome, .always: return when
+        }
+    }
+
+    func findScalar(_ text: String, in node: YAMLNode) -> YAMLNode? {
+        switch node.kind {
+        case .scalar: return node.text == text ? node : nil
+        case .sequence: return node.items.lazy.compactMap { findScalar(text, in: $0) }.first
+        case .mapping: return node.pairs.lazy.compactMap { findScalar(text, in: $0.value) }.first
+        }
+    }
+
+    func checkCycles(_ obligations: [Obligation], whenNodes: [String: YAMLNode], root: YAMLNode) throws {
+        let byID = Dictionary(obligations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        func visit(_ id: String, _ chain: [String]) throws {
+            if state[id] == 2 { return }
+            if state[id] == 1 {
+                let cycle = chain[(chain.firstIndex(of: id) ?? 0)...] + [id]
+                let node = whenNodes[chain.last ?? id].flatMap { findScalar(id, in: $0) } ?? whenNodes[id]
+                throw (node ?? root).error("circular 'when': \(cycle.joined(separator: " → "))")
+            }
+            state[id] = 1
+            for next in byID[id]?.when.obligationIDs ?? [] { try visit(next, chain + [id]) }
+            state[id] = 2
+        }
+        for obligation in obligations { try visit(obligation.id, []) }
+    }
+
+    func test(_ node: YAMLNode, path: String, pack: RulePack) throws -> PackTest {
+        let map = try MappingReader(node, path: path, keys: RulePack.testKeys, what: "a test case (a mapping with 'name', 'as_of', 'profile', 'expect')")
+        let name = try map.requiredString("name", what: "what the case shows")
+        guard let asOf = try LabProfile.date(map, "as_of") ?? pack.effective else {
+            throw node.error("\(path): 'as_of' is required when the pack has no 'effective' date")
+        }
+        let profileNode = try map.required("profile", what: "a lab profile")
+        let profile: LabProfile
+        do {
+            profile = try LabProfile(node: profileNode, path: pack.path, options: options)
+        } catch var error as YAMLError {
+            error.problem = "\(map.path(of: "profile")): " + error.problem
+            throw error
+        }
+        let expectNode = try map.required("expect", what: "what the verdict must say")
+        let expect = try MappingReader(expectNode, path: map.path(of: "expect"), keys: RulePack.expectKeys, what: "expectations (applies, not_applies, status, …)")
+        let allIDs = pack.obligations.map(\.id)
+        func ids(_ key: String) throws -> [String] {
+            let values = try expect.strings(key, what: "a list of obligation ids")
+            for value in values where !allIDs.contains(value) {
+                let at = expect[key].flatMap { findScalar(value, in: $0) } ?? expectNode
+                var message = "\(expect.path(of: key)): no obligation '\(value)' in this pack"
+                if let near = Suggestion.nearest(to: value, among: allIDs) { message += "; did you mean '\(near)'?" }
+                throw at.error(message)
+            }
+            return values
+        }
+        var statuses: [String: ObligationStatus] = [:]
+        if let statusNode = expect.value("status") {
+            let statusMap = try MappingReader(statusNode, path: expect.path(of: "status"), keys: allIDs, what: "a mapping of obligation id to status")
+            for pair in statusNode.pairs {
+                let text = try pair.value.string(path: statusMap.path(of: pair.key.text), what: "a status")
+                guard let status = ObligationStatus(rawValue: text) else {
+                    throw pair.value.error(LabProfile.enumMessage(statusMap.path(of: pair.key.text), text, ObligationStatus.allCases.map(\.rawValue)))
+                }
+                statuses[pair.key.text] = status
+            }
+        }
+        var thresholdResults: [String: Truth] = [:]
+        if let thresholdNode = expect.value("thresholds") {
+            let thresholdMap = try MappingReader(thresholdNode, path: expect.path(of: "thresholds"), keys: pack.thresholds.map(\.id), what: "a mapping of threshold id to result")
+            for pair in thresholdNode.pairs {
+                let text = try pair.value.string(path: thresholdMap.path(of: pair.key.text), what: "met, not-met or indeterminate")
+                guard let truth = Truth(name: text) else {
+                    throw pair.value.error(LabProfile.enumMessage(thresholdMap.path(of: pair.key.text), text, ["met", "not-met", "indeterminate"]))
+                }
+                thresholdResults[pair.key.text] = truth
+            }
+        }
+        var deployment: Deployment?
+        if let text = try expect.string("deployment") {
+            guard let value = Deployment(rawValue: text) else {
+                throw try expect.required("deployment", what: "").error(LabProfile.enumMessage(expect.path(of: "deployment"), text, Deployment.allCases.map(\.rawValue)))
+            }
+            deployment = value
+        }
+        return PackTest(name: name, asOf: asOf, profile: profile, applies: try ids("applies"), notApplies: try ids("not_applies"),
+                        indeterminate: try ids("indeterminate"), statuses: statuses, thresholds: thresholdResults,
+                        deployment: deployment, inForce: try expect.bool("in_force"), mark: node.mark)
+    }
+}
+
+extension MappingReader {
+    var label: String { MappingReader.label(path) }
+}

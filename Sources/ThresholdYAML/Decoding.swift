@@ -1,0 +1,151 @@
+/// A mapping read against the keys a format allows: unknown keys are errors with a did-you-mean,
+/// and every error names the path (`models[2].training_compute`) and the position.
+///
+/// ```swift
+/// let model = try MappingReader(node, path: "models[0]", keys: ["name", "training_compute"])
+/// let name = try model.requiredString("name")
+/// ```
+public struct MappingReader: Sendable {
+    /// The mapping node.
+    public let node: YAMLNode
+    /// The path of the mapping in the document, "" at the root.
+    public let path: String
+
+    /// Reads `node` as a mapping whose keys must all be in `keys`.
+    ///
+    /// - Throws: ``YAMLError`` when the node is not a mapping, or has a key that is not text or not
+    ///   one of `keys` (with the nearest allowed key as a suggestion).
+    public init(_ node: YAMLNode, path: String, keys: [String], what: String = "a mapping") throws {
+        guard node.kind == .mapping else {
+            throw node.error("\(MappingReader.label(path))expected \(what), found \(node.kindDescription)")
+        }
+        self.node = node
+        self.path = path
+        for pair in node.pairs {
+            let key = pair.key
+            guard key.kind == .scalar else {
+                throw key.error("\(MappingReader.label(path))keys must be text, found \(key.kindDescription)")
+            }
+            let name = key.text
+            if !keys.contains(name) {
+                var message = "\(MappingReader.label(path))unknown key \(name.quotedForDiagnostic())"
+                if let suggestion = Suggestion.nearest(to: name, among: keys) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else {
+                    message += "; expected one of: \(keys.joined(separator: ", "))"
+                }
+                throw key.error(message)
+            }
+        }
+    }
+
+    /// The path of a key below this mapping.
+    public func path(of key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The value under `key`, or nil when the key is absent. A `null` value is returned as a node.
+    public subscript(key: String) -> YAMLNode? { node[key] }
+
+    /// The value under `key`, treating an explicit `null` like an absent key.
+    public func value(_ key: String) -> YAMLNode? {
+        guard let value = node[key], !value.isNull else { return nil }
+        return value
+    }
+
+    /// The value under `key`, which must be present and not null.
+    public func required(_ key: String, what: String) throws -> YAMLNode {
+        guard let value = node[key] else {
+            throw node.error("\(MappingReader.label(path))missing the required key '\(key)' (\(what))")
+        }
+        guard !value.isNull else {
+            throw value.error("\(MappingReader.label(path(of: key)))expected \(what), found null")
+        }
+        return value
+    }
+
+    /// The text under `key`, which must be present.
+    public func requiredString(_ key: String, what: String = "text") throws -> String {
+        try required(key, what: what).string(path: path(of: key), what: what)
+    }
+
+    /// The text under `key`, or nil when absent or null.
+    public func string(_ key: String, what: String = "text") throws -> String? {
+        try value(key)?.string(path: path(of: key), what: what)
+    }
+
+    /// The boolean under `key`, or nil when absent or null.
+    public func bool(_ key: String) throws -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard value.kind == .scalar, value.scalarKind == .bool else {
+            throw value.error("\(MappingReader.label(path(of: key)))expected true or false, found \(value.kindDescription)")
+        }
+        return value.text.lowercased() == "true"
+    }
+
+    /// The items under `key` (a sequence), or [] when absent or null.
+    public func sequence(_ key: String, what: String = "a sequence") throws -> [(path: String, node: YAMLNode)] {
+        guard let value = value(key) else { return [] }
+        guard value.kind == .sequence else {
+            throw value.error("\(MappingReader.label(path(of: key)))expected \(what), found \(value.kindDescription)")
+        }
+        let base = path(of: key)
+        return value.items.enumerated().map { ("\(base)[\($0.offset)]", $0.element) }
+    }
+
+    /// A list of text items under `key`; a single text is taken as a list of one.
+    public func strings(_ key: String, what: String = "a list of text") throws -> [String] {
+        guard let value = value(key) else { return [] }
+        if value.kind == .scalar { return [try value.string(path: path(of: key), what: what)] }
+        return try sequence(key, what: what).map { try $0.node.string(path: $0.path, what: "text") }
+    }
+
+    /// "path: " for messages, or "" at the root.
+    public static func label(_ path: String) -> String { path.isEmpty ? "" : path + ": " }
+}
+
+extension YAMLNode {
+    /// The node's text, which must be a scalar (any style; numbers and booleans are taken as written).
+    public func string(path: String, what: String = "text") throws -> String {
+        guard kind == .scalar, !isNull else {
+            throw error("\(MappingReader.label(path))expected \(what), found \(kindDescription)")
+        }
+        return text
+    }
+}
+
+/// Did-you-mean suggestions.
+public enum Suggestion {
+    /// The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo.
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
+        let lowered = Array(word.lowercased().unicodeScalars)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            if distance <= max(1, min(3, candidate.count / 3)), distance < (best?.1 ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance with adjacent transpositions (Damerau, optimal string alignment).
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,173 @@
+/// An error in a YAML file, or in what a file says, with the position it was found at.
+///
+/// It prints like a compiler's diagnostic:
+///
+/// ```
+/// labs/helios.yaml:10:23: error: models[0].training_compute: expected a quantity such as '3.2e25 FLOP', found a mapping
+///     training_compute: {a: 1}
+///                       ^
+/// ```
+public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Which stage refused the input.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// The bytes are not a readable stream: invalid UTF-8, a control character, an I/O failure.
+        case reader
+        /// libyaml's scanner refused a token.
+        case scanner
+        /// libyaml's parser refused the structure.
+        case parser
+        /// The stream parsed but cannot be composed into a tree: an unknown alias, a duplicate key,
+        /// an unsupported tag, a bad merge key, not exactly one document.
+        case composer
+        /// A limit in ``YAMLLimits`` was exceeded.
+        case limit
+        /// The tree is well-formed YAML but not what the file's format expects.
+        case decoding
+    }
+
+    /// The stage that refused the input.
+    public var kind: Kind
+    /// What is wrong, in the words of the file's format.
+    public var problem: String
+    /// Where it is wrong.
+    public var mark: SourceMark
+    /// What was being read when the problem was found (libyaml's context), if anything.
+    public var context: String?
+    /// Where that context started.
+    public var contextMark: SourceMark?
+    /// The file's path as the user named it, if known.
+    public var file: String?
+    /// The source line at ``mark``, escaped and cut to a short window, with the caret's offset into it.
+    public var excerpt: Excerpt?
+    /// Further lines printed under the diagnostic (`note: first defined at line 3`).
+    public var notes: [String]
+
+    /// A short, printable window of one source line.
+    public struct Excerpt: Sendable, Hashable {
+        /// The line, with control characters escaped and long lines cut around the column.
+        public var text: String
+        /// The text before the caret, with every character but tabs made a space, so that the caret
+        /// lines up under ``text`` in a terminal.
+        public var caretPrefix: String
+    }
+
+    /// Creates an error.
+    public init(
+        kind: Kind, problem: String, mark: SourceMark,
+        context: String? = nil, contextMark: SourceMark? = nil,
+        file: String? = nil, excerpt: Excerpt? = nil, notes: [String] = []
+    ) {
+        self.kind = kind
+        self.problem = problem
+        self.mark = mark
+        self.context = context
+        self.contextMark = contextMark
+        self.file = file
+        self.excerpt = excerpt
+        self.notes = notes
+    }
+
+    /// The one-line message: the problem, and libyaml's context where it gave one.
+    public var message: String {
+        guard let context else { return problem }
+        if let contextMark {
+            return "\(problem) (\(context) at line \(contextMark.line), column \(contextMark.column))"
+        }
+        return "\(problem) (\(context))"
+    }
+
+    /// `path:line:column: error: message`, without the source excerpt.
+    public var headline: String {
+        "\(file ?? "<input>"):\(mark.line):\(mark.column): error: \(message)"
+    }
+
+    /// The full diagnostic: the headline, the source line with a caret under the column, and notes.
+    public var description: String {
+        var lines = [headline]
+        if let excerpt {
+            lines.append("    " + excerpt.text)
+            lines.append("    " + excerpt.caretPrefix + "^")
+        }
+        for note in notes { lines.append("note: " + note) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// This error, attributed to a file.
+    public func inFile(_ path: String?) -> YAMLError {
+        var copy = self
+        copy.file = path
+        return copy
+    }
+}
+
+extension YAMLError.Excerpt {
+    /// The widest window of a source line that an excerpt shows, in characters.
+    static let window = 100
+
+    /// An excerpt of the line at `mark` in UTF-8 `source`, or nil when the line does not exist.
+    ///
+    /// Long lines are cut to a window around the column; control characters and terminal escapes
+    /// are shown escaped, so a hostile file can neither flood nor hijack a terminal.
+    init?(source: UnsafeBufferPointer<UInt8>, mark: SourceMark) {
+        // Find the start of the line (lines broken where libyaml breaks them).
+        var line = 1
+        var index = 0
+        while line < mark.line && index < source.count {
+            let breakLength = lineBreakLength(source, at: index)
+            if breakLength > 0 {
+                line += 1
+                index += breakLength
+            } else {
+                index += 1
+            }
+        }
+        guard line == mark.line else { return nil }
+        var end = index
+        while end < source.count && lineBreakLength(source, at: end) == 0 { end += 1 }
+        // Decode at most what the window needs: columns before the window are skipped.
+        let first = max(1, mark.column - Self.window / 2)
+        let last = first + Self.window
+        var text = first > 1 ? "…" : ""
+        var caret = first > 1 ? " " : ""
+        var column = 1
+        var cut = false
+        let scalars = String(decoding: UnsafeBufferPointer(rebasing: source[index..<end]), as: UTF8.self).unicodeScalars
+        for scalar in scalars {
+            defer { column += 1 }
+            if column < first { continue }
+            if column >= last { cut = true; break }
+            let shown = Self.escaped(scalar)
+            text += shown
+            if column < mark.column {
+                caret += scalar == "\t" ? "\t" : String(repeating: " ", count: shown.count)
+            }
+        }
+        if cut { text += "…" }
+        self.init(text: text, caretPrefix: caret)
+    }
+
+    /// A scalar as it may be shown on a terminal.
+    static func escaped(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x09: return "\t"
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0xFEFF:
+            return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default:
+            return String(scalar)
+        }
+    }
+}
+
+extension String {
+    /// The text quoted for a diagnostic: escaped, and cut to `limit` characters.
+    public func quotedForDiagnostic(limit: Int = 60) -> String {
+        var out = "'"
+        var count = 0
+        for scalar in unicodeScalars {
+            if count == limit { out += "…"; break }
+            out += scalar == "\t" ? "\\t" : YAMLError.Excerpt.escaped(scalar)
+            count += 1
+        }
+        return out + "'"
+    }
+}

@@ -1,0 +1,68 @@
+/// The limits that keep a hostile or broken file from exhausting time or memory.
+///
+/// Every limit has a default that no honest lab profile or rule pack comes near, and every limit can
+/// be raised by a caller (the CLI's `--max-…` flags). A file past a limit is refused with a
+/// ``YAMLError`` of kind ``YAMLError/Kind/limit`` that names the limit.
+public struct YAMLLimits: Sendable, Hashable {
+    /// The largest input accepted, in bytes. Default 8 MiB.
+    public var maxFileBytes: Int
+    /// The deepest nesting of sequences and mappings. Default 256.
+    public var maxDepth: Int
+    /// The most nodes that aliases may add to a document when expanded (a "billion laughs" file
+    /// adds billions). Default 100,000.
+    public var maxAliasExpansion: Int
+    /// The most documents in one stream. Default 1,000.
+    public var maxDocuments: Int
+    /// The longest scalar, in bytes. Default 1 MiB.
+    public var maxScalarBytes: Int
+
+    /// Creates limits; each parameter defaults to the documented default.
+    public init(
+        maxFileBytes: Int = 8 << 20,
+        maxDepth: Int = 256,
+        maxAliasExpansion: Int = 100_000,
+        maxDocuments: Int = 1_000,
+        maxScalarBytes: Int = 1 << 20
+    ) {
+        self.maxFileBytes = maxFileBytes
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+        self.maxDocuments = maxDocuments
+        self.maxScalarBytes = maxScalarBytes
+    }
+
+    /// The defaults.
+    public static let `default` = YAMLLimits()
+
+    /// The name of each limit as the `threshold` command line spells its flag.
+    public enum Name: String, Sendable, CaseIterable {
+        case fileSize = "max-file-size"
+        case depth = "max-depth"
+        case aliasExpansion = "max-alias-expansion"
+        case documents = "max-documents"
+        case scalarLength = "max-scalar-length"
+    }
+}
+
+/// How the YAML layer reads a stream.
+public struct YAMLOptions: Sendable, Hashable {
+    /// The limits in force.
+    public var limits: YAMLLimits
+    /// Whether YAML 1.1 merge keys (`<<: *base`) are applied. Default `true`: explicit keys win over
+    /// merged ones, and of several merged mappings the earlier wins, as YAML 1.1 defines.
+    public var mergeKeys: Bool
+    /// Whether tags other than the core schema's (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`,
+    /// `!!seq`, `!!map`) and the non-specific `!` are accepted (and then ignored). Default `false`:
+    /// `!!python/object…` and friends are errors.
+    public var allowsUnknownTags: Bool
+
+    /// Creates options.
+    public init(limits: YAMLLimits = .default, mergeKeys: Bool = true, allowsUnknownTags: Bool = false) {
+        self.limits = limits
+        self.mergeKeys = mergeKeys
+        self.allowsUnknownTags = allowsUnknownTags
+    }
+
+    /// The defaults.
+    public static let `default` = YAMLOptions()
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import ThresholdKit
+
+/// Output formats of `threshold check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+/// `threshold check FILE... | -`
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate lab profiles against the rule packs.",
+        discussion: "Reads each profile (or standard input for '-') and reports, per pack, which obligations apply, why, and whether they are met.")
+
+    @Argument(help: ArgumentHelp("Lab profiles (YAML); '-' reads standard input.", valueName: "file"))
+    var files: [String]
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var evaluation: EvaluationOptions
+    @OptionGroup var limits: LimitOptions
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: CheckFormat = .text
+
+    @Flag(help: "Show every threshold, including those not met.")
+    var explain = false
+
+    @Option(help: "Colour text output: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one profile, or '-' for standard input.") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
+    }
+
+    func run() throws {
+        let options = limits.loadOptions
+        let book: RuleBook
+        do {
+            book = try rules.ruleBook(options: options)
+        } catch let error as YAMLError {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        var invalid = false, failing = false
+        let style = TextStyle(explain: explain, color: Console.useColor(color))
+        for (index, file) in files.enumerated() {
+            let verdict: Verdict
+            do {
+                let profile: LabProfile
+                if file == "-" {
+                    let bytes = try Console.readStandardInput(limit: options.yaml.maxFileBytes)
+                    profile = try LabProfile(bytes: bytes, path: "<stdin>", options: options)
+                } else {
+                    profile = try LabProfile(contentsOf: file, options: options)
+                }
+                verdict = book.evaluate(profile, asOf: evaluation.asOf)
+            } catch let error as YAMLError {
+                verdict = Verdict(profile: file == "-" ? "<stdin>" : file, organization: nil, asOf: evaluation.asOf, packs: [], errors: [error])
+                if format != .text { Console.error(error.description) }
+            }
+            invalid = invalid || verdict.isInvalid
+            failing = failing || evaluation.failOn.fails(verdict)
+            switch format {
+            case .text:
+                if verdict.isInvalid {
+                    Console.error(verdict.errors.map(\.description).joined(separator: "\n"))
+                } else {
+                    Console.out((index > 0 ? "\n" : "") + verdict.text(style: style))
+                }
+            case .json:
+                Console.out(verdict.prettyJSON() + "\n")
+            case .markdown:
+                Console.out(verdict.markdown(explain: explain))
+            }
+        }
+        if invalid { throw ExitCode(2) }
+        if failing { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import ThresholdKit
+
+/// Which rule packs to load.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Load rule packs from a YAML file or a directory of them (repeatable).", valueName: "file|dir"))
+    var rulePaths: [String] = []
+
+    @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rule packs.")
+    var noBuiltin = false
+
+    @Option(name: .customLong("pack"), help: ArgumentHelp("Evaluate only this pack (repeatable).", valueName: "id"))
+    var packs: [String] = []
+
+    func validate() throws {
+        if noBuiltin && rulePaths.isEmpty {
+            throw ValidationError("--no-builtin needs at least one --rules file or directory.")
+        }
+    }
+
+    /// The rule book these options name.
+    func ruleBook(options: LoadOptions) throws -> RuleBook {
+        var packs: [RulePack] = noBuiltin ? [] : try RuleBook.builtIn().packs
+        for path in rulePaths { packs += try RuleBook(contentsOf: path, options: options).packs }
+        let book = try RuleBook(packs: packs)
+        return self.packs.isEmpty ? book : try book.selecting(self.packs)
+    }
+}
+
+/// The limits that protect against hostile input.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest file accepted, in bytes.", valueName: "bytes"))
+    var maxFileSize = YAMLLimits.default.maxFileBytes
+
+    @Option(name: .customLong("max-depth"), help: "Deepest nesting of sequences and mappings.")
+    var maxDepth = YAMLLimits.default.maxDepth
+
+    @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most nodes aliases may add when expanded.", valueName: "nodes"))
+    var maxAliasExpansion = YAMLLimits.default.maxAliasExpansion
+
+    @Option(name: .customLong("max-documents"), help: "Most documents in one stream.")
+    var maxDocuments = YAMLLimits.default.maxDocuments
+
+    @Option(name: .customLong("max-scalar-length"), help: ArgumentHelp("Longest scalar, in bytes.", valueName: "bytes"))
+    var maxScalarLength = YAMLLimits.default.maxScalarBytes
+
+    @Option(name: .customLong("max-models"), help: "Most models one profile may list.")
+    var maxModels = ProfileLimits().maxModels
+
+    func validate() throws {
+        for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-alias-expansion", maxAliasExpansion),
+                              ("--max-documents", maxDocuments), ("--max-scalar-length", maxScalarLength), ("--max-models", maxModels)]
+        where value < 1 {
+            throw ValidationError("\(name) must be at least 1.")
+        }
+    }
+
+    var loadOptions: LoadOptions {
+        LoadOptions(
+            yaml: YAMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion,
+                             maxDocuments: maxDocuments, maxScalarBytes: maxScalarLength),
+            profile: ProfileLimits(maxModels: maxModels))
+    }
+}
+
+extension FailurePolicy: ExpressibleByArgument {}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        if argument == "today" { self = .today(); return }
+        self.init(argument)
+    }
+}
+
+/// `--color auto|always|never`.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Evaluation options shared by `check` and `audit`.
+struct EvaluationOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD); default today.", valueName: "date"))
+    var asOf: CalendarDate = .today()
+
+    @Option(name: .customLong("fail-on"), help: "What makes the exit code 1: unmet, applies, indeterminate or never.")
+    var failOn: FailurePolicy = .unmet
+}

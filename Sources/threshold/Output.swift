@@ -1,0 +1,62 @@
+import ThresholdKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Standard output and error, unbuffered where it matters.
+enum Console {
+    static func out(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in write(all: buffer, to: 1) }
+    }
+
+    static func error(_ text: String) {
+        var text = text
+        if !text.hasSuffix("\n") { text += "\n" }
+        text.withUTF8 { buffer in write(all: buffer, to: 2) }
+    }
+
+    static func write(all buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Whether to colour output on `fd`, honouring NO_COLOR.
+    static func useColor(_ choice: ColorChoice, fd: Int32 = 1) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto: return isTerminal(fd) && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
+        }
+    }
+
+    /// Reads all of standard input, refusing more than `limit` bytes.
+    static func readStandardInput(limit: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw YAMLError(kind: .reader, problem: "cannot read standard input: \(YAMLParser.describeErrno())", mark: .start, file: "<stdin>")
+            }
+            if got == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<got])
+            if bytes.count > limit {
+                throw YAMLError(kind: .limit, problem: "standard input is larger than the limit of \(limit) bytes (raise it with --max-file-size)", mark: .start, file: "<stdin>")
+            }
+        }
+    }
+}
