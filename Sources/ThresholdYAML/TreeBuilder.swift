@@ -16,6 +16,10 @@ struct TreeBuilder {
     private var openAnchors: [String] = []
     private var aliasExpansion = 0
     private var scratch: [Int32] = []
+    /// The positions of aliases among the pending pairs of open mappings, by their slot in
+    /// `scratch`: an alias adds no node, and an error about a key or merge value given by an alias
+    /// points at the alias rather than at the anchored node.
+    private var aliasMarks: [Int: SourceMark] = [:]
     private var frames: [Frame] = []
     private var root: Int32 = -1
     private var documentMark = SourceMark.start
@@ -39,6 +43,7 @@ struct TreeBuilder {
         anchors = [:]
         aliasExpansion = 0
         scratch.removeAll(keepingCapacity: true)
+        aliasMarks = [:]
         root = -1
         documentMark = mark
     }
@@ -114,6 +119,7 @@ struct TreeBuilder {
         }
         sizes[index] = size
         scratch.removeSubrange(frame.scratchStart...)
+        if !aliasMarks.isEmpty { aliasMarks = aliasMarks.filter { $0.key < frame.scratchStart } }
         if let anchor = frame.anchor { anchors[anchor] = frame.node }
         addChild(frame.node)
     }
@@ -132,6 +138,7 @@ struct TreeBuilder {
             throw source.error(.limit, "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes (raise it with --\(YAMLLimits.Name.aliasExpansion.rawValue))", at: mark)
         }
         aliasExpansion = total
+        if let frame = frames.last, nodes[Int(frame.node)].kind == .mapping { aliasMarks[scratch.count] = mark }
         addChild(target)
     }
 
@@ -170,25 +177,26 @@ struct TreeBuilder {
         let pairCount = pairs.count / 2
         var hasMerge = false
         // Duplicate keys among the explicit keys.
-        var seen: [KeyIdentity: Int32] = [:]
+        var seen: [KeyIdentity: Int] = [:]
         let small = pairCount <= 12
         if !small { seen.reserveCapacity(pairCount) }
         for i in 0..<pairCount {
-            let key = pairs[pairs.startIndex + 2 * i]
+            let slot = pairs.startIndex + 2 * i
+            let key = pairs[slot]
             if options.mergeKeys && isMergeKey(key) {
-                if hasMerge { try duplicateKey(key, first: firstMergeKey(in: pairs)) }
+                if hasMerge { try duplicateKey(at: slot, first: firstMergeKey(in: pairs)) }
                 hasMerge = true
                 continue
             }
             if small {
                 for j in 0..<i {
-                    let other = pairs[pairs.startIndex + 2 * j]
-                    if keysEqual(key, other) { try duplicateKey(key, first: other) }
+                    let otherSlot = pairs.startIndex + 2 * j
+                    if keysEqual(key, pairs[otherSlot]) { try duplicateKey(at: slot, first: otherSlot) }
                 }
             } else {
                 let identity = KeyIdentity(self, key)
-                if let first = seen[identity] { try duplicateKey(key, first: first) }
-                seen[identity] = key
+                if let first = seen[identity] { try duplicateKey(at: slot, first: first) }
+                seen[identity] = slot
             }
         }
         let node = Int(frame.node)
@@ -221,7 +229,7 @@ struct TreeBuilder {
                 let start = Int(nodes[Int(value)].start)
                 sources = Array(children[start..<start + Int(nodes[Int(value)].count)])
             case .scalar:
-                throw mergeError(value)
+                throw mergeError(value, at: aliasMarks[pairs.startIndex + 2 * i + 1])
             }
             for sourceMapping in sources {
                 guard nodes[Int(sourceMapping)].kind == .mapping else { throw mergeError(sourceMapping) }
@@ -238,18 +246,19 @@ struct TreeBuilder {
         children.append(contentsOf: output)
     }
 
-    private func mergeError(_ node: Int32) -> YAMLError {
+    private func mergeError(_ node: Int32, at aliasMark: SourceMark? = nil) -> YAMLError {
         source.error(.composer, "a merge key '<<' takes a mapping or a sequence of mappings, such as '<<: *defaults'",
-                     at: mark(of: node))
+                     at: aliasMark ?? mark(of: node))
     }
 
-    private func firstMergeKey(in pairs: ArraySlice<Int32>) -> Int32 {
+    /// The slot in `scratch` of the first merge key among `pairs`.
+    private func firstMergeKey(in pairs: ArraySlice<Int32>) -> Int {
         var i = pairs.startIndex
         while i < pairs.endIndex {
-            if isMergeKey(pairs[i]) { return pairs[i] }
+            if isMergeKey(pairs[i]) { return i }
             i += 2
         }
-        return pairs[pairs.startIndex]
+        return pairs.startIndex
     }
 
     private func isMergeKey(_ node: Int32) -> Bool {
@@ -263,11 +272,13 @@ struct TreeBuilder {
         SourceMark(line: Int(nodes[Int(node)].line), column: Int(nodes[Int(node)].column))
     }
 
-    private func duplicateKey(_ key: Int32, first: Int32) throws -> Never {
-        let firstMark = mark(of: first)
+    /// The error for the key in `slot` of `scratch`, which repeats the key in slot `first`.
+    private func duplicateKey(at slot: Int, first: Int) throws -> Never {
+        let key = scratch[slot]
+        let firstMark = aliasMarks[first] ?? mark(of: scratch[first])
         let shown = nodes[Int(key)].kind == .scalar ? scalarText(key).quotedForDiagnostic() : "(a collection)"
         throw source.error(.composer, "duplicate key \(shown) in a mapping: it was first defined at line \(firstMark.line), column \(firstMark.column)",
-                           at: mark(of: key))
+                           at: aliasMarks[slot] ?? mark(of: key))
     }
 
     private func scalarText(_ node: Int32) -> String {

@@ -58,7 +58,7 @@ extension Verdict {
                     if let value = threshold.value {
                         let symbol = threshold.result == .notMet ? threshold.comparison.negatedSymbol
                             : threshold.result == .met ? threshold.comparison.symbol : "vs"
-                        line += "\(value) \(symbol) \(threshold.limit) \(threshold.unit)"
+                        line += "\(value) \(threshold.unit) \(symbol) \(threshold.limit) \(threshold.unit)"
                         if let margin = threshold.margin { line += "  (×\(margin))" }
                     } else {
                         line += "— vs \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
