@@ -16,10 +16,10 @@ struct TreeBuilder {
     private var openAnchors: [String] = []
     private var aliasExpansion = 0
     private var scratch: [Int32] = []
-    /// The positions of aliases among the pending pairs of open mappings, by their slot in
-    /// `scratch`: an alias adds no node, and an error about a key or merge value given by an alias
-    /// points at the alias rather than at the anchored node.
-    private var aliasMarks: [Int: SourceMark] = [:]
+    /// The positions of aliases among the pending pairs of open mappings, with their slots in
+    /// `scratch`, in increasing order of slot: an alias adds no node, and an error about a key or
+    /// merge value given by an alias points at the alias rather than at the anchored node.
+    private var aliasMarks: [(slot: Int, mark: SourceMark)] = []
     private var frames: [Frame] = []
     private var root: Int32 = -1
     private var documentMark = SourceMark.start
@@ -43,7 +43,7 @@ struct TreeBuilder {
         anchors = [:]
         aliasExpansion = 0
         scratch.removeAll(keepingCapacity: true)
-        aliasMarks = [:]
+        aliasMarks.removeAll()
         root = -1
         documentMark = mark
     }
@@ -119,7 +119,7 @@ struct TreeBuilder {
         }
         sizes[index] = size
         scratch.removeSubrange(frame.scratchStart...)
-        if !aliasMarks.isEmpty { aliasMarks = aliasMarks.filter { $0.key < frame.scratchStart } }
+        while let last = aliasMarks.last, last.slot >= frame.scratchStart { aliasMarks.removeLast() }
         if let anchor = frame.anchor { anchors[anchor] = frame.node }
         addChild(frame.node)
     }
@@ -138,7 +138,7 @@ struct TreeBuilder {
             throw source.error(.limit, "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes (raise it with --\(YAMLLimits.Name.aliasExpansion.rawValue))", at: mark)
         }
         aliasExpansion = total
-        if let frame = frames.last, nodes[Int(frame.node)].kind == .mapping { aliasMarks[scratch.count] = mark }
+        if let frame = frames.last, nodes[Int(frame.node)].kind == .mapping { aliasMarks.append((scratch.count, mark)) }
         addChild(target)
     }
 
@@ -229,7 +229,7 @@ struct TreeBuilder {
                 let start = Int(nodes[Int(value)].start)
                 sources = Array(children[start..<start + Int(nodes[Int(value)].count)])
             case .scalar:
-                throw mergeError(value, at: aliasMarks[pairs.startIndex + 2 * i + 1])
+                throw mergeError(value, at: aliasMark(pairs.startIndex + 2 * i + 1))
             }
             for sourceMapping in sources {
                 guard nodes[Int(sourceMapping)].kind == .mapping else { throw mergeError(sourceMapping) }
@@ -272,13 +272,18 @@ struct TreeBuilder {
         SourceMark(line: Int(nodes[Int(node)].line), column: Int(nodes[Int(node)].column))
     }
 
+    /// The position of the alias in `slot` of `scratch`, if an alias filled it.
+    private func aliasMark(_ slot: Int) -> SourceMark? {
+        aliasMarks.last { $0.slot == slot }?.mark
+    }
+
     /// The error for the key in `slot` of `scratch`, which repeats the key in slot `first`.
     private func duplicateKey(at slot: Int, first: Int) throws -> Never {
         let key = scratch[slot]
-        let firstMark = aliasMarks[first] ?? mark(of: scratch[first])
+        let firstMark = aliasMark(first) ?? mark(of: scratch[first])
         let shown = nodes[Int(key)].kind == .scalar ? scalarText(key).quotedForDiagnostic() : "(a collection)"
         throw source.error(.composer, "duplicate key \(shown) in a mapping: it was first defined at line \(firstMark.line), column \(firstMark.column)",
-                           at: aliasMarks[slot] ?? mark(of: key))
+                           at: aliasMark(slot) ?? mark(of: key))
     }
 
     private func scalarText(_ node: Int32) -> String {

@@ -1,0 +1,174 @@
+import Testing
+@testable import ThresholdYAML
+
+/// The decoding layer: MappingReader's keys, paths and required values, and did-you-mean.
+@Suite struct DecodingTests {
+    static let lab = """
+        organization:
+          name: Helios
+        models:
+          - name: helios-1
+            training_compute: 3.2e25 FLOP
+          - name: helios-2
+            training_compute: 1e24 FLOP
+          - name: helios-3
+            training_compute: {value: 3}
+          - training_compute: 1e23 FLOP
+          - name: ~
+        """
+
+    static let modelKeys = ["name", "training_compute", "open_weights"]
+
+    func models() throws -> [(path: String, node: YAMLNode)] {
+        let root = try YAMLParser.parseDocument(string: Self.lab, path: "lab.yaml").root
+        return try MappingReader(root, path: "", keys: ["organization", "models"]).sequence("models")
+    }
+
+    @Test func anUnknownKeySuggestsTheNearestKnownOne() throws {
+        let root = try YAMLParser.parseDocument(string: "organization: {name: x}\nmodles: []\n", path: "lab.yaml").root
+        let error = try #require(throws: YAMLError.self) {
+            try MappingReader(root, path: "", keys: ["organization", "models", "policies"])
+        }
+        #expect(error.kind == .decoding)
+        #expect(error.description == lines(
+            "lab.yaml:2:1: error: unknown key 'modles'; did you mean 'models'?",
+            "    modles: []",
+            "    ^"))
+    }
+
+    @Test func anUnknownKeyFarFromEveryKnownOneListsThem() throws {
+        let error = try #require(throws: YAMLError.self) {
+            try MappingReader(try parse("zzz: 1"), path: "organization", keys: ["name", "jurisdiction"])
+        }
+        #expect(error.problem == "organization: unknown key 'zzz'; expected one of: name, jurisdiction")
+    }
+
+    @Test(arguments: [
+        ("modles", "models"), ("Models", "models"), ("model", "models"), ("trainig_compute", "training_compute"),
+        ("training_compte", "training_compute"), ("nmae", "name"),
+    ])
+    func suggestions(typo: String, suggestion: String) {
+        #expect(Suggestion.nearest(to: typo, among: ["name", "models", "training_compute"]) == suggestion)
+    }
+
+    @Test func noSuggestionWhenNothingIsNear() {
+        #expect(Suggestion.nearest(to: "xyz", among: ["name", "models"]) == nil)
+        #expect(Suggestion.nearest(to: "nm", among: ["name"]) == nil)   // two edits in a 4-letter key
+        #expect(Suggestion.editDistance(Array("ab".unicodeScalars), Array("ba".unicodeScalars)) == 1)
+        #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
+    }
+
+    @Test func sequenceItemsCarryTheirPath() throws {
+        let items = try models()
+        #expect(items.map(\.path) == ["models[0]", "models[1]", "models[2]", "models[3]", "models[4]"])
+        let first = try MappingReader(items[0].node, path: items[0].path, keys: Self.modelKeys)
+        #expect(try first.requiredString("name") == "helios-1")
+        #expect(try first.requiredString("training_compute") == "3.2e25 FLOP")
+        #expect(first.path(of: "name") == "models[0].name")
+    }
+
+    @Test func theValuesPathIsInTheMessage() throws {
+        let item = try models()[2]
+        let model = try MappingReader(item.node, path: item.path, keys: Self.modelKeys)
+        let error = try #require(throws: YAMLError.self) {
+            try model.requiredString("training_compute", what: "a quantity such as '3.2e25 FLOP'")
+        }
+        #expect(error.kind == .decoding)
+        #expect(error.description == lines(
+            "lab.yaml:9:23: error: models[2].training_compute: expected a quantity such as '3.2e25 FLOP', found a mapping",
+            "        training_compute: {value: 3}",
+            "                          ^"))
+    }
+
+    @Test func aMissingRequiredKeyIsAnErrorAtTheMapping() throws {
+        let item = try models()[3]
+        let model = try MappingReader(item.node, path: item.path, keys: Self.modelKeys)
+        let error = try #require(throws: YAMLError.self) { try model.requiredString("name", what: "the model's name") }
+        #expect(error.kind == .decoding)
+        #expect(error.mark == SourceMark(line: 10, column: 5))
+        #expect(error.problem == "models[3]: missing the required key 'name' (the model's name)")
+    }
+
+    @Test func aNullRequiredValueIsAnErrorAtTheValue() throws {
+        let item = try models()[4]
+        let model = try MappingReader(item.node, path: item.path, keys: Self.modelKeys)
+        #expect(model["name"]?.isNull == true)
+        #expect(model.value("name") == nil)
+        #expect(try model.string("name") == nil)
+        let error = try #require(throws: YAMLError.self) { try model.requiredString("name") }
+        #expect(error.mark == SourceMark(line: 11, column: 11))
+        #expect(error.problem == "models[4].name: expected text, found null")
+    }
+
+    @Test func notAMapping() throws {
+        let root = try parse("models: three\n")
+        let error = try #require(throws: YAMLError.self) {
+            try MappingReader(root["models"]!, path: "models", keys: [], what: "a list of models")
+        }
+        #expect(error.problem == "models: expected a list of models, found the text 'three'")
+        #expect(error.mark == SourceMark(line: 1, column: 9))
+    }
+
+    @Test func aCollectionKeyIsAnError() throws {
+        let error = try #require(throws: YAMLError.self) {
+            try MappingReader(try parse("? [a]\n: 1\n"), path: "", keys: ["a"])
+        }
+        #expect(error.problem == "keys must be text, found a sequence")
+        #expect(error.mark == SourceMark(line: 1, column: 3))
+    }
+
+    @Test func typedAccessors() throws {
+        let root = try parse("""
+            open: True
+            closed: false
+            flag: yes
+            tags: [a, b]
+            single: c
+            none: null
+            count: 3
+            list: {a: 1}
+            """)
+        let reader = try MappingReader(root, path: "lab", keys: ["open", "closed", "flag", "tags", "single", "none", "count", "list"])
+        #expect(try reader.bool("open") == true)
+        #expect(try reader.bool("closed") == false)
+        #expect(try reader.bool("none") == nil)
+        #expect(try reader.bool("missing") == nil)
+        #expect(try #require(throws: YAMLError.self) { try reader.bool("flag") }.problem
+                == "lab.flag: expected true or false, found the text 'yes'")
+        #expect(try reader.strings("tags") == ["a", "b"])
+        #expect(try reader.strings("single") == ["c"])
+        #expect(try reader.strings("none") == [])
+        #expect(try reader.string("count") == "3")
+        #expect(try #require(throws: YAMLError.self) { try reader.sequence("list") }.problem
+                == "lab.list: expected a sequence, found a mapping")
+        #expect(try #require(throws: YAMLError.self) { try reader.strings("list") }.problem
+                == "lab.list: expected a list of text, found a mapping")
+    }
+
+    @Test func kindDescriptions() throws {
+        let root = try parse("[{}, [], ~, true, 1.5, 7, text, \"\"]")
+        #expect(root.items.map(\.kindDescription) == [
+            "a mapping", "a sequence", "null", "the boolean true", "the number '1.5'", "the number '7'", "the text 'text'", "the text ''",
+        ])
+    }
+
+    @Test func longValuesAreCutInMessages() throws {
+        let long = String(repeating: "k", count: 100)
+        let error = try #require(throws: YAMLError.self) { try MappingReader(try parse("\(long): 1"), path: "", keys: ["name"]) }
+        #expect(error.problem == "unknown key '\(String(repeating: "k", count: 60))…'; expected one of: name")
+        #expect("tab\there".quotedForDiagnostic() == "'tab\\there'")
+    }
+
+    @Test func nodeAccessors() throws {
+        let root = try parse("name: Helios\nlist: [1, 2]\n")
+        #expect(root["name"]!.textEquals("Helios"))
+        #expect(!root["name"]!.textEquals("Heli"))
+        #expect(root["list"]!.text == "")
+        #expect(root["list"]!.items.map(\.text) == ["1", "2"])
+        #expect(root["list"]!.pairs.isEmpty && root.items.isEmpty)
+        #expect(root["missing"] == nil && root["list"]!["x"] == nil)
+        #expect(root["name"]!.withUTF8 { Array($0) } == Array("Helios".utf8))
+        let error = root["list"]!.items[1].error("bad item")
+        #expect(error.description == lines("test.yaml:2:11: error: bad item", "    list: [1, 2]", "              ^"))
+    }
+}
