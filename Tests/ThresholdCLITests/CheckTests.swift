@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+
+/// Compares `actual` with a golden file under Tests/ThresholdCLITests/Golden; with
+/// THRESHOLD_UPDATE_GOLDEN=1 in the environment, rewrites the file instead.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = CLI.packageRoot.appendingPathComponent("Tests/ThresholdCLITests/Golden/\(name)")
+    if ProcessInfo.processInfo.environment["THRESHOLD_UPDATE_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(actual == expected, "output differs from Golden/\(name)", sourceLocation: sourceLocation)
+}
+
+private let pinned = ["--as-of", "2026-11-29", "--pack", "frontier-ai-proposal-2026", "--color", "never"]
+
+@Suite("threshold check")
+struct CheckTests {
+    static let examples = ["helios", "atlas-commerce", "pebble", "quiet-river", "northwind", "cobalt"]
+
+    @Test("text output of every example matches its golden file", arguments: examples)
+    func goldenText(_ name: String) throws {
+        let result = try CLI.run(["check", "Examples/labs/\(name).yaml"] + pinned)
+        try expectGolden(result.stdout, "check/\(name).txt")
+        #expect(result.stderr == "")
+    }
+
+    @Test("JSON output of every example matches its golden file and parses", arguments: examples)
+    func goldenJSON(_ name: String) throws {
+        let result = try CLI.run(["check", "Examples/labs/\(name).yaml", "--format", "json"] + pinned)
+        try expectGolden(result.stdout, "check/\(name).json")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == "threshold.verdict/1")
+        #expect(object?["profile"] as? String == "Examples/labs/\(name).yaml")
+        #expect((object?["errors"] as? [Any])?.isEmpty == true)
+    }
+
+    struct ExitCase: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var status: Int32
+        init(_ arguments: [String], _ status: Int32) {
+            self.arguments = arguments
+            self.status = status
+        }
+        var testDescription: String { "threshold \(arguments.joined(separator: " ")) → \(status)" }
+    }
+
+    static let exitCases: [ExitCase] = [
+        ExitCase(["check", "Examples/labs/northwind.yaml"], 0),
+        ExitCase(["check", "Examples/labs/pebble.yaml"], 0),
+        ExitCase(["check", "Examples/labs/helios.yaml"], 1),
+        ExitCase(["check", "Examples/labs/cobalt.yaml"], 1),
+        ExitCase(["check", "Examples/labs/helios.yaml", "--fail-on", "never"], 0),
+        ExitCase(["check", "Examples/labs/quiet-river.yaml"], 0),
+        ExitCase(["check", "Examples/labs/quiet-river.yaml", "--fail-on", "indeterminate"], 1),
+        ExitCase(["check", "Examples/labs/pebble.yaml", "--fail-on", "applies"], 0),
+        ExitCase(["check", "Examples/labs/atlas-commerce.yaml", "--fail-on", "applies"], 1),
+        ExitCase(["check", "Examples/labs/no-such-lab.yaml"], 2),
+        ExitCase(["check", "Examples"], 2),
+        ExitCase(["check"], 64),
+        ExitCase(["check", "Examples/labs/helios.yaml", "--fail-on", "sometimes"], 64),
+        ExitCase(["check", "Examples/labs/helios.yaml", "--as-of", "2026-02-30"], 64),
+        ExitCase(["check", "-", "-"], 64),
+        ExitCase(["check", "Examples/labs/helios.yaml", "--pack", "frontier-ai-proposal"], 2),
+    ]
+
+    @Test("exit codes: 0 compliant, 1 unmet, 2 invalid, 64 usage", arguments: exitCases)
+    func exitCodes(_ exitCase: ExitCase) throws {
+        let arguments = exitCase.arguments, status = exitCase.status
+        let pinnedDate = arguments.contains("--as-of") ? [] : ["--as-of", "2026-11-29"]
+        let packs = arguments.contains("--pack") ? [] : ["--pack", "frontier-ai-proposal-2026"]
+        let result = try CLI.run(arguments + (arguments.count > 1 ? pinnedDate + packs : []))
+        #expect(result.status == status, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
+    }
+
+    @Test("standard input reads like a file")
+    func standardInput() throws {
+        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Examples/labs/helios.yaml"), encoding: .utf8)
+        let piped = try CLI.run(["check", "-", "--format", "json"] + pinned, stdin: text)
+        let file = try CLI.run(["check", "Examples/labs/helios.yaml", "--format", "json"] + pinned)
+        #expect(piped.status == 1)
+        #expect(piped.stdout == file.stdout.replacingOccurrences(of: "\"Examples/labs/helios.yaml\"", with: "\"<stdin>\""))
+    }
+
+    @Test("an invalid profile prints a compiler-style error and yields an error object in JSON")
+    func invalidProfile() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "organization:\n  name: Bad\n  ai_revenue: 1,000,000 USD\n".write(to: file, atomically: true, encoding: .utf8)
+        let text = try CLI.run(["check", file.path] + pinned)
+        #expect(text.status == 2)
+        #expect(text.stderr.hasPrefix("\(file.path):3:16: error: organization.ai_revenue: commas are not accepted"))
+        #expect(text.stderr.contains("\n      ai_revenue: 1,000,000 USD\n                   ^"))
+        let json = try CLI.run(["check", file.path, "--format", "json"] + pinned)
+        #expect(json.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["packs"] as? [Any])?.isEmpty == true)
+        let errors = object?["errors"] as? [[String: Any]]
+        #expect(errors?.first?["line"] as? Int == 3)
+        #expect(errors?.first?["column"] as? Int == 16)
+    }
+}
+
+@Suite("threshold rules")
+struct RulesCommandTests {
+    @Test("rules test passes on the built-in packs")
+    func builtInPacksPass() throws {
+        let result = try CLI.run(["rules", "test"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains(" passed, 0 failed"))
+        #expect(!result.stdout.contains("FAIL"))
+    }
+
+    @Test("rules list names the built-in packs")
+    func list() throws {
+        let result = try CLI.run(["rules", "list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("frontier-ai-proposal-2026"))
+    }
+
+    /// A pack with one flaw, and the exact diagnostic `rules lint` must give.
+    static let flawedPacks: [(name: String, yaml: String, diagnostic: String)] = [
+        ("duplicate id", """
+            pack: p
+            title: P
+            status: enacted
+            thresholds:
+              - {id: a, subject: model, fact: training_compute, greater_than: 1e25}
+              - {id: a, subject: model, fact: training_compute, greater_than: 1e26}
+            obligations: []
+            """, "6:10: error: duplicate id 'a': it was first defined at line 5, column 10"),
+        ("unknown threshold in when", """
+            pack: p
+            title: P
+            status: enacted
+            thresholds:
+              - {id: compute, subject: model, fact: training_compute, greater_than: 1e25}
+            obligations:
+              - {id: o, title: O, kind: report, when: {any: [compute, revnue]}}
+            """, "7:59: error: obligations[0].when: no threshold or obligation 'revnue' in this pack"),
+        ("unknown source", """
+            pack: p
+            title: P
+            status: enacted
+            sources: [{id: act, title: The Act}]
+            thresholds:
+              - {id: c, subject: model, fact: training_compute, greater_than: 1e25, cite: akt}
+            obligations: []
+            """, "6:79: error: thresholds[0].cite: no source 'akt' in this pack's sources; did you mean 'act'?"),
+        ("unknown fact", """
+            pack: p
+            title: P
+            status: enacted
+            thresholds:
+              - {id: c, subject: model, fact: training_comput, greater_than: 1e25}
+            obligations: []
+            """, "5:35: error: thresholds[0].fact: unknown fact 'training_comput'; did you mean 'training_compute'?"),
+        ("a rate where a count is meant", """
+            pack: p
+            title: P
+            status: enacted
+            thresholds:
+              - {id: c, subject: model, fact: training_compute, greater_than: 1e20 FLOP/s}
+            obligations: []
+            """, "5:72: error: thresholds[0].greater_than: expected a count of operations (FLOP), found a rate of operations (FLOP/s)"),
+        ("circular when", """
+            pack: p
+            title: P
+            status: enacted
+            thresholds: []
+            obligations:
+              - {id: a, title: A, kind: report, when: b}
+              - {id: b, title: B, kind: report, when: a}
+            """, "error: circular 'when': a → b → a"),
+        ("unknown key", """
+            pack: p
+            title: P
+            status: enacted
+            treshold: []
+            """, "4:1: error: unknown key 'treshold'; did you mean 'thresholds'?"),
+        ("two comparisons", """
+            pack: p
+            title: P
+            status: enacted
+            thresholds:
+              - {id: c, subject: model, fact: training_compute, greater_than: 1e25, at_least: 1e25}
+            obligations: []
+            """, "error: thresholds[0]: give one comparison, not both greater_than and at_least"),
+    ]
+
+    @Test("rules lint reports each flaw at its position", arguments: flawedPacks.indices)
+    func lintErrors(_ index: Int) throws {
+        let flawed = Self.flawedPacks[index]
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("pack.yaml")
+        try flawed.yaml.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["rules", "lint", file.path])
+        #expect(result.status == 2, "\(flawed.name)")
+        #expect(result.stderr.hasPrefix(file.path + ":"), "\(flawed.name): \(result.stderr)")
+        #expect(result.stderr.contains(flawed.diagnostic), "\(flawed.name): \(result.stderr)")
+    }
+
+    @Test("rules test reports a failing case with expected and actual, and exits 1")
+    func failingPackTest() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("pack.yaml")
+        try """
+            pack: p
+            title: P
+            status: enacted
+            effective: 2026-01-01
+            thresholds:
+              - {id: c, subject: model, fact: training_compute, greater_than: 1e25}
+            obligations:
+              - {id: o, title: O, kind: report, per: model, when: c}
+            tests:
+              - name: wrong on purpose
+                profile: {organization: {name: L}, models: [{name: m, training_compute: 1e25}]}
+                expect: {applies: [o]}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["rules", "test", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL  p: wrong on purpose"))
+        #expect(result.stdout.contains("o: expected applies yes, got no"))
+        #expect(result.stdout.contains("0 passed, 1 failed"))
+    }
+}
