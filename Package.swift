@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Documentation only: `swift package generate-documentation --target ThresholdKit`.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -67,7 +69,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ThresholdCLITests",
-            dependencies: ["ThresholdKit"]
+            dependencies: ["ThresholdKit"],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -116,11 +116,18 @@ extension YAMLNode {
 public enum Suggestion {
     /// The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo.
     public static func nearest(to word: String, among candidates: [String]) -> String? {
+        // The distance is at least the difference in length: a word far longer than every
+        // candidate (a hostile megabyte-long key) is never compared letter by letter.
+        let longest = candidates.map { $0.unicodeScalars.count }.max() ?? 0
+        guard word.unicodeScalars.count <= longest + 3 else { return nil }
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
-            if distance <= max(1, min(3, candidate.count / 3)), distance < (best?.1 ?? .max) {
+            let other = Array(candidate.lowercased().unicodeScalars)
+            let limit = max(1, min(3, candidate.count / 3))
+            guard abs(other.count - lowered.count) <= limit else { continue }
+            let distance = editDistance(lowered, other)
+            if distance <= limit, distance < (best?.1 ?? .max) {
                 best = (candidate, distance)
             }
         }

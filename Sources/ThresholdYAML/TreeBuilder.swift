@@ -23,6 +23,8 @@ struct TreeBuilder {
     private var frames: [Frame] = []
     private var root: Int32 = -1
     private var documentMark = SourceMark.start
+    /// Whether a document was started before: its sizes then estimate the next one's.
+    private var hasStartedDocument = false
 
     private struct Frame {
         var node: Int32
@@ -33,13 +35,33 @@ struct TreeBuilder {
     init(source: SourceBytes, options: YAMLOptions) {
         self.source = source
         self.options = options
+        // Enough for the pending children and open collections of a typical profile, so that these
+        // stacks do not grow (and reallocate) a few times for every document.
+        scratch.reserveCapacity(64)
+        frames.reserveCapacity(16)
     }
 
     mutating func startDocument(at mark: SourceMark) {
+        // Reserve room so that the arrays rarely grow: for the first document, from the size of the
+        // stream (about one node per 10 bytes; never more text than bytes), capped so that a long
+        // stream of small documents does not over-reserve; for later ones, the previous document's
+        // sizes. Node and text arrays are handed to each document's storage; the rest is reused.
+        let expectedNodes: Int, expectedChildren: Int, expectedText: Int
+        if hasStartedDocument {
+            (expectedNodes, expectedChildren, expectedText) = (nodes.count, children.count, text.count)
+        } else {
+            let bytes = source.bytes.count
+            (expectedNodes, expectedChildren, expectedText) = (min(bytes / 8, 1 << 14), min(bytes / 8, 1 << 14), min(bytes, 1 << 17))
+        }
+        hasStartedDocument = true
         nodes = []
+        nodes.reserveCapacity(expectedNodes + 1)
         children = []
+        children.reserveCapacity(expectedChildren)
         text = []
-        sizes = []
+        text.reserveCapacity(expectedText)
+        sizes.removeAll(keepingCapacity: true)
+        sizes.reserveCapacity(expectedNodes + 1)
         anchors = [:]
         aliasExpansion = 0
         scratch.removeAll(keepingCapacity: true)

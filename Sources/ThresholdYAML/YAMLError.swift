@@ -76,9 +76,11 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         return "\(problem) (\(context))"
     }
 
-    /// `path:line:column: error: message`, without the source excerpt.
+    /// `path:line:column: error: message`, without the source excerpt. The path and the message
+    /// are shown with control characters escaped, and a message is cut at 1,000 characters, so that
+    /// neither a hostile file name nor text quoted from a file can drive or flood a terminal.
     public var headline: String {
-        "\(file ?? "<input>"):\(mark.line):\(mark.column): error: \(message)"
+        "\((file ?? "<input>").escapedForTerminal()):\(mark.line):\(mark.column): error: \(message.escapedForTerminal(limit: 1_000))"
     }
 
     /// The full diagnostic: the headline, the source line with a caret under the column, and notes.
@@ -146,19 +148,52 @@ extension YAMLError.Excerpt {
         self.init(text: text, caretPrefix: caret)
     }
 
-    /// A scalar as it may be shown on a terminal.
+    /// A scalar as it may be shown on a terminal: control characters (C0, DEL, C1), line and
+    /// paragraph separators, the byte order mark and the bidirectional controls (which can make a
+    /// line read differently from what it holds) are escaped.
     static func escaped(_ scalar: Unicode.Scalar) -> String {
+        if scalar == "\t" { return "\t" }
+        guard isShownAsIs(scalar) else { return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" }
+        return String(scalar)
+    }
+
+    /// Whether ``escaped(_:)`` shows a scalar as itself (tabs included).
+    static func isShownAsIs(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09: return "\t"
-        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0xFEFF:
-            return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        case 0x09: return true
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0xFEFF,
+             0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            return false
         default:
-            return String(scalar)
+            return true
         }
     }
 }
 
 extension String {
+    /// The text with every character that could drive a terminal escaped as `\u{…}` (see
+    /// ``YAMLError/Excerpt``), tabs kept, and cut to `limit` characters with `…`.
+    public func escapedForTerminal(limit: Int = .max) -> String {
+        var count = 0
+        var clean = true
+        for scalar in unicodeScalars {
+            count += 1
+            if count > limit || !YAMLError.Excerpt.isShownAsIs(scalar) {
+                clean = false
+                break
+            }
+        }
+        if clean { return self }
+        var out = ""
+        count = 0
+        for scalar in unicodeScalars {
+            if count == limit { out += "…"; break }
+            out += YAMLError.Excerpt.escaped(scalar)
+            count += 1
+        }
+        return out
+    }
+
     /// The text quoted for a diagnostic: escaped, and cut to `limit` characters.
     public func quotedForDiagnostic(limit: Int = 60) -> String {
         var out = "'"

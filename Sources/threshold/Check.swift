@@ -1,11 +1,6 @@
 import ArgumentParser
 import ThresholdKit
 
-/// Output formats of `threshold check`.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
-}
-
 /// `threshold check FILE... | -`
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,8 +14,8 @@ struct Check: ParsableCommand {
     @OptionGroup var evaluation: EvaluationOptions
     @OptionGroup var limits: LimitOptions
 
-    @Option(help: "Output format: text, json or markdown.")
-    var format: CheckFormat = .text
+    @Option(help: "Output format: text (a report per profile), json (a threshold.verdict/1 object per profile), jsonl, csv, sarif, junit or markdown (the formats of 'threshold audit').")
+    var format: ReportFormat = .text
 
     @Flag(help: "Show every threshold, including those not met.")
     var explain = false
@@ -44,6 +39,18 @@ struct Check: ParsableCommand {
         }
         var invalid = false, failing = false
         let style = TextStyle(explain: explain, color: Console.useColor(color))
+        // text, json and markdown print each profile's full report; the other formats are the
+        // audit's reporters, fed the same verdicts.
+        var reporter: (any Reporter)?
+        var summary = AuditSummary(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn)
+        if ![.text, .json, .markdown].contains(format) {
+            let names = files.map { $0 == "-" ? "<stdin>" : $0 }
+            reporter = format.makeReporter(context: ReportContext(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
+                                                                  profileColumnWidth: ReportContext.profileColumnWidth(for: names)))
+            var out = ""
+            reporter!.begin(into: &out)
+            Console.out(out)
+        }
         for (index, file) in files.enumerated() {
             let verdict: Verdict
             do {
@@ -61,6 +68,13 @@ struct Check: ParsableCommand {
             }
             invalid = invalid || verdict.isInvalid
             failing = failing || evaluation.failOn.fails(verdict)
+            summary.add(verdict)
+            if reporter != nil {
+                var out = ""
+                reporter!.add(verdict, into: &out)
+                Console.out(out)
+                continue
+            }
             switch format {
             case .text:
                 if verdict.isInvalid {
@@ -72,7 +86,14 @@ struct Check: ParsableCommand {
                 Console.out(verdict.prettyJSON() + "\n")
             case .markdown:
                 Console.out(verdict.markdown(explain: explain))
+            default:
+                break
             }
+        }
+        if reporter != nil {
+            var out = ""
+            reporter!.end(summary, into: &out)
+            Console.out(out)
         }
         if invalid { throw ExitCode(2) }
         if failing { throw ExitCode(1) }

@@ -11,6 +11,6 @@ struct Threshold: ParsableCommand {
         2 invalid profile or rule pack; 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Rules.self]
+        subcommands: [Check.self, Audit.self, Impact.self, Rules.self, Init.self, SchemaCommand.self]
     )
 }

@@ -165,7 +165,7 @@ struct RulesCommandTests {
             thresholds:
               - {id: c, subject: model, fact: training_compute, greater_than: 1e20 FLOP/s}
             obligations: []
-            """, "5:72: error: thresholds[0].greater_than: expected a count of operations (FLOP), found a rate of operations (FLOP/s)"),
+            """, "5:72: error: thresholds[0].greater_than: expected a count of operations (FLOP), found 'FLOP/s'"),
         ("circular when", """
             pack: p
             title: P

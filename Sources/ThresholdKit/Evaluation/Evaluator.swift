@@ -411,11 +411,23 @@ struct Evaluator {
             result.status = .met
             return result
         }
-        if let transition = obligation.transition, let released = model?.released, released < transition.placedBefore,
-           asOf < transition.complyBy {
-            result.status = .notRequired
-            result.due = transition.complyBy
-            result.notes.append("placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
+        if let transition = obligation.transition, asOf < transition.complyBy {
+            if let released = model?.released, released < transition.placedBefore {
+                result.status = .notRequired
+                result.due = transition.complyBy
+                result.notes.append("placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
+                return result
+            }
+            if model != nil && model?.released == nil {
+                // It may have been on the market before the transition date: then nothing is due yet.
+                result.status = .indeterminate
+                result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
+                return result
+            }
+        }
+        if let due = result.due, asOf < due {
+            result.status = applies == .yes ? .notRequired : .indeterminate
+            result.notes.append("not due until \(due)")
             return result
         }
         result.status = applies == .yes ? .unmet : .indeterminate

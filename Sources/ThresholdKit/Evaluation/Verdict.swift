@@ -2,6 +2,7 @@
 /// Whether an obligation applies: `yes`, `no`, or `indeterminate` (a fact it depends on is missing
 /// or uncertain across the line).
 public enum Applicability: String, Sendable, Hashable, CaseIterable {
+    /// `yes`: it applies; `no`: it does not; `indeterminate`: the profile cannot tell.
     case yes, no, indeterminate
 
     /// The applicability a truth value gives.

@@ -2,7 +2,7 @@
 /// One lab's filing: the organisation, its money, its models and their compute, its clusters, and
 /// the assessments and other compliance records it has on file.
 ///
-/// Load one from YAML with ``init(contentsOf:limits:)`` or ``init(yaml:path:limits:)``, or build one
+/// Load one from YAML with ``init(contentsOf:options:)`` or ``init(yaml:path:options:)``, or build one
 /// in Swift for data that lives elsewhere:
 ///
 /// ```swift
@@ -87,6 +87,8 @@ public struct LabProfile: Sendable, Hashable {
 
         /// A model's life-cycle stage.
         public enum Status: String, Sendable, Hashable, CaseIterable {
+            /// `in-training`, `internal` (used only inside the lab), `deployed` (made available to
+            /// others), or `withdrawn`.
             case inTraining = "in-training", `internal`, deployed, withdrawn
         }
 
@@ -150,7 +152,9 @@ public struct LabProfile: Sendable, Hashable {
 
         /// An assessment's finding.
         public enum Outcome: String, Sendable, Hashable, CaseIterable {
+            /// `acceptable`: the risk is acceptable.
             case acceptable
+            /// `high-risk`: a government may block the model's deployment.
             case highRisk = "high-risk"
         }
 

@@ -46,7 +46,7 @@ extension LabProfile {
 
     /// Loads a profile from a YAML file.
     ///
-    /// - Throws: ``YAMLError`` with the file, line and column of the first problem.
+    /// - Throws: `YAMLError` with the file, line and column of the first problem.
     public init(contentsOf path: String, options: LoadOptions = .default) throws {
         let bytes = try YAMLParser.readFile(atPath: path, limits: options.yaml)
         try self.init(bytes: bytes, path: path, options: options)

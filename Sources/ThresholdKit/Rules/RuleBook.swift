@@ -14,7 +14,7 @@ public struct RuleBook: Sendable {
 
     /// A rule book of these packs.
     ///
-    /// - Throws: ``YAMLError`` when two packs share an id.
+    /// - Throws: `YAMLError` when two packs share an id.
     public init(packs: [RulePack]) throws {
         var seen: [String: RulePack] = [:]
         for pack in packs {
@@ -50,7 +50,7 @@ public struct RuleBook: Sendable {
 
     /// Only the packs with these ids.
     ///
-    /// - Throws: ``YAMLError`` naming an id that is not in the book, with a suggestion.
+    /// - Throws: `YAMLError` naming an id that is not in the book, with a suggestion.
     public func selecting(_ ids: [String]) throws -> RuleBook {
         for id in ids where !packs.contains(where: { $0.id == id }) {
             var message = "no rule pack '\(id)'"

@@ -264,18 +264,29 @@ public struct PackTest: Sendable, Hashable {
 
 /// The facts a threshold or condition can read, with their subject and dimension.
 public enum FactKey: String, Sendable, Hashable, CaseIterable {
+    /// The organisation's annual gross revenue, with affiliates (money).
     case annualGrossRevenue = "annual_gross_revenue"
+    /// The organisation's revenue from AI products and services (money).
     case aiRevenue = "ai_revenue"
+    /// The organisation's spending on AI research and development (money).
     case aiRnDSpend = "ai_rnd_spend"
+    /// A model's training compute (FLOP).
     case trainingCompute = "training_compute"
+    /// A model's fine-tuning compute (FLOP).
     case fineTuningCompute = "fine_tuning_compute"
     /// Training plus fine-tuning compute (California SB 53, New York RAISE).
     case trainingAndFineTuningCompute = "training_and_fine_tuning_compute"
+    /// What a model generates or takes (a list of text).
     case modalities
+    /// What a model was primarily trained on (text).
     case primaryData = "primary_data"
+    /// A model's life-cycle stage (text).
     case modelStatus = "status"
+    /// A cluster's theoretical peak capacity (FLOP/s).
     case peakCapacity = "peak_capacity"
+    /// The networking between a cluster's machines (bit/s).
     case interconnect
+    /// Whether a cluster's machines sit in one datacenter (a boolean).
     case coLocated = "co_located"
 
     /// The subject the fact belongs to.

@@ -29,7 +29,7 @@ extension RulePack {
 
     /// Loads one pack from YAML bytes, validating it in full.
     ///
-    /// - Throws: ``YAMLError`` at the first problem: unknown keys, duplicate ids, references to
+    /// - Throws: `YAMLError` at the first problem: unknown keys, duplicate ids, references to
     ///   unknown thresholds, obligations, sources or facts, a limit whose unit does not fit its
     ///   fact, circular `when`s, a test case that does not load.
     public init(bytes: [UInt8], path: String?, options: LoadOptions = .default) throws {
@@ -127,14 +127,14 @@ struct PackLoader {
     }
 
     func duplicate(_ what: String, _ id: String, _ first: SourceMark?) -> String {
-        "duplicate \(what) '\(id)'" + (first.map { ": it was first defined at line \($0.line), column \($0.column)" } ?? "")
+        "duplicate \(what) \(id.quotedForDiagnostic())" + (first.map { ": it was first defined at line \($0.line), column \($0.column)" } ?? "")
     }
 
     func cite(_ map: MappingReader, sources: [RulePack.Source]) throws -> String? {
         guard let node = map.value("cite") else { return nil }
         let id = try node.string(path: map.path(of: "cite"), what: "a source id")
         guard sources.contains(where: { $0.id == id }) else {
-            var message = "\(map.path(of: "cite")): no source '\(id)' in this pack's sources"
+            var message = "\(map.path(of: "cite")): no source \(id.quotedForDiagnostic()) in this pack's sources"
             if let near = Suggestion.nearest(to: id, among: sources.map(\.id)) { message += "; did you mean '\(near)'?" }
             throw node.error(message)
         }
@@ -144,13 +144,13 @@ struct PackLoader {
     func factKey(_ node: YAMLNode, path: String, subject: Subject) throws -> FactKey {
         let name = try node.string(path: path, what: "a fact such as training_compute")
         guard let key = FactKey(rawValue: name) else {
-            var message = "\(path): unknown fact '\(name)'"
+            var message = "\(path): unknown fact \(name.quotedForDiagnostic())"
             if let near = Suggestion.nearest(to: name, among: FactKey.allCases.map(\.rawValue)) { message += "; did you mean '\(near)'?" }
             else { message += "; the facts of a \(subject.rawValue) are: \(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))" }
             throw node.error(message)
         }
         guard key.subject == subject else {
-            throw node.error("\(path): '\(name)' is a fact of a \(key.subject.rawValue), not of a \(subject.rawValue); the facts of a \(subject.rawValue) are: \(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))")
+            throw node.error("\(path): \(name.quotedForDiagnostic()) is a fact of a \(key.subject.rawValue), not of a \(subject.rawValue); the facts of a \(subject.rawValue) are: \(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))")
         }
         return key
     }
@@ -191,7 +191,9 @@ struct PackLoader {
                 throw whereNode.error("\(wherePath): expected a mapping of conditions, such as {primary_data: biological-sequence}")
             }
             for pair in whereNode.pairs {
-                let keyPath = wherePath + "." + pair.key.text
+                // The key is quoted into messages as part of the path: escaped and cut short.
+                let keyText = pair.key.text
+                let keyPath = wherePath + "." + (keyText.utf8.count <= 60 && keyText.escapedForTerminal() == keyText ? keyText : keyText.quotedForDiagnostic())
                 let key = try factKey(pair.key, path: keyPath, subject: subject)
                 conditions.append(try condition(key, pair.value, path: keyPath))
             }
@@ -342,7 +344,7 @@ struct PackLoader {
             if thresholds.contains(name) { return .threshold(name) }
             if obligations.contains(name) { return .obligation(name) }
             let at = findScalar(name, in: node) ?? node
-            var message = "\(path): no threshold or obligation '\(name)' in this pack"
+            var message = "\(path): no threshold or obligation \(name.quotedForDiagnostic()) in this pack"
             if let near = Suggestion.nearest(to: name, among: thresholds + obligations) { message += "; did you mean '\(near)'?" }
             throw at.error(message)
         case .any(let items): return .any(try items.map { try resolve($0, node: node, path: path, thresholds: thresholds, obligations: obligations) })
@@ -398,7 +400,7 @@ struct PackLoader {
             let values = try expect.strings(key, what: "a list of obligation ids")
             for value in values where !allIDs.contains(value) {
                 let at = expect[key].flatMap { findScalar(value, in: $0) } ?? expectNode
-                var message = "\(expect.path(of: key)): no obligation '\(value)' in this pack"
+                var message = "\(expect.path(of: key)): no obligation \(value.quotedForDiagnostic()) in this pack"
                 if let near = Suggestion.nearest(to: value, among: allIDs) { message += "; did you mean '\(near)'?" }
                 throw at.error(message)
             }

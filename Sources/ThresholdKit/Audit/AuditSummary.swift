@@ -1,0 +1,121 @@
+/// The totals of an audit: profiles, invalid ones, failing ones, and per pack how many are in scope
+/// and how many have unmet obligations. Built up one verdict at a time, so it takes no memory per
+/// profile.
+///
+/// It holds nothing that varies from run to run (no times): reports that include it are
+/// byte-for-byte reproducible.
+public struct AuditSummary: Sendable, Hashable {
+    /// The evaluation date.
+    public var asOf: CalendarDate
+    /// What makes a verdict count as failing.
+    public var failurePolicy: FailurePolicy
+    /// Profiles audited (valid and invalid).
+    public var profiles = 0
+    /// Profiles that could not be read or are not valid profiles.
+    public var invalid = 0
+    /// Valid profiles that fail under ``failurePolicy``.
+    public var failing = 0
+    /// Per pack, in the rule book's order.
+    public var packs: [PackTally]
+    /// What the walk skipped or could not read.
+    public var notices: [WalkNotice] = []
+
+    /// One pack's totals.
+    public struct PackTally: Sendable, Hashable {
+        /// The pack's id.
+        public var pack: String
+        /// The pack's title.
+        public var title: String
+        /// Whether the pack is in force on the as-of date.
+        public var inForce: Bool
+        /// Valid profiles evaluated against the pack.
+        public var evaluated = 0
+        /// Profiles to which at least one obligation applies.
+        public var inScope = 0
+        /// Profiles with at least one obligation unmet or expired.
+        public var unmet = 0
+        /// Obligations unmet or expired, over all profiles (a per-model obligation counts once).
+        public var unmetObligations = 0
+        /// Profiles with at least one obligation whose status is indeterminate.
+        public var indeterminate = 0
+        /// Profiles whose deployment the pack blocks.
+        public var blocked = 0
+
+        /// Creates an empty tally.
+        public init(pack: String, title: String, inForce: Bool) {
+            self.pack = pack
+            self.title = title
+            self.inForce = inForce
+        }
+    }
+
+    /// An empty summary with a tally for each pack of `book`.
+    public init(book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet) {
+        self.asOf = asOf
+        self.failurePolicy = failurePolicy
+        self.packs = book.packs.map { PackTally(pack: $0.id, title: $0.title, inForce: $0.isInForce(on: asOf)) }
+    }
+
+    /// Counts a verdict in.
+    public mutating func add(_ verdict: Verdict) {
+        profiles += 1
+        if verdict.isInvalid {
+            invalid += 1
+            return
+        }
+        if failurePolicy.fails(verdict) { failing += 1 }
+        for pack in verdict.packs {
+            let index: Int
+            if let found = packs.firstIndex(where: { $0.pack == pack.pack }) {
+                index = found
+            } else {
+                packs.append(PackTally(pack: pack.pack, title: pack.title, inForce: pack.inForce))
+                index = packs.count - 1
+            }
+            packs[index].evaluated += 1
+            if pack.inScope { packs[index].inScope += 1 }
+            let unmet = pack.unmet.count
+            if unmet > 0 { packs[index].unmet += 1 }
+            packs[index].unmetObligations += unmet
+            if pack.obligations.contains(where: { $0.status == .indeterminate }) { packs[index].indeterminate += 1 }
+            if pack.deployment == .blocked { packs[index].blocked += 1 }
+        }
+    }
+
+    /// Records what the walk skipped.
+    public mutating func add(_ notices: [WalkNotice]) {
+        self.notices += notices
+    }
+
+    /// Valid profiles.
+    public var valid: Int { profiles - invalid }
+
+    /// Walk notices that are errors (profiles may have been missed).
+    public var walkErrors: Int { notices.filter(\.isError).count }
+
+    /// Whether the audit found invalid input: an invalid profile or an unreadable directory.
+    public var hasInvalidInput: Bool { invalid > 0 || walkErrors > 0 }
+
+    /// How many notices of each kind, in the order of `WalkNotice.Kind.allCases`, leaving out
+    /// kinds with none.
+    public var noticeCounts: [(kind: WalkNotice.Kind, count: Int)] {
+        WalkNotice.Kind.allCases.compactMap { kind in
+            let count = notices.filter { $0.kind == kind }.count
+            return count == 0 ? nil : (kind, count)
+        }
+    }
+}
+
+extension WalkNotice.Kind {
+    /// A plural noun phrase for counts: "2 symbolic-link loops".
+    public func counted(_ count: Int) -> String {
+        let one: String, many: String
+        switch self {
+        case .specialFile: (one, many) = ("FIFO, socket or device", "FIFOs, sockets or devices")
+        case .symlinkLoop: (one, many) = ("symbolic-link loop", "symbolic-link loops")
+        case .symlinkNotFollowed: (one, many) = ("symbolic link not followed", "symbolic links not followed")
+        case .unreadableDirectory: (one, many) = ("unreadable directory", "unreadable directories")
+        }
+        return "\(count) \(count == 1 ? one : many)"
+    }
+}

@@ -1,0 +1,415 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One file's verdict, with its place in the audit.
+public struct AuditResult: Sendable, Hashable {
+    /// The position of the file in the list being audited (0-based).
+    public var index: Int
+    /// The file's path, as it was listed.
+    public var path: String
+    /// The verdict: evaluated, or invalid with the errors that kept it from being read.
+    public var verdict: Verdict
+
+    /// Creates a result.
+    public init(index: Int, path: String, verdict: Verdict) {
+        self.index = index
+        self.path = path
+        self.verdict = verdict
+    }
+}
+
+/// Evaluates many profiles on several threads and delivers the verdicts in the order of the list.
+///
+/// Each file is read and evaluated on its own: a file that cannot be read or is not a valid profile
+/// gives an invalid ``Verdict`` (with ``Verdict/errors``) and the audit goes on. Files are read with
+/// `O_NONBLOCK` and checked to be regular files before a byte is read, so a FIFO put in a file's
+/// place is refused rather than waited on.
+///
+/// Memory is bounded: at most ``window`` verdicts wait to be delivered, however many files there
+/// are, so a corpus ten times larger does not need ten times the memory (beyond its list of paths).
+///
+/// ```swift
+/// let auditor = Auditor(book: try RuleBook.builtIn(), asOf: CalendarDate("2026-11-29")!)
+/// let files = FileWalker().walk(["filings"]).files
+/// auditor.evaluate(files) { result in print(result.verdict.jsonLine()) }
+/// // or, from async code:
+/// for await result in auditor.results(for: files) { … }
+/// ```
+public struct Auditor: Sendable {
+    /// The rule book profiles are evaluated against.
+    public var book: RuleBook
+    /// The evaluation date.
+    public var asOf: CalendarDate
+    /// The limits files are read with.
+    public var loadOptions: LoadOptions
+    /// How many threads evaluate at once (at least 1).
+    public var jobs: Int
+    /// How many verdicts may be evaluated ahead of the one being delivered (at least `jobs`).
+    public var window: Int
+
+    /// The number of processors online: the default for ``jobs``.
+    public static var defaultJobs: Int {
+        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return count > 0 ? count : 1
+    }
+
+    /// Creates an auditor.
+    ///
+    /// - Parameters:
+    ///   - book: the rule packs to evaluate every profile against.
+    ///   - asOf: the evaluation date.
+    ///   - loadOptions: limits on each file read.
+    ///   - jobs: threads to evaluate on; default ``defaultJobs``.
+    ///   - window: verdicts that may wait to be delivered; default 16 per job.
+    public init(book: RuleBook, asOf: CalendarDate, loadOptions: LoadOptions = .default,
+                jobs: Int = Auditor.defaultJobs, window: Int? = nil) {
+        self.book = book
+        self.asOf = asOf
+        self.loadOptions = loadOptions
+        self.jobs = max(1, jobs)
+        self.window = max(self.jobs, window ?? self.jobs * 16)
+    }
+
+    /// Reads and evaluates one file. Never throws: a problem becomes an invalid verdict.
+    public func verdict(forFileAt path: String) -> Verdict {
+        do {
+            let bytes = try Auditor.readRegularFile(atPath: path, limits: loadOptions.yaml)
+            let profile = try LabProfile(bytes: bytes, path: path, options: loadOptions)
+            return book.evaluate(profile, asOf: asOf)
+        } catch let error as YAMLError {
+            return Verdict(profile: path, organization: nil, asOf: asOf, packs: [],
+                           errors: [error.file == nil ? error.inFile(path) : error])
+        } catch {
+            return Verdict(profile: path, organization: nil, asOf: asOf, packs: [],
+                           errors: [YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path)])
+        }
+    }
+
+    /// Evaluates the files at `paths` on ``jobs`` threads and calls `deliver` on the calling thread
+    /// with each result, in the order of `paths`.
+    ///
+    /// When `deliver` throws, the workers stop after the file each is on, and the error is rethrown
+    /// once they have.
+    public func evaluate<Failure: Error>(_ paths: [String], deliver: (AuditResult) throws(Failure) -> Void) throws(Failure) {
+        if jobs == 1 || paths.count < 2 {
+            for (index, path) in paths.enumerated() {
+                try deliver(AuditResult(index: index, path: path, verdict: verdict(forFileAt: path)))
+            }
+            return
+        }
+        let pipeline = Pipeline(paths: paths, window: window, evaluate: verdict(forFileAt:))
+        pipeline.start(workers: jobs)
+        defer { pipeline.waitForWorkers() }
+        for index in paths.indices {
+            guard let verdict = pipeline.take(index) else { break }
+            do {
+                try deliver(AuditResult(index: index, path: paths[index], verdict: verdict))
+            } catch {
+                pipeline.cancel()
+                throw error
+            }
+        }
+    }
+
+    /// The results for `paths` as an asynchronous sequence, in the order of `paths`, evaluated on
+    /// ``jobs`` threads that start when iteration starts. Ending the iteration early (or cancelling
+    /// the task) stops the workers.
+    public func results(for paths: [String]) -> AuditResults {
+        AuditResults(auditor: self, paths: paths)
+    }
+
+    /// Reads a file that must be a regular file, without ever blocking on a FIFO or device.
+    ///
+    /// - Throws: `YAMLError` of kind `reader` (cannot open, not a regular file, read error) or
+    ///   `limit` (larger than `limits.maxFileBytes`).
+    public static func readRegularFile(atPath path: String, limits: YAMLLimits = .default) throws -> [UInt8] {
+        func failure(_ problem: String, _ kind: YAMLError.Kind = .reader) -> YAMLError {
+            YAMLError(kind: kind, problem: problem, mark: .start, file: path)
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw failure("cannot open the file: \(YAMLParser.describeErrno())") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure("cannot read the file: \(YAMLParser.describeErrno())") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("is a directory, not a YAML file")
+        default: throw failure("is not a regular file (a FIFO, socket or device); not read")
+        }
+        let limit = limits.maxFileBytes
+        let tooLarge = failure("the file is larger than the limit of \(limit) bytes (raise it with --\(YAMLLimits.Name.fileSize.rawValue))", .limit)
+        if Int(info.st_size) > limit { throw tooLarge }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > limit { throw tooLarge }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, count)))
+            }
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot read the file: \(YAMLParser.describeErrno())")
+            }
+            if got == 0 { break }
+            count += got
+        }
+        if count > limit { throw tooLarge }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+}
+
+/// The results of an audit as an `AsyncSequence`, in the order of the paths. See
+/// ``Auditor/results(for:)``.
+public struct AuditResults: AsyncSequence, Sendable {
+    /// A result.
+    public typealias Element = AuditResult
+
+    let auditor: Auditor
+    let paths: [String]
+
+    /// Starts the workers and returns an iterator over their results.
+    public func makeAsyncIterator() -> Iterator {
+        let pipeline = Pipeline(paths: paths, window: auditor.window, evaluate: auditor.verdict(forFileAt:))
+        pipeline.start(workers: Swift.min(auditor.jobs, Swift.max(1, paths.count)))
+        return Iterator(handle: Handle(pipeline), paths: paths)
+    }
+
+    /// Delivers the results in order; stops the workers when dropped.
+    public struct Iterator: AsyncIteratorProtocol {
+        let handle: Handle
+        let paths: [String]
+        var index = 0
+
+        /// The next result, or nil at the end (or when the task is cancelled).
+        public mutating func next() async -> AuditResult? {
+            guard index < paths.count else { return nil }
+            let pipeline = handle.pipeline
+            let wanted = index
+            let verdict = await withTaskCancellationHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Verdict?, Never>) in
+                    pipeline.take(wanted, continuation: continuation)
+                }
+            } onCancel: {
+                pipeline.cancel()
+            }
+            guard let verdict else { index = paths.count; return nil }
+            index += 1
+            return AuditResult(index: wanted, path: paths[wanted], verdict: verdict)
+        }
+    }
+
+    /// Owns a running pipeline; cancels it when the iterator goes away.
+    final class Handle: Sendable {
+        let pipeline: Pipeline
+        init(_ pipeline: Pipeline) { self.pipeline = pipeline }
+        deinit { pipeline.cancel() }
+    }
+}
+
+/// The engine: workers claim indices in order, no further than `window` ahead of the consumer, and
+/// put verdicts in a ring of slots; the consumer takes them in order.
+final class Pipeline: @unchecked Sendable {
+    private let paths: [String]
+    private let window: Int
+    private let evaluate: @Sendable (String) -> Verdict
+    private let lock = WorkerLock()
+    private let consumerCondition: WorkerCondition
+    private let workerCondition: WorkerCondition
+    private var slots: [Verdict?]
+    private var nextToClaim = 0
+    private var nextToTake = 0
+    private var cancelled = false
+    private var alive = 0
+    private var waiter: (index: Int, continuation: CheckedContinuation<Verdict?, Never>)?
+    private var buffered = 0
+    private var peakBuffered = 0
+
+    /// The most verdicts that were ever waiting to be taken at once (never more than the window).
+    var peakBufferedCount: Int { lock.locked { peakBuffered } }
+
+    init(paths: [String], window: Int, evaluate: @escaping @Sendable (String) -> Verdict) {
+        self.paths = paths
+        self.window = max(1, window)
+        self.evaluate = evaluate
+        self.slots = Array(repeating: nil, count: max(1, window))
+        self.consumerCondition = WorkerCondition(lock)
+        self.workerCondition = WorkerCondition(lock)
+    }
+
+    func start(workers: Int) {
+        let count = max(1, min(workers, paths.count))
+        lock.locked { alive = count }
+        for _ in 0..<count {
+            let context = Unmanaged.passRetained(self).toOpaque()
+            var attributes = pthread_attr_t()
+            pthread_attr_init(&attributes)
+            pthread_attr_setstacksize(&attributes, 8 << 20)
+            pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+            #if canImport(Glibc)
+            var thread = pthread_t()
+            #else
+            var thread: pthread_t?
+            #endif
+            let status = pthread_create(&thread, &attributes, { context in
+                let pipeline = Unmanaged<Pipeline>.fromOpaque(context!).takeRetainedValue()
+                pipeline.work()
+                return nil
+            }, context)
+            pthread_attr_destroy(&attributes)
+            if status != 0 {
+                // No thread: work on the calling thread's behalf is impossible here, so fail loudly
+                // rather than hang.
+                Unmanaged<Pipeline>.fromOpaque(context).release()
+                fatalError("cannot start a worker thread: error \(status)")
+            }
+        }
+    }
+
+    private func work() {
+        while true {
+            lock.lock()
+            while !cancelled && nextToClaim < paths.count && nextToClaim >= nextToTake + window {
+                workerCondition.wait()
+            }
+            if cancelled || nextToClaim >= paths.count { break }
+            let index = nextToClaim
+            nextToClaim += 1
+            lock.unlock()
+
+            let verdict = evaluate(paths[index])
+
+            lock.lock()
+            var resume: (CheckedContinuation<Verdict?, Never>, Verdict)?
+            if !cancelled {
+                slots[index % window] = verdict
+                buffered += 1
+                peakBuffered = max(peakBuffered, buffered)
+                if let waiter, waiter.index == index {
+                    self.waiter = nil
+                    slots[index % window] = nil
+                    buffered -= 1
+                    nextToTake += 1
+                    workerCondition.broadcast()
+                    resume = (waiter.continuation, verdict)
+                } else if index == nextToTake {
+                    consumerCondition.signal()
+                }
+            }
+            lock.unlock()
+            if let (continuation, verdict) = resume { continuation.resume(returning: verdict) }
+        }
+        alive -= 1
+        let waiter = alive == 0 && cancelled ? self.waiter : nil
+        if waiter != nil { self.waiter = nil }
+        consumerCondition.broadcast()
+        lock.unlock()
+        waiter?.continuation.resume(returning: nil)
+    }
+
+    /// Blocks until the verdict at `index` (the next in order) is ready; nil once cancelled.
+    func take(_ index: Int) -> Verdict? {
+        lock.lock()
+        defer { lock.unlock() }
+        while !cancelled && slots[index % window] == nil { consumerCondition.wait() }
+        guard !cancelled, let verdict = slots[index % window] else { return nil }
+        slots[index % window] = nil
+        buffered -= 1
+        nextToTake = index + 1
+        workerCondition.broadcast()
+        return verdict
+    }
+
+    /// Resumes `continuation` with the verdict at `index` (the next in order) when it is ready; with
+    /// nil once cancelled.
+    func take(_ index: Int, continuation: CheckedContinuation<Verdict?, Never>) {
+        lock.lock()
+        if cancelled {
+            lock.unlock()
+            continuation.resume(returning: nil)
+            return
+        }
+        if let verdict = slots[index % window] {
+            slots[index % window] = nil
+            buffered -= 1
+            nextToTake = index + 1
+            workerCondition.broadcast()
+            lock.unlock()
+            continuation.resume(returning: verdict)
+            return
+        }
+        waiter = (index, continuation)
+        lock.unlock()
+    }
+
+    /// Stops the workers after the file each is on; resumes a waiting consumer with nil.
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let waiter = self.waiter
+        self.waiter = nil
+        workerCondition.broadcast()
+        consumerCondition.broadcast()
+        lock.unlock()
+        waiter?.continuation.resume(returning: nil)
+    }
+
+    /// Blocks until every worker has stopped.
+    func waitForWorkers() {
+        lock.lock()
+        while alive > 0 { consumerCondition.wait() }
+        lock.unlock()
+    }
+}
+
+/// A pthread mutex on the heap (its address must not move).
+final class WorkerLock: @unchecked Sendable {
+    let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock()
+        defer { unlock() }
+        return try body()
+    }
+}
+
+/// A condition variable used with a ``WorkerLock``.
+final class WorkerCondition: @unchecked Sendable {
+    let lock: WorkerLock
+    let condition: UnsafeMutablePointer<pthread_cond_t>
+
+    init(_ lock: WorkerLock) {
+        self.lock = lock
+        condition = .allocate(capacity: 1)
+        condition.initialize(to: pthread_cond_t())
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        condition.deallocate()
+    }
+
+    /// Waits; the lock must be held.
+    func wait() { pthread_cond_wait(condition, lock.mutex) }
+    func signal() { pthread_cond_signal(condition) }
+    func broadcast() { pthread_cond_broadcast(condition) }
+}

@@ -1,0 +1,261 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Something the walker skipped, or could not read, on its way through the directories.
+public struct WalkNotice: Sendable, Hashable, CustomStringConvertible {
+    /// What happened.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A FIFO, socket or device matched the include patterns; skipped without opening it.
+        case specialFile = "special-file"
+        /// A symbolic link leads back to a directory on the current path; not followed again.
+        case symlinkLoop = "symlink-loop"
+        /// A symbolic link was not followed (`--follow-symlinks` follows them).
+        case symlinkNotFollowed = "symlink-not-followed"
+        /// A directory could not be listed.
+        case unreadableDirectory = "unreadable-directory"
+    }
+
+    /// The path, as the walk reached it.
+    public var path: String
+    /// What happened.
+    public var kind: Kind
+    /// A sentence for people.
+    public var message: String
+
+    /// Creates a notice.
+    public init(path: String, kind: Kind, message: String) {
+        self.path = path
+        self.kind = kind
+        self.message = message
+    }
+
+    /// Whether profiles may have been missed (an unreadable directory): counts as invalid input.
+    /// The others are the walk's policy working as documented and are warnings.
+    public var isError: Bool { kind == .unreadableDirectory }
+
+    /// `path: message`.
+    public var description: String { "\(path): \(message)" }
+}
+
+/// What a walk found: the files to audit, sorted by path, and what it skipped.
+public struct WalkResult: Sendable, Hashable {
+    /// The files to audit, sorted by the bytes of their UTF-8 paths, without duplicates.
+    public var files: [String]
+    /// What was skipped or could not be read, sorted by path.
+    public var notices: [WalkNotice]
+
+    /// Creates a result.
+    public init(files: [String], notices: [WalkNotice]) {
+        self.files = files
+        self.notices = notices
+    }
+}
+
+/// Finds the profiles to audit under a list of files and directories.
+///
+/// - Directories are walked recursively. Files whose name (or relative path, for patterns with a
+///   `/`) matches an ``include`` pattern and no ``exclude`` pattern are collected; an excluded
+///   directory is not entered.
+/// - Names starting with `.` are skipped unless ``includeHidden``.
+/// - Symbolic links met during the walk are not followed unless ``followSymlinks``; when they are,
+///   a link back to a directory already on the current path (the same device and inode) is reported
+///   as a loop and not entered again. A link that leads nowhere is collected when its name matches,
+///   so that the audit reports it as unreadable.
+/// - FIFOs, sockets and devices are never opened: they are seen with `lstat`/`stat` and skipped.
+/// - The paths named by the caller are taken as given: a file is collected whatever its name (and
+///   whether or not it exists: the audit then reports it), a symbolic link is followed.
+///
+/// The result is sorted by path, so that an audit's output does not depend on the order the file
+/// system lists directories in. Only paths are kept in memory.
+public struct FileWalker: Sendable, Hashable {
+    /// The default include patterns: `*.yaml` and `*.yml`.
+    public static let defaultInclude = ["*.yaml", "*.yml"]
+
+    /// Files are collected when they match one of these.
+    public var include: [Glob]
+    /// Files and directories that match one of these are skipped.
+    public var exclude: [Glob]
+    /// Whether names starting with `.` are walked.
+    public var includeHidden: Bool
+    /// Whether symbolic links met during the walk are followed.
+    public var followSymlinks: Bool
+
+    /// Creates a walker.
+    public init(include: [String] = FileWalker.defaultInclude, exclude: [String] = [],
+                includeHidden: Bool = false, followSymlinks: Bool = false) {
+        self.include = include.map(Glob.init)
+        self.exclude = exclude.map(Glob.init)
+        self.includeHidden = includeHidden
+        self.followSymlinks = followSymlinks
+    }
+
+    /// Walks the files and directories named, and returns what to audit.
+    public func walk(_ roots: [String]) -> WalkResult {
+        var state = State()
+        for root in roots { walkRoot(root, &state) }
+        state.files.sort(by: FileWalker.pathOrder)
+        var unique: [String] = []
+        unique.reserveCapacity(state.files.count)
+        for file in state.files where unique.last != file { unique.append(file) }
+        state.notices.sort { FileWalker.pathOrder($0.path, $1.path) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue) }
+        return WalkResult(files: unique, notices: state.notices)
+    }
+
+    /// The order audits use: by the bytes of the UTF-8 paths (as `LC_ALL=C sort` has it).
+    public static func pathOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    private struct State {
+        var files: [String] = []
+        var notices: [WalkNotice] = []
+    }
+
+    private struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(truncatingIfNeeded: info.st_dev)
+            inode = UInt64(truncatingIfNeeded: info.st_ino)
+        }
+    }
+
+    private enum FileType {
+        case regular, directory, symlink, special, unknown
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .regular
+            case S_IFDIR: self = .directory
+            case S_IFLNK: self = .symlink
+            case S_IFIFO, S_IFSOCK, S_IFCHR, S_IFBLK: self = .special
+            default: self = .unknown
+            }
+        }
+    }
+
+    private func walkRoot(_ root: String, _ state: inout State) {
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            // Missing, dangling, or a loop of links: the audit reports it when it cannot open it.
+            state.files.append(root)
+            return
+        }
+        switch FileType(mode: info.st_mode) {
+        case .directory:
+            var ancestors = [Identity(info)]
+            walkDirectory(root, relative: "", ancestors: &ancestors, &state)
+        case .special:
+            state.notices.append(WalkNotice(path: root, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
+        default:
+            state.files.append(root)
+        }
+    }
+
+    private func walkDirectory(_ path: String, relative: String, ancestors: inout [Identity], _ state: inout State) {
+        guard let directory = opendir(path) else {
+            state.notices.append(WalkNotice(path: path, kind: .unreadableDirectory,
+                                            message: "cannot list the directory: \(YAMLParser.describeErrno())"))
+            return
+        }
+        // Read the whole listing first, so that only one directory is open at a time however deep the tree.
+        var entries: [(name: String, type: UInt8)] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 {
+                    state.notices.append(WalkNotice(path: path, kind: .unreadableDirectory,
+                                                    message: "cannot list the whole directory: \(YAMLParser.describeErrno())"))
+                }
+                break
+            }
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(directory)
+
+        let base = path.hasSuffix("/") ? path : path + "/"
+        for (name, dType) in entries {
+            if !includeHidden && name.hasPrefix(".") { continue }
+            let childPath = base + name
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            var type: FileType
+            switch Int32(dType) {
+            case Int32(DT_REG): type = .regular
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_LNK): type = .symlink
+            case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): type = .special
+            default: type = .unknown
+            }
+            var info = stat()
+            var haveInfo = false
+            if type == .unknown || type == .directory || type == .special {
+                guard lstat(childPath, &info) == 0 else { continue }  // vanished since the listing
+                haveInfo = true
+                type = FileType(mode: info.st_mode)
+            }
+            if type == .symlink {
+                guard followSymlinks else {
+                    state.notices.append(WalkNotice(path: childPath, kind: .symlinkNotFollowed,
+                                                    message: "a symbolic link, not followed (use --follow-symlinks)"))
+                    continue
+                }
+                guard stat(childPath, &info) == 0 else {
+                    // A link to nothing (or a loop of links): collect it if it would be audited, so
+                    // that it is reported as unreadable.
+                    if wantsFile(name: name, relative: childRelative) { state.files.append(childPath) }
+                    continue
+                }
+                haveInfo = true
+                type = FileType(mode: info.st_mode)
+            }
+            switch type {
+            case .directory:
+                if isExcluded(name: name, relative: childRelative, isDirectory: true) { continue }
+                if !haveInfo { guard lstat(childPath, &info) == 0 else { continue } }
+                let identity = Identity(info)
+                if ancestors.contains(identity) {
+                    state.notices.append(WalkNotice(path: childPath, kind: .symlinkLoop,
+                                                    message: "a symbolic link back to a directory already being walked; not followed again"))
+                    continue
+                }
+                ancestors.append(identity)
+                walkDirectory(childPath, relative: childRelative, ancestors: &ancestors, &state)
+                ancestors.removeLast()
+            case .regular:
+                if wantsFile(name: name, relative: childRelative) { state.files.append(childPath) }
+            case .special:
+                if wantsFile(name: name, relative: childRelative) {
+                    state.notices.append(WalkNotice(path: childPath, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
+                }
+            case .symlink, .unknown:
+                continue
+            }
+        }
+    }
+
+    private func wantsFile(name: String, relative: String) -> Bool {
+        include.contains { $0.matches(name: name, relativePath: relative) } && !isExcluded(name: name, relative: relative, isDirectory: false)
+    }
+
+    private func isExcluded(name: String, relative: String, isDirectory: Bool) -> Bool {
+        exclude.contains { $0.matches(name: name, relativePath: relative, isDirectory: isDirectory) }
+    }
+
+    private static func specialMessage(_ mode: mode_t) -> String {
+        let what: String
+        switch mode & S_IFMT {
+        case S_IFIFO: what = "a FIFO (named pipe)"
+        case S_IFSOCK: what = "a socket"
+        case S_IFCHR: what = "a character device"
+        case S_IFBLK: what = "a block device"
+        default: what = "not a regular file"
+        }
+        return "\(what); skipped without opening it"
+    }
+}

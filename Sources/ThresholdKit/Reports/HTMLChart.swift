@@ -1,0 +1,480 @@
+// The HTML report's charts: one per quantity (training compute, each money figure, cluster
+// capacity), each subject a row, its value a point on a log10 scale against the limit lines of
+// every pack that draws a line on that quantity. Inline SVG, generated here; no script.
+
+/// One chart: a quantity, the lines drawn on it, and a row per subject.
+struct HTMLChart {
+    /// The group's key, e.g. `compute` or `ai_revenue USD` (also the SVG's `data-group`).
+    var key: String
+    /// A heading: `Training compute`.
+    var title: String
+    /// The unit of every value and line.
+    var unit: String
+    /// What a row is: `model`, `organisation`, `cluster`.
+    var rowNoun: String
+    /// The vertical lines, in value order.
+    var lines: [Line] = []
+    /// The rows, largest value first.
+    var rows: [Row] = []
+    /// The series (facts) present, primary first.
+    var series: [String] = []
+    /// Where the chart sorts among the others.
+    var order: Int
+
+    /// A pack's threshold, as a chart names it.
+    struct Ref: Hashable {
+        var pack: String
+        var threshold: String
+        var comparison: Comparison
+        var series: String
+        var label: String { pack + " › " + threshold }
+    }
+
+    /// A limit line: every threshold drawn at one value (or a proposed value).
+    struct Line {
+        var value: ExactDecimal
+        var refs: [Ref]
+        /// Set for a line an impact analysis proposes: the limit it replaces.
+        var was: ExactDecimal?
+        /// `A`, `B`, … (or `P1`, … for proposed lines).
+        var key = ""
+        var proposed: Bool { was != nil }
+    }
+
+    /// One subject: a model, an organisation or a cluster of one profile.
+    struct Row {
+        var profileIndex: Int
+        var organization: String
+        var subject: String
+        var points: [Point] = []
+
+        /// `Helios AI Labs · helios-4`.
+        var label: String {
+            if subject == "organization" { return organization }
+            let name = subject.split(separator: ":", maxSplits: 1).last.map(String.init) ?? subject
+            return organization + " · " + name
+        }
+
+        /// The first series' point.
+        var primary: Point? { points.first }
+    }
+
+    /// One value of a subject: the fact's value (or range), with every threshold result read from it.
+    struct Point {
+        var series: String
+        var value: ExactDecimal?
+        var range: ClosedRange<ExactDecimal>?
+        var results: [(ref: Ref, truth: Truth, notes: [String])] = []
+        var indeterminate: Bool { results.contains { $0.truth == .indeterminate } }
+    }
+
+    // MARK: Building
+
+    /// The charts for a set of verdicts: thresholds grouped by the fact they read (`facts` maps
+    /// `pack/threshold` to it; thresholds it lacks get a chart of their own), lines from every
+    /// pack, and proposed lines for the changes.
+    static func charts(verdicts: [Verdict], facts: [String: FactKey], changes: [LimitChange]) -> [HTMLChart] {
+        var charts: [String: HTMLChart] = [:]
+        var chartOrder: [String] = []
+        var rowIndex: [String: [String: Int]] = [:]
+        for (index, verdict) in verdicts.enumerated() where !verdict.isInvalid {
+            let organization = verdict.organization ?? verdict.profile ?? "profile \(index + 1)"
+            for pack in verdict.packs {
+                for result in pack.thresholds {
+                    let fact = facts[pack.pack + "/" + result.id]
+                    let (key, title, series, order) = group(fact: fact, threshold: result.id, unit: result.unit)
+                    if charts[key] == nil {
+                        chartOrder.append(key)
+                        charts[key] = HTMLChart(key: key, title: title, unit: result.unit,
+                                                rowNoun: noun(result.subject), order: order * 1000 + chartOrder.count)
+                    }
+                    let ref = Ref(pack: pack.pack, threshold: result.id, comparison: result.comparison, series: series)
+                    charts[key]!.addLine(result.limit, ref)
+                    if !charts[key]!.series.contains(series) { charts[key]!.series.append(series) }
+                    let rowKey = "\(index)|\(result.subject)"
+                    let row: Int
+                    if let existing = rowIndex[key]?[rowKey] {
+                        row = existing
+                    } else {
+                        row = charts[key]!.rows.count
+                        charts[key]!.rows.append(Row(profileIndex: index, organization: organization, subject: result.subject))
+                        rowIndex[key, default: [:]][rowKey] = row
+                    }
+                    var points = charts[key]!.rows[row].points
+                    if let p = points.firstIndex(where: { $0.series == series }) {
+                        points[p].results.append((ref, result.result, result.notes))
+                        if points[p].value == nil { points[p].value = result.value; points[p].range = result.range }
+                    } else {
+                        points.append(Point(series: series, value: result.value, range: result.range,
+                                            results: [(ref, result.result, result.notes)]))
+                    }
+                    charts[key]!.rows[row].points = points
+                }
+            }
+        }
+        for change in changes {
+            for key in chartOrder where charts[key]!.lines.contains(where: { $0.refs.contains { $0.pack == change.pack && $0.threshold == change.threshold } }) {
+                let series = seriesName(change.fact)
+                charts[key]!.lines.append(Line(value: change.to, refs: [Ref(pack: change.pack, threshold: change.threshold,
+                                                                               comparison: change.comparison, series: series)],
+                                               was: change.from))
+            }
+        }
+        var result = chartOrder.map { charts[$0]! }.sorted { $0.order < $1.order }
+        for c in result.indices { result[c].finish() }
+        return result
+    }
+
+    mutating func addLine(_ value: ExactDecimal, _ ref: Ref) {
+        if let i = lines.firstIndex(where: { !$0.proposed && $0.value == value }) {
+            if !lines[i].refs.contains(ref) { lines[i].refs.append(ref) }
+        } else {
+            lines.append(Line(value: value, refs: [ref]))
+        }
+    }
+
+    /// Orders series, points, rows and lines, and names the lines.
+    mutating func finish() {
+        series.sort { HTMLChart.seriesRank($0) < HTMLChart.seriesRank($1) }
+        let order = series
+        for r in rows.indices {
+            rows[r].points.sort { (order.firstIndex(of: $0.series) ?? 0) < (order.firstIndex(of: $1.series) ?? 0) }
+        }
+        let indexed = rows.enumerated().map { ($0.offset, $0.element) }
+        rows = indexed.sorted { a, b in
+            switch (a.1.primary?.value, b.1.primary?.value) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.0 < b.0
+            }
+        }.map(\.1)
+        lines.sort { ($0.value, $0.proposed ? 1 : 0) < ($1.value, $1.proposed ? 1 : 0) }
+        var letter = 0, proposed = 0
+        for l in lines.indices {
+            if lines[l].proposed {
+                proposed += 1
+                lines[l].key = "P\(proposed)"
+            } else {
+                lines[l].key = HTMLChart.letterKey(letter)
+                letter += 1
+            }
+        }
+    }
+
+    static func letterKey(_ n: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return n < 26 ? String(letters[n]) : String(letters[n / 26 - 1]) + String(letters[n % 26])
+    }
+
+    /// The chart a threshold belongs to: its key, title, series and rank.
+    static func group(fact: FactKey?, threshold: String, unit: String) -> (key: String, title: String, series: String, order: Int) {
+        guard let fact else {
+            return ("threshold \(threshold) \(unit)", "Threshold \(threshold)", threshold, 9)
+        }
+        let series = seriesName(fact)
+        switch fact {
+        case .trainingCompute, .trainingAndFineTuningCompute, .fineTuningCompute:
+            return ("compute", "Training compute", series, 0)
+        case .annualGrossRevenue: return ("annual_gross_revenue \(unit)", "Annual gross revenue (with affiliates)", series, 1)
+        case .aiRevenue: return ("ai_revenue \(unit)", "AI revenue", series, 2)
+        case .aiRnDSpend: return ("ai_rnd_spend \(unit)", "AI research and development spending", series, 3)
+        case .peakCapacity: return ("peak_capacity", "Cluster peak capacity", series, 4)
+        case .interconnect: return ("interconnect", "Cluster interconnect", series, 5)
+        default: return ("\(fact.rawValue) \(unit)", fact.rawValue, series, 8)
+        }
+    }
+
+    static func seriesName(_ fact: FactKey) -> String { fact.rawValue }
+
+    static func seriesRank(_ series: String) -> Int {
+        switch series {
+        case FactKey.trainingCompute.rawValue: return 0
+        case FactKey.trainingAndFineTuningCompute.rawValue: return 1
+        case FactKey.fineTuningCompute.rawValue: return 2
+        default: return 3
+        }
+    }
+
+    /// A series as words: `training compute`, `training + fine-tuning compute`.
+    static func seriesLabel(_ series: String) -> String {
+        switch series {
+        case FactKey.trainingCompute.rawValue: return "training compute"
+        case FactKey.trainingAndFineTuningCompute.rawValue: return "training + fine-tuning compute"
+        case FactKey.fineTuningCompute.rawValue: return "fine-tuning compute"
+        case FactKey.annualGrossRevenue.rawValue: return "annual gross revenue"
+        case FactKey.aiRevenue.rawValue: return "AI revenue"
+        case FactKey.aiRnDSpend.rawValue: return "AI R&D spending"
+        case FactKey.peakCapacity.rawValue: return "peak capacity"
+        default: return series.htmlUnderscoresAsSpaces
+        }
+    }
+
+    static func noun(_ subject: String) -> String {
+        if subject.hasPrefix("model:") { return "model" }
+        if subject.hasPrefix("cluster:") { return "cluster" }
+        return "organisation"
+    }
+
+    // MARK: Scale
+
+    /// The decades the axis spans: from below the smallest value or line to above the largest.
+    var domain: (low: Int, high: Int) {
+        var logs: [Double] = []
+        for line in lines { if let l = HTMLNumber.log10(line.value) { logs.append(l) } }
+        for row in rows {
+            for point in row.points {
+                if let v = point.value, let l = HTMLNumber.log10(v) { logs.append(l) }
+                if let r = point.range {
+                    if let l = HTMLNumber.log10(r.lowerBound) { logs.append(l) }
+                    if let l = HTMLNumber.log10(r.upperBound) { logs.append(l) }
+                }
+            }
+        }
+        let lineLogs = lines.compactMap { HTMLNumber.log10($0.value) }
+        guard let minLog = logs.min(), let maxLog = logs.max() else { return (0, 1) }
+        var high = Int((maxLog + 0.35).rounded(.up))
+        var low = Int((minLog - 0.35).rounded(.down))
+        // Keep the lines in view, and the axis to a readable span.
+        if high - low > 14 {
+            let anchor = lineLogs.max() ?? maxLog
+            high = min(high, Int((anchor + 7).rounded(.up)))
+            low = high - 14
+        }
+        if high - low < 2 { low = high - 2 }
+        return (low, high)
+    }
+
+    // MARK: Drawing
+
+    static let width = 1000.0
+    static let labelRight = 246.0
+    static let plotLeft = 258.0
+    static let plotRight = 846.0
+    static let valueLeft = 858.0
+    static let rowHeight = 26.0
+
+    /// The SVG, with its title and description, and the legend and text alternative after it.
+    func html(id: String) -> String {
+        let (low, high) = domain
+        func x(_ value: ExactDecimal) -> (x: Double, offScale: Bool) {
+            guard let l = HTMLNumber.log10(value) else { return (HTMLChart.plotLeft, true) }
+            if l < Double(low) { return (HTMLChart.plotLeft, true) }
+            if l > Double(high) { return (HTMLChart.plotRight, true) }
+            return (HTMLChart.plotLeft + (l - Double(low)) / Double(high - low) * (HTMLChart.plotRight - HTMLChart.plotLeft), false)
+        }
+        func c(_ v: Double) -> String { HTMLNumber.coordinate(v) }
+
+        // Line labels at the top, in tiers so that they do not overlap.
+        var tiers: [[ClosedRange<Double>]] = []
+        var labelTier: [Int] = []
+        for line in lines {
+            let text = lineLabel(line)
+            let w = Double(text.count) * 6.6 + 8
+            let lx = x(line.value).x
+            let span = (lx - w / 2)...(lx + w / 2)
+            var tier = 0
+            while tier < tiers.count && tiers[tier].contains(where: { $0.overlaps(span) }) { tier += 1 }
+            if tier == tiers.count { tiers.append([]) }
+            tiers[tier].append(span)
+            labelTier.append(tier)
+        }
+        let header = 14.0 + Double(max(1, tiers.count)) * 16
+        let top = header + 6
+        let bottom = top + Double(rows.count) * HTMLChart.rowHeight
+        let height = bottom + 48
+
+        let titleID = id + "-title", descID = id + "-desc"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-group=\"\(HTMLText.escape(key))\" viewBox=\"0 0 \(c(HTMLChart.width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" preserveAspectRatio=\"xMinYMin meet\">"
+        svg += "<title id=\"\(titleID)\">\(HTMLText.escape(title)) (\(HTMLText.escape(unit)), logarithmic scale)</title>"
+        svg += "<desc id=\"\(descID)\">\(HTMLText.escape(description(low: low, high: high)))</desc>"
+
+        // Zebra rows, decade grid and tick labels.
+        svg += "<g class=\"zebra\" aria-hidden=\"true\">"
+        for (r, _) in rows.enumerated() where r % 2 == 1 {
+            svg += "<rect x=\"0\" y=\"\(c(top + Double(r) * HTMLChart.rowHeight))\" width=\"\(c(HTMLChart.width))\" height=\"\(c(HTMLChart.rowHeight))\"/>"
+        }
+        svg += "</g><g class=\"grid\" aria-hidden=\"true\">"
+        for decade in low...high {
+            let gx = c(HTMLChart.plotLeft + Double(decade - low) / Double(high - low) * (HTMLChart.plotRight - HTMLChart.plotLeft))
+            svg += "<line x1=\"\(gx)\" y1=\"\(c(top - 4))\" x2=\"\(gx)\" y2=\"\(c(bottom + 4))\"/>"
+            svg += "<text class=\"tick\" x=\"\(gx)\" y=\"\(c(bottom + 20))\" text-anchor=\"middle\">\(HTMLText.escape(HTMLNumber.decade(decade, unit)))</text>"
+        }
+        svg += "<text class=\"axis-title\" x=\"\(c((HTMLChart.plotLeft + HTMLChart.plotRight) / 2))\" y=\"\(c(bottom + 40))\" text-anchor=\"middle\">\(HTMLText.escape(axisTitle)) (log scale)</text>"
+        svg += "</g>"
+
+        // Limit lines.
+        svg += "<g class=\"limits\">"
+        var plain = 0
+        for (i, line) in lines.enumerated() {
+            let lx = c(x(line.value).x)
+            let style = line.proposed ? "limit proposed" : "limit limit-\(plain % 5)"
+            if !line.proposed { plain += 1 }
+            let labelY = 14.0 + Double(labelTier[i]) * 16
+            svg += "<g class=\"\(style)\"><title>\(HTMLText.escape(lineTitle(line)))</title>"
+            svg += "<line x1=\"\(lx)\" y1=\"\(c(labelY + 4))\" x2=\"\(lx)\" y2=\"\(c(bottom + 4))\"/>"
+            svg += "<text x=\"\(lx)\" y=\"\(c(labelY))\" text-anchor=\"middle\">\(HTMLText.escape(lineLabel(line)))</text>"
+            if let was = line.was {
+                // An arrow from the limit as it is to the proposed one.
+                let from = x(was).x, to = x(line.value).x, y = labelY + 8
+                if abs(to - from) > 12 {
+                    let head = to > from ? -7.0 : 7.0
+                    svg += "<path class=\"shift\" d=\"M\(c(from)) \(c(y))H\(c(to + head))\"/>"
+                    svg += "<path class=\"shift-head\" d=\"M\(c(to)) \(c(y))l\(c(head)) -4v8z\"/>"
+                }
+            }
+            svg += "</g>"
+        }
+        svg += "</g>"
+
+        // Rows.
+        for (r, row) in rows.enumerated() {
+            let cy = top + Double(r) * HTMLChart.rowHeight + HTMLChart.rowHeight / 2
+            svg += "<g class=\"row\" data-profile=\"\(row.profileIndex + 1)\">"
+            svg += "<text class=\"row-label\" x=\"\(c(HTMLChart.labelRight))\" y=\"\(c(cy + 4))\" text-anchor=\"end\">\(HTMLText.escape(HTMLText.truncated(row.label, 34)))<title>\(HTMLText.escape(row.label))</title></text>"
+            let primaryX: Double? = row.primary?.value.map { x($0).x }
+            // Secondary series first, so that the primary point is drawn on top of them.
+            for point in row.points.dropFirst() {
+                guard let value = point.value else { continue }
+                let (px, _) = x(value)
+                let sy = cy + 8
+                let status = point.indeterminate ? "indeterminate" : "decided"
+                if let primaryX, abs(primaryX - px) > 4 {
+                    svg += "<line class=\"connector\" x1=\"\(c(primaryX))\" y1=\"\(c(sy))\" x2=\"\(c(px))\" y2=\"\(c(sy))\" aria-hidden=\"true\"/>"
+                }
+                svg += "<g class=\"point2 \(status)\"><title>\(HTMLText.escape(pointTitle(row, point)))</title>"
+                svg += "<path d=\"M\(c(px)) \(c(sy - 4))L\(c(px + 4)) \(c(sy + 3))L\(c(px - 4)) \(c(sy + 3))Z\"/></g>"
+            }
+            if let point = row.primary {
+                let tip = HTMLText.escape(pointTitle(row, point))
+                if let value = point.value {
+                    let (px, off) = x(value)
+                    if let range = point.range {
+                        let (lx, _) = x(range.lowerBound), (hx, _) = x(range.upperBound)
+                        svg += "<g class=\"range\" aria-hidden=\"true\"><line x1=\"\(c(lx))\" y1=\"\(c(cy))\" x2=\"\(c(hx))\" y2=\"\(c(cy))\"/>"
+                        svg += "<line x1=\"\(c(lx))\" y1=\"\(c(cy - 5))\" x2=\"\(c(lx))\" y2=\"\(c(cy + 5))\"/>"
+                        svg += "<line x1=\"\(c(hx))\" y1=\"\(c(cy - 5))\" x2=\"\(c(hx))\" y2=\"\(c(cy + 5))\"/></g>"
+                    }
+                    let status = point.indeterminate ? "indeterminate" : "decided"
+                    svg += "<g class=\"point \(status)\(off ? " off-scale" : "")\"><title>\(tip)</title>"
+                    if point.indeterminate {
+                        svg += "<path d=\"M\(c(px)) \(c(cy - 7.5))L\(c(px + 7.5)) \(c(cy))L\(c(px)) \(c(cy + 7.5))L\(c(px - 7.5)) \(c(cy))Z\"/>"
+                        svg += "<text x=\"\(c(px))\" y=\"\(c(cy + 3.5))\" text-anchor=\"middle\">?</text>"
+                    } else {
+                        svg += "<circle cx=\"\(c(px))\" cy=\"\(c(cy))\" r=\"5.5\"/>"
+                    }
+                    if off { svg += "<path class=\"arrow\" d=\"M\(c(px - 12)) \(c(cy))l6 -4v8z\"/>" }
+                    svg += "</g>"
+                } else {
+                    svg += "<g class=\"point missing\"><title>\(tip)</title>"
+                    svg += "<rect x=\"\(c(HTMLChart.plotLeft - 5))\" y=\"\(c(cy - 5))\" width=\"10\" height=\"10\"/>"
+                    svg += "<text x=\"\(c(HTMLChart.plotLeft + 10))\" y=\"\(c(cy + 4))\">not given</text></g>"
+                }
+            }
+            let valueText = row.primary?.value.map { HTMLNumber.approximate($0, unit) } ?? "—"
+            let unsure = row.primary?.indeterminate == true && row.primary?.value != nil
+            svg += "<text class=\"value\" x=\"\(c(HTMLChart.valueLeft))\" y=\"\(c(cy + 4))\">\(HTMLText.escape(valueText))\(unsure ? " ?" : "")</text>"
+            svg += "</g>"
+        }
+        svg += "</svg>"
+
+        var out = "<figure class=\"chart-figure\" id=\"\(id)\">"
+        out += "<figcaption><h3>\(HTMLText.escape(title)) <span class=\"unit\">(\(HTMLText.escape(unit)))</span></h3></figcaption>"
+        out += "<div class=\"chart-scroll\">" + svg + "</div>"
+        out += legend()
+        out += dataTable(id: id)
+        out += "</figure>"
+        return out
+    }
+
+    var axisTitle: String {
+        (series.count == 1 ? HTMLChart.seriesLabel(series[0]) : title).htmlCapitalizedFirst + " (" + unit + ")"
+    }
+
+    /// `A  > 1e25`.
+    func lineLabel(_ line: Line) -> String {
+        let comparisons = Set(line.refs.map(\.comparison.symbol))
+        let symbol = comparisons.count == 1 ? comparisons.first! + " " : ""
+        return line.key + "  " + symbol + HTMLNumber.number(line.value, unit) + (line.proposed ? " proposed" : "")
+    }
+
+    func lineTitle(_ line: Line) -> String {
+        var text = "\(line.key): \(HTMLNumber.quantity(line.value, unit))"
+        if let was = line.was { text += ", proposed (was \(HTMLNumber.quantity(was, unit)))" }
+        return text + " — " + line.refs.map { "\($0.label) (\($0.comparison.symbol), \(HTMLChart.seriesLabel($0.series)))" }.joined(separator: "; ")
+    }
+
+    func pointTitle(_ row: Row, _ point: Point) -> String {
+        var text = row.label + ": "
+        if let value = point.value { text += HTMLNumber.quantity(value, unit) } else { text += "not given" }
+        if let range = point.range { text += " (range \(HTMLNumber.number(range.lowerBound, unit))–\(HTMLNumber.number(range.upperBound, unit)))" }
+        text += ", " + HTMLChart.seriesLabel(point.series)
+        for (ref, truth, _) in point.results { text += "; \(ref.label): \(truth.name)" }
+        return text
+    }
+
+    func description(low: Int, high: Int) -> String {
+        var text = "Each row is a \(rowNoun) (\(rows.count) in all), its \(HTMLChart.seriesLabel(series.first ?? "")) plotted as a point on a logarithmic scale from \(HTMLNumber.decade(low, unit)) to \(HTMLNumber.decade(high, unit)) \(unit)."
+        if series.count > 1 { text += " Triangles mark \(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: " and "))." }
+        text += " Uncertain values are drawn as ranges; indeterminate results as diamonds."
+        for line in lines {
+            let over = rows.filter { row in row.primary?.value.map { $0 > line.value } ?? false }.count
+            text += " Line \(line.key) at \(HTMLNumber.quantity(line.value, unit))\(line.proposed ? " (proposed)" : ""): \(over) of \(rows.count) above."
+        }
+        return text
+    }
+
+    func legend() -> String {
+        var out = "<div class=\"legend\"><ul class=\"marks\">"
+        out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" r=\"5.5\" class=\"sw-decided\"/></svg> value (decided against every line)</li>"
+        out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 0.5L15.5 8L8 15.5L0.5 8Z\" class=\"sw-indeterminate\"/></svg> indeterminate: uncertain across a line, or a fact or condition missing</li>"
+        out += "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><path d=\"M3 8H29M3 3V13M29 3V13\" class=\"sw-range\"/></svg> uncertainty range, low to high</li>"
+        if series.count > 1 {
+            out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 2L14 13H2Z\" class=\"sw-decided\"/></svg> \(HTMLText.escape(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: ", ")))</li>"
+        }
+        if rows.contains(where: { $0.primary?.value == nil }) {
+            out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><rect x=\"3\" y=\"3\" width=\"10\" height=\"10\" class=\"sw-missing\"/></svg> not given</li>"
+        }
+        out += "</ul><ul class=\"lines\">"
+        var plain = 0
+        for line in lines {
+            let style = line.proposed ? "proposed" : "limit-\(plain % 5)"
+            if !line.proposed { plain += 1 }
+            out += "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><line x1=\"0\" y1=\"8\" x2=\"32\" y2=\"8\" class=\"sw-line \(style)\"/></svg> "
+            out += "<strong>\(HTMLText.escape(line.key))</strong> \(HTMLText.escape(HTMLNumber.quantity(line.value, unit)))"
+            if let was = line.was { out += " <em>proposed</em>, was \(HTMLText.escape(HTMLNumber.quantity(was, unit)))" }
+            out += ": " + line.refs.map { ref in
+                var item = "<code>\(HTMLText.escape(ref.pack))</code> › <code>\(HTMLText.escape(ref.threshold))</code> (\(HTMLText.escape(ref.comparison.symbol))"
+                if series.count > 1 { item += ", " + HTMLText.escape(HTMLChart.seriesLabel(ref.series)) }
+                return item + ")"
+            }.joined(separator: "; ")
+            out += "</li>"
+        }
+        out += "</ul></div>"
+        return out
+    }
+
+    /// The plotted values as a table, for screen readers (visually hidden).
+    func dataTable(id: String) -> String {
+        var out = "<table class=\"sr-only\" id=\"\(id)-data\"><caption>Values plotted in the chart “\(HTMLText.escape(title))”</caption>"
+        out += "<thead><tr><th scope=\"col\">\(HTMLText.escape(rowNoun.htmlCapitalizedFirst))</th><th scope=\"col\">Quantity</th><th scope=\"col\">Value</th><th scope=\"col\">Range</th><th scope=\"col\">Results</th></tr></thead><tbody>"
+        for row in rows {
+            for point in row.points {
+                out += "<tr><th scope=\"row\">\(HTMLText.isolated(row.label))</th>"
+                out += "<td>\(HTMLText.escape(HTMLChart.seriesLabel(point.series)))</td>"
+                out += "<td>\(HTMLText.escape(point.value.map { HTMLNumber.quantity($0, unit) } ?? "not given"))</td>"
+                out += "<td>\(HTMLText.escape(point.range.map { "\(HTMLNumber.number($0.lowerBound, unit))–\(HTMLNumber.number($0.upperBound, unit))" } ?? "—"))</td>"
+                out += "<td>\(HTMLText.escape(point.results.map { "\($0.ref.label): \($0.truth.name)" }.joined(separator: "; ")))</td></tr>"
+            }
+        }
+        return out + "</tbody></table>"
+    }
+}
+
+extension String {
+    /// With the first character upper-cased.
+    var htmlCapitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    /// With underscores as spaces.
+    var htmlUnderscoresAsSpaces: String { String(map { $0 == "_" ? " " : $0 }) }
+}

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Markup helpers for the HTML report: escaping, and numbers written for people.
+//
+// The report is XHTML-compatible HTML5: every element is closed, every attribute quoted, and the
+// only character references are the five XML predefines (written `&amp; &lt; &gt; &quot; &#39;`),
+// so that a strict XML parser reads it as well as a browser does.
+
+enum HTMLText {
+    /// `text` escaped for element content and attribute values: `& < > " '` become references,
+    /// and characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage return;
+    /// the noncharacters U+FFFE and U+FFFF) and C1 controls are shown as `\u{…}`, so that a
+    /// profile's text can neither break the markup nor hide in it.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
+                    out += "\\u{" + String(v, radix: 16) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Text from a profile or pack, isolated for bidirectional text (`<bdi>`), escaped.
+    static func isolated(_ text: String) -> String { "<bdi>" + escape(text) + "</bdi>" }
+
+    /// `text`, cut to `limit` characters with an ellipsis when longer.
+    static func truncated(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
+    }
+}
+
+/// Numbers as the report writes them: exact, but in the unit's usual style.
+enum HTMLNumber {
+    /// `3.2e25 FLOP`, `620M USD`, `1.2e20 FLOP/s`: exact digits, money with K/M/B/T.
+    static func quantity(_ value: ExactDecimal, _ unit: String) -> String {
+        number(value, unit) + (unit.isEmpty ? "" : " " + unit)
+    }
+
+    /// The number alone, in the unit's style.
+    static func number(_ value: ExactDecimal, _ unit: String) -> String {
+        if isMoney(unit) { return money(value) }
+        let magnitude = value.magnitude
+        if magnitude >= ExactDecimal(1, exponent: 6) || (magnitude < ExactDecimal(1, exponent: -3) && !value.isZero) {
+            return value.scientificDescription
+        }
+        return value.description
+    }
+
+    /// The number to three significant digits, marked `≈` when that rounds it: for the narrow
+    /// value column of a chart (the tables show every digit).
+    static func approximate(_ value: ExactDecimal, _ unit: String) -> String {
+        guard value.significantDigitCount > 4, let rounded = value.divided(by: .one, significantDigits: 3) else {
+            return number(value, unit)
+        }
+        return "≈" + number(rounded, unit)
+    }
+
+    /// Whether a unit is a currency code.
+    static func isMoney(_ unit: String) -> Bool {
+        unit.utf8.count == 3 && unit.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
+    /// `620M`, `1.296B`, `4.5K`, exact.
+    static func money(_ value: ExactDecimal) -> String {
+        let steps: [(Int, String)] = [(12, "T"), (9, "B"), (6, "M"), (3, "K")]
+        for (power, suffix) in steps where value.magnitude >= ExactDecimal(1, exponent: power) {
+            let scaled = value.timesPowerOfTen(-power)
+            if scaled.significantDigitCount <= 6 { return scaled.description + suffix }
+            return value.scientificDescription
+        }
+        return value.description
+    }
+
+    /// The decade 10^n as a tick label: `10²⁵` for counts and rates, `100M` for money.
+    static func decade(_ n: Int, _ unit: String) -> String {
+        if isMoney(unit) && n >= 0 && n < 16 { return money(ExactDecimal(1, exponent: n)) }
+        return "10" + superscript(n)
+    }
+
+    /// An integer in superscript digits.
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        var out = n < 0 ? "⁻" : ""
+        for c in String(abs(n)) { out.append(digits[Int(c.asciiValue! - 48)]) }
+        return out
+    }
+
+    /// log10 of a positive value, through `Double`, for drawing only; nil for zero or less.
+    static func log10(_ value: ExactDecimal) -> Double? {
+        guard value > .zero else { return nil }
+        // Split off the decimal exponent first so that values beyond Double's range still draw.
+        let digits = value.coefficientDigits
+        let lead = Double("0." + digits.prefix(17)) ?? 0
+        guard lead > 0 else { return nil }
+        return Double(value.exponent + digits.utf8.count) + Self.libmLog10(lead)
+    }
+
+    /// The C library's log10.
+    static func libmLog10(_ x: Double) -> Double {
+        #if canImport(Glibc)
+        return Glibc.log10(x)
+        #elseif canImport(Darwin)
+        return Darwin.log10(x)
+        #endif
+    }
+
+    /// A coordinate with at most two decimals, for compact, deterministic SVG.
+    static func coordinate(_ x: Double) -> String {
+        let scaled = (x * 100).rounded()
+        let whole = Int(scaled) / 100, fraction = abs(Int(scaled)) % 100
+        if fraction == 0 { return String(Int(scaled) / 100) }
+        let sign = scaled < 0 && whole == 0 ? "-" : ""
+        return sign + String(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction).trimmingZeros
+    }
+}
+
+extension String {
+    /// Without trailing zeros (`50` → `5`), for decimal fractions.
+    fileprivate var trimmingZeros: String {
+        var s = self
+        while s.count > 1 && s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+}

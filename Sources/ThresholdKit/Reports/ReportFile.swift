@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A report file written atomically: the text goes to a temporary file in the same directory
+/// (`.NAME.XXXXXX`), which ``commit()`` flushes to disk and renames over the destination. Until then
+/// the destination is untouched — an old report stays whole — and if the report is abandoned
+/// (``discard()``, deinit, or an interrupted process that calls ``removeTemporaryFiles()`` from its
+/// signal handler) the temporary file is removed.
+///
+/// A `TextOutputStream`: reporters write straight into it; it buffers 64 KiB at a time. A write
+/// error (a full disk) is remembered, later writes are dropped, and ``commit()`` throws it.
+public final class ReportFile: TextOutputStream {
+    /// The destination.
+    public let path: String
+    /// The temporary file being written.
+    public let temporaryPath: String
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private var failure: String?
+    private var finished = false
+    private let slot: Int?
+    private let mode: mode_t
+
+    /// Why a report file could not be created or committed.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The destination.
+        public var path: String
+        /// What went wrong.
+        public var message: String
+        /// `cannot write PATH: MESSAGE`.
+        public var description: String { "cannot write \(path): \(message)" }
+    }
+
+    /// Creates the temporary file next to `path`.
+    ///
+    /// - Throws: ``Failure`` when the directory is missing or not writable.
+    public init(path: String) throws(Failure) {
+        self.path = path
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty else { throw Failure(path: path, message: "the path names a directory, not a file") }
+        var existing = stat()
+        if stat(path, &existing) == 0 {
+            guard (existing.st_mode & S_IFMT) == S_IFREG else { throw Failure(path: path, message: "it exists and is not a regular file") }
+            mode = existing.st_mode & 0o7777
+        } else {
+            mode = 0o666 & ~ReportFile.processUmask
+        }
+        var template = Array((directory + "." + name + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(path: path, message: YAMLParser.describeErrno()) }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        self.fd = fd
+        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        self.slot = TemporaryFiles.register(temporaryPath)
+    }
+
+    deinit {
+        if !finished { discard() }
+    }
+
+    /// Appends text.
+    public func write(_ string: String) {
+        guard failure == nil, !finished else { return }
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= 64 * 1024 { flush() }
+    }
+
+    private func flush() {
+        guard failure == nil else { buffer.removeAll(); return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = YAMLParser.describeErrno()
+                break
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and renames the temporary file over the destination.
+    ///
+    /// - Throws: ``Failure`` after a write error (the temporary file is then removed).
+    public func commit() throws(Failure) {
+        guard !finished else { return }
+        flush()
+        if failure == nil && fchmod(fd, mode) != 0 { failure = YAMLParser.describeErrno() }
+        if failure == nil && fsync(fd) != 0 && errno != EINVAL { failure = YAMLParser.describeErrno() }
+        if close(fd) != 0 && failure == nil { failure = YAMLParser.describeErrno() }
+        fd = -1
+        if failure == nil && rename(temporaryPath, path) != 0 { failure = YAMLParser.describeErrno() }
+        finished = true
+        if let failure {
+            unlink(temporaryPath)
+            if let slot { TemporaryFiles.unregister(slot) }
+            throw Failure(path: path, message: failure)
+        }
+        if let slot { TemporaryFiles.unregister(slot) }
+    }
+
+    /// Abandons the report: closes and removes the temporary file; the destination is untouched.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        if fd >= 0 { close(fd) }
+        fd = -1
+        unlink(temporaryPath)
+        if let slot { TemporaryFiles.unregister(slot) }
+    }
+
+    /// Removes every temporary file of a report not yet committed or discarded. Safe to call from a
+    /// signal handler (it only calls `unlink(2)`), so a CLI can clean up on Ctrl-C:
+    ///
+    /// ```swift
+    /// signal(SIGINT) { signal in ReportFile.removeTemporaryFiles(); _exit(128 + signal) }
+    /// ```
+    public static func removeTemporaryFiles() {
+        TemporaryFiles.removeAll()
+    }
+
+    /// Prepares the registry of temporary files, so that a signal handler never initialises it.
+    /// Call it before installing a handler that calls ``removeTemporaryFiles()``.
+    public static func prepareForSignals() {
+        TemporaryFiles.prepare()
+    }
+
+    private static let processUmask: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
+}
+
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, bytes, count)
+    #else
+    Darwin.write(fd, bytes, count)
+    #endif
+}
+
+/// The temporary files of reports in progress, as C strings in a fixed table that a signal handler
+/// can read without allocating or locking.
+enum TemporaryFiles {
+    static let capacity = 256
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        table.initialize(repeating: nil, count: capacity)
+        return table
+    }()
+    static let lock = WorkerLock()
+
+    static func prepare() { _ = table }
+
+    /// Records a path; nil when the table is full (the file is then not removed on a signal).
+    static func register(_ path: String) -> Int? {
+        guard let copy = strdup(path) else { return nil }
+        return lock.locked {
+            for index in 0..<capacity where table[index] == nil {
+                table[index] = copy
+                return index
+            }
+            free(copy)
+            return nil
+        }
+    }
+
+    static func unregister(_ slot: Int) {
+        lock.locked {
+            // The string is not freed: a signal handler may be reading it right now. A few bytes per
+            // report are a fair price.
+            table[slot] = nil
+        }
+    }
+
+    /// Async-signal-safe: reads the table and calls `unlink`.
+    static func removeAll() {
+        for index in 0..<capacity {
+            if let path = table[index] { unlink(path) }
+        }
+    }
+}

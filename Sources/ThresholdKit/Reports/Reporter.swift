@@ -1,0 +1,283 @@
+/// Renders a stream of verdicts in one format, one verdict at a time.
+///
+/// A reporter is told when the report begins, is given each verdict in order, and is told when it
+/// ends, with the audit's totals. It writes as it goes into any `TextOutputStream` (a `String`, a
+/// ``ReportFile``, standard output), so that a report of any size is produced in flat memory:
+/// streaming formats write each verdict as it comes and keep nothing; formats whose structure needs
+/// grouping (JUnit) spool to temporary files.
+///
+/// Pick one by its identifier through ``ReportFormat``:
+/// ```swift
+/// var reporter = ReportFormat.sarif.makeReporter(context: context)
+/// var out = ""
+/// reporter.begin(into: &out)
+/// for verdict in verdicts { reporter.add(verdict, into: &out) }
+/// reporter.end(summary, into: &out)
+/// ```
+public protocol Reporter {
+    /// The format's identifier, as `--format` spells it.
+    static var identifier: String { get }
+    /// Creates a reporter for one report.
+    init(context: ReportContext)
+    /// Writes what comes before the first verdict.
+    mutating func begin(into output: inout some TextOutputStream)
+    /// Writes (or records) one verdict.
+    mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream)
+    /// Writes what comes after the last verdict, with the totals.
+    mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream)
+}
+
+extension Reporter {
+    /// What comes before the first verdict, as a string.
+    public mutating func begin() -> String {
+        var out = ""
+        begin(into: &out)
+        return out
+    }
+
+    /// One verdict, as a string (empty for formats that write everything at the end).
+    public mutating func add(_ verdict: Verdict) -> String {
+        var out = ""
+        add(verdict, into: &out)
+        return out
+    }
+
+    /// What comes after the last verdict, as a string.
+    public mutating func end(_ summary: AuditSummary) -> String {
+        var out = ""
+        end(summary, into: &out)
+        return out
+    }
+}
+
+/// What reporters know about the audit besides the verdicts.
+public struct ReportContext: Sendable {
+    /// The rule book the profiles are evaluated against (SARIF lists its rules; tables list its packs).
+    public var book: RuleBook
+    /// The evaluation date.
+    public var asOf: CalendarDate
+    /// What makes a verdict count as failing (JUnit marks indeterminate obligations as failures
+    /// only under ``FailurePolicy/indeterminate``).
+    public var failurePolicy: FailurePolicy
+    /// The width of the profile column in the text table: the longest path to be reported, so that
+    /// the table lines up although it is written row by row.
+    public var profileColumnWidth: Int
+    /// Whether text may use ANSI colours.
+    public var color: Bool
+    /// The tool's name, for SARIF.
+    public var toolName: String
+    /// The tool's version, for SARIF.
+    public var toolVersion: String
+
+    /// Creates a context.
+    public init(book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet,
+                profileColumnWidth: Int = 0, color: Bool = false,
+                toolName: String = "threshold", toolVersion: String = ReportContext.defaultToolVersion) {
+        self.book = book
+        self.asOf = asOf
+        self.failurePolicy = failurePolicy
+        self.profileColumnWidth = profileColumnWidth
+        self.color = color
+        self.toolName = toolName
+        self.toolVersion = toolVersion
+    }
+
+    /// The version reports name when none is given.
+    public static let defaultToolVersion = "0.1.0"
+
+    /// The profile column width for a list of paths: the longest, in characters, capped at 60.
+    public static func profileColumnWidth(for paths: some Sequence<String>) -> Int {
+        var width = 7  // "PROFILE"
+        for path in paths { width = max(width, min(60, path.count)) }
+        return width
+    }
+}
+
+/// The report formats, by the identifier `--format` takes.
+public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// A table, one row per profile × pack, then the totals.
+    case text
+    /// One JSON document: `{"schema": "threshold.audit/1", "verdicts": [...], "summary": {...}}`.
+    case json
+    /// JSON Lines: one verdict object per line, streamed.
+    case jsonl
+    /// RFC 4180 CSV: a header, then one row per profile × pack × obligation.
+    case csv
+    /// SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+    case sarif
+    /// JUnit XML: a test suite per pack, a test case per profile × obligation.
+    case junit
+    /// GitHub-flavoured Markdown: a table, one row per profile × pack, then the totals.
+    case markdown
+
+    /// The reporter type that renders the format.
+    public var reporterType: any Reporter.Type {
+        switch self {
+        case .text: return TextTableReporter.self
+        case .json: return JSONReporter.self
+        case .jsonl: return JSONLinesReporter.self
+        case .csv: return CSVReporter.self
+        case .sarif: return SARIFReporter.self
+        case .junit: return JUnitReporter.self
+        case .markdown: return MarkdownTableReporter.self
+        }
+    }
+
+    /// A new reporter for one report in this format.
+    public func makeReporter(context: ReportContext) -> any Reporter {
+        reporterType.init(context: context)
+    }
+
+    /// The format with an identifier (``Reporter/identifier``), or nil.
+    public init?(identifier: String) {
+        guard let format = ReportFormat.allCases.first(where: { $0.reporterType.identifier == identifier }) else { return nil }
+        self = format
+    }
+
+    /// The format a file name's extension implies: `.txt`, `.json`, `.jsonl` (or `.ndjson`), `.csv`,
+    /// `.sarif` (or `.sarif.json`), `.xml` (JUnit), `.md` (or `.markdown`); nil for others.
+    public init?(fileName: String) {
+        let name = fileName.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        let table: [(String, ReportFormat)] = [
+            (".sarif.json", .sarif), (".sarif", .sarif), (".jsonl", .jsonl), (".ndjson", .jsonl),
+            (".json", .json), (".csv", .csv), (".xml", .junit), (".md", .markdown),
+            (".markdown", .markdown), (".txt", .text),
+        ]
+        guard let match = table.first(where: { name.hasSuffix($0.0) && name.count > $0.0.count }) else { return nil }
+        self = match.1
+    }
+
+    /// The usual file extension, without the dot.
+    public var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .json: return "json"
+        case .jsonl: return "jsonl"
+        case .csv: return "csv"
+        case .sarif: return "sarif"
+        case .junit: return "xml"
+        case .markdown: return "md"
+        }
+    }
+
+    /// Whether the format writes each verdict as it is added (rather than all at the end).
+    public var isStreamed: Bool { self != .junit }
+
+    /// The identifier.
+    public var description: String { rawValue }
+}
+
+// MARK: - Shared helpers
+
+extension PackResult {
+    /// One word for the pack's outcome, worst first: `BLOCKED`, `UNMET`, `INDETERMINATE`, `met`,
+    /// `out-of-scope`, `not-in-force`.
+    var outcomeWord: String {
+        if !inForce { return "not-in-force" }
+        if deployment == .blocked { return "BLOCKED" }
+        if !unmet.isEmpty { return "UNMET" }
+        if obligations.contains(where: { $0.status == .indeterminate || $0.applies == .indeterminate }) { return "INDETERMINATE" }
+        if inScope { return "met" }
+        return "out-of-scope"
+    }
+
+    /// "4 of 5": obligations that apply, of all.
+    var appliesCount: String {
+        "\(obligations.filter { $0.applies == .yes }.count) of \(obligations.count)"
+    }
+}
+
+extension String {
+    /// The string with control characters (C0, DEL, C1) shown as `\u{…}` escapes, so that text
+    /// from a profile can neither break a line of a report nor drive a terminal.
+    var controlCharactersEscaped: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// A file of text kept outside memory until it is read back: JUnit's per-pack test cases. Falls
+/// back to memory when no temporary file can be made. The file has no name (`tmpfile(3)`), so
+/// nothing is left behind however the process ends.
+final class Spool {
+    private var file: UnsafeMutablePointer<FILE>?
+    private var memory = ""
+
+    init() { file = tmpfile() }
+
+    deinit { if let file { fclose(file) } }
+
+    func write(_ text: String) {
+        guard let file else { memory += text; return }
+        var text = text
+        let written = text.withUTF8 { buffer in
+            buffer.isEmpty ? true : fwrite(buffer.baseAddress!, 1, buffer.count, file) == buffer.count
+        }
+        if !written {
+            // The disk is full: carry on in memory rather than lose the report. (A partial write is
+            // undone by truncating to the last complete write.)
+            fseek(file, lastGoodOffset, SEEK_SET)
+            var contents = ""
+            drainFile(file, into: &contents, limit: lastGoodOffset)
+            fclose(file)
+            self.file = nil
+            memory = contents + text
+            return
+        }
+        lastGoodOffset = ftell(file)
+    }
+
+    private var lastGoodOffset = 0
+
+    /// Writes everything spooled to `output`, in chunks cut at character boundaries.
+    func drain(into output: inout some TextOutputStream) {
+        if let file {
+            fflush(file)
+            drainFile(file, into: &output, limit: lastGoodOffset)
+        }
+        if !memory.isEmpty { output.write(memory) }
+    }
+
+    private func drainFile(_ file: UnsafeMutablePointer<FILE>, into output: inout some TextOutputStream, limit: Int) {
+        rewind(file)
+        var remaining = limit
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var carry: [UInt8] = []
+        while remaining > 0 {
+            let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, min($0.count, remaining), file) }
+            if got == 0 { break }
+            remaining -= got
+            var bytes = carry + chunk[0..<got]
+            let cut = Spool.completePrefix(bytes)
+            carry = Array(bytes[cut...])
+            bytes.removeSubrange(cut...)
+            output.write(String(decoding: bytes, as: UTF8.self))
+        }
+        if !carry.isEmpty { output.write(String(decoding: carry, as: UTF8.self)) }
+    }
+
+    /// The length of the longest prefix of `bytes` that does not end inside a UTF-8 sequence.
+    static func completePrefix(_ bytes: [UInt8]) -> Int {
+        var start = bytes.count
+        var continuation = 0
+        while start > 0 && continuation < 3 && (bytes[start - 1] & 0xC0) == 0x80 { start -= 1; continuation += 1 }
+        guard start > 0 else { return bytes.count }
+        let lead = bytes[start - 1]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return length > 1 && length > bytes.count - (start - 1) ? start - 1 : bytes.count
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,456 @@
+import ArgumentParser
+import ThresholdKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `--progress auto|always|never`.
+enum ProgressChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Where one report goes.
+struct OutputTarget: Equatable {
+    /// The format.
+    var format: ReportFormat
+    /// The file, or nil for standard output.
+    var path: String?
+}
+
+/// `threshold audit PATH...`
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Audit every lab profile under directories and files.",
+        discussion: """
+        Walks each directory recursively for files matching --include (default '*.yaml' and '*.yml') \
+        and not --exclude; files named directly are always read. Hidden files and folders are skipped \
+        unless --hidden; symbolic links met in the walk are not followed unless --follow-symlinks (loops \
+        are detected); FIFOs, sockets and devices are skipped without being opened. The profiles are \
+        evaluated on --jobs threads and reported in the order of their paths (byte order), whatever \
+        the number of jobs.
+
+        Formats: text (a table: a row per profile and pack), json (one document: \
+        {"schema": "threshold.audit/1", "verdicts": [...], "summary": {...}}, each verdict a \
+        threshold.verdict/1 object), jsonl (a verdict object per line, streamed), csv (a row per \
+        profile, pack and obligation), sarif (SARIF 2.1.0 for code scanning), junit (JUnit XML: a suite \
+        per pack, a test case per profile and obligation), markdown.
+
+        Reports: '--format FMT' writes to standard output (default text); '--output FILE' (repeatable) \
+        writes a file in the format its extension names (.txt .json .jsonl .csv .sarif .xml .md), and \
+        '--format FMT:FILE' in the format named. Files are written to a temporary file and renamed when \
+        complete; an interrupted audit (Ctrl-C) removes them and exits 130.
+
+        A summary goes to standard error, and a progress bar when it is a terminal.
+
+        Exit codes: 0 nothing failing; 1 a profile fails under --fail-on; 2 a file could not be read or \
+        is not a valid profile, a directory could not be listed, or a report could not be written \
+        (invalid files do not count with --allow-invalid); 64 usage error; 130 interrupted.
+        """)
+
+    @Argument(help: ArgumentHelp("Directories to walk and profiles to read.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("files-from"),
+            help: ArgumentHelp("Also audit the paths listed in this file, one per line ('-' reads standard input).", valueName: "file|-"))
+    var filesFrom: String?
+
+    @Flag(name: [.customLong("null"), .customShort("0")], help: "With --files-from, paths are separated by NUL characters (as find -print0 writes them).")
+    var nullSeparated = false
+
+    @Option(name: .customLong("include"),
+            help: ArgumentHelp("Audit files whose name matches this glob; with a '/', their path below the directory walked (repeatable; replaces the default '*.yaml', '*.yml'; '**' spans folders).", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(name: .customLong("exclude"),
+            help: ArgumentHelp("Skip files and folders matching this glob (repeatable; a trailing '/' matches folders only).", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(name: .customLong("hidden"), help: "Walk hidden files and folders (names starting with '.').")
+    var hidden = false
+
+    @Flag(name: .customLong("follow-symlinks"), help: "Follow symbolic links met in the walk (links back to a folder being walked are reported as loops).")
+    var followSymlinks = false
+
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("Evaluate on this many threads (default: the number of processors).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .customLong("progress"), help: "Progress bar on standard error: auto (when it is a terminal), always or never.")
+    var progress: ProgressChoice = .auto
+
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("text, json, jsonl, csv, sarif, junit or markdown to standard output, or FORMAT:FILE to a file (repeatable).", valueName: "format[:file]"))
+    var formats: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Write a report to this file, in the format its extension names (repeatable).", valueName: "file"))
+    var outputs: [String] = []
+
+    @Flag(name: .customLong("allow-invalid"), help: "Report invalid and unreadable files, but do not let them make the exit code 2.")
+    var allowInvalid = false
+
+    @Option(help: "Colour the text table on a terminal: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No progress bar, warnings or summary on standard error (errors are still shown).")
+    var quiet = false
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var evaluation: EvaluationOptions
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if paths.isEmpty && filesFrom == nil {
+            throw ValidationError("Name at least one directory or profile, or a list of them with --files-from.")
+        }
+        if paths.contains("-") {
+            throw ValidationError("'-' is not a path here; to read a list of paths from standard input, use --files-from -.")
+        }
+        if nullSeparated && filesFrom == nil { throw ValidationError("--null needs --files-from.") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024.") }
+        _ = try outputTargets()
+    }
+
+    /// The reports to write: the files of --output and --format FMT:FILE, and standard output.
+    func outputTargets() throws -> [OutputTarget] {
+        var targets: [OutputTarget] = []
+        var toStandardOutput: ReportFormat?
+        let names = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        for spec in formats {
+            if let colon = spec.firstIndex(of: ":") {
+                let name = String(spec[..<colon]), file = String(spec[spec.index(after: colon)...])
+                guard let format = ReportFormat(rawValue: name) else {
+                    throw ValidationError("Unknown format '\(name)' in --format \(spec); the formats are \(names).")
+                }
+                guard !file.isEmpty else { throw ValidationError("--format \(spec) names no file; write --format \(name):FILE.") }
+                targets.append(OutputTarget(format: format, path: file))
+            } else {
+                guard let format = ReportFormat(rawValue: spec) else {
+                    throw ValidationError("Unknown format '\(spec)'; the formats are \(names) (FORMAT:FILE writes a file).")
+                }
+                if let other = toStandardOutput, other != format {
+                    throw ValidationError("Only one format can go to standard output (--format \(other) and --format \(format)); write the others to files with --format FORMAT:FILE or --output FILE.")
+                }
+                toStandardOutput = format
+            }
+        }
+        for file in outputs {
+            guard let format = ReportFormat(fileName: file) else {
+                throw ValidationError("Cannot tell the format of --output \(file) from its extension (.txt .json .jsonl .csv .sarif .xml .md); use --format FORMAT:\(file).")
+            }
+            targets.append(OutputTarget(format: format, path: file))
+        }
+        var seen = Set<String>()
+        for target in targets {
+            guard let path = target.path else { continue }
+            if !seen.insert(path).inserted { throw ValidationError("The report \(path) is named twice.") }
+        }
+        if let toStandardOutput {
+            targets.insert(OutputTarget(format: toStandardOutput, path: nil), at: 0)
+        } else if targets.isEmpty {
+            targets.append(OutputTarget(format: .text, path: nil))
+        }
+        return targets
+    }
+
+    func run() throws {
+        let started = Clock.seconds()
+        let targets = try outputTargets()
+        let options = limits.loadOptions
+        let book = try loadBook(rules, options)
+
+        // Create the report files first: an unwritable destination fails before a long walk.
+        installInterruptHandlers()
+        var files: [ReportFile] = []
+        var fileFormats: [ReportFormat] = []
+        for target in targets {
+            guard let path = target.path else { continue }
+            do {
+                files.append(try ReportFile(path: path))
+                fileFormats.append(target.format)
+            } catch {
+                Console.error("error: \(error)")
+                for file in files { file.discard() }
+                throw ExitCode(2)
+            }
+        }
+
+        var roots = paths
+        if let filesFrom {
+            do {
+                roots += try readPathList(filesFrom)
+            } catch let error as YAMLError {
+                Console.error(error.headline)
+                for file in files { file.discard() }
+                throw ExitCode(2)
+            }
+        }
+
+        let walker = FileWalker(include: include.isEmpty ? FileWalker.defaultInclude : include, exclude: exclude,
+                                includeHidden: hidden, followSymlinks: followSymlinks)
+        let walk = walker.walk(roots)
+        for notice in walk.notices where notice.kind != .symlinkNotFollowed && (notice.isError || !quiet) {
+            Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
+        }
+
+        var summary = AuditSummary(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn)
+        summary.add(walk.notices)
+        let standardFormat = targets.first { $0.path == nil }?.format
+        let context = ReportContext(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
+                                    profileColumnWidth: ReportContext.profileColumnWidth(for: walk.files),
+                                    color: standardFormat == .text && Console.useColor(color))
+        var fileReporters = fileFormats.map { $0.makeReporter(context: context.withoutColor) }
+        var standardReporter = standardFormat.map { $0.makeReporter(context: context) }
+        var standardOutput = StandardOutput()
+        let bar = ProgressBar(total: walk.files.count, enabled: !quiet && walk.files.count > 0 && (progress == .always || (progress == .auto && Console.isTerminal(2))))
+        standardOutput.bar = Console.isTerminal(1) ? bar : nil
+        // Diagnostics for invalid files go to standard error, unless the table on standard output shows them.
+        let printDiagnostics = standardFormat != .text
+
+        for index in fileReporters.indices { fileReporters[index].begin(into: &files[index]) }
+        standardReporter?.begin(into: &standardOutput)
+        standardOutput.flush()
+
+        let auditor = Auditor(book: book, asOf: evaluation.asOf, loadOptions: options, jobs: jobs ?? Auditor.defaultJobs)
+        auditor.evaluate(walk.files) { result in
+            let verdict = result.verdict
+            summary.add(verdict)
+            if verdict.isInvalid && printDiagnostics {
+                bar.clear()
+                for error in verdict.errors { Console.error(error.headline) }
+            }
+            for index in fileReporters.indices { fileReporters[index].add(verdict, into: &files[index]) }
+            if standardReporter != nil {
+                standardReporter!.add(verdict, into: &standardOutput)
+                standardOutput.flush()
+            }
+            bar.update(result.index + 1)
+        }
+        bar.clear()
+
+        for index in fileReporters.indices { fileReporters[index].end(summary, into: &files[index]) }
+        standardReporter?.end(summary, into: &standardOutput)
+        standardOutput.flush()
+
+        var writeFailed = false
+        for file in files {
+            do {
+                try file.commit()
+            } catch {
+                Console.error("error: \(error)")
+                writeFailed = true
+            }
+        }
+
+        if !quiet {
+            Console.error(summaryText(summary, elapsed: Clock.seconds() - started,
+                                      written: zip(files, fileFormats).map { "\($0.0.path) (\($0.1))" }))
+        }
+        if writeFailed { throw ExitCode(2) }
+        if summary.hasInvalidInput && !allowInvalid { throw ExitCode(2) }
+        if summary.failing > 0 { throw ExitCode(1) }
+    }
+
+    /// Reads `--files-from`: a file or standard input, one path per line (or per NUL).
+    func readPathList(_ source: String) throws -> [String] {
+        let bytes: [UInt8]
+        if source == "-" {
+            bytes = try Console.readStandardInput(limit: Int.max)
+        } else {
+            let fd = open(source, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw YAMLError(kind: .reader, problem: "cannot read the list of paths: \(YAMLParser.describeErrno())", mark: .start, file: source)
+            }
+            defer { close(fd) }
+            var all: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw YAMLError(kind: .reader, problem: "cannot read the list of paths: \(YAMLParser.describeErrno())", mark: .start, file: source)
+                }
+                if got == 0 { break }
+                all.append(contentsOf: chunk[0..<got])
+            }
+            bytes = all
+        }
+        let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
+        return bytes.split(separator: separator, omittingEmptySubsequences: true).compactMap { line in
+            var line = line
+            if !nullSeparated, line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            return line.isEmpty ? nil : String(decoding: line, as: UTF8.self)
+        }
+    }
+
+    /// The summary for standard error.
+    func summaryText(_ summary: AuditSummary, elapsed: Double, written: [String]) -> String {
+        let rate = elapsed > 0 ? Double(summary.profiles) / elapsed : 0
+        var text = "threshold audit: \(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles") in \(Format.fixed(elapsed, 2)) s"
+        if summary.profiles > 0 { text += " (\(Format.fixed(rate, 1))/s)" }
+        if let peak = Clock.peakMemoryKiB() { text += ", peak memory \(Format.fixed(Double(peak) / 1024, 1)) MiB" }
+        text += ": \(summary.valid) valid, \(summary.invalid) invalid, \(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue))"
+        let width = summary.packs.map(\.pack.count).max() ?? 0
+        for tally in summary.packs {
+            text += "\n  \(tally.pack.padding(width))  "
+            text += tally.inForce ? "in scope \(tally.inScope), unmet \(tally.unmet)" : "not in force (in scope \(tally.inScope), unmet \(tally.unmet))"
+            if tally.indeterminate > 0 { text += ", indeterminate \(tally.indeterminate)" }
+            if tally.blocked > 0 { text += ", blocked \(tally.blocked)" }
+        }
+        let counts = summary.noticeCounts
+        if !counts.isEmpty {
+            text += "\n  skipped: " + counts.map { entry in
+                entry.kind.counted(entry.count) + (entry.kind == .symlinkNotFollowed ? " (use --follow-symlinks)" : "")
+            }.joined(separator: "; ")
+        }
+        if !written.isEmpty { text += "\n  wrote " + written.joined(separator: ", ") }
+        return text
+    }
+}
+
+extension ReportContext {
+    /// The same context without colour (for files).
+    var withoutColor: ReportContext {
+        var copy = self
+        copy.color = false
+        return copy
+    }
+}
+
+/// Standard output as a `TextOutputStream`, written in one piece per flush; clears the progress
+/// bar first when both are on the terminal.
+struct StandardOutput: TextOutputStream {
+    var buffer = ""
+    var bar: ProgressBar?
+
+    mutating func write(_ string: String) {
+        buffer += string
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        bar?.clear()
+        Console.out(buffer)
+        buffer = ""
+    }
+}
+
+/// A one-line progress bar on standard error: done/total, percentage, rate and time left.
+final class ProgressBar {
+    let total: Int
+    let enabled: Bool
+    private let started = Clock.seconds()
+    private var lastDrawn = -1.0
+    private var shown = false
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let now = Clock.seconds()
+        if shown && done < total && now - lastDrawn < 0.1 { return }
+        lastDrawn = now
+        let elapsed = now - started
+        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        let width = 24
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        var line = "\r\u{1B}[2K[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+        line += "\(done)/\(total) \(Int((fraction * 100).rounded(.down)))%"
+        if elapsed > 0.05 && done > 0 {
+            let rate = Double(done) / elapsed
+            line += "  \(Format.fixed(rate, 1))/s  \(Format.duration(Double(total - done) / rate)) left"
+        }
+        Console.write(line)
+        shown = true
+        progressLineShown = true
+    }
+
+    /// Erases the bar (it is drawn again at the next update).
+    func clear() {
+        guard shown else { return }
+        Console.write("\r\u{1B}[2K")
+        shown = false
+        progressLineShown = false
+    }
+}
+
+/// Whether the progress bar is on the screen, for the signal handler.
+nonisolated(unsafe) var progressLineShown = false
+
+/// Removes the reports' temporary files and exits 128 + the signal: Ctrl-C exits 130.
+private func interruptHandler(_ signal: Int32) {
+    if progressLineShown {
+        let erase: StaticString = "\r\u{1B}[2K"
+        _ = write(2, erase.utf8Start, erase.utf8CodeUnitCount)
+    }
+    ReportFile.removeTemporaryFiles()
+    _exit(128 + signal)
+}
+
+func installInterruptHandlers() {
+    ReportFile.prepareForSignals()
+    for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
+        _ = signal(sig, interruptHandler)
+    }
+}
+
+/// A monotonic clock in seconds, and the process's peak memory.
+enum Clock {
+    /// The most resident memory the process has used, in KiB.
+    static func peakMemoryKiB() -> Int? {
+        var usage = rusage()
+        #if canImport(Glibc)
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return nil }
+        return Int(usage.ru_maxrss)
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+        return Int(usage.ru_maxrss) / 1024
+        #endif
+    }
+
+    static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// Number formatting without Foundation.
+enum Format {
+    /// `value` with `digits` decimals.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "—" }
+        var scale = 1
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((value * Double(scale)).rounded())
+        let whole = scaled / scale, fraction = scaled % scale
+        guard digits > 0 else { return String(whole) }
+        let digitsText = String(fraction)
+        return "\(whole)." + String(repeating: "0", count: digits - digitsText.count) + digitsText
+    }
+
+    /// `m:ss`, or `h:mm:ss`.
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "—" }
+        let total = Int(seconds.rounded(.up))
+        let h = total / 3600, m = (total % 3600) / 60, s = total % 60
+        let ss = s < 10 ? "0\(s)" : "\(s)"
+        if h > 0 { return "\(h):" + (m < 10 ? "0\(m)" : "\(m)") + ":" + ss }
+        return "\(m):" + ss
+    }
+}
+
+extension Console {
+    /// Writes to standard error with no newline added.
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in write(all: buffer, to: 2) }
+    }
+}

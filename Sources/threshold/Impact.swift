@@ -1,0 +1,191 @@
+import ArgumentParser
+import ThresholdKit
+
+/// Output formats of `threshold impact`.
+enum ImpactFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown, html
+
+    /// The format a file name's extension implies, or nil.
+    init?(fileName: String) {
+        let name = fileName.lowercased()
+        if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".xhtml") { self = .html }
+        else if name.hasSuffix(".json") { self = .json }
+        else if name.hasSuffix(".md") || name.hasSuffix(".markdown") { self = .markdown }
+        else if name.hasSuffix(".txt") { self = .text }
+        else { return nil }
+    }
+}
+
+/// One `--set PACK/THRESHOLD=VALUE`, split but not yet checked against the rule book.
+struct LimitSetting: Equatable {
+    var pack: String
+    var threshold: String
+    var value: String
+
+    /// Splits the text at the first `=` and the first `/` before it.
+    init(parsing text: String) throws {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ValidationError("--set \(text): expected PACK/THRESHOLD=VALUE, e.g. --set eu-ai-act-gpai/systemic-risk-compute=1e26")
+        }
+        let key = text[..<equals], value = text[text.index(after: equals)...]
+        guard let slash = key.firstIndex(of: "/") else {
+            throw ValidationError("--set \(text): name the pack and the threshold as PACK/THRESHOLD, e.g. --set eu-ai-act-gpai/systemic-risk-compute=1e26")
+        }
+        pack = String(key[..<slash]).trimmedSpaces
+        threshold = String(key[key.index(after: slash)...]).trimmedSpaces
+        self.value = String(value).trimmedSpaces
+        if pack.isEmpty || threshold.isEmpty {
+            throw ValidationError("--set \(text): the pack and the threshold must both be named (PACK/THRESHOLD=VALUE)")
+        }
+        if self.value.isEmpty { throw ValidationError("--set \(text): no value after '='") }
+    }
+}
+
+/// `threshold impact PATH... --set PACK/THRESHOLD=VALUE`
+struct Impact: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show who changes status if a threshold's limit is moved.",
+        discussion: """
+        Evaluates every profile twice, under the rule packs as they are and with each --set limit \
+        replaced, on the same date, and reports per pack who is newly in scope, who falls out of scope, \
+        who becomes indeterminate, and whose threshold results or obligations otherwise change; and per \
+        obligation, whom it newly applies to and whom it no longer does.
+
+        VALUE is read exactly, in the threshold's unit: '1e26' or '10^26 FLOP' for a compute threshold, \
+        '100M' or '100M USD' for a USD threshold. A value in another unit or currency is refused.
+
+        Directories are walked recursively for '*.yaml' and '*.yml' (hidden files skipped, symbolic \
+        links not followed). Formats: text (default), json (schema threshold.impact/1), markdown, and \
+        html (the audit report with the change drawn on its charts); --output FILE writes a file in the \
+        format its extension names (.txt .json .md .html).
+
+        Example: threshold impact Examples/labs --set eu-ai-act-gpai/systemic-risk-compute=1e26 --as-of 2026-11-29
+
+        Exit codes: 0 the report was written; 2 an unknown pack or threshold, a value that cannot be \
+        read in the threshold's unit, an invalid profile or rule pack, or an unwritable report; 64 usage error.
+        """)
+
+    @Argument(help: ArgumentHelp("Lab profiles, or directories to walk for them.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("set"),
+            help: ArgumentHelp("Replace a threshold's limit (repeatable).", valueName: "pack/threshold=value"))
+    var settings: [String] = []
+
+    @Option(help: "Output format: text, json, markdown or html (default: from --output's extension, else text).")
+    var format: ImpactFormat?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "The HTML report's title.")
+    var title: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD); default today.", valueName: "date"))
+    var asOf: CalendarDate = .today()
+
+    @Option(help: "Colour text output: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one profile or directory.") }
+        if paths.contains("-") { throw ValidationError("'-' (standard input) is not supported by impact; name files or directories.") }
+        if settings.isEmpty {
+            throw ValidationError("Name at least one limit to change with --set PACK/THRESHOLD=VALUE, e.g. --set eu-ai-act-gpai/systemic-risk-compute=1e26.")
+        }
+        _ = try settings.map(LimitSetting.init(parsing:))
+        _ = try resolvedFormat()
+    }
+
+    /// The format: --format, else --output's extension, else text.
+    func resolvedFormat() throws -> ImpactFormat {
+        if let format { return format }
+        guard let output else { return .text }
+        guard let implied = ImpactFormat(fileName: output) else {
+            throw ValidationError("Cannot tell the format of --output \(output) from its extension (.txt .json .md .html); add --format.")
+        }
+        return implied
+    }
+
+    func run() throws {
+        let format = try resolvedFormat()
+        let options = limits.loadOptions
+        let book = try loadBook(rules, options)
+        var changes: [LimitChange] = []
+        for setting in try settings.map(LimitSetting.init(parsing:)) {
+            do {
+                changes.append(try book.limitChange(pack: setting.pack, threshold: setting.threshold, to: setting.value))
+            } catch {
+                Console.error("error: --set: \(error.message)")
+                throw ExitCode(2)
+            }
+        }
+        let changed: RuleBook
+        do {
+            changed = try book.applying(changes)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+
+        // The profiles: the audit's walker, so that impact reads exactly what `threshold audit` would.
+        let walk = FileWalker().walk(paths)
+        var walkFailed = false
+        for notice in walk.notices where notice.kind != .symlinkNotFollowed {
+            Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
+            walkFailed = walkFailed || notice.isError
+        }
+        var before: [Verdict] = [], after: [Verdict] = []
+        for path in walk.files {
+            do {
+                let bytes = try Auditor.readRegularFile(atPath: path, limits: options.yaml)
+                let profile = try LabProfile(bytes: bytes, path: path, options: options)
+                before.append(book.evaluate(profile, asOf: asOf))
+                after.append(changed.evaluate(profile, asOf: asOf))
+            } catch let error as YAMLError {
+                let error = error.file == nil ? error.inFile(path) : error
+                Console.error(error.description)
+                let invalid = Verdict(profile: path, organization: nil, asOf: asOf, packs: [], errors: [error])
+                before.append(invalid)
+                after.append(invalid)
+            }
+        }
+        let report = ImpactReport(before: before, after: after, changes: changes, asOf: asOf)
+
+        let text: String
+        switch format {
+        case .text: text = report.text(color: output == nil && Console.useColor(color))
+        case .json: text = report.prettyJSON() + "\n"
+        case .markdown: text = report.markdown()
+        case .html:
+            let heading = title ?? "Threshold impact: " + changes.map { "\($0.key) \($0.comparison.symbol) \($0.to) \($0.unit)" }.joined(separator: "; ")
+            text = HTMLReport.render(verdicts: before, title: heading, generated: .today(), impact: report, rules: book)
+        }
+        if let output {
+            do {
+                let file = try ReportFile(path: output)
+                file.write(text)
+                try file.commit()
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            Console.out(text)
+        }
+        if walkFailed || report.invalid > 0 { throw ExitCode(2) }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    fileprivate var trimmedSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,355 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import ThresholdKit
+
+// The HTML report is read back with a strict XML parser: if it parses, it is well-formed XHTML
+// (every element closed, attributes quoted, no stray `&`), and its structure can be checked.
+
+/// An element of the parsed page.
+final class HTMLTestNode {
+    let name: String
+    let attributes: [String: String]
+    var children: [HTMLTestNode] = []
+    var text = ""
+    weak var parent: HTMLTestNode?
+
+    init(name: String, attributes: [String: String], parent: HTMLTestNode?) {
+        self.name = name
+        self.attributes = attributes
+        self.parent = parent
+    }
+
+    /// Every element below this one, depth first (text is kept in `#text` nodes, in order).
+    var descendants: [HTMLTestNode] { elements.flatMap { [$0] + $0.descendants } }
+
+    /// The child elements.
+    var elements: [HTMLTestNode] { children.filter { $0.name != "#text" } }
+
+    /// All text inside, in document order.
+    var allText: String { name == "#text" ? text : children.map(\.allText).joined() }
+
+    func all(_ name: String) -> [HTMLTestNode] { descendants.filter { $0.name == name } }
+
+    func classes() -> Set<String> { Set((attributes["class"] ?? "").split(separator: " ").map(String.init)) }
+
+    func hasClass(_ name: String) -> Bool { classes().contains(name) }
+}
+
+/// A DOM-lite built by XMLParser's SAX callbacks.
+final class HTMLTestTreeBuilder: NSObject, XMLParserDelegate {
+    let root = HTMLTestNode(name: "#document", attributes: [:], parent: nil)
+    lazy var current = root
+    var error: Error?
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let node = HTMLTestNode(name: name, attributes: attributes, parent: current)
+        current.children.append(node)
+        current = node
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        current = current.parent ?? root
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if let last = current.children.last, last.name == "#text" {
+            last.text += string
+        } else {
+            let node = HTMLTestNode(name: "#text", attributes: [:], parent: current)
+            node.text = string
+            current.children.append(node)
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {}
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+}
+
+/// Parses the page strictly, failing the test with the parser's message and line when it is not
+/// well-formed XML.
+private func parse(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> HTMLTestNode {
+    let parser = XMLParser(data: Data(html.utf8))
+    let builder = HTMLTestTreeBuilder()
+    parser.delegate = builder
+    parser.shouldResolveExternalEntities = false
+    let ok = parser.parse()
+    if !ok {
+        let line = parser.lineNumber
+        let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
+        let context = line > 0 && line <= lines.count ? String(lines[line - 1].prefix(300)) : ""
+        Issue.record("not well-formed XML at line \(line), column \(parser.columnNumber): \(String(describing: parser.parserError ?? builder.error))\n\(context)",
+                     sourceLocation: sourceLocation)
+        throw CancellationError()
+    }
+    return builder.root
+}
+
+private let asOf = CalendarDate("2026-11-29")!
+
+private let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+}()
+
+/// The example labs, loaded with `LabProfile(contentsOf:)`, in file-name order.
+private func exampleProfiles() throws -> [LabProfile] {
+    let directory = packageRoot.appendingPathComponent("Examples/labs")
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    return try names.map { try LabProfile(contentsOf: "Examples/labs/" + $0, options: .default, relativeTo: packageRoot) }
+}
+
+extension LabProfile {
+    /// Loads a profile at a path relative to a directory, keeping the relative path as its name.
+    fileprivate init(contentsOf path: String, options: LoadOptions, relativeTo root: URL) throws {
+        self = try LabProfile(contentsOf: root.appendingPathComponent(path).path, options: options)
+        self.path = path
+    }
+}
+
+/// The chart group a fact belongs to, as the report is specified to draw them: all compute in one
+/// chart, each money figure (per currency) in its own, cluster capacity in its own.
+private func chartGroup(_ fact: FactKey, unit: String) -> String {
+    switch fact {
+    case .trainingCompute, .trainingAndFineTuningCompute, .fineTuningCompute: return "compute"
+    case .peakCapacity, .interconnect: return fact.rawValue
+    default: return fact.rawValue + " " + unit
+    }
+}
+
+@Suite("HTML report")
+struct HTMLReportTests {
+    let book: RuleBook
+    let profiles: [LabProfile]
+    let verdicts: [Verdict]
+    let html: String
+    let page: HTMLTestNode
+
+    init() throws {
+        let book = try RuleBook.builtIn()
+        let profiles = try exampleProfiles()
+        let verdicts = profiles.map { book.evaluate($0, asOf: asOf) }
+        let html = HTMLReport.render(verdicts: verdicts, title: "Example labs & friends", generated: asOf, rules: book)
+        self.book = book
+        self.profiles = profiles
+        self.verdicts = verdicts
+        self.html = html
+        page = try parse(html)
+        if let out = ProcessInfo.processInfo.environment["THRESHOLD_HTML_OUT"] {
+            try html.write(toFile: out, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test("the examples load and the page is well-formed XHTML with a title and the doctype")
+    func wellFormed() throws {
+        #expect(profiles.count >= 10)
+        #expect(verdicts.allSatisfy { !$0.isInvalid })
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""))
+        let root = try #require(page.elements.first)
+        #expect(root.name == "html")
+        #expect(root.attributes["lang"] == "en")
+        #expect(page.all("title").first?.allText == "Example labs & friends")
+        // Self-contained: nothing is loaded from anywhere.
+        for node in page.descendants {
+            #expect(node.attributes["src"] == nil, "\(node.name) loads \(node.attributes["src"] ?? "")")
+            if node.name == "link" { Issue.record("a <link> element: \(node.attributes)") }
+        }
+        #expect(!html.contains("@import") && !html.contains("url("))
+        #expect(html.contains("@media print"))
+    }
+
+    @Test("the status table has a row per profile × pack, each linking to the profile's section")
+    func statusTable() throws {
+        let table = try #require(page.all("table").first { $0.attributes["id"] == "status-table" })
+        #expect(table.all("caption").count == 1)
+        let body = try #require(table.all("tbody").first)
+        let rows = body.elements.filter { $0.name == "tr" }
+        #expect(rows.count == profiles.count * book.packs.count)
+        for (i, verdict) in verdicts.enumerated() {
+            let mine = rows[(i * book.packs.count)..<((i + 1) * book.packs.count)]
+            for (row, pack) in zip(mine, verdict.packs) {
+                let header = try #require(row.elements.first)
+                #expect(header.name == "th" && header.attributes["scope"] == "row")
+                #expect(header.all("a").first?.attributes["href"] == "#p-\(i + 1)")
+                #expect(row.allText.contains(pack.pack))
+                // The status is a word, not only a colour.
+                let words = ["invalid", "blocked", "unmet", "indeterminate", "met", "out of scope", "not in force"]
+                #expect(words.contains { row.elements[2].allText.contains($0) })
+            }
+        }
+        // Readable without script: the sort buttons are added by the script, not in the markup.
+        #expect(table.all("button").isEmpty)
+        #expect(html.contains("<script>\n//<![CDATA["))
+    }
+
+    @Test("every table has a caption and scoped header cells")
+    func accessibleTables() {
+        let tables = page.all("table")
+        #expect(tables.count > profiles.count)
+        for table in tables {
+            #expect(table.elements.first?.name == "caption", "a table without a leading caption")
+            for th in table.all("th") {
+                #expect(th.attributes["scope"] == "col" || th.attributes["scope"] == "row", "th without scope: \(th.allText)")
+            }
+        }
+    }
+
+    @Test("one chart per quantity group, a row and one point per subject, with title, description and a data table")
+    func charts() throws {
+        let svgs = page.all("svg").filter { $0.hasClass("chart") }
+        // The groups the book's thresholds call for.
+        var expected: [String: Set<String>] = [:]   // group → "profileIndex|subject"
+        for (i, verdict) in verdicts.enumerated() {
+            for pack in verdict.packs {
+                let facts = Dictionary(uniqueKeysWithValues: book.pack(pack.pack)!.thresholds.map { ($0.id, $0.test.fact) })
+                for t in pack.thresholds {
+                    expected[chartGroup(facts[t.id]!, unit: t.unit), default: []].insert("\(i + 1)|\(t.subject)")
+                }
+            }
+        }
+        #expect(Set(svgs.compactMap { $0.attributes["data-group"] }) == Set(expected.keys))
+        #expect(svgs.count == expected.count)
+        #expect(expected.keys.contains("compute") && expected.keys.contains("ai_revenue USD") && expected.keys.contains("ai_rnd_spend USD"))
+        for svg in svgs {
+            let group = try #require(svg.attributes["data-group"])
+            #expect(svg.attributes["role"] == "img")
+            #expect(svg.attributes["xmlns"] == "http://www.w3.org/2000/svg")
+            let title = try #require(svg.elements.first { $0.name == "title" })
+            let desc = try #require(svg.elements.first { $0.name == "desc" })
+            #expect(svg.attributes["aria-labelledby"] == "\(title.attributes["id"]!) \(desc.attributes["id"]!)")
+            #expect(!desc.allText.isEmpty)
+            let rows = svg.elements.filter { $0.name == "g" && $0.hasClass("row") }
+            #expect(rows.count == expected[group]!.count, "\(group)")
+            for row in rows {
+                let points = row.descendants.filter { $0.hasClass("point") }
+                #expect(points.count == 1, "\(group): a row with \(points.count) points")
+                // Every point says what it is, for a tooltip and for assistive technology.
+                #expect(points.first?.elements.first?.name == "title")
+            }
+            // The lines: at least one limit line, each labelled.
+            #expect(!svg.descendants.filter { $0.hasClass("limit") }.isEmpty)
+            // A text alternative: a table of the plotted values right after the chart.
+            let figure = try #require(svg.parent?.parent)
+            #expect(figure.name == "figure")
+            let data = try #require(figure.all("table").first { $0.hasClass("sr-only") })
+            #expect(data.all("tbody").first!.elements.count >= rows.count)
+        }
+        // The compute chart: one row per model, and every compute limit of every pack as a line.
+        let compute = try #require(svgs.first { $0.attributes["data-group"] == "compute" })
+        #expect(compute.elements.filter { $0.hasClass("row") }.count == profiles.map(\.models.count).reduce(0, +))
+        let labels = compute.descendants.filter { $0.hasClass("limit") }.map(\.allText).joined(separator: " | ")
+        for limit in ["1e23", "1e25", "1e26"] { #expect(labels.contains(limit), "\(labels)") }
+    }
+
+    @Test("uncertain values are drawn as ranges and indeterminate ones with their own shape")
+    func uncertainty() throws {
+        let compute = try #require(page.all("svg").first { $0.attributes["data-group"] == "compute" })
+        let quietRiver = try #require(verdicts.firstIndex { $0.organization == "Quiet River AI" })
+        let row = try #require(compute.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(quietRiver + 1)" })
+        let point = try #require(row.descendants.first { $0.hasClass("point") })
+        #expect(point.hasClass("indeterminate"))
+        #expect(point.elements.contains { $0.name == "path" })      // a diamond, not a circle
+        #expect(!point.elements.contains { $0.name == "circle" })
+        #expect(row.descendants.contains { $0.hasClass("range") })
+        let helios = try #require(verdicts.firstIndex { $0.organization == "Helios AI Labs" })
+        let decided = try #require(compute.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(helios + 1)" })
+        #expect(decided.descendants.first { $0.hasClass("point") }?.elements.contains { $0.name == "circle" } == true)
+    }
+
+    @Test("every internal link has a target, and ids are unique")
+    func links() throws {
+        var ids: [String: Int] = [:]
+        for node in page.descendants { if let id = node.attributes["id"] { ids[id, default: 0] += 1 } }
+        #expect(ids.filter { $0.value > 1 }.isEmpty, "duplicate ids: \(ids.filter { $0.value > 1 }.keys.sorted())")
+        let hrefs = page.descendants.compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("#") }
+        #expect(hrefs.count >= profiles.count * book.packs.count)
+        for href in hrefs { #expect(ids[String(href.dropFirst())] != nil, "dangling link \(href)") }
+        // aria-labelledby targets exist too.
+        for node in page.descendants {
+            for id in (node.attributes["aria-labelledby"] ?? "").split(separator: " ") { #expect(ids[String(id)] != nil) }
+        }
+        // Each profile's details: thresholds with values, limits and citations.
+        for i in verdicts.indices {
+            #expect(ids["p-\(i + 1)"] == 1)
+        }
+        let helios = verdicts.firstIndex { $0.organization == "Helios AI Labs" }!
+        let section = page.descendants.first { $0.attributes["id"] == "p-\(helios + 1)" }!
+        let text = section.allText
+        #expect(text.contains("3.2e25 FLOP") && text.contains("> 1e25 FLOP") && text.contains("×3.2"))
+        let mark = try #require(verdicts[helios].packs[0].thresholds.first { $0.id == "systemic-risk-compute" || $0.id == "training-compute" }?.mark)
+        #expect(text.contains("Examples/labs/helios.yaml:\(mark.line):\(mark.column)"))
+        #expect(text.contains("cybersecurity-assessment"))
+        #expect(text.contains("deployment"))
+        #expect(section.all("a").contains { ($0.attributes["href"] ?? "").hasPrefix("https://") })
+    }
+
+    @Test("summary counts profiles, invalid ones, and per pack those in scope and unmet")
+    func summary() throws {
+        let section = try #require(page.descendants.first { $0.attributes["id"] == "summary" })
+        let cards = section.all("div").map(\.allText)
+        #expect(cards.contains("Profiles audited\(profiles.count)"))
+        #expect(cards.contains("Invalid0"))
+        let table = try #require(section.all("table").first)
+        let rows = table.all("tbody").first!.elements
+        #expect(rows.count == book.packs.count)
+        for (row, pack) in zip(rows, book.packs) {
+            #expect(row.allText.contains(pack.id))
+            let inScope = verdicts.filter { v in v.packs.contains { $0.pack == pack.id && $0.inScope } }.count
+            let unmet = verdicts.filter { v in v.packs.contains { $0.pack == pack.id && !$0.unmet.isEmpty } }.count
+            let cells = row.elements.filter { $0.name == "td" }.map(\.allText)
+            #expect(cells[2] == "\(inScope)" && cells[4] == "\(unmet)", "\(pack.id): \(cells)")
+        }
+    }
+
+    @Test("text from profiles is escaped, whatever it holds; invalid profiles show their errors")
+    func escaping() throws {
+        let hostile = "<script>alert(\"x\")</script> & 'Co' ]]> \u{1B}[31m"
+        let lab = LabProfile(path: "labs/<evil> & \"quoted\".yaml",
+                             organization: .init(name: hostile, aiRevenue: .money("620M")),
+                             models: [.init(name: "m\"<1>&'", trainingCompute: .operations("3e25"))])
+        let broken = Verdict(profile: "labs/bad&<.yaml", organization: nil, asOf: asOf, packs: [],
+                             errors: [YAMLError(kind: .decoding, problem: "unknown key '<x>' & more", mark: SourceMark(line: 3, column: 5),
+                                                file: "labs/bad&<.yaml")])
+        let verdicts = [book.evaluate(lab, asOf: asOf), broken]
+        let html = HTMLReport.render(verdicts: verdicts, title: "<T> & \"t\"", generated: asOf, rules: book)
+        let page = try parse(html)
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("\u{1B}"))
+        #expect(page.all("title").first?.allText == "<T> & \"t\"")
+        let text = page.allText
+        #expect(text.contains("<script>alert(\"x\")</script> & 'Co' ]]> \\u{1b}[31m"))
+        #expect(text.contains("m\"<1>&'"))
+        #expect(text.contains("unknown key '<x>' & more"))
+        #expect(text.contains("labs/bad&<.yaml:3:5"))
+        let table = try #require(page.all("table").first { $0.attributes["id"] == "status-table" })
+        let rows = table.all("tbody").first!.elements
+        #expect(rows.count == 2 * book.packs.count)
+        #expect(rows.suffix(book.packs.count).allSatisfy { $0.allText.contains("invalid") })
+        let summary = try #require(page.descendants.first { $0.attributes["id"] == "summary" })
+        #expect(summary.all("div").map(\.allText).contains("Invalid1"))
+    }
+
+    @Test("with an impact analysis, the page shows the change, the movers, and the proposed line")
+    func impact() throws {
+        let change = try book.limitChange(pack: "eu-ai-act-gpai", threshold: "systemic-risk-compute", to: "1e26")
+        let report = try book.impact(of: [change], on: profiles, asOf: asOf)
+        let html = HTMLReport.render(verdicts: verdicts, title: "Impact", generated: asOf, impact: report, rules: book)
+        let page = try parse(html)
+        let section = try #require(page.descendants.first { $0.attributes["id"] == "impact" })
+        #expect(section.allText.contains("systemic-risk-compute"))
+        let movers = report.packs.first { $0.pack == "eu-ai-act-gpai" }!.movers
+        #expect(!movers.isEmpty)
+        let moverLinks = section.all("a").compactMap { $0.attributes["href"] }
+        for mover in movers { #expect(moverLinks.contains("#p-\(mover.index + 1)")) }
+        let compute = try #require(page.all("svg").first { $0.attributes["data-group"] == "compute" })
+        #expect(compute.descendants.contains { $0.hasClass("proposed") })
+        var ids: Set<String> = []
+        for node in page.descendants { if let id = node.attributes["id"] { ids.insert(id) } }
+        for node in page.descendants { if let href = node.attributes["href"], href.hasPrefix("#") { #expect(ids.contains(String(href.dropFirst()))) } }
+    }
+}

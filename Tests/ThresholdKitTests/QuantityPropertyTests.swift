@@ -1,0 +1,201 @@
+import Testing
+@testable import ThresholdKit
+
+/// QuantitySplitMix64: a tiny, fast, seeded generator, so that property tests are reproducible.
+struct QuantitySplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A string of `count` decimal digits, the first non-zero when `leadingNonZero`.
+    mutating func digits(_ count: Int, leadingNonZero: Bool = true) -> String {
+        var text = ""
+        for index in 0..<count {
+            let low: UInt8 = index == 0 && leadingNonZero ? 1 : 0
+            text.append(Character(Unicode.Scalar(0x30 + UInt8.random(in: low...9, using: &self))))
+        }
+        return text
+    }
+
+    /// A random exact decimal: 1 to 60 significant digits, exponent −40…60, either sign.
+    mutating func decimal() -> ExactDecimal {
+        let digitCount = Bool.random(using: &self) ? Int.random(in: 1...19, using: &self) : Int.random(in: 1...60, using: &self)
+        let exponent = Int.random(in: -40...60, using: &self)
+        let negative = Bool.random(using: &self)
+        guard let value = ExactDecimal(digits: digits(digitCount), exponent: exponent, isNegative: negative) else {
+            return .zero
+        }
+        return value
+    }
+}
+
+/// Schoolbook multiplication of non-negative decimal digit strings.
+func quantitySchoolbookProduct(_ a: String, _ b: String) -> String {
+    let x = a.utf8.reversed().map { Int($0) - 48 }
+    let y = b.utf8.reversed().map { Int($0) - 48 }
+    var result = [Int](repeating: 0, count: x.count + y.count)
+    for i in x.indices {
+        for j in y.indices { result[i + j] += x[i] * y[j] }
+    }
+    var carry = 0
+    for k in result.indices {
+        let total = result[k] + carry
+        result[k] = total % 10
+        carry = total / 10
+    }
+    while result.count > 1 && result.last == 0 { result.removeLast() }
+    return String(result.reversed().map { Character(Unicode.Scalar(UInt8(48 + $0))) })
+}
+
+@Suite("Quantity properties (seeded)")
+struct QuantityPropertyTests {
+    @Test("formatting then parsing gives back the identical value", arguments: [1, 2, 3] as [UInt64])
+    func roundTrip(seed: UInt64) throws {
+        var random = QuantitySplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let value = random.decimal()
+            let text = value.description
+            let parsed = try QuantityParser.parseNumber(text)
+            #expect(parsed == value, "\(text)")
+            #expect(parsed.description == text)
+            #expect(try QuantityParser.parseNumber(value.scientificDescription) == value)
+            let quantity = try QuantityParser.parse(value.magnitude.description + " FLOP")
+            #expect(quantity.value == value.magnitude)
+        }
+    }
+
+    @Test("comparing 20–40 digit integers agrees with comparing their digit strings", arguments: [11, 12] as [UInt64])
+    func comparisonMatchesDigitStrings(seed: UInt64) throws {
+        var random = QuantitySplitMix64(seed: seed)
+        for _ in 0..<3000 {
+            let a = random.digits(Int.random(in: 20...40, using: &random))
+            // Often share a prefix with `a`, so that ties and near-ties are exercised.
+            let b: String
+            if Bool.random(using: &random) {
+                let keep = Int.random(in: 0...a.utf8.count, using: &random)
+                b = String(a.prefix(keep)) + random.digits(a.utf8.count - keep, leadingNonZero: keep == 0)
+            } else {
+                b = random.digits(Int.random(in: 20...40, using: &random))
+            }
+            let expected = a.utf8.count != b.utf8.count ? (a.utf8.count < b.utf8.count ? -1 : 1) : (a == b ? 0 : (a < b ? -1 : 1))
+            let x = try QuantityParser.parseNumber(a)
+            let y = try QuantityParser.parseNumber(b)
+            #expect(ExactDecimal.compare(x, y) == expected, "\(a) vs \(b)")
+            #expect((x == y) == (expected == 0))
+            // The same order holds after scaling both by one power of ten, and in FLOP.
+            let scale = Int.random(in: -30...30, using: &random)
+            #expect(ExactDecimal.compare(x.timesPowerOfTen(scale), y.timesPowerOfTen(scale)) == expected)
+            let fx = try QuantityParser.parse("\(a)e\(scale) FLOP").value
+            let fy = try QuantityParser.parse("\(b)e\(scale) FLOP").value
+            #expect(ExactDecimal.compare(fx, fy) == expected)
+        }
+    }
+
+    @Test("6·N·D is exact: it matches schoolbook multiplication of the digit strings", arguments: [21, 22] as [UInt64])
+    func sixNDIsExact(seed: UInt64) throws {
+        var random = QuantitySplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let n = random.digits(Int.random(in: 1...25, using: &random))
+            let d = random.digits(Int.random(in: 1...25, using: &random))
+            let ne = Int.random(in: -5...12, using: &random)
+            let de = Int.random(in: -5...14, using: &random)
+            let parameters = try QuantityParser.parseNumber("\(n)e\(ne)")
+            let tokens = try QuantityParser.parseNumber("\(d)e\(de)")
+            let derived = FactValue.sixND(parameters: parameters, tokens: tokens)
+            let expected = try #require(ExactDecimal(digits: quantitySchoolbookProduct(quantitySchoolbookProduct("6", n), d), exponent: ne + de))
+            #expect(derived.estimate == expected, "6 × \(n)e\(ne) × \(d)e\(de)")
+            #expect(derived.isExact)
+        }
+    }
+
+    @Test("addition and subtraction are exact inverses; multiplication distributes", arguments: [31] as [UInt64])
+    func arithmeticLaws(seed: UInt64) {
+        var random = QuantitySplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let a = random.decimal(), b = random.decimal(), c = random.decimal()
+            #expect((a + b) - b == a)
+            #expect(a + b == b + a)
+            #expect(a * b == b * a)
+            #expect(a * (b + c) == a * b + a * c)
+            #expect((a < b) == (a - b).isNegative)
+        }
+    }
+
+    @Test("big-integer division: q × v + r == u and r < v", arguments: [41, 42] as [UInt64])
+    func bigDivision(seed: UInt64) {
+        var random = QuantitySplitMix64(seed: seed)
+        for _ in 0..<1500 {
+            let u = BigUInt(limbs: (0..<Int.random(in: 1...8, using: &random)).map { _ in random.next() })
+            var vLimbs = (0..<Int.random(in: 1...5, using: &random)).map { _ in random.next() }
+            // Exercise small top limbs (normalisation shifts) and maximal ones (qHat corrections).
+            switch Int.random(in: 0...3, using: &random) {
+            case 0: vLimbs[vLimbs.count - 1] >>= UInt64.random(in: 0...63, using: &random)
+            case 1: vLimbs[vLimbs.count - 1] = .max
+            default: break
+            }
+            let v = BigUInt(limbs: vLimbs)
+            guard !v.isZero else { continue }
+            let (q, r) = u.quotientAndRemainder(dividingBy: v)
+            #expect(q * v + r == u)
+            #expect(r < v)
+        }
+    }
+
+    @Test("division of an exact product gives back the factor", arguments: [51] as [UInt64])
+    func divisionOfProducts(seed: UInt64) throws {
+        var random = QuantitySplitMix64(seed: seed)
+        for _ in 0..<2000 {
+            let b = random.decimal()
+            guard !b.isZero else { continue }
+            let c = try #require(ExactDecimal(digits: random.digits(Int.random(in: 1...6, using: &random)),
+                                              exponent: Int.random(in: -20...20, using: &random)))
+            #expect((b * c).divided(by: b) == c)
+            let down = try #require(b.magnitude.divided(by: c, significantDigits: 12, rounding: .down))
+            let up = try #require(b.magnitude.divided(by: c, significantDigits: 12, rounding: .up))
+            #expect(down * c <= b.magnitude)
+            #expect(up * c >= b.magnitude)
+        }
+    }
+
+    static let truths = Truth.allCases
+
+    @Test("Kleene laws hold over all triples")
+    func kleeneLaws() {
+        for a in Self.truths {
+            #expect(a.not.not == a)
+            #expect(a.and(.met) == a)
+            #expect(a.or(.notMet) == a)
+            #expect(a.and(.notMet) == .notMet)
+            #expect(a.or(.met) == .met)
+            for b in Self.truths {
+                #expect(a.and(b) == b.and(a))
+                #expect(a.or(b) == b.or(a))
+                #expect(a.and(b).not == a.not.or(b.not))
+                #expect(a.or(b).not == a.not.and(b.not))
+                #expect(Truth.all([a, b]) == a.and(b))
+                #expect(Truth.any([a, b]) == a.or(b))
+                for c in Self.truths {
+                    #expect(a.and(b).and(c) == a.and(b.and(c)))
+                    #expect(a.or(b).or(c) == a.or(b.or(c)))
+                    #expect(a.and(b.or(c)) == a.and(b).or(a.and(c)))
+                    #expect(Truth.all([a, b, c]) == a.and(b).and(c))
+                    #expect(Truth.any([a, b, c]) == a.or(b).or(c))
+                }
+            }
+        }
+        #expect(Truth.all([]) == .met)
+        #expect(Truth.any([]) == .notMet)
+        #expect(Truth.indeterminate.not == .indeterminate)
+        #expect(Truth.indeterminate.boolValue == nil)
+        #expect(Truth(true) == .met)
+        #expect(Truth.notMet.rawValue == "not-met")
+    }
+}
