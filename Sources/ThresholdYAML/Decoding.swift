@@ -21,13 +21,16 @@ public struct MappingReader: Sendable {
         }
         self.node = node
         self.path = path
+        // A long list of keys (a pack test's expectations are keyed by every obligation id) is
+        // hashed, so that a mapping with many pairs is checked in linear time.
+        let known: Set<String>? = keys.count > 16 ? Set(keys) : nil
         for pair in node.pairs {
             let key = pair.key
             guard key.kind == .scalar else {
                 throw key.error("\(MappingReader.label(path))keys must be text, found \(key.kindDescription)")
             }
             let name = key.text
-            if !keys.contains(name) {
+            if !(known?.contains(name) ?? keys.contains(name)) {
                 var message = "\(MappingReader.label(path))unknown key \(name.quotedForDiagnostic())"
                 if let suggestion = Suggestion.nearest(to: name, among: keys) {
                     message += "; did you mean '\(suggestion)'?"

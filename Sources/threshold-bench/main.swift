@@ -34,6 +34,8 @@ struct BenchOptions {
     var pool = 2_000
     /// Print this profile of the corpus and exit.
     var show: Int?
+    /// Print a digest of the JSON lines of the pool, on three dates, and exit.
+    var digest = false
 
     static let usage = """
         usage: threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
@@ -43,6 +45,8 @@ struct BenchOptions {
           --seed S      PRNG seed of the synthetic corpus
           --pool P      distinct profiles generated and cycled through (default 2000)
           --show I      print profile I of the corpus and exit
+          --digest      print a hash of the pool's JSON lines on three dates and exit (to check
+                        that an optimisation changes no output)
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions {
@@ -62,6 +66,11 @@ struct BenchOptions {
             if name == "-h" || name == "--help" {
                 print(usage)
                 exit(0)
+            }
+            if name == "--digest" {
+                options.digest = true
+                i += 1
+                continue
             }
             guard ["--profiles", "--runs", "--jobs", "--seed", "--pool", "--show"].contains(name) else { fail("unknown option '\(name)'") }
             if value == nil {
@@ -230,7 +239,8 @@ struct ProfileGenerator {
         if clusterCount > 0 {
             out += "clusters:\n"
             for c in 0..<clusterCount {
-                out += "  - name: \(rng.pick(["east", "west", "north", "south"]))-\(c + 1)\n"
+                // Cluster names need not be unique; now and then two are the same.
+                out += "  - name: \(clusterCount == 2 && rng.chance(0.1) ? "east-1" : "\(rng.pick(["east", "west", "north", "south"]))-\(c + 1)")\n"
                 if rng.chance(0.9) {
                     let mantissa = rng.int(10...99), exponent = rng.int(18...20)
                     out += "    peak_capacity: \(rng.chance(0.5) ? "\(decimal(mantissa))e\(exponent) FLOP/s" : "\(mantissa * 10) PFLOP/s")\n"
@@ -614,6 +624,29 @@ enum Bench {
         }
         let loadTime = now() - loadStart
         let auditor = AuditJob(book: book, asOf: asOf, options: .default)
+        if options.digest {
+            let corpus = Corpus(options: options)
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var bytes = 0
+            let dates = [CalendarDate(year: 2024, month: 6, day: 1)!, asOf, CalendarDate(year: 2027, month: 6, day: 1)!]
+            for date in dates {
+                for slot in 0..<corpus.files.count {
+                    var line: String
+                    do {
+                        let profile = try LabProfile(bytes: corpus.files[slot], path: corpus.paths[slot])
+                        line = book.evaluate(profile, asOf: date).jsonLine()
+                    } catch {
+                        line = "error: \(error)"
+                    }
+                    line.withUTF8 { utf8 in
+                        for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+                        bytes += utf8.count
+                    }
+                }
+            }
+            print("digest: \(String(hash, radix: 16)) (\(corpus.files.count) profiles × \(dates.count) dates, \(bytes) bytes of JSON)")
+            return
+        }
 
         let generateStart = now()
         let corpus = Corpus(options: options)

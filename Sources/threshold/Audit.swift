@@ -37,10 +37,11 @@ struct Audit: ParsableCommand {
         {"schema": "threshold.audit/1", "verdicts": [...], "summary": {...}}, each verdict a \
         threshold.verdict/1 object), jsonl (a verdict object per line, streamed), csv (a row per \
         profile, pack and obligation), sarif (SARIF 2.1.0 for code scanning), junit (JUnit XML: a suite \
-        per pack, a test case per profile and obligation), markdown.
+        per pack, a test case per profile and obligation), markdown, html (one self-contained page: \
+        summary, a log-scale chart per quantity, a sortable table, per-profile details).
 
         Reports: '--format FMT' writes to standard output (default text); '--output FILE' (repeatable) \
-        writes a file in the format its extension names (.txt .json .jsonl .csv .sarif .xml .md), and \
+        writes a file in the format its extension names (.txt .json .jsonl .csv .sarif .xml .md .html), and \
         '--format FMT:FILE' in the format named. Files are written to a temporary file and renamed when \
         complete; an interrupted audit (Ctrl-C) removes them and exits 130.
 
@@ -82,7 +83,7 @@ struct Audit: ParsableCommand {
     var progress: ProgressChoice = .auto
 
     @Option(name: .customLong("format"),
-            help: ArgumentHelp("text, json, jsonl, csv, sarif, junit or markdown to standard output, or FORMAT:FILE to a file (repeatable).", valueName: "format[:file]"))
+            help: ArgumentHelp("text, json, jsonl, csv, sarif, junit, markdown or html to standard output, or FORMAT:FILE to a file (repeatable).", valueName: "format[:file]"))
     var formats: [String] = []
 
     @Option(name: [.customShort("o"), .customLong("output")],
@@ -139,7 +140,7 @@ struct Audit: ParsableCommand {
         }
         for file in outputs {
             guard let format = ReportFormat(fileName: file) else {
-                throw ValidationError("Cannot tell the format of --output \(file) from its extension (.txt .json .jsonl .csv .sarif .xml .md); use --format FORMAT:\(file).")
+                throw ValidationError("Cannot tell the format of --output \(file) from its extension (.txt .json .jsonl .csv .sarif .xml .md .html); use --format FORMAT:\(file).")
             }
             targets.append(OutputTarget(format: format, path: file))
         }
@@ -201,7 +202,8 @@ struct Audit: ParsableCommand {
         let standardFormat = targets.first { $0.path == nil }?.format
         let context = ReportContext(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
                                     profileColumnWidth: ReportContext.profileColumnWidth(for: walk.files),
-                                    color: standardFormat == .text && Console.useColor(color))
+                                    color: standardFormat == .text && Console.useColor(color),
+                                    toolVersion: Threshold.configuration.version)
         var fileReporters = fileFormats.map { $0.makeReporter(context: context.withoutColor) }
         var standardReporter = standardFormat.map { $0.makeReporter(context: context) }
         var standardOutput = StandardOutput()
@@ -396,9 +398,15 @@ private func interruptHandler(_ signal: Int32) {
 
 func installInterruptHandlers() {
     ReportFile.prepareForSignals()
+    var signals = sigset_t()
+    sigemptyset(&signals)
     for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
         _ = signal(sig, interruptHandler)
+        sigaddset(&signals, sig)
     }
+    // A parent may have started us with these blocked (a blocked mask survives exec): unblock them,
+    // or Ctrl-C would wait until the audit ends and the temporary files would be left to chance.
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
 }
 
 /// A monotonic clock in seconds, and the process's peak memory.

@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
     @OptionGroup var evaluation: EvaluationOptions
     @OptionGroup var limits: LimitOptions
 
-    @Option(help: "Output format: text (a report per profile), json (a threshold.verdict/1 object per profile), jsonl, csv, sarif, junit or markdown (the formats of 'threshold audit').")
+    @Option(help: "Output format: text (a report per profile), json (a threshold.verdict/1 object per profile), jsonl, csv, sarif, junit, markdown or html (the formats of 'threshold audit').")
     var format: ReportFormat = .text
 
     @Flag(help: "Show every threshold, including those not met.")
@@ -45,11 +45,13 @@ struct Check: ParsableCommand {
         var summary = AuditSummary(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn)
         if ![.text, .json, .markdown].contains(format) {
             let names = files.map { $0 == "-" ? "<stdin>" : $0 }
-            reporter = format.makeReporter(context: ReportContext(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
-                                                                  profileColumnWidth: ReportContext.profileColumnWidth(for: names)))
+            var made = format.makeReporter(context: ReportContext(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
+                                                                  profileColumnWidth: ReportContext.profileColumnWidth(for: names),
+                                                                  toolVersion: Threshold.configuration.version))
             var out = ""
-            reporter!.begin(into: &out)
+            made.begin(into: &out)
             Console.out(out)
+            reporter = made
         }
         for (index, file) in files.enumerated() {
             let verdict: Verdict
@@ -69,10 +71,11 @@ struct Check: ParsableCommand {
             invalid = invalid || verdict.isInvalid
             failing = failing || evaluation.failOn.fails(verdict)
             summary.add(verdict)
-            if reporter != nil {
+            if var active = reporter {
                 var out = ""
-                reporter!.add(verdict, into: &out)
+                active.add(verdict, into: &out)
                 Console.out(out)
+                reporter = active
                 continue
             }
             switch format {
@@ -90,9 +93,9 @@ struct Check: ParsableCommand {
                 break
             }
         }
-        if reporter != nil {
+        if var active = reporter {
             var out = ""
-            reporter!.end(summary, into: &out)
+            active.end(summary, into: &out)
             Console.out(out)
         }
         if invalid { throw ExitCode(2) }

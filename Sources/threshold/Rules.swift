@@ -17,7 +17,7 @@ struct Rules: ParsableCommand {
             for pack in book.packs {
                 var dates = pack.effective.map { "from \($0)" } ?? ""
                 if let expires = pack.expires { dates += (dates.isEmpty ? "" : " ") + "until \(expires)" }
-                Console.out("\(pack.id.padding(width))  \(pack.status.rawValue.padding(8))  \((pack.jurisdiction ?? "—").padding(6))  \(dates.padding(32))  \(pack.title)\n")
+                Console.out("\(pack.id.padding(width))  \(pack.status.rawValue.padding(8))  \((pack.jurisdiction ?? "—").escapedForTerminal(limit: 40).padding(6))  \(dates.padding(32))  \(pack.title.escapedForTerminal())\n")
             }
         }
     }
@@ -33,7 +33,9 @@ struct Rules: ParsableCommand {
                 Console.error("error: no rule pack '\(id)'; the packs are: \(book.packs.map(\.id).joined(separator: ", "))")
                 throw ExitCode(2)
             }
-            Console.out(pack.explanation())
+            // A pack's text (titles, notes, citations) is shown with control characters escaped.
+            Console.out(pack.explanation().split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0).escapedForTerminal() }.joined(separator: "\n"))
         }
     }
 
@@ -48,7 +50,7 @@ struct Rules: ParsableCommand {
                 do {
                     let book = try RuleBook(contentsOf: path, options: limits.loadOptions)
                     for pack in book.packs {
-                        Console.out("\(pack.path ?? path): ok: \(pack.id) (\(pack.thresholds.count) thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n")
+                        Console.out("\((pack.path ?? path).escapedForTerminal()): ok: \(pack.id) (\(pack.thresholds.count) thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n")
                     }
                 } catch let error as YAMLError {
                     Console.error(error.description)
@@ -78,12 +80,12 @@ struct Rules: ParsableCommand {
                 for outcome in pack.runTests() {
                     if outcome.failures.isEmpty {
                         passed += 1
-                        Console.out("PASS  \(pack.id): \(outcome.test.name)\n")
+                        Console.out("PASS  \(pack.id): \(outcome.test.name.escapedForTerminal())\n")
                     } else {
                         failed += 1
-                        let location = outcome.test.mark.map { "\(pack.path ?? pack.id):\($0.line):\($0.column)" } ?? pack.id
-                        Console.out("FAIL  \(pack.id): \(outcome.test.name)\n      \(location)\n")
-                        for failure in outcome.failures { Console.out("      \(failure)\n") }
+                        let location = outcome.test.mark.map { "\((pack.path ?? pack.id).escapedForTerminal()):\($0.line):\($0.column)" } ?? pack.id
+                        Console.out("FAIL  \(pack.id): \(outcome.test.name.escapedForTerminal())\n      \(location)\n")
+                        for failure in outcome.failures { Console.out("      \(String(describing: failure).escapedForTerminal())\n") }
                     }
                 }
             }

@@ -87,9 +87,22 @@ mkdir -p "$work/seeds/quantity"
 } | sort -u | awk -v dir="$work/seeds/quantity" '{ n++; printf "%s", $0 > (dir "/seed-" n); close(dir "/seed-" n) }'
 
 # Dictionaries: the words the formats are made of, so that the fuzzer need not guess them.
-dict() { local f="$work/$1.dict"; shift; : > "$f"; local w; for w in "$@"; do printf '"%s"\n' "$w" >> "$f"; done; }
+# libFuzzer's dictionary format: one "word" a line, bytes other than printable ASCII as \xNN.
+dict_word() {
+  local hex out="" byte
+  hex="$(printf '%s' "$1" | od -An -tx1 -v)"
+  for byte in $hex; do
+    if [[ $((16#$byte)) -ge 32 && $((16#$byte)) -le 126 && $byte != 22 && $byte != 5c ]]; then
+      out+="$(printf "\\x$byte")"
+    else
+      out+="\\x$byte"
+    fi
+  done
+  printf '"%s"\n' "$out"
+}
+dict() { local f="$work/$1.dict"; shift; : > "$f"; local w; for w in "$@"; do dict_word "$w" >> "$f"; done; }
 yaml_words=("---" "..." "- " ": " "? " "&a " "*a" "<<" "!!str" "!!int" "!!float" "!!bool" "!!null" "!!map" "!!seq"
-            "!" "%YAML 1.2" "%TAG " "|" ">" "|-" ">+" "'" "\\\"" "{" "}" "[" "]" "," "#" "\\x0a" "\\x09" "\\xef\\xbb\\xbf")
+            "!" "%YAML 1.2" "%TAG " "|" ">" "|-" ">+" "'" '"' "{" "}" "[" "]" "," "#" $'\n' $'\t' $'\xef\xbb\xbf' '\e' '\x00')
 profile_words=(organization name jurisdictions reporting_period annual_gross_revenue ai_revenue ai_rnd_spend
                exchange_rates models training_compute fine_tuning_compute modalities primary_data status released
                clusters peak_capacity interconnect co_located assessments obligation pack model assessor independent
@@ -103,7 +116,7 @@ pack_words=(pack title status proposed enacted repealed vetoed jurisdiction effe
             includes_any one_of url third-party-assessment)
 quantity_words=(FLOP "FLOP/s" "PFLOP/s-day" "PF-days" "bit/s" "Gbit/s" USD EUR "US\$" "\$" "€" "¥" "£" "CN¥"
                 e "E+" "e-" "^" "**" "×" "·" "⋅" " x " "10^" "²" "⁵" "⁻" k M B T bn thousand million billion trillion
-                "_" "." "," "-" "−" "+" inf nan "\\xc2\\xa0" "\\xe2\\x80\\xaf")
+                "_" "." "," "-" "−" "+" inf nan $'\xc2\xa0' $'\xe2\x80\xaf')
 dict yaml "${yaml_words[@]}"
 dict profile "${yaml_words[@]}" "${profile_words[@]}"
 dict evaluate "${yaml_words[@]}" "${profile_words[@]}"

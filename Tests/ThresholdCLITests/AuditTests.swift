@@ -623,6 +623,11 @@ struct AuditTests {
         }
         #expect(temporary.count == 2, "the temporary files exist while the audit runs: \(temporary)")
         process.interrupt()
+        for _ in 0..<400 where process.isRunning { usleep(25_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("the audit did not stop within 10 seconds of SIGINT")
+        }
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
         #expect(process.terminationReason == .exit)

@@ -162,7 +162,7 @@ struct EvaluationTests {
     @Test("evaluation is the same from many tasks at once as sequentially")
     func concurrentEvaluation() async throws {
         let book = try RuleBook.builtIn()
-        let profiles = try (0..<400).map { i in
+        let profiles = try (0..<2_000).map { i in
             try LabProfile(yaml: "organization: {name: Lab \(i), ai_revenue: \(i * 3)M USD}\nmodels: [{name: m\(i), training_compute: \(i)e23 FLOP}]", path: "lab\(i).yaml")
         }
         let sequential = profiles.map { book.evaluate($0, asOf: asOf) }

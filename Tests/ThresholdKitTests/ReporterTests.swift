@@ -88,7 +88,7 @@ enum ReporterFixtures {
 }
 
 @Suite("Glob patterns")
-struct GlobTests {
+struct AuditGlobTests {
     @Test("fnmatch-style matching", arguments: [
         ("*.yaml", "helios.yaml", true), ("*.yaml", "helios.yml", false), ("*.y?ml", "a.yaml", true),
         ("*.yaml", ".hidden.yaml", true), ("lab-[0-9].yaml", "lab-7.yaml", true), ("lab-[!0-9].yaml", "lab-7.yaml", false),
@@ -443,7 +443,7 @@ struct ReporterTests {
 }
 
 @Suite("Report files", .serialized)
-struct ReportFileTests {
+struct ReporterFileTests {
     @Test("commit writes the whole report and renames it into place; nothing else is left")
     func commit() throws {
         let dir = try ReporterFixtures.temporaryDirectory()

@@ -36,8 +36,8 @@ public struct WalkNotice: Sendable, Hashable, CustomStringConvertible {
     /// The others are the walk's policy working as documented and are warnings.
     public var isError: Bool { kind == .unreadableDirectory }
 
-    /// `path: message`.
-    public var description: String { "\(path): \(message)" }
+    /// `path: message`, with control characters in the path (a hostile file name) escaped.
+    public var description: String { "\(path.escapedForTerminal()): \(message)" }
 }
 
 /// What a walk found: the files to audit, sorted by path, and what it skipped.

@@ -49,24 +49,101 @@ struct Evaluator {
     let pack: RulePack
     let profile: LabProfile
     let asOf: CalendarDate
+    /// Lookups by id and the profile's records by obligation and model, built only for a large pack
+    /// or profile (a hostile one: without them, evaluation is quadratic in records × models, or in
+    /// references × obligations); nil for the usual handful, which a scan reads faster than a
+    /// dictionary is built.
+    private let index: Index?
+
+    init(pack: RulePack, profile: LabProfile, asOf: CalendarDate) {
+        self.pack = pack
+        self.profile = profile
+        self.asOf = asOf
+        let large = Index.threshold
+        index = profile.assessments.count > large || pack.obligations.count > large || pack.thresholds.count > large
+            ? Index(pack: pack, profile: profile) : nil
+    }
+
+    private struct Index {
+        static let threshold = 64
+        var thresholds: [String: Threshold] = [:]
+        var obligations: [String: Obligation] = [:]
+        var recordsByObligation: [String: [LabProfile.AssessmentRecord]] = [:]
+        /// Keyed `obligation` NUL `model`.
+        var recordsByObligationAndModel: [String: [LabProfile.AssessmentRecord]] = [:]
+        var recordsByModel: [String: [LabProfile.AssessmentRecord]] = [:]
+        var packObligationIDs: Set<String> = []
+
+        init(pack: RulePack, profile: LabProfile) {
+            for threshold in pack.thresholds where thresholds[threshold.id] == nil { thresholds[threshold.id] = threshold }
+            for obligation in pack.obligations where obligations[obligation.id] == nil { obligations[obligation.id] = obligation }
+            packObligationIDs = Set(pack.obligations.map(\.id))
+            for record in profile.assessments {
+                recordsByObligation[record.obligation, default: []].append(record)
+                if let model = record.model {
+                    recordsByObligationAndModel[record.obligation + "\u{0}" + model, default: []].append(record)
+                    recordsByModel[model, default: []].append(record)
+                }
+            }
+        }
+    }
+
+    private func threshold(named id: String) -> Threshold? {
+        if let index { return index.thresholds[id] }
+        return pack.thresholds.first(where: { $0.id == id })
+    }
+
+    private func obligation(named id: String) -> Obligation? {
+        if let index { return index.obligations[id] }
+        return pack.obligations.first(where: { $0.id == id })
+    }
 
     private static let organizationSubject = "organization"
 
     func evaluate() -> PackResult {
         let inForce = pack.isInForce(on: asOf)
+        // Each subject's key ("model:NAME") is built once, and truths are kept per subject position
+        // rather than in dictionaries keyed by subject, which cost a hash of a string per look-up.
+        let modelKeys = profile.models.map { "model:" + $0.name }
+        var clusterKeys: [String]?
         var thresholdResults: [ThresholdResult] = []
-        // Truth per threshold id, per subject key.
-        var truths: [String: [String: Truth]] = [:]
+        thresholdResults.reserveCapacity(pack.thresholds.count * max(1, profile.models.count))
+        // Truth per threshold id, per subject (the last threshold of an id wins, as it would in a
+        // dictionary keyed by id).
+        var truths: [String: SubjectTruths] = [:]
+        truths.reserveCapacity(pack.thresholds.count)
+        let canonicalModels = Self.lastOccurrences(modelKeys)
+        var canonicalClusters: [Int]?
         for threshold in pack.thresholds {
-            var perSubject: [String: Truth] = [:]
-            for result in evaluate(threshold) {
-                perSubject[result.subject] = result.result
+            let results: [ThresholdResult]
+            if threshold.subject == .cluster {
+                let keys = clusterKeys ?? profile.clusters.map { "cluster:" + $0.name }
+                clusterKeys = keys
+                results = evaluate(threshold, modelKeys: modelKeys, clusterKeys: keys)
+            } else {
+                results = evaluate(threshold, modelKeys: modelKeys, clusterKeys: [])
+            }
+            var values: [Truth] = []
+            values.reserveCapacity(results.count)
+            for result in results {
+                values.append(result.result)
                 thresholdResults.append(result)
             }
-            truths[threshold.id] = perSubject
+            // Over subjects, each key counted once with its last value, as in a dictionary by key.
+            let any: Truth
+            switch threshold.subject {
+            case .organization: any = Truth.any(values)
+            case .model: any = Truth.any(values.indices.lazy.filter { canonicalModels[$0] == $0 }.map { values[$0] })
+            case .cluster:
+                let canonical = canonicalClusters ?? Self.lastOccurrences(clusterKeys ?? [])
+                canonicalClusters = canonical
+                any = Truth.any(values.indices.lazy.filter { canonical[$0] == $0 }.map { values[$0] })
+            }
+            truths[threshold.id] = SubjectTruths(subject: threshold.subject, values: values, any: any)
         }
-        var context = ObligationContext(truths: truths)
+        var context = ObligationContext(truths: truths, modelKeys: modelKeys, canonicalModels: canonicalModels)
         var obligations: [ObligationResult] = []
+        obligations.reserveCapacity(pack.obligations.count)
         for obligation in pack.obligations {
             obligations.append(evaluate(obligation, inForce: inForce, context: &context))
         }
@@ -98,14 +175,39 @@ struct Evaluator {
     }
 
     func evaluate(_ threshold: Threshold) -> [ThresholdResult] {
+        evaluate(threshold, modelKeys: profile.models.map { "model:" + $0.name },
+                 clusterKeys: threshold.subject == .cluster ? profile.clusters.map { "cluster:" + $0.name } : [])
+    }
+
+    /// The threshold for each of its subjects, whose keys (`model:NAME`, `cluster:NAME`) are given.
+    func evaluate(_ threshold: Threshold, modelKeys: [String], clusterKeys: [String]) -> [ThresholdResult] {
         switch threshold.subject {
         case .organization:
             return [evaluate(threshold, subject: Self.organizationSubject, model: nil, cluster: nil)]
         case .model:
-            return profile.models.map { evaluate(threshold, subject: "model:" + $0.name, model: $0, cluster: nil) }
+            return profile.models.indices.map { evaluate(threshold, subject: modelKeys[$0], model: profile.models[$0], cluster: nil) }
         case .cluster:
-            return profile.clusters.map { evaluate(threshold, subject: "cluster:" + $0.name, model: nil, cluster: $0) }
+            return profile.clusters.indices.map { evaluate(threshold, subject: clusterKeys[$0], model: nil, cluster: profile.clusters[$0]) }
         }
+    }
+
+    /// For each key, the position of the last equal key: the one a dictionary keyed by these keys
+    /// would keep. Keys are unique in a loaded profile, but a profile built in Swift may repeat one.
+    static func lastOccurrences(_ keys: [String]) -> [Int] {
+        var result = Array(keys.indices)
+        if keys.count <= 16 {
+            for i in keys.indices {
+                var j = keys.count - 1
+                while j > i && keys[j] != keys[i] { j -= 1 }
+                result[i] = j
+            }
+        } else {
+            var last: [String: Int] = [:]
+            last.reserveCapacity(keys.count)
+            for (i, key) in keys.enumerated() { last[key] = i }
+            for (i, key) in keys.enumerated() { result[i] = last[key] ?? i }
+        }
+        return result
     }
 
     func evaluate(_ threshold: Threshold, subject: String, model: LabProfile.Model?, cluster: LabProfile.Cluster?) -> ThresholdResult {
@@ -265,45 +367,77 @@ struct Evaluator {
 
     // MARK: Obligations
 
+    /// A threshold's truth for each of its subjects, in the order of `evaluate(_:)`.
+    struct SubjectTruths {
+        /// What the threshold is about.
+        var subject: Subject
+        /// The organisation alone, each model, or each cluster.
+        var values: [Truth]
+        /// Whether any subject meets it (each key counted once, with its last value).
+        var any: Truth
+    }
+
+    /// The subject of an obligation: the organisation, or a model by its position in the profile.
+    typealias SubjectSlot = Int
+    static let organizationSlot: SubjectSlot = -1
+
     struct ObligationContext {
-        var truths: [String: [String: Truth]]
-        var applicability: [String: Truth] = [:]  // "obligation|subject"
+        var truths: [String: SubjectTruths]
+        /// Per obligation id, per subject: slot 0 for the organisation, 1 + i for the key of model i.
+        var applicability: [String: [Truth?]] = [:]
+        /// `model:NAME` for each model.
+        let modelKeys: [String]
+        /// For each model, the last model with the same key: a key names one subject.
+        let canonicalModels: [Int]
+
+        init(truths: [String: SubjectTruths], modelKeys: [String], canonicalModels: [Int]) {
+            self.truths = truths
+            self.modelKeys = modelKeys
+            self.canonicalModels = canonicalModels
+        }
+
+        /// The subject's key: `organization` or `model:NAME`.
+        func key(_ subject: SubjectSlot) -> String { subject < 0 ? Evaluator.organizationSubject : modelKeys[subject] }
     }
 
     /// The truth of a threshold for a subject of an obligation.
-    func truth(of thresholdID: String, for subject: String, per: Subject, context: ObligationContext) -> Truth {
-        guard let threshold = pack.thresholds.first(where: { $0.id == thresholdID }),
+    func truth(of thresholdID: String, for subject: SubjectSlot, per: Subject, context: ObligationContext) -> Truth {
+        guard let threshold = self.threshold(named: thresholdID),
               let values = context.truths[thresholdID] else { return .indeterminate }
-        if threshold.subject == .model && per == .model && subject != Self.organizationSubject {
-            return values[subject] ?? .indeterminate
+        if threshold.subject == .model && per == .model && subject >= 0 {
+            guard values.subject == .model else { return .indeterminate }
+            return values.values[context.canonicalModels[subject]]
         }
-        if threshold.subject == .organization { return values[Self.organizationSubject] ?? .indeterminate }
+        if threshold.subject == .organization { return values.subject == .organization ? values.values[0] : .indeterminate }
         // A model or cluster threshold read for the organisation: does any subject meet it?
-        return Truth.any(Array(values.values))
+        return values.any
     }
 
-    func applies(_ when: When, subject: String, obligation: Obligation, context: inout ObligationContext) -> Truth {
+    func applies(_ when: When, subject: SubjectSlot, obligation: Obligation, context: inout ObligationContext) -> Truth {
         switch when {
         case .always: return .met
         case .threshold(let id): return truth(of: id, for: subject, per: obligation.per, context: context)
         case .obligation(let id):
-            guard let other = pack.obligations.first(where: { $0.id == id }) else { return .indeterminate }
-            let key = id + "|" + subject
-            if let cached = context.applicability[key] { return cached }
-            let otherSubject = other.per == .organization ? Self.organizationSubject : subject
+            guard let other = self.obligation(named: id) else { return .indeterminate }
+            let slot = subject < 0 ? 0 : 1 + context.canonicalModels[subject]
+            if let cached = context.applicability[id]?[slot] { return cached }
+            let otherSubject = other.per == .organization ? Self.organizationSlot : subject
             let value: Truth
-            if other.per == .model && subject == Self.organizationSubject {
-                value = Truth.any(profile.models.map { applies(other.when, subject: "model:" + $0.name, obligation: other, context: &context) })
+            if other.per == .model && subject < 0 {
+                value = Truth.any(profile.models.indices.map { applies(other.when, subject: $0, obligation: other, context: &context) })
             } else {
                 value = applies(other.when, subject: otherSubject, obligation: other, context: &context)
             }
-            context.applicability[key] = value
+            if context.applicability[id] == nil {
+                context.applicability[id] = Array(repeating: nil, count: 1 + profile.models.count)
+            }
+            context.applicability[id]![slot] = value
             return value
         case .any(let items): return Truth.any(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
         case .all(let items): return Truth.all(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
         case .not(let inner): return applies(inner, subject: subject, obligation: obligation, context: &context).not
         case .anyAssessmentOutcome(let outcome):
-            let model = subject.hasPrefix("model:") ? String(subject.dropFirst(6)) : nil
+            let model = subject >= 0 ? profile.models[subject].name : nil
             let found = latestRecords(model: model).contains { $0.outcome == outcome }
             return found ? .met : .notMet
         }
@@ -312,7 +446,8 @@ struct Evaluator {
     /// The latest record per obligation of this pack (for one model, or all), by completion date.
     func latestRecords(model: String?) -> [LabProfile.AssessmentRecord] {
         var latest: [String: LabProfile.AssessmentRecord] = [:]
-        for record in profile.assessments where belongsToPack(record) && (model == nil || record.model == model) {
+        let records = index.map { index in model.map { index.recordsByModel[$0] ?? [] } ?? profile.assessments } ?? profile.assessments
+        for record in records where belongsToPack(record) && (model == nil || record.model == model) {
             guard let completed = record.completed, completed <= asOf else { continue }
             let key = record.obligation + "|" + (record.model ?? "")
             if let existing = latest[key], let existingDate = existing.completed, existingDate > completed { continue }
@@ -323,32 +458,44 @@ struct Evaluator {
 
     func belongsToPack(_ record: LabProfile.AssessmentRecord) -> Bool {
         if let pack = record.pack { return pack == self.pack.id }
+        if let index { return index.packObligationIDs.contains(record.obligation) }
         return self.pack.obligations.contains { $0.id == record.obligation }
     }
 
     func evaluate(_ obligation: Obligation, inForce: Bool, context: inout ObligationContext) -> ObligationResult {
-        let subjects: [(key: String, model: LabProfile.Model?)]
-        if obligation.per == .model && !profile.models.isEmpty {
-            subjects = profile.models.map { ("model:" + $0.name, $0) }
-        } else {
-            subjects = [(Self.organizationSubject, nil)]
-        }
+        let perModel = obligation.per == .model && !profile.models.isEmpty
+        let subjects: [SubjectSlot] = perModel ? Array(profile.models.indices) : [Self.organizationSlot]
+        // The formula's threshold ids, read once for all subjects (only a subject it applies to uses them).
+        var thresholdIDs: [String]?
         var results: [ObligationResult.SubjectResult] = []
-        for (key, model) in subjects {
-            let truth = applies(obligation.when, subject: key, obligation: obligation, context: &context)
-            let because = obligation.when.thresholdIDs.filter {
-                truth == .met && self.truth(of: $0, for: key, per: obligation.per, context: context) == .met
+        results.reserveCapacity(subjects.count)
+        for subject in subjects {
+            let truth = applies(obligation.when, subject: subject, obligation: obligation, context: &context)
+            var because: [String] = []
+            if truth == .met {
+                let ids = thresholdIDs ?? obligation.when.thresholdIDs
+                thresholdIDs = ids
+                because = ids.filter { self.truth(of: $0, for: subject, per: obligation.per, context: context) == .met }
             }
-            results.append(status(obligation, subject: key, model: model, applies: Applicability(truth),
-                                  because: because, inForce: inForce))
+            results.append(status(obligation, subject: context.key(subject), model: subject >= 0 ? profile.models[subject] : nil,
+                                  applies: Applicability(truth), because: because, inForce: inForce))
         }
-        let applies = Applicability(Truth.any(results.map { Truth($0.applies) }))
-        let statuses = Set(results.map(\.status))
+        let applies = Applicability(Truth.any(results.lazy.map { Truth($0.applies) }))
+        var hasUnmet = false, hasExpired = false, hasIndeterminate = false, hasMet = false
+        for result in results {
+            switch result.status {
+            case .unmet: hasUnmet = true
+            case .expired: hasExpired = true
+            case .indeterminate: hasIndeterminate = true
+            case .met: hasMet = true
+            case .notRequired: break
+            }
+        }
         let status: ObligationStatus =
-            statuses.contains(.unmet) ? .unmet :
-            statuses.contains(.expired) ? .expired :
-            statuses.contains(.indeterminate) ? .indeterminate :
-            statuses.contains(.met) ? .met : .notRequired
+            hasUnmet ? .unmet :
+            hasExpired ? .expired :
+            hasIndeterminate ? .indeterminate :
+            hasMet ? .met : .notRequired
         var because: [String] = []
         for result in results { for id in result.because where !because.contains(id) { because.append(id) } }
         var notes: [String] = []
@@ -384,7 +531,17 @@ struct Evaluator {
         }
         if case .by(let date)? = obligation.due { result.due = date }
         // Records on file.
-        var candidates = profile.assessments.filter { record in
+        // With an index, only the records of this obligation (and model) are scanned; the filter
+        // below still applies every condition.
+        let pool: [LabProfile.AssessmentRecord]
+        if let index {
+            pool = obligation.per == .organization || model == nil
+                ? index.recordsByObligation[obligation.id] ?? []
+                : index.recordsByObligationAndModel[obligation.id + "\u{0}" + (model?.name ?? "")] ?? []
+        } else {
+            pool = profile.assessments
+        }
+        var candidates = pool.filter { record in
             record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
                 && (obligation.per == .organization || model == nil || record.model == model?.name)
         }

@@ -4,7 +4,7 @@ extension Verdict {
     /// obligations.
     public func markdown(explain: Bool = false) -> String {
         var out = "## \(Markdown.escape(organization ?? "(unreadable profile)"))\n\n"
-        if let profile { out += "Profile: `\(profile)` · " }
+        if let profile { out += "Profile: `\(profile.escapedForTerminal())` · " }
         out += "As of \(asOf)\n\n"
         if isInvalid {
             for error in errors { out += "- **error** \(Markdown.escape(error.headline))\n" }
@@ -37,7 +37,13 @@ enum Markdown {
     /// Escapes characters that would break a table cell or start markup.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
+        // Line breaks become spaces, and other control characters (a terminal escape in a name)
+        // are shown as \u{…}.
+        var source = text
+        if source.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            source = String(source.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        }
+        for character in source.escapedForTerminal() {
             switch character {
             case "|", "*", "_", "`", "[", "]", "<", ">", "#", "\\": out += "\\" + String(character)
             case "\n", "\r": out += " "

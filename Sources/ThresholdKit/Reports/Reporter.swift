@@ -109,6 +109,8 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
     case junit
     /// GitHub-flavoured Markdown: a table, one row per profile × pack, then the totals.
     case markdown
+    /// A self-contained HTML page: summary, charts, a sortable table and per-profile details.
+    case html
 
     /// The reporter type that renders the format.
     public var reporterType: any Reporter.Type {
@@ -120,6 +122,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
         case .sarif: return SARIFReporter.self
         case .junit: return JUnitReporter.self
         case .markdown: return MarkdownTableReporter.self
+        case .html: return HTMLReporter.self
         }
     }
 
@@ -141,7 +144,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
         let table: [(String, ReportFormat)] = [
             (".sarif.json", .sarif), (".sarif", .sarif), (".jsonl", .jsonl), (".ndjson", .jsonl),
             (".json", .json), (".csv", .csv), (".xml", .junit), (".md", .markdown),
-            (".markdown", .markdown), (".txt", .text),
+            (".markdown", .markdown), (".txt", .text), (".html", .html), (".htm", .html),
         ]
         guard let match = table.first(where: { name.hasSuffix($0.0) && name.count > $0.0.count }) else { return nil }
         self = match.1
@@ -157,11 +160,12 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
         case .sarif: return "sarif"
         case .junit: return "xml"
         case .markdown: return "md"
+        case .html: return "html"
         }
     }
 
     /// Whether the format writes each verdict as it is added (rather than all at the end).
-    public var isStreamed: Bool { self != .junit }
+    public var isStreamed: Bool { self != .junit && self != .html }
 
     /// The identifier.
     public var description: String { rawValue }

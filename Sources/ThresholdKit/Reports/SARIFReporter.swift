@@ -55,7 +55,6 @@ public struct SARIFReporter: Reporter {
                 w.member("name", context.toolName)
                 w.member("version", context.toolVersion)
                 w.member("semanticVersion", context.toolVersion)
-                w.member("informationUri", "https://github.com/threshold-project/threshold")
                 w.member("rules") { w in
                     for pack in context.book.packs {
                         for obligation in pack.obligations { writeRule(obligation, pack, &w) }

@@ -31,14 +31,17 @@ extension Verdict {
     public func text(style: TextStyle = TextStyle()) -> String {
         let paint = Paint(enabled: style.color)
         var out = ""
-        let name = organization ?? "(unreadable profile)"
+        // Text from the profile and the packs is shown with control characters escaped, so that
+        // it can neither break a line nor drive the terminal.
+        let name = (organization ?? "(unreadable profile)").escapedForTerminal()
+        let profile = self.profile?.escapedForTerminal()
         out += paint.bold(name) + (profile.map { " — \($0)" } ?? "") + " (as of \(asOf))\n"
         if isInvalid {
             for error in errors { out += paint.red(error.description) + "\n" }
             return out
         }
         for pack in packs {
-            out += "\n" + paint.bold(pack.pack) + " — " + pack.title + "\n"
+            out += "\n" + paint.bold(pack.pack) + " — " + pack.title.escapedForTerminal() + "\n"
             var status = pack.status == .proposed ? "proposed, evaluated as if enacted" : pack.status.rawValue
             status += pack.inForce ? "; in force" : "; not in force: \(pack.inForceReason ?? "")"
             out += "  " + paint.dim(status) + "\n"
@@ -46,7 +49,7 @@ extension Verdict {
             if !shown.isEmpty {
                 out += "  Thresholds\n"
                 let idWidth = shown.map(\.id.count).max() ?? 0
-                let subjectWidth = shown.map(\.subject.count).max() ?? 0
+                let subjectWidth = shown.map { $0.subject.escapedForTerminal().count }.max() ?? 0
                 for threshold in shown {
                     let marker: String
                     switch threshold.result {
@@ -54,7 +57,7 @@ extension Verdict {
                     case .notMet: marker = paint.dim("no  ")
                     case .indeterminate: marker = paint.magenta("??? ")
                     }
-                    var line = "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.padded(subjectWidth))  "
+                    var line = "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.escapedForTerminal().padded(subjectWidth))  "
                     if let value = threshold.value {
                         let symbol = threshold.result == .notMet ? threshold.comparison.negatedSymbol
                             : threshold.result == .met ? threshold.comparison.symbol : "vs"
@@ -64,9 +67,9 @@ extension Verdict {
                         line += "— vs \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
                     }
                     if let mark = threshold.mark { line += "  " + paint.dim("\(profile ?? "<input>"):\(mark.line):\(mark.column)") }
-                    if let citation = threshold.citation { line += "  " + paint.dim("[\(citation)]") }
+                    if let citation = threshold.citation { line += "  " + paint.dim("[\(citation.escapedForTerminal())]") }
                     out += line + "\n"
-                    for note in threshold.notes { out += "           " + paint.dim(note) + "\n" }
+                    for note in threshold.notes { out += "           " + paint.dim(note.escapedForTerminal()) + "\n" }
                 }
             }
             out += "  Obligations\n"
@@ -89,10 +92,10 @@ extension Verdict {
                 if let due = obligation.due { line += "; due \(due)" }
                 out += line + "\n"
                 for subject in obligation.subjects where subject.applies != .no && (subject.status != obligation.status || obligation.subjects.count > 1) {
-                    out += "        \(subject.subject): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
-                    out += subject.notes.isEmpty ? "\n" : " — " + subject.notes.joined(separator: "; ") + "\n"
+                    out += "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
+                    out += subject.notes.isEmpty ? "\n" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal() + "\n"
                 }
-                for note in obligation.notes where !note.hasPrefix("a proposal") { out += "        " + paint.dim(note) + "\n" }
+                for note in obligation.notes where !note.hasPrefix("a proposal") { out += "        " + paint.dim(note.escapedForTerminal()) + "\n" }
             }
             let deployment: String
             switch pack.deployment {

@@ -82,11 +82,10 @@ struct PackLoader {
             whenNodes[obligation.id] = node["when"] ?? node
         }
         // References in `when`, checked once every id is known.
-        let thresholdIDs = thresholds.map(\.id), obligationIDs = obligations.map(\.id)
+        let known = KnownIDs(thresholds: thresholds.map(\.id), obligations: obligations.map(\.id))
         for (index, obligation) in obligations.enumerated() {
             let node = whenNodes[obligation.id] ?? root
-            obligations[index].when = try resolve(obligation.when, node: node, path: "obligations[\(index)].when",
-                                                  thresholds: thresholdIDs, obligations: obligationIDs)
+            obligations[index].when = try resolve(obligation.when, node: node, path: "obligations[\(index)].when", known: known)
         }
         try checkCycles(obligations, whenNodes: whenNodes, root: root)
 
@@ -337,19 +336,35 @@ struct PackLoader {
         }
     }
 
+    /// The ids of a pack's thresholds and obligations: in order (for suggestions) and hashed (so
+    /// that a pack with many references loads in linear time).
+    struct KnownIDs {
+        let thresholds: [String]
+        let obligations: [String]
+        let thresholdSet: Set<String>
+        let obligationSet: Set<String>
+
+        init(thresholds: [String], obligations: [String]) {
+            self.thresholds = thresholds
+            self.obligations = obligations
+            thresholdSet = Set(thresholds)
+            obligationSet = Set(obligations)
+        }
+    }
+
     /// Resolves each name in a formula to a threshold or an obligation, or fails at its position.
-    func resolve(_ when: When, node: YAMLNode, path: String, thresholds: [String], obligations: [String]) throws -> When {
+    func resolve(_ when: When, node: YAMLNode, path: String, known: KnownIDs) throws -> When {
         switch when {
         case .threshold(let name):
-            if thresholds.contains(name) { return .threshold(name) }
-            if obligations.contains(name) { return .obligation(name) }
+            if known.thresholdSet.contains(name) { return .threshold(name) }
+            if known.obligationSet.contains(name) { return .obligation(name) }
             let at = findScalar(name, in: node) ?? node
             var message = "\(path): no threshold or obligation \(name.quotedForDiagnostic()) in this pack"
-            if let near = Suggestion.nearest(to: name, among: thresholds + obligations) { message += "; did you mean '\(near)'?" }
+            if let near = Suggestion.nearest(to: name, among: known.thresholds + known.obligations) { message += "; did you mean '\(near)'?" }
             throw at.error(message)
-        case .any(let items): return .any(try items.map { try resolve($0, node: node, path: path, thresholds: thresholds, obligations: obligations) })
-        case .all(let items): return .all(try items.map { try resolve($0, node: node, path: path, thresholds: thresholds, obligations: obligations) })
-        case .not(let inner): return .not(try resolve(inner, node: node, path: path, thresholds: thresholds, obligations: obligations))
+        case .any(let items): return .any(try items.map { try resolve($0, node: node, path: path, known: known) })
+        case .all(let items): return .all(try items.map { try resolve($0, node: node, path: path, known: known) })
+        case .not(let inner): return .not(try resolve(inner, node: node, path: path, known: known))
         case .obligation, .anyAssessmentOutcome, .always: return when
         }
     }
@@ -362,18 +377,38 @@ struct PackLoader {
         }
     }
 
+    /// The most obligations one chain of `when` references may pass through (`a` applies when `b`
+    /// does, which applies when `c` does, …). Evaluation follows a chain by recursion, so a
+    /// hostile pack must not make it arbitrarily long; real packs chain two or three.
+    static let maximumChain = 32
+
     func checkCycles(_ obligations: [Obligation], whenNodes: [String: YAMLNode], root: YAMLNode) throws {
         let byID = Dictionary(obligations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var height: [String: Int] = [:]  // done: the most obligations a chain from here passes through
+        func tooLong(_ chain: [String], _ id: String) -> YAMLError {
+            let node = whenNodes[chain.last ?? id].flatMap { findScalar(id, in: $0) } ?? whenNodes[id]
+            let start = (chain + [id]).prefix(3).map { $0.quotedForDiagnostic(limit: 40) }.joined(separator: " → ")
+            return (node ?? root).error("'when' references chain through more than \(Self.maximumChain) obligations: \(start) → …")
+        }
         func visit(_ id: String, _ chain: [String]) throws {
-            if state[id] == 2 { return }
+            if state[id] == 2 {
+                if chain.count + (height[id] ?? 1) > Self.maximumChain { throw tooLong(chain, id) }
+                return
+            }
             if state[id] == 1 {
                 let cycle = chain[(chain.firstIndex(of: id) ?? 0)...] + [id]
                 let node = whenNodes[chain.last ?? id].flatMap { findScalar(id, in: $0) } ?? whenNodes[id]
                 throw (node ?? root).error("circular 'when': \(cycle.joined(separator: " → "))")
             }
+            if chain.count >= Self.maximumChain { throw tooLong(chain, id) }
             state[id] = 1
-            for next in byID[id]?.when.obligationIDs ?? [] { try visit(next, chain + [id]) }
+            var most = 1
+            for next in byID[id]?.when.obligationIDs ?? [] {
+                try visit(next, chain + [id])
+                most = max(most, 1 + (height[next] ?? 1))
+            }
+            height[id] = most
             state[id] = 2
         }
         for obligation in obligations { try visit(obligation.id, []) }
@@ -395,10 +430,10 @@ struct PackLoader {
         }
         let expectNode = try map.required("expect", what: "what the verdict must say")
         let expect = try MappingReader(expectNode, path: map.path(of: "expect"), keys: RulePack.expectKeys, what: "expectations (applies, not_applies, status, …)")
-        let allIDs = pack.obligations.map(\.id)
+        let allIDs = pack.obligations.map(\.id), allIDSet = Set(allIDs)
         func ids(_ key: String) throws -> [String] {
             let values = try expect.strings(key, what: "a list of obligation ids")
-            for value in values where !allIDs.contains(value) {
+            for value in values where !allIDSet.contains(value) {
                 let at = expect[key].flatMap { findScalar(value, in: $0) } ?? expectNode
                 var message = "\(expect.path(of: key)): no obligation \(value.quotedForDiagnostic()) in this pack"
                 if let near = Suggestion.nearest(to: value, among: allIDs) { message += "; did you mean '\(near)'?" }
