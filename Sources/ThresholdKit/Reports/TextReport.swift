@@ -61,10 +61,10 @@ extension Verdict {
                     if let value = threshold.value {
                         let symbol = threshold.result == .notMet ? threshold.comparison.negatedSymbol
                             : threshold.result == .met ? threshold.comparison.symbol : "vs"
-                        line += "\(value) \(threshold.unit) \(symbol) \(threshold.limit) \(threshold.unit)"
+                        line += "\(value.readable(threshold.unit)) \(symbol) \(threshold.limit.readable(threshold.unit))"
                         if let margin = threshold.margin { line += "  (×\(margin))" }
                     } else {
-                        line += "— vs \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
+                        line += "— vs \(threshold.comparison.symbol) \(threshold.limit.readable(threshold.unit))"
                     }
                     if let mark = threshold.mark { line += "  " + paint.dim("\(profile ?? "<input>"):\(mark.line):\(mark.column)") }
                     if let citation = threshold.citation { line += "  " + paint.dim("[\(citation.escapedForTerminal())]") }
@@ -95,7 +95,10 @@ extension Verdict {
                     out += "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
                     out += subject.notes.isEmpty ? "\n" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal() + "\n"
                 }
-                for note in obligation.notes where !note.hasPrefix("a proposal") { out += "        " + paint.dim(note.escapedForTerminal()) + "\n" }
+                // The pack's header already says when it is not in force, and that a proposal is read as enacted.
+                for note in obligation.notes where !note.hasPrefix("a proposal") && !note.hasPrefix("the pack is not in force") {
+                    out += "        " + paint.dim(note.escapedForTerminal()) + "\n"
+                }
             }
             let deployment: String
             switch pack.deployment {
@@ -124,5 +127,21 @@ struct Paint {
 extension String {
     func padded(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension ExactDecimal {
+    /// The value for a reader, with its unit: money with a scale word (`620M USD`, `2.1B USD`),
+    /// large counts and rates in scientific notation (`1.2e20 FLOP/s`). Exact either way; the
+    /// JSON keeps the canonical form.
+    func readable(_ unit: String) -> String {
+        let isMoney = unit.count == 3 && unit.allSatisfy(\.isUppercase)
+        if isMoney {
+            for (power, suffix) in [(12, "T"), (9, "B"), (6, "M")] where self >= ExactDecimal(1, exponent: power) {
+                return "\(timesPowerOfTen(-power))\(suffix) \(unit)"
+            }
+            return "\(self) \(unit)"
+        }
+        return "\(compactDescription) \(unit)"
     }
 }
