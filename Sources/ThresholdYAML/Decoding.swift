@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A mapping read against the keys a format allows: unknown keys are errors with a did-you-mean,
 /// and every error names the path (`models[2].training_compute`) and the position.
 ///
@@ -29,6 +35,9 @@ public struct MappingReader: Sendable {
             guard key.kind == .scalar else {
                 throw key.error("\(MappingReader.label(path))keys must be text, found \(key.kindDescription)")
             }
+            // The usual case, a key spelled byte for byte as an allowed one, is found without
+            // making a string; otherwise the key is compared as a string, as before.
+            if known == nil && key.withUTF8({ MappingReader.contains(keys, $0) }) { continue }
             let name = key.text
             if !(known?.contains(name) ?? keys.contains(name)) {
                 var message = "\(MappingReader.label(path))unknown key \(name.quotedForDiagnostic())"
@@ -40,6 +49,17 @@ public struct MappingReader: Sendable {
                 throw key.error(message)
             }
         }
+    }
+
+    /// Whether `bytes` is the UTF-8 of one of `keys`.
+    static func contains(_ keys: [String], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for key in keys {
+            let equal = key.utf8.withContiguousStorageIfAvailable { candidate in
+                candidate.count == bytes.count && (bytes.isEmpty || memcmp(candidate.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+            } ?? key.utf8.elementsEqual(bytes)
+            if equal { return true }
+        }
+        return false
     }
 
     /// The path of a key below this mapping.
@@ -67,12 +87,13 @@ public struct MappingReader: Sendable {
 
     /// The text under `key`, which must be present.
     public func requiredString(_ key: String, what: String = "text") throws -> String {
-        try required(key, what: what).string(path: path(of: key), what: what)
+        try required(key, what: what).string(lazyPath: path(of: key), what: what)
     }
 
     /// The text under `key`, or nil when absent or null.
     public func string(_ key: String, what: String = "text") throws -> String? {
-        try value(key)?.string(path: path(of: key), what: what)
+        // The path is made only for the error message.
+        try value(key)?.string(lazyPath: path(of: key), what: what)
     }
 
     /// The boolean under `key`, or nil when absent or null.
@@ -97,8 +118,18 @@ public struct MappingReader: Sendable {
     /// A list of text items under `key`; a single text is taken as a list of one.
     public func strings(_ key: String, what: String = "a list of text") throws -> [String] {
         guard let value = value(key) else { return [] }
-        if value.kind == .scalar { return [try value.string(path: path(of: key), what: what)] }
-        return try sequence(key, what: what).map { try $0.node.string(path: $0.path, what: "text") }
+        if value.kind == .scalar { return [try value.string(lazyPath: path(of: key), what: what)] }
+        // As `sequence(key, what:)` followed by `string(path:what:)` on each item, with the paths
+        // made only for an error message.
+        guard value.kind == .sequence else {
+            throw value.error("\(MappingReader.label(path(of: key)))expected \(what), found \(value.kindDescription)")
+        }
+        var result: [String] = []
+        result.reserveCapacity(value.count)
+        for (offset, item) in value.items.enumerated() {
+            result.append(try item.string(lazyPath: "\(path(of: key))[\(offset)]", what: "text"))
+        }
+        return result
     }
 
     /// "path: " for messages, or "" at the root.
@@ -108,8 +139,13 @@ public struct MappingReader: Sendable {
 extension YAMLNode {
     /// The node's text, which must be a scalar (any style; numbers and booleans are taken as written).
     public func string(path: String, what: String = "text") throws -> String {
+        try string(lazyPath: path, what: what)
+    }
+
+    /// `string(path:what:)`, with the path made only when it is needed for an error.
+    func string(lazyPath path: @autoclosure () -> String, what: String) throws -> String {
         guard kind == .scalar, !isNull else {
-            throw error("\(MappingReader.label(path))expected \(what), found \(kindDescription)")
+            throw error("\(MappingReader.label(path()))expected \(what), found \(kindDescription)")
         }
         return text
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a scalar was written.
 public enum ScalarStyle: UInt8, Sendable, Hashable {
     /// `value`
@@ -128,14 +134,29 @@ public struct YAMLNode: Sendable {
 
     /// The value under a scalar key of a mapping whose text is `key`, or nil.
     public subscript(key: String) -> YAMLNode? {
-        guard kind == .mapping else { return nil }
+        let raw = raw
+        guard raw.kind == .mapping else { return nil }
         var key = key
-        return key.withUTF8 { wanted in
-            for pair in pairs where pair.key.kind == .scalar {
-                if pair.key.withUTF8({ $0.elementsEqual(wanted) }) { return pair.value }
+        let storage = storage
+        // The first pair whose key is a scalar of the same bytes, read straight from the arena.
+        let found: Int32? = key.withUTF8 { wanted in
+            storage.nodes.withUnsafeBufferPointer { nodes in
+                storage.children.withUnsafeBufferPointer { children in
+                    storage.text.withUnsafeBufferPointer { text in
+                        let start = Int(raw.start)
+                        for pair in 0..<Int(raw.count) {
+                            let candidate = nodes[Int(children[start + 2 * pair])]
+                            guard candidate.kind == .scalar, Int(candidate.count) == wanted.count else { continue }
+                            if wanted.isEmpty || memcmp(text.baseAddress! + Int(candidate.start), wanted.baseAddress!, wanted.count) == 0 {
+                                return children[start + 2 * pair + 1]
+                            }
+                        }
+                        return nil
+                    }
+                }
             }
-            return nil
         }
+        return found.map { YAMLNode(storage, $0) }
     }
 
     /// The items of a sequence node.

@@ -36,6 +36,8 @@ struct BenchOptions {
     var show: Int?
     /// Print a digest of the JSON lines of the pool, on three dates, and exit.
     var digest = false
+    /// Give each job of stage 4 its own rule book (loaded before timing) instead of sharing one.
+    var bookPerJob = false
 
     static let usage = """
         usage: threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
@@ -47,6 +49,8 @@ struct BenchOptions {
           --show I      print profile I of the corpus and exit
           --digest      print a hash of the pool's JSON lines on three dates and exit (to check
                         that an optimisation changes no output)
+          --book-per-job  stage 4 gives each job its own RuleBook instead of sharing one (shows
+                        what reference counting on the shared book costs across cores)
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions {
@@ -67,8 +71,8 @@ struct BenchOptions {
                 print(usage)
                 exit(0)
             }
-            if name == "--digest" {
-                options.digest = true
+            if name == "--digest" || name == "--book-per-job" {
+                if name == "--digest" { options.digest = true } else { options.bookPerJob = true }
                 i += 1
                 continue
             }
@@ -506,7 +510,7 @@ final class JobResults: @unchecked Sendable {
     }
 }
 
-func parallelAudit(_ auditor: AuditJob, _ corpus: Corpus, jobs: Int) -> (bytes: Int, failures: Int) {
+func parallelAudit(_ auditors: [AuditJob], _ corpus: Corpus, jobs: Int) -> (bytes: Int, failures: Int) {
     let results = JobResults(jobs)
     let size = corpus.size
     results.bytes.withUnsafeMutableBufferPointer { bytes in
@@ -514,7 +518,7 @@ func parallelAudit(_ auditor: AuditJob, _ corpus: Corpus, jobs: Int) -> (bytes: 
             nonisolated(unsafe) let bytes = bytes, failures = failures
             DispatchQueue.concurrentPerform(iterations: jobs) { job in
                 let range = (size * job / jobs)..<(size * (job + 1) / jobs)
-                let result = auditor.audit(corpus, range)
+                let result = auditors[job % auditors.count].audit(corpus, range)
                 bytes[job] = result.bytes
                 failures[job] = result.failures
             }
@@ -534,6 +538,14 @@ func printError(_ text: String) {
 func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// CPU time used by the process so far, all threads: with the wall time, it shows whether a slow
+/// parallel stage did more work (contention) or waited for a core (a busy machine).
+func cpuNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
@@ -674,28 +686,38 @@ enum Bench {
         print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
         print("built-in packs: \(book.packs.count), loaded in \(fixed(loadTime * 1000, 1)) ms; corpus generated in \(fixed(generateTime * 1000, 0)) ms")
 
+        // Stage 4 shares the one rule book (RuleBook is Sendable: load once, evaluate from any
+        // thread), unless --book-per-job gives each job its own.
+        let jobAuditors = options.bookPerJob
+            ? (0..<options.jobs).map { _ in AuditJob(book: (try? RuleBook.builtIn()) ?? book, asOf: asOf, options: .default) }
+            : [auditor]
         var times: [[Double]] = Array(repeating: [], count: 4)
+        var cpuTimes: [[Double]] = Array(repeating: [], count: 4)
         var outputBytes: Set<Int> = []
         var failures = 0
         var events = 0, nodes = 0
         for _ in 0..<options.runs {
-            var t = now()
+            var t = now(), c = cpuNow()
             events = floorPass(corpus)
             times[0].append(now() - t)
+            cpuTimes[0].append(cpuNow() - c)
 
-            t = now()
+            t = now(); c = cpuNow()
             nodes = treePass(corpus)
             times[1].append(now() - t)
+            cpuTimes[1].append(cpuNow() - c)
 
-            t = now()
+            t = now(); c = cpuNow()
             let single = auditor.audit(corpus, 0..<corpus.size)
             times[2].append(now() - t)
+            cpuTimes[2].append(cpuNow() - c)
             outputBytes.insert(single.bytes)
             failures += single.failures
 
-            t = now()
-            let parallel = parallelAudit(auditor, corpus, jobs: options.jobs)
+            t = now(); c = cpuNow()
+            let parallel = parallelAudit(jobAuditors, corpus, jobs: options.jobs)
             times[3].append(now() - t)
+            cpuTimes[3].append(cpuNow() - c)
             outputBytes.insert(parallel.bytes)
             failures += parallel.failures
         }
@@ -704,16 +726,27 @@ enum Bench {
         let medians = times.map(median)
         let floorTime = medians[0]
         let names = ["1. libyaml event loop (floor)", "2. YAML tree (parseDocument)", "3. full audit, 1 job",
-                     "4. full audit, \(options.jobs) jobs"]
+                     "4. full audit, \(options.jobs) jobs\(options.bookPerJob ? " (own books)" : "")"]
         print("")
-        print(pad("stage", 32) + pad("median s", 10, right: true) + pad("files/s", 12, right: true) + pad("MB/s", 9, right: true) + pad("× floor", 10, right: true))
+        let cpuMedians = cpuTimes.map(median)
+        print(pad("stage", 37) + pad("median s", 10, right: true) + pad("files/s", 12, right: true) + pad("MB/s", 9, right: true)
+              + pad("× floor", 10, right: true) + pad("CPU s", 9, right: true))
         for (i, name) in names.enumerated() {
             let time = medians[i]
-            print(pad(name, 32) + pad(fixed(time, 3), 10, right: true) + pad(grouped(Int((Double(options.profiles) / time).rounded())), 12, right: true)
-                  + pad(fixed(Double(totalBytes) / 1e6 / time, 1), 9, right: true) + pad(fixed(time / floorTime, 2), 10, right: true))
+            print(pad(name, 37) + pad(fixed(time, 3), 10, right: true) + pad(grouped(Int((Double(options.profiles) / time).rounded())), 12, right: true)
+                  + pad(fixed(Double(totalBytes) / 1e6 / time, 1), 9, right: true) + pad(fixed(time / floorTime, 2), 10, right: true)
+                  + pad(fixed(cpuMedians[i], 3), 9, right: true))
         }
         print("")
-        print("\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / \(options.jobs) jobs \(fixed(medians[3], 3)) s)")
+        print("\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / \(options.jobs) jobs \(fixed(medians[3], 3)) s); "
+              + "CPU time \(options.jobs) jobs / 1 job: \(fixed(cpuMedians[3] / cpuMedians[2], 2))×")
+        var load = [CChar](repeating: 0, count: 128)
+        if let file = fopen("/proc/loadavg", "r") {
+            if fgets(&load, Int32(load.count), file) != nil {
+                print("load average after the run (1, 5, 15 min): \(String(cString: load).split(separator: " ").prefix(3).joined(separator: ", "))")
+            }
+            fclose(file)
+        }
         print("peak resident memory (VmHWM): \(peak.map { "\(grouped($0)) kB (\(fixed(Double($0) / 1024, 1)) MiB)" } ?? "unavailable")")
         let output = outputBytes.count == 1 ? "\(fixed(Double(outputBytes.first!) / 1e6, 1)) MB of JSON lines per pass, identical across stages and runs"
                                             : "JSON output differs between passes: \(outputBytes.sorted())"

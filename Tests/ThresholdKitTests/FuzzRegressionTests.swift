@@ -169,6 +169,37 @@ struct FuzzRegressionTests {
         #expect(verdict.packs[0].obligations.count == count)
     }
 
+    @Test("valid_for_days and within_days of 9223372036854775807 are refused at load (they crashed evaluation with an overflow)")
+    func hugeDayCounts() throws {
+        let valid = try #require(throws: YAMLError.self) {
+            _ = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
+                "{id: o0, title: T, kind: k, when: t0, valid_for_days: 9223372036854775807}"]), path: "days.yaml")
+        }
+        #expect(valid.headline == "days.yaml:7:59: error: obligations[0].valid_for_days: expected a whole number of days greater than zero (at most 1000000), such as 365")
+        let within = try #require(throws: YAMLError.self) {
+            _ = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
+                "{id: o0, title: T, kind: k, when: t0, due: {within_days: 9223372036854775807}}"]), path: "days.yaml")
+        }
+        #expect(within.problem == "obligations[0].due.within_days: expected a whole number of days (at most 1000000), such as 14")
+        // The largest accepted counts evaluate, and date arithmetic itself no longer traps.
+        let pack = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
+            "{id: o0, title: T, kind: k, when: t0, valid_for_days: 1000000, due: {within_days: 1000000}}"]), path: "days.yaml")
+        let profile = try LabProfile(yaml: """
+            organization: {name: L}
+            models:
+              - {name: m, training_compute: 3e25 FLOP, released: 9999-01-01}
+            assessments:
+              - {obligation: o0, model: m, completed: 9999-06-01, independent: true}
+
+            """)
+        for date in [Self.asOf, CalendarDate(year: 9999, month: 12, day: 31)!] {
+            _ = try RuleBook(packs: [pack]).evaluate(profile, asOf: date).jsonLine()
+        }
+        let last = CalendarDate(year: 9999, month: 12, day: 31)!
+        #expect(last.adding(days: .max) > last)
+        #expect(last.adding(days: .min) < last)
+    }
+
     @Test("a pack's messages quote what the pack says escaped and short")
     func packMessagesAreEscaped() throws {
         func problem(_ obligations: [String], thresholds: [String] = [Self.threshold0]) -> String? {

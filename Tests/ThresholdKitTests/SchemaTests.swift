@@ -37,13 +37,13 @@ struct SchemaTests {
 
     // MARK: The embedded copies
 
-    @Test("the schemas compiled into ThresholdKit equal Rules/schemas/*.schema.json byte for byte",
+    @Test("the schemas embedded in ThresholdKit equal Rules/schemas/*.schema.json byte for byte",
           arguments: [("profile", Schema.profile), ("pack", Schema.pack)])
     func embeddedCopies(_ name: String, _ embedded: String) throws {
         let url = Self.packageRoot.appendingPathComponent("Rules/schemas/\(name).schema.json")
         let file = try Data(contentsOf: url)
         #expect(Array(file) == Array(embedded.utf8),
-                "Sources/ThresholdKit/Schemas/Schemas.swift: Schema.\(name) differs from Rules/schemas/\(name).schema.json; paste the file between the literal's delimiters")
+                "Schema.\(name) differs from Rules/schemas/\(name).schema.json: the EmbedRulePacks plugin did not embed it")
     }
 
     @Test("both schemas are draft 2020-12 JSON with a description on every property")

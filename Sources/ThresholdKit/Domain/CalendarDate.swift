@@ -61,9 +61,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         day = d
     }
 
-    /// This date plus `days` days.
+    /// This date plus `days` days. Steps beyond ±4,000,000 days (more than the years 1–9999 span)
+    /// are clamped there, so that no count of days can overflow.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+        CalendarDate(daysSinceEpoch: daysSinceEpoch + min(max(days, -4_000_000), 4_000_000))
     }
 
     /// The number of days from this date to `other` (negative when `other` is earlier).

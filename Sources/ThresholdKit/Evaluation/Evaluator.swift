@@ -93,6 +93,14 @@ struct Evaluator {
         return pack.thresholds.first(where: { $0.id == id })
     }
 
+    /// The subject of the (first) threshold with an id, read in place rather than by copying the
+    /// threshold: `truth(of:for:per:context:)` needs no more, and runs for every reference.
+    private func subject(ofThreshold id: String) -> Subject? {
+        if let index { return index.thresholds[id]?.subject }
+        for position in pack.thresholds.indices where pack.thresholds[position].id == id { return pack.thresholds[position].subject }
+        return nil
+    }
+
     private func obligation(named id: String) -> Obligation? {
         if let index { return index.obligations[id] }
         return pack.obligations.first(where: { $0.id == id })
@@ -402,13 +410,13 @@ struct Evaluator {
 
     /// The truth of a threshold for a subject of an obligation.
     func truth(of thresholdID: String, for subject: SubjectSlot, per: Subject, context: ObligationContext) -> Truth {
-        guard let threshold = self.threshold(named: thresholdID),
+        guard let thresholdSubject = self.subject(ofThreshold: thresholdID),
               let values = context.truths[thresholdID] else { return .indeterminate }
-        if threshold.subject == .model && per == .model && subject >= 0 {
+        if thresholdSubject == .model && per == .model && subject >= 0 {
             guard values.subject == .model else { return .indeterminate }
             return values.values[context.canonicalModels[subject]]
         }
-        if threshold.subject == .organization { return values.subject == .organization ? values.values[0] : .indeterminate }
+        if thresholdSubject == .organization { return values.subject == .organization ? values.values[0] : .indeterminate }
         // A model or cluster threshold read for the organisation: does any subject meet it?
         return values.any
     }

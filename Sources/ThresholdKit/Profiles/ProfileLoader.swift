@@ -187,7 +187,7 @@ extension LabProfile {
             throw try map.required(key, what: "").error("\(map.path(of: key)): \(code.quotedForDiagnostic()) is not an ISO 4217 currency code such as USD or EUR")
         }
         let rateNode = try map.required("rate", what: "the number of '\(to)' per one '\(from)', such as 1.08")
-        let rate = try number(rateNode, path: map.path(of: "rate"), example: "1.08")
+        let rate = try number(rateNode, lazyPath: map.path(of: "rate"), example: "1.08")
         guard !rate.isZero, !rate.isNegative else {
             throw rateNode.error("\(map.path(of: "rate")): an exchange rate must be greater than zero")
         }
@@ -213,39 +213,55 @@ extension LabProfile {
 
     /// A plain number (no unit), exact.
     static func number(_ node: YAMLNode, path: String, example: String) throws -> ExactDecimal {
+        try number(node, lazyPath: path, example: example)
+    }
+
+    /// `number(_:path:example:)`, with the path made only for an error message.
+    static func number(_ node: YAMLNode, lazyPath path: @autoclosure () -> String, example: String) throws -> ExactDecimal {
         guard node.kind == .scalar else {
-            throw node.error("\(path): expected a number such as \(example), found \(node.kindDescription)")
+            throw node.error("\(path()): expected a number such as \(example), found \(node.kindDescription)")
         }
         do {
             return try QuantityParser.parseNumber(node.text)
         } catch {
-            throw quantityError(error, node: node, path: path)
+            throw quantityError(error, node: node, path: path())
         }
     }
 
     /// The fact under `key`: a quantity, an uncertain value or a derived one; nil when absent or null.
     static func fact(_ map: MappingReader, _ key: String, _ dimension: QuantityDimension) throws -> Fact? {
         guard let node = map.value(key) else { return nil }
-        return try fact(node, path: map.path(of: key), dimension)
+        return try fact(node, lazyPath: map.path(of: key), dimension)
     }
 
     /// A fact from a scalar (`3.2e25 FLOP`) or a mapping (uncertain or derived).
     public static func fact(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> Fact {
+        try fact(node, lazyPath: path, dimension)
+    }
+
+    /// `fact(_:path:_:)`, with the path made only when needed: for an error message, or for an
+    /// estimate's keys. Most facts are a scalar that parses.
+    static func fact(_ node: YAMLNode, lazyPath path: @autoclosure () -> String, _ dimension: QuantityDimension) throws -> Fact {
         switch node.kind {
         case .scalar:
-            let (value, currency) = try quantity(node, path: path, dimension)
+            let (value, currency) = try quantity(node, lazyPath: path(), dimension)
             return Fact(value: FactValue(exactly: value), dimension: dimension, currency: currency, mark: node.mark, written: node.text)
         case .sequence:
-            throw node.error("\(path): expected \(dimension.example), found a sequence")
+            throw node.error("\(path()): expected \(dimension.example), found a sequence")
         case .mapping:
-            return try estimate(node, path: path, dimension)
+            return try estimate(node, path: path(), dimension)
         }
     }
 
     /// A scalar quantity in `dimension`: its value in the base unit, and its currency for money.
     static func quantity(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> (ExactDecimal, String?) {
+        try quantity(node, lazyPath: path, dimension)
+    }
+
+    /// `quantity(_:path:_:)`, with the path made only for an error message.
+    static func quantity(_ node: YAMLNode, lazyPath path: @autoclosure () -> String, _ dimension: QuantityDimension) throws -> (ExactDecimal, String?) {
         guard node.kind == .scalar, !node.isNull else {
-            throw node.error("\(path): expected \(dimension.example), found \(node.kindDescription)")
+            throw node.error("\(path()): expected \(dimension.example), found \(node.kindDescription)")
         }
         do {
             let parsed = try node.withUTF8 { bytes in
@@ -253,7 +269,7 @@ extension LabProfile {
             }
             return (parsed.value, parsed.currency)
         } catch {
-            throw quantityError(error, node: node, path: path, expected: dimension.example)
+            throw quantityError(error, node: node, path: path(), expected: dimension.example)
         }
     }
 
@@ -281,7 +297,7 @@ extension LabProfile {
         var currency: String?
         func value(_ key: String) throws -> ExactDecimal? {
             guard let child = map.value(key) else { return nil }
-            let (value, unitCurrency) = try quantity(child, path: map.path(of: key), dimension)
+            let (value, unitCurrency) = try quantity(child, lazyPath: map.path(of: key), dimension)
             if let currency, let unitCurrency, currency != unitCurrency {
                 throw child.error("\(map.path(of: key)): \(unitCurrency) does not match \(currency) used above; write every part of an estimate in one currency")
             }
@@ -290,7 +306,7 @@ extension LabProfile {
         }
         func count(_ key: String, example: String) throws -> ExactDecimal? {
             guard let child = map.value(key) else { return nil }
-            let number = try self.number(child, path: map.path(of: key), example: example)
+            let number = try self.number(child, lazyPath: map.path(of: key), example: example)
             if number.isNegative { throw child.error("\(map.path(of: key)): expected a non-negative number such as \(example)") }
             return number
         }
@@ -322,7 +338,7 @@ extension LabProfile {
                 throw node.error("\(path): a hardware estimate needs 'chips', 'peak_per_chip' (FLOP/s), 'hours' or 'days', and 'utilization'")
             }
             if hours != nil && days != nil { throw node.error("\(path): give either 'hours' or 'days', not both") }
-            let (peak, _) = try quantity(peakNode, path: map.path(of: "peak_per_chip"), .operationsPerSecond)
+            let (peak, _) = try quantity(peakNode, lazyPath: map.path(of: "peak_per_chip"), .operationsPerSecond)
             let peakRate = Quantity.operationsPerSecond(peak)
             if utilization > ExactDecimal(integer: 1), let utilizationNode = map.value("utilization") {
                 throw utilizationNode.error("\(map.path(of: "utilization")): utilization is a fraction of peak between 0 and 1, such as 0.4")

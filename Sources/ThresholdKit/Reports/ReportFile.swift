@@ -155,9 +155,17 @@ enum TemporaryFiles {
         table.initialize(repeating: nil, count: capacity)
         return table
     }()
+    /// The string each slot held last, kept until the slot is taken again: a signal handler may be
+    /// reading a path just unregistered, so it is freed only one registration later. Memory stays
+    /// bounded (one string per slot) and reachable, so a leak checker does not flag it.
+    nonisolated(unsafe) static let retired: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        table.initialize(repeating: nil, count: capacity)
+        return table
+    }()
     static let lock = WorkerLock()
 
-    static func prepare() { _ = table }
+    static func prepare() { _ = table; _ = retired }
 
     /// Records a path; nil when the table is full (the file is then not removed on a signal).
     static func register(_ path: String) -> Int? {
@@ -165,6 +173,8 @@ enum TemporaryFiles {
         return lock.locked {
             for index in 0..<capacity where table[index] == nil {
                 table[index] = copy
+                free(retired[index])
+                retired[index] = nil
                 return index
             }
             free(copy)
@@ -174,8 +184,8 @@ enum TemporaryFiles {
 
     static func unregister(_ slot: Int) {
         lock.locked {
-            // The string is not freed: a signal handler may be reading it right now. A few bytes per
-            // report are a fair price.
+            // The string is not freed yet: a signal handler may be reading it right now.
+            retired[slot] = table[slot]
             table[slot] = nil
         }
     }

@@ -254,8 +254,8 @@ struct PackLoader {
         if let dueNode = map.value("due") { due = try self.due(dueNode, path: map.path(of: "due")) }
         var validFor: Int?
         if let validNode = map.value("valid_for_days") {
-            guard validNode.scalarKind == .int, let days = Int(validNode.text), days > 0 else {
-                throw validNode.error("\(map.path(of: "valid_for_days")): expected a whole number of days greater than zero, such as 365")
+            guard validNode.scalarKind == .int, let days = Int(validNode.text), days > 0, days <= Self.maximumDays else {
+                throw validNode.error("\(map.path(of: "valid_for_days")): expected a whole number of days greater than zero (at most \(Self.maximumDays)), such as 365")
             }
             validFor = days
         }
@@ -288,8 +288,8 @@ struct PackLoader {
         }
         let map = try MappingReader(node, path: path, keys: ["within_days", "of"], what: "{within_days: 14, of: release}")
         let daysNode = try map.required("within_days", what: "a number of days")
-        guard daysNode.scalarKind == .int, let days = Int(daysNode.text), days >= 0 else {
-            throw daysNode.error("\(map.path(of: "within_days")): expected a whole number of days, such as 14")
+        guard daysNode.scalarKind == .int, let days = Int(daysNode.text), days >= 0, days <= Self.maximumDays else {
+            throw daysNode.error("\(map.path(of: "within_days")): expected a whole number of days (at most \(Self.maximumDays)), such as 14")
         }
         let of = try map.string("of") ?? "release"
         guard of == "release" else {
@@ -376,6 +376,10 @@ struct PackLoader {
         case .mapping: return node.pairs.lazy.compactMap { findScalar(text, in: $0.value) }.first
         }
     }
+
+    /// The most days a validity or a deadline may span: far beyond any statute, and small enough
+    /// that date arithmetic cannot overflow (9223372036854775807 days used to crash evaluation).
+    static let maximumDays = 1_000_000
 
     /// The most obligations one chain of `when` references may pass through (`a` applies when `b`
     /// does, which applies when `c` does, …). Evaluation follows a chain by recursion, so a
