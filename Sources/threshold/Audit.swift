@@ -383,29 +383,68 @@ final class ProgressBar {
     }
 }
 
-/// Whether the progress bar is on the screen, for the signal handler.
+/// Whether the progress bar is on the screen, for the cleanup on a signal.
 nonisolated(unsafe) var progressLineShown = false
 
-/// Removes the reports' temporary files and exits 128 + the signal: Ctrl-C exits 130.
-private func interruptHandler(_ signal: Int32) {
-    if progressLineShown {
-        let erase: StaticString = "\r\u{1B}[2K"
-        _ = write(2, erase.utf8Start, erase.utf8CodeUnitCount)
-    }
-    ReportFile.removeTemporaryFiles()
-    _exit(128 + signal)
+/// The signals that end a run early: each removes the reports' temporary files and exits
+/// 128 + the signal (Ctrl-C exits 130).
+private let interruptSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
+
+/// The thread that does the cleanup, set once before any handler is installed.
+#if canImport(Glibc)
+nonisolated(unsafe) private var cleanupThread = pthread_t()
+#else
+nonisolated(unsafe) private var cleanupThread: pthread_t?
+#endif
+
+/// Runs on whichever thread the signal lands on, perhaps one that is creating a report file at that
+/// instant: it only passes the signal on to the cleanup thread (`pthread_kill` is async-signal-safe),
+/// which waits for that creation to finish before removing anything.
+private func forwardSignal(_ signal: Int32) {
+    #if canImport(Glibc)
+    _ = pthread_kill(cleanupThread, signal)
+    #else
+    if let thread = cleanupThread { _ = pthread_kill(thread, signal) }
+    #endif
 }
 
+/// Installs the cleanup for Ctrl-C, `kill`, a closed terminal and a closed pipe: a thread that waits
+/// for those signals (blocked on it, so they queue for its `sigwait`), erases the progress bar,
+/// removes the reports' temporary files under their registry's lock — so a file being created on
+/// another thread at that instant is not missed — and exits 128 + the signal.
 func installInterruptHandlers() {
     ReportFile.prepareForSignals()
     var signals = sigset_t()
     sigemptyset(&signals)
-    for sig in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
-        _ = signal(sig, interruptHandler)
-        sigaddset(&signals, sig)
+    for sig in interruptSignals { sigaddset(&signals, sig) }
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    // The new thread starts with every signal blocked (our mask, with these added, is inherited).
+    var previous = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &signals, &previous)
+    let status = pthread_create(&cleanupThread, &attributes, { _ in
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for sig in interruptSignals { sigaddset(&signals, sig) }
+        var received: Int32 = 0
+        while sigwait(&signals, &received) != 0 {}
+        if progressLineShown {
+            let erase: StaticString = "\r\u{1B}[2K"
+            _ = write(2, erase.utf8Start, erase.utf8CodeUnitCount)
+        }
+        ReportFile.removeTemporaryFilesAndExit(status: 128 + received)
+    }, nil)
+    pthread_attr_destroy(&attributes)
+    guard status == 0 else {
+        // No thread: fall back on the lock-free cleanup in the handler itself.
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        for sig in interruptSignals { _ = signal(sig, { ReportFile.removeTemporaryFiles(); _exit(128 + $0) }) }
+        return
     }
-    // A parent may have started us with these blocked (a blocked mask survives exec): unblock them,
-    // or Ctrl-C would wait until the audit ends and the temporary files would be left to chance.
+    for sig in interruptSignals { _ = signal(sig, forwardSignal) }
+    // Our own mask: these signals are not blocked here, whatever a parent left blocked (a blocked
+    // mask survives exec), or Ctrl-C would wait until the audit ends.
     pthread_sigmask(SIG_UNBLOCK, &signals, nil)
 }
 

@@ -165,6 +165,7 @@ struct Impact: ParsableCommand {
             text = HTMLReport.render(verdicts: before, title: heading, generated: .today(), impact: report, rules: book)
         }
         if let output {
+            installInterruptHandlers()
             do {
                 let file = try ReportFile(path: output)
                 file.write(text)

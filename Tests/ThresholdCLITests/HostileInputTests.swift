@@ -330,34 +330,43 @@ import ThresholdKit
             try Self.write(Array(text.utf8), to: tree.appendingPathComponent("lab-\(index).yaml"))
         }
         let old = "the previous report\n"
-        try old.write(to: dir.appendingPathComponent("report.json"), atomically: false, encoding: .utf8)
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["audit", "tree", "--jobs", "1", "--output", "report.json", "--output", "report.csv", "--format", "jsonl"]
-        process.currentDirectoryURL = dir
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Interrupt as soon as the temporary files exist (or the audit has finished).
-        for _ in 0..<1_000 {
-            let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-            if names.contains(where: { $0.hasPrefix(".report.") }) || !process.isRunning { break }
-            usleep(10_000)
-        }
-        process.interrupt()
-        process.waitUntilExit()
-        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(!left.contains { $0.hasPrefix(".") }, "temporary files left: \(left)")
-        if left.contains("report.csv") {
-            // The audit finished before the signal: then both reports are complete.
-            #expect(left == ["report.csv", "report.json", "tree"])
-            let data = try Data(contentsOf: dir.appendingPathComponent("report.json"))
-            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "a complete JSON report")
-        } else {
-            #expect(process.terminationReason == .exit && process.terminationStatus == 130,
-                    "interrupted: exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal"))")
-            #expect(left == ["report.json", "tree"])
-            #expect(try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8) == old)
+        // Several rounds, each interrupted the moment the first temporary file appears — while the
+        // second is being created, the window in which a cleanup can miss a file.
+        for round in 0..<12 {
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name != "tree" {
+                try FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+            }
+            try old.write(to: dir.appendingPathComponent("report.json"), atomically: false, encoding: .utf8)
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["audit", "tree", "--jobs", "1", "--output", "report.json", "--output", "report.csv", "--format", "jsonl"]
+            process.currentDirectoryURL = dir
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Interrupt as soon as a temporary file exists (or the audit has finished).
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+                if names.contains(where: { $0.hasPrefix(".report.") }) || !process.isRunning { break }
+                usleep(round.isMultiple(of: 2) ? 100 : 5_000)
+            }
+            process.interrupt()
+            process.waitUntilExit()
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            #expect(!left.contains { $0.hasPrefix(".") }, "round \(round): temporary files left: \(left)")
+            if left.contains("report.csv") {
+                // The audit finished before the signal: then both reports are complete.
+                #expect(left == ["report.csv", "report.json", "tree"])
+                let data = try Data(contentsOf: dir.appendingPathComponent("report.json"))
+                #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "a complete JSON report")
+            } else {
+                #expect(process.terminationReason == .exit && process.terminationStatus == 130,
+                        "round \(round) interrupted: exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal"))")
+                #expect(left == ["report.json", "tree"], "round \(round)")
+                #expect(try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8) == old)
+            }
+            if left.contains(where: { $0.hasPrefix(".") }) { break }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: tree.path).count == 3_000, "nothing written into the tree")
     }

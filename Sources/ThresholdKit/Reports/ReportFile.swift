@@ -51,12 +51,19 @@ public final class ReportFile: TextOutputStream {
             mode = 0o666 & ~ReportFile.processUmask
         }
         var template = Array((directory + "." + name + ".XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure(path: path, message: YAMLParser.describeErrno()) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        self.fd = fd
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        self.slot = TemporaryFiles.register(temporaryPath)
+        // The file is created and recorded under the registry's lock, so that a cleanup on another
+        // thread (``removeTemporaryFilesAndExit(status:)``) never misses a file that already exists.
+        let created = TemporaryFiles.lock.locked { () -> (fd: Int32, path: String, slot: Int?, error: String?) in
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { return (fd, "", nil, YAMLParser.describeErrno()) }
+            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            return (fd, path, TemporaryFiles.registerLocked(path), nil)
+        }
+        if let error = created.error { throw Failure(path: path, message: error) }
+        _ = fcntl(created.fd, F_SETFD, FD_CLOEXEC)
+        self.fd = created.fd
+        self.temporaryPath = created.path
+        self.slot = created.slot
     }
 
     deinit {
@@ -95,14 +102,17 @@ public final class ReportFile: TextOutputStream {
         if failure == nil && fsync(fd) != 0 && errno != EINVAL { failure = YAMLParser.describeErrno() }
         if close(fd) != 0 && failure == nil { failure = YAMLParser.describeErrno() }
         fd = -1
-        if failure == nil && rename(temporaryPath, path) != 0 { failure = YAMLParser.describeErrno() }
         finished = true
-        if let failure {
-            unlink(temporaryPath)
-            if let slot { TemporaryFiles.unregister(slot) }
-            throw Failure(path: path, message: failure)
+        // Renamed (or removed) and forgotten in one step under the lock: a cleanup never sees a
+        // recorded name that now belongs to the finished report.
+        let failure = TemporaryFiles.lock.locked { () -> String? in
+            var failure = self.failure
+            if failure == nil && rename(temporaryPath, path) != 0 { failure = YAMLParser.describeErrno() }
+            if failure != nil { unlink(temporaryPath) }
+            if let slot { TemporaryFiles.unregisterLocked(slot) }
+            return failure
         }
-        if let slot { TemporaryFiles.unregister(slot) }
+        if let failure { throw Failure(path: path, message: failure) }
     }
 
     /// Abandons the report: closes and removes the temporary file; the destination is untouched.
@@ -111,18 +121,37 @@ public final class ReportFile: TextOutputStream {
         finished = true
         if fd >= 0 { close(fd) }
         fd = -1
-        unlink(temporaryPath)
-        if let slot { TemporaryFiles.unregister(slot) }
+        TemporaryFiles.lock.locked {
+            unlink(temporaryPath)
+            if let slot { TemporaryFiles.unregisterLocked(slot) }
+        }
     }
 
     /// Removes every temporary file of a report not yet committed or discarded. Safe to call from a
-    /// signal handler (it only calls `unlink(2)`), so a CLI can clean up on Ctrl-C:
+    /// signal handler (it only calls `unlink(2)`):
     ///
     /// ```swift
     /// signal(SIGINT) { signal in ReportFile.removeTemporaryFiles(); _exit(128 + signal) }
     /// ```
+    ///
+    /// Being lock-free, it can miss a file that another thread is creating at that instant (between
+    /// `mkstemp` and its record). Where that matters, wait for signals on a thread of your own
+    /// (`sigwait`) and call ``removeTemporaryFilesAndExit(status:)`` from it instead.
     public static func removeTemporaryFiles() {
         TemporaryFiles.removeAll()
+    }
+
+    /// Removes every temporary file of a report not yet committed or discarded, then ends the
+    /// process with `_exit(status)`, without running `atexit` handlers or flushing stdio.
+    ///
+    /// It first waits for any report file being created, committed or discarded on another thread,
+    /// and holds the registry until the process is gone, so no temporary file is missed and none is
+    /// created after it. It takes a lock: call it from an ordinary thread (one that waits with
+    /// `sigwait`, say), never from a signal handler.
+    public static func removeTemporaryFilesAndExit(status: Int32) -> Never {
+        TemporaryFiles.lock.lock()
+        TemporaryFiles.removeAll()
+        _exit(status)
     }
 
     /// Prepares the registry of temporary files, so that a signal handler never initialises it.
@@ -168,26 +197,24 @@ enum TemporaryFiles {
     static func prepare() { _ = table; _ = retired }
 
     /// Records a path; nil when the table is full (the file is then not removed on a signal).
-    static func register(_ path: String) -> Int? {
+    /// The caller holds ``lock``.
+    static func registerLocked(_ path: String) -> Int? {
         guard let copy = strdup(path) else { return nil }
-        return lock.locked {
-            for index in 0..<capacity where table[index] == nil {
-                table[index] = copy
-                free(retired[index])
-                retired[index] = nil
-                return index
-            }
-            free(copy)
-            return nil
+        for index in 0..<capacity where table[index] == nil {
+            table[index] = copy
+            free(retired[index])
+            retired[index] = nil
+            return index
         }
+        free(copy)
+        return nil
     }
 
-    static func unregister(_ slot: Int) {
-        lock.locked {
-            // The string is not freed yet: a signal handler may be reading it right now.
-            retired[slot] = table[slot]
-            table[slot] = nil
-        }
+    /// Forgets a slot. The caller holds ``lock``.
+    static func unregisterLocked(_ slot: Int) {
+        // The string is not freed yet: a signal handler may be reading it right now.
+        retired[slot] = table[slot]
+        table[slot] = nil
     }
 
     /// Async-signal-safe: reads the table and calls `unlink`.
