@@ -12,10 +12,10 @@
 //   1. floor  — libyaml's bare event loop (YAMLParser.countEvents), builds nothing;
 //   2. tree   — the YAML layer's arena tree (YAMLParser.parseDocument);
 //   3. audit  — LabProfile(bytes:path:options:) + RuleBook.evaluate against every built-in pack +
-//               Verdict.jsonLine() appended to memory, on one thread;
-//   4. audit ×J — the same, the corpus split across J threads.
+//               Verdict.appendJSONLine(to:) into a reused buffer in memory, on one thread;
+//   4. audit ×J — the same, the corpus split across J threads (the main thread and J − 1 POSIX
+//               threads it starts, which inherit its scheduling priority).
 
-import Dispatch
 import ThresholdKit
 import ThresholdYAML
 #if canImport(Glibc)
@@ -446,14 +446,12 @@ struct LineSink {
 
     init() { buffer.reserveCapacity(Self.capacity) }
 
-    mutating func append(_ line: String) {
-        var line = line
-        line.withUTF8 { utf8 in
-            if buffer.count + utf8.count + 1 > Self.capacity { buffer.removeAll(keepingCapacity: true) }
-            buffer.append(contentsOf: utf8)
-            buffer.append(0x0A)
-            bytes += utf8.count + 1
-        }
+    /// Appends the verdict's JSON line, as `threshold audit --format jsonl` writes it.
+    mutating func append(_ verdict: Verdict) {
+        if buffer.count > Self.capacity - 256 * 1024 { buffer.removeAll(keepingCapacity: true) }
+        let before = buffer.count
+        verdict.appendJSONLine(to: &buffer)
+        bytes += buffer.count - before
     }
 }
 
@@ -472,7 +470,7 @@ struct AuditJob: Sendable {
             let slot = i % pool
             do {
                 let profile = try LabProfile(bytes: corpus.files[slot], path: corpus.paths[slot], options: options)
-                sink.append(book.evaluate(profile, asOf: asOf).jsonLine())
+                sink.append(book.evaluate(profile, asOf: asOf))
             } catch {
                 failures += 1
             }
@@ -516,7 +514,7 @@ func parallelAudit(_ auditors: [AuditJob], _ corpus: Corpus, jobs: Int) -> (byte
     results.bytes.withUnsafeMutableBufferPointer { bytes in
         results.failures.withUnsafeMutableBufferPointer { failures in
             nonisolated(unsafe) let bytes = bytes, failures = failures
-            DispatchQueue.concurrentPerform(iterations: jobs) { job in
+            runJobs(jobs) { job in
                 let range = (size * job / jobs)..<(size * (job + 1) / jobs)
                 let result = auditors[job % auditors.count].audit(corpus, range)
                 bytes[job] = result.bytes
@@ -525,6 +523,35 @@ func parallelAudit(_ auditors: [AuditJob], _ corpus: Corpus, jobs: Int) -> (byte
         }
     }
     return (results.bytes.reduce(0, +), results.failures.reduce(0, +))
+}
+
+/// The work of one thread.
+final class ThreadWork {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+}
+
+/// Runs `body(0)` … `body(jobs - 1)` at once: job 0 on the calling thread, the others on POSIX
+/// threads started for the purpose and joined before returning. (Threads of their own rather than
+/// libdispatch's pool, whose workers do not inherit the caller's scheduling priority.)
+func runJobs(_ jobs: Int, _ body: @escaping (Int) -> Void) {
+    var threads: [pthread_t] = []
+    for job in 1..<max(1, jobs) {
+        let work = Unmanaged.passRetained(ThreadWork { body(job) }).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { context in
+            Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue().body()
+            return nil
+        }, work)
+        if status != 0 {
+            // No thread: do the job here.
+            Unmanaged<ThreadWork>.fromOpaque(work).takeRetainedValue().body()
+        } else {
+            threads.append(thread)
+        }
+    }
+    body(0)
+    for thread in threads { pthread_join(thread, nil) }
 }
 
 // MARK: - Measurement
@@ -561,7 +588,7 @@ func procStatus(_ field: String) -> Int? {
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 256)
     while fgets(&line, Int32(line.count), file) != nil {
-        let text = String(cString: line)
+        let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         if text.hasPrefix(field + ":") {
             return Int(text.dropFirst(field.count + 1).filter { $0.isNumber })
         }
@@ -574,7 +601,7 @@ func cpuModel() -> String {
     defer { fclose(file) }
     var line = [CChar](repeating: 0, count: 512)
     while fgets(&line, Int32(line.count), file) != nil {
-        let text = String(cString: line)
+        let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         if text.hasPrefix("model name"), let colon = text.firstIndex(of: ":") {
             return text[text.index(after: colon)...].trimmingCharacters()
         }
@@ -743,7 +770,7 @@ enum Bench {
         var load = [CChar](repeating: 0, count: 128)
         if let file = fopen("/proc/loadavg", "r") {
             if fgets(&load, Int32(load.count), file) != nil {
-                print("load average after the run (1, 5, 15 min): \(String(cString: load).split(separator: " ").prefix(3).joined(separator: ", "))")
+                print("load average after the run (1, 5, 15 min): \(load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }.split(separator: " ").prefix(3).joined(separator: ", "))")
             }
             fclose(file)
         }

@@ -84,11 +84,34 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``description`` as UTF-8: the year padded to four digits, the month and day to two.
+    func appendDescription(to bytes: inout [UInt8]) {
+        func append(_ n: Int, width: Int) {
+            if n < 0 { bytes.append(UInt8(ascii: "-")) }
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                var magnitude = n.magnitude
+                var index = buffer.count
+                repeat {
+                    index -= 1
+                    buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                } while magnitude != 0
+                for _ in 0..<max(0, width - (buffer.count - index)) { bytes.append(UInt8(ascii: "0")) }
+                bytes.append(contentsOf: buffer[index...])
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        append(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        append(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        append(day, width: 2)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -6,29 +6,63 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     /// `e`, no `+` and no trailing zeros (`3.2e25`, `1e25`, `1e-7`). Every digit of the value is
     /// written, however many there are. Parsing the text gives back the identical value.
     public var description: String {
-        let digits = coefficientDigits
-        let count = digits.utf8.count
-        // The value is 0.d₁d₂…dₖ × 10^point.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``description`` as UTF-8, without building a string (the JSON reports' path).
+    func appendDescription(to bytes: inout [UInt8]) {
+        if isZero { return bytes.append(UInt8(ascii: "0")) }
+        switch coefficient {
+        case .small(var value):
+            // The coefficient's digits, in a buffer on the stack (a UInt64 has at most 20).
+            var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &storage) { buffer in
+                var index = buffer.count
+                repeat {
+                    index -= 1
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                } while value != 0
+                ExactDecimal.appendText(digits: UnsafeRawBufferPointer(rebasing: buffer[index...]),
+                                        exponent: exponent, negative: isNegative, to: &bytes)
+            }
+        case .big(let value):
+            var digits = value.decimalString
+            digits.withUTF8 { utf8 in
+                ExactDecimal.appendText(digits: UnsafeRawBufferPointer(utf8), exponent: exponent, negative: isNegative, to: &bytes)
+            }
+        }
+    }
+
+    /// The text of 0.d₁d₂…dₖ × 10^(exponent + k), by the rules of ``description``.
+    private static func appendText(digits: UnsafeRawBufferPointer, exponent: Int, negative: Bool, to bytes: inout [UInt8]) {
+        let count = digits.count
         let point = exponent + count
-        if isZero { return "0" }
+        if negative { bytes.append(UInt8(ascii: "-")) }
         if point > 21 || point <= -6 {
-            return ExactDecimal.scientific(digits: digits, point: point, negative: isNegative)
-        }
-        var text = isNegative ? "-" : ""
-        if point >= count {
-            text += digits
-            text += String(repeating: "0", count: point - count)
+            bytes.append(digits[0])
+            if count > 1 {
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(contentsOf: digits[1...])
+            }
+            bytes.append(UInt8(ascii: "e"))
+            bytes.append(contentsOf: String(point - 1).utf8)
+        } else if point >= count {
+            bytes.append(contentsOf: digits)
+            for _ in 0..<(point - count) { bytes.append(UInt8(ascii: "0")) }
         } else if point > 0 {
-            let utf8 = Array(digits.utf8)
-            text += String(decoding: utf8[0..<point], as: UTF8.self)
-            text += "."
-            text += String(decoding: utf8[point...], as: UTF8.self)
+            bytes.append(contentsOf: digits[..<point])
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: digits[point...])
         } else {
-            text += "0."
-            text += String(repeating: "0", count: -point)
-            text += digits
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "."))
+            for _ in 0..<(-point) { bytes.append(UInt8(ascii: "0")) }
+            bytes.append(contentsOf: digits)
         }
-        return text
     }
 
     /// The value in scientific notation whatever its size (`1e6`, `2.5e6`, `3.2e25`, `4e-1`),

@@ -1,46 +1,78 @@
 /// A minimal streaming JSON writer: keys in the order written, strings escaped per RFC 8259, no
 /// Foundation. Used by the reporters so that output is byte-for-byte deterministic.
+///
+/// It writes UTF-8 bytes into one growing buffer: strings that need no escaping (nearly all of
+/// them) are copied in a single block, and nothing is allocated per value.
 struct JSONWriter {
-    private(set) var output = ""
+    /// The JSON written so far, as UTF-8 (a caller may swap in a buffer to append to).
+    var bytes: [UInt8] = []
+    /// For each open object or array: whether a member has been written (so the next needs a comma).
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
     private var depth = 0
+    private var valuePending = false
 
-    init(pretty: Bool = false) { self.pretty = pretty }
-
-    private mutating func separator() {
-        if needsComma[needsComma.count - 1] { output += "," }
-        needsComma[needsComma.count - 1] = true
-        if pretty && depth > 0 { output += "\n" + String(repeating: "  ", count: depth) }
+    init(pretty: Bool = false, capacity: Int = 4096) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
     }
 
-    private mutating func open(_ bracket: String) {
-        output += bracket
+    /// The JSON written so far.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth { raw("  ") }
+    }
+
+    private mutating func separator() {
+        if needsComma[needsComma.count - 1] { raw(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+        if pretty && depth > 0 { newline() }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        raw(bracket)
         needsComma.append(false)
         depth += 1
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let hadItems = needsComma.removeLast()
         depth -= 1
-        if pretty && hadItems { output += "\n" + String(repeating: "  ", count: depth) }
-        output += bracket
+        if pretty && hadItems { newline() }
+        raw(bracket)
     }
 
-    mutating func beginObject() { open("{") }
-    mutating func endObject() { close("}") }
-    mutating func beginArray() { open("[") }
-    mutating func endArray() { close("]") }
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// Starts a member of an object; follow it with one value.
-    mutating func key(_ name: String) {
+    /// Starts a member of an object; follow it with one value. The name is written as it is: a
+    /// literal of the code, which needs no escaping.
+    mutating func key(_ name: StaticString) {
         separator()
-        Self.appendString(name, to: &output)
-        output += pretty ? ": " : ":"
+        assert(name.withUTF8Buffer { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } })
+        raw(UInt8(ascii: "\""))
+        raw(name)
+        if pretty { raw("\": ") } else { raw("\":") }
         valuePending = true
     }
 
-    private var valuePending = false
+    /// Starts a member whose name is data (escaped as any string); follow it with one value.
+    mutating func key(dynamic name: String) {
+        separator()
+        Self.appendString(name, to: &bytes)
+        if pretty { raw(": ") } else { raw(UInt8(ascii: ":")) }
+        valuePending = true
+    }
 
     private mutating func beginValue() {
         if valuePending {
@@ -52,70 +84,167 @@ struct JSONWriter {
 
     mutating func string(_ value: String?) {
         beginValue()
-        if let value { Self.appendString(value, to: &output) } else { output += "null" }
+        if let value { Self.appendString(value, to: &bytes) } else { raw("null") }
     }
 
     mutating func int(_ value: Int?) {
         beginValue()
-        output += value.map(String.init) ?? "null"
+        guard let value else { return raw("null") }
+        Self.appendInteger(value, to: &bytes)
     }
 
     mutating func bool(_ value: Bool) {
         beginValue()
-        output += value ? "true" : "false"
+        if value { raw("true") } else { raw("false") }
     }
 
     mutating func null() {
         beginValue()
-        output += "null"
+        raw("null")
     }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         beginValue()
-        open("{")
+        open(UInt8(ascii: "{"))
         body(&self)
-        close("}")
+        close(UInt8(ascii: "}"))
     }
 
     mutating func array(_ body: (inout JSONWriter) -> Void) {
         beginValue()
-        open("[")
+        open(UInt8(ascii: "["))
         body(&self)
-        close("]")
+        close(UInt8(ascii: "]"))
     }
 
     mutating func strings(_ values: [String]) {
         array { w in for value in values { w.string(value) } }
     }
 
-    mutating func member(_ name: String, _ value: String?) { key(name); string(value) }
-    mutating func member(_ name: String, _ value: Int?) { key(name); int(value) }
-    mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
+    mutating func member(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    mutating func member(_ name: StaticString, _ value: Int?) { key(name); int(value) }
+    mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
     /// A member whose value is an array written by `body`.
-    mutating func member(_ name: String, _ body: (inout JSONWriter) -> Void) { key(name); array(body) }
-    mutating func member(_ name: String, strings values: [String]) { key(name); strings(values) }
+    mutating func member(_ name: StaticString, _ body: (inout JSONWriter) -> Void) { key(name); array(body) }
+    mutating func member(_ name: StaticString, strings values: [String]) { key(name); strings(values) }
+    /// A member whose value is an exact decimal, as its ``ExactDecimal/description`` in a string
+    /// (or null).
+    mutating func member(_ name: StaticString, decimal value: ExactDecimal?) {
+        key(name)
+        beginValue()
+        guard let value else { return raw("null") }
+        raw(UInt8(ascii: "\""))
+        value.appendDescription(to: &bytes)
+        raw(UInt8(ascii: "\""))
+    }
+
+    /// A member whose value is a date, `YYYY-MM-DD` (or null).
+    mutating func member(_ name: StaticString, date value: CalendarDate?) {
+        key(name)
+        beginValue()
+        guard let value else { return raw("null") }
+        raw(UInt8(ascii: "\""))
+        value.appendDescription(to: &bytes)
+        raw(UInt8(ascii: "\""))
+    }
+
+    /// Appends `value` in decimal.
+    static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            bytes.append(contentsOf: buffer[index...])
+        }
+    }
+
+    /// Appends `value` as a JSON string literal to UTF-8 bytes.
+    static func appendString(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            // Copy the longest run that needs no escape in one block, then escape one character.
+            var start = 0
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                // Eight bytes at a time while none of them can need an escape: no control
+                // character, quote, backslash, DEL or non-ASCII byte.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if Self.mayNeedEscape(word) { break }
+                    index += 8
+                }
+                guard index < count else { break }
+                let byte = utf8[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped, other E2 sequences are not.
+                if byte == 0xE2 && !(index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)) {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                switch byte {
+                case 0x22: appendStatic("\\\"", to: &bytes)
+                case 0x5C: appendStatic("\\\\", to: &bytes)
+                case 0x0A: appendStatic("\\n", to: &bytes)
+                case 0x0D: appendStatic("\\r", to: &bytes)
+                case 0x09: appendStatic("\\t", to: &bytes)
+                case 0x08: appendStatic("\\b", to: &bytes)
+                case 0x0C: appendStatic("\\f", to: &bytes)
+                case 0xE2:
+                    appendStatic(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &bytes)
+                    index += 2
+                default:
+                    // The other control characters and DEL: \u00XX.
+                    let hex: StaticString = "0123456789abcdef"
+                    appendStatic("\\u00", to: &bytes)
+                    bytes.append(hex.utf8Start[Int(byte >> 4)])
+                    bytes.append(hex.utf8Start[Int(byte & 0xF)])
+                }
+                index += 1
+                start = index
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is below 0x20, is `"`, `\`, DEL (0x7F) or non-ASCII. May say yes
+    /// for a word that needs nothing (the byte loop then decides); never says no for one that does.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        // A byte of `x` is zero → the high bit of that byte in hasZero(x) is set (exact for the first
+        // zero byte; a borrow can only add false alarms above it).
+        @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (word &- 0x20 &* ones) & ~word & highs  // a byte below 0x20
+        let quote = hasZero(word ^ (0x22 &* ones))
+        let backslash = hasZero(word ^ (0x5C &* ones))
+        let delete = hasZero(word ^ (0x7F &* ones))
+        return (control | quote | backslash | delete | (word & highs)) != 0
+    }
+
+    private static func appendStatic(_ text: StaticString, to bytes: inout [UInt8]) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     /// Appends `value` as a JSON string literal.
     static func appendString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        appendString(value, to: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
     }
 }

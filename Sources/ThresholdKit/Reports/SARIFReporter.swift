@@ -151,7 +151,7 @@ public struct SARIFReporter: Reporter {
                 w.object { w in
                     w.member("profile", path)
                     if let organization = verdict.organization { w.member("organization", organization) }
-                    for (key, value) in properties { w.member(key, value) }
+                    for (key, value) in properties { w.key(dynamic: key); w.string(value) }
                 }
             }
             lines.append(w.output)

@@ -7,6 +7,16 @@ extension Verdict {
         return writer.output
     }
 
+    /// Appends the verdict's line of JSON (exactly ``jsonLine()``) and a line feed to `bytes`, as
+    /// UTF-8: the fast path for writing many verdicts to one buffer.
+    public func appendJSONLine(to bytes: inout [UInt8]) {
+        var writer = JSONWriter(capacity: 0)
+        swap(&writer.bytes, &bytes)
+        write(to: &writer)
+        swap(&writer.bytes, &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
     /// The verdict as indented JSON.
     public func prettyJSON() -> String {
         var writer = JSONWriter(pretty: true)
@@ -19,7 +29,7 @@ extension Verdict {
             w.member("schema", Verdict.schema)
             w.member("profile", profile)
             w.member("organization", organization)
-            w.member("as_of", asOf.description)
+            w.member("as_of", date: asOf)
             w.member("packs") { w in for pack in packs { pack.write(to: &w) } }
             w.member("errors") { w in
                 for error in errors {
@@ -73,16 +83,16 @@ extension ThresholdResult {
             w.member("id", id)
             w.member("subject", subject)
             w.member("result", result.name)
-            w.member("value", value?.description)
-            w.member("limit", limit.description)
+            w.member("value", decimal: value)
+            w.member("limit", decimal: limit)
             w.member("unit", unit)
             w.member("line", mark?.line)
             w.member("column", mark?.column)
             w.member("comparison", comparison.rawValue)
-            w.member("margin", margin?.description)
+            w.member("margin", decimal: margin)
             if let range {
-                w.member("low", range.lowerBound.description)
-                w.member("high", range.upperBound.description)
+                w.member("low", decimal: range.lowerBound)
+                w.member("high", decimal: range.upperBound)
             }
             if !notes.isEmpty { w.member("notes", strings: notes) }
             w.member("cite", cite)
@@ -101,7 +111,7 @@ extension ObligationResult {
             w.member("because", strings: because)
             w.member("title", title)
             w.member("kind", kind)
-            w.member("due", due?.description)
+            w.member("due", date: due)
             w.member("citation", citation)
             if !notes.isEmpty { w.member("notes", strings: notes) }
             if !subjects.isEmpty {
@@ -112,7 +122,7 @@ extension ObligationResult {
                             w.member("applies", subject.applies.rawValue)
                             w.member("status", subject.status.rawValue)
                             w.member("because", strings: subject.because)
-                            w.member("due", subject.due?.description)
+                            w.member("due", date: subject.due)
                             if !subject.notes.isEmpty { w.member("notes", strings: subject.notes) }
                         }
                     }

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import ThresholdKit
+
+/// The byte-level JSON writer behind every JSON report: strings escaped exactly as RFC 8259 and the
+/// verdict format ask (control characters, quote, backslash, DEL, U+2028 and U+2029), whichever
+/// path — eight bytes at a time or byte by byte — a character falls on.
+@Suite("JSON writer")
+struct JSONWriterTests {
+    /// The escaping the verdict format specifies, written scalar by scalar with no shortcuts: the
+    /// reference the fast writer must match byte for byte.
+    static func reference(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func written(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        JSONWriter.appendString(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Characters that need an escape, and some that look close to needing one.
+    static let specials: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
+        "\"", "\\", "\u{7F}", "\u{2028}", "\u{2029}",
+        "\u{2027}", "\u{202A}", "€", "…", "\u{80}", "é", "日", "😀", "/", " ", "~",
+    ]
+
+    @Test("every special character at every offset of a long string, on both sides of each 8-byte word")
+    func everyCharacterAtEveryOffset() throws {
+        for special in Self.specials {
+            for offset in 0..<20 {
+                let value = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+                let json = Self.written(value)
+                #expect(json == Self.reference(value), "\(value.debugDescription) at \(offset)")
+                // And a JSON parser reads back exactly the string.
+                let decoded = try JSONSerialization.jsonObject(with: Data(("[" + json + "]").utf8)) as? [String]
+                #expect(decoded == [value])
+            }
+        }
+    }
+
+    @Test("random strings of special and plain characters match the reference escaping")
+    func randomStrings() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let alphabet = Self.specials + ["a", "Z", "0", "-", ".", ":", "{", "}"]
+        for _ in 0..<2_000 {
+            let length = Int(next() % 40)
+            let value = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }.joined()
+            #expect(Self.written(value) == Self.reference(value), "\(value.debugDescription)")
+        }
+    }
+
+    @Test("the word test flags every byte that needs an escape, in every lane")
+    func wordTestHasNoFalseNegatives() {
+        let plain = UInt64(0x61) &* 0x0101_0101_0101_0101  // "aaaaaaaa"
+        for byte in 0...255 {
+            let needsEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte >= 0x80
+            for lane in 0..<8 {
+                let word = (plain & ~(UInt64(0xFF) << (8 * lane))) | (UInt64(byte) << (8 * lane))
+                if needsEscape {
+                    #expect(JSONWriter.mayNeedEscape(word), "byte \(byte) in lane \(lane)")
+                } else {
+                    #expect(!JSONWriter.mayNeedEscape(word), "byte \(byte) in lane \(lane) needs nothing")
+                }
+            }
+        }
+        // Words of several kinds of byte at once: any word holding a byte that needs an escape is
+        // flagged (a borrow between lanes may only add false alarms, never hide a byte).
+        let bytes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xE2, 0xFF, 0x61]
+        var state: UInt64 = 12345
+        for _ in 0..<100_000 {
+            var word: UInt64 = 0
+            var needsEscape = false
+            for lane in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let byte = bytes[Int(state >> 33) % bytes.count]
+                needsEscape = needsEscape || byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F
+                word |= UInt64(byte) << (8 * lane)
+            }
+            if needsEscape { #expect(JSONWriter.mayNeedEscape(word), "word \(String(word, radix: 16))") }
+        }
+    }
+
+    @Test("integers, including the extremes, and nesting")
+    func integersAndNesting() {
+        var w = JSONWriter()
+        w.object { w in
+            w.member("zero", 0)
+            w.member("min", Int.min)
+            w.member("max", Int.max)
+            w.member("none", nil as Int?)
+            w.member("list") { w in w.int(-7); w.string(nil); w.bool(true) }
+            w.member("date", date: CalendarDate(year: 7, month: 3, day: 9))
+            w.member("decimal", decimal: ExactDecimal("1e25"))
+        }
+        #expect(w.output == #"{"zero":0,"min":-9223372036854775808,"max":9223372036854775807,"none":null,"list":[-7,null,true],"date":"0007-03-09","decimal":"1e25"}"#)
+    }
+
+    @Test("pretty output indents by two spaces and leaves empty containers on one line")
+    func pretty() {
+        var w = JSONWriter(pretty: true)
+        w.object { w in
+            w.member("a", "x")
+            w.member("empty") { _ in }
+            w.key(dynamic: "dyn\"amic")
+            w.object { w in w.member("b", true) }
+        }
+        #expect(w.output == "{\n  \"a\": \"x\",\n  \"empty\": [],\n  \"dyn\\\"amic\": {\n    \"b\": true\n  }\n}")
+    }
+
+    @Test("appendJSONLine adds exactly jsonLine() and a line feed after what the buffer holds")
+    func appendJSONLine() throws {
+        let verdict = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/hé\u{2028}lios.yaml")
+        var bytes = Array("previous\n".utf8)
+        verdict.appendJSONLine(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "previous\n" + verdict.jsonLine() + "\n")
+        #expect(verdict.jsonLine().contains(#"labs/hé\u2028lios.yaml"#))
+        let object = try JSONSerialization.jsonObject(with: Data(verdict.jsonLine().utf8)) as? [String: Any]
+        #expect(object?["profile"] as? String == "labs/hé\u{2028}lios.yaml")
+    }
+}
