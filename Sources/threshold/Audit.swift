@@ -217,16 +217,29 @@ struct Audit: ParsableCommand {
         standardOutput.flush()
 
         let auditor = Auditor(book: book, asOf: evaluation.asOf, loadOptions: options, jobs: jobs ?? Auditor.defaultJobs)
-        auditor.evaluate(walk.files) { result in
+        // JSON lines cost about as much to render as a profile to evaluate: the workers render them,
+        // or this thread would bound a parallel audit.
+        let renderLines = (fileFormats + [standardFormat].compactMap { $0 }).contains { $0.reporterType.usesJSONLine }
+        auditor.evaluate(walk.files, render: { renderLines ? $0.jsonLine() : nil }) { result, line in
             let verdict = result.verdict
             summary.add(verdict)
             if verdict.isInvalid && printDiagnostics {
                 bar.clear()
                 for error in verdict.errors { Console.error(error.headline) }
             }
-            for index in fileReporters.indices { fileReporters[index].add(verdict, into: &files[index]) }
+            for index in fileReporters.indices {
+                if let line {
+                    fileReporters[index].add(verdict, jsonLine: line, into: &files[index])
+                } else {
+                    fileReporters[index].add(verdict, into: &files[index])
+                }
+            }
             if standardReporter != nil {
-                standardReporter!.add(verdict, into: &standardOutput)
+                if let line {
+                    standardReporter!.add(verdict, jsonLine: line, into: &standardOutput)
+                } else {
+                    standardReporter!.add(verdict, into: &standardOutput)
+                }
                 standardOutput.flush()
             }
             bar.update(result.index + 1)

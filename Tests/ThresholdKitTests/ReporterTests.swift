@@ -200,6 +200,46 @@ struct AuditorTests {
         #expect(sequential.filter(\.isInvalid).count == 20)
     }
 
+    @Test("rendering on the workers: each result comes with its own rendering, in order, made off the calling thread")
+    func renderOnWorkers() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paths = try Self.corpus(40, in: dir)
+        let book = try ReporterFixtures.book()
+        let caller = pthread_self()
+        for jobs in [1, 2, 3] {
+            var lines: [String] = []
+            var offThread = 0
+            Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs, window: 2).evaluate(paths, render: { verdict in
+                (verdict.jsonLine(), pthread_equal(pthread_self(), caller) == 0)
+            }) { result, rendered in
+                #expect(rendered.0 == result.verdict.jsonLine(), "the rendering of this result, not another's")
+                #expect(result.index == lines.count)
+                lines.append(rendered.0)
+                if rendered.1 { offThread += 1 }
+            }
+            #expect(lines.count == 40)
+            // One job works on the calling thread; more work only on their own threads.
+            #expect(offThread == (jobs == 1 ? 0 : 40), "\(jobs) jobs")
+        }
+        // And the JSON reporters write the same bytes from a rendered line as from the verdict.
+        let verdict = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml")
+        for format in [ReportFormat.json, .jsonl] {
+            var fromVerdict = format.makeReporter(context: try ReporterFixtures.context())
+            var fromLine = format.makeReporter(context: try ReporterFixtures.context())
+            let usesLine = format.reporterType.usesJSONLine
+            #expect(usesLine)
+            var a = "", b = ""
+            for _ in 0..<2 {
+                fromVerdict.add(verdict, into: &a)
+                fromLine.add(verdict, jsonLine: verdict.jsonLine(), into: &b)
+            }
+            #expect(a == b && !a.isEmpty)
+        }
+        let csvUsesLine = ReportFormat.csv.reporterType.usesJSONLine
+        #expect(!csvUsesLine)
+    }
+
     @Test("a throwing consumer stops the workers and its error comes back")
     func throwingConsumer() throws {
         struct Stop: Error {}

@@ -94,19 +94,49 @@ public struct Auditor: Sendable {
     /// When `deliver` throws, the workers stop after the file each is on, and the error is rethrown
     /// once they have.
     public func evaluate<Failure: Error>(_ paths: [String], deliver: (AuditResult) throws(Failure) -> Void) throws(Failure) {
-        if jobs == 1 || paths.count < 2 {
+        try evaluate(paths, render: { _ in () }) { (result, _: Void) throws(Failure) in try deliver(result) }
+    }
+
+    /// Evaluates the files at `paths` on ``jobs`` threads, renders each verdict with `render` on the
+    /// thread that evaluated it, and calls `deliver` on the calling thread with each result and its
+    /// rendering, in the order of `paths`.
+    ///
+    /// For output that costs as much to produce as the evaluation itself — a verdict's JSON line is
+    /// some 20 KB — rendering on the workers keeps the calling thread from becoming the bottleneck
+    /// of a parallel audit:
+    ///
+    /// ```swift
+    /// auditor.evaluate(files, render: { $0.jsonLine() }) { result, line in print(line) }
+    /// ```
+    ///
+    /// When `deliver` throws, the workers stop after the file each is on, and the error is rethrown
+    /// once they have.
+    public func evaluate<Rendered: Sendable, Failure: Error>(
+        _ paths: [String], render: @escaping @Sendable (Verdict) -> Rendered,
+        deliver: (AuditResult, Rendered) throws(Failure) -> Void
+    ) throws(Failure) {
+        let evaluate: @Sendable (String) -> (Verdict, Rendered) = { path in
+            let verdict = self.verdict(forFileAt: path)
+            return (verdict, render(verdict))
+        }
+        var pipeline: Pipeline<(Verdict, Rendered)>?
+        if jobs > 1 && paths.count > 1 {
+            let started = Pipeline(paths: paths, window: window, evaluate: evaluate)
+            // No thread could be started (resource exhaustion): evaluate here, one file at a time.
+            if started.start(workers: jobs) > 0 { pipeline = started }
+        }
+        guard let pipeline else {
             for (index, path) in paths.enumerated() {
-                try deliver(AuditResult(index: index, path: path, verdict: verdict(forFileAt: path)))
+                let (verdict, rendered) = evaluate(path)
+                try deliver(AuditResult(index: index, path: path, verdict: verdict), rendered)
             }
             return
         }
-        let pipeline = Pipeline(paths: paths, window: window, evaluate: verdict(forFileAt:))
-        pipeline.start(workers: jobs)
         defer { pipeline.waitForWorkers() }
         for index in paths.indices {
-            guard let verdict = pipeline.take(index) else { break }
+            guard let (verdict, rendered) = pipeline.take(index) else { break }
             do {
-                try deliver(AuditResult(index: index, path: paths[index], verdict: verdict))
+                try deliver(AuditResult(index: index, path: paths[index], verdict: verdict), rendered)
             } catch {
                 pipeline.cancel()
                 throw error
@@ -175,19 +205,26 @@ public struct AuditResults: AsyncSequence, Sendable {
     /// Starts the workers and returns an iterator over their results.
     public func makeAsyncIterator() -> Iterator {
         let pipeline = Pipeline(paths: paths, window: auditor.window, evaluate: auditor.verdict(forFileAt:))
-        pipeline.start(workers: Swift.min(auditor.jobs, Swift.max(1, paths.count)))
-        return Iterator(handle: Handle(pipeline), paths: paths)
+        let started = pipeline.start(workers: Swift.min(auditor.jobs, Swift.max(1, paths.count)))
+        // No thread could be started (resource exhaustion): the iterator evaluates each file itself.
+        return Iterator(handle: Handle(pipeline), paths: paths, inline: started == 0 ? auditor : nil)
     }
 
     /// Delivers the results in order; stops the workers when dropped.
     public struct Iterator: AsyncIteratorProtocol {
         let handle: Handle
         let paths: [String]
+        let inline: Auditor?
         var index = 0
 
         /// The next result, or nil at the end (or when the task is cancelled).
         public mutating func next() async -> AuditResult? {
             guard index < paths.count else { return nil }
+            if let inline {
+                guard !Task.isCancelled else { index = paths.count; return nil }
+                index += 1
+                return AuditResult(index: index - 1, path: paths[index - 1], verdict: inline.verdict(forFileAt: paths[index - 1]))
+            }
             let pipeline = handle.pipeline
             let wanted = index
             let verdict = await withTaskCancellationHandler {
@@ -205,34 +242,35 @@ public struct AuditResults: AsyncSequence, Sendable {
 
     /// Owns a running pipeline; cancels it when the iterator goes away.
     final class Handle: Sendable {
-        let pipeline: Pipeline
-        init(_ pipeline: Pipeline) { self.pipeline = pipeline }
+        let pipeline: Pipeline<Verdict>
+        init(_ pipeline: Pipeline<Verdict>) { self.pipeline = pipeline }
         deinit { pipeline.cancel() }
     }
 }
 
 /// The engine: workers claim indices in order, no further than `window` ahead of the consumer, and
-/// put verdicts in a ring of slots; the consumer takes them in order.
-final class Pipeline: @unchecked Sendable {
+/// put what they make of each file (a verdict, or a verdict and its rendering) in a ring of slots;
+/// the consumer takes them in order.
+final class Pipeline<Element: Sendable>: @unchecked Sendable {
     private let paths: [String]
     private let window: Int
-    private let evaluate: @Sendable (String) -> Verdict
+    private let evaluate: @Sendable (String) -> Element
     private let lock = WorkerLock()
     private let consumerCondition: WorkerCondition
     private let workerCondition: WorkerCondition
-    private var slots: [Verdict?]
+    private var slots: [Element?]
     private var nextToClaim = 0
     private var nextToTake = 0
     private var cancelled = false
     private var alive = 0
-    private var waiter: (index: Int, continuation: CheckedContinuation<Verdict?, Never>)?
+    private var waiter: (index: Int, continuation: CheckedContinuation<Element?, Never>)?
     private var buffered = 0
     private var peakBuffered = 0
 
     /// The most verdicts that were ever waiting to be taken at once (never more than the window).
     var peakBufferedCount: Int { lock.locked { peakBuffered } }
 
-    init(paths: [String], window: Int, evaluate: @escaping @Sendable (String) -> Verdict) {
+    init(paths: [String], window: Int, evaluate: @escaping @Sendable (String) -> Element) {
         self.paths = paths
         self.window = max(1, window)
         self.evaluate = evaluate
@@ -241,11 +279,15 @@ final class Pipeline: @unchecked Sendable {
         self.workerCondition = WorkerCondition(lock)
     }
 
-    func start(workers: Int) {
+    /// Starts up to `workers` threads (no more than there are files); returns how many started.
+    /// Zero means none could be (resource exhaustion): the caller must then do the work itself.
+    @discardableResult
+    func start(workers: Int) -> Int {
         let count = max(1, min(workers, paths.count))
         lock.locked { alive = count }
+        var started = 0
         for _ in 0..<count {
-            let context = Unmanaged.passRetained(self).toOpaque()
+            let context = Unmanaged.passRetained(WorkerBody { self.work() }).toOpaque()
             var attributes = pthread_attr_t()
             pthread_attr_init(&attributes)
             pthread_attr_setstacksize(&attributes, 8 << 20)
@@ -256,18 +298,25 @@ final class Pipeline: @unchecked Sendable {
             var thread: pthread_t?
             #endif
             let status = pthread_create(&thread, &attributes, { context in
-                let pipeline = Unmanaged<Pipeline>.fromOpaque(context!).takeRetainedValue()
-                pipeline.work()
+                Unmanaged<WorkerBody>.fromOpaque(context!).takeRetainedValue().body()
                 return nil
             }, context)
             pthread_attr_destroy(&attributes)
-            if status != 0 {
-                // No thread: work on the calling thread's behalf is impossible here, so fail loudly
-                // rather than hang.
-                Unmanaged<Pipeline>.fromOpaque(context).release()
-                fatalError("cannot start a worker thread: error \(status)")
+            if status == 0 {
+                started += 1
+            } else {
+                Unmanaged<WorkerBody>.fromOpaque(context).release()
             }
         }
+        if started < count {
+            // The threads that did start do all the work; none that did not is waited for.
+            lock.locked {
+                alive -= count - started
+                if started == 0 { cancelled = true }
+                consumerCondition.broadcast()
+            }
+        }
+        return started
     }
 
     private func work() {
@@ -284,7 +333,7 @@ final class Pipeline: @unchecked Sendable {
             let verdict = evaluate(paths[index])
 
             lock.lock()
-            var resume: (CheckedContinuation<Verdict?, Never>, Verdict)?
+            var resume: (CheckedContinuation<Element?, Never>, Element)?
             if !cancelled {
                 slots[index % window] = verdict
                 buffered += 1
@@ -311,8 +360,8 @@ final class Pipeline: @unchecked Sendable {
         waiter?.continuation.resume(returning: nil)
     }
 
-    /// Blocks until the verdict at `index` (the next in order) is ready; nil once cancelled.
-    func take(_ index: Int) -> Verdict? {
+    /// Blocks until the element at `index` (the next in order) is ready; nil once cancelled.
+    func take(_ index: Int) -> Element? {
         lock.lock()
         defer { lock.unlock() }
         while !cancelled && slots[index % window] == nil { consumerCondition.wait() }
@@ -326,7 +375,7 @@ final class Pipeline: @unchecked Sendable {
 
     /// Resumes `continuation` with the verdict at `index` (the next in order) when it is ready; with
     /// nil once cancelled.
-    func take(_ index: Int, continuation: CheckedContinuation<Verdict?, Never>) {
+    func take(_ index: Int, continuation: CheckedContinuation<Element?, Never>) {
         lock.lock()
         if cancelled {
             lock.unlock()
@@ -364,6 +413,12 @@ final class Pipeline: @unchecked Sendable {
         while alive > 0 { consumerCondition.wait() }
         lock.unlock()
     }
+}
+
+/// What a worker thread runs (a class, so a C thread entry point can take it without generics).
+final class WorkerBody {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
 }
 
 /// A pthread mutex on the heap (its address must not move).

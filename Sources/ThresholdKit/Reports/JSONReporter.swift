@@ -40,7 +40,16 @@ public struct JSONReporter: Reporter {
 
     /// One verdict object on its own line.
     public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
-        output.write((first ? "" : ",\n") + verdict.jsonLine())
+        add(verdict, jsonLine: verdict.jsonLine(), into: &output)
+    }
+
+    /// Yes: each element of `verdicts` is the verdict's JSON line.
+    public static var usesJSONLine: Bool { true }
+
+    /// One verdict object, already rendered, on its own line.
+    public mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream) {
+        if !first { output.write(",\n") }
+        output.write(jsonLine)
         first = false
     }
 
@@ -66,7 +75,16 @@ public struct JSONLinesReporter: Reporter {
 
     /// The verdict's line.
     public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
-        output.write(verdict.jsonLine() + "\n")
+        add(verdict, jsonLine: verdict.jsonLine(), into: &output)
+    }
+
+    /// Yes: the lines are the verdicts' JSON lines.
+    public static var usesJSONLine: Bool { true }
+
+    /// The verdict's line, already rendered.
+    public mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream) {
+        output.write(jsonLine)
+        output.write("\n")
     }
 
     /// Writes nothing: the totals are not verdicts.

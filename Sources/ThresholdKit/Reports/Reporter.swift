@@ -25,9 +25,23 @@ public protocol Reporter {
     mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream)
     /// Writes what comes after the last verdict, with the totals.
     mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream)
+    /// Whether the format is made of ``Verdict/jsonLine()``: an audit then renders each line on the
+    /// worker thread that evaluated the verdict and passes it to ``add(_:jsonLine:into:)``.
+    static var usesJSONLine: Bool { get }
+    /// Writes one verdict whose ``Verdict/jsonLine()`` is already rendered (see
+    /// ``Auditor/evaluate(_:render:deliver:)``), exactly as ``add(_:into:)`` would.
+    mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream)
 }
 
 extension Reporter {
+    /// No: the format renders verdicts its own way.
+    public static var usesJSONLine: Bool { false }
+
+    /// Ignores the line and calls ``add(_:into:)``.
+    public mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream) {
+        add(verdict, into: &output)
+    }
+
     /// What comes before the first verdict, as a string.
     public mutating func begin() -> String {
         var out = ""
