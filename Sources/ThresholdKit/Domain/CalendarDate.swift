@@ -91,27 +91,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Appends ``description`` as UTF-8: the year padded to four digits, the month and day to two.
-    func appendDescription(to bytes: inout [UInt8]) {
-        func append(_ n: Int, width: Int) {
-            if n < 0 { bytes.append(UInt8(ascii: "-")) }
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                var magnitude = n.magnitude
-                var index = buffer.count
-                repeat {
-                    index -= 1
-                    buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                } while magnitude != 0
-                for _ in 0..<max(0, width - (buffer.count - index)) { bytes.append(UInt8(ascii: "0")) }
-                bytes.append(contentsOf: buffer[index...])
-            }
-        }
-        append(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, width: 2)
+    func appendDescription<Sink: ByteSink & ~Copyable>(to sink: inout Sink) {
+        sink.appendDecimal(year, width: 4)
+        sink.append(UInt8(ascii: "-"))
+        sink.appendDecimal(month, width: 2)
+        sink.append(UInt8(ascii: "-"))
+        sink.appendDecimal(day, width: 2)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -13,7 +13,7 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// Appends ``description`` as UTF-8, without building a string (the JSON reports' path).
-    func appendDescription(to bytes: inout [UInt8]) {
+    func appendDescription<Sink: ByteSink & ~Copyable>(to bytes: inout Sink) {
         if isZero { return bytes.append(UInt8(ascii: "0")) }
         switch coefficient {
         case .small(var value):
@@ -38,7 +38,7 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// The text of 0.d₁d₂…dₖ × 10^(exponent + k), by the rules of ``description``.
-    private static func appendText(digits: UnsafeRawBufferPointer, exponent: Int, negative: Bool, to bytes: inout [UInt8]) {
+    private static func appendText<Sink: ByteSink & ~Copyable>(digits: UnsafeRawBufferPointer, exponent: Int, negative: Bool, to bytes: inout Sink) {
         let count = digits.count
         let point = exponent + count
         if negative { bytes.append(UInt8(ascii: "-")) }
@@ -46,22 +46,22 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
             bytes.append(digits[0])
             if count > 1 {
                 bytes.append(UInt8(ascii: "."))
-                bytes.append(contentsOf: digits[1...])
+                bytes.append(bytes: UnsafeRawBufferPointer(rebasing: digits[1...]))
             }
             bytes.append(UInt8(ascii: "e"))
-            bytes.append(contentsOf: String(point - 1).utf8)
+            bytes.appendDecimal(point - 1)
         } else if point >= count {
-            bytes.append(contentsOf: digits)
+            bytes.append(bytes: digits)
             for _ in 0..<(point - count) { bytes.append(UInt8(ascii: "0")) }
         } else if point > 0 {
-            bytes.append(contentsOf: digits[..<point])
+            bytes.append(bytes: UnsafeRawBufferPointer(rebasing: digits[..<point]))
             bytes.append(UInt8(ascii: "."))
-            bytes.append(contentsOf: digits[point...])
+            bytes.append(bytes: UnsafeRawBufferPointer(rebasing: digits[point...]))
         } else {
             bytes.append(UInt8(ascii: "0"))
             bytes.append(UInt8(ascii: "."))
             for _ in 0..<(-point) { bytes.append(UInt8(ascii: "0")) }
-            bytes.append(contentsOf: digits)
+            bytes.append(bytes: digits)
         }
     }
 

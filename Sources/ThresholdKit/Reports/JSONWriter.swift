@@ -1,11 +1,11 @@
 /// A minimal streaming JSON writer: keys in the order written, strings escaped per RFC 8259, no
 /// Foundation. Used by the reporters so that output is byte-for-byte deterministic.
 ///
-/// It writes UTF-8 bytes into one growing buffer: strings that need no escaping (nearly all of
-/// them) are copied in a single block, and nothing is allocated per value.
-struct JSONWriter {
-    /// The JSON written so far, as UTF-8 (a caller may swap in a buffer to append to).
-    var bytes: [UInt8] = []
+/// It writes UTF-8 bytes into one growing buffer of its own: strings that need no escaping (nearly
+/// all of them) are copied in a single block, and nothing is allocated per value.
+struct JSONWriter: ~Copyable {
+    /// The JSON written so far, as UTF-8.
+    private(set) var buffer: ByteBuffer
     /// For each open object or array: whether a member has been written (so the next needs a comma).
     private var needsComma: [Bool] = [false]
     private let pretty: Bool
@@ -14,20 +14,19 @@ struct JSONWriter {
 
     init(pretty: Bool = false, capacity: Int = 4096) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
+        needsComma.reserveCapacity(16)
     }
 
     /// The JSON written so far.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    var output: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
-    private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
+    private mutating func raw(_ text: StaticString) { buffer.append(text) }
 
-    private mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+    private mutating func raw(_ byte: UInt8) { buffer.append(byte) }
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        buffer.append(UInt8(ascii: "\n"))
         for _ in 0..<depth { raw("  ") }
     }
 
@@ -69,7 +68,7 @@ struct JSONWriter {
     /// Starts a member whose name is data (escaped as any string); follow it with one value.
     mutating func key(dynamic name: String) {
         separator()
-        Self.appendString(name, to: &bytes)
+        Self.appendString(name, to: &buffer)
         if pretty { raw(": ") } else { raw(UInt8(ascii: ":")) }
         valuePending = true
     }
@@ -84,13 +83,13 @@ struct JSONWriter {
 
     mutating func string(_ value: String?) {
         beginValue()
-        if let value { Self.appendString(value, to: &bytes) } else { raw("null") }
+        if let value { Self.appendString(value, to: &buffer) } else { raw("null") }
     }
 
     mutating func int(_ value: Int?) {
         beginValue()
         guard let value else { return raw("null") }
-        Self.appendInteger(value, to: &bytes)
+        buffer.appendDecimal(value)
     }
 
     mutating func bool(_ value: Bool) {
@@ -134,7 +133,7 @@ struct JSONWriter {
         beginValue()
         guard let value else { return raw("null") }
         raw(UInt8(ascii: "\""))
-        value.appendDescription(to: &bytes)
+        value.appendDescription(to: &buffer)
         raw(UInt8(ascii: "\""))
     }
 
@@ -144,29 +143,13 @@ struct JSONWriter {
         beginValue()
         guard let value else { return raw("null") }
         raw(UInt8(ascii: "\""))
-        value.appendDescription(to: &bytes)
+        value.appendDescription(to: &buffer)
         raw(UInt8(ascii: "\""))
     }
 
-    /// Appends `value` in decimal.
-    static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var index = buffer.count
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude != 0
-            bytes.append(contentsOf: buffer[index...])
-        }
-    }
-
-    /// Appends `value` as a JSON string literal to UTF-8 bytes.
-    static func appendString(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
+    /// Appends `value` as a JSON string literal, in UTF-8.
+    static func appendString<Sink: ByteSink & ~Copyable>(_ value: String, to sink: inout Sink) {
+        sink.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             // Copy the longest run that needs no escape in one block, then escape one character.
@@ -192,31 +175,31 @@ struct JSONWriter {
                     index += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                sink.append(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<index])))
                 switch byte {
-                case 0x22: appendStatic("\\\"", to: &bytes)
-                case 0x5C: appendStatic("\\\\", to: &bytes)
-                case 0x0A: appendStatic("\\n", to: &bytes)
-                case 0x0D: appendStatic("\\r", to: &bytes)
-                case 0x09: appendStatic("\\t", to: &bytes)
-                case 0x08: appendStatic("\\b", to: &bytes)
-                case 0x0C: appendStatic("\\f", to: &bytes)
+                case 0x22: sink.append("\\\"")
+                case 0x5C: sink.append("\\\\")
+                case 0x0A: sink.append("\\n")
+                case 0x0D: sink.append("\\r")
+                case 0x09: sink.append("\\t")
+                case 0x08: sink.append("\\b")
+                case 0x0C: sink.append("\\f")
                 case 0xE2:
-                    appendStatic(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &bytes)
+                    sink.append(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     index += 2
                 default:
                     // The other control characters and DEL: \u00XX.
                     let hex: StaticString = "0123456789abcdef"
-                    appendStatic("\\u00", to: &bytes)
-                    bytes.append(hex.utf8Start[Int(byte >> 4)])
-                    bytes.append(hex.utf8Start[Int(byte & 0xF)])
+                    sink.append("\\u00")
+                    sink.append(hex.utf8Start[Int(byte >> 4)])
+                    sink.append(hex.utf8Start[Int(byte & 0xF)])
                 }
                 index += 1
                 start = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
+            sink.append(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<count])))
         }
-        bytes.append(UInt8(ascii: "\""))
+        sink.append(UInt8(ascii: "\""))
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -234,10 +217,6 @@ struct JSONWriter {
         let backslash = hasZero(word ^ (0x5C &* ones))
         let delete = hasZero(word ^ (0x7F &* ones))
         return (control | quote | backslash | delete | (word & highs)) != 0
-    }
-
-    private static func appendStatic(_ text: StaticString, to bytes: inout [UInt8]) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `value` as a JSON string literal.

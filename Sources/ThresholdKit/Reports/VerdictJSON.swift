@@ -10,10 +10,9 @@ extension Verdict {
     /// Appends the verdict's line of JSON (exactly ``jsonLine()``) and a line feed to `bytes`, as
     /// UTF-8: the fast path for writing many verdicts to one buffer.
     public func appendJSONLine(to bytes: inout [UInt8]) {
-        var writer = JSONWriter(capacity: 0)
-        swap(&writer.bytes, &bytes)
+        var writer = JSONWriter(capacity: 32 * 1024)
         write(to: &writer)
-        swap(&writer.bytes, &bytes)
+        bytes.append(contentsOf: writer.buffer.bytes)
         bytes.append(UInt8(ascii: "\n"))
     }
 
