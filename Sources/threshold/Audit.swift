@@ -217,10 +217,12 @@ struct Audit: ParsableCommand {
         standardOutput.flush()
 
         let auditor = Auditor(book: book, asOf: evaluation.asOf, loadOptions: options, jobs: jobs ?? Auditor.defaultJobs)
-        // JSON lines cost about as much to render as a profile to evaluate: the workers render them,
-        // or this thread would bound a parallel audit.
-        let renderLines = (fileFormats + [standardFormat].compactMap { $0 }).contains { $0.reporterType.usesJSONLine }
-        auditor.evaluate(walk.files, render: { renderLines ? $0.jsonLine() : nil }) { result, line in
+        // Rendering a verdict can cost as much as evaluating it: the workers render each report's
+        // part (where the format allows), or this thread would bound a parallel audit.
+        let renderers = fileFormats.map { ($0, context.withoutColor) } + (standardFormat.map { [($0, context)] } ?? [])
+        auditor.evaluate(walk.files, render: { verdict in
+            renderers.map { format, context in format.reporterType.prerender(verdict, context: context) }
+        }) { result, texts in
             let verdict = result.verdict
             summary.add(verdict)
             if verdict.isInvalid && printDiagnostics {
@@ -228,15 +230,15 @@ struct Audit: ParsableCommand {
                 for error in verdict.errors { Console.error(error.headline) }
             }
             for index in fileReporters.indices {
-                if let line {
-                    fileReporters[index].add(verdict, jsonLine: line, into: &files[index])
+                if let text = texts[index] {
+                    fileReporters[index].add(verdict, prerendered: text, into: &files[index])
                 } else {
                     fileReporters[index].add(verdict, into: &files[index])
                 }
             }
             if standardReporter != nil {
-                if let line {
-                    standardReporter!.add(verdict, jsonLine: line, into: &standardOutput)
+                if let text = texts[fileReporters.count] {
+                    standardReporter!.add(verdict, prerendered: text, into: &standardOutput)
                 } else {
                     standardReporter!.add(verdict, into: &standardOutput)
                 }

@@ -222,22 +222,36 @@ struct AuditorTests {
             // One job works on the calling thread; more work only on their own threads.
             #expect(offThread == (jobs == 1 ? 0 : 40), "\(jobs) jobs")
         }
-        // And the JSON reporters write the same bytes from a rendered line as from the verdict.
-        let verdict = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml")
-        for format in [ReportFormat.json, .jsonl] {
-            var fromVerdict = format.makeReporter(context: try ReporterFixtures.context())
-            var fromLine = format.makeReporter(context: try ReporterFixtures.context())
-            let usesLine = format.reporterType.usesJSONLine
-            #expect(usesLine)
-            var a = "", b = ""
-            for _ in 0..<2 {
-                fromVerdict.add(verdict, into: &a)
-                fromLine.add(verdict, jsonLine: verdict.jsonLine(), into: &b)
+        // Every reporter writes the same bytes from its prerendered text as from the verdict, for
+        // a valid and an invalid profile, first and later in the report; the formats that must see
+        // the verdicts together prerender nothing.
+        let verdicts = [try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml"),
+                        try ReporterFixtures.verdict(ReporterFixtures.bad, path: "labs/bad.yaml"),
+                        try ReporterFixtures.verdict(ReporterFixtures.quiet, path: "labs/quiet.yaml")]
+        for color in [false, true] {
+            var context = try ReporterFixtures.context()
+            context.color = color
+            for format in ReportFormat.allCases {
+                let texts = verdicts.map { format.reporterType.prerender($0, context: context) }
+                switch format {
+                case .text, .json, .jsonl, .csv, .markdown: #expect(texts.allSatisfy { $0 != nil }, "\(format)")
+                case .sarif, .junit, .html: #expect(texts.allSatisfy { $0 == nil }, "\(format)")
+                }
+                var fromVerdict = format.makeReporter(context: context)
+                var fromText = format.makeReporter(context: context)
+                var a = "", b = ""
+                fromVerdict.begin(into: &a)
+                fromText.begin(into: &b)
+                for (verdict, text) in zip(verdicts, texts) {
+                    fromVerdict.add(verdict, into: &a)
+                    if let text { fromText.add(verdict, prerendered: text, into: &b) } else { fromText.add(verdict, into: &b) }
+                }
+                let summary = AuditSummary(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, failurePolicy: .unmet)
+                fromVerdict.end(summary, into: &a)
+                fromText.end(summary, into: &b)
+                #expect(a == b, "\(format), colour \(color)")
             }
-            #expect(a == b && !a.isEmpty)
         }
-        let csvUsesLine = ReportFormat.csv.reporterType.usesJSONLine
-        #expect(!csvUsesLine)
     }
 
     @Test("a throwing consumer stops the workers and its error comes back")

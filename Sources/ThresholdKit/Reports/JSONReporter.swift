@@ -40,16 +40,16 @@ public struct JSONReporter: Reporter {
 
     /// One verdict object on its own line.
     public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
-        add(verdict, jsonLine: verdict.jsonLine(), into: &output)
+        add(verdict, prerendered: verdict.jsonLine(), into: &output)
     }
 
-    /// Yes: each element of `verdicts` is the verdict's JSON line.
-    public static var usesJSONLine: Bool { true }
+    /// The verdict's ``Verdict/jsonLine()``.
+    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() }
 
     /// One verdict object, already rendered, on its own line.
-    public mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream) {
+    public mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
         if !first { output.write(",\n") }
-        output.write(jsonLine)
+        output.write(prerendered)
         first = false
     }
 
@@ -75,17 +75,12 @@ public struct JSONLinesReporter: Reporter {
 
     /// The verdict's line.
     public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
-        add(verdict, jsonLine: verdict.jsonLine(), into: &output)
-    }
-
-    /// Yes: the lines are the verdicts' JSON lines.
-    public static var usesJSONLine: Bool { true }
-
-    /// The verdict's line, already rendered.
-    public mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream) {
-        output.write(jsonLine)
+        output.write(verdict.jsonLine())
         output.write("\n")
     }
+
+    /// The verdict's line and a line feed.
+    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() + "\n" }
 
     /// Writes nothing: the totals are not verdicts.
     public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}

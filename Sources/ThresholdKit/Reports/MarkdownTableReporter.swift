@@ -22,6 +22,12 @@ public struct MarkdownTableReporter: Reporter {
         output.write(out)
     }
 
+    /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
+    /// verdicts), so that an audit renders them on its workers.
+    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+        renderedAlone(verdict, context: context)
+    }
+
     /// One row per pack, or one row for an invalid profile.
     public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let profile = Markdown.escape(verdict.profile ?? "<input>")

@@ -25,21 +25,32 @@ public protocol Reporter {
     mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream)
     /// Writes what comes after the last verdict, with the totals.
     mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream)
-    /// Whether the format is made of ``Verdict/jsonLine()``: an audit then renders each line on the
-    /// worker thread that evaluated the verdict and passes it to ``add(_:jsonLine:into:)``.
-    static var usesJSONLine: Bool { get }
-    /// Writes one verdict whose ``Verdict/jsonLine()`` is already rendered (see
-    /// ``Auditor/evaluate(_:render:deliver:)``), exactly as ``add(_:into:)`` would.
-    mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream)
+    /// The text ``add(_:into:)`` writes for `verdict`, when it depends on nothing but the verdict and
+    /// the context; nil (the default) for a format that must see the verdicts together. An audit
+    /// calls it on the worker thread that evaluated the verdict — rendering a verdict can cost as
+    /// much as evaluating it — and hands the text to ``add(_:prerendered:into:)``.
+    static func prerender(_ verdict: Verdict, context: ReportContext) -> String?
+    /// Writes one verdict from the text ``prerender(_:context:)`` made of it, exactly as
+    /// ``add(_:into:)`` would have. The default writes the text as it is.
+    mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream)
 }
 
 extension Reporter {
-    /// No: the format renders verdicts its own way.
-    public static var usesJSONLine: Bool { false }
+    /// Nil: the format renders the verdicts itself.
+    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { nil }
 
-    /// Ignores the line and calls ``add(_:into:)``.
-    public mutating func add(_ verdict: Verdict, jsonLine: String, into output: inout some TextOutputStream) {
-        add(verdict, into: &output)
+    /// Writes the text as it is.
+    public mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
+        output.write(prerendered)
+    }
+
+    /// What a fresh reporter writes for one verdict: ``prerender(_:context:)`` for a format whose
+    /// ``add(_:into:)`` keeps no state between verdicts.
+    static func renderedAlone(_ verdict: Verdict, context: ReportContext) -> String {
+        var reporter = Self(context: context)
+        var text = ""
+        reporter.add(verdict, into: &text)
+        return text
     }
 
     /// What comes before the first verdict, as a string.

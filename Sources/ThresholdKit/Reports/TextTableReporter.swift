@@ -36,6 +36,12 @@ public struct TextTableReporter: Reporter {
         output.write(paint.bold(header) + "\n")
     }
 
+    /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
+    /// verdicts), so that an audit renders them on its workers.
+    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+        renderedAlone(verdict, context: context)
+    }
+
     /// One row per pack, or one INVALID row.
     public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let profile = (verdict.profile ?? "<input>").controlCharactersEscaped.padded(context.profileColumnWidth)
