@@ -141,7 +141,11 @@ extension YAMLError.Excerpt {
             let shown = Self.escaped(scalar)
             text += shown
             if column < mark.column {
-                caret += scalar == "\t" ? "\t" : String(repeating: " ", count: shown.count)
+                // As many spaces as the character takes on a terminal: two under a wide (CJK,
+                // fullwidth, emoji) character, none under a combining mark, one per character of
+                // an escape.
+                let width = Self.isShownAsIs(scalar) ? Self.displayWidth(scalar) : shown.count
+                caret += scalar == "\t" ? "\t" : String(repeating: " ", count: width)
             }
         }
         if cut { text += "…" }
@@ -155,6 +159,28 @@ extension YAMLError.Excerpt {
         if scalar == "\t" { return "\t" }
         guard isShownAsIs(scalar) else { return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" }
         return String(scalar)
+    }
+
+    /// The columns a terminal gives a character that is shown as itself: 0 for a combining mark or
+    /// a zero-width format character, 2 for an East Asian wide or fullwidth character or an emoji
+    /// shown as one, 1 otherwise (the rules of `wcwidth`, without depending on the locale).
+    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        switch value {
+        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
+             0x17000...0x18AFF, 0x1B000...0x1B2FF, 0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
     }
 
     /// Whether ``escaped(_:)`` shows a scalar as itself (tabs included).

@@ -41,7 +41,23 @@ import Testing
         #expect(outline(root) == "[{str 'ü'@1:3: str 'é'@1:6}@1:3, {str '日本語'@2:3: [str 'ä'@2:9, str '😀'@2:12, str 'x'@2:15]@2:8}@2:3]@1:1")
         let error = try parseError("日本: a: b\n")
         #expect(error.mark == SourceMark(line: 1, column: 6))
-        #expect(error.excerpt == YAMLError.Excerpt(text: "日本: a: b", caretPrefix: "     "))
+        // The caret sits under the column on a terminal: two spaces under each wide character.
+        #expect(error.excerpt == YAMLError.Excerpt(text: "日本: a: b", caretPrefix: "       "))
+    }
+
+    @Test("the caret lines up under wide characters, emoji and combining marks", arguments: [
+        ("日本: a: b\n", "日本: a", "       "),
+        ("ｆｕｌｌ: a: b\n", "ｆｕｌｌ: a", "           "),
+        ("😀x: a: b\n", "😀x: a", "      "),
+        ("e\u{301}x: a: b\n", "e\u{301}x: a", "     "),
+        ("한글: a: b\n", "한글: a", "       "),
+        ("ab\u{200D}c: a: b\n", "ab\u{200D}c: a", "      "),
+    ])
+    func caretUnderWideCharacters(source: String, before: String, prefix: String) throws {
+        let error = try parseError(source)
+        // The error is at the second colon, just after `before`.
+        #expect(error.mark.column == before.unicodeScalars.count + 1)
+        #expect(error.excerpt?.caretPrefix == prefix, "\(source.debugDescription)")
     }
 
     @Test func linesOfLaterDocumentsCountFromTheStartOfTheStream() throws {
