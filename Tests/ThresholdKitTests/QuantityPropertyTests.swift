@@ -165,6 +165,67 @@ struct QuantityPropertyTests {
         }
     }
 
+    @Test("a quotient is correctly rounded to its significant digits, under every rounding rule", arguments: [52, 53] as [UInt64])
+    func quotientsAreCorrectlyRounded(seed: UInt64) throws {
+        var random = QuantitySplitMix64(seed: seed)
+        let rules: [ExactDecimal.RoundingRule] = [.toNearestOrEven, .down, .up]
+        var ties = 0
+        for round in 0..<3000 {
+            // Mostly figures of a few digits (the machine-word path), some long ones (big integers).
+            let long = round % 5 == 0
+            var a = try #require(ExactDecimal(digits: random.digits(Int.random(in: 1...(long ? 30 : 9), using: &random)),
+                                              exponent: Int.random(in: -12...30, using: &random),
+                                              isNegative: Bool.random(using: &random)))
+            var b = try #require(ExactDecimal(digits: random.digits(Int.random(in: 1...(long ? 25 : 9), using: &random)),
+                                              exponent: Int.random(in: -12...30, using: &random)))
+            var digits = Int.random(in: 1...(long ? 24 : 12), using: &random)
+            if round % 4 == 1 {
+                // An exact tie: digits + 1 significant digits ending in 5, over a power of two times
+                // a power of ten (so the quotient is that same decimal).
+                digits = Int.random(in: 1...15, using: &random)
+                let twos = Int.random(in: 0...3, using: &random)
+                let exponent = Int.random(in: -10...10, using: &random)
+                let tie = try #require(ExactDecimal(digits: random.digits(digits) + "5", exponent: exponent))
+                b = try #require(ExactDecimal(digits: String(1 << twos), exponent: Int.random(in: -5...5, using: &random)))
+                a = tie * b
+                if Bool.random(using: &random) { a = ExactDecimal.zero - a }
+            }
+            let rule = rules[round % 3]
+            let r = try #require(a.divided(by: b, significantDigits: digits, rounding: rule))
+            #expect(r.isNegative == a.isNegative)
+            #expect(r.significantDigitCount <= digits)
+            // t = |a| / b lies in [10^e, 10^(e+1)); the result is a multiple of ulp = 10^(e - digits + 1).
+            let t = a.magnitude
+            var e = t.exponent + t.significantDigitCount - b.exponent - b.significantDigitCount
+            while ExactDecimal(digits: "1", exponent: e)! * b > t { e -= 1 }
+            while ExactDecimal(digits: "1", exponent: e + 1)! * b <= t { e += 1 }
+            let ulp = ExactDecimal(digits: "1", exponent: e - digits + 1)!
+            let m = r.magnitude
+            #expect(m.exponent >= ulp.exponent, "a multiple of the last kept digit")
+            // Toward zero for .down on a positive value and .up on a negative one; away otherwise.
+            let towardZero = (rule == .down) != a.isNegative
+            switch rule {
+            case .toNearestOrEven:
+                let error = (t - m * b).magnitude * ExactDecimal(integer: 2)
+                #expect(error <= ulp * b, "\(a) / \(b) to \(digits): \(r)")
+                if error == ulp * b {
+                    ties += 1
+                    let units = try #require(m.divided(by: ulp, significantDigits: 40, rounding: .down))
+                    // Half of an even number of units is a whole number (no digits after the point).
+                    let half = try #require(units.divided(by: ExactDecimal(integer: 2), significantDigits: 40, rounding: .down))
+                    #expect(half.exponent >= 0, "\(a) / \(b) to \(digits): \(r), a tie, goes to the even digit")
+                }
+            case .down, .up:
+                if towardZero {
+                    #expect(m * b <= t && t < (m + ulp) * b, "\(a) / \(b) to \(digits) toward zero: \(r)")
+                } else {
+                    #expect(m * b >= t && t > (m - ulp) * b, "\(a) / \(b) to \(digits) away from zero: \(r)")
+                }
+            }
+        }
+        #expect(ties > 100, "ties to even were checked \(ties) times")
+    }
+
     static let truths = Truth.allCases
 
     @Test("Kleene laws hold over all triples")

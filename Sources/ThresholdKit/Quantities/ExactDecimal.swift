@@ -358,6 +358,11 @@ extension ExactDecimal {
         if case .small(let a) = coefficient, case .small(let b) = divisor.coefficient, scale <= 19,
            case let wide = a.multipliedFullWidth(by: BigUInt.wordPowerOfTen(scale)), wide.high < b {
             let (q, r) = b.dividingFullWidth(wide)
+            // The usual case (a margin of two figures of a few digits each): round in machine words.
+            if let rounded = Self.round(q, remainderIsZero: r == 0, digits: digits, negative: negative, rounding: rounding) {
+                return ExactDecimal(small: rounded.kept, exponent: self.exponent - divisor.exponent - scale + rounded.surplus,
+                                    isNegative: negative)
+            }
             quotient = BigUInt(q)
             remainderIsZero = r == 0
         } else {
@@ -402,6 +407,40 @@ extension ExactDecimal {
         if roundUp { kept = kept + BigUInt(1) }
         let exponent = self.exponent - divisor.exponent - scale + surplus
         return ExactDecimal(coefficient: .big(kept), exponent: exponent, isNegative: negative)
+    }
+
+    /// The quotient `q` (with the sign `negative`, and a nonzero remainder unless
+    /// `remainderIsZero`) cut to `digits` significant digits under `rounding`, in machine words:
+    /// the same rules as the big-integer path of ``divided(by:significantDigits:rounding:)``. Nil
+    /// when `digits` is beyond what a word holds.
+    private static func round(_ q: UInt64, remainderIsZero: Bool, digits: Int, negative: Bool,
+                              rounding: RoundingRule) -> (kept: UInt64, surplus: Int)? {
+        guard digits <= 18 else { return nil }
+        let surplus = max(0, digitCount(q) - digits)
+        guard surplus > 0 else {
+            // Cannot happen (the quotient always has surplus digits); the big path stays correct.
+            return remainderIsZero ? (q, 0) : nil
+        }
+        let unit = BigUInt.wordPowerOfTen(surplus)
+        var kept = q / unit
+        let dropped = q % unit
+        let exactlyDropped = dropped == 0 && remainderIsZero
+        let roundUp: Bool
+        switch rounding {
+        case .toNearestOrEven:
+            let half = 5 * BigUInt.wordPowerOfTen(surplus - 1)
+            if dropped > half || (dropped == half && !remainderIsZero) {
+                roundUp = true
+            } else if dropped == half {
+                roundUp = kept % 2 == 1
+            } else {
+                roundUp = false
+            }
+        case .down: roundUp = negative && !exactlyDropped
+        case .up: roundUp = !negative && !exactlyDropped
+        }
+        if roundUp { kept += 1 }
+        return (kept, surplus)
     }
 }
 
