@@ -47,6 +47,8 @@ struct Interval {
 /// Evaluates one profile against one pack on one date.
 struct Evaluator {
     let pack: RulePack
+    /// The pack's formulas with ids resolved to positions.
+    let plan: PackPlan
     let profile: LabProfile
     let asOf: CalendarDate
     /// Lookups by id and the profile's records by obligation and model, built only for a large pack
@@ -55,8 +57,10 @@ struct Evaluator {
     /// dictionary is built.
     private let index: Index?
 
-    init(pack: RulePack, profile: LabProfile, asOf: CalendarDate) {
+    /// An evaluator of `pack` (whose `plan` a rule book builds once; nil builds it here).
+    init(pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate) {
         self.pack = pack
+        self.plan = plan ?? PackPlan(pack)
         self.profile = profile
         self.asOf = asOf
         let large = Index.threshold
@@ -66,8 +70,6 @@ struct Evaluator {
 
     private struct Index {
         static let threshold = 64
-        var thresholds: [String: Threshold] = [:]
-        var obligations: [String: Obligation] = [:]
         var recordsByObligation: [String: [LabProfile.AssessmentRecord]] = [:]
         /// Keyed `obligation` NUL `model`.
         var recordsByObligationAndModel: [String: [LabProfile.AssessmentRecord]] = [:]
@@ -75,8 +77,6 @@ struct Evaluator {
         var packObligationIDs: Set<String> = []
 
         init(pack: RulePack, profile: LabProfile) {
-            for threshold in pack.thresholds where thresholds[threshold.id] == nil { thresholds[threshold.id] = threshold }
-            for obligation in pack.obligations where obligations[obligation.id] == nil { obligations[obligation.id] = obligation }
             packObligationIDs = Set(pack.obligations.map(\.id))
             for record in profile.assessments {
                 recordsByObligation[record.obligation, default: []].append(record)
@@ -86,24 +86,6 @@ struct Evaluator {
                 }
             }
         }
-    }
-
-    private func threshold(named id: String) -> Threshold? {
-        if let index { return index.thresholds[id] }
-        return pack.thresholds.first(where: { $0.id == id })
-    }
-
-    /// The subject of the (first) threshold with an id, read in place rather than by copying the
-    /// threshold: `truth(of:for:per:context:)` needs no more, and runs for every reference.
-    private func subject(ofThreshold id: String) -> Subject? {
-        if let index { return index.thresholds[id]?.subject }
-        for position in pack.thresholds.indices where pack.thresholds[position].id == id { return pack.thresholds[position].subject }
-        return nil
-    }
-
-    private func obligation(named id: String) -> Obligation? {
-        if let index { return index.obligations[id] }
-        return pack.obligations.first(where: { $0.id == id })
     }
 
     private static let organizationSubject = "organization"
@@ -116,13 +98,12 @@ struct Evaluator {
         var clusterKeys: [String]?
         var thresholdResults: [ThresholdResult] = []
         thresholdResults.reserveCapacity(pack.thresholds.count * max(1, profile.models.count))
-        // Truth per threshold id, per subject (the last threshold of an id wins, as it would in a
-        // dictionary keyed by id).
-        var truths: [String: SubjectTruths] = [:]
-        truths.reserveCapacity(pack.thresholds.count)
+        // Truth per threshold, per subject, by the threshold's position (the plan reads the last
+        // threshold of an id, as a dictionary keyed by id would).
+        var truths: [SubjectTruths?] = Array(repeating: nil, count: pack.thresholds.count)
         let canonicalModels = Self.lastOccurrences(modelKeys)
         var canonicalClusters: [Int]?
-        for threshold in pack.thresholds {
+        for (position, threshold) in pack.thresholds.enumerated() {
             let results: [ThresholdResult]
             if threshold.subject == .cluster {
                 let keys = clusterKeys ?? profile.clusters.map { "cluster:" + $0.name }
@@ -147,13 +128,14 @@ struct Evaluator {
                 canonicalClusters = canonical
                 any = Truth.any(values.indices.lazy.filter { canonical[$0] == $0 }.map { values[$0] })
             }
-            truths[threshold.id] = SubjectTruths(subject: threshold.subject, values: values, any: any)
+            truths[position] = SubjectTruths(subject: threshold.subject, values: values, any: any)
         }
-        var context = ObligationContext(truths: truths, modelKeys: modelKeys, canonicalModels: canonicalModels)
+        var context = ObligationContext(truths: truths, obligations: pack.obligations.count, modelKeys: modelKeys,
+                                        canonicalModels: canonicalModels)
         var obligations: [ObligationResult] = []
         obligations.reserveCapacity(pack.obligations.count)
-        for obligation in pack.obligations {
-            obligations.append(evaluate(obligation, inForce: inForce, context: &context))
+        for position in pack.obligations.indices {
+            obligations.append(evaluate(position, inForce: inForce, context: &context))
         }
         let (deployment, byModel) = deploymentVerdict(obligations, inForce: inForce)
         return PackResult(
@@ -390,16 +372,19 @@ struct Evaluator {
     static let organizationSlot: SubjectSlot = -1
 
     struct ObligationContext {
-        var truths: [String: SubjectTruths]
-        /// Per obligation id, per subject: slot 0 for the organisation, 1 + i for the key of model i.
-        var applicability: [String: [Truth?]] = [:]
+        /// Per threshold position.
+        var truths: [SubjectTruths?]
+        /// Per obligation position, per subject: slot 0 for the organisation, 1 + i for the key of
+        /// model i.
+        var applicability: [[Truth?]?]
         /// `model:NAME` for each model.
         let modelKeys: [String]
         /// For each model, the last model with the same key: a key names one subject.
         let canonicalModels: [Int]
 
-        init(truths: [String: SubjectTruths], modelKeys: [String], canonicalModels: [Int]) {
+        init(truths: [SubjectTruths?], obligations: Int, modelKeys: [String], canonicalModels: [Int]) {
             self.truths = truths
+            self.applicability = Array(repeating: nil, count: obligations)
             self.modelKeys = modelKeys
             self.canonicalModels = canonicalModels
         }
@@ -409,9 +394,10 @@ struct Evaluator {
     }
 
     /// The truth of a threshold for a subject of an obligation.
-    func truth(of thresholdID: String, for subject: SubjectSlot, per: Subject, context: ObligationContext) -> Truth {
-        guard let thresholdSubject = self.subject(ofThreshold: thresholdID),
-              let values = context.truths[thresholdID] else { return .indeterminate }
+    func truth(of read: PackPlan.ThresholdRead, for subject: SubjectSlot, per: Subject, context: ObligationContext) -> Truth {
+        guard let thresholdSubject = read.subject, let slot = read.slot, let values = context.truths[slot] else {
+            return .indeterminate
+        }
         if thresholdSubject == .model && per == .model && subject >= 0 {
             guard values.subject == .model else { return .indeterminate }
             return values.values[context.canonicalModels[subject]]
@@ -421,25 +407,27 @@ struct Evaluator {
         return values.any
     }
 
-    func applies(_ when: When, subject: SubjectSlot, obligation: Obligation, context: inout ObligationContext) -> Truth {
+    func applies(_ when: PackPlan.Formula, subject: SubjectSlot, obligation: Obligation, context: inout ObligationContext) -> Truth {
         switch when {
         case .always: return .met
-        case .threshold(let id): return truth(of: id, for: subject, per: obligation.per, context: context)
-        case .obligation(let id):
-            guard let other = self.obligation(named: id) else { return .indeterminate }
+        case .threshold(let read): return truth(of: read, for: subject, per: obligation.per, context: context)
+        case .obligation(let position):
+            guard let position else { return .indeterminate }
+            let other = pack.obligations[position]
             let slot = subject < 0 ? 0 : 1 + context.canonicalModels[subject]
-            if let cached = context.applicability[id]?[slot] { return cached }
+            if let cached = context.applicability[position]?[slot] { return cached }
             let otherSubject = other.per == .organization ? Self.organizationSlot : subject
+            let formula = plan.formulas[position]
             let value: Truth
             if other.per == .model && subject < 0 {
-                value = Truth.any(profile.models.indices.map { applies(other.when, subject: $0, obligation: other, context: &context) })
+                value = Truth.any(profile.models.indices.map { applies(formula, subject: $0, obligation: other, context: &context) })
             } else {
-                value = applies(other.when, subject: otherSubject, obligation: other, context: &context)
+                value = applies(formula, subject: otherSubject, obligation: other, context: &context)
             }
-            if context.applicability[id] == nil {
-                context.applicability[id] = Array(repeating: nil, count: 1 + profile.models.count)
+            if context.applicability[position] == nil {
+                context.applicability[position] = Array(repeating: nil, count: 1 + profile.models.count)
             }
-            context.applicability[id]![slot] = value
+            context.applicability[position]![slot] = value
             return value
         case .any(let items): return Truth.any(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
         case .all(let items): return Truth.all(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
@@ -470,20 +458,20 @@ struct Evaluator {
         return self.pack.obligations.contains { $0.id == record.obligation }
     }
 
-    func evaluate(_ obligation: Obligation, inForce: Bool, context: inout ObligationContext) -> ObligationResult {
+    /// The obligation at `position` in the pack.
+    func evaluate(_ position: Int, inForce: Bool, context: inout ObligationContext) -> ObligationResult {
+        let obligation = pack.obligations[position]
         let perModel = obligation.per == .model && !profile.models.isEmpty
         let subjects: [SubjectSlot] = perModel ? Array(profile.models.indices) : [Self.organizationSlot]
-        // The formula's threshold ids, read once for all subjects (only a subject it applies to uses them).
-        var thresholdIDs: [String]?
         var results: [ObligationResult.SubjectResult] = []
         results.reserveCapacity(subjects.count)
         for subject in subjects {
-            let truth = applies(obligation.when, subject: subject, obligation: obligation, context: &context)
+            let truth = applies(plan.formulas[position], subject: subject, obligation: obligation, context: &context)
             var because: [String] = []
             if truth == .met {
-                let ids = thresholdIDs ?? obligation.when.thresholdIDs
-                thresholdIDs = ids
-                because = ids.filter { self.truth(of: $0, for: subject, per: obligation.per, context: context) == .met }
+                for read in plan.reads[position] where self.truth(of: read, for: subject, per: obligation.per, context: context) == .met {
+                    because.append(read.id)
+                }
             }
             results.append(status(obligation, subject: context.key(subject), model: subject >= 0 ? profile.models[subject] : nil,
                                   applies: Applicability(truth), because: because, inForce: inForce))

@@ -11,6 +11,8 @@ import Darwin
 public struct RuleBook: Sendable {
     /// The packs, in the order they were given (built-in packs in file-name order).
     public let packs: [RulePack]
+    /// Each pack's formulas with their ids resolved, in the order of `packs`.
+    let plans: [PackPlan]
 
     /// A rule book of these packs.
     ///
@@ -26,6 +28,7 @@ public struct RuleBook: Sendable {
             seen[pack.id] = pack
         }
         self.packs = packs
+        self.plans = packs.map(PackPlan.init)
     }
 
     /// The packs compiled into ThresholdKit from `Rules/`.
@@ -67,7 +70,7 @@ public struct RuleBook: Sendable {
     /// Evaluates a profile on a date. Pure: no I/O, no shared state; safe from any thread.
     public func evaluate(_ profile: LabProfile, asOf date: CalendarDate) -> Verdict {
         Verdict(profile: profile.path, organization: profile.organization.name, asOf: date,
-                packs: packs.map { Evaluator(pack: $0, profile: profile, asOf: date).evaluate() })
+                packs: packs.indices.map { Evaluator(pack: packs[$0], plan: plans[$0], profile: profile, asOf: date).evaluate() })
     }
 
     /// The YAML files a path names: itself, or the YAML files directly inside a directory.
