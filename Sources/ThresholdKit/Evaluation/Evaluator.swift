@@ -175,9 +175,9 @@ struct Evaluator {
         case .organization:
             return [evaluate(threshold, subject: Self.organizationSubject, model: nil, cluster: nil)]
         case .model:
-            return profile.models.indices.map { evaluate(threshold, subject: modelKeys[$0], model: profile.models[$0], cluster: nil) }
+            return profile.models.indices.map { evaluate(threshold, subject: modelKeys[$0], model: $0, cluster: nil) }
         case .cluster:
-            return profile.clusters.indices.map { evaluate(threshold, subject: clusterKeys[$0], model: nil, cluster: profile.clusters[$0]) }
+            return profile.clusters.indices.map { evaluate(threshold, subject: clusterKeys[$0], model: nil, cluster: $0) }
         }
     }
 
@@ -200,7 +200,9 @@ struct Evaluator {
         return result
     }
 
-    func evaluate(_ threshold: Threshold, subject: String, model: LabProfile.Model?, cluster: LabProfile.Cluster?) -> ThresholdResult {
+    /// The threshold for one subject; `model` and `cluster` are positions in the profile, so that
+    /// the model is read in place rather than copied for every threshold.
+    func evaluate(_ threshold: Threshold, subject: String, model: Int?, cluster: Int?) -> ThresholdResult {
         let test = threshold.test
         var notes: [String] = []
         let measured = measure(test, model: model, cluster: cluster, notes: &notes)
@@ -254,30 +256,30 @@ struct Evaluator {
         var mark: SourceMark?
     }
 
-    func fact(_ key: FactKey, model: LabProfile.Model?, cluster: LabProfile.Cluster?) -> Fact? {
+    func fact(_ key: FactKey, model: Int?, cluster: Int?) -> Fact? {
         switch key {
         case .annualGrossRevenue: return profile.organization.annualGrossRevenue
         case .aiRevenue: return profile.organization.aiRevenue
         case .aiRnDSpend: return profile.organization.aiRnDSpend
-        case .trainingCompute: return model?.trainingCompute
-        case .fineTuningCompute: return model?.fineTuningCompute
-        case .peakCapacity: return cluster?.peakCapacity
-        case .interconnect: return cluster?.interconnect
+        case .trainingCompute: return model.flatMap({ profile.models[$0].trainingCompute })
+        case .fineTuningCompute: return model.flatMap({ profile.models[$0].fineTuningCompute })
+        case .peakCapacity: return cluster.flatMap({ profile.clusters[$0].peakCapacity })
+        case .interconnect: return cluster.flatMap({ profile.clusters[$0].interconnect })
         case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated: return nil
         }
     }
 
     /// The fact as an interval comparable with the limit, or nil (with a note) when it is missing
     /// or cannot be converted.
-    func measure(_ test: QuantityTest, model: LabProfile.Model?, cluster: LabProfile.Cluster?, notes: inout [String]) -> Measured? {
+    func measure(_ test: QuantityTest, model: Int?, cluster: Int?, notes: inout [String]) -> Measured? {
         if test.fact == .trainingAndFineTuningCompute {
-            guard let training = model?.trainingCompute else {
+            guard let training = model.flatMap({ profile.models[$0].trainingCompute }) else {
                 notes.append("training_compute is not given")
                 return nil
             }
             var interval = Interval(training.value)
             describe(training, as: "training_compute", into: &notes)
-            if let fineTuning = model?.fineTuningCompute {
+            if let fineTuning = model.flatMap({ profile.models[$0].fineTuningCompute }) {
                 let part = Interval(fineTuning.value)
                 interval.low = interval.low + part.low
                 interval.estimate = interval.estimate + part.estimate
@@ -334,17 +336,17 @@ struct Evaluator {
         }
     }
 
-    func evaluate(_ condition: Condition, model: LabProfile.Model?, cluster: LabProfile.Cluster?) -> (Truth, String?) {
+    func evaluate(_ condition: Condition, model: Int?, cluster: Int?) -> (Truth, String?) {
         switch condition {
         case .equals(let key, let values):
-            let actual: String? = key == .primaryData ? model?.primaryData : model?.status?.rawValue
+            let actual: String? = key == .primaryData ? model.flatMap({ profile.models[$0].primaryData }) : model.flatMap({ profile.models[$0].status?.rawValue })
             guard let actual else { return (.indeterminate, "\(key.rawValue) is not given") }
             return (values.contains(actual) ? .met : .notMet, nil)
         case .includesAny(let key, let values):
-            guard let modalities = model?.modalities else { return (.indeterminate, "\(key.rawValue) is not given") }
+            guard let modalities = model.flatMap({ profile.models[$0].modalities }) else { return (.indeterminate, "\(key.rawValue) is not given") }
             return (modalities.contains(where: values.contains) ? .met : .notMet, nil)
         case .isTrue(let key, let wanted):
-            guard let actual = cluster?.coLocated else { return (.indeterminate, "\(key.rawValue) is not given") }
+            guard let actual = cluster.flatMap({ profile.clusters[$0].coLocated }) else { return (.indeterminate, "\(key.rawValue) is not given") }
             return (actual == wanted ? .met : .notMet, nil)
         case .quantity(let test):
             var notes: [String] = []
@@ -473,7 +475,7 @@ struct Evaluator {
                     because.append(read.id)
                 }
             }
-            results.append(status(obligation, subject: context.key(subject), model: subject >= 0 ? profile.models[subject] : nil,
+            results.append(status(obligation, subject: context.key(subject), model: subject >= 0 ? subject : nil,
                                   applies: Applicability(truth), because: because, inForce: inForce))
         }
         let applies = Applicability(Truth.any(results.lazy.map { Truth($0.applies) }))
@@ -506,7 +508,7 @@ struct Evaluator {
             citation: obligation.citation)
     }
 
-    func status(_ obligation: Obligation, subject: String, model: LabProfile.Model?, applies: Applicability,
+    func status(_ obligation: Obligation, subject: String, model: Int?, applies: Applicability,
                 because: [String], inForce: Bool) -> ObligationResult.SubjectResult {
         var result = ObligationResult.SubjectResult(subject: subject, applies: applies, status: .notRequired,
                                                     because: because, due: nil, notes: [])
@@ -518,7 +520,7 @@ struct Evaluator {
         }
         if applies == .no { return result }
         // Deadlines.
-        if let released = model?.released {
+        if let released = model.flatMap({ profile.models[$0].released }) {
             switch obligation.due {
             case .beforeDeployment?: result.due = released
             case .withinDaysOfRelease(let days)?: result.due = released.adding(days: days)
@@ -533,13 +535,13 @@ struct Evaluator {
         if let index {
             pool = obligation.per == .organization || model == nil
                 ? index.recordsByObligation[obligation.id] ?? []
-                : index.recordsByObligationAndModel[obligation.id + "\u{0}" + (model?.name ?? "")] ?? []
+                : index.recordsByObligationAndModel[obligation.id + "\u{0}" + (model.flatMap({ profile.models[$0].name }) ?? "")] ?? []
         } else {
             pool = profile.assessments
         }
         var candidates = pool.filter { record in
             record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
-                && (obligation.per == .organization || model == nil || record.model == model?.name)
+                && (obligation.per == .organization || model == nil || record.model == model.flatMap({ profile.models[$0].name }))
         }
         let notIndependent = candidates.filter { obligation.requiresIndependent && $0.independent != true }
         if !notIndependent.isEmpty {
@@ -565,13 +567,13 @@ struct Evaluator {
             return result
         }
         if let transition = obligation.transition, asOf < transition.complyBy {
-            if let released = model?.released, released < transition.placedBefore {
+            if let released = model.flatMap({ profile.models[$0].released }), released < transition.placedBefore {
                 result.status = .notRequired
                 result.due = transition.complyBy
                 result.notes.append("placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
                 return result
             }
-            if model != nil && model?.released == nil {
+            if model != nil && model.flatMap({ profile.models[$0].released }) == nil {
                 // It may have been on the market before the transition date: then nothing is due yet.
                 result.status = .indeterminate
                 result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
