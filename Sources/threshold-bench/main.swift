@@ -36,8 +36,8 @@ struct BenchOptions {
     var show: Int?
     /// Print a digest of the JSON lines of the pool, on three dates, and exit.
     var digest = false
-    /// Give each job of stage 4 its own rule book (loaded before timing) instead of sharing one.
-    var bookPerJob = false
+    /// Let the jobs of stage 4 share one rule book instead of each using a detached copy.
+    var sharedBook = false
 
     static let usage = """
         usage: threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
@@ -49,8 +49,9 @@ struct BenchOptions {
           --show I      print profile I of the corpus and exit
           --digest      print a hash of the pool's JSON lines on three dates and exit (to check
                         that an optimisation changes no output)
-          --book-per-job  stage 4 gives each job its own RuleBook instead of sharing one (shows
-                        what reference counting on the shared book costs across cores)
+          --shared-book  stage 4's jobs share one RuleBook instead of each using its own
+                        detached() copy, as threshold audit's workers do (shows what reference
+                        counting on a shared book costs across cores)
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions {
@@ -71,8 +72,8 @@ struct BenchOptions {
                 print(usage)
                 exit(0)
             }
-            if name == "--digest" || name == "--book-per-job" {
-                if name == "--digest" { options.digest = true } else { options.bookPerJob = true }
+            if name == "--digest" || name == "--shared-book" {
+                if name == "--digest" { options.digest = true } else { options.sharedBook = true }
                 i += 1
                 continue
             }
@@ -713,11 +714,11 @@ enum Bench {
         print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
         print("built-in packs: \(book.packs.count), loaded in \(fixed(loadTime * 1000, 1)) ms; corpus generated in \(fixed(generateTime * 1000, 0)) ms")
 
-        // Stage 4 shares the one rule book (RuleBook is Sendable: load once, evaluate from any
-        // thread), unless --book-per-job gives each job its own.
-        let jobAuditors = options.bookPerJob
-            ? (0..<options.jobs).map { _ in AuditJob(book: (try? RuleBook.builtIn()) ?? book, asOf: asOf, options: .default) }
-            : [auditor]
+        // Each job of stage 4 uses its own detached copy of the rule book, as the workers of
+        // `threshold audit` do, unless --shared-book has them share the one.
+        let jobAuditors = options.sharedBook
+            ? [auditor]
+            : (0..<options.jobs).map { _ in AuditJob(book: book.detached(), asOf: asOf, options: .default) }
         var times: [[Double]] = Array(repeating: [], count: 4)
         var cpuTimes: [[Double]] = Array(repeating: [], count: 4)
         var outputBytes: Set<Int> = []
@@ -753,7 +754,7 @@ enum Bench {
         let medians = times.map(median)
         let floorTime = medians[0]
         let names = ["1. libyaml event loop (floor)", "2. YAML tree (parseDocument)", "3. full audit, 1 job",
-                     "4. full audit, \(options.jobs) jobs\(options.bookPerJob ? " (own books)" : "")"]
+                     "4. full audit, \(options.jobs) jobs\(options.sharedBook ? " (one shared book)" : "")"]
         print("")
         let cpuMedians = cpuTimes.map(median)
         print(pad("stage", 37) + pad("median s", 10, right: true) + pad("files/s", 12, right: true) + pad("MB/s", 9, right: true)

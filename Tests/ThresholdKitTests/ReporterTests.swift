@@ -254,6 +254,32 @@ struct AuditorTests {
         }
     }
 
+    @Test("a detached rule book is equal, evaluates alike, and shares no text with the original")
+    func detachedBook() throws {
+        let book = try RuleBook.builtIn()
+        let copy = book.detached()
+        #expect(copy.packs == book.packs)
+        let root = FuzzRegressionTests.packageRoot.appendingPathComponent("Examples/labs/helios.yaml")
+        let profile = try LabProfile(contentsOf: root.path)
+        #expect(copy.evaluate(profile, asOf: ReporterFixtures.asOf) == book.evaluate(profile, asOf: ReporterFixtures.asOf))
+        func address(_ text: String) -> UnsafeRawPointer? {
+            var text = text
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        var compared = 0
+        for (original, detached) in zip(book.packs, copy.packs) {
+            var pairs = [(original.title, detached.title)]
+            pairs += zip(original.thresholds, detached.thresholds).compactMap { a, b in a.citation.flatMap { x in b.citation.map { (x, $0) } } }
+            pairs += zip(original.obligations, detached.obligations).map { ($0.title, $1.title) }
+            for (a, b) in pairs where a.utf8.count > 15 {
+                #expect(a == b)
+                #expect(address(a) != address(b), "\(a) is a copy, not the same storage")
+                compared += 1
+            }
+        }
+        #expect(compared > 20)
+    }
+
     @Test("a throwing consumer stops the workers and its error comes back")
     func throwingConsumer() throws {
         struct Stop: Error {}

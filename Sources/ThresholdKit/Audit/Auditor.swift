@@ -73,6 +73,13 @@ public struct Auditor: Sendable {
         self.window = max(self.jobs, window ?? self.jobs * 16)
     }
 
+    /// This auditor with a rule book of its own, for one worker thread.
+    func detached() -> Auditor {
+        var copy = self
+        copy.book = book.detached()
+        return copy
+    }
+
     /// Reads and evaluates one file. Never throws: a problem becomes an invalid verdict.
     public func verdict(forFileAt path: String) -> Verdict {
         do {
@@ -121,7 +128,14 @@ public struct Auditor: Sendable {
         }
         var pipeline: Pipeline<(Verdict, Rendered)>?
         if jobs > 1 && paths.count > 1 {
-            let started = Pipeline(paths: paths, window: window, evaluate: evaluate)
+            // Each worker evaluates against a rule book of its own (see `RuleBook.detached()`).
+            let started = Pipeline(paths: paths, window: window, worker: {
+                let auditor = self.detached()
+                return { path in
+                    let verdict = auditor.verdict(forFileAt: path)
+                    return (verdict, render(verdict))
+                }
+            })
             // No thread could be started (resource exhaustion): evaluate here, one file at a time.
             if started.start(workers: jobs) > 0 { pipeline = started }
         }
@@ -204,7 +218,8 @@ public struct AuditResults: AsyncSequence, Sendable {
 
     /// Starts the workers and returns an iterator over their results.
     public func makeAsyncIterator() -> Iterator {
-        let pipeline = Pipeline(paths: paths, window: auditor.window, evaluate: auditor.verdict(forFileAt:))
+        let auditor = self.auditor
+        let pipeline = Pipeline(paths: paths, window: auditor.window, worker: { auditor.detached().verdict(forFileAt:) })
         let started = pipeline.start(workers: Swift.min(auditor.jobs, Swift.max(1, paths.count)))
         // No thread could be started (resource exhaustion): the iterator evaluates each file itself.
         return Iterator(handle: Handle(pipeline), paths: paths, inline: started == 0 ? auditor : nil)
@@ -254,7 +269,8 @@ public struct AuditResults: AsyncSequence, Sendable {
 final class Pipeline<Element: Sendable>: @unchecked Sendable {
     private let paths: [String]
     private let window: Int
-    private let evaluate: @Sendable (String) -> Element
+    /// Called once on each worker thread: what that thread makes of a file.
+    private let worker: @Sendable () -> (String) -> Element
     private let lock = WorkerLock()
     private let consumerCondition: WorkerCondition
     private let workerCondition: WorkerCondition
@@ -270,10 +286,17 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     /// The most verdicts that were ever waiting to be taken at once (never more than the window).
     var peakBufferedCount: Int { lock.locked { peakBuffered } }
 
-    init(paths: [String], window: Int, evaluate: @escaping @Sendable (String) -> Element) {
+    /// A pipeline whose workers all use `evaluate`.
+    convenience init(paths: [String], window: Int, evaluate: @escaping @Sendable (String) -> Element) {
+        self.init(paths: paths, window: window, worker: { evaluate })
+    }
+
+    /// A pipeline each of whose worker threads calls `worker` once, when it starts, for its own way
+    /// of evaluating a file (with a rule book of its own, say).
+    init(paths: [String], window: Int, worker: @escaping @Sendable () -> (String) -> Element) {
         self.paths = paths
         self.window = max(1, window)
-        self.evaluate = evaluate
+        self.worker = worker
         self.slots = Array(repeating: nil, count: max(1, window))
         self.consumerCondition = WorkerCondition(lock)
         self.workerCondition = WorkerCondition(lock)
@@ -320,6 +343,7 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     }
 
     private func work() {
+        let evaluate = worker()
         while true {
             lock.lock()
             while !cancelled && nextToClaim < paths.count && nextToClaim >= nextToTake + window {

@@ -27,6 +27,11 @@ public struct RuleBook: Sendable {
             }
             seen[pack.id] = pack
         }
+        self.init(checkedPacks: packs)
+    }
+
+    /// A rule book of packs whose ids are known to be unique.
+    init(checkedPacks packs: [RulePack]) {
         self.packs = packs
         self.plans = packs.map(PackPlan.init)
     }

@@ -1,0 +1,107 @@
+extension RuleBook {
+    /// An equal rule book that shares no storage with this one.
+    ///
+    /// A rule book is `Sendable` and may be shared by any number of threads, but every verdict
+    /// copies the ids, titles and citations it reports out of the book, and each copy counts a
+    /// reference on the shared text: threads that share one book contend for those counts on every
+    /// verdict. ``Auditor`` gives each of its worker threads a detached copy; do the same when you
+    /// evaluate on threads of your own. (Pack tests are shared: evaluation does not read them.)
+    public func detached() -> RuleBook {
+        RuleBook(detaching: packs)
+    }
+
+    private init(detaching packs: [RulePack]) {
+        // The ids were unique in the original book, so they are in the copy.
+        self.init(checkedPacks: packs.map { $0.detached() })
+    }
+}
+
+extension RulePack {
+    /// An equal pack whose text and arrays are fresh copies (see ``RuleBook/detached()``).
+    func detached() -> RulePack {
+        var copy = self
+        copy.id = id.detached
+        copy.title = title.detached
+        copy.jurisdiction = jurisdiction?.detached
+        copy.summary = summary?.detached
+        copy.sources = sources.map { Source(id: $0.id.detached, title: $0.title.detached, url: $0.url?.detached) }
+        copy.exchangeRates = exchangeRates.map { rate in
+            var rate = rate
+            rate.from = rate.from.detached
+            rate.to = rate.to.detached
+            rate.date = rate.date?.detached
+            return rate
+        }
+        copy.thresholds = thresholds.map { $0.detached() }
+        copy.obligations = obligations.map { $0.detached() }
+        copy.path = path?.detached
+        return copy
+    }
+}
+
+extension Threshold {
+    func detached() -> Threshold {
+        var copy = self
+        copy.id = id.detached
+        copy.title = title?.detached
+        copy.test = test.detached()
+        copy.conditions = conditions.map { $0.detached() }
+        copy.cite = cite?.detached
+        copy.citation = citation?.detached
+        copy.note = note?.detached
+        return copy
+    }
+}
+
+extension QuantityTest {
+    func detached() -> QuantityTest {
+        var copy = self
+        copy.currency = currency?.detached
+        copy.written = written.detached
+        return copy
+    }
+}
+
+extension Condition {
+    func detached() -> Condition {
+        switch self {
+        case .equals(let key, let values): return .equals(key, values.map(\.detached))
+        case .includesAny(let key, let values): return .includesAny(key, values.map(\.detached))
+        case .isTrue: return self
+        case .quantity(let test): return .quantity(test.detached())
+        }
+    }
+}
+
+extension Obligation {
+    func detached() -> Obligation {
+        var copy = self
+        copy.id = id.detached
+        copy.title = title.detached
+        copy.kind = kind.detached
+        copy.risk = risk?.detached
+        copy.when = when.detached()
+        copy.cite = cite?.detached
+        copy.citation = citation?.detached
+        copy.note = note?.detached
+        return copy
+    }
+}
+
+extension When {
+    func detached() -> When {
+        switch self {
+        case .threshold(let id): return .threshold(id.detached)
+        case .obligation(let id): return .obligation(id.detached)
+        case .any(let items): return .any(items.map { $0.detached() })
+        case .all(let items): return .all(items.map { $0.detached() })
+        case .not(let inner): return .not(inner.detached())
+        case .anyAssessmentOutcome, .always: return self
+        }
+    }
+}
+
+extension String {
+    /// The same text in storage of its own (a short string is stored inline anyway).
+    var detached: String { String(decoding: Array(utf8), as: UTF8.self) }
+}
