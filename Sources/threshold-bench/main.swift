@@ -14,7 +14,8 @@
 //   3. audit  — LabProfile(bytes:path:options:) + RuleBook.evaluate against every built-in pack +
 //               Verdict.appendJSONLine(to:) into a reused buffer in memory, on one thread;
 //   4. audit ×J — the same, the corpus split across J threads (the main thread and J − 1 POSIX
-//               threads it starts, which inherit its scheduling priority).
+//               threads it starts, which inherit its scheduling priority), each with its own
+//               RuleBook.detached() copy as `threshold audit`'s workers have (--shared-book: one).
 
 import ThresholdKit
 import ThresholdYAML
