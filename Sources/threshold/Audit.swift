@@ -218,10 +218,17 @@ struct Audit: ParsableCommand {
 
         let auditor = Auditor(book: book, asOf: evaluation.asOf, loadOptions: options, jobs: jobs ?? Auditor.defaultJobs)
         // Rendering a verdict can cost as much as evaluating it: the workers render each report's
-        // part (where the format allows), or this thread would bound a parallel audit.
-        let renderers = fileFormats.map { ($0, context.withoutColor) } + (standardFormat.map { [($0, context)] } ?? [])
-        auditor.evaluate(walk.files, render: { verdict in
-            renderers.map { format, context in format.reporterType.prerender(verdict, context: context) }
+        // part (where the format allows), or this thread would bound a parallel audit. A format
+        // named twice (two JSON files, say) is rendered once.
+        let wanted = fileFormats.map { ($0, context.withoutColor) } + (standardFormat.map { [($0, context)] } ?? [])
+        var renderers: [(format: ReportFormat, context: ReportContext)] = []
+        let rendererOf = wanted.map { format, context in
+            if let known = renderers.firstIndex(where: { $0.format == format && $0.context.color == context.color }) { return known }
+            renderers.append((format, context))
+            return renderers.count - 1
+        }
+        auditor.evaluate(walk.files, render: { [renderers] verdict in
+            renderers.map { $0.format.reporterType.prerender(verdict, context: $0.context) }
         }) { result, texts in
             let verdict = result.verdict
             summary.add(verdict)
@@ -230,18 +237,10 @@ struct Audit: ParsableCommand {
                 for error in verdict.errors { Console.error(error.headline) }
             }
             for index in fileReporters.indices {
-                if let text = texts[index] {
-                    fileReporters[index].add(verdict, prerendered: text, into: &files[index])
-                } else {
-                    fileReporters[index].add(verdict, into: &files[index])
-                }
+                fileReporters[index].add(verdict, rendered: texts[rendererOf[index]], into: &files[index])
             }
             if standardReporter != nil {
-                if let text = texts[fileReporters.count] {
-                    standardReporter!.add(verdict, prerendered: text, into: &standardOutput)
-                } else {
-                    standardReporter!.add(verdict, into: &standardOutput)
-                }
+                standardReporter!.add(verdict, rendered: texts[rendererOf[fileReporters.count]], into: &standardOutput)
                 standardOutput.flush()
             }
             bar.update(result.index + 1)
@@ -395,6 +394,14 @@ final class ProgressBar {
         Console.write("\r\u{1B}[2K")
         shown = false
         progressLineShown = false
+    }
+}
+
+extension Reporter {
+    /// Writes a verdict from the text a worker prerendered for it, or renders it here when the
+    /// format prerenders nothing.
+    mutating func add(_ verdict: Verdict, rendered text: String?, into output: inout some TextOutputStream) {
+        if let text { add(verdict, prerendered: text, into: &output) } else { add(verdict, into: &output) }
     }
 }
 

@@ -576,6 +576,8 @@ struct AuditTests {
             #expect(outputs[0][key] == outputs[1][key], "\(key) differs between --jobs 1 and --jobs 2")
         }
         #expect(try AuditCorpus.profiles(jsonl: outputs[0]["stdout"]!).count == 120)
+        // JSON Lines on standard output and in r.jsonl share one rendering per verdict.
+        for output in outputs { #expect(output["stdout"] == output["jsonl"]) }
     }
 
     @Test("memory stays flat: ten times the profiles does not take ten times the memory")

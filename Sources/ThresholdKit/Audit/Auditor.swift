@@ -122,20 +122,17 @@ public struct Auditor: Sendable {
         _ paths: [String], render: @escaping @Sendable (Verdict) -> Rendered,
         deliver: (AuditResult, Rendered) throws(Failure) -> Void
     ) throws(Failure) {
-        let evaluate: @Sendable (String) -> (Verdict, Rendered) = { path in
-            let verdict = self.verdict(forFileAt: path)
-            return (verdict, render(verdict))
+        @Sendable func evaluating(with auditor: Auditor) -> (String) -> (Verdict, Rendered) {
+            { path in
+                let verdict = auditor.verdict(forFileAt: path)
+                return (verdict, render(verdict))
+            }
         }
+        let evaluate = evaluating(with: self)
         var pipeline: Pipeline<(Verdict, Rendered)>?
         if jobs > 1 && paths.count > 1 {
             // Each worker evaluates against a rule book of its own (see `RuleBook.detached()`).
-            let started = Pipeline(paths: paths, window: window, worker: {
-                let auditor = self.detached()
-                return { path in
-                    let verdict = auditor.verdict(forFileAt: path)
-                    return (verdict, render(verdict))
-                }
-            })
+            let started = Pipeline(paths: paths, window: window, worker: { evaluating(with: self.detached()) })
             // No thread could be started (resource exhaustion): evaluate here, one file at a time.
             if started.start(workers: jobs) > 0 { pipeline = started }
         }

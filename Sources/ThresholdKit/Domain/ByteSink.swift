@@ -18,18 +18,26 @@ extension ByteSink where Self: ~Copyable {
     /// digits.
     mutating func appendDecimal(_ value: Int, width: Int = 1) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var index = buffer.count
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude != 0
-            for _ in 0..<max(0, width - (buffer.count - index)) { append(UInt8(ascii: "0")) }
-            append(bytes: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+        withDecimalDigits(of: UInt64(value.magnitude)) { digits in
+            for _ in 0..<max(0, width - digits.count) { append(UInt8(ascii: "0")) }
+            append(bytes: digits)
         }
+    }
+}
+
+/// Calls `body` with the decimal digits of `value` (ASCII, no leading zeros) in a buffer on the
+/// stack.
+func withDecimalDigits<T>(of value: UInt64, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+    var value = value
+    var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for a UInt64's 20 digits
+    return withUnsafeMutableBytes(of: &storage) { buffer in
+        var index = buffer.count
+        repeat {
+            index -= 1
+            buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        } while value != 0
+        return body(UnsafeRawBufferPointer(rebasing: buffer[index...]))
     }
 }
 

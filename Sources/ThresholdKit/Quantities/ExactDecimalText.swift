@@ -16,18 +16,9 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     func appendDescription<Sink: ByteSink & ~Copyable>(to bytes: inout Sink) {
         if isZero { return bytes.append(UInt8(ascii: "0")) }
         switch coefficient {
-        case .small(var value):
-            // The coefficient's digits, in a buffer on the stack (a UInt64 has at most 20).
-            var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &storage) { buffer in
-                var index = buffer.count
-                repeat {
-                    index -= 1
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                } while value != 0
-                ExactDecimal.appendText(digits: UnsafeRawBufferPointer(rebasing: buffer[index...]),
-                                        exponent: exponent, negative: isNegative, to: &bytes)
+        case .small(let value):
+            withDecimalDigits(of: value) { digits in
+                ExactDecimal.appendText(digits: digits, exponent: exponent, negative: isNegative, to: &bytes)
             }
         case .big(let value):
             var digits = value.decimalString

@@ -129,21 +129,21 @@ struct JSONWriter: ~Copyable {
     /// A member whose value is an exact decimal, as its ``ExactDecimal/description`` in a string
     /// (or null).
     mutating func member(_ name: StaticString, decimal value: ExactDecimal?) {
-        key(name)
-        beginValue()
-        guard let value else { return raw("null") }
-        raw(UInt8(ascii: "\""))
-        value.appendDescription(to: &buffer)
-        raw(UInt8(ascii: "\""))
+        quotedMember(name, value.map { value in { value.appendDescription(to: &$0) } })
     }
 
     /// A member whose value is a date, `YYYY-MM-DD` (or null).
     mutating func member(_ name: StaticString, date value: CalendarDate?) {
+        quotedMember(name, value.map { value in { value.appendDescription(to: &$0) } })
+    }
+
+    /// A member whose value is text that needs no escaping, written in quotes by `write` (or null).
+    private mutating func quotedMember(_ name: StaticString, _ write: ((inout ByteBuffer) -> Void)?) {
         key(name)
         beginValue()
-        guard let value else { return raw("null") }
+        guard let write else { return raw("null") }
         raw(UInt8(ascii: "\""))
-        value.appendDescription(to: &buffer)
+        write(&buffer)
         raw(UInt8(ascii: "\""))
     }
 

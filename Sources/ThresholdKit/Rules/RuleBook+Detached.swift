@@ -7,12 +7,8 @@ extension RuleBook {
     /// verdict. ``Auditor`` gives each of its worker threads a detached copy; do the same when you
     /// evaluate on threads of your own. (Pack tests are shared: evaluation does not read them.)
     public func detached() -> RuleBook {
-        RuleBook(detaching: packs)
-    }
-
-    private init(detaching packs: [RulePack]) {
-        // The ids were unique in the original book, so they are in the copy.
-        self.init(checkedPacks: packs.map { $0.detached() })
+        // The ids were unique in this book, so they are in the copy.
+        RuleBook(checkedPacks: packs.map { $0.detached() })
     }
 }
 
