@@ -77,6 +77,10 @@ struct Rules: ParsableCommand {
             }
             var passed = 0, failed = 0
             for pack in book.packs {
+                if pack.tests.isEmpty {
+                    // Not a failure, but a pack that tests nothing should not pass unnoticed.
+                    Console.error("warning: \((pack.path ?? pack.id).escapedForTerminal()): the pack \(pack.id) has no test cases (add some under 'tests:')")
+                }
                 for outcome in pack.runTests() {
                     if outcome.failures.isEmpty {
                         passed += 1

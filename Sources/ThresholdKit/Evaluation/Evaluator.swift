@@ -65,7 +65,7 @@ struct Evaluator {
         self.asOf = asOf
         let large = Index.threshold
         index = profile.assessments.count > large || pack.obligations.count > large || pack.thresholds.count > large
-            ? Index(pack: pack, profile: profile) : nil
+            ? Index(profile: profile) : nil
     }
 
     private struct Index {
@@ -73,16 +73,12 @@ struct Evaluator {
         var recordsByObligation: [String: [LabProfile.AssessmentRecord]] = [:]
         /// Keyed `obligation` NUL `model`.
         var recordsByObligationAndModel: [String: [LabProfile.AssessmentRecord]] = [:]
-        var recordsByModel: [String: [LabProfile.AssessmentRecord]] = [:]
-        var packObligationIDs: Set<String> = []
 
-        init(pack: RulePack, profile: LabProfile) {
-            packObligationIDs = Set(pack.obligations.map(\.id))
+        init(profile: LabProfile) {
             for record in profile.assessments {
                 recordsByObligation[record.obligation, default: []].append(record)
                 if let model = record.model {
                     recordsByObligationAndModel[record.obligation + "\u{0}" + model, default: []].append(record)
-                    recordsByModel[model, default: []].append(record)
                 }
             }
         }
@@ -105,7 +101,14 @@ struct Evaluator {
         var canonicalClusters: [Int]?
         for (position, threshold) in pack.thresholds.enumerated() {
             let results: [ThresholdResult]
-            if threshold.subject == .cluster {
+            if let list = unlistedList(for: threshold.subject) {
+                // Nothing is known of the models (or clusters): the threshold is indeterminate for
+                // the organisation as a whole, never "not met".
+                let result = unlistedResult(threshold, list: list)
+                thresholdResults.append(result)
+                truths[position] = SubjectTruths(subject: threshold.subject, values: [.indeterminate], any: .indeterminate)
+                continue
+            } else if threshold.subject == .cluster {
                 let keys = clusterKeys ?? profile.clusters.map { "cluster:" + $0.name }
                 clusterKeys = keys
                 results = evaluate(threshold, modelKeys: modelKeys, clusterKeys: keys)
@@ -155,6 +158,28 @@ struct Evaluator {
     }
 
     // MARK: Thresholds
+
+    /// `models` or `clusters` when the threshold is about one and the profile does not list them
+    /// at all; nil otherwise.
+    func unlistedList(for subject: Subject) -> String? {
+        switch subject {
+        case .organization: return nil
+        case .model: return profile.listsModels ? nil : "models"
+        case .cluster: return profile.listsClusters ? nil : "clusters"
+        }
+    }
+
+    /// The indeterminate result of a threshold about models or clusters that the profile does not
+    /// list; its subject is the list's name.
+    func unlistedResult(_ threshold: Threshold, list: String) -> ThresholdResult {
+        let source = threshold.cite.flatMap(pack.source)
+        return ThresholdResult(
+            id: threshold.id, subject: list, result: .indeterminate, value: nil, range: nil,
+            limit: threshold.test.limit, comparison: threshold.test.comparison, unit: unit(of: threshold.test),
+            margin: nil, mark: nil,
+            notes: ["the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"],
+            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url)
+    }
 
     func subjects(of subject: Subject) -> [String] {
         switch subject {
@@ -230,9 +255,27 @@ struct Evaluator {
             id: threshold.id, subject: subject, result: truth,
             value: measured?.displayValue, range: measured?.displayRange,
             limit: test.limit, comparison: test.comparison, unit: unit(of: test),
-            margin: measured.flatMap { $0.displayValue?.divided(by: test.limit, significantDigits: 6) },
-            mark: measured?.mark, notes: notes,
+            margin: measured?.displayValue.flatMap { margin(of: $0, against: test.limit) },
+            mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url)
+    }
+
+    /// `value ÷ limit` to six significant digits, or to as many as it takes (up to 40) to tell a
+    /// value just over or under the line from one exactly on it: 10^25 + 1 against 10^25 is
+    /// ×1.0000000000000000000000001, never a misleading ×1.
+    func margin(of value: ExactDecimal, against limit: ExactDecimal) -> ExactDecimal? {
+        guard let short = value.divided(by: limit, significantDigits: 6) else { return nil }
+        guard short == ExactDecimal(integer: 1), value != limit else { return short }
+        return value.divided(by: limit, significantDigits: 40) ?? short
+    }
+
+    /// Where the fact a test reads was written, if it was: for a result whose value could not be
+    /// used (a missing exchange rate), so that the report still points at the line.
+    func mark(of key: FactKey, model: Int?, cluster: Int?) -> SourceMark? {
+        if key == .trainingAndFineTuningCompute {
+            return model.flatMap { profile.models[$0].trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark }
+        }
+        return fact(key, model: model, cluster: cluster)?.mark
     }
 
     func unit(of test: QuantityTest) -> String {
@@ -273,25 +316,33 @@ struct Evaluator {
     /// or cannot be converted.
     func measure(_ test: QuantityTest, model: Int?, cluster: Int?, notes: inout [String]) -> Measured? {
         if test.fact == .trainingAndFineTuningCompute {
-            guard let training = model.flatMap({ profile.models[$0].trainingCompute }) else {
+            // The sum of two parts, each of which may be missing: a missing part may be anything
+            // ≥ 0, so the sum is unbounded above and only the part given can decide it.
+            let training = model.flatMap { profile.models[$0].trainingCompute }
+            let fineTuning = model.flatMap { profile.models[$0].fineTuningCompute }
+            guard let first = training ?? fineTuning else {
                 notes.append("training_compute is not given")
                 return nil
             }
-            var interval = Interval(training.value)
-            describe(training, as: "training_compute", into: &notes)
-            if let fineTuning = model.flatMap({ profile.models[$0].fineTuningCompute }) {
+            var interval = Interval(first.value)
+            if let training { describe(training, as: "training_compute", into: &notes) }
+            if let training, let fineTuning {
                 let part = Interval(fineTuning.value)
                 interval.low = interval.low + part.low
                 interval.estimate = interval.estimate + part.estimate
                 interval.high = interval.high.flatMap { high in part.high.map { high + $0 } }
                 describe(fineTuning, as: "fine_tuning_compute", into: &notes)
                 notes.append("counted: training_compute + fine_tuning_compute")
-            } else {
+            } else if training != nil {
                 interval.high = nil
                 notes.append("fine_tuning_compute is not given: it counts toward this threshold, so only a training run already over the line decides it")
+            } else {
+                describe(first, as: "fine_tuning_compute", into: &notes)
+                interval.high = nil
+                notes.append("training_compute is not given: it counts toward this threshold, so only fine-tuning already over the line decides it")
             }
             return Measured(interval: interval, limit: test.limit, displayValue: interval.estimate,
-                            displayRange: range(interval), mark: training.mark)
+                            displayRange: range(interval), mark: first.mark)
         }
         guard let fact = fact(test.fact, model: model, cluster: cluster) else { return nil }
         describe(fact, as: test.fact.rawValue, into: &notes)
@@ -338,23 +389,36 @@ struct Evaluator {
 
     func evaluate(_ condition: Condition, model: Int?, cluster: Int?) -> (Truth, String?) {
         switch condition {
+        // A condition that fails says why, so that a threshold whose quantity is over the line but
+        // which is not met never reads as an unexplained "not met".
         case .equals(let key, let values):
             let actual: String? = key == .primaryData ? model.flatMap({ profile.models[$0].primaryData }) : model.flatMap({ profile.models[$0].status?.rawValue })
             guard let actual else { return (.indeterminate, "\(key.rawValue) is not given") }
-            return (values.contains(actual) ? .met : .notMet, nil)
+            if values.contains(actual) { return (.met, nil) }
+            return (.notMet, "\(key.rawValue) is \(actual), not \(Self.alternatives(values))")
         case .includesAny(let key, let values):
             guard let modalities = model.flatMap({ profile.models[$0].modalities }) else { return (.indeterminate, "\(key.rawValue) is not given") }
-            return (modalities.contains(where: values.contains) ? .met : .notMet, nil)
+            if modalities.contains(where: values.contains) { return (.met, nil) }
+            let listed = modalities.isEmpty ? "none" : modalities.joined(separator: ", ")
+            return (.notMet, "\(key.rawValue) (\(listed)) include none of \(values.joined(separator: ", "))")
         case .isTrue(let key, let wanted):
             guard let actual = cluster.flatMap({ profile.clusters[$0].coLocated }) else { return (.indeterminate, "\(key.rawValue) is not given") }
-            return (actual == wanted ? .met : .notMet, nil)
+            return actual == wanted ? (.met, nil) : (.notMet, "\(key.rawValue) is \(actual)")
         case .quantity(let test):
             var notes: [String] = []
             guard let measured = measure(test, model: model, cluster: cluster, notes: &notes) else {
                 return (.indeterminate, notes.first ?? "\(test.fact.rawValue) is not given")
             }
-            return (measured.interval.compare(test.comparison, measured.limit), nil)
+            let truth = measured.interval.compare(test.comparison, measured.limit)
+            guard truth == .notMet else { return (truth, nil) }
+            let value = measured.displayValue.map { "\($0) \(unit(of: test))" } ?? "the value"
+            return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(unit(of: test))")
         }
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func alternatives(_ values: [String]) -> String {
+        values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1]
     }
 
     // MARK: Obligations
@@ -383,6 +447,9 @@ struct Evaluator {
         let modelKeys: [String]
         /// For each model, the last model with the same key: a key names one subject.
         let canonicalModels: [Int]
+        /// Set while an `any_assessment_outcome` test runs, to stop a pack whose formulas lead
+        /// back to it from recursing.
+        var testingOutcome = false
 
         init(truths: [SubjectTruths?], obligations: Int, modelKeys: [String], canonicalModels: [Int]) {
             self.truths = truths
@@ -435,29 +502,34 @@ struct Evaluator {
         case .all(let items): return Truth.all(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
         case .not(let inner): return applies(inner, subject: subject, obligation: obligation, context: &context).not
         case .anyAssessmentOutcome(let outcome):
-            let model = subject >= 0 ? profile.models[subject].name : nil
-            let found = latestRecords(model: model).contains { $0.outcome == outcome }
-            return found ? .met : .notMet
+            return foundOutcome(outcome, subject: subject, context: &context)
         }
     }
 
-    /// The latest record per obligation of this pack (for one model, or all), by completion date.
-    func latestRecords(model: String?) -> [LabProfile.AssessmentRecord] {
-        var latest: [String: LabProfile.AssessmentRecord] = [:]
-        let records = index.map { index in model.map { index.recordsByModel[$0] ?? [] } ?? profile.assessments } ?? profile.assessments
-        for record in records where belongsToPack(record) && (model == nil || record.model == model) {
-            guard let completed = record.completed, completed <= asOf else { continue }
-            let key = record.obligation + "|" + (record.model ?? "")
-            if let existing = latest[key], let existingDate = existing.completed, existingDate > completed { continue }
-            latest[key] = record
+    /// Whether an assessment that counts found `outcome` for the subject (a model, or any subject
+    /// for the organisation): the latest record that counts for an obligation of this pack that
+    /// applies, independent where the obligation asks for it and still valid. A self-assessment,
+    /// an expired one, or one for an obligation that does not apply never blocks deployment; one
+    /// for an obligation whose applicability is unknown leaves the answer indeterminate.
+    func foundOutcome(_ outcome: LabProfile.AssessmentRecord.Outcome, subject: SubjectSlot,
+                      context: inout ObligationContext) -> Truth {
+        // A pack whose obligations' `when`s lead back to this test cannot be decided.
+        guard !context.testingOutcome else { return .indeterminate }
+        context.testingOutcome = true
+        defer { context.testingOutcome = false }
+        var found: [Truth] = []
+        for (position, obligation) in pack.obligations.enumerated() where !obligation.isDeploymentGate {
+            let models: [Int?] = obligation.per == .organization ? [nil]
+                : subject >= 0 ? [subject] : profile.models.indices.map { $0 }
+            for model in models {
+                var ignored: [String] = []
+                guard case .counting(let latest) = records(for: obligation, model: model, notes: &ignored),
+                      latest.outcome == outcome else { continue }
+                if let days = obligation.validForDays, let completed = latest.completed, completed.adding(days: days) <= asOf { continue }
+                found.append(applies(.obligation(position), subject: model ?? subject, obligation: obligation, context: &context))
+            }
         }
-        return Array(latest.values)
-    }
-
-    func belongsToPack(_ record: LabProfile.AssessmentRecord) -> Bool {
-        if let pack = record.pack { return pack == self.pack.id }
-        if let index { return index.packObligationIDs.contains(record.obligation) }
-        return self.pack.obligations.contains { $0.id == record.obligation }
+        return Truth.any(found)
     }
 
     /// The obligation at `position` in the pack.
@@ -519,67 +591,40 @@ struct Evaluator {
             return result
         }
         if applies == .no { return result }
-        // Deadlines.
-        if let released = model.flatMap({ profile.models[$0].released }) {
-            switch obligation.due {
-            case .beforeDeployment?: result.due = released
-            case .withinDaysOfRelease(let days)?: result.due = released.adding(days: days)
-            default: break
-            }
-        }
-        if case .by(let date)? = obligation.due { result.due = date }
-        // Records on file.
-        // With an index, only the records of this obligation (and model) are scanned; the filter
-        // below still applies every condition.
-        let pool: [LabProfile.AssessmentRecord]
-        if let index {
-            pool = obligation.per == .organization || model == nil
-                ? index.recordsByObligation[obligation.id] ?? []
-                : index.recordsByObligationAndModel[obligation.id + "\u{0}" + (model.flatMap({ profile.models[$0].name }) ?? "")] ?? []
-        } else {
-            pool = profile.assessments
-        }
-        var candidates = pool.filter { record in
-            record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
-                && (obligation.per == .organization || model == nil || record.model == model.flatMap({ profile.models[$0].name }))
-        }
-        let notIndependent = candidates.filter { obligation.requiresIndependent && $0.independent != true }
-        if !notIndependent.isEmpty {
-            result.notes.append("a record on file is not from an independent assessor and does not count")
-            candidates.removeAll { obligation.requiresIndependent && $0.independent != true }
-        }
-        let future = candidates.filter { ($0.completed ?? asOf) > asOf }
-        if !future.isEmpty { result.notes.append("a record completed after \(asOf) does not count yet") }
-        candidates.removeAll { ($0.completed ?? asOf) > asOf }
-        let latest = candidates.max { ($0.completed ?? CalendarDate(daysSinceEpoch: 0)) < ($1.completed ?? CalendarDate(daysSinceEpoch: 0)) }
-        if let latest {
+        let released = model.flatMap { profile.models[$0].released }
+        var dueNote: String?
+        (result.due, dueNote) = deadline(of: obligation, released: released)
+
+        switch records(for: obligation, model: model, notes: &result.notes) {
+        case .counting(let latest):
+            // The latest assessment that counts decides, whether or not it was due yet.
             if let days = obligation.validForDays, let completed = latest.completed, completed.adding(days: days) <= asOf {
                 result.status = .expired
                 result.notes.append("the record of \(completed) was valid for \(days) days, until \(completed.adding(days: days))")
-                return result
-            }
-            if latest.outcome == .highRisk {
+            } else if latest.outcome == .highRisk {
                 result.status = .unmet
                 result.notes.append("the assessment of \(latest.completed.map(\.description) ?? "unknown date") found high risk")
+            } else {
+                result.status = .met
                 return result
             }
-            result.status = .met
+            return result
+        case .uncertain(let reason):
+            // A record that might count: met or not cannot be told until the record is complete.
+            if let due = result.due, asOf < due { break }
+            result.status = .indeterminate
+            result.notes.append(reason)
+            return result
+        case .none:
+            break
+        }
+        if let transition = obligation.transition, asOf < transition.complyBy, model != nil, released == nil {
+            // It may have been on the market before the transition date: then nothing is due yet.
+            result.status = .indeterminate
+            result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
             return result
         }
-        if let transition = obligation.transition, asOf < transition.complyBy {
-            if let released = model.flatMap({ profile.models[$0].released }), released < transition.placedBefore {
-                result.status = .notRequired
-                result.due = transition.complyBy
-                result.notes.append("placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
-                return result
-            }
-            if model != nil && model.flatMap({ profile.models[$0].released }) == nil {
-                // It may have been on the market before the transition date: then nothing is due yet.
-                result.status = .indeterminate
-                result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
-                return result
-            }
-        }
+        if let dueNote { result.notes.append(dueNote) }
         if let due = result.due, asOf < due {
             result.status = applies == .yes ? .notRequired : .indeterminate
             result.notes.append("not due until \(due)")
@@ -589,26 +634,117 @@ struct Evaluator {
         return result
     }
 
+    /// When the obligation falls due for a model released on `released`, and a note when the date
+    /// is not the plain one: a model placed on the market before a transition date complies by the
+    /// transition's end (Art. 111(3) of the EU AI Act), and nothing falls due before the pack
+    /// itself takes effect.
+    func deadline(of obligation: Obligation, released: CalendarDate?) -> (CalendarDate?, String?) {
+        if case .by(let date)? = obligation.due { return (date, nil) }
+        guard let released else { return (nil, nil) }
+        if let transition = obligation.transition, released < transition.placedBefore {
+            return (transition.complyBy, "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
+        }
+        let due: CalendarDate
+        switch obligation.due {
+        case .beforeDeployment?: due = released
+        case .withinDaysOfRelease(let days)?: due = released.adding(days: days)
+        default: return (nil, nil)
+        }
+        if let effective = pack.effective, due < effective {
+            return (effective, "released on \(released), before the pack took effect on \(effective): due from \(effective)")
+        }
+        return (due, nil)
+    }
+
+    /// What the records on file for an obligation (and model) show.
+    enum RecordFinding {
+        /// No record that counts or might count.
+        case none
+        /// The latest record that counts: independent where the obligation asks for it, completed
+        /// on or before the as-of date, with an outcome.
+        case counting(LabProfile.AssessmentRecord)
+        /// No record counts, but one would if it said what it leaves out (its date, its outcome,
+        /// or whether its assessor is independent).
+        case uncertain(String)
+    }
+
+    /// The records for the obligation (and model), sorted into those that count, those that
+    /// cannot, and those that leave out what would decide it; notes say why a record is set aside.
+    func records(for obligation: Obligation, model: Int?, notes: inout [String]) -> RecordFinding {
+        // With an index, only the records of this obligation (and model) are scanned; the filter
+        // below still applies every condition.
+        let modelName = model.map { profile.models[$0].name }
+        let pool: [LabProfile.AssessmentRecord]
+        if let index {
+            pool = obligation.per == .organization || modelName == nil
+                ? index.recordsByObligation[obligation.id] ?? []
+                : index.recordsByObligationAndModel[obligation.id + "\u{0}" + modelName!] ?? []
+        } else {
+            pool = profile.assessments
+        }
+        var latest: LabProfile.AssessmentRecord?
+        var uncertain: String?
+        var notIndependent = false, future = false
+        for record in pool where record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
+            && (obligation.per == .organization || modelName == nil || record.model == modelName) {
+            if obligation.requiresIndependent && record.independent == false { notIndependent = true; continue }
+            guard let completed = record.completed else {
+                uncertain = uncertain ?? "a record on file gives no completion date ('completed'), so it cannot count yet"
+                continue
+            }
+            if completed > asOf { future = true; continue }
+            if obligation.requiresIndependent && record.independent == nil {
+                uncertain = uncertain ?? "the record of \(completed) does not say whether its assessor is independent ('independent: true')"
+                continue
+            }
+            if obligation.requiresIndependent && record.outcome == nil {
+                // An assessment's finding decides it; a report or notification has none.
+                uncertain = uncertain ?? "the record of \(completed) gives no outcome (acceptable or high-risk)"
+                continue
+            }
+            if let current = latest?.completed, current > completed { continue }
+            latest = record
+        }
+        if notIndependent { notes.append("a record on file is not from an independent assessor and does not count") }
+        if future { notes.append("a record completed after \(asOf) does not count yet") }
+        if let latest {
+            // A record that leaves something out might be newer than the latest that counts and
+            // say otherwise; only an acceptable, current finding is certain without it.
+            let current = obligation.validForDays.map { days in latest.completed.map { $0.adding(days: days) > asOf } ?? false } ?? true
+            if let uncertain, !(latest.outcome != .highRisk && current) { return .uncertain(uncertain) }
+            return .counting(latest)
+        }
+        return uncertain.map(RecordFinding.uncertain) ?? .none
+    }
+
+    /// The deployment verdict, overall and per model. Results are read by position: `obligations`
+    /// is in the pack's order, and a per-model obligation's subjects in the profile's order of
+    /// models, so the verdict costs one pass over models × obligations.
     func deploymentVerdict(_ obligations: [ObligationResult], inForce: Bool) -> (Deployment, [(model: String, deployment: Deployment)]) {
-        guard inForce, let gate = pack.obligations.first(where: \.isDeploymentGate) else { return (.permitted, []) }
-        let gateResult = obligations.first { $0.id == gate.id }
+        guard inForce, let gatePosition = pack.obligations.firstIndex(where: \.isDeploymentGate) else { return (.permitted, []) }
+        let gate = obligations[gatePosition]
+        func status(_ result: ObligationResult, model: Int) -> ObligationStatus {
+            result.subjects.isEmpty ? result.status : result.subjects[model].status
+        }
         var byModel: [(model: String, deployment: Deployment)] = []
-        for model in profile.models {
-            let key = "model:" + model.name
-            let blocked = gateResult?.subjects.first { $0.subject == key }?.applies == .yes
-                || (gate.per == .organization && gateResult?.applies == .yes)
+        byModel.reserveCapacity(profile.models.count)
+        for (position, model) in profile.models.enumerated() {
+            let blocked = gate.subjects.isEmpty ? gate.applies == .yes : gate.subjects[position].applies == .yes
             if blocked { byModel.append((model.name, .blocked)); continue }
-            let pending = obligations.contains { result in
-                guard result.id != gate.id else { return false }
-                let statuses = result.subjects.isEmpty ? [result.status] : result.subjects.filter { $0.subject == key }.map(\.status)
-                return statuses.contains { $0 == .unmet || $0 == .expired || $0 == .indeterminate }
+            let pending = obligations.indices.contains { index in
+                guard index != gatePosition else { return false }
+                let status = status(obligations[index], model: position)
+                return status == .unmet || status == .expired || status == .indeterminate
             }
             byModel.append((model.name, pending ? .indeterminate : .permitted))
         }
-        let all = byModel.map(\.deployment)
-        if all.contains(.blocked) || (profile.models.isEmpty && gateResult?.applies == .yes) { return (.blocked, byModel) }
-        if all.contains(.indeterminate) { return (.indeterminate, byModel) }
-        if profile.models.isEmpty && obligations.contains(where: { $0.id != gate.id && ($0.status == .unmet || $0.status == .indeterminate || $0.status == .expired) }) {
+        if byModel.contains(where: { $0.deployment == .blocked }) || (profile.models.isEmpty && gate.applies == .yes) {
+            return (.blocked, byModel)
+        }
+        if byModel.contains(where: { $0.deployment == .indeterminate }) { return (.indeterminate, byModel) }
+        if profile.models.isEmpty && obligations.indices.contains(where: { index in
+            index != gatePosition && [.unmet, .indeterminate, .expired].contains(obligations[index].status)
+        }) {
             return (.indeterminate, byModel)
         }
         return (.permitted, byModel)

@@ -21,15 +21,25 @@ public struct LabProfile: Sendable, Hashable {
     public var clusters: [Cluster]
     /// Assessments and other compliance records on file.
     public var assessments: [AssessmentRecord]
+    /// Whether the profile lists its models at all. A YAML profile with no `models:` key says
+    /// nothing about them, so every threshold about a model is indeterminate; one that has trained
+    /// none says `models: []`.
+    public var listsModels: Bool
+    /// Whether the profile lists its clusters at all (`clusters:`), as ``listsModels`` for models.
+    public var listsClusters: Bool
 
-    /// Creates a profile.
+    /// Creates a profile. `models` and `clusters` are complete lists unless `listsModels` or
+    /// `listsClusters` says that nothing is known of them.
     public init(path: String? = nil, organization: Organization, models: [Model] = [],
-                clusters: [Cluster] = [], assessments: [AssessmentRecord] = []) {
+                clusters: [Cluster] = [], assessments: [AssessmentRecord] = [],
+                listsModels: Bool = true, listsClusters: Bool = true) {
         self.path = path
         self.organization = organization
         self.models = models
         self.clusters = clusters
         self.assessments = assessments
+        self.listsModels = listsModels
+        self.listsClusters = listsClusters
     }
 
     /// The organisation behind a profile.
@@ -74,9 +84,10 @@ public struct LabProfile: Sendable, Hashable {
         public var trainingCompute: Fact?
         /// Compute used for fine-tuning, reinforcement learning and other modifications.
         public var fineTuningCompute: Fact?
-        /// What the model generates or takes: `text`, `image`, `audio`, `video`, `code`, ….
+        /// What the model generates or takes: `text`, `image`, … (see ``knownModalities``).
         public var modalities: [String]?
-        /// What it was primarily trained on: `general`, `biological-sequence`, ….
+        /// What it was primarily trained on: `general`, `biological-sequence`, … (see
+        /// ``knownPrimaryData``).
         public var primaryData: String?
         /// Where it is in its life.
         public var status: Status?
@@ -84,6 +95,15 @@ public struct LabProfile: Sendable, Hashable {
         public var released: CalendarDate?
         /// Where the model's mapping starts.
         public var mark: SourceMark?
+
+        /// The modalities Threshold knows. A profile or pack may name others, but a near miss of
+        /// one of these (`Text`, `images`) is an error, never a modality that no rule matches.
+        public static let knownModalities = ["text", "code", "image", "audio", "video", "3d", "time-series",
+                                             "tabular", "biological-sequence", "action", "embedding"]
+        /// The kinds of primary training data Threshold knows: `general`, or `biological-sequence`
+        /// (DNA, RNA and protein sequences: Executive Order 14110's 10^23 test). Others are taken
+        /// as written, except a near miss of these (`biological_sequence`), which is an error.
+        public static let knownPrimaryData = ["general", "biological-sequence"]
 
         /// A model's life-cycle stage.
         public enum Status: String, Sendable, Hashable, CaseIterable {

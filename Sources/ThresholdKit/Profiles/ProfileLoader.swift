@@ -98,7 +98,8 @@ extension LabProfile {
             }
             assessments.append(record)
         }
-        self.init(path: path, organization: organization, models: models, clusters: clusters, assessments: assessments)
+        self.init(path: path, organization: organization, models: models, clusters: clusters, assessments: assessments,
+                  listsModels: top.value("models") != nil, listsClusters: top.value("clusters") != nil)
     }
 
     // MARK: Sections
@@ -106,8 +107,15 @@ extension LabProfile {
     static func organization(_ node: YAMLNode) throws -> Organization {
         let map = try MappingReader(node, path: "organization", keys: organizationKeys, what: "the organization (a mapping with 'name', …)")
         var rates: [ExchangeRate] = []
+        var rateMarks: [SourceMark] = []
         for (path, rateNode) in try map.sequence("exchange_rates", what: "a list of exchange rates") {
-            rates.append(try exchangeRate(rateNode, path: path))
+            let rate = try exchangeRate(rateNode, path: path)
+            // One rate per direction: with two, which one decides a comparison would be a guess.
+            if let first = rates.firstIndex(where: { $0.from == rate.from && $0.to == rate.to }) {
+                throw rateNode.error("\(path): a second rate from \(rate.from) to \(rate.to); the first is at line \(rateMarks[first].line) (declare one rate per currency pair)")
+            }
+            rates.append(rate)
+            rateMarks.append(rateNode.mark)
         }
         var period: Int?
         if let node = map.value("reporting_period") {
@@ -137,13 +145,22 @@ extension LabProfile {
             status = value
         }
         var modalities: [String]?
-        if map.value("modalities") != nil { modalities = try map.strings("modalities", what: "a list of modalities such as [text, image]") }
+        if map.value("modalities") != nil {
+            modalities = try terms(map, "modalities", known: Model.knownModalities, what: "a list of modalities such as [text, image]")
+        }
+        var primaryData: String?
+        if map.value("primary_data") != nil {
+            if let node = map.value("primary_data"), node.kind != .scalar {
+                throw node.error("\(map.path(of: "primary_data")): expected a term such as general or biological-sequence, found \(node.kindDescription)")
+            }
+            primaryData = try terms(map, "primary_data", known: Model.knownPrimaryData, what: "general or biological-sequence").first
+        }
         return Model(
             name: try map.requiredString("name", what: "the model's name"),
             trainingCompute: try fact(map, "training_compute", .operations),
             fineTuningCompute: try fact(map, "fine_tuning_compute", .operations),
             modalities: modalities,
-            primaryData: try map.string("primary_data"),
+            primaryData: primaryData,
             status: status,
             released: try date(map, "released"),
             mark: node.mark)
@@ -196,6 +213,31 @@ extension LabProfile {
     }
 
     // MARK: Values
+
+    /// The terms under `key` (one, or a list). A term close to one of `known` but not equal to it
+    /// (`Text`, `images`, `biological_sequence`) is an error at that term with a suggestion, since
+    /// it would silently match no rule; any other term is taken as written (`protein-sequence`),
+    /// and a rule that looks for another says so in its notes.
+    static func terms(_ map: MappingReader, _ key: String, known: [String], what: String) throws -> [String] {
+        guard let node = map.value(key) else { return [] }
+        let items = node.kind == .sequence ? Array(node.items) : [node]
+        var result: [String] = []
+        result.reserveCapacity(items.count)
+        for (offset, item) in items.enumerated() {
+            let path = node.kind == .sequence ? "\(map.path(of: key))[\(offset)]" : map.path(of: key)
+            let text = try item.string(path: path, what: what)
+            if let message = nearMiss(path, text, known) { throw item.error(message) }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// The message for a term that is a near miss of one of `known`; nil for a known term or one
+    /// that is not close to any.
+    static func nearMiss(_ path: String, _ value: String, _ known: [String]) -> String? {
+        guard !known.contains(value), let near = Suggestion.nearest(to: value, among: known) else { return nil }
+        return "\(path): \(value.quotedForDiagnostic()) is not a term Threshold knows; did you mean '\(near)'? (known: \(known.joined(separator: ", ")))"
+    }
 
     static func enumMessage(_ path: String, _ value: String, _ allowed: [String]) -> String {
         var message = "\(path): \(value.quotedForDiagnostic()) is not one of \(allowed.joined(separator: ", "))"
@@ -312,10 +354,14 @@ extension LabProfile {
         }
         var candidates: [FactValue] = []
         let estimate = try value("estimate"), low = try value("low"), high = try value("high")
-        if let point = estimate ?? low ?? high {
-            let lower = low ?? point, upper = high ?? point
-                do {
-                candidates.append(try FactValue(estimate: point, low: lower, high: upper))
+        if (low == nil) != (high == nil) {
+            // A lone bound says nothing of the other side: "at most 4e25" may be under any line.
+            let given = low == nil ? "high" : "low", missing = low == nil ? "low" : "high"
+            throw (map.value(given) ?? node).error("\(path): '\(given)' is given without '\(missing)'; an uncertain value needs both bounds, such as {estimate: 3.2e25, low: 2.1e25, high: 4.8e25}")
+        }
+        if let point = estimate ?? low {
+            do {
+                candidates.append(try FactValue(estimate: point, low: low ?? point, high: high ?? point))
             } catch {
                 throw node.error("\(path): \(error.message)")
             }

@@ -210,9 +210,10 @@ extension PackResult {
         return "out-of-scope"
     }
 
-    /// "4 of 5": obligations that apply, of all.
+    /// "4 of 5": obligations that apply, of all; "—" for a pack not in force, of which none do.
     var appliesCount: String {
-        "\(obligations.filter { $0.applies == .yes }.count) of \(obligations.count)"
+        guard inForce else { return "—" }
+        return "\(obligations.filter { $0.applies == .yes }.count) of \(obligations.count)"
     }
 }
 

@@ -44,6 +44,9 @@ public struct RuleBook: Sendable {
     }
 
     /// The packs in a YAML file, or in every `*.yaml`/`*.yml` file of a directory (sorted by name).
+    ///
+    /// - Throws: `YAMLError` for a file that cannot be read or is not a valid pack, and for a
+    ///   directory that holds no pack files.
     public init(contentsOf path: String, options: LoadOptions = .default) throws {
         try self.init(packs: RuleBook.files(at: path).map { try RulePack(contentsOf: $0, options: options) })
     }
@@ -96,6 +99,10 @@ public struct RuleBook: Sendable {
             }
             if name.hasPrefix(".") { continue }
             if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
+        }
+        // A folder of no packs would evaluate nothing and pass: a mistyped path must not look green.
+        guard !names.isEmpty else {
+            throw YAMLError(kind: .reader, problem: "the directory holds no rule packs (*.yaml or *.yml files)", mark: .start, file: path)
         }
         let base = path.hasSuffix("/") ? path : path + "/"
         return names.sorted().map { base + $0 }

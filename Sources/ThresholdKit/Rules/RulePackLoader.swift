@@ -102,6 +102,10 @@ struct PackLoader {
         if let effective = pack.effective, let expires = pack.expires, expires <= effective, let node = map["expires"] {
             throw node.error("expires: \(expires) is not after effective (\(effective))")
         }
+        if status == .repealed && pack.expires == nil, let node = map["status"] {
+            // Without the date, the pack would read as in force on every date.
+            throw node.error("status: a repealed pack needs 'expires', the first day it no longer applies, such as 2025-01-20")
+        }
         var names: [String: SourceMark] = [:]
         for (path, node) in try map.sequence("tests", what: "a list of test cases") {
             let test = try self.test(node, path: path, pack: pack)
@@ -221,15 +225,29 @@ struct PackLoader {
             return .isTrue(fact, node.text.lowercased() == "true")
         case .modalities:
             let map = try MappingReader(node, path: path, keys: ["includes_any"], what: "{includes_any: [text, image, audio, video]}")
-            let values = try map.strings("includes_any", what: "a list of modalities")
+            let values = try LabProfile.terms(map, "includes_any", known: LabProfile.Model.knownModalities, what: "a list of modalities")
             guard !values.isEmpty else { throw node.error("\(path): includes_any needs at least one modality") }
             return .includesAny(fact, values)
         case .primaryData, .modelStatus:
+            let known = fact == .primaryData ? LabProfile.Model.knownPrimaryData : LabProfile.Model.Status.allCases.map(\.rawValue)
+            var listNode = node, listPath = path
             if node.kind == .mapping {
                 let map = try MappingReader(node, path: path, keys: ["one_of"], what: "a value, or {one_of: [a, b]}")
-                return .equals(fact, try map.strings("one_of"))
+                listNode = try map.required("one_of", what: "a list of values")
+                listPath = map.path(of: "one_of")
             }
-            return .equals(fact, [try node.string(path: path, what: "a value such as biological-sequence")])
+            let items = listNode.kind == .sequence ? Array(listNode.items) : [listNode]
+            var values: [String] = []
+            for (offset, item) in items.enumerated() {
+                let itemPath = listNode.kind == .sequence ? "\(listPath)[\(offset)]" : listPath
+                let value = try item.string(path: itemPath, what: "a value such as \(known[known.count - 1])")
+                // A model's status is one of a closed list, so any other could never match; other
+                // terms may be the profile's own, unless they are a near miss of a known one.
+                if fact == .modelStatus && !known.contains(value) { throw item.error(LabProfile.enumMessage(itemPath, value, known)) }
+                if let message = LabProfile.nearMiss(itemPath, value, known) { throw item.error(message) }
+                values.append(value)
+            }
+            return .equals(fact, values)
         default:
             let map = try MappingReader(node, path: path, keys: Comparison.allCases.map(\.rawValue),
                                         what: "a comparison such as {greater_than: 100 Gbit/s}")
@@ -269,7 +287,8 @@ struct PackLoader {
             transition = .init(placedBefore: before, complyBy: by)
         }
         return Obligation(
-            id: id, title: try map.requiredString("title", what: "the obligation's title"), kind: kind,
+            // A title is for reports; without one, reports name the obligation by its id.
+            id: id, title: try map.string("title", what: "the obligation's title") ?? id, kind: kind,
             risk: try map.string("risk"), per: per, when: when, due: due, validForDays: validFor,
             requiresIndependent: try map.bool("independent") ?? (kind == "third-party-assessment"),
             transition: transition, cite: try cite(map, sources: sources), citation: try map.string("citation"),

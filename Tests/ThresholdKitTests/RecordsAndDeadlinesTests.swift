@@ -1,0 +1,288 @@
+import Foundation
+import Testing
+@testable import ThresholdKit
+
+/// The assessments on file, the deadlines they answer, the deployment gate, and what a profile
+/// leaves out: each case a reading of the records that would have given a wrong verdict.
+private let assessmentPack = """
+    pack: gate-pack
+    title: Test
+    status: enacted
+    effective: 2026-06-10
+    thresholds:
+      - {id: compute, subject: model, fact: training_compute, greater_than: 1e25 FLOP}
+    obligations:
+      - id: assessment
+        title: An assessment
+        kind: third-party-assessment
+        per: model
+        when: compute
+        due: before-deployment
+        valid_for_days: 365
+      - id: notice
+        title: A notice
+        kind: notification
+        per: model
+        when: compute
+        due: {within_days: 14, of: release}
+      - id: deployment-gate
+        kind: deployment-gate
+        per: model
+        when: {any_assessment_outcome: high-risk}
+    """
+
+private func verdict(_ records: String, models: String = "[{name: m, training_compute: 3e25 FLOP, released: 2026-07-01}]",
+                     asOf: String = "2026-11-29", pack: String = assessmentPack) throws -> PackResult {
+    let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: \(models)\nassessments: \(records)", path: "lab.yaml")
+    return try RuleBook(yaml: pack).evaluate(profile, asOf: CalendarDate(asOf)!).packs[0]
+}
+
+private extension PackResult {
+    func obligation(_ id: String) -> ObligationResult { obligations.first { $0.id == id }! }
+}
+
+@Suite("Records, deadlines and the deployment gate")
+struct RecordsAndDeadlinesTests {
+    @Test("a complete, independent, acceptable assessment meets the duty and permits deployment")
+    func completeRecord() throws {
+        let result = try verdict("[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: acceptable}]")
+        #expect(result.obligation("assessment").status == .met)
+    }
+
+    @Test("a record that leaves out its date, its outcome or its assessor's independence never counts as met",
+          arguments: [
+              ("{obligation: assessment, model: m, independent: true, outcome: acceptable}", "no completion date"),
+              ("{obligation: assessment, model: m, independent: true, completed: 2026-06-20}", "gives no outcome"),
+              ("{obligation: assessment, model: m, completed: 2026-06-20, outcome: acceptable}", "independent"),
+              ("{obligation: assessment, model: m}", "no completion date"),
+          ])
+    func incompleteRecords(record: String, reason: String) throws {
+        let result = try verdict("[\(record)]")
+        let assessment = result.obligation("assessment")
+        #expect(assessment.status == .indeterminate)
+        #expect(assessment.subjects[0].notes.contains { $0.contains(reason) }, "\(assessment.subjects[0].notes)")
+        #expect(result.deployment == .indeterminate)
+    }
+
+    @Test("a self-assessment is set aside; an incomplete record beside a complete acceptable one does not matter")
+    func setAside() throws {
+        let selfAssessed = try verdict("[{obligation: assessment, model: m, independent: false, completed: 2026-06-20, outcome: acceptable}]")
+        #expect(selfAssessed.obligation("assessment").status == .unmet)
+        let both = try verdict("""
+            [{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: acceptable},
+             {obligation: assessment, model: m}]
+            """)
+        #expect(both.obligation("assessment").status == .met)
+    }
+
+    @Test("a notification needs no outcome and no independent assessor")
+    func notificationRecord() throws {
+        let result = try verdict("[{obligation: notice, model: m, completed: 2026-07-10}]")
+        #expect(result.obligation("notice").status == .met)
+    }
+
+    @Test("only an independent, current finding for a duty that applies blocks deployment", arguments: [
+        // (records, as-of, expected deployment)
+        ("[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: high-risk}]", "2026-11-29", Deployment.blocked),
+        ("[{obligation: assessment, model: m, independent: false, completed: 2026-06-20, outcome: high-risk}]", "2026-11-29", .indeterminate),
+        ("[{obligation: assessment, model: m, independent: true, completed: 2025-06-20, outcome: high-risk}]", "2026-11-29", .indeterminate),
+        ("[{obligation: assessment, model: m, independent: true, completed: 2026-12-20, outcome: high-risk}]", "2026-11-29", .indeterminate),
+    ])
+    func gate(records: String, asOf: String, expected: Deployment) throws {
+        #expect(try verdict(records, asOf: asOf).deployment == expected)
+    }
+
+    @Test("a high-risk finding for a model under every line does not block it")
+    func gateNeedsAnApplicableDuty() throws {
+        let result = try verdict(
+            "[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: high-risk}]",
+            models: "[{name: m, training_compute: 1e24 FLOP, released: 2026-07-01}]")
+        #expect(result.obligation("assessment").applies == .no)
+        #expect(result.deployment == .permitted)
+        // With the compute unknown, whether the finding blocks is unknown too.
+        let unknown = try verdict(
+            "[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: high-risk}]",
+            models: "[{name: m, released: 2026-07-01}]")
+        #expect(unknown.obligation("deployment-gate").applies == .indeterminate)
+        #expect(unknown.deployment == .indeterminate)
+    }
+
+    @Test("nothing falls due before the pack takes effect")
+    func dueNoEarlierThanEffective() throws {
+        let result = try verdict("[]", models: "[{name: m, training_compute: 3e25 FLOP, released: 2025-06-01}]")
+        #expect(result.obligation("assessment").due == CalendarDate("2026-06-10"))
+        #expect(result.obligation("notice").due == CalendarDate("2026-06-10"))
+        #expect(result.obligation("assessment").subjects[0].notes.contains { $0.contains("before the pack took effect") })
+        let later = try verdict("[]", models: "[{name: m, training_compute: 3e25 FLOP, released: 2026-08-01}]")
+        #expect(later.obligation("notice").due == CalendarDate("2026-08-15"))
+    }
+
+    @Test("EU AI Act Art. 111(3): a model on the market before 2 August 2025 is due on 2 August 2027, before and after that date")
+    func transitionDeadline() throws {
+        let model = "[{name: m, training_compute: 3e25 FLOP, modalities: [text], released: 2025-03-01}]"
+        let book = try RuleBook.builtIn()
+        for (asOf, status) in [("2027-08-01", ObligationStatus.notRequired), ("2027-08-02", .unmet)] {
+            let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: \(model)", path: "lab.yaml")
+            let pack = book.evaluate(profile, asOf: CalendarDate(asOf)!).packs.first { $0.pack == "eu-ai-act-gpai" }!
+            for obligation in pack.obligations {
+                #expect(obligation.due == CalendarDate("2027-08-02"), "\(obligation.id) on \(asOf)")
+                #expect(obligation.status == status, "\(obligation.id) on \(asOf)")
+            }
+        }
+    }
+
+    @Test("a profile with no models: list leaves every model threshold indeterminate; models: [] means none")
+    func unlistedModels() throws {
+        let unlisted = try LabProfile(yaml: "organization: {name: L}", path: "lab.yaml")
+        #expect(!unlisted.listsModels && !unlisted.listsClusters)
+        let result = try RuleBook(yaml: assessmentPack).evaluate(unlisted, asOf: CalendarDate("2026-11-29")!).packs[0]
+        #expect(result.thresholds.map(\.subject) == ["models"])
+        #expect(result.thresholds[0].result == .indeterminate)
+        #expect(result.obligation("assessment").applies == .indeterminate)
+        #expect(result.deployment == .indeterminate)
+
+        let none = try LabProfile(yaml: "organization: {name: L}\nmodels: []", path: "lab.yaml")
+        let noneResult = try RuleBook(yaml: assessmentPack).evaluate(none, asOf: CalendarDate("2026-11-29")!).packs[0]
+        #expect(noneResult.thresholds.isEmpty)
+        #expect(noneResult.obligation("assessment").applies == .no)
+        #expect(noneResult.deployment == .permitted)
+    }
+
+    @Test("a condition that fails says why: a model over the line that generates none of the modalities")
+    func failedConditionExplained() throws {
+        let profile = try LabProfile(yaml: """
+            organization: {name: L}
+            models: [{name: m, training_compute: 4e23 FLOP, modalities: [protein-sequence]}]
+            clusters: []
+            """, path: "lab.yaml")
+        let pack = try RuleBook.builtIn().evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs.first { $0.pack == "eu-ai-act-gpai" }!
+        let gpai = pack.thresholds.first { $0.id == "gpai-compute" }!
+        #expect(gpai.result == .notMet)
+        #expect(gpai.notes.contains("modalities (protein-sequence) include none of text, audio, image, video"), "\(gpai.notes)")
+    }
+
+    @Test("training plus fine-tuning: fine-tuning alone over the line decides it even when training is not given",
+          arguments: [("2e26 FLOP", Truth.met), ("5e25 FLOP", .indeterminate)])
+    func fineTuningAlone(fineTuning: String, expected: Truth) throws {
+        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, fine_tuning_compute: \(fineTuning)}]",
+                                     path: "lab.yaml")
+        let pack = try RuleBook.builtIn().evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs.first { $0.pack == "us-ca-sb53" }!
+        let compute = pack.thresholds.first { $0.id == "frontier-model-compute" }!
+        #expect(compute.result == expected)
+        #expect(compute.mark?.line == 2)
+        #expect(compute.notes.contains { $0.hasPrefix("training_compute is not given: it counts toward this threshold") })
+    }
+
+    @Test("a margin that rounds to 1 keeps the digits that show which side of the line the value is on")
+    func marginNearOne() throws {
+        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, training_compute: 10000000000000000000000001 FLOP}]",
+                                     path: "lab.yaml")
+        let result = try RuleBook(yaml: assessmentPack).evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs[0]
+        #expect(result.thresholds[0].margin?.description == "1.0000000000000000000000001")
+        let exact = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, training_compute: 1e25 FLOP}]", path: "lab.yaml")
+        #expect(try RuleBook(yaml: assessmentPack).evaluate(exact, asOf: CalendarDate("2026-11-29")!).packs[0].thresholds[0].margin?.description == "1")
+    }
+
+    @Test("a fact that cannot be converted keeps its position")
+    func missingRateKeepsPosition() throws {
+        let pack = """
+            pack: money
+            title: Money
+            status: enacted
+            thresholds: [{id: revenue, subject: organization, fact: ai_revenue, greater_than: 500M USD}]
+            obligations: [{id: duty, title: Duty, kind: report, when: revenue}]
+            """
+        let profile = try LabProfile(yaml: "organization:\n  name: L\n  ai_revenue: 460M EUR\nmodels: []", path: "lab.yaml")
+        let threshold = try RuleBook(yaml: pack).evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs[0].thresholds[0]
+        #expect(threshold.result == .indeterminate)
+        #expect(threshold.mark?.line == 3 && threshold.mark?.column == 15)
+    }
+}
+
+@Suite("What a profile may say")
+struct ProfileTermsTests {
+    @Test("a near miss of a known modality or kind of data is an error with a suggestion, at the term", arguments: [
+        ("modalities: [text, Images]", "2:39", "'Images'", "image"),
+        ("modalities: [Text]", "2:33", "'Text'", "text"),
+        ("primary_data: biological_sequence", "2:34", "'biological_sequence'", "biological-sequence"),
+        ("primary_data: Biological-Sequence", "2:34", "'Biological-Sequence'", "biological-sequence"),
+    ])
+    func nearMisses(field: String, position: String, quoted: String, suggestion: String) throws {
+        let yaml = "organization: {name: L}\nmodels: [{name: m, \(field)}]"
+        let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
+        let rendered = error.description
+        #expect(rendered.hasPrefix("lab.yaml:\(position): error:"), "\(rendered)")
+        #expect(rendered.contains(quoted) && rendered.contains("did you mean '\(suggestion)'?"), "\(rendered)")
+    }
+
+    @Test("other terms are taken as written")
+    func otherTerms() throws {
+        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, modalities: [protein-sequence, speech], primary_data: chemistry}]",
+                                     path: "lab.yaml")
+        #expect(profile.models[0].modalities == ["protein-sequence", "speech"])
+        #expect(profile.models[0].primaryData == "chemistry")
+    }
+
+    @Test("an uncertain value needs both bounds", arguments: ["{high: 4e25}", "{low: 2e25}", "{estimate: 3e25, high: 4e25}"])
+    func loneBound(value: String) throws {
+        let yaml = "organization: {name: L}\nmodels: [{name: m, training_compute: \(value)}]"
+        let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
+        #expect(error.description.contains("an uncertain value needs both bounds"), "\(error)")
+    }
+
+    @Test("one exchange rate per currency pair")
+    func duplicateRate() throws {
+        let yaml = """
+            organization:
+              name: L
+              exchange_rates:
+                - {from: EUR, to: USD, rate: 1.08}
+                - {from: EUR, to: USD, rate: 1.09}
+            """
+        let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
+        #expect(error.description.hasPrefix("lab.yaml:5:7: error: organization.exchange_rates[1]: a second rate from EUR to USD; the first is at line 4"),
+                "\(error)")
+    }
+
+    @Test("a repealed pack needs the date it stopped applying; an obligation's title is optional")
+    func packRules() throws {
+        let repealed = "pack: p\ntitle: P\nstatus: repealed\nthresholds: []\nobligations: []\n"
+        let error = try #require(throws: YAMLError.self) { try RuleBook(yaml: repealed) }
+        #expect(error.description.contains("a repealed pack needs 'expires'"), "\(error)")
+        let untitled = """
+            pack: p
+            title: P
+            status: proposed
+            thresholds: []
+            obligations: [{id: deployment-gate, kind: deployment-gate, when: {any_assessment_outcome: high-risk}}]
+            """
+        #expect(try RuleBook(yaml: untitled).packs[0].obligations[0].title == "deployment-gate")
+    }
+
+    @Test("a pack's condition terms are checked like a profile's")
+    func packTerms() throws {
+        let pack = """
+            pack: p
+            title: P
+            status: enacted
+            thresholds:
+              - {id: t, subject: model, fact: training_compute, greater_than: 1e23 FLOP, where: {modalities: {includes_any: [txt]}}}
+            obligations: []
+            """
+        let error = try #require(throws: YAMLError.self) { try RuleBook(yaml: pack) }
+        #expect(error.description.contains("did you mean 'text'?"), "\(error)")
+    }
+}
+
+@Suite("Loading rule books")
+struct RuleBookLoadingTests {
+    @Test("a directory with no pack files is an error, never a book that checks nothing")
+    func emptyDirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("threshold-empty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "not a pack".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
+        let error = try #require(throws: YAMLError.self) { try RuleBook(contentsOf: directory) }
+        #expect(error.description.contains("the directory holds no rule packs"), "\(error)")
+    }
+}
