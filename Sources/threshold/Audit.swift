@@ -27,11 +27,12 @@ struct Audit: ParsableCommand {
         abstract: "Audit every lab profile under directories and files.",
         discussion: """
         Walks each directory recursively for files matching --include (default '*.yaml' and '*.yml') \
-        and not --exclude; files named directly are always read. Hidden files and folders are skipped \
-        unless --hidden; symbolic links met in the walk are not followed unless --follow-symlinks (loops \
-        are detected); FIFOs, sockets and devices are skipped without being opened. The profiles are \
+        and not --exclude; files named directly are always read, a FIFO too (as in \
+        'threshold audit <(generate-profile)'). Hidden files and folders are skipped unless --hidden; \
+        symbolic links met in the walk are not followed unless --follow-symlinks (loops are detected); \
+        FIFOs, sockets and devices met in the walk are skipped without being opened. The profiles are \
         evaluated on --jobs threads and reported in the order of their paths (byte order), whatever \
-        the number of jobs.
+        the number of jobs. An audit that finds no profile at all is an error.
 
         Formats: text (a table: a row per profile and pack), json (one document: \
         {"schema": "threshold.audit/1", "verdicts": [...], "summary": {...}}, each verdict a \
@@ -48,22 +49,23 @@ struct Audit: ParsableCommand {
         A summary goes to standard error, and a progress bar when it is a terminal.
 
         Exit codes: 0 nothing failing; 1 a profile fails under --fail-on; 2 a file could not be read or \
-        is not a valid profile, a directory could not be listed, or a report could not be written \
-        (invalid files do not count with --allow-invalid); 64 usage error; 130 interrupted.
+        is not a valid profile, a directory could not be listed, no profile was found, or a report \
+        could not be written (invalid files do not count with --allow-invalid); 64 usage error; \
+        130 interrupted.
         """)
 
     @Argument(help: ArgumentHelp("Directories to walk and profiles to read.", valueName: "path"))
     var paths: [String] = []
 
     @Option(name: .customLong("files-from"),
-            help: ArgumentHelp("Also audit the paths listed in this file, one per line ('-' reads standard input).", valueName: "file|-"))
+            help: ArgumentHelp("Also audit the paths listed in this file, one per line ('-' reads standard input; at most 64 MiB).", valueName: "file|-"))
     var filesFrom: String?
 
     @Flag(name: [.customLong("null"), .customShort("0")], help: "With --files-from, paths are separated by NUL characters (as find -print0 writes them).")
     var nullSeparated = false
 
     @Option(name: .customLong("include"),
-            help: ArgumentHelp("Audit files whose name matches this glob; with a '/', their path below the directory walked (repeatable; replaces the default '*.yaml', '*.yml'; '**' spans folders).", valueName: "glob"))
+            help: ArgumentHelp("Audit files whose name matches this glob; with a '/', their path below the directory walked (repeatable; replaces the default '*.yaml', '*.yml'; '**' spans folders; '{a,b}' matches either).", valueName: "glob"))
     var include: [String] = []
 
     @Option(name: .customLong("exclude"),
@@ -112,6 +114,15 @@ struct Audit: ParsableCommand {
         }
         if nullSeparated && filesFrom == nil { throw ValidationError("--null needs --files-from.") }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024.") }
+        for (option, patterns) in [("--include", include), ("--exclude", exclude)] {
+            for pattern in patterns {
+                do {
+                    _ = try Glob(validating: pattern)
+                } catch {
+                    throw ValidationError("\(option) \(error)")
+                }
+            }
+        }
         _ = try outputTargets()
     }
 
@@ -144,10 +155,15 @@ struct Audit: ParsableCommand {
             }
             targets.append(OutputTarget(format: format, path: file))
         }
-        var seen = Set<String>()
+        // Two spellings of one file (`-o same.json --format csv:./same.json`) are one report too.
+        var seen: [String: String] = [:]
         for target in targets {
             guard let path = target.path else { continue }
-            if !seen.insert(path).inserted { throw ValidationError("The report \(path) is named twice.") }
+            let resolved = Self.resolvedReportPath(path)
+            if let first = seen.updateValue(path, forKey: resolved) {
+                throw ValidationError(first == path ? "The report \(path) is named twice."
+                                                    : "The reports \(first) and \(path) are the same file, named twice.")
+            }
         }
         if let toStandardOutput {
             targets.insert(OutputTarget(format: toStandardOutput, path: nil), at: 0)
@@ -157,6 +173,20 @@ struct Audit: ParsableCommand {
         return targets
     }
 
+    /// A report's path as the file system resolves it, its folder's real path and its name, so that
+    /// two spellings of one file (`same.json`, `./same.json`, `out/../same.json`) compare equal
+    /// although the file does not exist yet. The name is not resolved: a report replaces a symbolic
+    /// link rather than writing through it. A path whose folder does not exist is kept as written.
+    static func resolvedReportPath(_ path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let real = realpath(folder, nil) else { return path }
+        defer { free(real) }
+        let resolvedFolder = String(cString: real)
+        return (resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/") + name
+    }
+
     func run() throws {
         let started = Clock.seconds()
         let targets = try outputTargets()
@@ -164,7 +194,8 @@ struct Audit: ParsableCommand {
         let book = try loadBook(rules, options)
 
         // Create the report files first: an unwritable destination fails before a long walk.
-        installInterruptHandlers()
+        let progressLine = ProgressLine()
+        installInterruptHandlers(erasing: progressLine)
         var files: [ReportFile] = []
         var fileFormats: [ReportFormat] = []
         for target in targets {
@@ -196,18 +227,29 @@ struct Audit: ParsableCommand {
         for notice in walk.notices where notice.kind != .symlinkNotFollowed && (notice.isError || !quiet) {
             Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
         }
+        // A gate that checks nothing must not pass: a mistyped --include, an empty folder.
+        let foundNothing = walk.files.isEmpty
+        if foundNothing { Console.error("error: " + nothingFoundMessage(roots)) }
 
         var summary = AuditSummary(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn)
         summary.add(walk.notices)
         let standardFormat = targets.first { $0.path == nil }?.format
+        // `color` tells a reporter that it writes to a terminal: the text table colours (as --color
+        // says), CSV escapes control characters (files and pipes get the data exactly).
+        let toTerminal: Bool
+        switch standardFormat {
+        case .text?: toTerminal = Console.useColor(color)
+        case .csv?: toTerminal = Console.isTerminal(1)
+        default: toTerminal = false
+        }
         let context = ReportContext(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
                                     profileColumnWidth: ReportContext.profileColumnWidth(for: walk.files),
-                                    color: standardFormat == .text && Console.useColor(color),
-                                    toolVersion: Threshold.configuration.version)
+                                    color: toTerminal, toolVersion: Threshold.configuration.version)
         var fileReporters = fileFormats.map { $0.makeReporter(context: context.withoutColor) }
         var standardReporter = standardFormat.map { $0.makeReporter(context: context) }
         var standardOutput = StandardOutput()
-        let bar = ProgressBar(total: walk.files.count, enabled: !quiet && walk.files.count > 0 && (progress == .always || (progress == .auto && Console.isTerminal(2))))
+        let bar = ProgressBar(total: walk.files.count, line: progressLine,
+                              enabled: !quiet && walk.files.count > 0 && (progress == .always || (progress == .auto && Console.isTerminal(2))))
         standardOutput.bar = Console.isTerminal(1) ? bar : nil
         // Diagnostics for invalid files go to standard error, unless the table on standard output shows them.
         let printDiagnostics = standardFormat != .text
@@ -227,10 +269,11 @@ struct Audit: ParsableCommand {
             renderers.append((format, context))
             return renderers.count - 1
         }
-        auditor.evaluate(walk.files, render: { [renderers] verdict in
+        let render: @Sendable (Verdict) -> [String?] = { [renderers] verdict in
             renderers.map { $0.format.reporterType.prerender(verdict, context: $0.context) }
-        }) { result, texts in
-            let verdict = result.verdict
+        }
+        var reported = 0
+        func report(_ verdict: Verdict, rendered texts: [String?]) {
             summary.add(verdict)
             if verdict.isInvalid && printDiagnostics {
                 bar.clear()
@@ -243,8 +286,24 @@ struct Audit: ParsableCommand {
                 standardReporter!.add(verdict, rendered: texts[rendererOf[fileReporters.count]], into: &standardOutput)
                 standardOutput.flush()
             }
-            bar.update(result.index + 1)
+            reported += 1
+            bar.update(reported)
         }
+        // Files named directly that are not regular files (a FIFO from `<(…)`) are read here, as
+        // `check` reads them, before the workers start; each is reported in its place in path order.
+        var streams = walk.streams.map { (path: $0, verdict: streamVerdict(at: $0, book: book, options: options)) }[...]
+        func reportStreams(before path: String?) {
+            while let next = streams.first, path.map({ FileWalker.pathOrder(next.path, $0) }) ?? true {
+                report(next.verdict, rendered: render(next.verdict))
+                streams.removeFirst()
+            }
+        }
+        let isStream = Set(walk.streams)
+        auditor.evaluate(walk.files.filter { !isStream.contains($0) }, render: render) { result, texts in
+            reportStreams(before: result.path)
+            report(result.verdict, rendered: texts)
+        }
+        reportStreams(before: nil)
         bar.clear()
 
         for index in fileReporters.indices { fileReporters[index].end(summary, into: &files[index]) }
@@ -262,37 +321,37 @@ struct Audit: ParsableCommand {
         }
 
         if !quiet {
+            var reports: [(reporter: any Reporter, name: String)] = Array(zip(fileReporters, files.map(\.path)))
+            if let standardReporter { reports.append((standardReporter, "on standard output")) }
+            for case let (sarif as SARIFReporter, name) in reports where sarif.resultCount > SARIFReporter.gitHubResultLimit {
+                Console.error("warning: the SARIF report \(name.escapedForTerminal()) holds \(sarif.resultCount) results; GitHub code scanning "
+                              + "rejects a run of more than \(SARIFReporter.gitHubResultLimit) (and shows at most \(SARIFReporter.gitHubShownResults)): "
+                              + "split the audit into several runs over fewer folders, each uploaded with a category of its own")
+            }
             Console.error(summaryText(summary, elapsed: Clock.seconds() - started,
                                       written: zip(files, fileFormats).map { "\($0.0.path) (\($0.1))" }))
         }
-        if writeFailed { throw ExitCode(2) }
+        if writeFailed || foundNothing { throw ExitCode(2) }
         if summary.hasInvalidInput && !allowInvalid { throw ExitCode(2) }
         if summary.failing > 0 { throw ExitCode(1) }
     }
 
-    /// Reads `--files-from`: a file or standard input, one path per line (or per NUL).
+    /// The most bytes `--files-from` reads: some half a million paths.
+    static let maxPathListBytes = 64 << 20
+
+    /// Reads `--files-from`: a file or standard input, one path per line (or per NUL), at most
+    /// ``maxPathListBytes``.
     func readPathList(_ source: String) throws -> [String] {
-        let bytes: [UInt8]
-        if source == "-" {
-            bytes = try Console.readStandardInput(limit: Int.max)
-        } else {
-            let fd = open(source, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else {
-                throw YAMLError(kind: .reader, problem: "cannot read the list of paths: \(YAMLParser.describeErrno())", mark: .start, file: source)
-            }
-            defer { close(fd) }
-            var all: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw YAMLError(kind: .reader, problem: "cannot read the list of paths: \(YAMLParser.describeErrno())", mark: .start, file: source)
-                }
-                if got == 0 { break }
-                all.append(contentsOf: chunk[0..<got])
-            }
-            bytes = all
+        let file = source == "-" ? "<stdin>" : source
+        let fd = source == "-" ? 0 : open(source, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw YAMLError(kind: .reader, problem: "cannot read the list of paths: \(YAMLParser.describeErrno())", mark: .start, file: file)
+        }
+        defer { if fd != 0 { close(fd) } }
+        let limit = Self.maxPathListBytes
+        guard let bytes = try Console.readAll(fd, limit: limit, file: file, describing: "the list of paths") else {
+            throw YAMLError(kind: .limit, problem: "the list of paths is larger than the limit of \(limit) bytes (64 MiB); "
+                            + "split it over several audits, or name the folders that hold the files", mark: .start, file: file)
         }
         let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
         return bytes.split(separator: separator, omittingEmptySubsequences: true).compactMap { line in
@@ -300,6 +359,32 @@ struct Audit: ParsableCommand {
             if !nullSeparated, line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             return line.isEmpty ? nil : String(decoding: line, as: UTF8.self)
         }
+    }
+
+    /// Reads and evaluates a file named directly that is not a regular file (a FIFO), as `check`
+    /// does: a problem becomes an invalid verdict.
+    func streamVerdict(at path: String, book: RuleBook, options: LoadOptions) -> Verdict {
+        do {
+            return book.evaluate(try LabProfile(contentsOf: path, options: options), asOf: evaluation.asOf)
+        } catch {
+            let problem = error as? YAMLError ?? YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path)
+            return Verdict(profile: path, organization: nil, asOf: evaluation.asOf, packs: [], errors: [problem])
+        }
+    }
+
+    /// "no profiles found under …", with the patterns that chose them.
+    func nothingFoundMessage(_ roots: [String]) -> String {
+        let place: String
+        if roots.isEmpty {
+            place = ": the list \(filesFrom.map { $0 == "-" ? "on standard input" : $0.escapedForTerminal() } ?? "") names no paths"
+        } else {
+            let shown = roots.prefix(3).map { $0.escapedForTerminal() }.joined(separator: ", ")
+            place = " under " + shown + (roots.count > 3 ? " and \(roots.count - 3) more" : "")
+        }
+        let patterns = include.isEmpty ? FileWalker.defaultInclude : include
+        var message = "no profiles found\(place) (include: \(patterns.map { $0.escapedForTerminal() }.joined(separator: ", "))"
+        if !exclude.isEmpty { message += "; exclude: \(exclude.map { $0.escapedForTerminal() }.joined(separator: ", "))" }
+        return message + ")"
     }
 
     /// The summary for standard error.
@@ -312,7 +397,9 @@ struct Audit: ParsableCommand {
         let width = summary.packs.map(\.pack.count).max() ?? 0
         for tally in summary.packs {
             text += "\n  \(tally.pack.padding(width))  "
-            text += tally.inForce ? "in scope \(tally.inScope), unmet \(tally.unmet)" : "not in force (in scope \(tally.inScope), unmet \(tally.unmet))"
+            // A pack not in force requires nothing: who it would reach is labelled as such.
+            text += tally.inForce ? "in scope \(tally.inScope), unmet \(tally.unmet)"
+                : "not in force on \(summary.asOf)\(tally.inForceReason.map { " (\($0))" } ?? ""); would be in scope if in force: \(tally.wouldBeInScope)"
             if tally.indeterminate > 0 { text += ", indeterminate \(tally.indeterminate)" }
             if tally.blocked > 0 { text += ", blocked \(tally.blocked)" }
         }
@@ -359,41 +446,84 @@ struct StandardOutput: TextOutputStream {
 final class ProgressBar {
     let total: Int
     let enabled: Bool
+    private let line: ProgressLine
     private let started = Clock.seconds()
     private var lastDrawn = -1.0
-    private var shown = false
 
-    init(total: Int, enabled: Bool) {
+    init(total: Int, line: ProgressLine, enabled: Bool) {
         self.total = total
+        self.line = line
         self.enabled = enabled
     }
 
     func update(_ done: Int) {
         guard enabled else { return }
         let now = Clock.seconds()
-        if shown && done < total && now - lastDrawn < 0.1 { return }
+        if done < total && now - lastDrawn < 0.1 && line.isShown { return }
         lastDrawn = now
         let elapsed = now - started
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         let width = 24
         let filled = Int((fraction * Double(width)).rounded(.down))
-        var line = "\r\u{1B}[2K[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-        line += "\(done)/\(total) \(Int((fraction * 100).rounded(.down)))%"
+        var text = "\r\u{1B}[2K[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+        text += "\(done)/\(total) \(Int((fraction * 100).rounded(.down)))%"
         if elapsed > 0.05 && done > 0 {
             let rate = Double(done) / elapsed
-            line += "  \(Format.fixed(rate, 1))/s  \(Format.duration(Double(total - done) / rate)) left"
+            text += "  \(Format.fixed(rate, 1))/s  \(Format.duration(Double(total - done) / rate)) left"
         }
-        Console.write(line)
-        shown = true
-        progressLineShown = true
+        line.draw(text)
     }
 
     /// Erases the bar (it is drawn again at the next update).
     func clear() {
-        guard shown else { return }
-        Console.write("\r\u{1B}[2K")
-        shown = false
-        progressLineShown = false
+        line.erase()
+    }
+}
+
+/// The progress bar's line on standard error, shared by the thread that draws it and the cleanup
+/// thread that erases it on a signal. Drawing, erasing and the flag that says whether the line is
+/// on the screen are done under one lock, so the cleanup neither reads the flag as it changes nor
+/// erases a line half drawn.
+final class ProgressLine: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// Guarded by `mutex`.
+    private var shown = false
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// Whether the line is on the screen.
+    var isShown: Bool { locked { shown } }
+
+    /// Writes `text` (which starts by erasing the line) and records that the line is shown.
+    func draw(_ text: String) {
+        locked {
+            Console.write(text)
+            shown = true
+        }
+    }
+
+    /// Erases the line if it is on the screen.
+    func erase() {
+        locked {
+            guard shown else { return }
+            Console.write("\r\u{1B}[2K")
+            shown = false
+        }
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
     }
 }
 
@@ -404,9 +534,6 @@ extension Reporter {
         if let text { add(verdict, prerendered: text, into: &output) } else { add(verdict, into: &output) }
     }
 }
-
-/// Whether the progress bar is on the screen, for the cleanup on a signal.
-nonisolated(unsafe) var progressLineShown = false
 
 /// The signals that end a run early: each removes the reports' temporary files and exits
 /// 128 + the signal (Ctrl-C exits 130).
@@ -431,10 +558,10 @@ private func forwardSignal(_ signal: Int32) {
 }
 
 /// Installs the cleanup for Ctrl-C, `kill`, a closed terminal and a closed pipe: a thread that waits
-/// for those signals (blocked on it, so they queue for its `sigwait`), erases the progress bar,
-/// removes the reports' temporary files under their registry's lock — so a file being created on
-/// another thread at that instant is not missed — and exits 128 + the signal.
-func installInterruptHandlers() {
+/// for those signals (blocked on it, so they queue for its `sigwait`), erases the progress bar's
+/// `line` (if there is one), removes the reports' temporary files under their registry's lock — so a file being
+/// created on another thread at that instant is not missed — and exits 128 + the signal.
+func installInterruptHandlers(erasing line: ProgressLine? = nil) {
     ReportFile.prepareForSignals()
     var signals = sigset_t()
     sigemptyset(&signals)
@@ -445,21 +572,21 @@ func installInterruptHandlers() {
     // The new thread starts with every signal blocked (our mask, with these added, is inherited).
     var previous = sigset_t()
     pthread_sigmask(SIG_BLOCK, &signals, &previous)
-    let status = pthread_create(&cleanupThread, &attributes, { _ in
+    let context = line.map { Unmanaged.passRetained($0).toOpaque() }
+    let status = pthread_create(&cleanupThread, &attributes, { context in
+        let line = context.map { Unmanaged<ProgressLine>.fromOpaque($0).takeRetainedValue() }
         var signals = sigset_t()
         sigemptyset(&signals)
         for sig in interruptSignals { sigaddset(&signals, sig) }
         var received: Int32 = 0
         while sigwait(&signals, &received) != 0 {}
-        if progressLineShown {
-            let erase: StaticString = "\r\u{1B}[2K"
-            _ = write(2, erase.utf8Start, erase.utf8CodeUnitCount)
-        }
+        line?.erase()
         ReportFile.removeTemporaryFilesAndExit(status: 128 + received)
-    }, nil)
+    }, context)
     pthread_attr_destroy(&attributes)
     guard status == 0 else {
         // No thread: fall back on the lock-free cleanup in the handler itself.
+        if let context { Unmanaged<ProgressLine>.fromOpaque(context).release() }
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         for sig in interruptSignals { _ = signal(sig, { ReportFile.removeTemporaryFiles(); _exit(128 + $0) }) }
         return

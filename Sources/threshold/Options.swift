@@ -19,10 +19,19 @@ struct RuleOptions: ParsableArguments {
     }
 
     /// The rule book these options name.
+    ///
+    /// - Throws: `YAMLError` for a rule pack that cannot be read; `ValidationError` (a usage error)
+    ///   for a `--pack` that names no pack.
     func ruleBook(options: LoadOptions) throws -> RuleBook {
         var packs: [RulePack] = noBuiltin ? [] : try RuleBook.builtIn().packs
         for path in rulePaths { packs += try RuleBook(contentsOf: path, options: options).packs }
         let book = try RuleBook(packs: packs)
+        let known = book.packs.map(\.id)
+        for id in self.packs where !known.contains(id) {
+            var message = "--pack \(id.escapedForTerminal()): no rule pack has this id"
+            message += Suggestion.nearest(to: id, among: known).map { "; did you mean '\($0)'?" } ?? "."
+            throw ValidationError(message + " The packs are: \(known.joined(separator: ", ")).")
+        }
         return self.packs.isEmpty ? book : try book.selecting(self.packs)
     }
 }
@@ -38,9 +47,6 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most nodes aliases may add when expanded.", valueName: "nodes"))
     var maxAliasExpansion = YAMLLimits.default.maxAliasExpansion
 
-    @Option(name: .customLong("max-documents"), help: "Most documents in one stream.")
-    var maxDocuments = YAMLLimits.default.maxDocuments
-
     @Option(name: .customLong("max-scalar-length"), help: ArgumentHelp("Longest scalar, in bytes.", valueName: "bytes"))
     var maxScalarLength = YAMLLimits.default.maxScalarBytes
 
@@ -49,7 +55,7 @@ struct LimitOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-alias-expansion", maxAliasExpansion),
-                              ("--max-documents", maxDocuments), ("--max-scalar-length", maxScalarLength), ("--max-models", maxModels)]
+                              ("--max-scalar-length", maxScalarLength), ("--max-models", maxModels)]
         where value < 1 {
             throw ValidationError("\(name) must be at least 1.")
         }
@@ -58,7 +64,7 @@ struct LimitOptions: ParsableArguments {
     var loadOptions: LoadOptions {
         LoadOptions(
             yaml: YAMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion,
-                             maxDocuments: maxDocuments, maxScalarBytes: maxScalarLength),
+                             maxScalarBytes: maxScalarLength),
             profile: ProfileLimits(maxModels: maxModels))
     }
 }

@@ -44,19 +44,29 @@ enum Console {
 
     /// Reads all of standard input, refusing more than `limit` bytes.
     static func readStandardInput(limit: Int) throws -> [UInt8] {
+        guard let bytes = try readAll(0, limit: limit, file: "<stdin>", describing: "standard input") else {
+            throw YAMLError(kind: .limit, problem: "standard input is larger than the limit of \(limit) bytes (raise it with --max-file-size)", mark: .start, file: "<stdin>")
+        }
+        return bytes
+    }
+
+    /// Reads `fd` to its end; nil when it holds more than `limit` bytes (reading stops there, so an
+    /// endless source such as `/dev/zero` costs no more than `limit`).
+    ///
+    /// - Throws: `YAMLError` of kind `reader`, naming `file`, when a read fails: "cannot read
+    ///   \(what): …".
+    static func readAll(_ fd: Int32, limit: Int, file: String, describing what: String) throws -> [UInt8]? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let got = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw YAMLError(kind: .reader, problem: "cannot read standard input: \(YAMLParser.describeErrno())", mark: .start, file: "<stdin>")
+                throw YAMLError(kind: .reader, problem: "cannot read \(what): \(YAMLParser.describeErrno())", mark: .start, file: file)
             }
             if got == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<got])
-            if bytes.count > limit {
-                throw YAMLError(kind: .limit, problem: "standard input is larger than the limit of \(limit) bytes (raise it with --max-file-size)", mark: .start, file: "<stdin>")
-            }
+            if bytes.count > limit { return nil }
         }
     }
 }

@@ -668,6 +668,238 @@ struct AuditTests {
         #expect(!never.stderr.contains("6/6"))
         #expect(!never.stderr.contains("threshold audit:"), "--quiet drops the summary")
     }
+
+    // MARK: Inputs named directly, empty audits, patterns, lists
+
+    @Test("a FIFO named directly is read (as check reads it); one met in the walk is still skipped", .timeLimit(.minutes(1)))
+    func namedFIFO() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AuditCorpus.golden(in: dir)
+        let fifo = dir.appendingPathComponent("corpus/labs/piped.yaml").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // The writer opens the FIFO only once the audit has opened it for reading (a non-blocking
+        // open for writing fails until then), and gives up after a while: nothing can hang.
+        let writer = Thread {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let fd = open(fifo, O_WRONLY | O_NONBLOCK)
+                if fd >= 0 {
+                    var text = AuditCorpus.blocked
+                    text.withUTF8 { _ = write(fd, $0.baseAddress, $0.count) }
+                    close(fd)
+                    return
+                }
+                if errno == ENOENT { return }
+                usleep(10_000)
+            }
+        }
+        writer.start()
+        let named = try CLI.run(["audit", "corpus/labs/piped.yaml", "corpus/labs/helios.yaml", "--format", "jsonl"]
+                                + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(named.status == 1, "both profiles are read and fail: \(named.stderr)")
+        #expect(try AuditCorpus.profiles(jsonl: named.stdout) == ["corpus/labs/helios.yaml", "corpus/labs/piped.yaml"])
+        #expect(named.stdout.contains("\"organization\":\"Blocked Inc\""))
+        #expect(!named.stderr.contains("skipped"))
+
+        // In a walk, the FIFO (now without a writer) is not opened.
+        let walked = try CLI.run(["audit", "corpus/labs", "--format", "jsonl"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(walked.stderr.contains("warning: corpus/labs/piped.yaml: a FIFO (named pipe); skipped without opening it"))
+        #expect(try AuditCorpus.profiles(jsonl: walked.stdout).count == 5)
+        try FileManager.default.removeItem(atPath: fifo)
+    }
+
+    @Test("one report file named twice in different spellings is a usage error, as an exact repeat is")
+    func sameReportTwice() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AuditCorpus.golden(in: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let base = ["audit", "corpus"] + AuditCorpus.asOf + AuditCorpus.goldenRules
+        let exact = try CLI.run(base + ["-o", "same.json", "--format", "json:same.json"], in: dir)
+        #expect(exact.status == 64)
+        #expect(exact.stderr.contains("The report same.json is named twice."))
+        for (first, second) in [("./same.json", "same.json"), ("out/../same.json", "same.json"),
+                                ("out/r.csv", dir.appendingPathComponent("out/r.csv").path)] {
+            let run = try CLI.run(base + ["-o", first, "--format", "csv:\(second)"], in: dir)
+            #expect(run.status == 64, "\(first) and \(second)")
+            #expect(run.stderr.contains("The reports \(second) and \(first) are the same file, named twice."), "--format is read first")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("same.json").path), "nothing is written")
+        // Different files in one folder are fine.
+        let two = try CLI.run(base + ["-o", "out/r.json", "--format", "csv:./out/r.csv", "--allow-invalid"], in: dir)
+        #expect(two.status == 1)
+    }
+
+    @Test("an audit that finds no profile is an error (exit 2), said on standard error even with -q")
+    func noProfiles() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AuditCorpus.golden(in: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let empty = try CLI.run(["audit", "empty", "-q", "--format", "jsonl"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(empty.status == 2)
+        #expect(empty.stdout.isEmpty)
+        #expect(empty.stderr == "error: no profiles found under empty (include: *.yaml, *.yml)\n")
+        let typo = try CLI.run(["audit", "corpus", "-q", "--include", "*.yamll", "--exclude", "drafts", "--output", "r.sarif"]
+                               + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "error: no profiles found under corpus (include: *.yamll; exclude: drafts)\n")
+        // The report says so too: no results.
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r.sarif"))) as? [String: Any])
+        #expect(((log["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.isEmpty == true)
+        let emptyList = try CLI.run(["audit", "--files-from", "-", "-q"] + AuditCorpus.asOf + AuditCorpus.goldenRules, stdin: "\n", in: dir)
+        #expect(emptyList.status == 2)
+        #expect(emptyList.stderr.contains("error: no profiles found: the list on standard input names no paths"))
+    }
+
+    @Test("brace globs: '*.{yml,yaml}' matches either; an unbalanced brace is a usage error")
+    func braceGlobs() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AuditCorpus.golden(in: dir)
+        let both = try CLI.run(["audit", "corpus/labs", "--include", "*.{yml,yaml}", "--exclude", "{helios,blocked}.yaml", "--format", "jsonl"]
+                               + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(try AuditCorpus.profiles(jsonl: both.stdout) == ["corpus/labs/compliant.yaml", "corpus/labs/nested/quiet.yaml", "corpus/labs/small.yml"])
+        for (option, pattern) in [("--include", "*.{yml,yaml"), ("--exclude", "drafts}")] {
+            let run = try CLI.run(["audit", "corpus", option, pattern] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+            #expect(run.status == 64)
+            #expect(run.stderr.contains("\(option) '\(pattern)': a '"))
+        }
+    }
+
+    @Test("--files-from reads at most 64 MiB: a larger list is refused without being read whole")
+    func filesFromLimit() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A sparse file one byte over the limit (`/dev/zero` is the endless case of the same read).
+        let list = dir.appendingPathComponent("list.txt")
+        #expect(FileManager.default.createFile(atPath: list.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: list)
+        try handle.truncate(atOffset: 64 << 20 + 1)
+        try handle.close()
+        let run = try CLI.run(["audit", "--files-from", "list.txt"] + AuditCorpus.asOf, in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr == "list.txt:1:1: error: the list of paths is larger than the limit of 67108864 bytes (64 MiB); "
+                + "split it over several audits, or name the folders that hold the files\n")
+    }
+
+    // MARK: Reports: SARIF limits, CSV on a terminal
+
+    @Test("sarif: more results than GitHub code scanning accepts in a run is warned about, with the count and the limit")
+    func sarifResultLimit() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 125 profiles of 100 models, every model over the threshold: per profile a note for the
+        // revenue, and per model a note for the compute and an error for the assessment.
+        let models = (0..<100).map { "  - {name: m\($0), training_compute: 3e25 FLOP}\n" }.joined()
+        var files: [String: String] = [:]
+        for index in 0..<125 { files["big/p\(index).yaml"] = "organization: {name: Big, ai_revenue: 900M USD}\nmodels:\n" + models }
+        try AuditCorpus.write(files, under: dir)
+        let run = try CLI.run(["audit", "big", "--output", "r.sarif", "--output", "r.json"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("warning: the SARIF report r.sarif holds 25125 results; GitHub code scanning rejects a run of more than 25000"))
+        #expect(run.stderr.split(separator: "\n").filter { $0.contains("SARIF") }.count == 1, "one warning, for the one SARIF report")
+        // Counted in the bytes: parsed, 25 MB of JSON would swell this process, and the `ru_maxrss`
+        // that the memory test's audits inherit from it when they are spawned.
+        let sarif = try Data(contentsOf: dir.appendingPathComponent("r.sarif"))
+        let opening = Data(#"{"ruleId":"#.utf8)
+        var results = 0, from = sarif.startIndex
+        while let found = sarif.range(of: opening, in: from..<sarif.endIndex) {
+            results += 1
+            from = found.upperBound
+        }
+        #expect(results == 125 * (1 + 100 * 2))
+        // Below the limit: no warning; with -q: none either.
+        try AuditCorpus.golden(in: dir)
+        #expect(!(try CLI.run(["audit", "corpus", "--format", "sarif"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)).stderr.contains("SARIF"))
+        #expect(!(try CLI.run(["audit", "big", "-q", "--format", "sarif"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)).stderr.contains("SARIF"))
+    }
+
+    /// Whether `script(1)` (util-linux) is there to give a run a terminal.
+    static let canRunOnTerminal = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    @Test("csv: control characters are escaped on a terminal, and written exactly to a pipe",
+          .enabled(if: canRunOnTerminal, "needs /usr/bin/script (util-linux) to run the audit on a terminal"))
+    func csvOnTerminal() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try AuditCorpus.write(["labs/evil.yaml": "organization: {name: \"Evil\\e[31mRed\\a Co\\tTabbed\"}\nmodels:\n  - {name: m, training_compute: 1e22 FLOP}\n"],
+                              under: dir)
+        let arguments = ["audit", "labs", "--format", "csv", "-q"] + AuditCorpus.asOf + AuditCorpus.goldenRules
+        let piped = try CLI.run(arguments, in: dir)
+        #expect(piped.stdout.contains("Evil\u{1B}[31mRed\u{07} Co\tTabbed"), "a pipe gets the data exactly")
+        // script(1) runs the audit on a pseudo-terminal and copies what it shows.
+        let command = ([CLI.executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let terminal = try Self.runProcess("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"], in: dir)
+        #expect(terminal.status == 0)
+        #expect(!terminal.stdout.contains("\u{1B}") && !terminal.stdout.contains("\u{07}"))
+        #expect(terminal.stdout.contains("Evil\\u{1b}[31mRed\\u{7} Co\tTabbed"))
+    }
+
+    // MARK: Unreadable inputs
+
+    /// Whether the audit can be run as an unprivileged user: the tests run as root (which reads
+    /// every file whatever its mode), and `setpriv` drops to `nobody`.
+    static let canRunUnprivileged = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+
+    @Test("an unreadable file and an unreadable folder are reported with their paths, the rest audited; exit 2; SARIF's run not successful",
+          .enabled(if: canRunUnprivileged, "needs root and /usr/bin/setpriv, to run the audit as nobody (root can read a chmod 000 file)"))
+    func unreadableInputs() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer {
+            chmod(dir.appendingPathComponent("tree/locked").path, 0o755)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        try AuditCorpus.write(["tree/ok.yaml": AuditCorpus.compliant, "tree/secret.yaml": AuditCorpus.helios,
+                               "tree/locked/hidden-away.yaml": AuditCorpus.helios], under: dir)
+        for (path, mode) in [("", 0o755), ("tree", 0o755), ("tree/ok.yaml", 0o644), ("tree/locked/hidden-away.yaml", 0o644),
+                             ("tree/secret.yaml", 0o000), ("tree/locked", 0o000)] as [(String, mode_t)] {
+            #expect(chmod(dir.appendingPathComponent(path).path, mode) == 0)
+        }
+        let jsonl = try runUnprivileged(["audit", "tree", "--format", "jsonl"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(jsonl.status == 2)
+        #expect(try AuditCorpus.profiles(jsonl: jsonl.stdout) == ["tree/ok.yaml", "tree/secret.yaml"])
+        #expect(jsonl.stderr.contains("error: tree/locked: cannot list the directory: permission denied"))
+        #expect(jsonl.stderr.contains("tree/secret.yaml:1:1: error: cannot open the file: permission denied"))
+        #expect(jsonl.stderr.contains("1 valid, 1 invalid"))
+
+        let sarif = try runUnprivileged(["audit", "tree", "--format", "sarif"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        #expect(sarif.status == 2)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let invocation = try #require(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "error")
+        #expect((notification["descriptor"] as? [String: Any])?["id"] as? String == "unreadable-directory")
+    }
+
+    /// Runs `threshold ARGS` as `nobody` through `setpriv`.
+    func runUnprivileged(_ arguments: [String], in directory: URL) throws -> CLI.Result {
+        try Self.runProcess("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path] + arguments,
+                            in: directory)
+    }
+
+    /// Runs a program (one that runs `threshold`) with standard input empty; standard output and
+    /// error go to files, so that a full pipe cannot stall it.
+    static func runProcess(_ executable: String, _ arguments: [String], in directory: URL) throws -> CLI.Result {
+        let outputs = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: outputs) }
+        let out = outputs.appendingPathComponent("stdout"), err = outputs.appendingPathComponent("stderr")
+        #expect(FileManager.default.createFile(atPath: out.path, contents: nil) && FileManager.default.createFile(atPath: err.path, contents: nil))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "TERM": "xterm"]
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+                          stderr: try String(contentsOf: err, encoding: .utf8))
+    }
 }
 
 /// The file extensions of every format.

@@ -63,7 +63,7 @@ struct CheckTests {
         ExitCase(["check", "Examples/labs/helios.yaml", "--fail-on", "sometimes"], 64),
         ExitCase(["check", "Examples/labs/helios.yaml", "--as-of", "2026-02-30"], 64),
         ExitCase(["check", "-", "-"], 64),
-        ExitCase(["check", "Examples/labs/helios.yaml", "--pack", "frontier-ai-proposal"], 2),
+        ExitCase(["check", "Examples/labs/helios.yaml", "--pack", "frontier-ai-proposal"], 64),
     ]
 
     @Test("exit codes: 0 compliant, 1 unmet, 2 invalid, 64 usage", arguments: exitCases)
@@ -82,6 +82,23 @@ struct CheckTests {
         let file = try CLI.run(["check", "Examples/labs/helios.yaml", "--format", "json"] + pinned)
         #expect(piped.status == 1)
         #expect(piped.stdout == file.stdout.replacingOccurrences(of: "\"Examples/labs/helios.yaml\"", with: "\"<stdin>\""))
+    }
+
+    @Test("an unknown --pack is a usage error (64) naming the id, listing the packs, suggesting a near one")
+    func unknownPack() throws {
+        let unknown = try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "NOSUCH"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("--pack NOSUCH: no rule pack has this id. The packs are: eu-ai-act-gpai, frontier-ai-proposal-2026, "))
+        #expect(!unknown.stderr.contains("<input>"), "no made-up position")
+        let near = try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "eu-ai-act-gpia"])
+        #expect(near.status == 64)
+        #expect(near.stderr.contains("--pack eu-ai-act-gpia: no rule pack has this id; did you mean 'eu-ai-act-gpai'? The packs are: "))
+        // The commands that share the rule options say the same.
+        let audit = try CLI.run(["audit", "Examples/labs", "--pack", "frontier-ai-proposal-2026", "--pack", "NOSUCH"])
+        #expect(audit.status == 64)
+        #expect(audit.stderr.contains("--pack NOSUCH: no rule pack has this id"))
+        #expect(try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "frontier-ai-proposal-2026"]).status == 1)
     }
 
     @Test("an invalid profile prints a compiler-style error and yields an error object in JSON")

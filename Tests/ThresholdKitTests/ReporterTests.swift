@@ -110,6 +110,41 @@ struct AuditGlobTests {
         #expect(Glob(pattern).matches(path) == expected)
     }
 
+    @Test("braces: '{a,b}' matches either alternative; groups nest; escaped and bracketed braces are characters", arguments: [
+        ("*.{yml,yaml}", "a.yml", true), ("*.{yml,yaml}", "a.yaml", true), ("*.{yml,yaml}", "a.json", false),
+        ("*.{yml,yaml}", "a.", false), ("{a,b{c,d}}.yaml", "bd.yaml", true), ("{a,b{c,d}}.yaml", "b.yaml", false),
+        ("{,x}y", "y", true), ("{,x}y", "xy", true), ("{}", "", true), ("{*.yml,labs/**}", "labs/x/y", true),
+        ("\\{a,b}", "{a,b}", true), ("\\{a,b}", "a", false), ("[{]a", "{a", true), ("{[,]x,y}", ",x", true),
+        ("lab-{[0-9],x}.yaml", "lab-7.yaml", true), ("lab-{[0-9],x}.yaml", "lab-y.yaml", false),
+        // Unbalanced: the brace is an ordinary character.
+        ("*.{yml", "a.{yml", true), ("*.{yml", "a.yml", false), ("a}", "a}", true), ("{a,{b}", "{a,b", true),
+    ])
+    func braces(pattern: String, text: String, expected: Bool) {
+        #expect(Glob(pattern).matches(text) == expected)
+    }
+
+    @Test("init(validating:) refuses an unbalanced brace and accepts everything else")
+    func validating() throws {
+        for pattern in ["*.{yml", "a}", "{a,{b}", "{{a}"] {
+            #expect(throws: Glob.SyntaxError.self, "\(pattern)") { try Glob(validating: pattern) }
+        }
+        for pattern in ["*.{yml,yaml}", "\\{", "\\}", "[{]", "[}]", "{a,{b,c}}", "plain", "[a-"] {
+            #expect(try Glob(validating: pattern).pattern == pattern)
+        }
+        let error = try #require(throws: Glob.SyntaxError.self) { try Glob(validating: "*.{yml,yaml") }
+        #expect(error.description == "'*.{yml,yaml': a '{' is not closed by a '}' (write '\\{' for the character itself)")
+    }
+
+    @Test("hostile patterns neither crash nor take long: deep nesting, many groups")
+    func hostileBraces() {
+        let deep = String(repeating: "{a,", count: 200) + "b" + String(repeating: "}", count: 200)
+        #expect(Glob(deep).matches("b") && Glob(deep).matches("a") && !Glob(deep).matches("ab"))
+        let many = String(repeating: "{a,b,}", count: 40)
+        #expect(Glob(many).matches(String(repeating: "ab", count: 20)))
+        #expect(!Glob(many + "c").matches(String(repeating: "ab", count: 20) + "d"))
+        #expect(!Glob(String(repeating: "{", count: 2000)).matches("x"))
+    }
+
     @Test("a pattern without '/' matches the name, with '/' the relative path; a trailing '/' means folders only")
     func scope() {
         #expect(Glob("*.yaml").matches(name: "a.yaml", relativePath: "x/a.yaml"))
@@ -144,6 +179,25 @@ struct AuditorTests {
         // A file named directly is taken whatever its name; duplicates are dropped.
         result = FileWalker().walk(["\(root)/a/readme.md", "\(root)/a/readme.md", "\(root)/nothing-here.yaml"])
         #expect(result.files == ["\(root)/a/readme.md", "\(root)/nothing-here.yaml"])
+        #expect(result.streams.isEmpty)
+    }
+
+    @Test("a FIFO or device named directly is collected and listed as a stream, never opened; one met in the walk is noticed")
+    func namedStreams() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ReporterFixtures.write(ReporterFixtures.helios, "a.yaml", in: dir)
+        let fifo = dir.appendingPathComponent("fifo.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Opening the FIFO here would block: the walk returning at all shows it was not opened.
+        let named = FileWalker().walk([fifo, "/dev/null", dir.appendingPathComponent("a.yaml").path, fifo])
+        #expect(named.files == ["/dev/null", dir.appendingPathComponent("a.yaml").path, fifo])
+        #expect(named.streams == ["/dev/null", fifo])
+        #expect(named.notices.isEmpty)
+        let walked = FileWalker().walk([dir.path])
+        #expect(walked.files == [dir.appendingPathComponent("a.yaml").path])
+        #expect(walked.streams.isEmpty)
+        #expect(walked.notices.map(\.kind) == [.specialFile])
     }
 
     @Test("files that cannot be read become invalid verdicts: missing, a folder named *.yaml, a FIFO (never waited on), too large")

@@ -46,11 +46,16 @@ public struct WalkResult: Sendable, Hashable {
     public var files: [String]
     /// What was skipped or could not be read, sorted by path.
     public var notices: [WalkNotice]
+    /// The files among ``files`` that were named directly and are not regular files: a FIFO (the
+    /// shell's `<(…)`), a device. ``Auditor`` refuses them (it never waits on a FIFO); read them as
+    /// `threshold check` does, with `LabProfile(contentsOf:)`. Sorted by path.
+    public var streams: [String]
 
     /// Creates a result.
-    public init(files: [String], notices: [WalkNotice]) {
+    public init(files: [String], notices: [WalkNotice], streams: [String] = []) {
         self.files = files
         self.notices = notices
+        self.streams = streams
     }
 }
 
@@ -64,9 +69,11 @@ public struct WalkResult: Sendable, Hashable {
 ///   a link back to a directory already on the current path (the same device and inode) is reported
 ///   as a loop and not entered again. A link that leads nowhere is collected when its name matches,
 ///   so that the audit reports it as unreadable.
-/// - FIFOs, sockets and devices are never opened: they are seen with `lstat`/`stat` and skipped.
+/// - FIFOs, sockets and devices met in the walk are never opened: they are seen with `lstat`/`stat`
+///   and skipped.
 /// - The paths named by the caller are taken as given: a file is collected whatever its name (and
-///   whether or not it exists: the audit then reports it), a symbolic link is followed.
+///   whether or not it exists: the audit then reports it), a symbolic link is followed. A FIFO or a
+///   device named directly is collected too, and listed in ``WalkResult/streams``.
 ///
 /// The result is sorted by path, so that an audit's output does not depend on the order the file
 /// system lists directories in. Only paths are kept in memory.
@@ -86,8 +93,8 @@ public struct FileWalker: Sendable, Hashable {
     /// Creates a walker.
     public init(include: [String] = FileWalker.defaultInclude, exclude: [String] = [],
                 includeHidden: Bool = false, followSymlinks: Bool = false) {
-        self.include = include.map(Glob.init)
-        self.exclude = exclude.map(Glob.init)
+        self.include = include.map { Glob($0) }
+        self.exclude = exclude.map { Glob($0) }
         self.includeHidden = includeHidden
         self.followSymlinks = followSymlinks
     }
@@ -96,12 +103,16 @@ public struct FileWalker: Sendable, Hashable {
     public func walk(_ roots: [String]) -> WalkResult {
         var state = State()
         for root in roots { walkRoot(root, &state) }
-        state.files.sort(by: FileWalker.pathOrder)
-        var unique: [String] = []
-        unique.reserveCapacity(state.files.count)
-        for file in state.files where unique.last != file { unique.append(file) }
         state.notices.sort { FileWalker.pathOrder($0.path, $1.path) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue) }
-        return WalkResult(files: unique, notices: state.notices)
+        return WalkResult(files: Self.sortedWithoutDuplicates(state.files), notices: state.notices,
+                          streams: Self.sortedWithoutDuplicates(state.streams))
+    }
+
+    private static func sortedWithoutDuplicates(_ paths: [String]) -> [String] {
+        var unique: [String] = []
+        unique.reserveCapacity(paths.count)
+        for path in paths.sorted(by: pathOrder) where unique.last != path { unique.append(path) }
+        return unique
     }
 
     /// The order audits use: by the bytes of the UTF-8 paths (as `LC_ALL=C sort` has it).
@@ -112,6 +123,7 @@ public struct FileWalker: Sendable, Hashable {
     private struct State {
         var files: [String] = []
         var notices: [WalkNotice] = []
+        var streams: [String] = []
     }
 
     private struct Identity: Hashable {
@@ -148,7 +160,9 @@ public struct FileWalker: Sendable, Hashable {
             var ancestors = [Identity(info)]
             walkDirectory(root, relative: "", ancestors: &ancestors, &state)
         case .special:
-            state.notices.append(WalkNotice(path: root, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
+            // Named directly: to be read, as `threshold check` reads it.
+            state.files.append(root)
+            state.streams.append(root)
         default:
             state.files.append(root)
         }

@@ -5,12 +5,15 @@
 ///   unclosed `[` is an ordinary character, as `fnmatch(3)` has it.
 /// - `**` as a whole path component matches any number of components, including none:
 ///   `labs/**/*.yaml` matches `labs/a.yaml` and `labs/x/y/a.yaml`.
+/// - `{a,b,…}` matches any one of the comma-separated alternatives, each a pattern of its own
+///   (`*.{yml,yaml}`); groups may nest.
 /// - `\` makes the next character literal.
 /// - A pattern without `/` is matched against a file's name alone (`*.yaml`, `drafts`); a pattern
 ///   with `/` against its path relative to the directory being audited (`drafts/*.yaml`). A leading
 ///   `/` or `./` is ignored, and a trailing `/` makes the pattern match directories only.
 ///
-/// Matching is case-sensitive and counts characters as Unicode scalars.
+/// Matching is case-sensitive and counts characters as Unicode scalars. An unbalanced `{` or `}`
+/// is an ordinary character, as an unclosed `[` is; ``init(validating:)`` refuses it instead.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
     public let pattern: String
@@ -29,10 +32,41 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         /// `**` at the end, or alone: anything at all.
         case anything
         case set(ranges: [ClosedRange<UInt32>], negated: Bool)
+        /// The start of a `{…}` group: go on at any of these tokens, one per alternative.
+        case branch([Int])
+        /// The end of an alternative: go on at this token, the one after the group.
+        case jump(Int)
     }
 
-    /// Compiles a pattern. Every string is a valid pattern.
+    /// Why a pattern is refused by ``Glob/init(validating:)``.
+    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The pattern.
+        public var pattern: String
+        /// What is wrong with it.
+        public var problem: String
+
+        /// `'pattern': problem`.
+        public var description: String { "'\(pattern)': \(problem)" }
+    }
+
+    /// Compiles a pattern. Every string is a valid pattern: an unbalanced brace is an ordinary character.
     public init(_ pattern: String) {
+        var problem: String?
+        self.init(pattern, problem: &problem)
+    }
+
+    /// Compiles a pattern, refusing an unbalanced `{` or `}` (a likely typo, which would otherwise
+    /// match only names that hold the brace itself).
+    ///
+    /// - Throws: ``SyntaxError``.
+    public init(validating pattern: String) throws(SyntaxError) {
+        var problem: String?
+        self.init(pattern, problem: &problem)
+        if let problem { throw SyntaxError(pattern: pattern, problem: problem) }
+    }
+
+    /// Compiles a pattern; `problem` is set to what is unbalanced in it, if anything.
+    private init(_ pattern: String, problem: inout String?) {
         self.pattern = pattern
         var body = Substring(pattern)
         var directoriesOnly = false
@@ -45,7 +79,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         self.directoriesOnly = directoriesOnly
         let scalars = Array(body.unicodeScalars)
         self.matchesPath = scalars.contains("/")
-        self.tokens = Glob.compile(scalars)
+        var compiler = Compiler(scalars: scalars)
+        compiler.compile(scalars.indices)
+        self.tokens = compiler.tokens
+        problem = compiler.problem
     }
 
     /// The pattern as written.
@@ -104,6 +141,12 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                 for end in t...text.count where match(p + 1, end, text, &failed) { return true }
                 failed.insert(key)
                 return false
+            case .branch(let alternatives):
+                for start in alternatives where match(start, t, text, &failed) { return true }
+                failed.insert(key)
+                return false
+            case .jump(let next):
+                p = next
             }
         }
         if t == text.count { return true }
@@ -111,58 +154,125 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
-    private static func compile(_ s: [Unicode.Scalar]) -> [Token] {
+    /// Turns a pattern's scalars into tokens; a `{…}` group becomes a ``Token/branch(_:)`` to its
+    /// alternatives, each ending in a ``Token/jump(_:)`` past the group.
+    private struct Compiler {
+        let scalars: [Unicode.Scalar]
         var tokens: [Token] = []
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            switch c {
-            case "\\":
-                if i + 1 < s.count { tokens.append(.literal(s[i + 1])); i += 2 } else { tokens.append(.literal("\\")); i += 1 }
-            case "?":
-                tokens.append(.one); i += 1
-            case "*":
-                var j = i
-                while j < s.count && s[j] == "*" { j += 1 }
-                let atComponentStart = i == 0 || s[i - 1] == "/"
-                if j - i >= 2 && atComponentStart && j < s.count && s[j] == "/" {
-                    tokens.append(.anyDirectories)
-                    j += 1
-                } else if j - i >= 2 && atComponentStart && j == s.count {
-                    tokens.append(.anything)
-                } else if tokens.last != .star {
-                    tokens.append(.star)
+        /// The first unbalanced brace met (compiled as a literal).
+        var problem: String?
+
+        init(scalars: [Unicode.Scalar]) {
+            self.scalars = scalars
+        }
+
+        mutating func compile(_ range: Range<Int>) {
+            let s = scalars
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let c = s[i]
+                switch c {
+                case "\\":
+                    if i + 1 < range.upperBound { tokens.append(.literal(s[i + 1])); i += 2 } else { tokens.append(.literal("\\")); i += 1 }
+                case "?":
+                    tokens.append(.one); i += 1
+                case "*":
+                    var j = i
+                    while j < range.upperBound && s[j] == "*" { j += 1 }
+                    let atComponentStart = i == 0 || s[i - 1] == "/"
+                    if j - i >= 2 && atComponentStart && j < range.upperBound && s[j] == "/" {
+                        tokens.append(.anyDirectories)
+                        j += 1
+                    } else if j - i >= 2 && atComponentStart && j == range.upperBound {
+                        tokens.append(.anything)
+                    } else if tokens.last != .star {
+                        tokens.append(.star)
+                    }
+                    i = j
+                case "[":
+                    if let (token, next) = Glob.bracket(s, from: i, end: range.upperBound) {
+                        tokens.append(token); i = next
+                    } else {
+                        tokens.append(.literal("[")); i += 1
+                    }
+                case "{":
+                    if let (commas, close) = group(from: i, end: range.upperBound) {
+                        compileGroup(bounds: [i] + commas + [close])
+                        i = close + 1
+                    } else {
+                        problem = problem ?? "a '{' is not closed by a '}' (write '\\{' for the character itself)"
+                        tokens.append(.literal("{")); i += 1
+                    }
+                case "}":
+                    problem = problem ?? "a '}' closes no '{' (write '\\}' for the character itself)"
+                    tokens.append(.literal("}")); i += 1
+                default:
+                    tokens.append(.literal(c)); i += 1
                 }
-                i = j
-            case "[":
-                if let (token, next) = bracket(s, from: i) {
-                    tokens.append(token); i = next
-                } else {
-                    tokens.append(.literal("[")); i += 1
-                }
-            default:
-                tokens.append(.literal(c)); i += 1
             }
         }
-        return tokens
+
+        /// The alternatives between `bounds` (the `{`, the commas, the `}`): a branch to each, and
+        /// from the end of each a jump past the group.
+        private mutating func compileGroup(bounds: [Int]) {
+            let branch = tokens.count
+            tokens.append(.branch([]))
+            var starts: [Int] = [], jumps: [Int] = []
+            for (open, close) in zip(bounds, bounds.dropFirst()) {
+                starts.append(tokens.count)
+                compile(open + 1 ..< close)
+                jumps.append(tokens.count)
+                tokens.append(.jump(0))
+            }
+            tokens[branch] = .branch(starts)
+            for jump in jumps { tokens[jump] = .jump(tokens.count) }
+        }
+
+        /// The top-level commas and the closing brace of the group opened at `scalars[open]`, or nil
+        /// when it is not closed before `end`. Escaped characters and bracket expressions are skipped.
+        private func group(from open: Int, end: Int) -> (commas: [Int], close: Int)? {
+            var depth = 0
+            var commas: [Int] = []
+            var i = open
+            while i < end {
+                switch scalars[i] {
+                case "\\":
+                    i += 2
+                    continue
+                case "[":
+                    if let (_, next) = Glob.bracket(scalars, from: i, end: end) { i = next; continue }
+                case "{":
+                    depth += 1
+                case "}":
+                    depth -= 1
+                    if depth == 0 { return (commas, i) }
+                case "," where depth == 1:
+                    commas.append(i)
+                default:
+                    break
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
-    /// A bracket expression starting at `s[start] == "["`, or nil when it is not closed.
-    private static func bracket(_ s: [Unicode.Scalar], from start: Int) -> (Token, Int)? {
+    /// A bracket expression starting at `s[start] == "["`, or nil when it is not closed before `end`.
+    private static func bracket(_ s: [Unicode.Scalar], from start: Int, end: Int) -> (Token, Int)? {
         var i = start + 1
         var negated = false
-        if i < s.count && (s[i] == "!" || s[i] == "^") { negated = true; i += 1 }
+        if i < end && (s[i] == "!" || s[i] == "^") { negated = true; i += 1 }
         var ranges: [ClosedRange<UInt32>] = []
         var first = true
-        while i < s.count {
+        while i < end {
             var c = s[i]
             if c == "]" && !first { return (.set(ranges: ranges, negated: negated), i + 1) }
             first = false
-            if c == "\\" && i + 1 < s.count { i += 1; c = s[i] }
-            if i + 2 < s.count && s[i + 1] == "-" && s[i + 2] != "]" {
+            if c == "\\" && i + 1 < end { i += 1; c = s[i] }
+            if i + 2 < end && s[i + 1] == "-" && s[i + 2] != "]" {
                 var high = s[i + 2]
                 var skip = 3
-                if high == "\\" && i + 3 < s.count { high = s[i + 3]; skip = 4 }
+                if high == "\\" && i + 3 < end { high = s[i + 3]; skip = 4 }
                 if c.value <= high.value { ranges.append(c.value...high.value) }
                 i += skip
             } else {

@@ -6,6 +6,11 @@
 /// separated by spaces. Rows end in CRLF; a field is quoted when it holds a comma, a double quote, a
 /// CR or an LF, and its double quotes are doubled. Values are written as they are: a spreadsheet
 /// that evaluates formulas in data should be told to import text.
+///
+/// On a terminal (``ReportContext/color`` set: an audit sets it when the CSV goes to standard
+/// output and that is a terminal), control characters other than tab, CR and LF are written as
+/// `\u{…}`, so that a profile's name or path cannot drive the terminal; a file or a pipe gets the
+/// data exactly.
 public struct CSVReporter: Reporter {
     /// `csv`.
     public static let identifier = "csv"
@@ -14,8 +19,13 @@ public struct CSVReporter: Reporter {
     public static let columns = ["profile", "organization", "as_of", "pack", "pack_in_force", "obligation", "title",
                                  "applies", "status", "because", "due", "deployment", "error", "error_line", "error_column"]
 
+    /// Whether control characters are escaped (the report goes to a terminal).
+    private let escapesControlCharacters: Bool
+
     /// Creates a reporter.
-    public init(context: ReportContext) {}
+    public init(context: ReportContext) {
+        escapesControlCharacters = context.color
+    }
 
     /// The header row.
     public mutating func begin(into output: inout some TextOutputStream) {
@@ -35,8 +45,8 @@ public struct CSVReporter: Reporter {
         let asOf = verdict.asOf.description
         if verdict.isInvalid {
             for error in verdict.errors {
-                output.write(Self.row([profile, organization, asOf, "", "", "", "", "", "", "", "", "",
-                                       error.message, String(error.mark.line), String(error.mark.column)]))
+                output.write(row([profile, organization, asOf, "", "", "", "", "", "", "", "", "",
+                                  error.message, String(error.mark.line), String(error.mark.column)]))
             }
             return
         }
@@ -44,13 +54,13 @@ public struct CSVReporter: Reporter {
         for pack in verdict.packs {
             let inForce = pack.inForce ? "true" : "false"
             if pack.obligations.isEmpty {
-                text += Self.row([profile, organization, asOf, pack.pack, inForce, "", "", "", "", "", "", pack.deployment.rawValue, "", "", ""])
+                text += row([profile, organization, asOf, pack.pack, inForce, "", "", "", "", "", "", pack.deployment.rawValue, "", "", ""])
             }
             for obligation in pack.obligations {
-                text += Self.row([profile, organization, asOf, pack.pack, inForce, obligation.id, obligation.title,
-                                  obligation.applies.rawValue, obligation.status.rawValue,
-                                  obligation.because.joined(separator: " "), obligation.due?.description ?? "",
-                                  pack.deployment.rawValue, "", "", ""])
+                text += row([profile, organization, asOf, pack.pack, inForce, obligation.id, obligation.title,
+                             obligation.applies.rawValue, obligation.status.rawValue,
+                             obligation.because.joined(separator: " "), obligation.due?.description ?? "",
+                             pack.deployment.rawValue, "", "", ""])
             }
         }
         output.write(text)
@@ -58,6 +68,29 @@ public struct CSVReporter: Reporter {
 
     /// Writes nothing.
     public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}
+
+    /// One record of this report: escaped for a terminal when it goes to one.
+    private func row(_ fields: [String]) -> String {
+        escapesControlCharacters ? Self.row(fields.map(Self.terminalSafe)) : Self.row(fields)
+    }
+
+    /// The text with control characters (C0 but tab, CR and LF; DEL; C1) written as `\u{…}`,
+    /// as the text table writes them.
+    static func terminalSafe(_ value: String) -> String {
+        func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return false
+            case 0x00..<0x20, 0x7F...0x9F: return true
+            default: return false
+            }
+        }
+        guard value.unicodeScalars.contains(where: isEscaped) else { return value }
+        var out = ""
+        for scalar in value.unicodeScalars {
+            if isEscaped(scalar) { out += "\\u{" + String(scalar.value, radix: 16) + "}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
 
     /// One record, ending in CRLF.
     public static func row(_ fields: [String]) -> String {

@@ -10,7 +10,11 @@
 ///   fact. An invalid profile is an `error` at the error's line and column.
 /// - Locations are relative URIs (`uriBaseId` `%SRCROOT%`) for relative paths, `file://` URIs for
 ///   absolute ones; columns count Unicode code points (`columnKind`).
-/// - What the walk skipped is reported as tool execution notifications of the invocation.
+/// - What the walk skipped is reported as tool execution notifications of the invocation, whose
+///   `executionSuccessful` is false when the walk could not list a directory (profiles may have
+///   been missed).
+/// - GitHub code scanning rejects a run of more than ``gitHubResultLimit`` results: compare
+///   ``resultCount`` with it once the report is written.
 public struct SARIFReporter: Reporter {
     /// `sarif`.
     public static let identifier = "sarif"
@@ -18,6 +22,13 @@ public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The rule id of an invalid profile.
     public static let invalidProfileRule = "threshold/invalid-profile"
+    /// The most results GitHub code scanning accepts in one run: it rejects a larger upload.
+    public static let gitHubResultLimit = 25_000
+    /// The most results of one run GitHub code scanning shows (the most severe first).
+    public static let gitHubShownResults = 5_000
+
+    /// The results written so far.
+    public private(set) var resultCount = 0
 
     private let context: ReportContext
     private var ruleIndex: [String: Int] = [:]
@@ -184,6 +195,7 @@ public struct SARIFReporter: Reporter {
             }
         }
         guard !lines.isEmpty else { return }
+        resultCount += lines.count
         output.write((first ? "" : ",\n") + lines.joined(separator: ",\n"))
         first = false
     }
@@ -195,7 +207,7 @@ public struct SARIFReporter: Reporter {
         w.key("invocations")
         w.array { w in
             w.object { w in
-                w.member("executionSuccessful", true)
+                w.member("executionSuccessful", summary.walkErrors == 0)
                 w.member("toolExecutionNotifications") { w in
                     for notice in summary.notices {
                         w.object { w in
