@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThresholdKit
 
 /// The built-in packs for the real statutes (Rules/*.yaml) and the strict reading of the proposal
 /// (Examples/rules/), driven through the `threshold` binary: their own test cases pass, they lint,
@@ -34,6 +35,45 @@ struct LawPackTests {
         }
     }
 
+    @Test("each built-in pack's cases put every threshold and quantity condition at, just over and just under its limit, leave each fact out, and date one outside the pack's force",
+          arguments: ["frontier-ai-proposal-2026"] + lawPacks)
+    func boundaryCoverage(packID: String) throws {
+        let book = try RuleBook.builtIn().selecting([packID])
+        let pack = try #require(book.pack(packID))
+        if let effective = pack.effective {
+            #expect(pack.tests.contains { $0.asOf < effective && $0.inForce == false }, "no case dated before \(effective) expects the pack not in force")
+        }
+        if let expires = pack.expires {
+            #expect(pack.tests.contains { $0.asOf >= expires && $0.inForce == false }, "no case dated on or after \(expires) expects the pack not in force")
+        }
+        for threshold in pack.thresholds {
+            var quantity = BoundaryCoverage(limit: threshold.test.limit)
+            var conditions = threshold.conditions.map { condition in
+                guard case .quantity(let test) = condition else { return BoundaryCoverage(limit: nil) }
+                return BoundaryCoverage(limit: test.limit)
+            }
+            // Only cases that state what they expect of this threshold count.
+            for test in pack.tests {
+                guard let expected = test.thresholds[threshold.id] else { continue }
+                let results = book.evaluate(test.profile, asOf: test.asOf).packs.first?.thresholds.filter { $0.id == threshold.id } ?? []
+                for result in results {
+                    // The evaluator's value is in the limit's unit, sums and conversions done.
+                    quantity.record(given: result.value != nil, value: result.range == nil ? result.value : nil, expected: expected)
+                    guard result.value != nil else { continue }
+                    for (k, condition) in threshold.conditions.enumerated() {
+                        for reading in Self.readings(of: condition.fact, in: test.profile) where reading.subject == result.subject {
+                            conditions[k].record(given: reading.given, value: reading.value, expected: expected)
+                        }
+                    }
+                }
+            }
+            #expect(quantity.gaps.isEmpty, "\(packID)/\(threshold.id) (\(threshold.test.fact.rawValue)): no case \(quantity.gaps.joined(separator: ", "))")
+            for (condition, coverage) in zip(threshold.conditions, conditions) {
+                #expect(coverage.gaps.isEmpty, "\(packID)/\(threshold.id), where \(condition.text): no case \(coverage.gaps.joined(separator: ", "))")
+            }
+        }
+    }
+
     @Test("threshold rules test: the strict reading's own test cases pass")
     func strictPackTestsPass() throws {
         let result = try CLI.run(["rules", "test", Self.strictPack])
@@ -41,6 +81,36 @@ struct LawPackTests {
         let summary = try #require(Self.summary(result.stdout))
         #expect(summary.failed == 0)
         #expect(summary.passed >= 15)
+    }
+
+    @Test("an audit counts nobody in scope of a pack not in force, and labels whom it would reach")
+    func auditNotInForce() throws {
+        let result = try CLI.run(["audit", "Examples/labs", "--format", "json", "--as-of", "2026-11-29"])
+        #expect(result.status == 0 || result.status == 1, "stderr: \(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try #require(document["summary"] as? [String: Any])
+        let packs = try #require(summary["packs"] as? [[String: Any]])
+        let verdicts = try #require(document["verdicts"] as? [[String: Any]])
+        /// How many verdicts have an obligation of the pack that applies.
+        func applying(_ pack: String) -> Int {
+            verdicts.filter { verdict in
+                ((verdict["packs"] as? [[String: Any]])?.first { $0["pack"] as? String == pack }?["obligations"] as? [[String: Any]])?
+                    .contains { $0["applies"] as? String == "yes" } == true
+            }.count
+        }
+        for (pack, reason) in [("us-eo-14110", "repealed or revoked with effect from 2025-01-20"), ("us-ny-raise", "not in force until 2027-01-01")] {
+            let tally = try #require(packs.first { $0["pack"] as? String == pack })
+            #expect(tally["in_force"] as? Bool == false)
+            #expect(tally["in_scope"] as? Int == 0 && tally["unmet"] as? Int == 0, "\(pack): \(tally)")
+            // The verdicts still say what would apply; the summary gives it only as such.
+            let would = applying(pack)
+            #expect(would > 0)
+            #expect(result.stderr.contains("\(pack)  ") && result.stderr.contains("not in force on 2026-11-29 (\(reason)); would be in scope if in force: \(would)"),
+                    "\(result.stderr)")
+        }
+        let eu = try #require(packs.first { $0["pack"] as? String == "eu-ai-act-gpai" })
+        #expect(eu["in_force"] as? Bool == true && eu["in_scope"] as? Int == applying("eu-ai-act-gpai"))
+        #expect(!result.stderr.contains("(in scope"))
     }
 
     @Test("threshold rules lint: the law packs and the strict reading are well-formed")
@@ -248,6 +318,68 @@ struct LawPackTests {
     }
 
     // MARK: Helpers
+
+    /// Where a pack's own cases put one fact against one limit: exactly on it, within one part in a
+    /// million over or under it (10^25 + 1 FLOP, $500,000,001), or not given while the case
+    /// expects the threshold indeterminate. A fact with no limit (`co_located`, `modalities`)
+    /// needs only the last.
+    struct BoundaryCoverage {
+        let limit: ExactDecimal?
+        var atLimit = false, justOver = false, justUnder = false, missing = false
+
+        /// Counts one subject's reading of the fact in a case expecting `expected`; `value` is nil
+        /// for a fact that has no number or is uncertain.
+        mutating func record(given: Bool, value: ExactDecimal?, expected: Truth) {
+            if !given {
+                if expected == .indeterminate { missing = true }
+                return
+            }
+            guard let limit, let value else { return }
+            let near = (value - limit).magnitude * ExactDecimal(1, exponent: 6) <= limit.magnitude
+            if value == limit { atLimit = true }
+            else if near && value > limit { justOver = true }
+            else if near && value < limit { justUnder = true }
+        }
+
+        /// What no case covers, in words.
+        var gaps: [String] {
+            var gaps: [String] = []
+            if limit != nil {
+                if !atLimit { gaps.append("exactly at the limit") }
+                if !justOver { gaps.append("just over the limit") }
+                if !justUnder { gaps.append("just under the limit") }
+            }
+            if !missing { gaps.append("with the fact not given and the threshold expected indeterminate") }
+            return gaps
+        }
+    }
+
+    /// Each subject's reading of a fact in a profile, by the subject names verdicts use
+    /// (`organization`, `model:NAME`, `cluster:NAME`): whether it is given, and its number in the
+    /// base unit for a quantity.
+    static func readings(of fact: FactKey, in profile: LabProfile) -> [(subject: String, given: Bool, value: ExactDecimal?)] {
+        func models(_ read: (LabProfile.Model) -> (Bool, ExactDecimal?)) -> [(String, Bool, ExactDecimal?)] {
+            profile.models.map { model in let (given, value) = read(model); return ("model:" + model.name, given, value) }
+        }
+        func clusters(_ read: (LabProfile.Cluster) -> (Bool, ExactDecimal?)) -> [(String, Bool, ExactDecimal?)] {
+            profile.clusters.map { cluster in let (given, value) = read(cluster); return ("cluster:" + cluster.name, given, value) }
+        }
+        func organization(_ fact: Fact?) -> [(String, Bool, ExactDecimal?)] { [("organization", fact != nil, fact?.value.estimate)] }
+        switch fact {
+        case .annualGrossRevenue: return organization(profile.organization.annualGrossRevenue)
+        case .aiRevenue: return organization(profile.organization.aiRevenue)
+        case .aiRnDSpend: return organization(profile.organization.aiRnDSpend)
+        case .trainingCompute: return models { ($0.trainingCompute != nil, $0.trainingCompute?.value.estimate) }
+        case .fineTuningCompute: return models { ($0.fineTuningCompute != nil, $0.fineTuningCompute?.value.estimate) }
+        case .trainingAndFineTuningCompute: return models { ($0.trainingCompute != nil, nil) }
+        case .modalities: return models { ($0.modalities != nil, nil) }
+        case .primaryData: return models { ($0.primaryData != nil, nil) }
+        case .modelStatus: return models { ($0.status != nil, nil) }
+        case .peakCapacity: return clusters { ($0.peakCapacity != nil, $0.peakCapacity?.value.estimate) }
+        case .interconnect: return clusters { ($0.interconnect != nil, $0.interconnect?.value.estimate) }
+        case .coLocated: return clusters { ($0.coLocated != nil, nil) }
+        }
+    }
 
     /// Runs `threshold check Examples/labs/<lab>.yaml --format json --as-of <date> --pack <id>` and
     /// returns the exit status and the one pack's result object.

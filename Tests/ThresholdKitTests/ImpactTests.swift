@@ -183,6 +183,26 @@ struct ImpactTests {
         #expect(markdown.contains("### eu-ai-act-gpai"))
     }
 
+    @Test("a pack not in force requires nothing before or after: text and Markdown give its counts only as what it would do")
+    func notInForce() throws {
+        // 2e26 FLOP: over the revoked order's 10^26 line and New York's line (not yet in force).
+        let corpus = [lab("Twenty", compute: "2e26"), lab("Two", compute: "2e25")]
+        let change = try book.limitChange(pack: "us-eo-14110", threshold: "dual-use-model-compute", to: "1e25")
+        let report = try book.impact(of: [change], on: corpus, asOf: asOf)
+        let eo = try #require(report.packs.first { $0.pack == "us-eo-14110" })
+        #expect(!eo.inForce)
+        let text = report.text()
+        let section = try #require(text.components(separatedBy: "\n\n").first { $0.hasPrefix("us-eo-14110") })
+        #expect(section.contains("\n  not in force on 2026-11-29: nothing is required; were it in force:\n  in scope "), "\(section)")
+        #expect(!section.contains("with unmet obligations"))
+        let euSection = try #require(text.components(separatedBy: "\n\n").first { $0.hasPrefix("eu-ai-act-gpai") })
+        #expect(euSection.contains("with unmet obligations") && !euSection.contains("not in force"))
+        let markdown = report.markdown()
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| `us-eo-14110`") })
+        #expect(row.hasPrefix("| `us-eo-14110` (not in force: counts as if it were) |") && row.hasSuffix("| — | \(eo.movers.count) |"), "\(row)")
+        #expect(markdown.contains("| `eu-ai-act-gpai` |"))
+    }
+
     @Test("invalid verdicts are counted and left out of the comparison")
     func invalidProfiles() throws {
         let good = lab("Two", compute: "2e25")

@@ -2,6 +2,10 @@
 /// and how many have unmet obligations. Built up one verdict at a time, so it takes no memory per
 /// profile.
 ///
+/// A pack that is not in force on the as-of date (not yet effective, expired, repealed, vetoed)
+/// requires nothing of anyone: no profile is in scope of it, and none has its obligations unmet.
+/// What it would reach on the same facts is counted apart, in ``PackTally/wouldBeInScope``.
+///
 /// It holds nothing that varies from run to run (no times): reports that include it are
 /// byte-for-byte reproducible.
 public struct AuditSummary: Sendable, Hashable {
@@ -28,17 +32,27 @@ public struct AuditSummary: Sendable, Hashable {
         public var title: String
         /// Whether the pack is in force on the as-of date.
         public var inForce: Bool
+        /// Why the pack is not in force on the as-of date, in the verdicts' words (`not in force
+        /// until 2027-01-01`); nil when it is in force or no valid profile was evaluated.
+        public var inForceReason: String?
         /// Valid profiles evaluated against the pack.
         public var evaluated = 0
-        /// Profiles to which at least one obligation applies.
+        /// Profiles to which at least one obligation applies, under the pack in force: none when
+        /// it is not in force.
         public var inScope = 0
-        /// Profiles with at least one obligation unmet or expired.
+        /// Profiles to which at least one obligation would apply were the pack in force on the
+        /// as-of date: the same as ``inScope`` for a pack in force; for one that is not, whom it
+        /// would reach on the same facts (who a law not yet effective will catch, or whom a
+        /// repealed one caught), never to be read as owing anything.
+        public var wouldBeInScope = 0
+        /// Profiles with at least one obligation unmet or expired (none when not in force).
         public var unmet = 0
         /// Obligations unmet or expired, over all profiles (a per-model obligation counts once).
         public var unmetObligations = 0
-        /// Profiles with at least one obligation whose status is indeterminate.
+        /// Profiles with at least one obligation whose status is indeterminate (none when not in
+        /// force).
         public var indeterminate = 0
-        /// Profiles whose deployment the pack blocks.
+        /// Profiles whose deployment the pack blocks (none when not in force).
         public var blocked = 0
 
         /// Creates an empty tally.
@@ -73,6 +87,11 @@ public struct AuditSummary: Sendable, Hashable {
                 index = packs.count - 1
             }
             packs[index].evaluated += 1
+            if pack.inScope { packs[index].wouldBeInScope += 1 }
+            guard pack.inForce else {
+                if packs[index].inForceReason == nil { packs[index].inForceReason = pack.inForceReason }
+                continue
+            }
             if pack.inScope { packs[index].inScope += 1 }
             let unmet = pack.unmet.count
             if unmet > 0 { packs[index].unmet += 1 }

@@ -41,9 +41,52 @@ enum HTMLText {
     /// Text from a profile or pack, isolated for bidirectional text (`<bdi>`), escaped.
     static func isolated(_ text: String) -> String { "<bdi>" + escape(text) + "</bdi>" }
 
-    /// `text`, cut to `limit` characters with an ellipsis when longer.
-    static func truncated(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
+    /// Roughly how wide `text` is drawn in the charts' sans-serif at `fontSize` pixels, erring
+    /// wide: SVG text is laid out without the page's help, so the charts size their columns and
+    /// wrap their labels by this.
+    static func estimatedWidth(_ text: some StringProtocol, fontSize: Double, bold: Bool = false) -> Double {
+        var ems = 0.0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x21, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x49, 0x5B, 0x5D, 0x66, 0x69, 0x6A, 0x6C, 0x72, 0x74, 0x7C, 0xB7:
+                ems += 0.34     // space, punctuation, I f i j l r t |
+            case 0x4D, 0x57, 0x6D, 0x77: ems += 0.92   // M W m w
+            case 0x41...0x5A: ems += 0.72               // other capitals
+            case 0x300...0x36F, 0x200B...0x200F: break  // combining marks, zero-width
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+                ems += 1.0      // wide: CJK, Hangul, full-width forms, emoji
+            default: ems += 0.62
+            }
+        }
+        return ems * fontSize * (bold ? 1.08 : 1)
+    }
+
+    /// `text` on as few lines as keep each within `width` (by ``estimatedWidth(_:fontSize:bold:)``),
+    /// broken at spaces, and inside a word only when the word alone is wider — after a hyphen,
+    /// underscore or slash where there is one. Nothing is left out.
+    static func wrapped(_ text: String, width: Double, fontSize: Double) -> [String] {
+        func fits(_ line: some StringProtocol) -> Bool { estimatedWidth(line, fontSize: fontSize) <= width }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if fits(candidate) { line = candidate; continue }
+            if !line.isEmpty { lines.append(line) }
+            // A word wider than a line on its own is broken where it must be.
+            var rest = word
+            while !fits(rest) {
+                var end = rest.index(after: rest.startIndex)
+                while end < rest.endIndex, fits(rest[rest.startIndex..<rest.index(after: end)]) { end = rest.index(after: end) }
+                if end < rest.endIndex, let joint = rest[..<end].lastIndex(where: { "-_/".contains($0) }) {
+                    end = rest.index(after: joint)
+                }
+                lines.append(String(rest[..<end]))
+                rest = rest[end...]
+            }
+            line = String(rest)
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }
 

@@ -3,11 +3,14 @@
 ///
 /// The page has
 /// - a summary: profiles audited and invalid, and per pack how many profiles are in scope,
-///   indeterminate, and have obligations unmet;
+///   indeterminate, and have obligations unmet — for a pack not in force on the as-of date none
+///   are, and whom it would reach is shown apart, labelled so;
 /// - an impact section, when an ``ImpactReport`` is given: the limits changed and who moves;
 /// - a chart per quantity — training compute, each money figure, cluster capacity — with every
 ///   subject a point on a log₁₀ scale against the limit lines of every pack (and any proposed
-///   line), uncertain values as low–high bars and indeterminate results as diamonds;
+///   line), uncertain values as low–high bars, indeterminate results as diamonds, and values over
+///   a line whose threshold's other condition is not met as hollow circles, each mark explained
+///   under its chart;
 /// - a table of every profile × pack with its status, sortable by a small inline script and
 ///   complete without it, linking to
 /// - a section per profile: thresholds with values, limits, margins and citations; obligations;
@@ -34,15 +37,17 @@ public enum HTMLReport {
     public static func render(verdicts: [Verdict], title: String, generated: CalendarDate,
                               impact: ImpactReport? = nil, rules: RuleBook? = nil) -> String {
         var page = HTMLPage(verdicts: verdicts, title: title, generated: generated, impact: impact,
-                            facts: factIndex(rules ?? (try? RuleBook.builtIn())))
+                            thresholds: thresholdIndex(rules ?? (try? RuleBook.builtIn())))
         return page.render()
     }
 
-    /// `pack/threshold` → the fact it compares.
-    static func factIndex(_ book: RuleBook?) -> [String: FactKey] {
-        var index: [String: FactKey] = [:]
+    /// `pack/threshold` → the fact it compares and its other conditions.
+    static func thresholdIndex(_ book: RuleBook?) -> [String: ChartedThreshold] {
+        var index: [String: ChartedThreshold] = [:]
         for pack in book?.packs ?? [] {
-            for threshold in pack.thresholds { index[pack.id + "/" + threshold.id] = threshold.test.fact }
+            for threshold in pack.thresholds {
+                index[pack.id + "/" + threshold.id] = ChartedThreshold(fact: threshold.test.fact, conditions: threshold.conditions.map(\.text))
+            }
         }
         return index
     }
@@ -105,17 +110,17 @@ struct HTMLPage {
     let title: String
     let generated: CalendarDate
     let impact: ImpactReport?
-    let facts: [String: FactKey]
+    let thresholds: [String: ChartedThreshold]
     /// Pack ids in order of first appearance, with title, status and in-force.
     var packs: [(id: String, title: String, status: RulePack.Status, inForce: Bool, reason: String?)] = []
     var out = ""
 
-    init(verdicts: [Verdict], title: String, generated: CalendarDate, impact: ImpactReport?, facts: [String: FactKey]) {
+    init(verdicts: [Verdict], title: String, generated: CalendarDate, impact: ImpactReport?, thresholds: [String: ChartedThreshold]) {
         self.verdicts = verdicts
         self.title = title
         self.generated = generated
         self.impact = impact
-        self.facts = facts
+        self.thresholds = thresholds
         var seen: Set<String> = []
         for verdict in verdicts {
             for pack in verdict.packs where seen.insert(pack.pack).inserted {
@@ -202,10 +207,21 @@ struct HTMLPage {
             out += "<tr><th scope=\"row\"><code>\(e(pack.id))</code><br/><span class=\"sub\">\(e(pack.title))</span></th>"
             out += "<td>\(pack.status == .proposed ? "proposed (evaluated as if enacted)" : e(pack.status.rawValue))</td>"
             out += "<td>\(pack.inForce ? "yes" : "no" + (pack.reason.map { ": " + e($0) } ?? ""))</td>"
-            out += "<td class=\"num\">\(inScope)</td><td class=\"num\">\(indeterminate)</td>"
-            out += "<td class=\"num\(unmet > 0 ? " bad" : "")\">\(unmet)</td><td class=\"num\(blocked > 0 ? " bad" : "")\">\(blocked)</td></tr>\n"
+            if pack.inForce {
+                out += "<td class=\"num\">\(inScope)</td><td class=\"num\">\(indeterminate)</td>"
+                out += "<td class=\"num\(unmet > 0 ? " bad" : "")\">\(unmet)</td><td class=\"num\(blocked > 0 ? " bad" : "")\">\(blocked)</td></tr>\n"
+            } else {
+                // Not in force: it requires nothing of anyone. Whom it would reach is a different
+                // question, answered apart and labelled so.
+                out += "<td class=\"num\">—<br/><span class=\"sub would\">would be \(inScope) if in force</span></td>"
+                out += "<td class=\"num\">—<br/><span class=\"sub would\">would be \(indeterminate) if in force</span></td>"
+                out += "<td class=\"num\">—</td><td class=\"num\">—</td></tr>\n"
+            }
         }
         out += "</tbody>\n</table>\n"
+        if packs.contains(where: { !$0.inForce }) {
+            out += "<p class=\"note\">A pack not in force on the date evaluated requires nothing: no profile is in scope of it. “Would be … if in force” counts whom it would reach on the same facts and date — who a law not yet in force will catch, or whom a repealed one caught.</p>\n"
+        }
         if invalid > 0 {
             out += "<p class=\"note\">Invalid profiles: "
             out += verdicts.indices.filter { verdicts[$0].isInvalid }.map { "<a href=\"#\(anchor($0))\">\(HTMLText.isolated(verdicts[$0].profile ?? name($0)))</a>" }.joined(separator: ", ")
@@ -233,8 +249,15 @@ struct HTMLPage {
                 "<td class=\"num\(a != b ? " changed" : "")\">\(a) → \(b)\(a != b ? " <span class=\"sr-only\">(changed)</span>" : "")</td>"
             }
             out += "<tr><th scope=\"row\"><code>\(e(pack.pack))</code>\(pack.changed.isEmpty ? "" : " <span class=\"tag\">changed</span>")\(pack.inForce ? "" : " <span class=\"sub\">(not in force)</span>")</th>"
-            out += cell(pack.before.inScope, pack.after.inScope) + cell(pack.before.indeterminate, pack.after.indeterminate)
-            out += cell(pack.before.outOfScope, pack.after.outOfScope) + cell(pack.before.unmet, pack.after.unmet)
+            if pack.inForce {
+                out += cell(pack.before.inScope, pack.after.inScope) + cell(pack.before.indeterminate, pack.after.indeterminate)
+                out += cell(pack.before.outOfScope, pack.after.outOfScope) + cell(pack.before.unmet, pack.after.unmet)
+            } else {
+                // It requires nothing before or after; the counts say whom it would reach, labelled so.
+                out += "<td colspan=\"4\" class=\"would\">not in force on \(impact.asOf): nobody is in scope before or after. Were it in force: "
+                out += "in scope \(pack.before.inScope) → \(pack.after.inScope), indeterminate \(pack.before.indeterminate) → \(pack.after.indeterminate), "
+                out += "out of scope \(pack.before.outOfScope) → \(pack.after.outOfScope)</td>"
+            }
             out += "<td class=\"num\">\(pack.movers.count)</td></tr>"
         }
         out += "</tbody></table>\n"
@@ -268,9 +291,9 @@ struct HTMLPage {
     // MARK: Charts
 
     mutating func charts() {
-        let charts = HTMLChart.charts(verdicts: verdicts, facts: facts, changes: impact?.changes ?? [])
+        let charts = HTMLChart.charts(verdicts: verdicts, thresholds: thresholds, changes: impact?.changes ?? [])
         out += "<section id=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\">Where each lab sits against each line</h2>\n"
-        out += "<p class=\"note\">One chart per quantity; every pack's limits on that quantity are drawn as vertical lines (keyed A, B, … and listed under the chart). Values are on a logarithmic scale: each grid line is ten times the one before. A filled circle is a value decided against every line; a diamond with a question mark is indeterminate (its uncertainty range crosses a line, or a fact or condition the test needs is missing); a bar spans an uncertain value from low to high.</p>\n"
+        out += "<p class=\"note\">One chart per quantity; every pack's limits on that quantity are drawn as vertical lines (keyed A, B, … and listed under the chart; lines at the same value are drawn side by side). Values are on a logarithmic scale: each grid line is ten times the one before. A filled circle is a value decided against every line; a diamond with a question mark is indeterminate against a line (its uncertainty range crosses it, or a fact, a condition's fact, figures for the year the statute counts or an exchange rate is missing); a hollow circle is over a line whose threshold is still not met, because its other condition is not; a bar spans an uncertain value from low to high. Under each chart, the reason for every marked point.</p>\n"
         if charts.isEmpty { out += "<p>No profile has a quantity to chart.</p>\n" }
         for (i, chart) in charts.enumerated() {
             out += chart.html(id: "chart-\(i + 1)") + "\n"
@@ -300,8 +323,14 @@ struct HTMLPage {
                 let applying = result.obligations.filter { $0.applies == .yes }.count
                 out += "<tr data-order=\"\(order)\">\(profileCell)\(packCell)"
                 out += "<td data-sort=\"\(status.rawValue)\">\(status.badge)</td>"
-                out += "<td data-sort=\"\(Scope.allCases.firstIndex(of: scope)!)\">\(e(scope.description))</td>"
-                out += "<td class=\"num\" data-sort=\"\(applying)\">\(applying) of \(result.obligations.count)</td>"
+                if result.inForce {
+                    out += "<td data-sort=\"\(Scope.allCases.firstIndex(of: scope)!)\">\(e(scope.description))</td>"
+                    out += "<td class=\"num\" data-sort=\"\(applying)\">\(applying) of \(result.obligations.count)</td>"
+                } else {
+                    // Nothing applies under a pack not in force; what would is labelled as such.
+                    out += "<td data-sort=\"\(Scope.allCases.count)\">none: not in force<br/><span class=\"sub would\">would be \(e(scope.description))</span></td>"
+                    out += "<td class=\"num\" data-sort=\"-1\">—<br/><span class=\"sub would\">would be \(applying) of \(result.obligations.count)</span></td>"
+                }
                 out += "<td class=\"num\(result.unmet.isEmpty ? "" : " bad")\">\(result.unmet.count)</td>"
                 out += "<td>\(e(result.inForce ? result.deployment.rawValue : "—"))</td></tr>\n"
             }

@@ -84,13 +84,20 @@ extension HTMLPage {
     svg.chart .point.missing rect, .sw-missing { fill: #fff; stroke: #4a4f55; stroke-width: 1.5; stroke-dasharray: 2 2; }
     svg.chart .point.missing text { fill: #4a4f55; font-style: italic; }
     svg.chart .point .arrow { fill: #1d3557; }
+    svg.chart .point.condition-not-met circle, .sw-condition-not-met { fill: #fff; stroke: #1d3557; stroke-width: 2.2; }
     svg.chart .point2.decided path { fill: #457b9d; stroke: #fff; stroke-width: 1; }
+    svg.chart .point2.condition-not-met path { fill: #fff; stroke: #457b9d; stroke-width: 1.6; }
     svg.chart .point2.indeterminate path { fill: #fff; stroke: #6a1b9a; stroke-width: 1.6; }
     svg.chart .range line, .sw-range { stroke: #6a1b9a; stroke-width: 2.5; fill: none; }
     svg.chart .connector { stroke: #457b9d; stroke-width: 1.2; stroke-dasharray: 3 2; }
     .legend { font-size: 0.88em; display: flex; flex-wrap: wrap; gap: 4px 28px; }
     .legend ul { list-style: none; padding: 0; margin: 6px 0; }
     .legend li { margin: 2px 0; }
+    .legend ul.marks { max-width: 34em; }
+    .mark-notes { font-size: 0.85em; color: #3c4043; margin: 2px 0 6px; }
+    .mark-notes summary { cursor: pointer; font-weight: 600; }
+    .mark-notes ul { margin: 4px 0; padding-left: 1.4em; }
+    .would { color: #4a4f55; font-style: italic; }
     svg.swatch { width: 16px; height: 16px; vertical-align: -3px; overflow: visible; }
     svg.swatch.wide { width: 32px; }
     .sw-line { stroke-width: 2.5; }
@@ -106,6 +113,7 @@ extension HTMLPage {
       section.profile { break-before: page; page-break-before: always; }
       thead { display: table-header-group; }
       .chart-scroll { overflow: visible; }
+      .mark-notes summary { list-style: none; }
       svg.chart { min-width: 0; }
       table.data thead th { background: #eee; }
       .badge { border-width: 1.5px; }

@@ -13,7 +13,8 @@ extension ImpactReport {
             out += "\n" + paint.bold(pack.pack) + " — " + pack.title.impactSafe
             if !pack.changed.isEmpty { out += "  " + paint.yellow("[changed: \(pack.changed.joined(separator: ", "))]") }
             out += "\n"
-            if !pack.inForce { out += "  " + paint.dim("not in force on \(asOf)") + "\n" }
+            // A pack not in force requires nothing: its counts say whom it would reach.
+            if !pack.inForce { out += "  " + paint.dim("not in force on \(asOf): nothing is required; were it in force:") + "\n" }
             out += "  " + ImpactReport.countsLine(pack) + "\n"
             if pack.movers.isEmpty {
                 out += "  " + paint.dim("no profile changes") + "\n"
@@ -62,10 +63,12 @@ extension ImpactReport {
         return out
     }
 
-    /// `in scope 3 → 1 · indeterminate 1 → 1 · out of scope 6 → 8 · unmet 3 → 1`.
+    /// `in scope 3 → 1 · indeterminate 1 → 1 · out of scope 6 → 8 · with unmet obligations 3 → 1`;
+    /// without the last for a pack not in force, of which nothing is required.
     static func countsLine(_ pack: PackImpact) -> String {
         "in scope \(pack.before.inScope) → \(pack.after.inScope) · indeterminate \(pack.before.indeterminate) → \(pack.after.indeterminate)"
-            + " · out of scope \(pack.before.outOfScope) → \(pack.after.outOfScope) · with unmet obligations \(pack.before.unmet) → \(pack.after.unmet)"
+            + " · out of scope \(pack.before.outOfScope) → \(pack.after.outOfScope)"
+            + (pack.inForce ? " · with unmet obligations \(pack.before.unmet) → \(pack.after.unmet)" : "")
     }
 
     /// `applies yes → no; unmet → not-required`.
@@ -205,7 +208,7 @@ extension ImpactReport {
         }
         out += "\n| Pack | In scope | Indeterminate | Out of scope | With unmet obligations | Profiles changed |\n|---|---|---|---|---|---|\n"
         for pack in packs {
-            out += "| `\(pack.pack)`\(pack.inForce ? "" : " (not in force)") | \(pack.before.inScope) → \(pack.after.inScope) | \(pack.before.indeterminate) → \(pack.after.indeterminate) | \(pack.before.outOfScope) → \(pack.after.outOfScope) | \(pack.before.unmet) → \(pack.after.unmet) | \(pack.movers.count) |\n"
+            out += "| `\(pack.pack)`\(pack.inForce ? "" : " (not in force: counts as if it were)") | \(pack.before.inScope) → \(pack.after.inScope) | \(pack.before.indeterminate) → \(pack.after.indeterminate) | \(pack.before.outOfScope) → \(pack.after.outOfScope) | \(pack.inForce ? "\(pack.before.unmet) → \(pack.after.unmet)" : "—") | \(pack.movers.count) |\n"
         }
         for pack in packs where !pack.movers.isEmpty {
             out += "\n### \(pack.pack) — \(Markdown.escape(pack.title))\n\n"
