@@ -15,6 +15,7 @@ public struct SourceMark: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The start of a file: line 1, column 1.
     public static let start = SourceMark(line: 1, column: 1)
 
+    /// Whether `a` comes before `b` in the file: an earlier line, or the same line and an earlier column.
     public static func < (a: SourceMark, b: SourceMark) -> Bool {
         (a.line, a.column) < (b.line, b.column)
     }

@@ -36,10 +36,16 @@ public struct YAMLLimits: Sendable, Hashable {
 
     /// The name of each limit as the `threshold` command line spells its flag.
     public enum Name: String, Sendable, CaseIterable {
+        /// `max-file-size`: ``YAMLLimits/maxFileBytes``.
         case fileSize = "max-file-size"
+        /// `max-depth`: ``YAMLLimits/maxDepth``.
         case depth = "max-depth"
+        /// `max-alias-expansion`: ``YAMLLimits/maxAliasExpansion``.
         case aliasExpansion = "max-alias-expansion"
+        /// `max-documents`: ``YAMLLimits/maxDocuments``. The command line has no such flag: it
+        /// reads one document per file.
         case documents = "max-documents"
+        /// `max-scalar-length`: ``YAMLLimits/maxScalarBytes``.
         case scalarLength = "max-scalar-length"
     }
 }

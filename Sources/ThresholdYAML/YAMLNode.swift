@@ -43,7 +43,12 @@ public enum ScalarKind: String, Sendable, Hashable {
 public struct YAMLNode: Sendable {
     /// The three kinds of node.
     public enum Kind: UInt8, Sendable, Hashable {
-        case scalar, sequence, mapping
+        /// A string, number, boolean or null: ``YAMLNode/text`` and ``YAMLNode/scalarKind``.
+        case scalar
+        /// A list: ``YAMLNode/items``.
+        case sequence
+        /// Key–value pairs: ``YAMLNode/pairs``.
+        case mapping
     }
 
     let storage: YAMLStorage
@@ -162,8 +167,11 @@ public struct YAMLNode: Sendable {
     /// The items of a sequence node.
     public struct Items: RandomAccessCollection, Sendable {
         let node: YAMLNode
+        /// Zero.
         public var startIndex: Int { 0 }
+        /// The number of items; zero when the node is not a sequence.
         public var endIndex: Int { node.kind == .sequence ? node.count : 0 }
+        /// The item at a zero-based position.
         public subscript(position: Int) -> YAMLNode {
             let start = Int(node.raw.start)
             return YAMLNode(node.storage, node.storage.children[start + position])
@@ -173,8 +181,11 @@ public struct YAMLNode: Sendable {
     /// The pairs of a mapping node.
     public struct Pairs: RandomAccessCollection, Sendable {
         let node: YAMLNode
+        /// Zero.
         public var startIndex: Int { 0 }
+        /// The number of pairs; zero when the node is not a mapping.
         public var endIndex: Int { node.kind == .mapping ? node.count : 0 }
+        /// The key and value of the pair at a zero-based position, in the order written.
         public subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
             let start = Int(node.raw.start) + 2 * position
             let children = node.storage.children

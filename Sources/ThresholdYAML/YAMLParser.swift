@@ -139,26 +139,31 @@ public enum YAMLParser {
         }
         var out: [UInt8] = []
         out.reserveCapacity(units.count)
-        var line = 1, column = 1
         var decoder = UTF16()
         var iterator = units.makeIterator()
         loop: while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 UTF8.encode(scalar) { out.append($0) }
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             case .emptyInput:
                 break loop
             case .error:
-                throw YAMLError(kind: .reader, problem: "invalid UTF-16: an unpaired surrogate",
-                                mark: SourceMark(line: line, column: column), file: path)
+                // Shown like a UTF-8 reader error: the whole line, the bad unit as U+FFFD.
+                let text = Array(String(decoding: units, as: UTF16.self).utf8)
+                throw utf16Error("an unpaired surrogate", atOffset: out.count, in: text, path: path)
             }
         }
         if bytes.count % 2 == 1 {
-            throw YAMLError(kind: .reader, problem: "invalid UTF-16: the input ends in half a code unit",
-                            mark: SourceMark(line: line, column: column), file: path)
+            throw utf16Error("the input ends in half a code unit", atOffset: out.count, in: out + Array("\u{FFFD}".utf8), path: path)
         }
         return out
+    }
+
+    /// A reader error for invalid UTF-16 at byte `offset` of `text`, the input decoded to UTF-8 with
+    /// U+FFFD for what cannot be decoded, positioned and excerpted in that text.
+    private static func utf16Error(_ problem: String, atOffset offset: Int, in text: [UInt8], path: String?) -> YAMLError {
+        let mark = text.withUnsafeBufferPointer { markOfOffset(offset, in: $0) }
+        return SourceBytes(text, path: path).error(.reader, "invalid UTF-16: " + problem, at: mark)
     }
 
     /// Parses `source`, calling `body` with each document as it completes.
@@ -182,7 +187,7 @@ public enum YAMLParser {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > options.limits.maxDocuments {
-                        throw source.error(.limit, "the stream has more than \(options.limits.maxDocuments) documents (raise the limit with --\(YAMLLimits.Name.documents.rawValue))", at: mark)
+                        throw source.error(.limit, "the stream has more than \(options.limits.maxDocuments) documents (the limit \(YAMLLimits.Name.documents.rawValue); raise YAMLLimits.maxDocuments)", at: mark)
                     }
                     builder.startDocument(at: mark)
                 case YAML_DOCUMENT_END_EVENT:

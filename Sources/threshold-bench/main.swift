@@ -1,6 +1,7 @@
 // threshold-bench — how fast Threshold reads and audits lab profiles, against libyaml's floor.
 //
 //     swift run -c release threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
+//     swift run -c release threshold-bench --quantities [--parses N] [--runs R] [--spelling TEXT]
 //
 // The corpus is synthetic and deterministic: a pool of distinct lab profiles generated from a seeded
 // PRNG (every compute and money spelling the format allows, anchors, merge keys, comments, missing
@@ -16,6 +17,14 @@
 //   4. audit ×J — the same, the corpus split across J threads (the main thread and J − 1 POSIX
 //               threads it starts, which inherit its scheduling priority), each with its own
 //               RuleBook.detached() copy as `threshold audit`'s workers have (--shared-book: one).
+//
+// --quantities runs one more stage on its own (it is not part of the table above, whose output it
+// leaves unchanged): QuantityParser.parse(utf8:expecting:defaultCurrency:) on a fixed set of the
+// spellings profiles use, each parsed N times per round, as the profile loader parses a fact
+// straight from the YAML scalar's bytes. It gives nanoseconds per parse (median over R rounds) and
+// checks that every result is exactly the value the spelling means. --spelling measures one text
+// of your own instead (its result is not checked); with a small --parses, a run under
+// `valgrind --tool=callgrind` or `--tool=memcheck` gives instructions and allocations per parse.
 
 import ThresholdKit
 import ThresholdYAML
@@ -39,9 +48,16 @@ struct BenchOptions {
     var digest = false
     /// Let the jobs of stage 4 share one rule book instead of each using a detached copy.
     var sharedBook = false
+    /// Run the quantity-parsing stage instead of the audit stages.
+    var quantities = false
+    /// Parses of each spelling per round of the quantity stage.
+    var parses = 100_000
+    /// The one spelling the quantity stage measures instead of its fixed set.
+    var spelling: String?
 
     static let usage = """
         usage: threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
+               threshold-bench --quantities [--parses N] [--runs R] [--spelling TEXT]
           --profiles N  files audited per stage and run (default 20000)
           --runs R      rounds; the table shows medians (default 5)
           --jobs J      threads for the parallel stage (default: online CPUs)
@@ -53,6 +69,10 @@ struct BenchOptions {
           --shared-book  stage 4's jobs share one RuleBook instead of each using its own
                         detached() copy, as threshold audit's workers do (shows what reference
                         counting on a shared book costs across cores)
+          --quantities  measure quantity parsing instead: ns per parse of each of a fixed set
+                        of spellings, each result checked to be exact, and exit
+          --parses N    parses of each spelling per round of --quantities (default 100000)
+          --spelling T  with --quantities, measure the text T instead of the fixed set
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions {
@@ -73,16 +93,26 @@ struct BenchOptions {
                 print(usage)
                 exit(0)
             }
-            if name == "--digest" || name == "--shared-book" {
-                if name == "--digest" { options.digest = true } else { options.sharedBook = true }
+            let flags: [String: WritableKeyPath<BenchOptions, Bool>] = [
+                "--digest": \.digest, "--shared-book": \.sharedBook, "--quantities": \.quantities,
+            ]
+            if let flag = flags[name] {
+                options[keyPath: flag] = true
                 i += 1
                 continue
             }
-            guard ["--profiles", "--runs", "--jobs", "--seed", "--pool", "--show"].contains(name) else { fail("unknown option '\(name)'") }
+            guard ["--profiles", "--runs", "--jobs", "--seed", "--pool", "--show", "--parses", "--spelling"].contains(name) else {
+                fail("unknown option '\(name)'")
+            }
             if value == nil {
                 i += 1
                 guard i < arguments.count else { fail("\(name) needs a value") }
                 value = arguments[i]
+            }
+            if name == "--spelling" {
+                options.spelling = value
+                i += 1
+                continue
             }
             guard let text = value, let number = UInt64(text.replacingUnderscores()), number >= 1 || name == "--seed" || name == "--show" else {
                 fail("\(name) takes a positive integer, not '\(value ?? "")'")
@@ -93,6 +123,7 @@ struct BenchOptions {
             case "--jobs": options.jobs = Int(clamping: number)
             case "--seed": options.seed = number
             case "--show": options.show = Int(clamping: number)
+            case "--parses": options.parses = Int(clamping: number)
             default: options.pool = Int(clamping: number)
             }
             i += 1
@@ -556,6 +587,117 @@ func runJobs(_ jobs: Int, _ body: @escaping (Int) -> Void) {
     for thread in threads { pthread_join(thread, nil) }
 }
 
+// MARK: - Quantity parsing
+
+/// A spelling of a fact as profiles write it, and the exact quantity it means.
+struct QuantitySample {
+    let text: String
+    let bytes: [UInt8]
+    /// The fact's dimension; nil for a spelling of the user's own, read as written.
+    let dimension: QuantityDimension?
+    /// Nil for a spelling of the user's own (--spelling), which is measured but not checked.
+    let expected: Quantity?
+
+    init(_ text: String, _ dimension: QuantityDimension?, expected: Quantity?) {
+        self.text = text
+        self.bytes = Array(text.utf8)
+        self.dimension = dimension
+        self.expected = expected
+    }
+
+    /// `digits × 10^exponent` FLOP.
+    static func flop(_ text: String, _ digits: String, _ exponent: Int) -> QuantitySample {
+        QuantitySample(text, .operations, expected: .operations(ExactDecimal(digits: digits, exponent: exponent)!))
+    }
+
+    /// `digits × 10^exponent` US dollars.
+    static func usd(_ text: String, _ digits: String, _ exponent: Int) -> QuantitySample {
+        QuantitySample(text, .money, expected: .money(ExactDecimal(digits: digits, exponent: exponent)!, currency: "USD"))
+    }
+
+    /// The fixed set: compute and money as the example and synthetic profiles write them, from a
+    /// bare exponent to a 26-digit count (past the 19 digits a machine word holds).
+    static let fixedSet: [QuantitySample] = [
+        .flop("1e25", "1", 25),
+        .flop("3.2e25 FLOP", "32", 24),
+        .flop("10^25 FLOP", "1", 25),
+        .flop("3 × 10²⁵ FLOP", "3", 25),
+        .flop("115741 PF-days", "100000224", 17),  // 115741 × 8.64e19
+        .flop("10000000000000000000000001 FLOP", "10000000000000000000000001", 0),
+        .usd("$400M", "4", 8),
+        .usd("620M USD", "62", 7),
+        .usd("1.4 billion USD", "14", 8),
+        .usd("1_500_000_000", "15", 8),
+    ]
+
+    /// Parses the text as the profile loader parses a fact: from the scalar's bytes, in the fact's
+    /// dimension, bare money in US dollars.
+    @inline(__always)
+    func parse() throws(QuantityError) -> Quantity {
+        try bytes.withUnsafeBufferPointer { bytes throws(QuantityError) in
+            try QuantityParser.parse(utf8: bytes, expecting: dimension, defaultCurrency: "USD")
+        }
+    }
+}
+
+enum QuantityStage {
+    /// Times `parses` parses of each sample per round, `runs` rounds, and prints nanoseconds per
+    /// parse; exits with status 1 when a result is not exactly the expected quantity.
+    static func run(_ options: BenchOptions) {
+        let samples = options.spelling.map { [QuantitySample($0, nil, expected: nil)] } ?? QuantitySample.fixedSet
+        // Every result checked once, and the parse warmed up.
+        var wrong = 0
+        for sample in samples {
+            do {
+                let quantity = try sample.parse()
+                if let expected = sample.expected, quantity != expected {
+                    printError("threshold-bench: '\(sample.text)' parsed to \(quantity), not \(expected)\n")
+                    wrong += 1
+                }
+            } catch {
+                printError("threshold-bench: '\(sample.text)' does not parse: \(error)\n")
+                wrong += 1
+            }
+        }
+        if wrong > 0 { exit(1) }
+
+        print("threshold-bench --quantities: \(samples.count) spelling\(samples.count == 1 ? "" : "s"), \(grouped(options.parses)) parses each per round, "
+              + "\(options.runs) rounds; QuantityParser.parse(utf8:expecting:defaultCurrency:)")
+        print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
+        // Rounds over all samples, so that drift in the machine's speed hits every sample alike. The
+        // exponents of the results are summed, so that no parse can be optimised away, and the sum
+        // is checked against the expected one.
+        var times = Array(repeating: [Double](), count: samples.count)
+        var mismatches = 0
+        for _ in 0..<options.runs {
+            for (index, sample) in samples.enumerated() {
+                var exponents = 0
+                let start = now()
+                for _ in 0..<options.parses {
+                    exponents &+= (try? sample.parse())?.value.exponent ?? 1 << 40
+                }
+                times[index].append((now() - start) / Double(options.parses) * 1e9)
+                if let expected = sample.expected, exponents != expected.value.exponent &* options.parses { mismatches += 1 }
+            }
+        }
+        print("")
+        print(pad("spelling", 34) + pad("ns/parse", 10, right: true) + pad("min–max", 16, right: true))
+        for (index, sample) in samples.enumerated() {
+            print(pad(sample.text, 34) + pad(fixed(median(times[index]), 1), 10, right: true)
+                  + pad("\(fixed(times[index].min()!, 1))–\(fixed(times[index].max()!, 1))", 16, right: true))
+        }
+        let perRound = (0..<options.runs).map { run in times.reduce(0) { $0 + $1[run] } / Double(samples.count) }
+        print(pad("mean over the spellings", 34) + pad(fixed(median(perRound), 1), 10, right: true))
+        print("")
+        if options.spelling == nil {
+            print("checks: every spelling parsed to its exact value; \(mismatches) rounds with a different result")
+        } else {
+            print("checks: none (a spelling of your own is measured, not checked)")
+        }
+        if mismatches > 0 { exit(1) }
+    }
+}
+
 // MARK: - Measurement
 
 /// Writes `text` to standard error.
@@ -652,6 +794,10 @@ enum Bench {
         let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
         if let index = options.show {
             print(ProfileGenerator(seed: options.seed).profile(index), terminator: "")
+            return
+        }
+        if options.quantities {
+            QuantityStage.run(options)
             return
         }
 

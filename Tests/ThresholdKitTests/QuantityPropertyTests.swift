@@ -37,6 +37,73 @@ struct QuantitySplitMix64: RandomNumberGenerator {
     }
 }
 
+extension QuantitySplitMix64 {
+    mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
+
+    /// What may stand between a number and its multiplier or unit, and around `×`: nothing, a
+    /// space, a no-break space, a thin space, a narrow no-break space.
+    static let spaces = ["", " ", "\u{A0}", "\u{2009}", "\u{202F}"]
+
+    /// The multipliers and their powers of ten.
+    static let multipliers: [(text: String, power: Int)] = [
+        ("k", 3), ("K", 3), ("thousand", 3), ("M", 6), ("million", 6), ("B", 9), ("bn", 9), ("billion", 9),
+        ("T", 12), ("trillion", 12),
+    ]
+
+    /// `digits` with an underscore after each digit but the last, now and then.
+    mutating func underscored(_ digits: Substring) -> String {
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            text.append(digit)
+            if index < digits.count - 1 && Int.random(in: 0..<4, using: &self) == 0 { text += "_" }
+        }
+        return text
+    }
+
+    /// A power of ten after a `10`: `^n`, `**n` or superscript digits, each sign spelled any way
+    /// the parser takes it.
+    mutating func powerOfTen(_ power: Int) -> String {
+        let digits = String(power.magnitude)
+        switch Int.random(in: 0..<3, using: &self) {
+        case 0, 1:
+            let sign = power < 0 ? pick(["-", "\u{2212}"]) : pick(["", "+"])
+            return (Bool.random(using: &self) ? "^" : "**") + sign + digits
+        default:
+            let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+            let sign = power < 0 ? "⁻" : pick(["", "⁺"])
+            return sign + String(digits.map { superscripts[Int($0.asciiValue! - 48)] })
+        }
+    }
+
+    /// A random value written in one of the spellings other than plain and `e` notation: a
+    /// mantissa (underscores, any point) with a multiplier (`500M`, `1.4 billion`), `10^n` alone
+    /// (`10^25`, `10**-3`, `10²⁵`), or a factor times a power of ten (`3 × 10^25`, `3x10**7`,
+    /// `3·10⁻²`); with a sign now and then. The value is built from the digits, not parsed.
+    mutating func spelling() -> (text: String, value: ExactDecimal) {
+        let negative = Int.random(in: 0..<5, using: &self) == 0
+        let sign = negative ? pick(["-", "\u{2212}"]) : pick(["", "", "+"])
+        let power = Int.random(in: -40...40, using: &self)
+        if Int.random(in: 0..<5, using: &self) == 0 {
+            return (sign + "10" + powerOfTen(power), ExactDecimal(digits: "1", exponent: power, isNegative: negative)!)
+        }
+        let digits = self.digits(Bool.random(using: &self) ? Int.random(in: 1...19, using: &self) : Int.random(in: 20...30, using: &self))
+        // The point anywhere, or none: `5.`, `.5` and `1_234.5_6` are all numbers.
+        let point = Bool.random(using: &self) ? digits.count : Int.random(in: 0...digits.count, using: &self)
+        var mantissa = underscored(digits.prefix(point))
+        if point < digits.count || Bool.random(using: &self) { mantissa += "." + underscored(digits.dropFirst(point)) }
+        let fraction = digits.count - point
+        if Bool.random(using: &self) {
+            let multiplier = pick(Self.multipliers)
+            return (sign + mantissa + pick(Self.spaces) + multiplier.text,
+                    ExactDecimal(digits: digits, exponent: multiplier.power - fraction, isNegative: negative)!)
+        }
+        let times = pick(["×", "x", "X", "*", "·", "⋅"])
+        let space = pick(Self.spaces)
+        return (sign + mantissa + space + times + space + "10" + powerOfTen(power),
+                ExactDecimal(digits: digits, exponent: power - fraction, isNegative: negative)!)
+    }
+}
+
 /// Schoolbook multiplication of non-negative decimal digit strings.
 func quantitySchoolbookProduct(_ a: String, _ b: String) -> String {
     let x = a.utf8.reversed().map { Int($0) - 48 }
@@ -69,6 +136,20 @@ struct QuantityPropertyTests {
             #expect(try QuantityParser.parseNumber(value.scientificDescription) == value)
             let quantity = try QuantityParser.parse(value.magnitude.description + " FLOP")
             #expect(quantity.value == value.magnitude)
+        }
+    }
+
+    @Test("every other spelling of a random value parses back to exactly that value", arguments: [4, 5, 6] as [UInt64])
+    func otherSpellingsRoundTrip(seed: UInt64) throws {
+        var random = QuantitySplitMix64(seed: seed)
+        for _ in 0..<1500 {
+            let spelling = random.spelling()
+            #expect(try QuantityParser.parseNumber(spelling.text) == spelling.value, "\(spelling.text)")
+            if !spelling.value.isNegative {
+                // A space of some kind before the unit: `5MFLOP` would be 5 MFLOP, and `5kFLOP` no unit at all.
+                let flop = try QuantityParser.parse(spelling.text + random.pick(Array(QuantitySplitMix64.spaces.dropFirst())) + "FLOP")
+                #expect(flop.value == spelling.value && flop.dimension == .operations, "\(spelling.text) FLOP")
+            }
         }
     }
 

@@ -106,7 +106,7 @@ import Testing
         }
         #expect(error.kind == .limit)
         #expect(error.description == lines(
-            "test.yaml:3:1: error: the stream has more than 2 documents (raise the limit with --max-documents)",
+            "test.yaml:3:1: error: the stream has more than 2 documents (the limit max-documents; raise YAMLLimits.maxDocuments)",
             "    --- c",
             "    ^"))
     }

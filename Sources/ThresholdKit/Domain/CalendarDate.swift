@@ -78,6 +78,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// Whether `a` is an earlier day than `b`.
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
@@ -99,6 +100,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         sink.appendDecimal(day, width: 2)
     }
 
+    /// Decodes a date from a single `YYYY-MM-DD` string, as ``init(_:)`` reads it.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the string is not a valid date.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(text) else {
@@ -107,6 +111,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self = date
     }
 
+    /// Encodes the date as a single `YYYY-MM-DD` string, its ``description``.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

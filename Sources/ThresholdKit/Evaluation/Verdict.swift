@@ -90,6 +90,8 @@ public struct PackResult: Sendable, Hashable {
     /// The deployment verdict per model, for packs with a deployment gate.
     public var deploymentByModel: [(model: String, deployment: Deployment)]
 
+    /// Whether two results are the same in every stored property, ``deploymentByModel`` compared
+    /// pair by pair (a tuple array is not itself `Equatable`).
     public static func == (a: PackResult, b: PackResult) -> Bool {
         a.pack == b.pack && a.title == b.title && a.status == b.status && a.inForce == b.inForce
             && a.inForceReason == b.inForceReason && a.thresholds == b.thresholds && a.obligations == b.obligations
@@ -98,6 +100,8 @@ public struct PackResult: Sendable, Hashable {
             && a.deploymentByModel.map(\.deployment) == b.deploymentByModel.map(\.deployment)
     }
 
+    /// Hashes the pack id, the thresholds, the obligations and the deployment verdict: a subset of
+    /// what ``==(_:_:)`` compares, so equal results hash alike.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(pack)
         hasher.combine(thresholds)
