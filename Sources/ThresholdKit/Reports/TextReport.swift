@@ -59,8 +59,11 @@ extension Verdict {
                     }
                     var line = "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.escapedForTerminal().padded(subjectWidth))  "
                     if let value = threshold.value {
-                        let symbol = threshold.result == .notMet ? threshold.comparison.negatedSymbol
-                            : threshold.result == .met ? threshold.comparison.symbol : "vs"
+                        // A threshold can fail on a condition with its value over the line: the
+                        // symbol states how the value compares, the marker whether the test is met.
+                        let symbol = threshold.result == .indeterminate ? "vs"
+                            : threshold.result == .met || threshold.comparison.holds(value, threshold.limit) ? threshold.comparison.symbol
+                            : threshold.comparison.negatedSymbol
                         line += "\(value.readable(threshold.unit)) \(symbol) \(threshold.limit.readable(threshold.unit))"
                         if let margin = threshold.margin { line += "  (×\(margin))" }
                     } else {
