@@ -79,7 +79,8 @@ struct Rules: ParsableCommand {
             for pack in book.packs {
                 if pack.tests.isEmpty {
                     // Not a failure, but a pack that tests nothing should not pass unnoticed.
-                    Console.error("warning: \((pack.path ?? pack.id).escapedForTerminal()): the pack \(pack.id) has no test cases (add some under 'tests:')")
+                    let location = (pack.path ?? pack.id).escapedForTerminal() + (pack.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                    Console.error("\(location): warning: the pack \(pack.id) has no test cases (add some under 'tests:')")
                 }
                 for outcome in pack.runTests() {
                     if outcome.failures.isEmpty {

@@ -221,6 +221,18 @@ struct RulesCommandTests {
         #expect(result.stderr.contains(flawed.diagnostic), "\(flawed.name): \(result.stderr)")
     }
 
+    @Test("rules test warns, at the pack's id, about a pack with no test cases, and still exits 0")
+    func packWithoutTests() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("pack.yaml")
+        try "pack: p\ntitle: P\nstatus: enacted\nthresholds: []\nobligations: []\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["rules", "test", file.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix(file.path + ":1:7: warning: the pack p has no test cases"), "\(result.stderr)")
+        #expect(result.stdout.contains("0 passed, 0 failed"))
+    }
+
     @Test("rules test reports a failing case with expected and actual, and exits 1")
     func failingPackTest() throws {
         let directory = try CLI.temporaryDirectory()

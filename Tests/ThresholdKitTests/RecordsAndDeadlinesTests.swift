@@ -264,6 +264,20 @@ struct ProfileTermsTests {
         #expect(try RuleBook(yaml: untitled).packs[0].obligations[0].title == "deployment-gate")
     }
 
+    @Test("a pack's model-status condition must name a status a profile can have")
+    func packStatusTerm() throws {
+        let pack = """
+            pack: p
+            title: P
+            status: enacted
+            thresholds:
+              - {id: t, subject: model, fact: training_compute, greater_than: 1e23 FLOP, where: {status: {one_of: [deployed, released]}}}
+            obligations: []
+            """
+        let error = try #require(throws: YAMLError.self) { try RuleBook(yaml: pack) }
+        #expect(error.description.contains(":5:") && error.description.contains("'released' is not one of"), "\(error)")
+    }
+
     @Test("a pack's condition terms are checked like a profile's")
     func packTerms() throws {
         let pack = """

@@ -675,10 +675,10 @@ struct Evaluator {
         // below still applies every condition.
         let modelName = model.map { profile.models[$0].name }
         let pool: [LabProfile.AssessmentRecord]
-        if let index {
-            pool = obligation.per == .organization || modelName == nil
-                ? index.recordsByObligation[obligation.id] ?? []
-                : index.recordsByObligationAndModel[obligation.id + "\u{0}" + modelName!] ?? []
+        if let index, obligation.per == .model, let modelName {
+            pool = index.recordsByObligationAndModel[obligation.id + "\u{0}" + modelName] ?? []
+        } else if let index {
+            pool = index.recordsByObligation[obligation.id] ?? []
         } else {
             pool = profile.assessments
         }
