@@ -185,9 +185,7 @@ public struct FileWalker: Sendable, Hashable {
                 }
                 break
             }
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = entryName(entry)
             if name == "." || name == ".." { continue }
             entries.append((name, entry.pointee.d_type))
         }
@@ -272,4 +270,11 @@ public struct FileWalker: Sendable, Hashable {
         }
         return "\(what); skipped without opening it"
     }
+}
+
+/// The name in a directory entry that `readdir` returned. It is read in place: the record is only
+/// as long as its name, so copying the `d_name` field (a 256-byte tuple) would read past its end.
+func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
 }

@@ -94,9 +94,7 @@ public struct RuleBook: Sendable {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = entryName(entry)
             if name.hasPrefix(".") { continue }
             if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { names.append(name) }
         }
