@@ -189,6 +189,12 @@ public enum YAMLParser {
                     if documents > options.limits.maxDocuments {
                         throw source.error(.limit, "the stream has more than \(options.limits.maxDocuments) documents (the limit \(YAMLLimits.Name.documents.rawValue); raise YAMLLimits.maxDocuments)", at: mark)
                     }
+                    if let version = event.data.document_start.version_directive,
+                       version.pointee.major != 1 || version.pointee.minor != 2 {
+                        // A 1.1 document means other rules (`0500` octal, `no` false): reading it
+                        // under 1.2's would be a guess at what the author meant.
+                        throw source.error(.composer, "%YAML \(version.pointee.major).\(version.pointee.minor): Threshold reads YAML 1.2 only, where 'no' is a string and 0500 is five hundred, not octal; remove the %YAML line, or write %YAML 1.2 once the file reads the same under 1.2", at: mark)
+                    }
                     builder.startDocument(at: mark)
                 case YAML_DOCUMENT_END_EVENT:
                     try body(builder.finishDocument())

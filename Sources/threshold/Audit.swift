@@ -190,8 +190,9 @@ struct Audit: ParsableCommand {
     func run() throws {
         let started = Clock.seconds()
         let targets = try outputTargets()
-        let options = limits.loadOptions
+        var options = limits.loadOptions
         let book = try loadBook(rules, options)
+        options.records = book.records
 
         // Create the report files first: an unwritable destination fails before a long walk.
         let progressLine = ProgressLine()
@@ -400,6 +401,8 @@ struct Audit: ParsableCommand {
             // A pack not in force requires nothing: who it would reach is labelled as such.
             text += tally.inForce ? "in scope \(tally.inScope), unmet \(tally.unmet)"
                 : "not in force on \(summary.asOf)\(tally.inForceReason.map { " (\($0))" } ?? ""); would be in scope if in force: \(tally.wouldBeInScope)"
+            if tally.late > 0 { text += ", late \(tally.late)" }
+            if tally.pending > 0 { text += ", pending \(tally.pending)" }
             if tally.indeterminate > 0 { text += ", indeterminate \(tally.indeterminate)" }
             if tally.blocked > 0 { text += ", blocked \(tally.blocked)" }
         }

@@ -29,10 +29,11 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let options = limits.loadOptions
+        var options = limits.loadOptions
         let book: RuleBook
         do {
             book = try rules.ruleBook(options: options)
+            options.records = book.records
         } catch let error as YAMLError {
             Console.error(error.description)
             throw ExitCode(2)

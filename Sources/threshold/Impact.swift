@@ -112,8 +112,9 @@ struct Impact: ParsableCommand {
 
     func run() throws {
         let format = try resolvedFormat()
-        let options = limits.loadOptions
+        var options = limits.loadOptions
         let book = try loadBook(rules, options)
+        options.records = book.records
         var changes: [LimitChange] = []
         for setting in try settings.map(LimitSetting.init(parsing:)) {
             do {

@@ -53,9 +53,12 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-models"), help: "Most models one profile may list.")
     var maxModels = ProfileLimits().maxModels
 
+    @Option(name: .customLong("max-digits"), help: "Most digits a quantity may take written out in full, as given or derived.")
+    var maxDigits = ProfileLimits().maxDigits
+
     func validate() throws {
         for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-alias-expansion", maxAliasExpansion),
-                              ("--max-scalar-length", maxScalarLength), ("--max-models", maxModels)]
+                              ("--max-scalar-length", maxScalarLength), ("--max-models", maxModels), ("--max-digits", maxDigits)]
         where value < 1 {
             throw ValidationError("\(name) must be at least 1.")
         }
@@ -65,7 +68,7 @@ struct LimitOptions: ParsableArguments {
         LoadOptions(
             yaml: YAMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion,
                              maxScalarBytes: maxScalarLength),
-            profile: ProfileLimits(maxModels: maxModels))
+            profile: ProfileLimits(maxModels: maxModels, maxDigits: maxDigits))
     }
 }
 

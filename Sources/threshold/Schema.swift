@@ -1,27 +1,34 @@
 import ArgumentParser
 import ThresholdKit
 
-/// `threshold schema profile|pack`: prints a JSON Schema compiled into the binary.
+/// `threshold schema profile|pack|verdict`: prints a JSON Schema compiled into the binary.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema of lab profiles or rule packs.",
+        abstract: "Print the JSON Schema of lab profiles, rule packs or verdicts.",
         discussion: """
         The schemas (JSON Schema draft 2020-12) give editors completion and a description of every \
         key. Save one beside your files and name it on a YAML file's first line:
           threshold schema profile > profile.schema.json
           # yaml-language-server: $schema=profile.schema.json
+        The verdict schema describes what `check --format json` and each line of `audit --format \
+        jsonl` print, for tools that read Threshold's output:
+          threshold schema verdict > verdict.schema.json
         """)
 
     /// Which schema.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case profile, pack
+        case profile, pack, verdict
     }
 
-    @Argument(help: ArgumentHelp("Which schema: profile or pack.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("Which schema: profile, pack or verdict.", valueName: "kind"))
     var kind: Kind
 
     func run() throws {
-        Console.out(kind == .profile ? Schema.profile : Schema.pack)
+        switch kind {
+        case .profile: Console.out(Schema.profile)
+        case .pack: Console.out(Schema.pack)
+        case .verdict: Console.out(Schema.verdict)
+        }
     }
 }

@@ -9,13 +9,13 @@ enum AuditCorpus {
     static let helios = """
         organization: {name: Helios AI Labs, ai_revenue: 620M USD, ai_rnd_spend: 1.4B USD}
         models:
-          - {name: helios-4, training_compute: 3.2e25 FLOP}
+          - {name: helios-4, training_compute: 3.2e25 FLOP, status: deployed, released: 2026-03-01}
 
         """
     static let compliant = """
         organization: {name: Compliant Co, ai_revenue: 900M USD}
         models:
-          - {name: c-1, training_compute: 3e25 FLOP}
+          - {name: c-1, training_compute: 3e25 FLOP, status: deployed, released: 2026-03-01}
         assessments:
           - {obligation: safety-assessment, model: c-1, assessor: Example Assurance LLP, independent: true, completed: 2026-06-01, outcome: acceptable}
 
@@ -23,7 +23,7 @@ enum AuditCorpus {
     static let blocked = """
         organization: {name: Blocked Inc, ai_revenue: 900M USD}
         models:
-          - {name: b-1, training_compute: 3e25 FLOP}
+          - {name: b-1, training_compute: 3e25 FLOP, status: deployed, released: 2026-03-01}
         assessments:
           - {obligation: safety-assessment, model: b-1, independent: true, completed: 2026-06-01, outcome: high-risk}
 
@@ -31,13 +31,13 @@ enum AuditCorpus {
     static let quiet = """
         organization: {name: Quiet Lab}
         models:
-          - {name: q, training_compute: 1e22 FLOP}
+          - {name: q, training_compute: 1e22 FLOP, status: deployed, released: 2026-03-01}
 
         """
     static let small = """
         organization: {name: "Small | Pipe & <Co>, \\"Quoted\\"", ai_revenue: 10M USD}
         models:
-          - {name: s, training_compute: 1e22 FLOP}
+          - {name: s, training_compute: 1e22 FLOP, status: deployed, released: 2026-03-01}
 
         """
     /// Invalid: `FLOPS` is refused at line 3, column 40.
@@ -213,8 +213,11 @@ struct AuditTests {
         #expect(run.stderr.contains("warning: tree/pipe.yaml: a FIFO (named pipe); skipped without opening it"))
         #expect(run.stderr.contains("tree/bad.yaml:3:40: error: models[0].training_compute"))
         #expect(run.stderr.contains("2 symbolic links not followed"))
+        // The compliant profile's record names an obligation of the golden pack, which this audit
+        // does not load: an error at the record's line, never a record silently ignored.
+        #expect(run.stderr.contains("tree/dir.yaml/inside.yaml:5:18: error: assessments[0].obligation: no loaded rule pack defines an obligation 'safety-assessment'"))
         #expect(run.stderr.contains("5 profiles"))
-        #expect(run.stderr.contains("4 valid, 1 invalid"))
+        #expect(run.stderr.contains("3 valid, 2 invalid"))
     }
 
     @Test("--follow-symlinks: a loop is detected and reported, a dangling link is reported as unreadable")
@@ -792,7 +795,7 @@ struct AuditTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         // 125 profiles of 100 models, every model over the threshold: per profile a note for the
         // revenue, and per model a note for the compute and an error for the assessment.
-        let models = (0..<100).map { "  - {name: m\($0), training_compute: 3e25 FLOP}\n" }.joined()
+        let models = (0..<100).map { "  - {name: m\($0), training_compute: 3e25 FLOP, status: deployed, released: 2026-03-01}\n" }.joined()
         var files: [String: String] = [:]
         for index in 0..<125 { files["big/p\(index).yaml"] = "organization: {name: Big, ai_revenue: 900M USD}\nmodels:\n" + models }
         try AuditCorpus.write(files, under: dir)

@@ -75,6 +75,35 @@ struct CheckTests {
         #expect(result.status == status, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
     }
 
+    @Test("the as-of date defaults to today on the local calendar (TZ), and --as-of today means the same")
+    func localToday() throws {
+        func asOf(_ zone: String, _ extra: [String] = []) throws -> CalendarDay {
+            let run = try CLI.run(["check", "Examples/labs/pebble.yaml", "--format", "json"] + extra, environment: ["TZ": zone])
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return try #require(CalendarDay(object?["as_of"] as? String ?? ""))
+        }
+        // POSIX zone strings, which need no time-zone database: UTC+14 and UTC−12 are 26 hours
+        // apart, so their calendars never show the same date.
+        let east = try asOf("KIR-14"), west = try asOf("BAK+12")
+        #expect(east.ordinal - west.ordinal >= 1 && east.ordinal - west.ordinal <= 2)
+        #expect(try asOf("KIR-14", ["--as-of", "today"]) == east)
+    }
+
+    /// A date as the CLI prints it, for arithmetic in tests that cannot import ThresholdKit.
+    struct CalendarDay: Equatable {
+        var ordinal: Int
+        init?(_ text: String) {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            var components = DateComponents()
+            (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            guard let date = calendar.date(from: components) else { return nil }
+            ordinal = Int(date.timeIntervalSince1970 / 86_400)
+        }
+    }
+
     @Test("standard input reads like a file")
     func standardInput() throws {
         let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Examples/labs/helios.yaml"), encoding: .utf8)

@@ -104,7 +104,7 @@ struct FuzzRegressionTests {
         var yaml = "organization: {name: Many, ai_revenue: 900M USD}\nmodels:\n"
         for index in 0..<1_000 { yaml += "  - {name: m\(index), training_compute: 3e25 FLOP, released: 2026-01-01}\n" }
         yaml += "assessments:\n"
-        for index in 0..<60_000 { yaml += "  - {obligation: safety-assessment, model: m\(index % 1_000), completed: 2026-06-01}\n" }
+        for index in 0..<60_000 { yaml += "  - {obligation: cybersecurity-assessment, model: m\(index % 1_000), completed: 2026-06-01}\n" }
         let profile = try LabProfile(yaml: yaml, path: "many.yaml")
         let verdict = try RuleBook.builtIn().evaluate(profile, asOf: Self.asOf)
         #expect(verdict.packs.count > 0)
@@ -119,7 +119,11 @@ struct FuzzRegressionTests {
         for name in names {
             let profile = try LabProfile(contentsOf: root.appendingPathComponent(name).path)
             var padded = profile
-            for index in 0..<80 { padded.assessments.append(.init(obligation: "padding-\(index)", completed: Self.asOf)) }
+            // Records of a real obligation for models the profile does not have: they match nothing.
+            for index in 0..<80 {
+                padded.assessments.append(.init(obligation: "cybersecurity-assessment", pack: "frontier-ai-proposal-2026",
+                                                model: "padding-\(index)", completed: Self.asOf))
+            }
             for date in [Self.asOf, CalendarDate(year: 2026, month: 3, day: 1)!, CalendarDate(year: 2029, month: 1, day: 1)!] {
                 #expect(book.evaluate(profile, asOf: date).jsonLine() == book.evaluate(padded, asOf: date).jsonLine(), "\(name) on \(date)")
             }

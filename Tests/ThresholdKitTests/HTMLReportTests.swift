@@ -178,7 +178,7 @@ struct HTMLReportTests {
                 #expect(header.all("a").first?.attributes["href"] == "#p-\(i + 1)")
                 #expect(row.allText.contains(pack.pack))
                 // The status is a word, not only a colour.
-                let words = ["invalid", "blocked", "unmet", "indeterminate", "met", "out of scope", "not in force"]
+                let words = ["invalid", "blocked", "unmet", "indeterminate", "late", "pending", "met", "out of scope", "not in force"]
                 #expect(words.contains { row.elements[2].allText.contains($0) })
             }
         }

@@ -121,7 +121,7 @@ struct RecordsAndDeadlinesTests {
     func transitionDeadline() throws {
         let model = "[{name: m, training_compute: 3e25 FLOP, modalities: [text], released: 2025-03-01}]"
         let book = try RuleBook.builtIn()
-        for (asOf, status) in [("2027-08-01", ObligationStatus.notRequired), ("2027-08-02", .unmet)] {
+        for (asOf, status) in [("2027-08-01", ObligationStatus.pending), ("2027-08-02", .pending), ("2027-08-03", .unmet)] {
             let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: \(model)", path: "lab.yaml")
             let pack = book.evaluate(profile, asOf: CalendarDate(asOf)!).packs.first { $0.pack == "eu-ai-act-gpai" }!
             for obligation in pack.obligations {

@@ -27,13 +27,13 @@ enum ReporterFixtures {
     static let helios = """
         organization: {name: Helios AI Labs, ai_revenue: 620M USD}
         models:
-          - {name: helios-4, training_compute: 3.2e25 FLOP}
+          - {name: helios-4, training_compute: 3.2e25 FLOP, status: deployed, released: 2026-03-01}
 
         """
     static let quiet = """
         organization: {name: Quiet Lab}
         models:
-          - {name: q, training_compute: 1e22 FLOP}
+          - {name: q, training_compute: 1e22 FLOP, status: deployed, released: 2026-03-01}
 
         """
     static let bad = """

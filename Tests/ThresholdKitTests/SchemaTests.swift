@@ -38,7 +38,7 @@ struct SchemaTests {
     // MARK: The embedded copies
 
     @Test("the schemas embedded in ThresholdKit equal Rules/schemas/*.schema.json byte for byte",
-          arguments: [("profile", Schema.profile), ("pack", Schema.pack)])
+          arguments: [("profile", Schema.profile), ("pack", Schema.pack), ("verdict", Schema.verdict)])
     func embeddedCopies(_ name: String, _ embedded: String) throws {
         let url = Self.packageRoot.appendingPathComponent("Rules/schemas/\(name).schema.json")
         let file = try Data(contentsOf: url)
@@ -46,9 +46,9 @@ struct SchemaTests {
                 "Schema.\(name) differs from Rules/schemas/\(name).schema.json: the EmbedRulePacks plugin did not embed it")
     }
 
-    @Test("both schemas are draft 2020-12 JSON with a description on every property")
+    @Test("the schemas are draft 2020-12 JSON with a description on every property")
     func wellFormed() throws {
-        for (name, schema) in [("profile", Self.profile), ("pack", Self.pack)] {
+        for (name, schema) in [("profile", Self.profile), ("pack", Self.pack), ("verdict", (try? Self.json(Schema.verdict)) ?? [:])] {
             #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema", "\(name)")
             var missing: [String] = []
             func visit(_ value: Any, _ path: String) {

@@ -54,6 +54,10 @@ public struct AuditSummary: Sendable, Hashable {
         public var indeterminate = 0
         /// Profiles whose deployment the pack blocks (none when not in force).
         public var blocked = 0
+        /// Profiles with an applicable duty met late (none when not in force).
+        public var late = 0
+        /// Profiles with an applicable duty not yet due and not yet met (none when not in force).
+        public var pending = 0
 
         /// Creates an empty tally.
         public init(pack: String, title: String, inForce: Bool) {
@@ -98,6 +102,8 @@ public struct AuditSummary: Sendable, Hashable {
             packs[index].unmetObligations += unmet
             if pack.obligations.contains(where: { $0.status == .indeterminate }) { packs[index].indeterminate += 1 }
             if pack.deployment == .blocked { packs[index].blocked += 1 }
+            if pack.obligations.contains(where: { $0.status == .late }) { packs[index].late += 1 }
+            if pack.obligations.contains(where: { $0.status == .pending }) { packs[index].pending += 1 }
         }
     }
 

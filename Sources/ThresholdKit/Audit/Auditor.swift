@@ -68,6 +68,8 @@ public struct Auditor: Sendable {
                 jobs: Int = Auditor.defaultJobs, window: Int? = nil) {
         self.book = book
         self.asOf = asOf
+        var loadOptions = loadOptions
+        if loadOptions.records == nil { loadOptions.records = book.records }
         self.loadOptions = loadOptions
         self.jobs = max(1, jobs)
         self.window = max(self.jobs, window ?? self.jobs * 16)

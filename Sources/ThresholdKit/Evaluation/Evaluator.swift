@@ -3,12 +3,13 @@
 /// unbounded above (a sum with a part not given: the part may be anything ≥ 0).
 struct Interval {
     var low: ExactDecimal
-    var estimate: ExactDecimal
+    /// The point an input states, if one does.
+    var estimate: ExactDecimal?
     var high: ExactDecimal?
 
     static func exact(_ value: ExactDecimal) -> Interval { Interval(low: value, estimate: value, high: value) }
 
-    init(low: ExactDecimal, estimate: ExactDecimal, high: ExactDecimal?) {
+    init(low: ExactDecimal, estimate: ExactDecimal?, high: ExactDecimal?) {
         self.low = low
         self.estimate = estimate
         self.high = high
@@ -55,7 +56,7 @@ struct Evaluator {
     /// or profile (a hostile one: without them, evaluation is quadratic in records × models, or in
     /// references × obligations); nil for the usual handful, which a scan reads faster than a
     /// dictionary is built.
-    private let index: Index?
+    let index: Index?
 
     /// An evaluator of `pack` (whose `plan` a rule book builds once; nil builds it here).
     init(pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate) {
@@ -68,7 +69,7 @@ struct Evaluator {
             ? Index(profile: profile) : nil
     }
 
-    private struct Index {
+    struct Index {
         static let threshold = 64
         var recordsByObligation: [String: [LabProfile.AssessmentRecord]] = [:]
         /// Keyed `obligation` NUL `model`.
@@ -329,7 +330,7 @@ struct Evaluator {
             if let training, let fineTuning {
                 let part = Interval(fineTuning.value)
                 interval.low = interval.low + part.low
-                interval.estimate = interval.estimate + part.estimate
+                interval.estimate = interval.estimate.flatMap { estimate in part.estimate.map { estimate + $0 } }
                 interval.high = interval.high.flatMap { high in part.high.map { high + $0 } }
                 describe(fineTuning, as: "fine_tuning_compute", into: &notes)
                 notes.append("counted: training_compute + fine_tuning_compute")
@@ -355,7 +356,7 @@ struct Evaluator {
         let rates = profile.organization.exchangeRates + pack.exchangeRates
         if let direct = rates.first(where: { $0.from == factCurrency && $0.to == limitCurrency }) {
             interval.low = interval.low * direct.rate
-            interval.estimate = interval.estimate * direct.rate
+            interval.estimate = interval.estimate.map { $0 * direct.rate }
             interval.high = interval.high.map { $0 * direct.rate }
             notes.append("converted from \(factCurrency) at 1 \(factCurrency) = \(direct.rate) \(limitCurrency)\(direct.date.map { " (\($0))" } ?? "")")
             return Measured(interval: interval, limit: test.limit, displayValue: interval.estimate,
@@ -364,7 +365,7 @@ struct Evaluator {
         if let inverse = rates.first(where: { $0.from == limitCurrency && $0.to == factCurrency }) {
             // Compare exactly in the fact's currency: value > limit × rate.
             notes.append("converted from \(factCurrency) at 1 \(limitCurrency) = \(inverse.rate) \(factCurrency)\(inverse.date.map { " (\($0))" } ?? ""); the value shown in \(limitCurrency) is rounded, the comparison is exact")
-            let shown = interval.estimate.divided(by: inverse.rate, significantDigits: 12)
+            let shown = interval.estimate.flatMap { $0.divided(by: inverse.rate, significantDigits: 12) }
             let low = interval.low.divided(by: inverse.rate, significantDigits: 12)
             let high = interval.high.flatMap { $0.divided(by: inverse.rate, significantDigits: 12) }
             return Measured(interval: interval, limit: test.limit * inverse.rate, displayValue: shown,
@@ -504,250 +505,6 @@ struct Evaluator {
         case .anyAssessmentOutcome(let outcome):
             return foundOutcome(outcome, subject: subject, context: &context)
         }
-    }
-
-    /// Whether an assessment that counts found `outcome` for the subject (a model, or any subject
-    /// for the organisation): the latest record that counts for an obligation of this pack that
-    /// applies, independent where the obligation asks for it and still valid. A self-assessment,
-    /// an expired one, or one for an obligation that does not apply never blocks deployment; one
-    /// for an obligation whose applicability is unknown leaves the answer indeterminate.
-    func foundOutcome(_ outcome: LabProfile.AssessmentRecord.Outcome, subject: SubjectSlot,
-                      context: inout ObligationContext) -> Truth {
-        // A pack whose obligations' `when`s lead back to this test cannot be decided.
-        guard !context.testingOutcome else { return .indeterminate }
-        context.testingOutcome = true
-        defer { context.testingOutcome = false }
-        var found: [Truth] = []
-        for (position, obligation) in pack.obligations.enumerated() where !obligation.isDeploymentGate {
-            let models: [Int?] = obligation.per == .organization ? [nil]
-                : subject >= 0 ? [subject] : profile.models.indices.map { $0 }
-            for model in models {
-                var ignored: [String] = []
-                guard case .counting(let latest) = records(for: obligation, model: model, notes: &ignored),
-                      latest.outcome == outcome else { continue }
-                if let days = obligation.validForDays, let completed = latest.completed, completed.adding(days: days) <= asOf { continue }
-                found.append(applies(.obligation(position), subject: model ?? subject, obligation: obligation, context: &context))
-            }
-        }
-        return Truth.any(found)
-    }
-
-    /// The obligation at `position` in the pack.
-    func evaluate(_ position: Int, inForce: Bool, context: inout ObligationContext) -> ObligationResult {
-        let obligation = pack.obligations[position]
-        let perModel = obligation.per == .model && !profile.models.isEmpty
-        let subjects: [SubjectSlot] = perModel ? Array(profile.models.indices) : [Self.organizationSlot]
-        var results: [ObligationResult.SubjectResult] = []
-        results.reserveCapacity(subjects.count)
-        for subject in subjects {
-            let truth = applies(plan.formulas[position], subject: subject, obligation: obligation, context: &context)
-            var because: [String] = []
-            if truth == .met {
-                for read in plan.reads[position] where self.truth(of: read, for: subject, per: obligation.per, context: context) == .met {
-                    because.append(read.id)
-                }
-            }
-            results.append(status(obligation, subject: context.key(subject), model: subject >= 0 ? subject : nil,
-                                  applies: Applicability(truth), because: because, inForce: inForce))
-        }
-        let applies = Applicability(Truth.any(results.lazy.map { Truth($0.applies) }))
-        var hasUnmet = false, hasExpired = false, hasIndeterminate = false, hasMet = false
-        for result in results {
-            switch result.status {
-            case .unmet: hasUnmet = true
-            case .expired: hasExpired = true
-            case .indeterminate: hasIndeterminate = true
-            case .met: hasMet = true
-            case .notRequired: break
-            }
-        }
-        let status: ObligationStatus =
-            hasUnmet ? .unmet :
-            hasExpired ? .expired :
-            hasIndeterminate ? .indeterminate :
-            hasMet ? .met : .notRequired
-        var because: [String] = []
-        for result in results { for id in result.because where !because.contains(id) { because.append(id) } }
-        var notes: [String] = []
-        if !inForce { notes.append("the pack is not in force on \(asOf)") }
-        if pack.status == .proposed && inForce { notes.append("a proposal, evaluated as if enacted") }
-        return ObligationResult(
-            id: obligation.id, title: obligation.title, kind: obligation.kind,
-            applies: applies, status: status, because: because,
-            subjects: obligation.per == .model ? results : [],
-            due: results.compactMap(\.due).min(),
-            notes: obligation.per == .model ? notes : notes + results.flatMap(\.notes),
-            citation: obligation.citation)
-    }
-
-    func status(_ obligation: Obligation, subject: String, model: Int?, applies: Applicability,
-                because: [String], inForce: Bool) -> ObligationResult.SubjectResult {
-        var result = ObligationResult.SubjectResult(subject: subject, applies: applies, status: .notRequired,
-                                                    because: because, due: nil, notes: [])
-        guard inForce else { return result }
-        if obligation.isDeploymentGate {
-            result.status = applies == .yes ? .unmet : applies == .indeterminate ? .indeterminate : .notRequired
-            if applies == .yes { result.notes.append("an assessment on file found high risk: a government may block deployment") }
-            return result
-        }
-        if applies == .no { return result }
-        let released = model.flatMap { profile.models[$0].released }
-        var dueNote: String?
-        (result.due, dueNote) = deadline(of: obligation, released: released)
-
-        switch records(for: obligation, model: model, notes: &result.notes) {
-        case .counting(let latest):
-            // The latest assessment that counts decides, whether or not it was due yet.
-            if let days = obligation.validForDays, let completed = latest.completed, completed.adding(days: days) <= asOf {
-                result.status = .expired
-                result.notes.append("the record of \(completed) was valid for \(days) days, until \(completed.adding(days: days))")
-            } else if latest.outcome == .highRisk {
-                result.status = .unmet
-                result.notes.append("the assessment of \(latest.completed.map(\.description) ?? "unknown date") found high risk")
-            } else {
-                result.status = .met
-                return result
-            }
-            return result
-        case .uncertain(let reason):
-            // A record that might count: met or not cannot be told until the record is complete.
-            if let due = result.due, asOf < due { break }
-            result.status = .indeterminate
-            result.notes.append(reason)
-            return result
-        case .none:
-            break
-        }
-        if let transition = obligation.transition, asOf < transition.complyBy, model != nil, released == nil {
-            // It may have been on the market before the transition date: then nothing is due yet.
-            result.status = .indeterminate
-            result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
-            return result
-        }
-        if let dueNote { result.notes.append(dueNote) }
-        if let due = result.due, asOf < due {
-            result.status = applies == .yes ? .notRequired : .indeterminate
-            result.notes.append("not due until \(due)")
-            return result
-        }
-        result.status = applies == .yes ? .unmet : .indeterminate
-        return result
-    }
-
-    /// When the obligation falls due for a model released on `released`, and a note when the date
-    /// is not the plain one: a model placed on the market before a transition date complies by the
-    /// transition's end (Art. 111(3) of the EU AI Act), and nothing falls due before the pack
-    /// itself takes effect.
-    func deadline(of obligation: Obligation, released: CalendarDate?) -> (CalendarDate?, String?) {
-        if case .by(let date)? = obligation.due { return (date, nil) }
-        guard let released else { return (nil, nil) }
-        if let transition = obligation.transition, released < transition.placedBefore {
-            return (transition.complyBy, "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
-        }
-        let due: CalendarDate
-        switch obligation.due {
-        case .beforeDeployment?: due = released
-        case .withinDaysOfRelease(let days)?: due = released.adding(days: days)
-        default: return (nil, nil)
-        }
-        if let effective = pack.effective, due < effective {
-            return (effective, "released on \(released), before the pack took effect on \(effective): due from \(effective)")
-        }
-        return (due, nil)
-    }
-
-    /// What the records on file for an obligation (and model) show.
-    enum RecordFinding {
-        /// No record that counts or might count.
-        case none
-        /// The latest record that counts: independent where the obligation asks for it, completed
-        /// on or before the as-of date, with an outcome.
-        case counting(LabProfile.AssessmentRecord)
-        /// No record counts, but one would if it said what it leaves out (its date, its outcome,
-        /// or whether its assessor is independent).
-        case uncertain(String)
-    }
-
-    /// The records for the obligation (and model), sorted into those that count, those that
-    /// cannot, and those that leave out what would decide it; notes say why a record is set aside.
-    func records(for obligation: Obligation, model: Int?, notes: inout [String]) -> RecordFinding {
-        // With an index, only the records of this obligation (and model) are scanned; the filter
-        // below still applies every condition.
-        let modelName = model.map { profile.models[$0].name }
-        let pool: [LabProfile.AssessmentRecord]
-        if let index, obligation.per == .model, let modelName {
-            pool = index.recordsByObligationAndModel[obligation.id + "\u{0}" + modelName] ?? []
-        } else if let index {
-            pool = index.recordsByObligation[obligation.id] ?? []
-        } else {
-            pool = profile.assessments
-        }
-        var latest: LabProfile.AssessmentRecord?
-        var uncertain: String?
-        var notIndependent = false, future = false
-        for record in pool where record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
-            && (obligation.per == .organization || modelName == nil || record.model == modelName) {
-            if obligation.requiresIndependent && record.independent == false { notIndependent = true; continue }
-            guard let completed = record.completed else {
-                uncertain = uncertain ?? "a record on file gives no completion date ('completed'), so it cannot count yet"
-                continue
-            }
-            if completed > asOf { future = true; continue }
-            if obligation.requiresIndependent && record.independent == nil {
-                uncertain = uncertain ?? "the record of \(completed) does not say whether its assessor is independent ('independent: true')"
-                continue
-            }
-            if obligation.requiresIndependent && record.outcome == nil {
-                // An assessment's finding decides it; a report or notification has none.
-                uncertain = uncertain ?? "the record of \(completed) gives no outcome (acceptable or high-risk)"
-                continue
-            }
-            if let current = latest?.completed, current > completed { continue }
-            latest = record
-        }
-        if notIndependent { notes.append("a record on file is not from an independent assessor and does not count") }
-        if future { notes.append("a record completed after \(asOf) does not count yet") }
-        if let latest {
-            // A record that leaves something out might be newer than the latest that counts and
-            // say otherwise; only an acceptable, current finding is certain without it.
-            let current = obligation.validForDays.map { days in latest.completed.map { $0.adding(days: days) > asOf } ?? false } ?? true
-            if let uncertain, !(latest.outcome != .highRisk && current) { return .uncertain(uncertain) }
-            return .counting(latest)
-        }
-        return uncertain.map(RecordFinding.uncertain) ?? .none
-    }
-
-    /// The deployment verdict, overall and per model. Results are read by position: `obligations`
-    /// is in the pack's order, and a per-model obligation's subjects in the profile's order of
-    /// models, so the verdict costs one pass over models × obligations.
-    func deploymentVerdict(_ obligations: [ObligationResult], inForce: Bool) -> (Deployment, [(model: String, deployment: Deployment)]) {
-        guard inForce, let gatePosition = pack.obligations.firstIndex(where: \.isDeploymentGate) else { return (.permitted, []) }
-        let gate = obligations[gatePosition]
-        func status(_ result: ObligationResult, model: Int) -> ObligationStatus {
-            result.subjects.isEmpty ? result.status : result.subjects[model].status
-        }
-        var byModel: [(model: String, deployment: Deployment)] = []
-        byModel.reserveCapacity(profile.models.count)
-        for (position, model) in profile.models.enumerated() {
-            let blocked = gate.subjects.isEmpty ? gate.applies == .yes : gate.subjects[position].applies == .yes
-            if blocked { byModel.append((model.name, .blocked)); continue }
-            let pending = obligations.indices.contains { index in
-                guard index != gatePosition else { return false }
-                let status = status(obligations[index], model: position)
-                return status == .unmet || status == .expired || status == .indeterminate
-            }
-            byModel.append((model.name, pending ? .indeterminate : .permitted))
-        }
-        if byModel.contains(where: { $0.deployment == .blocked }) || (profile.models.isEmpty && gate.applies == .yes) {
-            return (.blocked, byModel)
-        }
-        if byModel.contains(where: { $0.deployment == .indeterminate }) { return (.indeterminate, byModel) }
-        if profile.models.isEmpty && obligations.indices.contains(where: { index in
-            index != gatePosition && [.unmet, .indeterminate, .expired].contains(obligations[index].status)
-        }) {
-            return (.indeterminate, byModel)
-        }
-        return (.permitted, byModel)
     }
 }
 

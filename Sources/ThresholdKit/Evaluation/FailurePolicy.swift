@@ -1,16 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What makes a verdict count as failing, for exit codes and CI gates (`--fail-on`).
 public enum FailurePolicy: String, Sendable, Hashable, CaseIterable {
     /// Any applicable obligation unmet or expired (the default).
     case unmet
+    /// Any applicable obligation unmet, expired, or met late.
+    case late
     /// Any obligation that applies at all.
     case applies
-    /// Anything unmet, expired or indeterminate.
+    /// Anything unmet, expired, late or indeterminate, or a deployment not permitted.
     case indeterminate
     /// Never fail on a verdict (invalid input still fails).
     case never
@@ -21,19 +17,15 @@ public enum FailurePolicy: String, Sendable, Hashable, CaseIterable {
         case .never: return false
         case .unmet:
             return verdict.packs.contains { pack in pack.obligations.contains { $0.status == .unmet || $0.status == .expired } }
+        case .late:
+            return verdict.packs.contains { pack in pack.obligations.contains { [.unmet, .expired, .late].contains($0.status) } }
         case .applies:
             return verdict.packs.contains { pack in pack.inForce && pack.obligations.contains { $0.applies == .yes } }
         case .indeterminate:
             return verdict.packs.contains { pack in
-                pack.obligations.contains { [.unmet, .expired, .indeterminate].contains($0.status) } || pack.deployment != .permitted
+                pack.obligations.contains { [.unmet, .expired, .late, .indeterminate].contains($0.status) }
+                    || pack.deployment == .indeterminate || pack.deployment == .blocked
             }
         }
-    }
-}
-
-extension CalendarDate {
-    /// Today's date in UTC.
-    public static func today() -> CalendarDate {
-        CalendarDate(daysSinceEpoch: Int(time(nil)) / 86_400)
     }
 }

@@ -15,28 +15,49 @@ public enum Applicability: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Whether an obligation is met by the records on file.
+/// Whether an obligation is met by the records on file, on the as-of date.
 public enum ObligationStatus: String, Sendable, Hashable, CaseIterable {
-    /// A valid record meets it.
+    /// A record that counts, completed on or before the due date, meets it.
     case met
-    /// It applies and nothing on file meets it.
+    /// A record that counts meets it, but it was completed after the due date.
+    case late
+    /// It applies, nothing counting is on file yet, and it is not yet due (a duty before
+    /// deployment of a model still in training, say).
+    case pending
+    /// It applies, it is due, and nothing on file meets it (or an assessment found high risk).
     case unmet
-    /// It applies and the record on file is no longer valid.
+    /// It applies and the last record on file no longer counts.
     case expired
-    /// It does not apply (or is not due yet, or the pack is not in force).
+    /// It does not apply, or the pack is not in force.
     case notRequired = "not-required"
-    /// Whether it applies cannot be decided from the profile.
+    /// Whether it applies, or whether the records meet it, cannot be decided from the profile.
     case indeterminate
+
+    /// How bad the status is, for summing up several subjects: the worst wins. Unmet and expired
+    /// are failures now; indeterminate may be one; late was one; pending and met are not.
+    var severity: Int {
+        switch self {
+        case .unmet: return 6
+        case .expired: return 5
+        case .indeterminate: return 4
+        case .late: return 3
+        case .pending: return 2
+        case .met: return 1
+        case .notRequired: return 0
+        }
+    }
 }
 
 /// Whether a model may be deployed under a pack.
 public enum Deployment: String, Sendable, Hashable, CaseIterable {
-    /// Nothing stands in the way.
+    /// The pack has a deployment gate in force and nothing stands in the way.
     case permitted
     /// An applicable assessment found high risk: a government may block the model.
     case blocked
     /// Required assessments are not all met, or applicability is undecided.
     case indeterminate
+    /// The pack has no deployment gate in force: nothing in it can permit or block a model.
+    case notGated = "not-gated"
 }
 
 /// The outcome of evaluating one profile against a rule book on a date. Pure data: `Sendable`,
@@ -167,6 +188,18 @@ public struct ObligationResult: Sendable, Hashable {
     public var subjects: [SubjectResult]
     /// The earliest deadline, when one can be computed.
     public var due: CalendarDate?
+    /// For a `late` status, how many days after its due date the record that meets it was
+    /// completed (the most over the subjects).
+    public var lateByDays: Int?
+    /// For an `unmet` status past a known due date, the first day it was overdue (the earliest over
+    /// the subjects).
+    public var overdueSince: CalendarDate?
+    /// The last day the record that meets it counts, for an obligation with a validity period
+    /// (the earliest over the subjects).
+    public var validUntil: CalendarDate?
+    /// For an `expired` status, the first day the last record no longer counted (the earliest over
+    /// the subjects).
+    public var expiredOn: CalendarDate?
     /// Notes: why it is not required yet, why a record does not count.
     public var notes: [String]
     /// The article or section.
@@ -184,6 +217,14 @@ public struct ObligationResult: Sendable, Hashable {
         public var because: [String]
         /// The deadline for this subject.
         public var due: CalendarDate?
+        /// For `late`: days from the due date to the completion of the record that meets it.
+        public var lateByDays: Int?
+        /// For `unmet` past a known due date: the first overdue day (the day after the due date).
+        public var overdueSince: CalendarDate?
+        /// The last day the record that meets it counts, where the obligation has a validity period.
+        public var validUntil: CalendarDate?
+        /// For `expired`: the first day the last record no longer counted.
+        public var expiredOn: CalendarDate?
         /// Notes.
         public var notes: [String]
     }

@@ -169,6 +169,10 @@ public struct LabProfile: Sendable, Hashable {
         public var outcome: Outcome?
         /// Where the record's mapping starts.
         public var mark: SourceMark?
+        /// Where its `obligation:` value is written.
+        var obligationMark: SourceMark?
+        /// Where its `pack:` value is written.
+        var packMark: SourceMark?
 
         /// An assessment's finding.
         public enum Outcome: String, Sendable, Hashable, CaseIterable {

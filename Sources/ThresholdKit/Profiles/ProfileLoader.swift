@@ -4,8 +4,16 @@ public struct ProfileLimits: Sendable, Hashable {
     /// The most models one profile may list. Default 1,000.
     public var maxModels: Int
 
+    /// The most digits a number may take written out in full (`1e25` takes 26, `0.001` takes 4),
+    /// as given or as derived (6·N·D, a hardware estimate, a sum). Default 1,000: no real quantity
+    /// comes near, and it bounds what exact arithmetic on hostile input can cost.
+    public var maxDigits: Int
+
     /// Creates limits.
-    public init(maxModels: Int = 1_000) { self.maxModels = maxModels }
+    public init(maxModels: Int = 1_000, maxDigits: Int = 1_000) {
+        self.maxModels = maxModels
+        self.maxDigits = maxDigits
+    }
 }
 
 /// Everything that shapes how files are read: the YAML layer's limits and the profile's own.
@@ -14,11 +22,15 @@ public struct LoadOptions: Sendable, Hashable {
     public var yaml: YAMLLimits
     /// Limits on profiles.
     public var profile: ProfileLimits
+    /// The obligations records may name. When set, a record naming an obligation or pack outside
+    /// it is an error at its line; ``Auditor`` sets it from its rule book.
+    public var records: RecordVocabulary?
 
     /// Creates options.
-    public init(yaml: YAMLLimits = .default, profile: ProfileLimits = .init()) {
+    public init(yaml: YAMLLimits = .default, profile: ProfileLimits = .init(), records: RecordVocabulary? = nil) {
         self.yaml = yaml
         self.profile = profile
+        self.records = records
     }
 
     /// The defaults.
@@ -90,7 +102,13 @@ extension LabProfile {
         }
         var assessments: [AssessmentRecord] = []
         for (path, node) in try top.sequence("assessments", what: "a list of assessments") {
-            let record = try Self.assessment(node, path: path)
+            var record = try Self.assessment(node, path: path)
+            record.obligationMark = node["obligation"]?.mark
+            record.packMark = node["pack"]?.mark
+            if let records = options.records, let (key, message) = records.problem(obligation: record.obligation, pack: record.pack),
+               let keyNode = node[key] {
+                throw keyNode.error("\(path).\(key): \(message)")
+            }
             if let model = record.model, modelMarks[model] == nil, let modelNode = node["model"] {
                 var message = "\(path).model: no model named \(model.quotedForDiagnostic()) in this profile"
                 if let near = Suggestion.nearest(to: model, among: models.map(\.name)) { message += "; did you mean '\(near)'?" }
@@ -100,23 +118,38 @@ extension LabProfile {
         }
         self.init(path: path, organization: organization, models: models, clusters: clusters, assessments: assessments,
                   listsModels: top.value("models") != nil, listsClusters: top.value("clusters") != nil)
+        try checkDigits(limit: options.profile.maxDigits, root: root)
+    }
+
+    /// Refuses a fact whose value, as given or derived, takes more digits written out in full than
+    /// `limit`: exact arithmetic on such numbers (1e10000 × 1e-10000) costs time that grows with
+    /// the digits, so a hostile profile could otherwise take minutes.
+    func checkDigits(limit: Int, root: YAMLNode) throws {
+        var facts: [(String, Fact?)] = [
+            ("organization.annual_gross_revenue", organization.annualGrossRevenue),
+            ("organization.ai_revenue", organization.aiRevenue), ("organization.ai_rnd_spend", organization.aiRnDSpend)]
+        for (i, model) in models.enumerated() {
+            facts.append(("models[\(i)].training_compute", model.trainingCompute))
+            facts.append(("models[\(i)].fine_tuning_compute", model.fineTuningCompute))
+        }
+        for (i, cluster) in clusters.enumerated() {
+            facts.append(("clusters[\(i)].peak_capacity", cluster.peakCapacity))
+            facts.append(("clusters[\(i)].interconnect", cluster.interconnect))
+        }
+        for case let (path, fact?) in facts {
+            let digits = [fact.value.low, fact.value.high].map(\.positionalDigitCount).max() ?? 0
+            guard digits > limit else { continue }
+            throw root.document.error(
+                "\(path): the value takes \(digits) digits written out in full, more than the limit of \(limit) (raise it with --max-digits); no real quantity comes near",
+                at: fact.mark ?? root.mark, kind: .limit)
+        }
     }
 
     // MARK: Sections
 
     static func organization(_ node: YAMLNode) throws -> Organization {
         let map = try MappingReader(node, path: "organization", keys: organizationKeys, what: "the organization (a mapping with 'name', …)")
-        var rates: [ExchangeRate] = []
-        var rateMarks: [SourceMark] = []
-        for (path, rateNode) in try map.sequence("exchange_rates", what: "a list of exchange rates") {
-            let rate = try exchangeRate(rateNode, path: path)
-            // One rate per direction: with two, which one decides a comparison would be a guess.
-            if let first = rates.firstIndex(where: { $0.from == rate.from && $0.to == rate.to }) {
-                throw rateNode.error("\(path): a second rate from \(rate.from) to \(rate.to); the first is at line \(rateMarks[first].line) (declare one rate per currency pair)")
-            }
-            rates.append(rate)
-            rateMarks.append(rateNode.mark)
-        }
+        let rates = try exchangeRates(map)
         var period: Int?
         if let node = map.value("reporting_period") {
             guard node.kind == .scalar, node.scalarKind == .int, let year = Int(node.text), (1900...2200).contains(year) else {
@@ -194,6 +227,31 @@ extension LabProfile {
             completed: try date(map, "completed"),
             outcome: outcome,
             mark: node.mark)
+    }
+
+    /// The exchange rates under `exchange_rates`, checked to agree: one rate per direction, no rate
+    /// from a currency to itself but 1, and a rate and its inverse multiplying to exactly 1. With
+    /// rates that disagree, which one decides a comparison would depend on the order they are
+    /// listed in: a guess.
+    static func exchangeRates(_ map: MappingReader) throws -> [ExchangeRate] {
+        var rates: [ExchangeRate] = []
+        var rateMarks: [SourceMark] = []
+        for (path, rateNode) in try map.sequence("exchange_rates", what: "a list of exchange rates") {
+            let rate = try exchangeRate(rateNode, path: path)
+            if rate.from == rate.to && rate.rate != ExactDecimal(integer: 1) {
+                throw rateNode.error("\(path): a rate from \(rate.from) to itself can only be 1, not \(rate.rate)")
+            }
+            if let first = rates.firstIndex(where: { $0.from == rate.from && $0.to == rate.to }) {
+                throw rateNode.error("\(path): a second rate from \(rate.from) to \(rate.to); the first is at line \(rateMarks[first].line) (declare one rate per currency pair)")
+            }
+            if let inverse = rates.firstIndex(where: { $0.from == rate.to && $0.to == rate.from }),
+               rates[inverse].rate * rate.rate != ExactDecimal(integer: 1) {
+                throw rateNode.error("\(path): 1 \(rate.from) = \(rate.rate) \(rate.to) disagrees with the rate at line \(rateMarks[inverse].line), 1 \(rate.to) = \(rates[inverse].rate) \(rate.from): a rate and its inverse must multiply to exactly 1 (declare one direction only)")
+            }
+            rates.append(rate)
+            rateMarks.append(rateNode.mark)
+        }
+        return rates
     }
 
     static func exchangeRate(_ node: YAMLNode, path: String) throws -> ExchangeRate {

@@ -451,3 +451,23 @@ extension BigUInt {
         return decimalString.utf8.count
     }
 }
+
+extension ExactDecimal {
+    /// About how many digits the value takes written out in full, without exponent: `1e25` takes
+    /// 26, `0.001` takes 4, `3.25` takes 3. Exact for a coefficient that fits a word; for a larger
+    /// one, read from its bit length (never more than one digit off), so that asking costs nothing
+    /// however large the number.
+    public var positionalDigitCount: Int {
+        let digits: Int
+        switch coefficient {
+        case .small(let value): digits = ExactDecimal.digitCount(value)
+        case .big(let value):
+            let bits = value.limbs.count * 64 - (value.limbs.last.map { $0.leadingZeroBitCount } ?? 64)
+            digits = bits * 30_103 / 100_000 + 1
+        }
+        let (whole, overflow) = exponent.addingReportingOverflow(digits)
+        let integerDigits = overflow ? Int.max / 2 : max(whole, 1)
+        let fractionDigits = exponent < 0 ? min(-exponent, Int.max / 2) : 0
+        return integerDigits + fractionDigits
+    }
+}

@@ -111,7 +111,7 @@ public struct ExchangeRates: Sendable, Hashable {
         if from == to { return .success(amount) }
         if let direct = declaredRate(from: from, to: to) {
             let converted = FactValue(
-                uncheckedLow: amount.low * direct.rate, estimate: amount.estimate * direct.rate, high: amount.high * direct.rate,
+                uncheckedLow: amount.low * direct.rate, estimate: amount.estimate.map { $0 * direct.rate }, high: amount.high * direct.rate,
                 confidence: amount.confidence,
                 derivation: .currencyConversion(amount: amount, from: from, to: to, rate: direct.rate, inverted: false,
                                                 date: direct.date))
@@ -122,9 +122,9 @@ public struct ExchangeRates: Sendable, Hashable {
             let rate = inverse.rate
             // The rate is positive (checked at init), so division preserves the order of the bounds.
             guard let low = amount.low.divided(by: rate, significantDigits: digits, rounding: .down),
-                  let estimate = amount.estimate.divided(by: rate, significantDigits: digits, rounding: .toNearestOrEven),
                   let high = amount.high.divided(by: rate, significantDigits: digits, rounding: .up)
             else { return .failure(.missingRate(from: from, to: to)) }
+            let estimate = amount.estimate.flatMap { $0.divided(by: rate, significantDigits: digits, rounding: .toNearestOrEven) }
             let converted = FactValue(
                 uncheckedLow: low, estimate: estimate, high: high, confidence: amount.confidence,
                 derivation: .currencyConversion(amount: amount, from: from, to: to, rate: rate, inverted: true,

@@ -1,16 +1,19 @@
 // Fact values: exact or uncertain, given or derived.
 
-/// The value of a fact: an exact number, or an uncertainty interval [``low``, ``high``] around a
-/// point ``estimate``, and, when it was computed rather than given, how (``derivation``).
+/// The value of a fact: an exact number, or an uncertainty interval [``low``, ``high``] with a
+/// point ``estimate`` where an input states one, and, when it was computed rather than given, how
+/// (``derivation``).
 ///
 /// An exact value has `low == estimate == high`. Comparisons against a threshold use the whole
 /// interval (see ``compare(_:_:_:)``): a fact whose interval straddles the threshold is
-/// indeterminate, not met or unmet. The margin shown in reports uses the estimate.
+/// indeterminate, not met or unmet. The margin shown in reports uses the estimate; a span of
+/// estimates that disagree has none, and reports show the interval alone.
 public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     /// The lowest plausible value.
     public let low: ExactDecimal
-    /// The point estimate.
-    public let estimate: ExactDecimal
+    /// The point estimate; nil for a span of several estimates that disagree, where no input
+    /// states a single value.
+    public let estimate: ExactDecimal?
     /// The highest plausible value.
     public let high: ExactDecimal
     /// How sure the source is, in its own words (`"high"`, `"90% interval"`), if it says.
@@ -46,7 +49,7 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// An interval whose bounds are already known to be ordered (internal use).
-    init(uncheckedLow low: ExactDecimal, estimate: ExactDecimal, high: ExactDecimal,
+    init(uncheckedLow low: ExactDecimal, estimate: ExactDecimal?, high: ExactDecimal,
          confidence: String? = nil, derivation: Derivation? = nil) {
         self.low = low
         self.estimate = estimate
@@ -61,34 +64,35 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     /// The margin of the estimate over `limit` (`estimate ÷ limit`, to `significantDigits`
     /// significant digits, rounded half-even), or `nil` when the limit is zero. For display only.
     public func margin(over limit: ExactDecimal, significantDigits: Int = 6) -> ExactDecimal? {
-        estimate.divided(by: limit, significantDigits: significantDigits)
+        estimate?.divided(by: limit, significantDigits: significantDigits)
     }
 
-    /// `3.2e25`, or `3.2e25 (2.1e25 to 4.8e25)` for an interval.
+    /// `3.2e25`, `3.2e25 (2.1e25 to 4.8e25)` for an interval around an estimate, or `6e21 to
+    /// 2e25` for a span with none.
     public var description: String {
-        isExact ? estimate.description : "\(estimate) (\(low) to \(high))"
+        if isExact { return low.description }
+        guard let estimate else { return "\(low) to \(high)" }
+        return "\(estimate) (\(low) to \(high))"
     }
 
     /// The span of several estimates of one fact (say, two sources that disagree): from the
-    /// lowest `low` to the highest `high`, with the midpoint of the lowest and highest estimates
-    /// as the estimate (exact: halving a decimal always terminates), and a ``Derivation/combined(_:)``
-    /// derivation that lists them. One estimate is returned as it is; none gives `nil`.
+    /// lowest `low` to the highest `high`, and a ``Derivation/combined(_:)`` derivation that lists
+    /// them. The span has a point estimate only when every estimate states the same one: a value
+    /// between two that disagree is one no input states. One estimate is returned as it is; none
+    /// gives `nil`.
     ///
     /// The confidence is kept only when every estimate states the same one.
     public static func combining(_ estimates: [FactValue]) -> FactValue? {
         guard let first = estimates.first else { return nil }
         if estimates.count == 1 { return first }
         var low = first.low, high = first.high
-        var lowestEstimate = first.estimate, highestEstimate = first.estimate
         for value in estimates.dropFirst() {
             low = min(low, value.low)
             high = max(high, value.high)
-            lowestEstimate = min(lowestEstimate, value.estimate)
-            highestEstimate = max(highestEstimate, value.estimate)
         }
-        let midpoint = (lowestEstimate + highestEstimate) * ExactDecimal(5, exponent: -1)
+        let agreed = estimates.allSatisfy { $0.estimate != nil && $0.estimate == first.estimate } ? first.estimate : nil
         let confidence = estimates.allSatisfy({ $0.confidence == first.confidence }) ? first.confidence : nil
-        return FactValue(uncheckedLow: low, estimate: midpoint, high: high, confidence: confidence,
+        return FactValue(uncheckedLow: low, estimate: agreed, high: high, confidence: confidence,
                          derivation: .combined(estimates))
     }
 
@@ -162,9 +166,11 @@ public indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
         case let .hardware(chips, peakPerChip, seconds, utilization):
             return chips * peakPerChip.value * seconds * utilization
         case let .currencyConversion(amount, _, _, rate, inverted, _):
-            return inverted ? (amount.estimate.divided(by: rate, significantDigits: 40) ?? .zero) : amount.estimate * rate
+            let amount = amount.estimate ?? amount.low
+            return inverted ? (amount.divided(by: rate, significantDigits: 40) ?? .zero) : amount * rate
         case let .combined(values):
-            return FactValue.combining(values)?.estimate ?? .zero
+            // A span has no single result; its low end is the least it may be.
+            return FactValue.combining(values)?.low ?? .zero
         }
     }
 

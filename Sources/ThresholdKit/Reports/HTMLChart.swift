@@ -190,8 +190,8 @@ struct HTMLChart {
     /// The result's quantity against its limit with the threshold's other conditions left out;
     /// nil when the value is not given.
     static func quantityAlone(_ result: ThresholdResult) -> Truth? {
-        guard let value = result.value else { return nil }
-        return Interval(low: result.range?.lowerBound ?? value, estimate: value, high: result.range?.upperBound ?? value)
+        guard let low = result.range?.lowerBound ?? result.value, let high = result.range?.upperBound ?? result.value else { return nil }
+        return Interval(low: low, estimate: result.value, high: high)
             .compare(result.comparison, result.limit)
     }
 

@@ -55,13 +55,15 @@ public enum HTMLReport {
 
 /// A profile × pack status, worst first; the words the table and badges use.
 enum HTMLStatus: Int, CaseIterable {
-    case invalid, blocked, unmet, indeterminate, met, outOfScope, notInForce
+    case invalid, blocked, unmet, indeterminate, late, pending, met, outOfScope, notInForce
 
     init(_ pack: PackResult) {
         if !pack.inForce { self = .notInForce }
         else if pack.deployment == .blocked { self = .blocked }
         else if !pack.unmet.isEmpty { self = .unmet }
         else if pack.obligations.contains(where: { $0.status == .indeterminate || $0.applies == .indeterminate }) { self = .indeterminate }
+        else if pack.obligations.contains(where: { $0.status == .late }) { self = .late }
+        else if pack.obligations.contains(where: { $0.status == .pending }) { self = .pending }
         else if pack.inScope { self = .met }
         else { self = .outOfScope }
     }
@@ -72,6 +74,8 @@ enum HTMLStatus: Int, CaseIterable {
         case .blocked: return "blocked"
         case .unmet: return "unmet"
         case .indeterminate: return "indeterminate"
+        case .late: return "late"
+        case .pending: return "pending"
         case .met: return "met"
         case .outOfScope: return "out of scope"
         case .notInForce: return "not in force"
@@ -84,6 +88,8 @@ enum HTMLStatus: Int, CaseIterable {
         case .blocked: return "⊘"
         case .unmet: return "✗"
         case .indeterminate: return "?"
+        case .late: return "!"
+        case .pending: return "…"
         case .met: return "✓"
         case .outOfScope: return "–"
         case .notInForce: return "–"
@@ -94,8 +100,9 @@ enum HTMLStatus: Int, CaseIterable {
         switch self {
         case .invalid, .blocked, .unmet: return "s-bad"
         case .indeterminate: return "s-unknown"
+        case .late: return "s-warn"
         case .met: return "s-good"
-        case .outOfScope, .notInForce: return "s-none"
+        case .pending, .outOfScope, .notInForce: return "s-none"
         }
     }
 
@@ -390,8 +397,12 @@ struct HTMLPage {
             for t in pack.thresholds {
                 out += "<tr><th scope=\"row\"><code>\(e(t.id))</code></th><td>\(HTMLText.isolated(t.subject))</td>"
                 out += "<td>\(HTMLPage.truthBadge(t.result))</td>"
-                var value = t.value.map { HTMLNumber.quantity($0, t.unit) } ?? "not given"
-                if let range = t.range { value += " (\(HTMLNumber.number(range.lowerBound, t.unit))–\(HTMLNumber.number(range.upperBound, t.unit)))" }
+                var value = t.value.map { HTMLNumber.quantity($0, t.unit) } ?? ""
+                if let range = t.range {
+                    let span = "\(HTMLNumber.number(range.lowerBound, t.unit))–\(HTMLNumber.number(range.upperBound, t.unit))"
+                    value += value.isEmpty ? span + " " + t.unit : " (\(span))"
+                }
+                if value.isEmpty { value = "not given" }
                 out += "<td class=\"num\">\(e(value))</td>"
                 out += "<td class=\"num\">\(e(t.comparison.symbol + " " + HTMLNumber.quantity(t.limit, t.unit)))</td>"
                 out += "<td class=\"num\">\(e(t.margin.map { "×\($0)" } ?? "—"))</td>"
@@ -448,6 +459,8 @@ struct HTMLPage {
     static func obligationBadge(_ status: ObligationStatus) -> String {
         switch status {
         case .met: return "<span class=\"badge s-good\"><span aria-hidden=\"true\">✓ </span>met</span>"
+        case .late: return "<span class=\"badge s-warn\"><span aria-hidden=\"true\">! </span>late</span>"
+        case .pending: return "<span class=\"badge s-none\"><span aria-hidden=\"true\">… </span>pending</span>"
         case .unmet: return "<span class=\"badge s-bad\"><span aria-hidden=\"true\">✗ </span>unmet</span>"
         case .expired: return "<span class=\"badge s-bad\"><span aria-hidden=\"true\">✗ </span>expired</span>"
         case .notRequired: return "<span class=\"badge s-none\">not required</span>"

@@ -114,6 +114,8 @@ extension AuditSummary {
                         w.member("unmet_obligations", tally.unmetObligations)
                         w.member("indeterminate", tally.indeterminate)
                         w.member("blocked", tally.blocked)
+                        w.member("late", tally.late)
+                        w.member("pending", tally.pending)
                     }
                 }
             }

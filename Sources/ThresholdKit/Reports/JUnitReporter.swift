@@ -85,7 +85,7 @@ public struct JUnitReporter: Reporter {
                 case .indeterminate:
                     suite.skipped += 1
                     text += "      <skipped message=\"\(XML.attribute(Self.headline(obligation)))\"/>\n"
-                case .met, .notRequired:
+                case .met, .late, .pending, .notRequired:
                     text += "      <system-out>\(XML.text(details))</system-out>\n"
                 }
                 text += "    </testcase>\n"
@@ -132,7 +132,7 @@ public struct JUnitReporter: Reporter {
         }
         lines += obligation.notes
         for threshold in pack.thresholds where obligation.because.contains(threshold.id) && threshold.result == .met {
-            var line = "\(threshold.id) (\(threshold.subject)): \(threshold.value.map { "\($0) \(threshold.unit)" } ?? "—") \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
+            var line = "\(threshold.id) (\(threshold.subject)): \(threshold.shownValue({ "\($0) \(threshold.unit)" }) ?? "—") \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
             if let mark = threshold.mark { line += " at \(verdict.profile ?? "<input>"):\(mark.line):\(mark.column)" }
             lines.append(line)
         }

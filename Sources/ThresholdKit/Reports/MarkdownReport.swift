@@ -19,7 +19,7 @@ extension Verdict {
                 out += "| Threshold | Subject | Result | Value | Limit | Margin | Where |\n|---|---|---|---|---|---|---|\n"
                 for t in shown {
                     let location = t.mark.map { "\(profile ?? "input"):\($0.line):\($0.column)" } ?? ""
-                    out += "| `\(t.id)` | \(Markdown.escape(t.subject)) | \(t.result.name) | \(t.value.map { "\($0) \(t.unit)" } ?? "—") | \(t.comparison.symbol) \(t.limit) \(t.unit) | \(t.margin.map { "×\($0)" } ?? "—") | \(Markdown.escape(location)) |\n"
+                    out += "| `\(t.id)` | \(Markdown.escape(t.subject)) | \(t.result.name) | \(t.shownValue({ "\($0) \(t.unit)" }) ?? "—") | \(t.comparison.symbol) \(t.limit) \(t.unit) | \(t.margin.map { "×\($0)" } ?? "—") | \(Markdown.escape(location)) |\n"
                 }
                 out += "\n"
             }

@@ -56,9 +56,9 @@ public struct MarkdownTableReporter: Reporter {
         out += "\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles") · \(summary.invalid) invalid · "
         out += "\(summary.failing) failing under `--fail-on \(summary.failurePolicy.rawValue)`\n\n"
         if !summary.packs.isEmpty {
-            out += "| Pack | In force | In scope | Unmet | Indeterminate | Blocked |\n|---|---|---|---|---|---|\n"
+            out += "| Pack | In force | In scope | Unmet | Late | Pending | Indeterminate | Blocked |\n|---|---|---|---|---|---|---|---|\n"
             for tally in summary.packs {
-                out += "| `\(tally.pack)` | \(tally.inForce ? "yes" : "no") | \(tally.inScope) | \(tally.unmet) | \(tally.indeterminate) | \(tally.blocked) |\n"
+                out += "| `\(tally.pack)` | \(tally.inForce ? "yes" : "no") | \(tally.inScope) | \(tally.unmet) | \(tally.late) | \(tally.pending) | \(tally.indeterminate) | \(tally.blocked) |\n"
             }
         }
         let problems = summary.notices.filter { $0.kind != .symlinkNotFollowed }

@@ -199,13 +199,16 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
 // MARK: - Shared helpers
 
 extension PackResult {
-    /// One word for the pack's outcome, worst first: `BLOCKED`, `UNMET`, `INDETERMINATE`, `met`,
-    /// `out-of-scope`, `not-in-force`.
+    /// One word for the pack's outcome, worst first: `BLOCKED`, `UNMET`, `INDETERMINATE`, `LATE`,
+    /// `pending`, `met`, `out-of-scope`, `not-in-force`. `met` means every applicable duty is met on
+    /// time.
     var outcomeWord: String {
         if !inForce { return "not-in-force" }
         if deployment == .blocked { return "BLOCKED" }
         if !unmet.isEmpty { return "UNMET" }
         if obligations.contains(where: { $0.status == .indeterminate || $0.applies == .indeterminate }) { return "INDETERMINATE" }
+        if obligations.contains(where: { $0.status == .late }) { return "LATE" }
+        if obligations.contains(where: { $0.status == .pending }) { return "pending" }
         if inScope { return "met" }
         return "out-of-scope"
     }

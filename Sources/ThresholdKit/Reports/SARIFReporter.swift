@@ -244,7 +244,8 @@ public struct SARIFReporter: Reporter {
     static func level(_ status: ObligationStatus, _ applies: Applicability) -> String? {
         switch status {
         case .unmet, .expired: return "error"
-        case .indeterminate: return "warning"
+        case .indeterminate, .late: return "warning"
+        case .pending: return "note"
         case .met, .notRequired: return applies == .indeterminate ? "warning" : nil
         }
     }
@@ -268,7 +269,9 @@ public struct SARIFReporter: Reporter {
     static func message(_ threshold: ThresholdResult) -> String {
         let who = threshold.subject.replacingFirst("model:", with: "model ").replacingFirst("cluster:", with: "cluster ")
         var text = "\(threshold.id) is \(threshold.result == .met ? "met" : "indeterminate") for \(who)"
-        if let value = threshold.value {
+        if threshold.value == nil, let shown = threshold.shownValue({ "\($0) \(threshold.unit)" }) {
+            text += ": \(shown) vs \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
+        } else if let value = threshold.value {
             let symbol = threshold.result == .met ? threshold.comparison.symbol : "vs"
             text += ": \(value) \(threshold.unit) \(symbol) \(threshold.limit) \(threshold.unit)"
             if let margin = threshold.margin { text += " (×\(margin))" }
@@ -286,6 +289,8 @@ public struct SARIFReporter: Reporter {
         switch status {
         case .unmet: text = "\(obligation.id) is unmet\(who): \(obligation.title)"
         case .expired: text = "\(obligation.id) has expired\(who): \(obligation.title)"
+        case .late: text = "\(obligation.id) was met late\(who): \(obligation.title)"
+        case .pending: text = "\(obligation.id) is pending\(who): \(obligation.title)"
         default: text = "\(obligation.id) may apply\(who): \(obligation.title)"
         }
         if !because.isEmpty {
@@ -298,6 +303,8 @@ public struct SARIFReporter: Reporter {
         switch status {
         case .unmet: text += ", and no valid record is on file"
         case .expired: text += ", and the record on file is no longer valid"
+        case .late: text += ", and the record on file was completed after the due date"
+        case .pending: text += ", and it is not yet due"
         default: break
         }
         text += " (\(pack.pack))."

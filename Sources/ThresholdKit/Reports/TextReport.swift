@@ -58,7 +58,9 @@ extension Verdict {
                     case .indeterminate: marker = paint.magenta("??? ")
                     }
                     var line = "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.escapedForTerminal().padded(subjectWidth))  "
-                    if let value = threshold.value {
+                    if threshold.value == nil, let shown = threshold.shownValue({ $0.readable(threshold.unit) }) {
+                        line += "\(shown) vs \(threshold.comparison.symbol) \(threshold.limit.readable(threshold.unit))"
+                    } else if let value = threshold.value {
                         // A threshold can fail on a condition with its value over the line: the
                         // symbol states how the value compares, the marker whether the test is met.
                         let symbol = threshold.result == .indeterminate ? "vs"
@@ -81,7 +83,9 @@ extension Verdict {
                 let marker: String
                 switch obligation.status {
                 case .met: marker = paint.green("MET          ")
-                case .unmet: marker = paint.red("UNMET        ")
+                case .late: marker = paint.yellow("LATE         ")
+                case .pending: marker = paint.dim("pending      ")
+                case .unmet: marker = paint.red(obligation.overdueSince != nil ? "OVERDUE      " : "UNMET        ")
                 case .expired: marker = paint.red("EXPIRED      ")
                 case .notRequired: marker = paint.dim("not required ")
                 case .indeterminate: marker = paint.magenta("INDETERMINATE")
@@ -93,6 +97,7 @@ extension Verdict {
                 case .indeterminate: line += "  may apply: a fact it depends on is missing or uncertain"
                 }
                 if let due = obligation.due { line += "; due \(due)" }
+                if let timing = obligation.timingPhrase(asOf: asOf) { line += ", " + timing }
                 out += line + "\n"
                 for subject in obligation.subjects where subject.applies != .no && (subject.status != obligation.status || obligation.subjects.count > 1) {
                     out += "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
@@ -107,7 +112,8 @@ extension Verdict {
             switch pack.deployment {
             case .permitted: deployment = paint.green("permitted")
             case .blocked: deployment = paint.red("BLOCKED") + " (an assessment found high risk)"
-            case .indeterminate: deployment = paint.magenta("indeterminate") + " (required assessments are not all met)"
+            case .indeterminate: deployment = paint.magenta("indeterminate") + " (\(pack.deploymentReason))"
+            case .notGated: deployment = paint.dim("not gated") + " (no deployment gate in force under this pack)"
             }
             out += "  Deployment: \(deployment)\n"
         }

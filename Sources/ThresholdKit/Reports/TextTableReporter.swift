@@ -57,6 +57,7 @@ public struct TextTableReporter: Reporter {
             switch word {
             case "BLOCKED", "UNMET": painted = paint.red(word.padded(Self.resultWidth))
             case "INDETERMINATE": painted = paint.magenta(word.padded(Self.resultWidth))
+            case "LATE": painted = paint.yellow(word.padded(Self.resultWidth))
             case "met": painted = paint.green(word.padded(Self.resultWidth))
             default: painted = paint.dim(word.padded(Self.resultWidth))
             }
@@ -72,10 +73,11 @@ public struct TextTableReporter: Reporter {
         var out = "\n\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"), \(summary.invalid) invalid, "
         out += "\(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); as of \(summary.asOf)\n"
         if !summary.packs.isEmpty {
-            out += paint.bold("PACK".padded(packWidth) + "  IN FORCE  IN SCOPE  UNMET  INDETERMINATE  BLOCKED") + "\n"
+            out += paint.bold("PACK".padded(packWidth) + "  IN FORCE  IN SCOPE  UNMET  LATE  PENDING  INDETERMINATE  BLOCKED") + "\n"
             for tally in summary.packs {
                 out += tally.pack.padded(packWidth) + "  " + (tally.inForce ? "yes" : "no").padded(8) + "  "
                     + String(tally.inScope).padded(8) + "  " + String(tally.unmet).padded(5) + "  "
+                    + String(tally.late).padded(4) + "  " + String(tally.pending).padded(7) + "  "
                     + String(tally.indeterminate).padded(13) + "  " + String(tally.blocked) + "\n"
             }
         }

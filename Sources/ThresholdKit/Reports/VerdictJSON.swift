@@ -111,6 +111,10 @@ extension ObligationResult {
             w.member("title", title)
             w.member("kind", kind)
             w.member("due", date: due)
+            if let lateByDays { w.member("late_by_days", lateByDays) }
+            if let overdueSince { w.member("overdue_since", date: overdueSince) }
+            if let validUntil { w.member("valid_until", date: validUntil) }
+            if let expiredOn { w.member("expired_on", date: expiredOn) }
             w.member("citation", citation)
             if !notes.isEmpty { w.member("notes", strings: notes) }
             if !subjects.isEmpty {
@@ -122,6 +126,10 @@ extension ObligationResult {
                             w.member("status", subject.status.rawValue)
                             w.member("because", strings: subject.because)
                             w.member("due", date: subject.due)
+                            if let days = subject.lateByDays { w.member("late_by_days", days) }
+                            if let date = subject.overdueSince { w.member("overdue_since", date: date) }
+                            if let date = subject.validUntil { w.member("valid_until", date: date) }
+                            if let date = subject.expiredOn { w.member("expired_on", date: date) }
                             if !subject.notes.isEmpty { w.member("notes", strings: subject.notes) }
                         }
                     }

@@ -153,7 +153,7 @@ extension RuleBook {
             packs[p].thresholds[t].test.limit = change.to
             packs[p].thresholds[t].test.written = change.written
         }
-        return try RuleBook(packs: packs)
+        return RuleBook(checkedPacks: packs, records: records)
     }
 }
 

@@ -11,9 +11,13 @@ public struct PackTestOutcome: Sendable, Hashable {
 extension RulePack {
     /// Runs the pack's own test cases, like `opa test`.
     public func runTests() -> [PackTestOutcome] {
-        tests.map { test in
+        let records = RecordVocabulary(packs: [self])
+        return tests.map { test in
+            // A record naming an obligation the pack does not define would be ignored: the case
+            // would test nothing about it.
+            let problems = records.problems(in: test.profile).map { "profile: \($0.problem)" }
             let result = Evaluator(pack: self, profile: test.profile, asOf: test.asOf).evaluate()
-            return PackTestOutcome(test: test, failures: Self.check(test, against: result))
+            return PackTestOutcome(test: test, failures: problems + Self.check(test, against: result))
         }
     }
 
@@ -80,7 +84,7 @@ extension RulePack {
         for obligation in obligations {
             out += "  \(obligation.id) (\(obligation.kind), per \(obligation.per.rawValue)): \(obligation.title)\n"
             out += "      when \(obligation.when.text)"
-            if let validFor = obligation.validForDays { out += "; a record is valid \(validFor) days" }
+            if let validFor = obligation.validFor { out += "; a record is valid for \(validFor)" }
             if let citation = obligation.citation { out += "  [\(citation)]" }
             out += "\n"
         }

@@ -8,7 +8,7 @@ extension RuleBook {
     /// evaluate on threads of your own. (Pack tests are shared: evaluation does not read them.)
     public func detached() -> RuleBook {
         // The ids were unique in this book, so they are in the copy.
-        RuleBook(checkedPacks: packs.map { $0.detached() })
+        RuleBook(checkedPacks: packs.map { $0.detached() }, records: records)
     }
 }
 

@@ -13,6 +13,9 @@ public struct RuleBook: Sendable {
     public let packs: [RulePack]
     /// Each pack's formulas with their ids resolved, in the order of `packs`.
     let plans: [PackPlan]
+    /// The obligations a profile's records may name: those of every pack loaded, including packs
+    /// that ``selecting(_:)`` leaves out (a record for a pack not evaluated is no error).
+    public let records: RecordVocabulary
 
     /// A rule book of these packs.
     ///
@@ -31,9 +34,10 @@ public struct RuleBook: Sendable {
     }
 
     /// A rule book of packs whose ids are known to be unique.
-    init(checkedPacks packs: [RulePack]) {
+    init(checkedPacks packs: [RulePack], records: RecordVocabulary? = nil) {
         self.packs = packs
         self.plans = packs.map(PackPlan.init)
+        self.records = records ?? RecordVocabulary(packs: packs)
     }
 
     /// The packs compiled into ThresholdKit from `Rules/`.
@@ -69,15 +73,24 @@ public struct RuleBook: Sendable {
             else { message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))" }
             throw YAMLError(kind: .decoding, problem: message, mark: .start, file: nil)
         }
-        return try RuleBook(packs: packs.filter { ids.contains($0.id) })
+        return RuleBook(checkedPacks: packs.filter { ids.contains($0.id) }, records: records)
     }
 
     /// The pack with an id.
     public func pack(_ id: String) -> RulePack? { packs.first { $0.id == id } }
 
     /// Evaluates a profile on a date. Pure: no I/O, no shared state; safe from any thread.
+    ///
+    /// A profile whose records name an obligation or pack that no loaded pack defines gives a
+    /// verdict with ``Verdict/errors`` and no pack results, as an invalid profile does.
     public func evaluate(_ profile: LabProfile, asOf date: CalendarDate) -> Verdict {
-        Verdict(profile: profile.path, organization: profile.organization.name, asOf: date,
+        if !profile.assessments.isEmpty {
+            let problems = records.problems(in: profile)
+            if !problems.isEmpty {
+                return Verdict(profile: profile.path, organization: profile.organization.name, asOf: date, packs: [], errors: problems)
+            }
+        }
+        return Verdict(profile: profile.path, organization: profile.organization.name, asOf: date,
                 packs: packs.indices.map { Evaluator(pack: packs[$0], plan: plans[$0], profile: profile, asOf: date).evaluate() })
     }
 

@@ -158,8 +158,10 @@ public struct Obligation: Sendable, Hashable, Identifiable {
     public var when: When
     /// When it is due.
     public var due: Due?
-    /// How long a record stays valid, in days.
-    public var validForDays: Int?
+    /// How long a record stays valid, as a calendar period (`valid_for: 1 year`; the older
+    /// `valid_for_days: 365` loads as days). A record completed on D counts through D plus the
+    /// period, inclusive. Nil: a record stays valid.
+    public var validFor: CalendarPeriod?
     /// Whether only an independent (third-party) record meets it. True for third-party assessments.
     public var requiresIndependent: Bool
     /// Models placed on the market before a date comply by a later one (EU AI Act Art. 111(3)).

@@ -9,7 +9,7 @@ extension RulePack {
     public static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
                                        "where", "period", "cite", "citation", "note"]
     /// The keys of an obligation.
-    public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "due", "valid_for_days",
+    public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "due", "valid_for", "valid_for_days",
                                         "independent", "transition", "cite", "citation", "note"]
     /// The keys of a test case.
     public static let testKeys = ["name", "as_of", "profile", "expect"]
@@ -60,10 +60,7 @@ struct PackLoader {
             sources.append(.init(id: sourceID, title: try source.requiredString("title", what: "the source's title"),
                                  url: try source.string("url")))
         }
-        var rates: [ExchangeRate] = []
-        for (path, node) in try map.sequence("exchange_rates", what: "a list of exchange rates") {
-            rates.append(try LabProfile.exchangeRate(node, path: path))
-        }
+        let rates = try LabProfile.exchangeRates(map)
         var ids: [String: SourceMark] = [:]
         var thresholds: [Threshold] = []
         for (path, node) in try map.sequence("thresholds", what: "a list of thresholds") {
@@ -270,12 +267,20 @@ struct PackLoader {
         let when = try self.when(try map.required("when", what: "when it applies, such as {any: [training-compute]}"), path: map.path(of: "when"))
         var due: Obligation.Due?
         if let dueNode = map.value("due") { due = try self.due(dueNode, path: map.path(of: "due")) }
-        var validFor: Int?
-        if let validNode = map.value("valid_for_days") {
+        var validFor: CalendarPeriod?
+        if let validNode = map.value("valid_for") {
+            guard validNode.kind == .scalar, let period = CalendarPeriod(validNode.text) else {
+                throw validNode.error("\(map.path(of: "valid_for")): expected a calendar period such as '1 year', '6 months' or '90 days' (at most 100 years)")
+            }
+            if let daysNode = map.value("valid_for_days") {
+                throw daysNode.error("\(map.path(of: "valid_for_days")): give 'valid_for' or 'valid_for_days', not both ('valid_for' is at line \(validNode.mark.line))")
+            }
+            validFor = period
+        } else if let validNode = map.value("valid_for_days") {
             guard validNode.scalarKind == .int, let days = Int(validNode.text), days > 0, days <= Self.maximumDays else {
                 throw validNode.error("\(map.path(of: "valid_for_days")): expected a whole number of days greater than zero (at most \(Self.maximumDays)), such as 365")
             }
-            validFor = days
+            validFor = CalendarPeriod(days: days)
         }
         var transition: Obligation.Transition?
         if let transitionNode = map.value("transition") {
@@ -289,7 +294,7 @@ struct PackLoader {
         return Obligation(
             // A title is for reports; without one, reports name the obligation by its id.
             id: id, title: try map.string("title", what: "the obligation's title") ?? id, kind: kind,
-            risk: try map.string("risk"), per: per, when: when, due: due, validForDays: validFor,
+            risk: try map.string("risk"), per: per, when: when, due: due, validFor: validFor,
             requiresIndependent: try map.bool("independent") ?? (kind == "third-party-assessment"),
             transition: transition, cite: try cite(map, sources: sources), citation: try map.string("citation"),
             note: try map.string("note"), mark: idNode.mark)

@@ -21,6 +21,10 @@ public enum Schema {
     /// `profile:` of a pack's test cases is checked against a copy of the profile schema's
     /// definitions.
     public static let pack: String = BuiltinRulePacks.schema(named: "pack.schema.json")
+
+    /// The schema of a verdict (`threshold check --format json`, a line of `--format jsonl`): the
+    /// `threshold.verdict/1` format, every status included, as JSON text.
+    public static let verdict: String = BuiltinRulePacks.schema(named: "verdict.schema.json")
 }
 
 extension BuiltinRulePacks {

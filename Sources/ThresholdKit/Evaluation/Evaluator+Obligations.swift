@@ -1,0 +1,386 @@
+// An obligation's status on the as-of date: its deadline, the records on file read as a set, and
+// the deployment verdict that follows from them.
+
+extension Evaluator {
+    /// Whether an assessment that counts found `outcome` for the subject (a model, or any subject
+    /// for the organisation): the finding of the latest date among the records that count for an
+    /// obligation of this pack that applies, independent where the obligation asks for it and
+    /// still valid. Records of one date are read as a set: a high-risk finding is never hidden by
+    /// an acceptable one of the same day. A self-assessment, an expired record, or one for an
+    /// obligation that does not apply never blocks deployment; one for an obligation whose
+    /// applicability is unknown, or beside a record that leaves out what would decide it, leaves
+    /// the answer indeterminate.
+    func foundOutcome(_ outcome: LabProfile.AssessmentRecord.Outcome, subject: SubjectSlot,
+                      context: inout ObligationContext) -> Truth {
+        // A pack whose obligations' `when`s lead back to this test cannot be decided.
+        guard !context.testingOutcome else { return .indeterminate }
+        context.testingOutcome = true
+        defer { context.testingOutcome = false }
+        var found: [Truth] = []
+        for (position, obligation) in pack.obligations.enumerated() where !obligation.isDeploymentGate {
+            let models: [Int?] = obligation.per == .organization ? [nil]
+                : subject >= 0 ? [subject] : profile.models.indices.map { $0 }
+            for model in models {
+                let review = review(obligation, model: model)
+                guard let finding = review.finding, finding == outcome, !review.isExpired(obligation.validFor, on: asOf) else { continue }
+                let applies = applies(.obligation(position), subject: model ?? subject, obligation: obligation, context: &context)
+                // An undated or incomplete record might be newer and say otherwise.
+                found.append(review.uncertain.isEmpty ? applies : Truth.all([applies, .indeterminate]))
+            }
+        }
+        return Truth.any(found)
+    }
+
+    /// The obligation at `position` in the pack.
+    func evaluate(_ position: Int, inForce: Bool, context: inout ObligationContext) -> ObligationResult {
+        let obligation = pack.obligations[position]
+        let perModel = obligation.per == .model && !profile.models.isEmpty
+        let subjects: [SubjectSlot] = perModel ? Array(profile.models.indices) : [Self.organizationSlot]
+        var results: [ObligationResult.SubjectResult] = []
+        results.reserveCapacity(subjects.count)
+        for subject in subjects {
+            let truth = applies(plan.formulas[position], subject: subject, obligation: obligation, context: &context)
+            var because: [String] = []
+            if truth == .met {
+                for read in plan.reads[position] where self.truth(of: read, for: subject, per: obligation.per, context: context) == .met {
+                    because.append(read.id)
+                }
+            }
+            results.append(status(obligation, subject: context.key(subject), model: subject >= 0 ? subject : nil,
+                                  applies: Applicability(truth), because: because, inForce: inForce))
+        }
+        let applies = Applicability(Truth.any(results.lazy.map { Truth($0.applies) }))
+        // The worst status over the subjects; the dates that explain it come from the subjects
+        // that have it.
+        let status = results.lazy.map(\.status).max { $0.severity < $1.severity } ?? .notRequired
+        let having = results.filter { $0.status == status }
+        var because: [String] = []
+        for result in results { for id in result.because where !because.contains(id) { because.append(id) } }
+        var notes: [String] = []
+        if !inForce { notes.append("the pack is not in force on \(asOf)") }
+        if pack.status == .proposed && inForce { notes.append("a proposal, evaluated as if enacted") }
+        return ObligationResult(
+            id: obligation.id, title: obligation.title, kind: obligation.kind,
+            applies: applies, status: status, because: because,
+            subjects: obligation.per == .model ? results : [],
+            due: results.compactMap(\.due).min(),
+            lateByDays: having.compactMap { $0.lateByDays }.max(),
+            overdueSince: having.compactMap { $0.overdueSince }.min(),
+            validUntil: having.compactMap { $0.validUntil }.min(),
+            expiredOn: having.compactMap { $0.expiredOn }.min(),
+            notes: obligation.per == .model ? notes : notes + results.flatMap(\.notes),
+            citation: obligation.citation)
+    }
+
+    /// The obligation's status for one subject (the organisation, or the model at `model`).
+    func status(_ obligation: Obligation, subject: String, model: Int?, applies: Applicability,
+                because: [String], inForce: Bool) -> ObligationResult.SubjectResult {
+        var result = ObligationResult.SubjectResult(subject: subject, applies: applies, status: .notRequired,
+                                                    because: because, due: nil, notes: [])
+        guard inForce else { return result }
+        if obligation.isDeploymentGate {
+            result.status = applies == .yes ? .unmet : applies == .indeterminate ? .indeterminate : .notRequired
+            if applies == .yes {
+                let findings = highRiskFindings(model: model)
+                result.notes.append(findings.isEmpty
+                    ? "a high-risk finding on file: a government may block deployment"
+                    : "\(Self.list(findings)) found high risk: a government may block deployment")
+            }
+            return result
+        }
+        if applies == .no { return result }
+        let released = model.flatMap { profile.models[$0].released }
+        var dueNote: String?
+        (result.due, dueNote) = deadline(of: obligation, released: released)
+        let review = review(obligation, model: model)
+        result.notes += review.setAside
+
+        if let latestDate = review.latestDate {
+            if let period = obligation.validFor {
+                let until = latestDate.adding(period)
+                if until < asOf {
+                    result.status = .expired
+                    result.expiredOn = until.adding(days: 1)
+                    result.notes.append("the record of \(latestDate) counted for \(period), through \(until); it expired on \(until.adding(days: 1))")
+                    return result
+                }
+                result.validUntil = until
+            }
+            if let conflict = review.conflict { result.notes.append(conflict) }
+            if review.finding == .highRisk {
+                if !review.uncertain.isEmpty {
+                    // A record that leaves something out might be newer and find otherwise.
+                    result.status = .indeterminate
+                    result.notes += review.uncertain
+                    return result
+                }
+                result.status = .unmet
+                result.notes.append("\(Self.describe(review.latest.first { $0.outcome == .highRisk }!)) found high risk")
+                return result
+            }
+            let (completed, judgedDue) = timing(review, validFor: obligation.validFor, due: result.due)
+            if let judgedDue, completed > judgedDue {
+                result.status = .late
+                result.lateByDays = judgedDue.days(to: completed)
+                result.notes.append("the record of \(completed) came \(Self.days(judgedDue.days(to: completed))) after it was due on \(judgedDue)")
+            } else {
+                result.status = .met
+            }
+            return result
+        }
+
+        if !review.uncertain.isEmpty && !(result.due.map { asOf <= $0 } ?? false) {
+            // A record that might count: met or not cannot be told until the record is complete.
+            result.status = .indeterminate
+            result.notes += review.uncertain
+            return result
+        }
+        let unreleased = model.map { [.inTraining, .internal].contains(profile.models[$0].status) } ?? false
+        if let transition = obligation.transition, asOf < transition.complyBy, model != nil, released == nil, !unreleased {
+            // It may have been on the market before the transition date: then nothing is due yet.
+            result.status = .indeterminate
+            result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
+            return result
+        }
+        if let dueNote { result.notes.append(dueNote) }
+        if let due = result.due {
+            if asOf <= due {
+                result.status = applies == .yes ? .pending : .indeterminate
+                result.notes.append(asOf == due ? "due today, \(due)" : "not due until \(due)")
+                return result
+            }
+            result.status = applies == .yes ? .unmet : .indeterminate
+            if applies == .yes {
+                result.overdueSince = due.adding(days: 1)
+                result.notes.append("nothing on file meets it; due \(due), overdue since \(due.adding(days: 1)) (\(Self.days(due.days(to: asOf))))")
+            }
+            return result
+        }
+        if let model, obligation.runsFromRelease {
+            // No release date: whether the duty is due depends on where the model is in its life.
+            switch profile.models[model].status {
+            case .inTraining?, .internal?:
+                result.status = applies == .yes ? .pending : .indeterminate
+                let stage = profile.models[model].status == .inTraining ? "still in training" : "used internally only"
+                result.notes.append("the model is \(stage): the duty falls due when it is deployed")
+                return result
+            case nil:
+                result.status = .indeterminate
+                result.notes.append("neither the model's status nor its release date is given, so whether this duty has fallen due cannot be told")
+                return result
+            case .deployed?, .withdrawn?:
+                result.notes.append("the model has been deployed, but its release date is not given, so the day it fell due is unknown")
+            }
+        }
+        result.status = applies == .yes ? .unmet : .indeterminate
+        return result
+    }
+
+    /// The record whose date decides met or late, and the due date it is judged against. Without a
+    /// validity period the duty is owed once: the first record that counts must come by the due
+    /// date. With one, the current record must come by the due date or, where an earlier record
+    /// counted, by the last day that one counted.
+    func timing(_ review: RecordReview, validFor: CalendarPeriod?, due: CalendarDate?) -> (CalendarDate, CalendarDate?) {
+        let dates = review.counting.compactMap(\.completed)
+        guard let period = validFor, let latest = dates.last else { return (dates.first ?? asOf, due) }
+        guard let previous = dates.last(where: { $0 < latest }) else { return (latest, due) }
+        let renewal = previous.adding(period)
+        return (latest, due.map { max($0, renewal) } ?? renewal)
+    }
+
+    /// `1 day`, `30 days`.
+    static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
+    /// `the assessment of 2026-05-01 by Example LLP (line 24)`.
+    static func describe(_ record: LabProfile.AssessmentRecord) -> String {
+        var text = "the assessment of \(record.completed.map(\.description) ?? "an unknown date")"
+        if let assessor = record.assessor { text += " by \(assessor)" }
+        if let mark = record.mark { text += " (line \(mark.line))" }
+        return text
+    }
+
+    /// The high-risk findings that count for the model (or, for the organisation, any model) under
+    /// this pack's obligations, described for a note.
+    func highRiskFindings(model: Int?) -> [String] {
+        var found: [String] = []
+        for obligation in pack.obligations where !obligation.isDeploymentGate {
+            let models: [Int?] = obligation.per == .organization ? [nil] : model.map { [$0] } ?? profile.models.indices.map { $0 }
+            for model in models {
+                let review = review(obligation, model: model)
+                guard review.finding == .highRisk, !review.isExpired(obligation.validFor, on: asOf) else { continue }
+                for record in review.latest where record.outcome == .highRisk {
+                    let text = "\(Self.describe(record)) for \(obligation.id)"
+                    if !found.contains(text) { found.append(text) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// When the obligation falls due for a model released on `released`, and a note when the date
+    /// is not the plain one: a model placed on the market before a transition date complies by the
+    /// transition's end (Art. 111(3) of the EU AI Act), and nothing falls due before the pack
+    /// itself takes effect.
+    func deadline(of obligation: Obligation, released: CalendarDate?) -> (CalendarDate?, String?) {
+        if case .by(let date)? = obligation.due { return (date, nil) }
+        guard let released else { return (nil, nil) }
+        if let transition = obligation.transition, released < transition.placedBefore {
+            return (transition.complyBy, "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
+        }
+        let due: CalendarDate
+        switch obligation.due {
+        case .beforeDeployment?: due = released
+        case .withinDaysOfRelease(let days)?: due = released.adding(days: days)
+        default: return (nil, nil)
+        }
+        if let effective = pack.effective, due < effective {
+            return (effective, "released on \(released), before the pack took effect on \(effective): due from \(effective)")
+        }
+        return (due, nil)
+    }
+
+    /// What the records on file show for one obligation and subject, read as a set: the same
+    /// records in any order give the same review.
+    struct RecordReview {
+        /// The records that count — independent where the obligation asks for it, completed on or
+        /// before the as-of date, with an outcome where one decides it — oldest first, and records
+        /// of one date in a fixed order (high-risk first, then by assessor and line).
+        var counting: [LabProfile.AssessmentRecord] = []
+        /// Why records that might count cannot yet: sorted, each once.
+        var uncertain: [String] = []
+        /// Why records were set aside.
+        var setAside: [String] = []
+
+        /// The completion date of the latest record that counts.
+        var latestDate: CalendarDate? { counting.last?.completed }
+
+        /// The records of the latest date.
+        var latest: ArraySlice<LabProfile.AssessmentRecord> {
+            guard let date = latestDate, let first = counting.firstIndex(where: { $0.completed == date }) else { return [] }
+            return counting[first...]
+        }
+
+        /// The finding of the latest date: high risk if any record of that day found it, else
+        /// acceptable if any did; nil when none gives an outcome (a report or notification).
+        var finding: LabProfile.AssessmentRecord.Outcome? {
+            let outcomes = latest.compactMap(\.outcome)
+            return outcomes.contains(.highRisk) ? .highRisk : outcomes.first
+        }
+
+        /// A note when records of the latest date disagree.
+        var conflict: String? {
+            guard let high = latest.first(where: { $0.outcome == .highRisk }),
+                  let acceptable = latest.first(where: { $0.outcome == .acceptable }) else { return nil }
+            return "findings of one day disagree: \(Evaluator.describe(high)) found high risk, \(Evaluator.describe(acceptable)) found the risk acceptable; the high-risk finding stands"
+        }
+
+        /// Whether the latest record no longer counts on `date`.
+        func isExpired(_ period: CalendarPeriod?, on date: CalendarDate) -> Bool {
+            guard let period, let latestDate else { return false }
+            return latestDate.adding(period) < date
+        }
+    }
+
+    /// The records for the obligation (and model), sorted into those that count, those that
+    /// cannot, and those that leave out what would decide it.
+    func review(_ obligation: Obligation, model: Int?) -> RecordReview {
+        // With an index, only the records of this obligation (and model) are scanned; the filter
+        // below still applies every condition.
+        let modelName = model.map { profile.models[$0].name }
+        let pool: [LabProfile.AssessmentRecord]
+        if let index, obligation.per == .model, let modelName {
+            pool = index.recordsByObligationAndModel[obligation.id + "\u{0}" + modelName] ?? []
+        } else if let index {
+            pool = index.recordsByObligation[obligation.id] ?? []
+        } else {
+            pool = profile.assessments
+        }
+        var review = RecordReview()
+        var notIndependent = false
+        var future: CalendarDate?
+        for record in pool where record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
+            && (obligation.per == .organization || modelName == nil || record.model == modelName) {
+            if obligation.requiresIndependent && record.independent == false { notIndependent = true; continue }
+            guard let completed = record.completed else {
+                review.uncertain.append("a record on file gives no completion date ('completed'), so it cannot count yet")
+                continue
+            }
+            if completed > asOf { future = min(future ?? completed, completed); continue }
+            if obligation.requiresIndependent && record.independent == nil {
+                review.uncertain.append("the record of \(completed) does not say whether its assessor is independent ('independent: true')")
+                continue
+            }
+            if obligation.requiresIndependent && record.outcome == nil {
+                // An assessment's finding decides it; a report or notification has none.
+                review.uncertain.append("the record of \(completed) gives no outcome (acceptable or high-risk)")
+                continue
+            }
+            review.counting.append(record)
+        }
+        if review.counting.count > 1 { review.counting.sort(by: Self.recordOrder) }
+        if review.uncertain.count > 1 { review.uncertain = Array(Set(review.uncertain)).sorted() }
+        if notIndependent { review.setAside.append("a record on file is not from an independent assessor and does not count") }
+        if let future { review.setAside.append("a record dated \(future), after \(asOf), does not count yet") }
+        return review
+    }
+
+    /// A total order on records that depends on their content alone: by date, high-risk first, then
+    /// by assessor, model, independence and position in the file.
+    static func recordOrder(_ a: LabProfile.AssessmentRecord, _ b: LabProfile.AssessmentRecord) -> Bool {
+        let dayA = a.completed?.daysSinceEpoch ?? Int.min, dayB = b.completed?.daysSinceEpoch ?? Int.min
+        if dayA != dayB { return dayA < dayB }
+        func rank(_ r: LabProfile.AssessmentRecord) -> Int { r.outcome == .highRisk ? 0 : r.outcome == .acceptable ? 1 : 2 }
+        if rank(a) != rank(b) { return rank(a) < rank(b) }
+        if (a.assessor ?? "") != (b.assessor ?? "") { return (a.assessor ?? "") < (b.assessor ?? "") }
+        if (a.model ?? "") != (b.model ?? "") { return (a.model ?? "") < (b.model ?? "") }
+        return (a.mark?.line ?? 0, a.mark?.column ?? 0) < (b.mark?.line ?? 0, b.mark?.column ?? 0)
+    }
+
+    /// The deployment verdict, overall and per model: `not-gated` for a pack with no deployment
+    /// gate in force. Results are read by position: `obligations` is in the pack's order, and a
+    /// per-model obligation's subjects in the profile's order of models, so the verdict costs one
+    /// pass over models × obligations.
+    func deploymentVerdict(_ obligations: [ObligationResult], inForce: Bool) -> (Deployment, [(model: String, deployment: Deployment)]) {
+        guard inForce, let gatePosition = pack.obligations.firstIndex(where: \.isDeploymentGate) else { return (.notGated, []) }
+        let gate = obligations[gatePosition]
+        func status(_ result: ObligationResult, model: Int) -> ObligationStatus {
+            result.subjects.isEmpty ? result.status : result.subjects[model].status
+        }
+        let open: Set<ObligationStatus> = [.unmet, .expired, .indeterminate, .pending]
+        var byModel: [(model: String, deployment: Deployment)] = []
+        byModel.reserveCapacity(profile.models.count)
+        for (position, model) in profile.models.enumerated() {
+            let blocked = gate.subjects.isEmpty ? gate.applies == .yes : gate.subjects[position].applies == .yes
+            if blocked { byModel.append((model.name, .blocked)); continue }
+            let pending = obligations.indices.contains { index in
+                index != gatePosition && open.contains(status(obligations[index], model: position))
+            }
+            byModel.append((model.name, pending ? .indeterminate : .permitted))
+        }
+        if byModel.contains(where: { $0.deployment == .blocked }) || (profile.models.isEmpty && gate.applies == .yes) {
+            return (.blocked, byModel)
+        }
+        if byModel.contains(where: { $0.deployment == .indeterminate }) { return (.indeterminate, byModel) }
+        if profile.models.isEmpty && obligations.indices.contains(where: { index in
+            index != gatePosition && open.contains(obligations[index].status)
+        }) {
+            return (.indeterminate, byModel)
+        }
+        return (.permitted, byModel)
+    }
+}
+
+extension Obligation {
+    /// Whether its deadline runs from a model's release (`before-deployment`, `within_days`).
+    var runsFromRelease: Bool {
+        switch due {
+        case .beforeDeployment?, .withinDaysOfRelease?: return true
+        case .continuing?, .by?, nil: return false
+        }
+    }
+}
