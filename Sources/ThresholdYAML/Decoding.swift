@@ -41,6 +41,11 @@ public struct MappingReader: Sendable {
             let name = key.text
             if !(known?.contains(name) ?? keys.contains(name)) {
                 var message = "\(MappingReader.label(path))unknown key \(name.quotedForDiagnostic())"
+                if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == " ") }) || (name.first?.isNumber == true && name.count <= 12 && name.contains(" ")) {
+                    // In a flow mapping, `{greater_than: 1,000,000 FLOP}` splits at each comma.
+                    message += ": a comma inside a number splits a flow mapping ({greater_than: 1,000,000 FLOP} reads as keys '000' and '000 FLOP'); write 1000000, 1_000_000 or 1e6"
+                    throw key.error(message)
+                }
                 if let suggestion = Suggestion.nearest(to: name, among: keys) {
                     message += "; did you mean '\(suggestion)'?"
                 } else {

@@ -182,12 +182,12 @@ struct FuzzRegressionTests {
         #expect(valid.headline == "days.yaml:7:59: error: obligations[0].valid_for_days: expected a whole number of days greater than zero (at most 1000000), such as 365")
         let within = try #require(throws: YAMLError.self) {
             _ = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
-                "{id: o0, title: T, kind: k, when: t0, due: {within_days: 9223372036854775807}}"]), path: "days.yaml")
+                "{id: o0, title: T, kind: k, when: t0, due: {within_days: 9223372036854775807}, per: model}"]), path: "days.yaml")
         }
         #expect(within.problem == "obligations[0].due.within_days: expected a whole number of days (at most 1000000), such as 14")
         // The largest accepted counts evaluate, and date arithmetic itself no longer traps.
         let pack = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
-            "{id: o0, title: T, kind: k, when: t0, valid_for_days: 1000000, due: {within_days: 1000000}}"]), path: "days.yaml")
+            "{id: o0, title: T, kind: k, when: t0, valid_for_days: 1000000, due: {within_days: 1000000}, per: model}"]), path: "days.yaml")
         let profile = try LabProfile(yaml: """
             organization: {name: L}
             models:

@@ -85,3 +85,18 @@ extension CalendarDate {
         return date
     }
 }
+
+extension CalendarDate {
+    /// Why text shaped like a date (`YYYY-MM-DD`) is not one: `2027-02-30` → "February 2027 has
+    /// 28 days"; nil for text of another shape, or for a real date.
+    public static func problem(with text: some StringProtocol) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard CalendarDate(year: year, month: month, day: day) == nil else { return nil }
+        if !(1...12).contains(month) { return "\(text) is not a date: month \(month) does not exist" }
+        if !(1...9999).contains(year) { return "\(text) is not a date: year \(year) is out of range" }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(text) is not a date: \(names[month - 1]) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
+    }
+}

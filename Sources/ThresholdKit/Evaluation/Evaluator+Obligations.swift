@@ -22,7 +22,7 @@ extension Evaluator {
                 : subject >= 0 ? [subject] : profile.models.indices.map { $0 }
             for model in models {
                 let review = review(obligation, model: model)
-                guard let finding = review.finding, finding == outcome, !review.isExpired(obligation.validFor, on: asOf) else { continue }
+                guard let finding = review.finding, finding == outcome, !review.isExpired(obligation.renewalPeriod, on: asOf) else { continue }
                 let applies = applies(.obligation(position), subject: model ?? subject, obligation: obligation, context: &context)
                 // An undated or incomplete record might be newer and say otherwise.
                 found.append(review.uncertain.isEmpty ? applies : Truth.all([applies, .indeterminate]))
@@ -46,7 +46,7 @@ extension Evaluator {
                     because.append(read.id)
                 }
             }
-            results.append(status(obligation, subject: context.key(subject), model: subject >= 0 ? subject : nil,
+            results.append(status(obligation, position: position, subject: context.key(subject), model: subject >= 0 ? subject : nil,
                                   applies: Applicability(truth), because: because, inForce: inForce))
         }
         let applies = Applicability(Truth.any(results.lazy.map { Truth($0.applies) }))
@@ -73,11 +73,12 @@ extension Evaluator {
     }
 
     /// The obligation's status for one subject (the organisation, or the model at `model`).
-    func status(_ obligation: Obligation, subject: String, model: Int?, applies: Applicability,
+    func status(_ obligation: Obligation, position: Int, subject: String, model: Int?, applies: Applicability,
                 because: [String], inForce: Bool) -> ObligationResult.SubjectResult {
         var result = ObligationResult.SubjectResult(subject: subject, applies: applies, status: .notRequired,
                                                     because: because, due: nil, notes: [])
-        guard inForce else { return result }
+        // Working out a first-qualified date needs only whether the duty applied then.
+        guard inForce, !qualifying else { return result }
         if obligation.isDeploymentGate {
             result.status = applies == .yes ? .unmet : applies == .indeterminate ? .indeterminate : .notRequired
             if applies == .yes {
@@ -89,16 +90,23 @@ extension Evaluator {
             return result
         }
         if applies == .no { return result }
-        let released = model.flatMap { profile.models[$0].released }
-        var dueNote: String?
-        (result.due, dueNote) = deadline(of: obligation, released: released)
+        let (deadline, dueNote) = deadline(of: obligation, position: position, model: model)
+        if case .date(let date) = deadline { result.due = date }
         let review = review(obligation, model: model)
         result.notes += review.setAside
 
         if let latestDate = review.latestDate {
-            if let period = obligation.validFor {
+            if let period = obligation.renewalPeriod {
                 let until = latestDate.adding(period)
                 if until < asOf {
+                    if obligation.every != nil {
+                        // A recurring duty: the next one fell due when the last one's period ran out.
+                        result.status = applies == .yes ? .unmet : .indeterminate
+                        result.due = until
+                        if applies == .yes { result.overdueSince = until.adding(days: 1) }
+                        result.notes.append("the last record, of \(latestDate), covered \(period), through \(until); the next was due by \(until), overdue since \(until.adding(days: 1)) (\(Self.days(until.days(to: asOf))))")
+                        return result
+                    }
                     result.status = .expired
                     result.expiredOn = until.adding(days: 1)
                     result.notes.append("the record of \(latestDate) counted for \(period), through \(until); it expired on \(until.adding(days: 1))")
@@ -118,7 +126,7 @@ extension Evaluator {
                 result.notes.append("\(Self.describe(review.latest.first { $0.outcome == .highRisk }!)) found high risk")
                 return result
             }
-            let (completed, judgedDue) = timing(review, validFor: obligation.validFor, due: result.due)
+            let (completed, judgedDue) = timing(review, validFor: obligation.renewalPeriod, due: result.due)
             if let judgedDue, completed > judgedDue {
                 result.status = .late
                 result.lateByDays = judgedDue.days(to: completed)
@@ -136,14 +144,16 @@ extension Evaluator {
             return result
         }
         let unreleased = model.map { [.inTraining, .internal].contains(profile.models[$0].status) } ?? false
-        if let transition = obligation.transition, asOf < transition.complyBy, model != nil, released == nil, !unreleased {
+        if let transition = obligation.transition, asOf < transition.complyBy, model != nil,
+           model.flatMap({ profile.models[$0].released }) == nil, !unreleased {
             // It may have been on the market before the transition date: then nothing is due yet.
             result.status = .indeterminate
             result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
             return result
         }
         if let dueNote { result.notes.append(dueNote) }
-        if let due = result.due {
+        switch deadline {
+        case .date(let due):
             if asOf <= due {
                 result.status = applies == .yes ? .pending : .indeterminate
                 result.notes.append(asOf == due ? "due today, \(due)" : "not due until \(due)")
@@ -155,13 +165,16 @@ extension Evaluator {
                 result.notes.append("nothing on file meets it; due \(due), overdue since \(due.adding(days: 1)) (\(Self.days(due.days(to: asOf))))")
             }
             return result
-        }
-        if let model, obligation.runsFromRelease {
+        case .waiting(let reason):
+            result.status = applies == .yes ? .pending : .indeterminate
+            result.notes.append(reason)
+            return result
+        case .unknown(.release, _) where model != nil:
             // No release date: whether the duty is due depends on where the model is in its life.
-            switch profile.models[model].status {
+            switch profile.models[model!].status {
             case .inTraining?, .internal?:
                 result.status = applies == .yes ? .pending : .indeterminate
-                let stage = profile.models[model].status == .inTraining ? "still in training" : "used internally only"
+                let stage = profile.models[model!].status == .inTraining ? "still in training" : "used internally only"
                 result.notes.append("the model is \(stage): the duty falls due when it is deployed")
                 return result
             case nil:
@@ -171,6 +184,12 @@ extension Evaluator {
             case .deployed?, .withdrawn?:
                 result.notes.append("the model has been deployed, but its release date is not given, so the day it fell due is unknown")
             }
+        case .unknown(_, let reason):
+            result.status = .indeterminate
+            result.notes.append(reason)
+            return result
+        case .none:
+            break
         }
         result.status = applies == .yes ? .unmet : .indeterminate
         return result
@@ -212,7 +231,7 @@ extension Evaluator {
             let models: [Int?] = obligation.per == .organization ? [nil] : model.map { [$0] } ?? profile.models.indices.map { $0 }
             for model in models {
                 let review = review(obligation, model: model)
-                guard review.finding == .highRisk, !review.isExpired(obligation.validFor, on: asOf) else { continue }
+                guard review.finding == .highRisk, !review.isExpired(obligation.renewalPeriod, on: asOf) else { continue }
                 for record in review.latest where record.outcome == .highRisk {
                     let text = "\(Self.describe(record)) for \(obligation.id)"
                     if !found.contains(text) { found.append(text) }
@@ -222,26 +241,121 @@ extension Evaluator {
         return found
     }
 
-    /// When the obligation falls due for a model released on `released`, and a note when the date
-    /// is not the plain one: a model placed on the market before a transition date complies by the
-    /// transition's end (Art. 111(3) of the EU AI Act), and nothing falls due before the pack
-    /// itself takes effect.
-    func deadline(of obligation: Obligation, released: CalendarDate?) -> (CalendarDate?, String?) {
-        if case .by(let date)? = obligation.due { return (date, nil) }
-        guard let released else { return (nil, nil) }
-        if let transition = obligation.transition, released < transition.placedBefore {
-            return (transition.complyBy, "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
+    /// A deadline worked out for one subject.
+    enum Deadline {
+        /// Due on this day.
+        case date(CalendarDate)
+        /// No date: a duty with no deadline rule.
+        case none
+        /// Not yet set in motion: the event it runs from has not happened (no record of the duty
+        /// whose record starts the clock).
+        case waiting(String)
+        /// Cannot be told: the event's date is not known (a release date, the day the developer
+        /// first qualified).
+        case unknown(Obligation.Event, String)
+    }
+
+    /// The first day the duty exists: its own `effective` date, or its pack's, whichever is later.
+    func start(of obligation: Obligation) -> CalendarDate? {
+        switch (pack.effective, obligation.effective) {
+        case let (pack?, own?): return max(pack, own)
+        case let (pack, own): return pack ?? own
         }
-        let due: CalendarDate
-        switch obligation.due {
-        case .beforeDeployment?: due = released
-        case .withinDaysOfRelease(let days)?: due = released.adding(days: days)
-        default: return (nil, nil)
+    }
+
+    /// When the obligation falls due for a subject, and a note when the date is not the plain one:
+    /// a model placed on the market before a transition date complies by the transition's end (Art.
+    /// 111(3) of the EU AI Act), and nothing falls due before the duty itself starts.
+    func deadline(of obligation: Obligation, position: Int, model: Int?) -> (Deadline, String?) {
+        let released = model.flatMap { profile.models[$0].released }
+        if let transition = obligation.transition, let released, released < transition.placedBefore {
+            return (.date(transition.complyBy), "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
         }
-        if let effective = pack.effective, due < effective {
-            return (effective, "released on \(released), before the pack took effect on \(effective): due from \(effective)")
+        let start = start(of: obligation)
+        let resolved = resolve(obligation.due ?? .continuing, obligation: obligation, position: position, model: model, start: start)
+        guard case .date(let due) = resolved, let start, due < start else { return (resolved, nil) }
+        let event = released.map { "released on \($0), before" } ?? "due before"
+        let whose = obligation.effective.map { $0 == start ? "this duty starts" : "the pack took effect" } ?? "the pack took effect"
+        return (.date(start), "\(event) \(whose) on \(start): due from \(start)")
+    }
+
+    /// A deadline expression for a subject.
+    func resolve(_ due: Obligation.Due, obligation: Obligation, position: Int, model: Int?, start: CalendarDate?) -> Deadline {
+        switch due {
+        case .by(let date): return .date(date)
+        case .continuing:
+            // Met by having it on file, with no date of its own; a duty that starts later than
+            // its pack is owed from that start.
+            if let own = obligation.effective, let start { return .date(max(own, start)) }
+            return .none
+        case .beforeDeployment: return resolve(.within(CalendarPeriod(), of: .release), obligation: obligation, position: position, model: model, start: start)
+        case .within(let period, let event):
+            switch event {
+            case .release:
+                guard let model else { return .none }
+                guard let released = profile.models[model].released else { return .unknown(.release, "the model's release date is not given") }
+                return .date(released.adding(period))
+            case .start:
+                return start.map { .date($0.adding(period)) } ?? .none
+            case .firstQualified:
+                switch firstQualified(position: position, model: model) {
+                case .success(let date): return .date(date.adding(period))
+                case .failure(let reason): return .unknown(.firstQualified, reason.message)
+                }
+            case .record(let id):
+                guard let other = pack.obligations.first(where: { $0.id == id }) else { return .none }
+                let review = review(other, model: other.per == .model ? model : nil)
+                guard let completed = review.latestDate else { return .waiting("no record of \(id) is on file yet; it falls due \(period) after one") }
+                return .date(completed.adding(period))
+            }
+        case .laterOf(let items), .earlierOf(let items):
+            var dates: [CalendarDate] = []
+            for item in items {
+                switch resolve(item, obligation: obligation, position: position, model: model, start: start) {
+                case .date(let date): dates.append(date)
+                case .none: continue
+                case let other: return other
+                }
+            }
+            guard !dates.isEmpty else { return .none }
+            if case .laterOf = due { return .date(dates.max()!) }
+            return .date(dates.min()!)
         }
-        return (due, nil)
+    }
+
+    /// Why the first-qualified date cannot be told.
+    struct QualificationUnknown: Error { var message: String }
+
+    /// The first day the obligation's `when` held for the developer (for the model, when per
+    /// model): the earliest of the candidate days — each 1 January after a year of figures in the
+    /// profile's history, each model's release — on which the profile's facts as they then stood
+    /// bring the duty into scope. Money figures for a day come from the year before it (the
+    /// `history` entry, or the top-level figures for the `reporting_period`); a model counts from
+    /// its release.
+    func firstQualified(position: Int, model: Int?) -> Result<CalendarDate, QualificationUnknown> {
+        guard !qualifying else { return .failure(.init(message: "a first-qualified date that depends on another cannot be told")) }
+        var candidates: Set<CalendarDate> = []
+        for year in profile.organization.history.map(\.year) + [profile.organization.reportingPeriod].compactMap({ $0 }) {
+            if let day = CalendarDate(year: year + 1, month: 1, day: 1) { candidates.insert(day) }
+        }
+        for released in profile.models.compactMap(\.released) { candidates.insert(released) }
+        let modelName = model.map { profile.models[$0].name }
+        for day in candidates.filter({ $0 <= asOf }).sorted() {
+            let past = profile.asItStood(on: day)
+            let result = Evaluator(pack: pack, plan: plan, profile: past, asOf: day, qualifying: true).evaluate().obligations[position]
+            let applies: Applicability
+            if let modelName {
+                guard let subject = result.subjects.first(where: { $0.subject == "model:" + modelName }) else { continue }
+                applies = subject.applies
+            } else {
+                applies = result.applies
+            }
+            if applies == .yes { return .success(day) }
+            if applies == .indeterminate {
+                return .failure(.init(message: "whether the developer qualified on \(day) cannot be told from the profile (give organization.history with each year's figures, and each model's released date)"))
+            }
+        }
+        return .failure(.init(message: "the day the developer first qualified cannot be told: no day in the profile's history (organization.history, models' released dates) brings the duty into scope"))
     }
 
     /// What the records on file show for one obligation and subject, read as a set: the same
@@ -376,11 +490,9 @@ extension Evaluator {
 }
 
 extension Obligation {
-    /// Whether its deadline runs from a model's release (`before-deployment`, `within_days`).
-    var runsFromRelease: Bool {
-        switch due {
-        case .beforeDeployment?, .withinDaysOfRelease?: return true
-        case .continuing?, .by?, nil: return false
-        }
-    }
+    /// Whether its deadline runs from a model's release (`before-deployment`, `within … of: release`).
+    var runsFromRelease: Bool { due?.runsFromRelease ?? false }
+
+    /// The recurring period or the validity period, whichever the duty has.
+    var renewalPeriod: CalendarPeriod? { every ?? validFor }
 }

@@ -58,12 +58,17 @@ struct Evaluator {
     /// dictionary is built.
     let index: Index?
 
+    /// Set while working out the day a developer first qualified: only whether each duty applies
+    /// is wanted, not its status.
+    let qualifying: Bool
+
     /// An evaluator of `pack` (whose `plan` a rule book builds once; nil builds it here).
-    init(pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate) {
+    init(pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate, qualifying: Bool = false) {
         self.pack = pack
         self.plan = plan ?? PackPlan(pack)
         self.profile = profile
         self.asOf = asOf
+        self.qualifying = qualifying
         let large = Index.threshold
         index = profile.assessments.count > large || pack.obligations.count > large || pack.thresholds.count > large
             ? Index(profile: profile) : nil
@@ -229,6 +234,14 @@ struct Evaluator {
     /// The threshold for one subject; `model` and `cluster` are positions in the profile, so that
     /// the model is read in place rather than copied for every threshold.
     func evaluate(_ threshold: Threshold, subject: String, model: Int?, cluster: Int?) -> ThresholdResult {
+        if threshold.period == .precedingCalendarYear, threshold.subject == .organization,
+           profile.organization.reportingPeriod != asOf.year - 1, profile.organization.figures(forYear: asOf.year - 1) != nil {
+            // The year's figures come from the profile's history.
+            var year = profile
+            year.organization = profile.organization.withFigures(ofYear: asOf.year - 1)
+            return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
+                .evaluate(threshold, subject: subject, model: model, cluster: cluster)
+        }
         let test = threshold.test
         var notes: [String] = []
         let measured = measure(test, model: model, cluster: cluster, notes: &notes)

@@ -58,13 +58,57 @@ public struct LabProfile: Sendable, Hashable {
         public var aiRnDSpend: Fact?
         /// Exchange rates the profile declares, for money not in the threshold's currency.
         public var exchangeRates: [ExchangeRate]
+        /// The money figures of other calendar years, oldest first: what a "preceding calendar
+        /// year" test reads for any as-of date, and what tells the day a developer first qualified.
+        public var history: [YearFigures]
         /// Where the organisation mapping starts.
         public var mark: SourceMark?
+
+        /// One calendar year's money figures.
+        public struct YearFigures: Sendable, Hashable {
+            /// The calendar year.
+            public var year: Int
+            /// Annual gross revenue, with affiliates.
+            public var annualGrossRevenue: Fact?
+            /// Revenue from AI products and services.
+            public var aiRevenue: Fact?
+            /// Spending on AI research and development.
+            public var aiRnDSpend: Fact?
+
+            /// Creates a year's figures.
+            public init(year: Int, annualGrossRevenue: Fact? = nil, aiRevenue: Fact? = nil, aiRnDSpend: Fact? = nil) {
+                self.year = year
+                self.annualGrossRevenue = annualGrossRevenue
+                self.aiRevenue = aiRevenue
+                self.aiRnDSpend = aiRnDSpend
+            }
+        }
+
+        /// The figures for a calendar year: the top-level ones for the `reporting_period`, else the
+        /// `history` entry; nil when the profile gives none for that year.
+        public func figures(forYear year: Int) -> YearFigures? {
+            if reportingPeriod == year {
+                return YearFigures(year: year, annualGrossRevenue: annualGrossRevenue, aiRevenue: aiRevenue, aiRnDSpend: aiRnDSpend)
+            }
+            return history.first { $0.year == year }
+        }
+
+        /// This organisation with the figures of `year` as its own (nil money facts for a year the
+        /// profile says nothing of).
+        func withFigures(ofYear year: Int) -> Organization {
+            var copy = self
+            let figures = self.figures(forYear: year)
+            copy.reportingPeriod = year
+            copy.annualGrossRevenue = figures?.annualGrossRevenue
+            copy.aiRevenue = figures?.aiRevenue
+            copy.aiRnDSpend = figures?.aiRnDSpend
+            return copy
+        }
 
         /// Creates an organisation.
         public init(name: String, jurisdictions: [String] = [], reportingPeriod: Int? = nil,
                     annualGrossRevenue: Fact? = nil, aiRevenue: Fact? = nil, aiRnDSpend: Fact? = nil,
-                    exchangeRates: [ExchangeRate] = [], mark: SourceMark? = nil) {
+                    exchangeRates: [ExchangeRate] = [], history: [YearFigures] = [], mark: SourceMark? = nil) {
             self.name = name
             self.jurisdictions = jurisdictions
             self.reportingPeriod = reportingPeriod
@@ -72,6 +116,7 @@ public struct LabProfile: Sendable, Hashable {
             self.aiRevenue = aiRevenue
             self.aiRnDSpend = aiRnDSpend
             self.exchangeRates = exchangeRates
+            self.history = history
             self.mark = mark
         }
     }
@@ -195,6 +240,18 @@ public struct LabProfile: Sendable, Hashable {
             self.outcome = outcome
             self.mark = mark
         }
+    }
+}
+
+extension LabProfile {
+    /// The profile as its facts stood on `day`: money figures of the calendar year before it, and
+    /// only the models released by then (a model with no release date is left out). For working
+    /// out the day a developer first qualified.
+    func asItStood(on day: CalendarDate) -> LabProfile {
+        var copy = self
+        copy.organization = organization.withFigures(ofYear: day.year - 1)
+        copy.models = models.filter { model in model.released.map { $0 <= day } ?? false }
+        return copy
     }
 }
 

@@ -42,7 +42,9 @@ extension LabProfile {
     public static let topLevelKeys = ["organization", "models", "clusters", "assessments"]
     /// The keys under `organization`.
     public static let organizationKeys = ["name", "jurisdictions", "reporting_period", "annual_gross_revenue",
-                                          "ai_revenue", "ai_rnd_spend", "exchange_rates"]
+                                          "ai_revenue", "ai_rnd_spend", "exchange_rates", "history"]
+    /// The keys of one year of `history`.
+    public static let historyKeys = ["year", "annual_gross_revenue", "ai_revenue", "ai_rnd_spend"]
     /// The keys of a model.
     public static let modelKeys = ["name", "training_compute", "fine_tuning_compute", "modalities",
                                    "primary_data", "status", "released"]
@@ -128,6 +130,10 @@ extension LabProfile {
         var facts: [(String, Fact?)] = [
             ("organization.annual_gross_revenue", organization.annualGrossRevenue),
             ("organization.ai_revenue", organization.aiRevenue), ("organization.ai_rnd_spend", organization.aiRnDSpend)]
+        for (i, year) in organization.history.enumerated() {
+            facts += [("organization.history[\(i)].annual_gross_revenue", year.annualGrossRevenue),
+                      ("organization.history[\(i)].ai_revenue", year.aiRevenue), ("organization.history[\(i)].ai_rnd_spend", year.aiRnDSpend)]
+        }
         for (i, model) in models.enumerated() {
             facts.append(("models[\(i)].training_compute", model.trainingCompute))
             facts.append(("models[\(i)].fine_tuning_compute", model.fineTuningCompute))
@@ -150,12 +156,31 @@ extension LabProfile {
     static func organization(_ node: YAMLNode) throws -> Organization {
         let map = try MappingReader(node, path: "organization", keys: organizationKeys, what: "the organization (a mapping with 'name', …)")
         let rates = try exchangeRates(map)
+        var history: [Organization.YearFigures] = []
+        var historyMarks: [Int: SourceMark] = [:]
+        for (path, yearNode) in try map.sequence("history", what: "a list of years such as [{year: 2025, annual_gross_revenue: 2.1B USD}]") {
+            let entry = try MappingReader(yearNode, path: path, keys: historyKeys, what: "a year's figures, such as {year: 2025, annual_gross_revenue: 2.1B USD}")
+            let yearValue = try entry.required("year", what: "the calendar year, such as 2025")
+            guard yearValue.kind == .scalar, yearValue.scalarKind == .int, let year = Int(yearValue.text), (1900...2200).contains(year) else {
+                throw yearValue.error("\(entry.path(of: "year")): expected a calendar year such as 2025, found \(yearValue.kindDescription)")
+            }
+            if let first = historyMarks[year] {
+                throw yearValue.error("\(entry.path(of: "year")): a second entry for \(year); the first is at line \(first.line)")
+            }
+            historyMarks[year] = yearValue.mark
+            history.append(.init(year: year, annualGrossRevenue: try fact(entry, "annual_gross_revenue", .money),
+                                 aiRevenue: try fact(entry, "ai_revenue", .money), aiRnDSpend: try fact(entry, "ai_rnd_spend", .money)))
+        }
+        history.sort { $0.year < $1.year }
         var period: Int?
         if let node = map.value("reporting_period") {
             guard node.kind == .scalar, node.scalarKind == .int, let year = Int(node.text), (1900...2200).contains(year) else {
                 throw node.error("organization.reporting_period: expected the calendar year the money figures cover, such as 2025, found \(node.kindDescription)")
             }
             period = year
+            if let clash = historyMarks[year] {
+                throw node.error("organization.reporting_period: \(year)'s figures are the top-level ones; organization.history gives \(year) again at line \(clash.line)")
+            }
         }
         return Organization(
             name: try map.requiredString("name", what: "the organization's name"),
@@ -165,6 +190,7 @@ extension LabProfile {
             aiRevenue: try fact(map, "ai_revenue", .money),
             aiRnDSpend: try fact(map, "ai_rnd_spend", .money),
             exchangeRates: rates,
+            history: history,
             mark: node.mark)
     }
 
@@ -306,6 +332,9 @@ extension LabProfile {
     static func date(_ map: MappingReader, _ key: String) throws -> CalendarDate? {
         guard let node = map.value(key) else { return nil }
         guard node.kind == .scalar, let date = CalendarDate(node.text) else {
+            if node.kind == .scalar, let problem = CalendarDate.problem(with: node.text) {
+                throw node.error("\(map.path(of: key)): \(problem)")
+            }
             throw node.error("\(map.path(of: key)): expected a date such as 2026-03-01, found \(node.kindDescription)")
         }
         return date

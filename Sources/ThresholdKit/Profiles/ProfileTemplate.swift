@@ -49,6 +49,9 @@ organization:
   ai_rnd_spend: null              # spending on AI research and development, such as 1.4B USD
   exchange_rates: []              # for money not in USD, one entry per currency, such as:
   # - {from: EUR, to: USD, rate: 1.08, date: 2025-12-31}
+  history: []                     # other years' figures, for "preceding calendar year" tests on any
+  # date and the day the lab first qualified, such as:
+  # - {year: 2024, annual_gross_revenue: 450M USD, ai_revenue: 300M USD, ai_rnd_spend: 700M USD}
 
 models:                           # every model trained or in training, one entry each
   - name: example-model           # required, unique in this file

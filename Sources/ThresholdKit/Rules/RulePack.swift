@@ -156,8 +156,16 @@ public struct Obligation: Sendable, Hashable, Identifiable {
     public var per: Subject
     /// When it applies.
     public var when: When
+    /// The first day the duty itself exists, when later than its pack's (Illinois § 10(a): "beginning
+    /// January 1, 2028"). Nothing falls due before it.
+    public var effective: CalendarDate?
     /// When it is due.
     public var due: Due?
+    /// A duty that recurs (`every: 1 year`): a record completed on D meets it through D plus the
+    /// period, and the next falls due then; with no record, the first falls due as ``due`` says.
+    /// When the period runs out the duty is overdue again (`unmet`), where a ``validFor`` record
+    /// would have `expired`.
+    public var every: CalendarPeriod?
     /// How long a record stays valid, as a calendar period (`valid_for: 1 year`; the older
     /// `valid_for_days: 365` loads as days). A record completed on D counts through D plus the
     /// period, inclusive. Nil: a record stays valid.
@@ -178,16 +186,63 @@ public struct Obligation: Sendable, Hashable, Identifiable {
     /// Whether this is a deployment gate: a government's power to block a model.
     public var isDeploymentGate: Bool { kind == "deployment-gate" }
 
-    /// The deadline rule.
-    public enum Due: Sendable, Hashable {
+    /// The deadline rule: a date, a period after an event, or the later or earlier of several.
+    public indirect enum Due: Sendable, Hashable {
         /// Before the model is deployed: due on its release date.
         case beforeDeployment
-        /// Within a number of days of the model's release.
-        case withinDaysOfRelease(Int)
-        /// A continuing duty (incident reporting): met by having the process on file.
+        /// A continuing duty (a framework, incident reporting): met by having it on file, with no
+        /// date of its own; a duty with its own `effective` date is owed from that day.
         case continuing
         /// By a fixed date.
         case by(CalendarDate)
+        /// Within a period after an event (`{within: 90 days, of: first-qualified}`); a zero
+        /// period is the event's own day.
+        case within(CalendarPeriod, of: Event)
+        /// Whichever of several deadlines is later ("January 1, 2028 or 90 days after …, whichever
+        /// is later").
+        case laterOf([Due])
+        /// Whichever is earlier.
+        case earlierOf([Due])
+
+        /// Within `days` days of the model's release (the older `{within_days: 14, of: release}`).
+        public static func withinDaysOfRelease(_ days: Int) -> Due { .within(CalendarPeriod(days: days), of: .release) }
+
+        /// Whether the deadline depends on an event.
+        public func uses(_ event: Event) -> Bool {
+            switch self {
+            case .beforeDeployment: return event == .release
+            case .continuing, .by: return false
+            case .within(_, let of): return of == event
+            case .laterOf(let items), .earlierOf(let items): return items.contains { $0.uses(event) }
+            }
+        }
+
+        /// Whether any part of the deadline runs from a model's release.
+        public var runsFromRelease: Bool { uses(.release) }
+    }
+
+    /// What a deadline can run from.
+    public enum Event: Sendable, Hashable, CustomStringConvertible {
+        /// The model's release (deployment).
+        case release
+        /// The duty's start: its own `effective` date, or its pack's.
+        case start
+        /// The day the developer first met the duty's `when` (first qualified as, say, a large
+        /// frontier developer), read from the profile's yearly history and models' release dates.
+        case firstQualified
+        /// The completion of the latest record that counts for another obligation of the pack
+        /// ("within 30 days after receiving the audit report").
+        case record(String)
+
+        /// `release`, `start`, `first-qualified`, `record of ID`.
+        public var description: String {
+            switch self {
+            case .release: return "release"
+            case .start: return "start"
+            case .firstQualified: return "first-qualified"
+            case .record(let id): return "the record of \(id)"
+            }
+        }
     }
 
     /// A grace period for models placed on the market before a date.

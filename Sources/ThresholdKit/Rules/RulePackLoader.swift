@@ -9,7 +9,7 @@ extension RulePack {
     public static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
                                        "where", "period", "cite", "citation", "note"]
     /// The keys of an obligation.
-    public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "due", "valid_for", "valid_for_days",
+    public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "effective", "due", "every", "valid_for", "valid_for_days",
                                         "independent", "transition", "cite", "citation", "note"]
     /// The keys of a test case.
     public static let testKeys = ["name", "as_of", "profile", "expect"]
@@ -266,7 +266,23 @@ struct PackLoader {
         }
         let when = try self.when(try map.required("when", what: "when it applies, such as {any: [training-compute]}"), path: map.path(of: "when"))
         var due: Obligation.Due?
-        if let dueNode = map.value("due") { due = try self.due(dueNode, path: map.path(of: "due")) }
+        if let dueNode = map.value("due") {
+            let parsed = try self.due(dueNode, path: map.path(of: "due"))
+            // A deadline that runs from a model's release means nothing for the organisation as a
+            // whole: dropped silently, the duty would read as unmet with no date.
+            if per == .organization && parsed.runsFromRelease {
+                throw dueNode.error("\(map.path(of: "due")): a deadline that runs from a model's release needs 'per: model'; this obligation is owed once by the organisation")
+            }
+            due = parsed
+        }
+        let effective = try LabProfile.date(map, "effective")
+        var every: CalendarPeriod?
+        if let everyNode = map.value("every") {
+            guard everyNode.kind == .scalar, let period = CalendarPeriod(everyNode.text) else {
+                throw everyNode.error("\(map.path(of: "every")): expected a calendar period such as '1 year' or '3 months'")
+            }
+            every = period
+        }
         var validFor: CalendarPeriod?
         if let validNode = map.value("valid_for") {
             guard validNode.kind == .scalar, let period = CalendarPeriod(validNode.text) else {
@@ -282,6 +298,9 @@ struct PackLoader {
             }
             validFor = CalendarPeriod(days: days)
         }
+        if let every, validFor != nil, let node = map.value("valid_for") ?? map.value("valid_for_days") {
+            throw node.error("\(map.path(of: "valid_for")): give 'every' (a recurring duty: overdue when the period runs out) or 'valid_for' (a record that lapses: expired), not both; 'every: \(every)' is at line \(map.value("every")!.mark.line)")
+        }
         var transition: Obligation.Transition?
         if let transitionNode = map.value("transition") {
             let t = try MappingReader(transitionNode, path: map.path(of: "transition"), keys: ["placed_before", "comply_by"],
@@ -290,36 +309,80 @@ struct PackLoader {
                 throw transitionNode.error("\(t.path): a transition needs both 'placed_before' and 'comply_by' dates")
             }
             transition = .init(placedBefore: before, complyBy: by)
+            if per == .organization {
+                throw transitionNode.error("\(t.path): a transition for models placed on the market before a date needs 'per: model'")
+            }
         }
         return Obligation(
             // A title is for reports; without one, reports name the obligation by its id.
             id: id, title: try map.string("title", what: "the obligation's title") ?? id, kind: kind,
-            risk: try map.string("risk"), per: per, when: when, due: due, validFor: validFor,
+            risk: try map.string("risk"), per: per, when: when, effective: effective, due: due, every: every, validFor: validFor,
             requiresIndependent: try map.bool("independent") ?? (kind == "third-party-assessment"),
             transition: transition, cite: try cite(map, sources: sources), citation: try map.string("citation"),
             note: try map.string("note"), mark: idNode.mark)
     }
 
-    func due(_ node: YAMLNode, path: String) throws -> Obligation.Due {
+    /// A deadline: `before-deployment`, `continuing`, `start`, a date, `{within: 90 days, of: EVENT}`
+    /// (the older `{within_days: 14, of: release}`), or `{later_of: [...]}` / `{earlier_of: [...]}`
+    /// of those. Events: `release`, `start`, `first-qualified`, `{record: OBLIGATION}`.
+    func due(_ node: YAMLNode, path: String, depth: Int = 0) throws -> Obligation.Due {
+        let forms = "before-deployment, continuing, start, a date such as 2028-01-01, {within: 90 days, of: release|start|first-qualified|{record: ID}}, or {later_of: [...]} / {earlier_of: [...]}"
+        if depth > 16 { throw node.error("\(path): a deadline nested more than 16 levels deep") }
         if node.kind == .scalar {
             switch node.text {
             case "before-deployment": return .beforeDeployment
             case "continuing": return .continuing
+            case "start": return .within(CalendarPeriod(), of: .start)
             default:
                 if let date = CalendarDate(node.text) { return .by(date) }
-                throw node.error("\(path): expected before-deployment, continuing, a date, or {within_days: 14, of: release}")
+                if let problem = CalendarDate.problem(with: node.text) { throw node.error("\(path): \(problem)") }
+                throw node.error("\(path): expected \(forms)")
             }
         }
-        let map = try MappingReader(node, path: path, keys: ["within_days", "of"], what: "{within_days: 14, of: release}")
-        let daysNode = try map.required("within_days", what: "a number of days")
-        guard daysNode.scalarKind == .int, let days = Int(daysNode.text), days >= 0, days <= Self.maximumDays else {
-            throw daysNode.error("\(map.path(of: "within_days")): expected a whole number of days (at most \(Self.maximumDays)), such as 14")
+        guard node.kind == .mapping else { throw node.error("\(path): expected \(forms), found \(node.kindDescription)") }
+        let map = try MappingReader(node, path: path, keys: ["within", "within_days", "of", "later_of", "earlier_of"], what: forms)
+        for key in ["later_of", "earlier_of"] {
+            guard let listNode = map.value(key) else { continue }
+            guard node.pairs.count == 1 else { throw node.error("\(path): '\(key)' stands alone in its mapping") }
+            guard listNode.kind == .sequence, listNode.items.count >= 2 else {
+                throw listNode.error("\(map.path(of: key)): expected a list of two or more deadlines")
+            }
+            let items = try listNode.items.enumerated().map { try due($1, path: "\(map.path(of: key))[\($0)]", depth: depth + 1) }
+            return key == "later_of" ? .laterOf(items) : .earlierOf(items)
         }
-        let of = try map.string("of") ?? "release"
-        guard of == "release" else {
-            throw try map.required("of", what: "").error("\(map.path(of: "of")): deadlines run from the model's 'release' only")
+        let period: CalendarPeriod
+        if let withinNode = map.value("within") {
+            if map.value("within_days") != nil { throw withinNode.error("\(path): give 'within' or 'within_days', not both") }
+            guard withinNode.kind == .scalar, let parsed = CalendarPeriod(withinNode.text) ?? (withinNode.text == "0 days" ? CalendarPeriod() : nil) else {
+                throw withinNode.error("\(map.path(of: "within")): expected a calendar period such as '90 days', '3 months' or '1 year'")
+            }
+            period = parsed
+        } else {
+            let daysNode = try map.required("within_days", what: "a number of days, or 'within: 90 days'")
+            guard daysNode.scalarKind == .int, let days = Int(daysNode.text), days >= 0, days <= Self.maximumDays else {
+                throw daysNode.error("\(map.path(of: "within_days")): expected a whole number of days (at most \(Self.maximumDays)), such as 14")
+            }
+            period = CalendarPeriod(days: days)
         }
-        return .withinDaysOfRelease(days)
+        guard let ofNode = map.value("of") else {
+            // The older `{within_days: 14}` ran from the release.
+            if map.value("within_days") != nil { return .within(period, of: .release) }
+            throw node.error("\(path): say what the period runs from: 'of: release', 'of: start', 'of: first-qualified' or 'of: {record: ID}'")
+        }
+        let event: Obligation.Event
+        if ofNode.kind == .mapping {
+            let record = try MappingReader(ofNode, path: map.path(of: "of"), keys: ["record"], what: "{record: OBLIGATION-ID}")
+            event = .record(try identifier(try record.required("record", what: "the obligation whose record starts the clock"), path: record.path(of: "record")))
+        } else {
+            switch try ofNode.string(path: map.path(of: "of"), what: "release, start, first-qualified or {record: ID}") {
+            case "release": event = .release
+            case "start": event = .start
+            case "first-qualified": event = .firstQualified
+            case let other:
+                throw ofNode.error(LabProfile.enumMessage(map.path(of: "of"), other, ["release", "start", "first-qualified"]) + " (or {record: ID})")
+            }
+        }
+        return .within(period, of: event)
     }
 
     /// A `when` formula, with references left unresolved (`.threshold` for every name) until every
