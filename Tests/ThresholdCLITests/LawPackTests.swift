@@ -375,6 +375,7 @@ struct LawPackTests {
         case .modalities: return models { ($0.modalities != nil, nil) }
         case .primaryData: return models { ($0.primaryData != nil, nil) }
         case .modelStatus: return models { ($0.status != nil, nil) }
+        case .released: return models { ($0.released != nil, nil) }
         case .peakCapacity: return clusters { ($0.peakCapacity != nil, $0.peakCapacity?.value.estimate) }
         case .interconnect: return clusters { ($0.interconnect != nil, $0.interconnect?.value.estimate) }
         case .coLocated: return clusters { ($0.coLocated != nil, nil) }

@@ -322,7 +322,7 @@ struct Evaluator {
         case .fineTuningCompute: return model.flatMap({ profile.models[$0].fineTuningCompute })
         case .peakCapacity: return cluster.flatMap({ profile.clusters[$0].peakCapacity })
         case .interconnect: return cluster.flatMap({ profile.clusters[$0].interconnect })
-        case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated: return nil
+        case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated, .released: return nil
         }
     }
 
@@ -418,6 +418,23 @@ struct Evaluator {
         case .isTrue(let key, let wanted):
             guard let actual = cluster.flatMap({ profile.clusters[$0].coLocated }) else { return (.indeterminate, "\(key.rawValue) is not given") }
             return actual == wanted ? (.met, nil) : (.notMet, "\(key.rawValue) is \(actual)")
+        case .date(let key, let comparison, let limit):
+            guard let model else { return (.indeterminate, "\(key.rawValue) is not given") }
+            if let released = profile.models[model].released {
+                return comparison.holds(released, limit) ? (.met, nil) : (.notMet, "released \(released), not \(comparison.words) \(limit)")
+            }
+            // Not yet deployed: a deployment to come falls on or after the as-of date.
+            if [.inTraining, .internal].contains(profile.models[model].status) {
+                switch comparison {
+                case .onOrAfter where asOf >= limit, .after where asOf > limit:
+                    return (.met, nil)
+                case .before where asOf >= limit, .onOrBefore where asOf > limit:
+                    return (.notMet, "not yet released, so not released \(comparison.words) \(limit)")
+                default:
+                    return (.indeterminate, "not yet released: whether it will be released \(comparison.words) \(limit) cannot be told")
+                }
+            }
+            return (.indeterminate, "released is not given")
         case .quantity(let test):
             var notes: [String] = []
             guard let measured = measure(test, model: model, cluster: cluster, notes: &notes) else {

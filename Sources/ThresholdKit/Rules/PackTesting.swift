@@ -105,6 +105,7 @@ extension Condition {
         case .includesAny(let fact, let values): return "\(fact.rawValue) includes any of \(values.joined(separator: ", "))"
         case .isTrue(let fact, let value): return "\(fact.rawValue) is \(value)"
         case .quantity(let test): return "\(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)"
+        case .date(let fact, let comparison, let date): return "\(fact.rawValue) \(comparison.words) \(date)"
         }
     }
 }

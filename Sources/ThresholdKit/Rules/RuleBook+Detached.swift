@@ -63,7 +63,7 @@ extension Condition {
         switch self {
         case .equals(let key, let values): return .equals(key, values.map(\.detached))
         case .includesAny(let key, let values): return .includesAny(key, values.map(\.detached))
-        case .isTrue: return self
+        case .isTrue, .date: return self
         case .quantity(let test): return .quantity(test.detached())
         }
     }

@@ -131,11 +131,33 @@ public enum Condition: Sendable, Hashable {
     case isTrue(FactKey, Bool)
     /// A quantity comparison.
     case quantity(QuantityTest)
+    /// The date fact (a model's `released`) falls on the side of a date that the comparison says:
+    /// `{on_or_after: 2027-01-01}` for a model deployed after a statute took effect.
+    case date(FactKey, DateComparison, CalendarDate)
+
+    /// How a date condition compares.
+    public enum DateComparison: String, Sendable, Hashable, CaseIterable {
+        /// `before`, `on_or_before`, `on_or_after`, `after`.
+        case before, onOrBefore = "on_or_before", onOrAfter = "on_or_after", after
+
+        /// Whether `date` stands in this relation to `limit`.
+        public func holds(_ date: CalendarDate, _ limit: CalendarDate) -> Bool {
+            switch self {
+            case .before: return date < limit
+            case .onOrBefore: return date <= limit
+            case .onOrAfter: return date >= limit
+            case .after: return date > limit
+            }
+        }
+
+        /// `before`, `on or before`, `on or after`, `after`.
+        public var words: String { rawValue.replacingUnderscores }
+    }
 
     /// The fact the condition reads.
     public var fact: FactKey {
         switch self {
-        case .equals(let f, _), .includesAny(let f, _), .isTrue(let f, _): return f
+        case .equals(let f, _), .includesAny(let f, _), .isTrue(let f, _), .date(let f, _, _): return f
         case .quantity(let test): return test.fact
         }
     }
@@ -339,6 +361,8 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
     case primaryData = "primary_data"
     /// A model's life-cycle stage (text).
     case modelStatus = "status"
+    /// When a model was first made available (a date).
+    case released
     /// A cluster's theoretical peak capacity (FLOP/s).
     case peakCapacity = "peak_capacity"
     /// The networking between a cluster's machines (bit/s).
@@ -350,7 +374,7 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
     public var subject: Subject {
         switch self {
         case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .organization
-        case .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus: return .model
+        case .released, .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus: return .model
         case .peakCapacity, .interconnect, .coLocated: return .cluster
         }
     }
@@ -362,7 +386,7 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
         case .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute: return .operations
         case .peakCapacity: return .operationsPerSecond
         case .interconnect: return .bandwidth
-        case .modalities, .primaryData, .modelStatus, .coLocated: return nil
+        case .modalities, .primaryData, .modelStatus, .coLocated, .released: return nil
         }
     }
 

@@ -225,6 +225,14 @@ struct PackLoader {
             let values = try LabProfile.terms(map, "includes_any", known: LabProfile.Model.knownModalities, what: "a list of modalities")
             guard !values.isEmpty else { throw node.error("\(path): includes_any needs at least one modality") }
             return .includesAny(fact, values)
+        case .released:
+            let map = try MappingReader(node, path: path, keys: Condition.DateComparison.allCases.map(\.rawValue),
+                                        what: "a date comparison such as {on_or_after: 2027-01-01}")
+            guard node.pairs.count == 1, let comparison = Condition.DateComparison.allCases.first(where: { map.value($0.rawValue) != nil }),
+                  let date = try LabProfile.date(map, comparison.rawValue) else {
+                throw node.error("\(path): expected one date comparison, such as {on_or_after: 2027-01-01}")
+            }
+            return .date(fact, comparison, date)
         case .primaryData, .modelStatus:
             let known = fact == .primaryData ? LabProfile.Model.knownPrimaryData : LabProfile.Model.Status.allCases.map(\.rawValue)
             var listNode = node, listPath = path
