@@ -299,8 +299,9 @@ struct HTMLReportTests {
         let table = try #require(section.all("table").first)
         let rows = table.all("tbody").first!.elements
         #expect(rows.count == book.packs.count)
-        // The examples are audited on 2026-11-29: EO 14110 was revoked, the RAISE Act is not yet in force.
-        #expect(book.packs.filter { !$0.isInForce(on: asOf) }.map(\.id) == ["us-eo-14110", "us-ny-raise"])
+        // The examples are audited on 2026-11-29: EO 14110 was revoked, the Illinois and RAISE Acts
+        // are not yet in force.
+        #expect(book.packs.filter { !$0.isInForce(on: asOf) }.map(\.id) == ["us-eo-14110", "us-il-ai-safety", "us-ny-raise"])
         for (row, pack) in zip(rows, book.packs) {
             #expect(row.allText.contains(pack.id))
             let inScope = verdicts.filter { v in v.packs.contains { $0.pack == pack.id && $0.inScope } }.count

@@ -69,6 +69,7 @@ extension Evaluator {
             validUntil: having.compactMap { $0.validUntil }.min(),
             expiredOn: having.compactMap { $0.expiredOn }.min(),
             notes: obligation.per == .model ? notes : notes + results.flatMap(\.notes),
+            sourceGrade: obligation.cite.flatMap(pack.source)?.grade,
             citation: obligation.citation)
     }
 
@@ -92,7 +93,17 @@ extension Evaluator {
         if applies == .no { return result }
         let (deadline, dueNote) = deadline(of: obligation, position: position, model: model)
         if case .date(let date) = deadline { result.due = date }
-        let review = review(obligation, model: model)
+        var review = review(obligation, model: model)
+        if let trigger = obligation.due?.triggeringObligation, let other = pack.obligations.first(where: { $0.id == trigger }),
+           let since = self.review(other, model: other.per == .model ? model : nil).latestDate {
+            // A duty set off by another's record (a summary of the latest audit) is met only by a
+            // record made after that one.
+            let earlier = review.counting.filter { ($0.completed ?? since) < since }
+            if !earlier.isEmpty {
+                review.counting.removeAll { ($0.completed ?? since) < since }
+                review.setAside.append("\(earlier.count == 1 ? "a record" : "\(earlier.count) records") from before the \(trigger) record of \(since) answered an earlier one")
+            }
+        }
         result.notes += review.setAside
 
         if let latestDate = review.latestDate {
@@ -188,6 +199,28 @@ extension Evaluator {
             result.status = .indeterminate
             result.notes.append(reason)
             return result
+        case .between(let earliest, let latest, let reason):
+            if asOf <= earliest {
+                result.status = applies == .yes ? .pending : .indeterminate
+                result.notes.append("due between \(earliest) and \(latest), not yet: \(reason)")
+            } else if asOf > latest, applies == .yes {
+                result.status = .unmet
+                result.overdueSince = latest.adding(days: 1)
+                result.notes.append("nothing on file meets it; due between \(earliest) and \(latest), so overdue since \(latest.adding(days: 1)) at the latest: \(reason)")
+            } else {
+                result.status = .indeterminate
+                result.notes.append("due between \(earliest) and \(latest): \(reason)")
+            }
+            return result
+        case .notBefore(let earliest, let reason):
+            if asOf <= earliest {
+                result.status = applies == .yes ? .pending : .indeterminate
+                result.notes.append("not due before \(earliest); the exact day cannot be told yet: \(reason)")
+            } else {
+                result.status = .indeterminate
+                result.notes.append("due no earlier than \(earliest), but the exact day cannot be told: \(reason)")
+            }
+            return result
         case .none:
             break
         }
@@ -253,6 +286,12 @@ extension Evaluator {
         /// Cannot be told: the event's date is not known (a release date, the day the developer
         /// first qualified).
         case unknown(Obligation.Event, String)
+        /// Not known exactly, but no earlier than this day ("January 1, 2028 or 90 days after
+        /// first qualifying, whichever is later", with the day of qualifying unknown).
+        case notBefore(CalendarDate, String)
+        /// Not known exactly, but on one of these days, inclusive (the developer first qualified
+        /// between two days of its history).
+        case between(CalendarDate, CalendarDate, String)
     }
 
     /// The first day the duty exists: its own `effective` date, or its pack's, whichever is later.
@@ -299,7 +338,10 @@ extension Evaluator {
                 return start.map { .date($0.adding(period)) } ?? .none
             case .firstQualified:
                 switch firstQualified(position: position, model: model) {
-                case .success(let date): return .date(date.adding(period))
+                case .success(let days) where days.lowerBound == days.upperBound: return .date(days.lowerBound.adding(period))
+                case .success(let days):
+                    return .between(days.lowerBound.adding(period), days.upperBound.adding(period),
+                                    "the developer first qualified between \(days.lowerBound) and \(days.upperBound); the profile's history does not go back far enough to tell the day")
                 case .failure(let reason): return .unknown(.firstQualified, reason.message)
                 }
             case .record(let id):
@@ -310,16 +352,42 @@ extension Evaluator {
             }
         case .laterOf(let items), .earlierOf(let items):
             var dates: [CalendarDate] = []
+            var unknown: Deadline?
+            var ranges: [(CalendarDate, CalendarDate, String)] = []
             for item in items {
                 switch resolve(item, obligation: obligation, position: position, model: model, start: start) {
-                case .date(let date): dates.append(date)
+                case .date(let date): dates.append(date); ranges.append((date, date, ""))
+                case .between(let low, let high, let reason): ranges.append((low, high, reason))
+                case .notBefore(let date, let reason):
+                    dates.append(date)
+                    unknown = unknown ?? .notBefore(date, reason)
                 case .none: continue
-                case let other: return other
+                case let other: unknown = unknown ?? other
                 }
             }
+            let later: Bool
+            if case .laterOf = due { later = true } else { later = false }
+            if unknown == nil, !ranges.isEmpty, ranges.count != dates.count {
+                // Days known to lie in a range: the later (or earlier) of them lies in one too,
+                // and is exact when the ranges cannot change it.
+                let low = later ? ranges.map(\.0).max()! : ranges.map(\.0).min()!
+                let high = later ? ranges.map(\.1).max()! : ranges.map(\.1).min()!
+                if low == high { return .date(low) }
+                return .between(low, high, ranges.first { !$0.2.isEmpty }?.2 ?? "")
+            }
+            if let unknown {
+                // The later of a known day and an unknown one is no earlier than the known day.
+                if later, let known = dates.max() {
+                    switch unknown {
+                    case .unknown(_, let reason), .notBefore(_, let reason), .waiting(let reason), .between(_, _, let reason):
+                        return .notBefore(known, reason)
+                    default: break
+                    }
+                }
+                return unknown
+            }
             guard !dates.isEmpty else { return .none }
-            if case .laterOf = due { return .date(dates.max()!) }
-            return .date(dates.min()!)
+            return .date(later ? dates.max()! : dates.min()!)
         }
     }
 
@@ -332,7 +400,7 @@ extension Evaluator {
     /// bring the duty into scope. Money figures for a day come from the year before it (the
     /// `history` entry, or the top-level figures for the `reporting_period`); a model counts from
     /// its release.
-    func firstQualified(position: Int, model: Int?) -> Result<CalendarDate, QualificationUnknown> {
+    func firstQualified(position: Int, model: Int?) -> Result<ClosedRange<CalendarDate>, QualificationUnknown> {
         guard !qualifying else { return .failure(.init(message: "a first-qualified date that depends on another cannot be told")) }
         var candidates: Set<CalendarDate> = []
         for year in profile.organization.history.map(\.year) + [profile.organization.reportingPeriod].compactMap({ $0 }) {
@@ -340,6 +408,9 @@ extension Evaluator {
         }
         for released in profile.models.compactMap(\.released) { candidates.insert(released) }
         let modelName = model.map { profile.models[$0].name }
+        // The first day that might have been the one (facts unknown then), if any before the first
+        // day that surely was.
+        var earliestPossible: CalendarDate?
         for day in candidates.filter({ $0 <= asOf }).sorted() {
             let past = profile.asItStood(on: day)
             let result = Evaluator(pack: pack, plan: plan, profile: past, asOf: day, qualifying: true).evaluate().obligations[position]
@@ -350,10 +421,11 @@ extension Evaluator {
             } else {
                 applies = result.applies
             }
-            if applies == .yes { return .success(day) }
-            if applies == .indeterminate {
-                return .failure(.init(message: "whether the developer qualified on \(day) cannot be told from the profile (give organization.history with each year's figures, and each model's released date)"))
-            }
+            if applies == .yes { return .success((earliestPossible ?? day)...day) }
+            if applies == .indeterminate { earliestPossible = earliestPossible ?? day }
+        }
+        if let earliestPossible {
+            return .failure(.init(message: "whether the developer qualified on \(earliestPossible) or later cannot be told from the profile (give organization.history with each year's figures, and each model's released date)"))
         }
         return .failure(.init(message: "the day the developer first qualified cannot be told: no day in the profile's history (organization.history, models' released dates) brings the duty into scope"))
     }
@@ -429,8 +501,8 @@ extension Evaluator {
                 review.uncertain.append("the record of \(completed) does not say whether its assessor is independent ('independent: true')")
                 continue
             }
-            if obligation.requiresIndependent && record.outcome == nil {
-                // An assessment's finding decides it; a report or notification has none.
+            if obligation.kind == "third-party-assessment" && record.outcome == nil {
+                // An assessment's finding decides it; an audit, a report or a notification has none.
                 review.uncertain.append("the record of \(completed) gives no outcome (acceptable or high-risk)")
                 continue
             }

@@ -184,7 +184,8 @@ struct Evaluator {
             limit: threshold.test.limit, comparison: threshold.test.comparison, unit: unit(of: threshold.test),
             margin: nil, mark: nil,
             notes: ["the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"],
-            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url)
+            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
+            sourceGrade: source?.grade)
     }
 
     func subjects(of subject: Subject) -> [String] {
@@ -271,7 +272,8 @@ struct Evaluator {
             limit: test.limit, comparison: test.comparison, unit: unit(of: test),
             margin: measured?.displayValue.flatMap { margin(of: $0, against: test.limit) },
             mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
-            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url)
+            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
+            sourceGrade: source?.grade)
     }
 
     /// `value ÷ limit` to six significant digits, or to as many as it takes (up to 40) to tell a

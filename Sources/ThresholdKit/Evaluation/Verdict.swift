@@ -168,6 +168,8 @@ public struct ThresholdResult: Sendable, Hashable {
     public var sourceTitle: String?
     /// The source's URL.
     public var sourceURL: String?
+    /// How far the cited source was checked, when the pack says.
+    public var sourceGrade: RulePack.Source.Grade? = nil
 }
 
 /// One obligation, over its subjects.
@@ -202,6 +204,8 @@ public struct ObligationResult: Sendable, Hashable {
     public var expiredOn: CalendarDate?
     /// Notes: why it is not required yet, why a record does not count.
     public var notes: [String]
+    /// How far the cited source was checked, when the pack says.
+    public var sourceGrade: RulePack.Source.Grade? = nil
     /// The article or section.
     public var citation: String?
 

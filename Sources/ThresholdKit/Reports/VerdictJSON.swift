@@ -97,6 +97,7 @@ extension ThresholdResult {
             w.member("cite", cite)
             w.member("citation", citation)
             if let sourceURL { w.member("source_url", sourceURL) }
+            if let sourceGrade { w.member("source_grade", sourceGrade.rawValue) }
         }
     }
 }
@@ -116,6 +117,7 @@ extension ObligationResult {
             if let validUntil { w.member("valid_until", date: validUntil) }
             if let expiredOn { w.member("expired_on", date: expiredOn) }
             w.member("citation", citation)
+            if let sourceGrade { w.member("source_grade", sourceGrade.rawValue) }
             if !notes.isEmpty { w.member("notes", strings: notes) }
             if !subjects.isEmpty {
                 w.member("models") { w in

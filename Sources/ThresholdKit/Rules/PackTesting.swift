@@ -53,6 +53,23 @@ extension RulePack {
         if let wanted = test.inForce, result.inForce != wanted {
             failures.append("in_force: expected \(wanted), got \(result.inForce)")
         }
+        for (model, expected) in test.models.sorted(by: { $0.key < $1.key }) {
+            func subject(_ id: String) -> ObligationResult.SubjectResult? {
+                obligation(id)?.subjects.first { $0.subject == "model:" + model }
+            }
+            for (ids, wanted) in [(expected.applies, Applicability.yes), (expected.notApplies, .no), (expected.indeterminate, .indeterminate)] {
+                for id in ids where subject(id)?.applies != wanted {
+                    failures.append("\(model): \(id): expected applies \(wanted.rawValue), got \(subject(id)?.applies.rawValue ?? "nothing")")
+                }
+            }
+            for (id, wanted) in expected.statuses.sorted(by: { $0.key < $1.key }) where subject(id)?.status != wanted {
+                failures.append("\(model): \(id): expected status \(wanted.rawValue), got \(subject(id)?.status.rawValue ?? "nothing")")
+            }
+            if let wanted = expected.deployment {
+                let actual = result.deploymentByModel.first { $0.model == model }?.deployment ?? (result.deployment == .notGated ? .notGated : nil)
+                if actual != wanted { failures.append("\(model): deployment: expected \(wanted.rawValue), got \(actual?.rawValue ?? "nothing")") }
+            }
+        }
         return failures
     }
 

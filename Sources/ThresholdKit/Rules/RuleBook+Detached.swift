@@ -20,7 +20,7 @@ extension RulePack {
         copy.title = title.detached
         copy.jurisdiction = jurisdiction?.detached
         copy.summary = summary?.detached
-        copy.sources = sources.map { Source(id: $0.id.detached, title: $0.title.detached, url: $0.url?.detached) }
+        copy.sources = sources.map { Source(id: $0.id.detached, title: $0.title.detached, url: $0.url?.detached, grade: $0.grade) }
         copy.exchangeRates = exchangeRates.map { rate in
             var rate = rate
             rate.from = rate.from.detached

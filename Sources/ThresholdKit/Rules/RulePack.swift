@@ -51,6 +51,26 @@ public struct RulePack: Sendable, Hashable, Identifiable {
         public var title: String
         /// Where to read it.
         public var url: String?
+        /// How far the pack's author could check it: nil when the pack does not say.
+        public var grade: Grade?
+
+        /// Creates a source.
+        public init(id: String, title: String, url: String? = nil, grade: Grade? = nil) {
+            self.id = id
+            self.title = title
+            self.url = url
+            self.grade = grade
+        }
+
+        /// How far a source was checked.
+        public enum Grade: String, Sendable, Hashable, CaseIterable {
+            /// The text of the law, decree or proposal itself was read.
+            case primary
+            /// Only a summary by others (a law firm, the press, a government press release).
+            case secondary
+            /// A claim nobody could check; every line built on it says so in its note.
+            case unverified
+        }
     }
 
     /// Whether the pack is in force on a date.
@@ -241,6 +261,15 @@ public struct Obligation: Sendable, Hashable, Identifiable {
 
         /// Whether any part of the deadline runs from a model's release.
         public var runsFromRelease: Bool { uses(.release) }
+
+        /// The obligation whose record starts this deadline's clock, if one does.
+        public var triggeringObligation: String? {
+            switch self {
+            case .within(_, .record(let id)): return id
+            case .laterOf(let items), .earlierOf(let items): return items.lazy.compactMap(\.triggeringObligation).first
+            default: return nil
+            }
+        }
     }
 
     /// What a deadline can run from.
@@ -337,6 +366,22 @@ public struct PackTest: Sendable, Hashable {
     public var deployment: Deployment?
     /// Whether the pack must be in force.
     public var inForce: Bool?
+    /// What one model's part of the verdict must say, by model name.
+    public var models: [String: Expectations] = [:]
+
+    /// Expectations on obligations and deployment, for the case or for one model.
+    public struct Expectations: Sendable, Hashable {
+        /// Obligation ids that must apply.
+        public var applies: [String] = []
+        /// Obligation ids that must not apply.
+        public var notApplies: [String] = []
+        /// Obligation ids whose applicability must be indeterminate.
+        public var indeterminate: [String] = []
+        /// Statuses, by obligation id.
+        public var statuses: [String: ObligationStatus] = [:]
+        /// The deployment verdict.
+        public var deployment: Deployment?
+    }
     /// Where the case's name is written.
     public var mark: SourceMark?
 }

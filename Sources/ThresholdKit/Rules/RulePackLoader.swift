@@ -4,7 +4,7 @@ extension RulePack {
     public static let packKeys = ["pack", "title", "status", "jurisdiction", "effective", "expires", "summary",
                                   "sources", "exchange_rates", "thresholds", "obligations", "tests"]
     /// The keys of a source.
-    public static let sourceKeys = ["id", "title", "url"]
+    public static let sourceKeys = ["id", "title", "url", "grade"]
     /// The keys of a threshold.
     public static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
                                        "where", "period", "cite", "citation", "note"]
@@ -14,7 +14,9 @@ extension RulePack {
     /// The keys of a test case.
     public static let testKeys = ["name", "as_of", "profile", "expect"]
     /// The keys of a test case's expectations.
-    public static let expectKeys = ["applies", "not_applies", "indeterminate", "status", "thresholds", "deployment", "in_force"]
+    public static let expectKeys = ["applies", "not_applies", "indeterminate", "status", "thresholds", "deployment", "in_force", "models"]
+    /// The keys of one model's expectations in a test case.
+    public static let modelExpectKeys = ["applies", "not_applies", "indeterminate", "status", "deployment"]
 
     /// Loads one pack from a YAML file.
     public init(contentsOf path: String, options: LoadOptions = .default) throws {
@@ -57,8 +59,15 @@ struct PackLoader {
             let sourceID = try identifier(try source.required("id", what: "the source's id"), path: source.path(of: "id"))
             if let first = sourceMarks[sourceID] { throw try source.required("id", what: "").error(duplicate("source", sourceID, first)) }
             sourceMarks[sourceID] = node.mark
+            var grade: RulePack.Source.Grade?
+            if let text = try source.string("grade") {
+                guard let value = RulePack.Source.Grade(rawValue: text) else {
+                    throw try source.required("grade", what: "").error(LabProfile.enumMessage(source.path(of: "grade"), text, RulePack.Source.Grade.allCases.map(\.rawValue)))
+                }
+                grade = value
+            }
             sources.append(.init(id: sourceID, title: try source.requiredString("title", what: "the source's title"),
-                                 url: try source.string("url")))
+                                 url: try source.string("url"), grade: grade))
         }
         let rates = try LabProfile.exchangeRates(map)
         var ids: [String: SourceMark] = [:]
@@ -133,10 +142,14 @@ struct PackLoader {
     func cite(_ map: MappingReader, sources: [RulePack.Source]) throws -> String? {
         guard let node = map.value("cite") else { return nil }
         let id = try node.string(path: map.path(of: "cite"), what: "a source id")
-        guard sources.contains(where: { $0.id == id }) else {
+        guard let source = sources.first(where: { $0.id == id }) else {
             var message = "\(map.path(of: "cite")): no source \(id.quotedForDiagnostic()) in this pack's sources"
             if let near = Suggestion.nearest(to: id, among: sources.map(\.id)) { message += "; did you mean '\(near)'?" }
             throw node.error(message)
+        }
+        // A line built on a claim nobody has checked must say so where a reader will see it.
+        if source.grade == .unverified, !((try map.string("note")) ?? "").lowercased().contains("unverified") {
+            throw node.error("\(map.path(of: "cite")): the source '\(id)' is graded unverified, so this entry's note must say what is unverified (the word 'unverified' in 'note')")
         }
         return id
     }
@@ -529,28 +542,10 @@ struct PackLoader {
         }
         let expectNode = try map.required("expect", what: "what the verdict must say")
         let expect = try MappingReader(expectNode, path: map.path(of: "expect"), keys: RulePack.expectKeys, what: "expectations (applies, not_applies, status, …)")
-        let allIDs = pack.obligations.map(\.id), allIDSet = Set(allIDs)
-        func ids(_ key: String) throws -> [String] {
-            let values = try expect.strings(key, what: "a list of obligation ids")
-            for value in values where !allIDSet.contains(value) {
-                let at = expect[key].flatMap { findScalar(value, in: $0) } ?? expectNode
-                var message = "\(expect.path(of: key)): no obligation \(value.quotedForDiagnostic()) in this pack"
-                if let near = Suggestion.nearest(to: value, among: allIDs) { message += "; did you mean '\(near)'?" }
-                throw at.error(message)
-            }
-            return values
+        if expectNode.pairs.allSatisfy({ $0.value.isNull || ($0.value.kind != .scalar && $0.value.pairs.isEmpty && $0.value.items.isEmpty) }) {
+            throw expectNode.error("\(expect.path): the case expects nothing, so it cannot fail; name what the verdict must say (applies, status, thresholds, deployment, …)")
         }
-        var statuses: [String: ObligationStatus] = [:]
-        if let statusNode = expect.value("status") {
-            let statusMap = try MappingReader(statusNode, path: expect.path(of: "status"), keys: allIDs, what: "a mapping of obligation id to status")
-            for pair in statusNode.pairs {
-                let text = try pair.value.string(path: statusMap.path(of: pair.key.text), what: "a status")
-                guard let status = ObligationStatus(rawValue: text) else {
-                    throw pair.value.error(LabProfile.enumMessage(statusMap.path(of: pair.key.text), text, ObligationStatus.allCases.map(\.rawValue)))
-                }
-                statuses[pair.key.text] = status
-            }
-        }
+        let top = try expectations(expect, pack: pack, perModel: false)
         var thresholdResults: [String: Truth] = [:]
         if let thresholdNode = expect.value("thresholds") {
             let thresholdMap = try MappingReader(thresholdNode, path: expect.path(of: "thresholds"), keys: pack.thresholds.map(\.id), what: "a mapping of threshold id to result")
@@ -562,16 +557,69 @@ struct PackLoader {
                 thresholdResults[pair.key.text] = truth
             }
         }
-        var deployment: Deployment?
+        var models: [String: PackTest.Expectations] = [:]
+        if let modelsNode = expect.value("models") {
+            let names = profile.models.map(\.name)
+            let modelsMap = try MappingReader(modelsNode, path: expect.path(of: "models"), keys: names, what: "a mapping of model name to that model's expectations")
+            for pair in modelsNode.pairs {
+                let block = try MappingReader(pair.value, path: modelsMap.path(of: pair.key.text), keys: RulePack.modelExpectKeys,
+                                              what: "a model's expectations (applies, not_applies, indeterminate, status, deployment)")
+                models[pair.key.text] = try expectations(block, pack: pack, perModel: true)
+            }
+        }
+        return PackTest(name: name, asOf: asOf, profile: profile, applies: top.applies, notApplies: top.notApplies,
+                        indeterminate: top.indeterminate, statuses: top.statuses, thresholds: thresholdResults,
+                        deployment: top.deployment, inForce: try expect.bool("in_force"), models: models, mark: node.mark)
+    }
+
+    /// The obligation expectations of a block: the case's own, or one model's under `models:`.
+    func expectations(_ expect: MappingReader, pack: RulePack, perModel: Bool) throws -> PackTest.Expectations {
+        let allIDs = pack.obligations.map(\.id), allIDSet = Set(allIDs)
+        func check(_ value: String, at: YAMLNode, key: String) throws {
+            guard allIDSet.contains(value) else {
+                var message = "\(expect.path(of: key)): no obligation \(value.quotedForDiagnostic()) in this pack"
+                if let near = Suggestion.nearest(to: value, among: allIDs) { message += "; did you mean '\(near)'?" }
+                throw at.error(message)
+            }
+            if perModel, pack.obligations.first(where: { $0.id == value })?.per != .model {
+                throw at.error("\(expect.path(of: key)): '\(value)' is owed once by the organisation, not per model; expect it outside 'models:'")
+            }
+        }
+        var seen: [String: String] = [:]
+        func ids(_ key: String) throws -> [String] {
+            let values = try expect.strings(key, what: "a list of obligation ids")
+            for value in values {
+                let at = expect[key].flatMap { findScalar(value, in: $0) } ?? expect.node
+                try check(value, at: at, key: key)
+                if let other = seen[value], other != key {
+                    throw at.error("\(expect.path(of: key)): '\(value)' is also under '\(other)'; a case cannot expect both")
+                }
+                seen[value] = key
+            }
+            return values
+        }
+        var result = PackTest.Expectations()
+        result.applies = try ids("applies")
+        result.notApplies = try ids("not_applies")
+        result.indeterminate = try ids("indeterminate")
+        if let statusNode = expect.value("status") {
+            let statusMap = try MappingReader(statusNode, path: expect.path(of: "status"), keys: allIDs, what: "a mapping of obligation id to status")
+            for pair in statusNode.pairs {
+                try check(pair.key.text, at: pair.key, key: "status")
+                let text = try pair.value.string(path: statusMap.path(of: pair.key.text), what: "a status")
+                guard let status = ObligationStatus(rawValue: text) else {
+                    throw pair.value.error(LabProfile.enumMessage(statusMap.path(of: pair.key.text), text, ObligationStatus.allCases.map(\.rawValue)))
+                }
+                result.statuses[pair.key.text] = status
+            }
+        }
         if let text = try expect.string("deployment") {
             guard let value = Deployment(rawValue: text) else {
                 throw try expect.required("deployment", what: "").error(LabProfile.enumMessage(expect.path(of: "deployment"), text, Deployment.allCases.map(\.rawValue)))
             }
-            deployment = value
+            result.deployment = value
         }
-        return PackTest(name: name, asOf: asOf, profile: profile, applies: try ids("applies"), notApplies: try ids("not_applies"),
-                        indeterminate: try ids("indeterminate"), statuses: statuses, thresholds: thresholdResults,
-                        deployment: deployment, inForce: try expect.bool("in_force"), mark: node.mark)
+        return result
     }
 }
 
