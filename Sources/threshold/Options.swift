@@ -12,6 +12,11 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("pack"), help: ArgumentHelp("Evaluate only this pack (repeatable).", valueName: "id"))
     var packs: [String] = []
 
+    @Option(name: .customLong("reading"), help: ArgumentHelp(
+        "Report another reading of an ambiguous pack as the main one, such as frontier-ai-proposal-2026=compute-and-money (repeatable). Every reading is still evaluated.",
+        valueName: "pack=reading"))
+    var readings: [String] = []
+
     func validate() throws {
         if noBuiltin && rulePaths.isEmpty {
             throw ValidationError("--no-builtin needs at least one --rules file or directory.")
@@ -32,7 +37,19 @@ struct RuleOptions: ParsableArguments {
             message += Suggestion.nearest(to: id, among: known).map { "; did you mean '\($0)'?" } ?? "."
             throw ValidationError(message + " The packs are: \(known.joined(separator: ", ")).")
         }
-        return self.packs.isEmpty ? book : try book.selecting(self.packs)
+        var chosen = self.packs.isEmpty ? book : try book.selecting(self.packs)
+        for setting in readings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--reading \(setting.escapedForTerminal()): expected PACK=READING, such as frontier-ai-proposal-2026=compute-and-money")
+            }
+            do {
+                chosen = try chosen.reporting(parts[1], forPack: parts[0])
+            } catch {
+                throw ValidationError("--reading \(setting.escapedForTerminal()): \(error.message)")
+            }
+        }
+        return chosen
     }
 }
 

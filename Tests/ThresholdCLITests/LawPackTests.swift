@@ -2,13 +2,12 @@ import Foundation
 import Testing
 import ThresholdKit
 
-/// The built-in packs for the real statutes (Rules/*.yaml) and the strict reading of the proposal
-/// (Examples/rules/), driven through the `threshold` binary: their own test cases pass, they lint,
+/// The built-in packs for the real statutes (Rules/*.yaml) and both readings of the proposal, driven
+/// through the `threshold` binary: their own test cases pass, they lint,
 /// and example labs whose outcome differs between packs get exactly the verdicts the statutes give.
 @Suite("law packs")
 struct LawPackTests {
-    static let lawPacks = ["eu-ai-act-gpai", "us-ca-sb53", "us-ny-raise", "us-eo-14110"]
-    static let strictPack = "Examples/rules/frontier-ai-proposal-2026-strict.yaml"
+    static let lawPacks = ["eu-ai-act-gpai", "us-ca-sb53", "us-ny-raise", "us-eo-14110", "us-il-ai-safety"]
 
     // MARK: The packs' own tests
 
@@ -74,15 +73,6 @@ struct LawPackTests {
         }
     }
 
-    @Test("threshold rules test: the strict reading's own test cases pass")
-    func strictPackTestsPass() throws {
-        let result = try CLI.run(["rules", "test", Self.strictPack])
-        #expect(result.status == 0, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
-        let summary = try #require(Self.summary(result.stdout))
-        #expect(summary.failed == 0)
-        #expect(summary.passed >= 15)
-    }
-
     @Test("an audit counts nobody in scope of a pack not in force, and labels whom it would reach")
     func auditNotInForce() throws {
         let result = try CLI.run(["audit", "Examples/labs", "--format", "json", "--as-of", "2026-11-29"])
@@ -113,11 +103,11 @@ struct LawPackTests {
         #expect(!result.stderr.contains("(in scope"))
     }
 
-    @Test("threshold rules lint: the law packs and the strict reading are well-formed")
+    @Test("threshold rules lint: the law packs and the proposal are well-formed")
     func lint() throws {
-        let result = try CLI.run(["rules", "lint", "Rules/", "Examples/rules/"])
+        let result = try CLI.run(["rules", "lint", "Rules/"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        for pack in Self.lawPacks + ["frontier-ai-proposal-2026", "frontier-ai-proposal-2026-strict"] {
+        for pack in Self.lawPacks + ["frontier-ai-proposal-2026"] {
             #expect(result.stdout.contains("ok: \(pack) ("), "not linted ok: \(pack)\n\(result.stdout)")
         }
     }
@@ -297,10 +287,12 @@ struct LawPackTests {
         #expect(Self.obligation(pack, "cybersecurity-assessment")?["applies"] as? String == "yes")
     }
 
-    @Test("the strict reading: Kestrel is out of scope (no money test met); Meridian is in")
+    @Test("the compute-and-money reading: Kestrel is out of scope (no money test met); Meridian is in")
     func strictReading() throws {
-        let rules = ["--rules", Self.strictPack]
-        let (kestrelStatus, kestrel) = try Self.check("kestrel", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026-strict", extra: rules)
+        let rules = ["--reading", "frontier-ai-proposal-2026=compute-and-money"]
+        let (kestrelStatus, kestrel) = try Self.check("kestrel", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026", extra: rules)
+        #expect(kestrel["reading"] as? String == "compute-and-money" && kestrel["depends_on_reading"] as? Bool == true)
+        #expect((Self.obligation(kestrel, "cybersecurity-assessment")?["by_reading"] as? [String: String]) == ["any-of": "yes", "compute-and-money": "no"])
         #expect(kestrelStatus == 0)
         #expect(Self.threshold(kestrel, "training-compute")?["result"] as? String == "met")
         #expect(Self.threshold(kestrel, "ai-revenue")?["result"] as? String == "not-met")
@@ -311,7 +303,8 @@ struct LawPackTests {
         }
         #expect(kestrel["deployment"] as? String == "permitted")
 
-        let (meridianStatus, meridian) = try Self.check("meridian", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026-strict", extra: rules)
+        let (meridianStatus, meridian) = try Self.check("meridian", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026", extra: rules)
+        #expect(Self.obligation(meridian, "cybersecurity-assessment")?["by_reading"] == nil, "both readings agree on Meridian")
         #expect(meridianStatus == 1)
         #expect(Self.obligation(meridian, "cybersecurity-assessment")?["applies"] as? String == "yes")
         #expect(Self.obligation(meridian, "cybersecurity-assessment")?["status"] as? String == "unmet")

@@ -110,13 +110,17 @@ public struct PackResult: Sendable, Hashable {
     public var deployment: Deployment
     /// The deployment verdict per model, for packs with a deployment gate.
     public var deploymentByModel: [(model: String, deployment: Deployment)]
+    /// The reading whose results these are, for a pack with readings of an ambiguous text.
+    public var reading: String? = nil
+    /// Whether any obligation's applicability differs between the pack's readings.
+    public var dependsOnReading: Bool = false
 
     /// Whether two results are the same in every stored property, ``deploymentByModel`` compared
     /// pair by pair (a tuple array is not itself `Equatable`).
     public static func == (a: PackResult, b: PackResult) -> Bool {
         a.pack == b.pack && a.title == b.title && a.status == b.status && a.inForce == b.inForce
             && a.inForceReason == b.inForceReason && a.thresholds == b.thresholds && a.obligations == b.obligations
-            && a.deployment == b.deployment
+            && a.deployment == b.deployment && a.reading == b.reading && a.dependsOnReading == b.dependsOnReading
             && a.deploymentByModel.map(\.model) == b.deploymentByModel.map(\.model)
             && a.deploymentByModel.map(\.deployment) == b.deploymentByModel.map(\.deployment)
     }
@@ -134,6 +138,25 @@ public struct PackResult: Sendable, Hashable {
     public var inScope: Bool { obligations.contains { $0.applies == .yes } }
     /// The obligations that apply and are not met.
     public var unmet: [ObligationResult] { obligations.filter { $0.status == .unmet || $0.status == .expired } }
+}
+
+/// Whether an obligation applies under one reading of its pack.
+public struct ReadingApplicability: Sendable, Hashable {
+    /// The reading's id.
+    public var reading: String
+    /// Whether the obligation applies under it.
+    public var applies: Applicability
+}
+
+extension Applicability {
+    /// `applies`, `does not apply`, `may apply`.
+    public var phrase: String {
+        switch self {
+        case .yes: return "applies"
+        case .no: return "does not apply"
+        case .indeterminate: return "may apply"
+        }
+    }
 }
 
 /// One threshold for one subject.
@@ -204,6 +227,9 @@ public struct ObligationResult: Sendable, Hashable {
     public var expiredOn: CalendarDate?
     /// Notes: why it is not required yet, why a record does not count.
     public var notes: [String]
+    /// Each reading's applicability, in the pack's order of readings, when they differ; empty
+    /// when every reading agrees (or the pack has one).
+    public var byReading: [ReadingApplicability] = []
     /// How far the cited source was checked, when the pack says.
     public var sourceGrade: RulePack.Source.Grade? = nil
     /// The article or section.

@@ -55,6 +55,10 @@ extension PackResult {
             w.member("in_force", inForce)
             if let inForceReason { w.member("in_force_reason", inForceReason) }
             if status == .proposed { w.member("evaluated_as_if_enacted", true) }
+            if let reading {
+                w.member("reading", reading)
+                w.member("depends_on_reading", dependsOnReading)
+            }
             w.member("thresholds") { w in
                 for threshold in thresholds { threshold.write(to: &w) }
             }
@@ -118,6 +122,15 @@ extension ObligationResult {
             if let expiredOn { w.member("expired_on", date: expiredOn) }
             w.member("citation", citation)
             if let sourceGrade { w.member("source_grade", sourceGrade.rawValue) }
+            if !byReading.isEmpty {
+                w.key("by_reading")
+                w.object { w in
+                    for entry in byReading {
+                        w.key(dynamic: entry.reading)
+                        w.string(entry.applies.rawValue)
+                    }
+                }
+            }
             if !notes.isEmpty { w.member("notes", strings: notes) }
             if !subjects.isEmpty {
                 w.member("models") { w in

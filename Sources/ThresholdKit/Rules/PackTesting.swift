@@ -16,8 +16,19 @@ extension RulePack {
             // A record naming an obligation the pack does not define would be ignored: the case
             // would test nothing about it.
             let problems = records.problems(in: test.profile).map { "profile: \($0.problem)" }
-            let result = Evaluator(pack: self, profile: test.profile, asOf: test.asOf).evaluate()
-            return PackTestOutcome(test: test, failures: problems + Self.check(test, against: result))
+            let main = defaultReading.flatMap { id in readings.first { $0.id == id } }.map(applying) ?? self
+            let result = Evaluator(pack: main, profile: test.profile, asOf: test.asOf).evaluate()
+            var failures = problems + Self.check(test, against: result)
+            for (id, expected) in test.readings.sorted(by: { $0.key < $1.key }) {
+                guard let reading = readings.first(where: { $0.id == id }) else { continue }
+                let other = Evaluator(pack: applying(reading), profile: test.profile, asOf: test.asOf).evaluate()
+                var alone = PackTest(name: test.name, asOf: test.asOf, profile: test.profile, applies: expected.applies,
+                                     notApplies: expected.notApplies, indeterminate: expected.indeterminate,
+                                     statuses: expected.statuses, thresholds: [:], deployment: expected.deployment, inForce: nil)
+                alone.mark = test.mark
+                failures += Self.check(alone, against: other).map { "reading \(id): \($0)" }
+            }
+            return PackTestOutcome(test: test, failures: failures)
         }
     }
 

@@ -16,34 +16,76 @@ public struct RuleBook: Sendable {
     /// The obligations a profile's records may name: those of every pack loaded, including packs
     /// that ``selecting(_:)`` leaves out (a record for a pack not evaluated is no error).
     public let records: RecordVocabulary
+    /// The reading each pack with readings reports as its main one, by pack id: the pack's default
+    /// unless ``reporting(_:forPack:)`` chose another.
+    public let readingChoices: [String: String]
+    /// For each pack with readings, in the order of `packs`: every reading's pack and plan.
+    let readingVariants: [[(reading: String, pack: RulePack, plan: PackPlan)]]
 
     /// A rule book of these packs.
     ///
     /// - Throws: `YAMLError` when two packs share an id.
     public init(packs: [RulePack]) throws {
-        var seen: [String: RulePack] = [:]
+        var kept: [RulePack] = []
         for pack in packs {
-            if let first = seen[pack.id] {
+            // A pack that stands in for another takes its place (when that one is loaded at all:
+            // a pack file read alone, or with --no-builtin, replaces nothing; lint checks the id).
+            if let replaced = pack.replaces, let index = kept.firstIndex(where: { $0.id == replaced }) {
+                kept.remove(at: index)
+            }
+            if let first = kept.first(where: { $0.id == pack.id }) {
+                let earlier = first.isBuiltIn ? "the built-in pack '\(first.id)'" : "the pack in \(first.path ?? "another file")\(first.mark.map { " at line \($0.line)" } ?? "")"
                 throw YAMLError(kind: .decoding,
-                                problem: "a second pack with the id '\(pack.id)'; the first is in \(first.path ?? "the built-in packs")",
+                                problem: "a second pack with the id '\(pack.id)'; the first is \(earlier). Give this pack another id, or write 'replaces: \(pack.id)' to stand in for it",
                                 mark: pack.mark ?? .start, file: pack.path)
             }
-            seen[pack.id] = pack
+            kept.append(pack)
         }
-        self.init(checkedPacks: packs)
+        self.init(checkedPacks: kept)
     }
 
     /// A rule book of packs whose ids are known to be unique.
-    init(checkedPacks packs: [RulePack], records: RecordVocabulary? = nil) {
+    init(checkedPacks packs: [RulePack], records: RecordVocabulary? = nil, readingChoices: [String: String] = [:]) {
         self.packs = packs
         self.plans = packs.map(PackPlan.init)
         self.records = records ?? RecordVocabulary(packs: packs)
+        var choices: [String: String] = [:]
+        for pack in packs { if let chosen = readingChoices[pack.id] ?? pack.defaultReading { choices[pack.id] = chosen } }
+        self.readingChoices = choices
+        self.readingVariants = packs.map { pack in
+            pack.readings.map { reading in
+                let variant = pack.applying(reading)
+                return (reading.id, variant, PackPlan(variant))
+            }
+        }
+    }
+
+    /// This book with another reading reported as the main one for a pack (`--reading PACK=ID`);
+    /// every reading is still evaluated, and results that differ are still shown.
+    ///
+    /// - Throws: ``LimitChangeError`` naming a pack that is not in the book or has no such reading,
+    ///   with a suggestion.
+    public func reporting(_ reading: String, forPack id: String) throws(LimitChangeError) -> RuleBook {
+        guard let pack = pack(id) else {
+            throw LimitChangeError(.unknownPack, "no rule pack '\(id)'" + (Suggestion.nearest(to: id, among: packs.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))
+        }
+        guard pack.readings.contains(where: { $0.id == reading }) else {
+            let ids = pack.readings.map(\.id)
+            if ids.isEmpty { throw LimitChangeError(.unknownThreshold, "the pack '\(id)' has no readings") }
+            throw LimitChangeError(.unknownThreshold, "the pack '\(id)' has no reading '\(reading)'"
+                + (Suggestion.nearest(to: reading, among: ids).map { "; did you mean '\($0)'?" } ?? "; its readings are \(ids.joined(separator: ", "))"))
+        }
+        var choices = readingChoices
+        choices[id] = reading
+        return RuleBook(checkedPacks: packs, records: records, readingChoices: choices)
     }
 
     /// The packs compiled into ThresholdKit from `Rules/`.
     public static func builtIn() throws -> RuleBook {
         try RuleBook(packs: BuiltinRulePacks.files.map { file in
-            try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name)
+            var pack = try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name)
+            pack.isBuiltIn = true
+            return pack
         })
     }
 
@@ -73,7 +115,7 @@ public struct RuleBook: Sendable {
             else { message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))" }
             throw YAMLError(kind: .decoding, problem: message, mark: .start, file: nil)
         }
-        return RuleBook(checkedPacks: packs.filter { ids.contains($0.id) }, records: records)
+        return RuleBook(checkedPacks: packs.filter { ids.contains($0.id) }, records: records, readingChoices: readingChoices)
     }
 
     /// The pack with an id.
@@ -91,7 +133,29 @@ public struct RuleBook: Sendable {
             }
         }
         return Verdict(profile: profile.path, organization: profile.organization.name, asOf: date,
-                packs: packs.indices.map { Evaluator(pack: packs[$0], plan: plans[$0], profile: profile, asOf: date).evaluate() })
+                       packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date) })
+    }
+
+    /// One pack's result: for a pack with readings, the chosen reading's, with every obligation
+    /// whose applicability differs between readings marked with each reading's value.
+    func evaluate(pack index: Int, profile: LabProfile, asOf date: CalendarDate) -> PackResult {
+        let variants = readingVariants[index]
+        guard !variants.isEmpty, let chosen = readingChoices[packs[index].id] else {
+            return Evaluator(pack: packs[index], plan: plans[index], profile: profile, asOf: date).evaluate()
+        }
+        let results = variants.map { Evaluator(pack: $0.pack, plan: $0.plan, profile: profile, asOf: date).evaluate() }
+        let main = variants.firstIndex { $0.reading == chosen } ?? 0
+        var result = results[main]
+        result.reading = chosen
+        for (position, obligation) in result.obligations.enumerated() {
+            let values = results.map { $0.obligations[position].applies }
+            guard Set(values).count > 1 else { continue }
+            result.dependsOnReading = true
+            result.obligations[position].byReading = zip(variants, values).map { .init(reading: $0.reading, applies: $1) }
+            let words = zip(variants, values).map { "\($0.reading) → \($1.phrase)" }
+            result.obligations[position].notes.insert("depends on the reading: " + words.joined(separator: "; "), at: 0)
+        }
+        return result
     }
 
     /// The YAML files a path names: itself, or the YAML files directly inside a directory.

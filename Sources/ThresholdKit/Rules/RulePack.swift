@@ -26,6 +26,48 @@ public struct RulePack: Sendable, Hashable, Identifiable {
     public var obligations: [Obligation]
     /// Its own test cases.
     public var tests: [PackTest]
+    /// Readings of an ambiguous text: alternative formulas or lines, each evaluated, one the
+    /// default; empty for a pack with one reading.
+    public var readings: [Reading] = []
+    /// The id of the default reading, when the pack has readings.
+    public var defaultReading: String?
+    /// The id of a built-in pack this one stands in for (`replaces: us-ca-sb53`): loaded with
+    /// `--rules`, it takes the built-in's place instead of clashing with it.
+    public var replaces: String?
+    /// Whether the pack is one of Threshold's built-in packs.
+    public var isBuiltIn: Bool = false
+
+    /// One reading of an ambiguous provision.
+    public struct Reading: Sendable, Hashable, Identifiable {
+        /// The reading's id, such as `compute-and-money`.
+        public var id: String
+        /// What it says, in a line.
+        public var title: String
+        /// Why the text can be read this way.
+        public var rationale: String
+        /// The source id it cites.
+        public var cite: String?
+        /// The passage.
+        public var citation: String?
+        /// The formulas it gives obligations, by obligation id; the rest keep the pack's.
+        public var formulas: [String: When]
+        /// The lines it draws, by threshold id; the rest keep the pack's.
+        public var limits: [String: QuantityTest]
+        /// Where its id is written.
+        public var mark: SourceMark?
+    }
+
+    /// The pack as a reading reads it: its formulas and lines put in place of the pack's.
+    public func applying(_ reading: Reading) -> RulePack {
+        var copy = self
+        for index in copy.obligations.indices {
+            if let formula = reading.formulas[copy.obligations[index].id] { copy.obligations[index].when = formula }
+        }
+        for index in copy.thresholds.indices {
+            if let test = reading.limits[copy.thresholds[index].id] { copy.thresholds[index].test = test }
+        }
+        return copy
+    }
     /// The file it came from (`Rules/x.yaml` for built-in packs).
     public var path: String?
     /// Where the pack's id is written.
@@ -333,6 +375,16 @@ public indirect enum When: Sendable, Hashable {
         }
     }
 
+    /// Whether the formula reads an assessment's finding.
+    public var readsAssessmentOutcome: Bool {
+        switch self {
+        case .anyAssessmentOutcome: return true
+        case .any(let items), .all(let items): return items.contains { $0.readsAssessmentOutcome }
+        case .not(let inner): return inner.readsAssessmentOutcome
+        case .threshold, .obligation, .always: return false
+        }
+    }
+
     /// The obligation ids the formula reads.
     public var obligationIDs: [String] {
         switch self {
@@ -368,6 +420,9 @@ public struct PackTest: Sendable, Hashable {
     public var inForce: Bool?
     /// What one model's part of the verdict must say, by model name.
     public var models: [String: Expectations] = [:]
+    /// What the verdict must say under another reading of the pack, by reading id (the case's own
+    /// expectations are the default reading's).
+    public var readings: [String: Expectations] = [:]
 
     /// Expectations on obligations and deployment, for the case or for one model.
     public struct Expectations: Sendable, Hashable {

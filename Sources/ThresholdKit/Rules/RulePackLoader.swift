@@ -2,7 +2,9 @@
 extension RulePack {
     /// The keys of a pack's top level.
     public static let packKeys = ["pack", "title", "status", "jurisdiction", "effective", "expires", "summary",
-                                  "sources", "exchange_rates", "thresholds", "obligations", "tests"]
+                                  "sources", "exchange_rates", "thresholds", "obligations", "readings", "replaces", "tests"]
+    /// The keys of a reading.
+    public static let readingKeys = ["id", "default", "title", "rationale", "cite", "citation", "when", "limits"]
     /// The keys of a source.
     public static let sourceKeys = ["id", "title", "url", "grade"]
     /// The keys of a threshold.
@@ -14,7 +16,7 @@ extension RulePack {
     /// The keys of a test case.
     public static let testKeys = ["name", "as_of", "profile", "expect"]
     /// The keys of a test case's expectations.
-    public static let expectKeys = ["applies", "not_applies", "indeterminate", "status", "thresholds", "deployment", "in_force", "models"]
+    public static let expectKeys = ["applies", "not_applies", "indeterminate", "status", "thresholds", "deployment", "in_force", "models", "readings"]
     /// The keys of one model's expectations in a test case.
     public static let modelExpectKeys = ["applies", "not_applies", "indeterminate", "status", "deployment"]
 
@@ -75,6 +77,10 @@ struct PackLoader {
         for (path, node) in try map.sequence("thresholds", what: "a list of thresholds") {
             let threshold = try self.threshold(node, path: path, sources: sources)
             if let first = ids[threshold.id], let idNode = node["id"] { throw idNode.error(duplicate("id", threshold.id, first)) }
+            if threshold.id == "always", let idNode = node["id"] {
+                // `when: always` is a keyword: a threshold of that id could never be read.
+                throw idNode.error("\(path).id: 'always' is the keyword of 'when: always'; give the threshold another id")
+            }
             ids[threshold.id] = threshold.mark
             thresholds.append(threshold)
         }
@@ -83,6 +89,14 @@ struct PackLoader {
         for (path, node) in try map.sequence("obligations", what: "a list of obligations") {
             let obligation = try self.obligation(node, path: path, sources: sources)
             if let first = ids[obligation.id], let idNode = node["id"] { throw idNode.error(duplicate("id", obligation.id, first)) }
+            if obligation.id == "always", let idNode = node["id"] {
+                throw idNode.error("\(path).id: 'always' is the keyword of 'when: always'; give the obligation another id")
+            }
+            if obligation.isDeploymentGate, !obligation.when.readsAssessmentOutcome, let whenNode = node["when"] {
+                // A gate blocks on what an assessment found; one that a threshold opens would read
+                // "an assessment found high risk" when none exists.
+                throw whenNode.error("\(path).when: a deployment gate is triggered by an assessment's finding, such as {any_assessment_outcome: high-risk}, not by thresholds alone")
+            }
             ids[obligation.id] = obligation.mark
             obligations.append(obligation)
             whenNodes[obligation.id] = node["when"] ?? node
@@ -94,6 +108,7 @@ struct PackLoader {
             obligations[index].when = try resolve(obligation.when, node: node, path: "obligations[\(index)].when", known: known)
         }
         try checkCycles(obligations, whenNodes: whenNodes, root: root)
+        let (readings, defaultReading) = try self.readings(map, known: known, thresholds: thresholds, sources: sources)
 
         var pack = RulePack(
             id: id,
@@ -105,6 +120,9 @@ struct PackLoader {
             summary: try map.string("summary"),
             sources: sources, exchangeRates: rates, thresholds: thresholds, obligations: obligations,
             tests: [], path: path, mark: idNode.mark)
+        pack.readings = readings
+        pack.defaultReading = defaultReading
+        if let replacesNode = map.value("replaces") { pack.replaces = try identifier(replacesNode, path: "replaces") }
         if let effective = pack.effective, let expires = pack.expires, expires <= effective, let node = map["expires"] {
             throw node.error("expires: \(expires) is not after effective (\(effective))")
         }
@@ -409,7 +427,9 @@ struct PackLoader {
     /// A `when` formula, with references left unresolved (`.threshold` for every name) until every
     /// id is known.
     func when(_ node: YAMLNode, path: String, depth: Int = 0) throws -> When {
-        if depth > 32 { throw node.error("\(path): a 'when' nested more than 32 levels deep") }
+        if depth > options.yaml.maxDepth {
+            throw node.error("\(path): a 'when' nested more than \(options.yaml.maxDepth) levels deep (raise it with --max-depth)", kind: .limit)
+        }
         switch node.kind {
         case .scalar:
             let text = try node.string(path: path, what: "a threshold or obligation id")
@@ -446,6 +466,62 @@ struct PackLoader {
 
     /// The ids of a pack's thresholds and obligations: in order (for suggestions) and hashed (so
     /// that a pack with many references loads in linear time).
+    /// The pack's readings of an ambiguous text: each an id, a title, a rationale, a source, and
+    /// the formulas (by obligation id) and lines (by threshold id) it reads differently. Exactly one
+    /// is the default; with none, the pack has one reading and no `readings:`.
+    func readings(_ map: MappingReader, known: KnownIDs, thresholds: [Threshold],
+                  sources: [RulePack.Source]) throws -> ([RulePack.Reading], String?) {
+        var readings: [RulePack.Reading] = []
+        var defaults: [(String, YAMLNode)] = []
+        var marks: [String: SourceMark] = [:]
+        let list = try map.sequence("readings", what: "a list of readings, each {id, title, rationale, when: {…}}")
+        for (path, node) in list {
+            let reading = try MappingReader(node, path: path, keys: RulePack.readingKeys, what: "a reading (a mapping with 'id', 'title', 'rationale', …)")
+            let idNode = try reading.required("id", what: "the reading's id")
+            let id = try identifier(idNode, path: reading.path(of: "id"))
+            if let first = marks[id] { throw idNode.error(duplicate("reading", id, first)) }
+            marks[id] = idNode.mark
+            if try reading.bool("default") == true { defaults.append((id, node)) }
+            var formulas: [String: When] = [:]
+            if let whenNode = reading.value("when") {
+                let whenMap = try MappingReader(whenNode, path: reading.path(of: "when"), keys: known.obligations,
+                                                what: "a mapping of obligation id to the formula this reading gives it")
+                for pair in whenNode.pairs {
+                    let formulaPath = whenMap.path(of: pair.key.text)
+                    formulas[pair.key.text] = try resolve(try when(pair.value, path: formulaPath), node: pair.value, path: formulaPath, known: known)
+                }
+            }
+            var limits: [String: QuantityTest] = [:]
+            if let limitsNode = reading.value("limits") {
+                let limitsMap = try MappingReader(limitsNode, path: reading.path(of: "limits"), keys: known.thresholds,
+                                                  what: "a mapping of threshold id to the line this reading draws, such as {training-compute: {greater_than: 1e26 FLOP}}")
+                for pair in limitsNode.pairs {
+                    let threshold = thresholds.first { $0.id == pair.key.text }!
+                    let comparison = try MappingReader(pair.value, path: limitsMap.path(of: pair.key.text), keys: Comparison.allCases.map(\.rawValue),
+                                                       what: "a comparison such as {greater_than: 1e26 FLOP}")
+                    limits[pair.key.text] = try quantityTest(comparison, fact: threshold.test.fact, factNode: pair.value)
+                }
+            }
+            if readings.count > 0 && formulas.isEmpty && limits.isEmpty && !defaults.contains(where: { $0.0 == id }) {
+                throw node.error("\(path): a reading other than the default must read some formula ('when') or line ('limits') differently")
+            }
+            readings.append(RulePack.Reading(
+                id: id, title: try reading.requiredString("title", what: "what the reading says, in a line"),
+                rationale: try reading.requiredString("rationale", what: "why the text can be read this way"),
+                cite: try cite(reading, sources: sources), citation: try reading.string("citation"),
+                formulas: formulas, limits: limits, mark: idNode.mark))
+        }
+        guard !readings.isEmpty else { return ([], nil) }
+        guard readings.count >= 2 else {
+            throw list[0].1.error("readings: a pack with readings gives at least two; one reading is the pack itself")
+        }
+        guard defaults.count == 1 else {
+            let at = defaults.count > 1 ? defaults[1].1 : map["readings"]!
+            throw at.error("readings: exactly one reading is the default ('default: true'); \(defaults.isEmpty ? "none is" : "\(defaults.map(\.0).joined(separator: " and ")) are")")
+        }
+        return (readings, defaults[0].0)
+    }
+
     struct KnownIDs {
         let thresholds: [String]
         let obligations: [String]
@@ -567,9 +643,22 @@ struct PackLoader {
                 models[pair.key.text] = try expectations(block, pack: pack, perModel: true)
             }
         }
-        return PackTest(name: name, asOf: asOf, profile: profile, applies: top.applies, notApplies: top.notApplies,
-                        indeterminate: top.indeterminate, statuses: top.statuses, thresholds: thresholdResults,
-                        deployment: top.deployment, inForce: try expect.bool("in_force"), models: models, mark: node.mark)
+        var readings: [String: PackTest.Expectations] = [:]
+        if let readingsNode = expect.value("readings") {
+            let ids = pack.readings.map(\.id)
+            if ids.isEmpty { throw readingsNode.error("\(expect.path(of: "readings")): the pack has no readings") }
+            let readingsMap = try MappingReader(readingsNode, path: expect.path(of: "readings"), keys: ids, what: "a mapping of reading id to what the verdict says under it")
+            for pair in readingsNode.pairs {
+                let block = try MappingReader(pair.value, path: readingsMap.path(of: pair.key.text), keys: RulePack.modelExpectKeys,
+                                              what: "a reading's expectations (applies, not_applies, indeterminate, status, deployment)")
+                readings[pair.key.text] = try expectations(block, pack: pack, perModel: false)
+            }
+        }
+        var test = PackTest(name: name, asOf: asOf, profile: profile, applies: top.applies, notApplies: top.notApplies,
+                            indeterminate: top.indeterminate, statuses: top.statuses, thresholds: thresholdResults,
+                            deployment: top.deployment, inForce: try expect.bool("in_force"), models: models, mark: node.mark)
+        test.readings = readings
+        return test
     }
 
     /// The obligation expectations of a block: the case's own, or one model's under `models:`.
