@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ThresholdKit
 
 /// Which rule packs to load.
@@ -27,9 +32,17 @@ struct RuleOptions: ParsableArguments {
     ///
     /// - Throws: `YAMLError` for a rule pack that cannot be read; `ValidationError` (a usage error)
     ///   for a `--pack` that names no pack.
-    func ruleBook(options: LoadOptions) throws -> RuleBook {
-        var packs: [RulePack] = noBuiltin ? [] : try RuleBook.builtIn().packs
-        for path in rulePaths { packs += try RuleBook(contentsOf: path, options: options).packs }
+    func ruleBook(options: LoadOptions, tests: Bool = false) throws -> RuleBook {
+        // A book that only evaluates profiles does not read the packs' own test cases.
+        var options = options
+        options.packTests = tests
+        var packs: [RulePack] = noBuiltin ? [] : try RuleBook.builtIn(tests: tests).packs
+        var seen: Set<String> = []
+        for path in rulePaths {
+            // The same file named twice (in any spelling) is read once.
+            guard seen.insert(FileIdentity.key(for: path)).inserted else { continue }
+            packs += try RuleBook(contentsOf: path, options: options).packs
+        }
         let book = try RuleBook(packs: packs)
         let known = book.packs.map(\.id)
         for id in self.packs where !known.contains(id) {
@@ -110,4 +123,14 @@ struct EvaluationOptions: ParsableArguments {
 
     @Option(name: .customLong("fail-on"), help: "What makes the exit code 1: unmet, applies, indeterminate or never.")
     var failOn: FailurePolicy = .unmet
+}
+
+/// A key that names a file whatever the spelling of its path: the device and inode when the file
+/// exists, else the path as given.
+enum FileIdentity {
+    static func key(for path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "path:" + path }
+        return "inode:\(info.st_dev):\(info.st_ino)"
+    }
 }

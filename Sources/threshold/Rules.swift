@@ -5,7 +5,7 @@ import ThresholdKit
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show, lint and test rule packs.",
-        subcommands: [List.self, Show.self, Lint.self, Test.self])
+        subcommands: [List.self, Show.self, Doc.self, Lint.self, Test.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the rule packs (built-in, and any --rules).")
@@ -28,7 +28,7 @@ struct Rules: ParsableCommand {
         @OptionGroup var rules: RuleOptions
 
         func run() throws {
-            let book = try loadBook(rules, LoadOptions.default)
+            let book = try loadBook(rules, LoadOptions.default, tests: true)
             guard let pack = book.pack(id) else {
                 Console.error("error: no rule pack '\(id)'; the packs are: \(book.packs.map(\.id).joined(separator: ", "))")
                 throw ExitCode(2)
@@ -40,24 +40,57 @@ struct Rules: ParsableCommand {
     }
 
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check that rule packs are well-formed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check rule packs: every error of every file in one run, read together with the built-in packs.",
+            discussion: """
+            Each file reports every problem it has (up to 20), not only the first. The packs are then \
+            checked together and against the built-in packs: two packs with one id, a pack with a \
+            built-in's id that does not say 'replaces:'. Warnings: a pack with no obligations or no \
+            test cases, a threshold that no obligation reads. Exit 2 when there is an error.
+
+            Examples:
+              threshold rules lint my-pack.yaml
+              threshold rules lint Rules/ Examples/rules/
+            """)
         @Argument(help: "Rule pack files or directories.") var paths: [String]
+        @Flag(name: .customLong("no-builtin"), help: "Lint the files on their own, not against the built-in packs.")
+        var noBuiltin = false
         @OptionGroup var limits: LimitOptions
 
         func run() throws {
-            var failed = false
-            for path in paths {
-                do {
-                    let book = try RuleBook(contentsOf: path, options: limits.loadOptions)
-                    for pack in book.packs {
-                        Console.out("\((pack.path ?? path).escapedForTerminal()): ok: \(pack.id) (\(pack.thresholds.count) thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n")
-                    }
-                } catch let error as YAMLError {
-                    Console.error(error.description)
-                    failed = true
-                }
+            let builtIn = noBuiltin ? nil : try RuleBook.builtIn(tests: false)
+            let report = RuleBook.lint(paths: paths, options: limits.loadOptions, builtIn: builtIn)
+            let failed = Set(report.errors.compactMap(\.error.file))
+            for pack in report.packs where !failed.contains(pack.path ?? "") {
+                Console.out("\((pack.path ?? pack.id).escapedForTerminal()): ok: \(pack.id) (\(pack.thresholds.count) thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n")
             }
-            if failed { throw ExitCode(2) }
+            for finding in report.findings { Console.error(finding.description) }
+            if !report.findings.isEmpty {
+                Console.error("\(report.errors.count) \(report.errors.count == 1 ? "error" : "errors"), \(report.warnings.count) \(report.warnings.count == 1 ? "warning" : "warnings")")
+            }
+            if !report.errors.isEmpty { throw ExitCode(2) }
+        }
+    }
+
+    struct Doc: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render a pack as Markdown a lawyer can review: lines, duties, dates, deadlines, readings, sources.",
+            discussion: """
+            Examples:
+              threshold rules doc us-il-ai-safety > us-il-ai-safety.md
+              threshold rules doc my-pack --rules my-pack.yaml
+            """)
+        @Argument(help: "The pack's id.") var id: String
+        @OptionGroup var rules: RuleOptions
+
+        func run() throws {
+            let book = try loadBook(rules, LoadOptions.default, tests: true)
+            guard let pack = book.pack(id) else {
+                var message = "no rule pack '\(id.escapedForTerminal())'"
+                if let near = Suggestion.nearest(to: id, among: book.packs.map(\.id)) { message += "; did you mean '\(near)'?" }
+                throw ValidationError(message + " The packs are: \(book.packs.map(\.id).joined(separator: ", ")).")
+            }
+            Console.out(pack.markdownDocument())
         }
     }
 
@@ -100,9 +133,9 @@ struct Rules: ParsableCommand {
     }
 }
 
-func loadBook(_ rules: RuleOptions, _ options: LoadOptions) throws -> RuleBook {
+func loadBook(_ rules: RuleOptions, _ options: LoadOptions, tests: Bool = false) throws -> RuleBook {
     do {
-        return try rules.ruleBook(options: options)
+        return try rules.ruleBook(options: options, tests: tests)
     } catch let error as YAMLError {
         Console.error(error.description)
         throw ExitCode(2)

@@ -116,7 +116,7 @@ struct LawPackTests {
     func showCitations() throws {
         let result = try CLI.run(["rules", "show", "eu-ai-act-gpai"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("systemic-risk-compute: model training_compute greater than 1e25 FLOP  [Art. 51(2)]"))
+        #expect(result.stdout.contains("systemic-risk-compute: model training_and_fine_tuning_compute greater than 1e25 FLOP  [Art. 51(2)]"))
         #expect(result.stdout.contains("https://eur-lex.europa.eu/eli/reg/2024/1689/oj"))
     }
 

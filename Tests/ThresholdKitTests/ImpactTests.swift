@@ -18,7 +18,7 @@ private func lab(_ name: String, compute: String? = nil, aiRevenue: String? = ni
         path: "corpus/\(name).yaml",
         organization: .init(name: name, reportingPeriod: 2025, aiRevenue: aiRevenue.flatMap { Fact.money($0) },
                             aiRnDSpend: Fact.money("10M")),
-        models: [.init(name: name.lowercased() + "-1", trainingCompute: training, modalities: ["text"],
+        models: [.init(name: name.lowercased() + "-1", trainingCompute: training, fineTuningCompute: Fact.operations("0"), modalities: ["text"],
                        primaryData: "general", status: .deployed, released: CalendarDate("2026-01-15")!)])
 }
 

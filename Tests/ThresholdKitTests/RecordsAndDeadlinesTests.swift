@@ -152,14 +152,14 @@ struct RecordsAndDeadlinesTests {
     func failedConditionExplained() throws {
         let profile = try LabProfile(yaml: """
             organization: {name: L}
-            models: [{name: m, training_compute: 4e23 FLOP, modalities: [protein-sequence]}]
+            models: [{name: m, training_compute: 4e23 FLOP, fine_tuning_compute: 0 FLOP, modalities: [protein-sequence]}]
             clusters: []
             """, path: "lab.yaml")
         let verdict = try RuleBook.builtIn().evaluate(profile, asOf: CalendarDate("2026-11-29")!)
         let pack = verdict.packs.first { $0.pack == "eu-ai-act-gpai" }!
         let gpai = pack.thresholds.first { $0.id == "gpai-compute" }!
         #expect(gpai.result == .notMet)
-        #expect(gpai.notes.contains("modalities (protein-sequence) include none of text, audio, image, video"), "\(gpai.notes)")
+        #expect(gpai.notes.contains("modalities (protein-sequence) include none of text, speech, image, video"), "\(gpai.notes)")
         // The text report states the value's true relation to the line; the marker says "no".
         let text = verdict.text(style: TextStyle(explain: true))
         #expect(text.contains("no   gpai-compute") && text.contains("4e23 FLOP > 1e23 FLOP"), "\(text)")

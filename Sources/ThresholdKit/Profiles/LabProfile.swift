@@ -143,7 +143,7 @@ public struct LabProfile: Sendable, Hashable {
 
         /// The modalities Threshold knows. A profile or pack may name others, but a near miss of
         /// one of these (`Text`, `images`) is an error, never a modality that no rule matches.
-        public static let knownModalities = ["text", "code", "image", "audio", "video", "3d", "time-series",
+        public static let knownModalities = ["text", "speech", "code", "image", "audio", "video", "3d", "time-series",
                                              "tabular", "biological-sequence", "action", "embedding"]
         /// The kinds of primary training data Threshold knows: `general`, or `biological-sequence`
         /// (DNA, RNA and protein sequences: Executive Order 14110's 10^23 test). Others are taken

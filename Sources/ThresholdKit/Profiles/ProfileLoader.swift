@@ -25,6 +25,10 @@ public struct LoadOptions: Sendable, Hashable {
     /// The obligations records may name. When set, a record naming an obligation or pack outside
     /// it is an error at its line; ``Auditor`` sets it from its rule book.
     public var records: RecordVocabulary?
+    /// Whether a rule pack's own `tests:` are read. Default `true`; a rule book only evaluated
+    /// (`threshold check`, `audit`) skips them, which for a pack of thousands of cases is most of
+    /// the cost of loading it.
+    public var packTests: Bool = true
 
     /// Creates options.
     public init(yaml: YAMLLimits = .default, profile: ProfileLimits = .init(), records: RecordVocabulary? = nil) {

@@ -112,9 +112,16 @@ extension RulePack {
         for obligation in obligations {
             out += "  \(obligation.id) (\(obligation.kind), per \(obligation.per.rawValue)): \(obligation.title)\n"
             out += "      when \(obligation.when.text)"
-            if let validFor = obligation.validFor { out += "; a record is valid for \(validFor)" }
             if let citation = obligation.citation { out += "  [\(citation)]" }
             out += "\n"
+            for line in obligation.timingText { out += "      \(line)\n" }
+        }
+        if !readings.isEmpty {
+            out += "\nReadings\n"
+            for reading in readings {
+                out += "  \(reading.id)\(reading.id == defaultReading ? " (default)" : ""): \(reading.title)\n"
+                for (id, formula) in reading.formulas.sorted(by: { $0.key < $1.key }) { out += "      \(id) when \(formula.text)\n" }
+            }
         }
         out += "\n\(tests.count) test cases\n"
         return out

@@ -81,9 +81,13 @@ public struct RuleBook: Sendable {
     }
 
     /// The packs compiled into ThresholdKit from `Rules/`.
-    public static func builtIn() throws -> RuleBook {
-        try RuleBook(packs: BuiltinRulePacks.files.map { file in
-            var pack = try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name)
+    /// `tests` says whether the packs' own test cases are read (``RulePack/runTests()``); a book
+    /// that only evaluates profiles loads faster without them.
+    public static func builtIn(tests: Bool = true) throws -> RuleBook {
+        var options = LoadOptions.default
+        options.packTests = tests
+        return try RuleBook(packs: BuiltinRulePacks.files.map { file in
+            var pack = try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name, options: options)
             pack.isBuiltIn = true
             return pack
         })

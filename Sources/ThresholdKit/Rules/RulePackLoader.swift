@@ -40,11 +40,54 @@ extension RulePack {
         let document = try YAMLParser.parseDocument(bytes, path: path, options: YAMLOptions(limits: options.yaml))
         self = try PackLoader(options: options).pack(document.root, path: path)
     }
+
+    /// Loads one pack, going on past a bad threshold, obligation or test case to report each
+    /// problem (up to `limit`); the pack is nil when any was found.
+    static func loadReportingAll(bytes: [UInt8], path: String?, options: LoadOptions, limit: Int = 20) -> (RulePack?, [YAMLError]) {
+        do {
+            let document = try YAMLParser.parseDocument(bytes, path: path, options: YAMLOptions(limits: options.yaml))
+            let sink = ErrorSink(limit: limit)
+            do {
+                let pack = try PackLoader(options: options, sink: sink).pack(document.root, path: path)
+                return sink.errors.isEmpty ? (pack, []) : (nil, sink.errors)
+            } catch let error as YAMLError {
+                // An error outside the items (a pack key, a rate) ends the file; keep the order of lines.
+                var errors = sink.errors
+                if !errors.contains(error) { errors.append(error) }
+                return (nil, errors.sorted { ($0.mark.line, $0.mark.column) < ($1.mark.line, $1.mark.column) })
+            }
+        } catch let error as YAMLError {
+            return (nil, [error])
+        } catch {
+            return (nil, [YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path)])
+        }
+    }
+}
+
+/// Where a loader that goes on past errors keeps them.
+final class ErrorSink {
+    let limit: Int
+    var errors: [YAMLError] = []
+    init(limit: Int) { self.limit = limit }
 }
 
 /// Decodes and validates a pack.
 struct PackLoader {
     let options: LoadOptions
+    /// Set when every error is wanted (lint): an item that fails is recorded and skipped.
+    var sink: ErrorSink? = nil
+
+    /// Runs `body`; with a sink, an error is recorded and nil returned, so that the next item is
+    /// still read. A pack with recorded errors is never returned whole: `pack` throws at its end.
+    func attempt<T>(_ body: () throws -> T) throws -> T? {
+        guard let sink else { return try body() }
+        do {
+            return try body()
+        } catch let error as YAMLError {
+            if sink.errors.count < sink.limit, !sink.errors.contains(error) { sink.errors.append(error) }
+            return nil
+        }
+    }
 
     func pack(_ root: YAMLNode, path: String?) throws -> RulePack {
         let map = try MappingReader(root, path: "", keys: RulePack.packKeys, what: "a rule pack (a mapping with 'pack', 'thresholds', 'obligations', …)")
@@ -75,28 +118,34 @@ struct PackLoader {
         var ids: [String: SourceMark] = [:]
         var thresholds: [Threshold] = []
         for (path, node) in try map.sequence("thresholds", what: "a list of thresholds") {
-            let threshold = try self.threshold(node, path: path, sources: sources)
-            if let first = ids[threshold.id], let idNode = node["id"] { throw idNode.error(duplicate("id", threshold.id, first)) }
-            if threshold.id == "always", let idNode = node["id"] {
-                // `when: always` is a keyword: a threshold of that id could never be read.
-                throw idNode.error("\(path).id: 'always' is the keyword of 'when: always'; give the threshold another id")
-            }
+            guard let threshold = try attempt({ () throws -> Threshold in
+                let threshold = try self.threshold(node, path: path, sources: sources)
+                if let first = ids[threshold.id], let idNode = node["id"] { throw idNode.error(duplicate("id", threshold.id, first)) }
+                if threshold.id == "always", let idNode = node["id"] {
+                    // `when: always` is a keyword: a threshold of that id could never be read.
+                    throw idNode.error("\(path).id: 'always' is the keyword of 'when: always'; give the threshold another id")
+                }
+                return threshold
+            }) else { continue }
             ids[threshold.id] = threshold.mark
             thresholds.append(threshold)
         }
         var obligations: [Obligation] = []
         var whenNodes: [String: YAMLNode] = [:]
         for (path, node) in try map.sequence("obligations", what: "a list of obligations") {
-            let obligation = try self.obligation(node, path: path, sources: sources)
-            if let first = ids[obligation.id], let idNode = node["id"] { throw idNode.error(duplicate("id", obligation.id, first)) }
-            if obligation.id == "always", let idNode = node["id"] {
-                throw idNode.error("\(path).id: 'always' is the keyword of 'when: always'; give the obligation another id")
-            }
-            if obligation.isDeploymentGate, !obligation.when.readsAssessmentOutcome, let whenNode = node["when"] {
-                // A gate blocks on what an assessment found; one that a threshold opens would read
-                // "an assessment found high risk" when none exists.
-                throw whenNode.error("\(path).when: a deployment gate is triggered by an assessment's finding, such as {any_assessment_outcome: high-risk}, not by thresholds alone")
-            }
+            guard let obligation = try attempt({ () throws -> Obligation in
+                let obligation = try self.obligation(node, path: path, sources: sources)
+                if let first = ids[obligation.id], let idNode = node["id"] { throw idNode.error(duplicate("id", obligation.id, first)) }
+                if obligation.id == "always", let idNode = node["id"] {
+                    throw idNode.error("\(path).id: 'always' is the keyword of 'when: always'; give the obligation another id")
+                }
+                if obligation.isDeploymentGate, !obligation.when.readsAssessmentOutcome, let whenNode = node["when"] {
+                    // A gate blocks on what an assessment found; one that a threshold opens would
+                    // read "an assessment found high risk" when none exists.
+                    throw whenNode.error("\(path).when: a deployment gate is triggered by an assessment's finding, such as {any_assessment_outcome: high-risk}, not by thresholds alone")
+                }
+                return obligation
+            }) else { continue }
             ids[obligation.id] = obligation.mark
             obligations.append(obligation)
             whenNodes[obligation.id] = node["when"] ?? node
@@ -105,7 +154,9 @@ struct PackLoader {
         let known = KnownIDs(thresholds: thresholds.map(\.id), obligations: obligations.map(\.id))
         for (index, obligation) in obligations.enumerated() {
             let node = whenNodes[obligation.id] ?? root
-            obligations[index].when = try resolve(obligation.when, node: node, path: "obligations[\(index)].when", known: known)
+            if let resolved = try attempt({ try resolve(obligation.when, node: node, path: "obligations[\(index)].when", known: known) }) {
+                obligations[index].when = resolved
+            }
         }
         try checkCycles(obligations, whenNodes: whenNodes, root: root)
         let (readings, defaultReading) = try self.readings(map, known: known, thresholds: thresholds, sources: sources)
@@ -131,12 +182,13 @@ struct PackLoader {
             throw node.error("status: a repealed pack needs 'expires', the first day it no longer applies, such as 2025-01-20")
         }
         var names: [String: SourceMark] = [:]
-        for (path, node) in try map.sequence("tests", what: "a list of test cases") {
-            let test = try self.test(node, path: path, pack: pack)
+        for (path, node) in options.packTests ? try map.sequence("tests", what: "a list of test cases") : [] {
+            guard let test = try attempt({ try self.test(node, path: path, pack: pack) }) else { continue }
             if let first = names[test.name], let nameNode = node["name"] { throw nameNode.error(duplicate("test name", test.name, first)) }
             names[test.name] = node.mark
             pack.tests.append(test)
         }
+        if let first = sink?.errors.first { throw first }
         return pack
     }
 
@@ -148,7 +200,21 @@ struct PackLoader {
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E
         }
         guard valid else {
-            throw node.error("\(path): \(text.quotedForDiagnostic()) is not a valid id: use lowercase letters, digits, '-', '_' and '.'")
+            // Shown with every character outside ASCII spelled out, so that a zero-width space or a
+            // Cyrillic look-alike cannot make the message show a valid-looking id.
+            var shown = "", offending: [String] = []
+            for scalar in text.unicodeScalars.prefix(80) {
+                if scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F {
+                    shown.unicodeScalars.append(scalar)
+                } else {
+                    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                    shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                    if !offending.contains(code) { offending.append(code) }
+                }
+            }
+            var message = "\(path): '\(shown)' is not a valid id: use lowercase ASCII letters, digits, '-', '_' and '.'"
+            if !offending.isEmpty { message += "; it contains \(offending.joined(separator: ", ")), which only look like them or are invisible" }
+            throw node.error(message)
         }
         return text
     }
@@ -714,4 +780,9 @@ struct PackLoader {
 
 extension MappingReader {
     var label: String { MappingReader.label(path) }
+}
+
+extension String {
+    /// The string with zeros before it up to `width` characters.
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
