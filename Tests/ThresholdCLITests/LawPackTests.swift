@@ -369,6 +369,13 @@ struct LawPackTests {
         case .primaryData: return models { ($0.primaryData != nil, nil) }
         case .modelStatus: return models { ($0.status != nil, nil) }
         case .released: return models { ($0.released != nil, nil) }
+        case .stateOfTheArt: return models { ($0.stateOfTheArt != nil, nil) }
+        case .broadRightsRisk: return models { ($0.broadRightsRisk != nil, nil) }
+        // Read in one market: the packs' cases describe one market each.
+        case .marketRevenue: return organization(profile.organization.markets.first?.revenue)
+        case .marketAIRevenue: return organization(profile.organization.markets.first?.aiRevenue)
+        case .marketDailyUsers: return organization(profile.organization.markets.first?.dailyUsers)
+        case .localAddress: return [("organization", profile.organization.markets.first?.localAddress != nil, nil)]
         case .peakCapacity: return clusters { ($0.peakCapacity != nil, $0.peakCapacity?.value.estimate) }
         case .interconnect: return clusters { ($0.interconnect != nil, $0.interconnect?.value.estimate) }
         case .coLocated: return clusters { ($0.coLocated != nil, nil) }

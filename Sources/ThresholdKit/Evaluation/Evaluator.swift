@@ -261,7 +261,7 @@ struct Evaluator {
             }
         }
         for condition in threshold.conditions {
-            let (conditionTruth, note) = evaluate(condition, model: model, cluster: cluster)
+            let (conditionTruth, note) = evaluate(condition, model: model, cluster: cluster, market: threshold.test.market)
             truth = truth.and(conditionTruth)
             if let note { notes.append(note) }
         }
@@ -300,6 +300,7 @@ struct Evaluator {
         case .operationsPerSecond?: return "FLOP/s"
         case .bandwidth?: return "bit/s"
         case .money?: return test.currency ?? "USD"
+        case .dimensionless? where test.fact == .marketDailyUsers: return "users"
         default: return ""
         }
     }
@@ -315,8 +316,12 @@ struct Evaluator {
         var mark: SourceMark?
     }
 
-    func fact(_ key: FactKey, model: Int?, cluster: Int?) -> Fact? {
+    func fact(_ key: FactKey, model: Int?, cluster: Int?, market: String? = nil) -> Fact? {
+        let inMarket = market.flatMap { code in profile.organization.markets.first { $0.market == code } }
         switch key {
+        case .marketRevenue: return inMarket?.revenue
+        case .marketAIRevenue: return inMarket?.aiRevenue
+        case .marketDailyUsers: return inMarket?.dailyUsers
         case .annualGrossRevenue: return profile.organization.annualGrossRevenue
         case .aiRevenue: return profile.organization.aiRevenue
         case .aiRnDSpend: return profile.organization.aiRnDSpend
@@ -324,7 +329,8 @@ struct Evaluator {
         case .fineTuningCompute: return model.flatMap({ profile.models[$0].fineTuningCompute })
         case .peakCapacity: return cluster.flatMap({ profile.clusters[$0].peakCapacity })
         case .interconnect: return cluster.flatMap({ profile.clusters[$0].interconnect })
-        case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated, .released: return nil
+        case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated, .released,
+             .stateOfTheArt, .broadRightsRisk, .localAddress: return nil
         }
     }
 
@@ -360,7 +366,12 @@ struct Evaluator {
             return Measured(interval: interval, limit: test.limit, displayValue: interval.estimate,
                             displayRange: range(interval), mark: first.mark)
         }
-        guard let fact = fact(test.fact, model: model, cluster: cluster) else { return nil }
+        guard let fact = fact(test.fact, model: model, cluster: cluster, market: test.market) else {
+            if test.fact.isMarketScoped, let market = test.market, !profile.organization.markets.contains(where: { $0.market == market }) {
+                notes.append("the profile gives no facts for the market \(market) (organization.markets)")
+            }
+            return nil
+        }
         describe(fact, as: test.fact.rawValue, into: &notes)
         var interval = Interval(fact.value)
         guard test.fact.dimension == .money, let factCurrency = fact.currency, let limitCurrency = test.currency,
@@ -403,7 +414,7 @@ struct Evaluator {
         }
     }
 
-    func evaluate(_ condition: Condition, model: Int?, cluster: Int?) -> (Truth, String?) {
+    func evaluate(_ condition: Condition, model: Int?, cluster: Int?, market: String? = nil) -> (Truth, String?) {
         switch condition {
         // A condition that fails says why, so that a threshold whose quantity is over the line but
         // which is not met never reads as an unexplained "not met".
@@ -418,8 +429,16 @@ struct Evaluator {
             let listed = modalities.isEmpty ? "none" : modalities.joined(separator: ", ")
             return (.notMet, "\(key.rawValue) (\(listed)) include none of \(values.joined(separator: ", "))")
         case .isTrue(let key, let wanted):
-            guard let actual = cluster.flatMap({ profile.clusters[$0].coLocated }) else { return (.indeterminate, "\(key.rawValue) is not given") }
-            return actual == wanted ? (.met, nil) : (.notMet, "\(key.rawValue) is \(actual)")
+            let actual: Bool?
+            switch key {
+            case .coLocated: actual = cluster.flatMap({ profile.clusters[$0].coLocated })
+            case .stateOfTheArt: actual = model.flatMap({ profile.models[$0].stateOfTheArt })
+            case .broadRightsRisk: actual = model.flatMap({ profile.models[$0].broadRightsRisk })
+            case .localAddress: actual = market.flatMap { code in profile.organization.markets.first { $0.market == code }?.localAddress }
+            default: actual = nil
+            }
+            guard let actual else { return (.indeterminate, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is not given") }
+            return actual == wanted ? (.met, nil) : (.notMet, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)")
         case .date(let key, let comparison, let limit):
             guard let model else { return (.indeterminate, "\(key.rawValue) is not given") }
             if let released = profile.models[model].released {

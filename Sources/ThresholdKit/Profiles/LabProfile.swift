@@ -61,6 +61,32 @@ public struct LabProfile: Sendable, Hashable {
         /// The money figures of other calendar years, oldest first: what a "preceding calendar
         /// year" test reads for any as-of date, and what tells the day a developer first qualified.
         public var history: [YearFigures]
+        /// Facts about one market at a time (`KR`, `EU`, `US-CA`): revenue and users there, and
+        /// whether the organisation has an address there.
+        public var markets: [Market] = []
+
+        /// What an organisation does in one market.
+        public struct Market: Sendable, Hashable {
+            /// The market's code, as packs name it: an ISO 3166 country (`KR`) or a region (`EU`).
+            public var market: String
+            /// Revenue there (money).
+            public var revenue: Fact?
+            /// Revenue there from AI products and services (money).
+            public var aiRevenue: Fact?
+            /// Average daily users there (a count).
+            public var dailyUsers: Fact?
+            /// Whether it has an address or place of business there.
+            public var localAddress: Bool?
+
+            /// Creates a market's facts.
+            public init(market: String, revenue: Fact? = nil, aiRevenue: Fact? = nil, dailyUsers: Fact? = nil, localAddress: Bool? = nil) {
+                self.market = market
+                self.revenue = revenue
+                self.aiRevenue = aiRevenue
+                self.dailyUsers = dailyUsers
+                self.localAddress = localAddress
+            }
+        }
         /// Where the organisation mapping starts.
         public var mark: SourceMark?
 
@@ -108,7 +134,7 @@ public struct LabProfile: Sendable, Hashable {
         /// Creates an organisation.
         public init(name: String, jurisdictions: [String] = [], reportingPeriod: Int? = nil,
                     annualGrossRevenue: Fact? = nil, aiRevenue: Fact? = nil, aiRnDSpend: Fact? = nil,
-                    exchangeRates: [ExchangeRate] = [], history: [YearFigures] = [], mark: SourceMark? = nil) {
+                    exchangeRates: [ExchangeRate] = [], history: [YearFigures] = [], markets: [Market] = [], mark: SourceMark? = nil) {
             self.name = name
             self.jurisdictions = jurisdictions
             self.reportingPeriod = reportingPeriod
@@ -117,6 +143,7 @@ public struct LabProfile: Sendable, Hashable {
             self.aiRnDSpend = aiRnDSpend
             self.exchangeRates = exchangeRates
             self.history = history
+            self.markets = markets
             self.mark = mark
         }
     }
@@ -138,6 +165,10 @@ public struct LabProfile: Sendable, Hashable {
         public var status: Status?
         /// When it was first made available (placed on the market, deployed).
         public var released: CalendarDate?
+        /// Whether it is at the state of the art, as a statute that asks says (Korea, Art. 32).
+        public var stateOfTheArt: Bool? = nil
+        /// Whether it may broadly and seriously affect life, physical safety or fundamental rights.
+        public var broadRightsRisk: Bool? = nil
         /// Where the model's mapping starts.
         public var mark: SourceMark?
 

@@ -46,12 +46,14 @@ extension LabProfile {
     public static let topLevelKeys = ["organization", "models", "clusters", "assessments"]
     /// The keys under `organization`.
     public static let organizationKeys = ["name", "jurisdictions", "reporting_period", "annual_gross_revenue",
-                                          "ai_revenue", "ai_rnd_spend", "exchange_rates", "history"]
+                                          "ai_revenue", "ai_rnd_spend", "exchange_rates", "history", "markets"]
+    /// The keys of one market's facts.
+    public static let marketKeys = ["market", "revenue", "ai_revenue", "daily_users", "local_address"]
     /// The keys of one year of `history`.
     public static let historyKeys = ["year", "annual_gross_revenue", "ai_revenue", "ai_rnd_spend"]
     /// The keys of a model.
     public static let modelKeys = ["name", "training_compute", "fine_tuning_compute", "modalities",
-                                   "primary_data", "status", "released"]
+                                   "primary_data", "status", "released", "state_of_the_art", "broad_rights_risk"]
     /// The keys of a cluster.
     public static let clusterKeys = ["name", "peak_capacity", "interconnect", "co_located"]
     /// The keys of an assessment record.
@@ -176,6 +178,26 @@ extension LabProfile {
                                  aiRevenue: try fact(entry, "ai_revenue", .money), aiRnDSpend: try fact(entry, "ai_rnd_spend", .money)))
         }
         history.sort { $0.year < $1.year }
+        var markets: [Organization.Market] = []
+        var marketMarks: [String: SourceMark] = [:]
+        for (path, marketNode) in try map.sequence("markets", what: "a list of markets such as [{market: KR, ai_revenue: 12B KRW, daily_users: 1.2M}]") {
+            let entry = try MappingReader(marketNode, path: path, keys: marketKeys, what: "a market's facts, such as {market: KR, ai_revenue: 12B KRW}")
+            let codeNode = try entry.required("market", what: "the market's code, such as KR or EU")
+            let code = try codeNode.string(path: entry.path(of: "market"), what: "a market code such as KR")
+            guard !code.isEmpty, code.count <= 8, code.unicodeScalars.allSatisfy({ ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == "-" || ($0.value >= 0x30 && $0.value <= 0x39) }) else {
+                throw codeNode.error("\(entry.path(of: "market")): \(code.quotedForDiagnostic()) is not a market code such as KR, EU or US-CA (capital letters, as ISO 3166 writes them)")
+            }
+            if let first = marketMarks[code] { throw codeNode.error("\(entry.path(of: "market")): a second entry for \(code); the first is at line \(first.line)") }
+            marketMarks[code] = codeNode.mark
+            var users: Fact?
+            if let usersNode = entry.value("daily_users") {
+                let count = try number(usersNode, lazyPath: entry.path(of: "daily_users"), example: "1.2M or 1200000")
+                if count.isNegative { throw usersNode.error("\(entry.path(of: "daily_users")): a count of users cannot be negative") }
+                users = Fact(value: FactValue(exactly: count), dimension: .dimensionless, mark: usersNode.mark, written: usersNode.text)
+            }
+            markets.append(.init(market: code, revenue: try fact(entry, "revenue", .money), aiRevenue: try fact(entry, "ai_revenue", .money),
+                                 dailyUsers: users, localAddress: try entry.bool("local_address")))
+        }
         var period: Int?
         if let node = map.value("reporting_period") {
             guard node.kind == .scalar, node.scalarKind == .int, let year = Int(node.text), (1900...2200).contains(year) else {
@@ -195,6 +217,7 @@ extension LabProfile {
             aiRnDSpend: try fact(map, "ai_rnd_spend", .money),
             exchangeRates: rates,
             history: history,
+            markets: markets,
             mark: node.mark)
     }
 
@@ -218,7 +241,7 @@ extension LabProfile {
             }
             primaryData = try terms(map, "primary_data", known: Model.knownPrimaryData, what: "general or biological-sequence").first
         }
-        return Model(
+        var model = Model(
             name: try map.requiredString("name", what: "the model's name"),
             trainingCompute: try fact(map, "training_compute", .operations),
             fineTuningCompute: try fact(map, "fine_tuning_compute", .operations),
@@ -227,6 +250,9 @@ extension LabProfile {
             status: status,
             released: try date(map, "released"),
             mark: node.mark)
+        model.stateOfTheArt = try map.bool("state_of_the_art")
+        model.broadRightsRisk = try map.bool("broad_rights_risk")
+        return model
     }
 
     static func cluster(_ node: YAMLNode, path: String) throws -> Cluster {

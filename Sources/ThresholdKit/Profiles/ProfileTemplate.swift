@@ -52,6 +52,8 @@ organization:
   history: []                     # other years' figures, for "preceding calendar year" tests on any
   # date and the day the lab first qualified, such as:
   # - {year: 2024, annual_gross_revenue: 450M USD, ai_revenue: 300M USD, ai_rnd_spend: 700M USD}
+  markets: []                     # facts about one market at a time (Korea's representative rule), such as:
+  # - {market: KR, revenue: 20B KRW, ai_revenue: 12B KRW, daily_users: 1.2M, local_address: false}
 
 models:                           # every model trained or in training, one entry each
   - name: example-model           # required, unique in this file
@@ -61,6 +63,8 @@ models:                           # every model trained or in training, one entr
     primary_data: null            # general, or biological-sequence for a protein or DNA model
     status: null                  # in-training, internal, deployed or withdrawn
     released: null                # first made available (deployed, placed on the market), such as 2026-03-01
+    state_of_the_art: null        # true or false, where a statute asks (Korea's Framework Act, Art. 32)
+    broad_rights_risk: null       # true if it may broadly and seriously affect life, safety or fundamental rights
 
 clusters:                         # computing clusters owned or operated; delete the entry if none
   - name: example-cluster         # required

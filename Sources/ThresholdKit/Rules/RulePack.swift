@@ -172,6 +172,8 @@ public struct Threshold: Sendable, Hashable, Identifiable {
 public struct QuantityTest: Sendable, Hashable {
     /// The fact.
     public var fact: FactKey
+    /// The market a market-scoped fact is read in (`KR`), from the threshold's `market:`.
+    public var market: String? = nil
     /// The statute's word: greater than, at least, less than, at most.
     public var comparison: Comparison
     /// The limit, in the fact's base unit (or in ``currency`` for money).
@@ -463,6 +465,19 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
     case modelStatus = "status"
     /// When a model was first made available (a date).
     case released
+    /// Whether a model is at the state of the art (a boolean; Korea's Framework Act, Art. 32).
+    case stateOfTheArt = "state_of_the_art"
+    /// Whether a model may broadly and seriously affect life, physical safety or fundamental rights
+    /// (a boolean; Korea's Framework Act, Art. 32).
+    case broadRightsRisk = "broad_rights_risk"
+    /// The organisation's revenue in one market (money; the threshold names the market).
+    case marketRevenue = "market_revenue"
+    /// The organisation's revenue from AI products and services in one market (money).
+    case marketAIRevenue = "market_ai_revenue"
+    /// Average daily users in one market (a count).
+    case marketDailyUsers = "market_daily_users"
+    /// Whether the organisation has an address or place of business in one market (a boolean).
+    case localAddress = "local_address"
     /// A cluster's theoretical peak capacity (FLOP/s).
     case peakCapacity = "peak_capacity"
     /// The networking between a cluster's machines (bit/s).
@@ -474,6 +489,8 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
     public var subject: Subject {
         switch self {
         case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .organization
+        case .marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress: return .organization
+        case .stateOfTheArt, .broadRightsRisk: return .model
         case .released, .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus: return .model
         case .peakCapacity, .interconnect, .coLocated: return .cluster
         }
@@ -486,9 +503,14 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
         case .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute: return .operations
         case .peakCapacity: return .operationsPerSecond
         case .interconnect: return .bandwidth
-        case .modalities, .primaryData, .modelStatus, .coLocated, .released: return nil
+        case .marketRevenue, .marketAIRevenue: return .money
+        case .marketDailyUsers: return .dimensionless
+        case .modalities, .primaryData, .modelStatus, .coLocated, .released, .stateOfTheArt, .broadRightsRisk, .localAddress: return nil
         }
     }
+
+    /// Whether the fact is read in one market (the threshold names it with `market:`).
+    public var isMarketScoped: Bool { [.marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress].contains(self) }
 
     /// The facts a subject has.
     public static func facts(of subject: Subject) -> [FactKey] { allCases.filter { $0.subject == subject } }

@@ -9,7 +9,7 @@ extension RulePack {
     public static let sourceKeys = ["id", "title", "url", "grade"]
     /// The keys of a threshold.
     public static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
-                                       "where", "period", "cite", "citation", "note"]
+                                       "where", "period", "market", "cite", "citation", "note"]
     /// The keys of an obligation.
     public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "effective", "due", "every", "valid_for", "valid_for_days",
                                         "independent", "transition", "cite", "citation", "note"]
@@ -280,7 +280,13 @@ struct PackLoader {
         }
         let factNode = try map.required("fact", what: "the fact it compares, such as training_compute")
         let fact = try factKey(factNode, path: map.path(of: "fact"), subject: subject)
-        let test = try quantityTest(map, fact: fact, factNode: factNode)
+        var test = try quantityTest(map, fact: fact, factNode: factNode)
+        let marketNode = map.value("market")
+        if let marketNode {
+            test.market = try marketNode.string(path: map.path(of: "market"), what: "a market code such as KR")
+        } else if fact.isMarketScoped {
+            throw factNode.error("\(map.path(of: "fact")): '\(fact.rawValue)' is read in one market: name it with 'market:', such as market: KR")
+        }
         var conditions: [Condition] = []
         if let whereNode = map.value("where") {
             let wherePath = map.path(of: "where")
@@ -294,6 +300,12 @@ struct PackLoader {
                 let key = try factKey(pair.key, path: keyPath, subject: subject)
                 conditions.append(try condition(key, pair.value, path: keyPath))
             }
+        }
+        if let marketNode, !fact.isMarketScoped, !conditions.contains(where: { $0.fact.isMarketScoped }) {
+            throw marketNode.error("\(map.path(of: "market")): neither '\(fact.rawValue)' nor a condition is read in one market; market: goes with market_revenue, market_ai_revenue, market_daily_users or local_address")
+        }
+        if marketNode == nil, let scoped = conditions.first(where: { $0.fact.isMarketScoped }) {
+            throw node.error("\(map.path(of: "where")): '\(scoped.fact.rawValue)' is read in one market: name it with 'market:', such as market: KR")
         }
         var period: Threshold.Period?
         if let text = try map.string("period") {
@@ -312,7 +324,7 @@ struct PackLoader {
 
     func condition(_ fact: FactKey, _ node: YAMLNode, path: String) throws -> Condition {
         switch fact {
-        case .coLocated:
+        case .coLocated, .stateOfTheArt, .broadRightsRisk, .localAddress:
             guard node.kind == .scalar, node.scalarKind == .bool else {
                 throw node.error("\(path): expected true or false, found \(node.kindDescription)")
             }
