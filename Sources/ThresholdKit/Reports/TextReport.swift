@@ -144,7 +144,7 @@ extension ExactDecimal {
     /// large counts and rates in scientific notation (`1.2e20 FLOP/s`). Exact either way; the
     /// JSON keeps the canonical form.
     func readable(_ unit: String) -> String {
-        let isMoney = unit.count == 3 && unit.allSatisfy(\.isUppercase)
+        let isMoney = (unit.count == 3 && unit.allSatisfy(\.isUppercase)) || unit == "users"
         if isMoney {
             for (power, suffix) in [(12, "T"), (9, "B"), (6, "M")] where self >= ExactDecimal(1, exponent: power) {
                 return "\(timesPowerOfTen(-power))\(suffix) \(unit)"
