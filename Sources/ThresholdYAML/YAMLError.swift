@@ -41,6 +41,9 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var excerpt: Excerpt?
     /// Further lines printed under the diagnostic (`note: first defined at line 3`).
     public var notes: [String]
+    /// More problems found in the same file after this one (a loader that reads on past an error
+    /// reports each, up to a limit), in the order of their lines.
+    public var further: [YAMLError] = []
 
     /// A short, printable window of one source line.
     public struct Excerpt: Sendable, Hashable {
@@ -91,6 +94,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
             lines.append("    " + excerpt.caretPrefix + "^")
         }
         for note in notes { lines.append("note: " + note) }
+        for error in further { lines.append(error.description) }
         return lines.joined(separator: "\n")
     }
 
@@ -98,7 +102,15 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public func inFile(_ path: String?) -> YAMLError {
         var copy = self
         copy.file = path
+        copy.further = further.map { $0.inFile(path) }
         return copy
+    }
+
+    /// This error and every further one, each on its own.
+    public var all: [YAMLError] {
+        var first = self
+        first.further = []
+        return [first] + further
     }
 }
 

@@ -95,4 +95,33 @@ struct ProfileLoadingTests {
         let b = book.evaluate(yaml, asOf: date).packs.map { $0.obligations.map(\.status) }
         #expect(a == b)
     }
+
+    @Test("every error of a profile is reported in one run, each at its position, and the verdict lists them all")
+    func everyError() throws {
+        let yaml = """
+            organization:
+              name: Three Mistakes
+              ai_revenue: 1,000,000 USD
+            models:
+              - {name: m, training_compute: 3e25 FLOPS}
+              - {name: n, training_compute: 3e25 FLOP, statuss: deployed}
+            clusters:
+              - {name: c, peak_capacity: 1e20 FLOP}
+            assessments:
+              - {obligation: cybersecurity-assesment, model: m, completed: 2026-06-01}
+            """
+        let book = try RuleBook.builtIn(tests: false)
+        do {
+            _ = try LabProfile(yaml: yaml, path: "lab.yaml", options: LoadOptions(records: book.records))
+            Issue.record("a profile with five mistakes loaded")
+        } catch let error as YAMLError {
+            #expect(error.all.map(\.mark.line) == [3, 5, 6, 8, 10])
+            #expect(error.all.allSatisfy { $0.file == "lab.yaml" })
+            // The model whose entry failed is still a model: its record is not a sixth error.
+            #expect(!error.description.contains("no model named"))
+            let verdict = Verdict(profile: "lab.yaml", organization: nil, asOf: CalendarDate("2026-11-29")!, packs: [], errors: [error])
+            #expect(verdict.errors.count == 5)
+            #expect(verdict.jsonLine().components(separatedBy: "\"line\":").count == 6)
+        }
+    }
 }

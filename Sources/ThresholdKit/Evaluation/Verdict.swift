@@ -83,7 +83,8 @@ public struct Verdict: Sendable, Hashable {
         self.organization = organization
         self.asOf = asOf
         self.packs = packs
-        self.errors = errors
+        // An error that carries further ones from the same file lists each.
+        self.errors = errors.flatMap(\.all)
     }
 
     /// Whether the profile was invalid.

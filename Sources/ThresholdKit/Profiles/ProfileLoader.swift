@@ -88,7 +88,18 @@ extension LabProfile {
         let top = try MappingReader(root, path: "", keys: LabProfile.topLevelKeys,
                                     what: "a lab profile (a mapping with 'organization', 'models', …)")
         let organizationNode = try top.required("organization", what: "the organization (a mapping with 'name', …)")
-        let organization = try Self.organization(organizationNode)
+        // Each part that fails is recorded and the next is still read, so that one run reports
+        // every problem of the file (up to 20), in the order of its lines.
+        var errors: [YAMLError] = []
+        func collect<T>(_ body: () throws -> T) throws -> T? {
+            do {
+                return try body()
+            } catch let error as YAMLError where error.kind == .decoding {
+                if errors.count < 20 { errors.append(error) }
+                return nil
+            }
+        }
+        let organization = try collect { try Self.organization(organizationNode) } ?? Organization(name: "")
 
         var models: [Model] = []
         let modelNodes = try top.sequence("models", what: "a list of models")
@@ -96,37 +107,52 @@ extension LabProfile {
             throw node.error("models: the profile lists \(modelNodes.count) models, more than the limit of \(options.profile.maxModels) (raise it with --max-models)", kind: .limit)
         }
         var modelMarks: [String: SourceMark] = [:]
+        var allModelNames: [String] = []
         for (path, node) in modelNodes {
-            let model = try Self.model(node, path: path)
-            if let first = modelMarks[model.name] {
-                throw (node["name"] ?? node).error("\(path).name: a second model named \(model.name.quotedForDiagnostic()); the first is at line \(first.line)")
-            }
+            if let name = node["name"], name.kind == .scalar { allModelNames.append(name.text) }
+            guard let model = try collect({ () throws -> Model in
+                let model = try Self.model(node, path: path)
+                if let first = modelMarks[model.name] {
+                    throw (node["name"] ?? node).error("\(path).name: a second model named \(model.name.quotedForDiagnostic()); the first is at line \(first.line)")
+                }
+                return model
+            }) else { continue }
             modelMarks[model.name] = node.mark
             models.append(model)
         }
         var clusters: [Cluster] = []
         for (path, node) in try top.sequence("clusters", what: "a list of clusters") {
-            clusters.append(try Self.cluster(node, path: path))
+            if let cluster = try collect({ try Self.cluster(node, path: path) }) { clusters.append(cluster) }
         }
         var assessments: [AssessmentRecord] = []
         for (path, node) in try top.sequence("assessments", what: "a list of assessments") {
-            var record = try Self.assessment(node, path: path)
-            record.obligationMark = node["obligation"]?.mark
-            record.packMark = node["pack"]?.mark
-            if let records = options.records, let (key, message) = records.problem(obligation: record.obligation, pack: record.pack),
-               let keyNode = node[key] {
-                throw keyNode.error("\(path).\(key): \(message)")
-            }
-            if let model = record.model, modelMarks[model] == nil, let modelNode = node["model"] {
-                var message = "\(path).model: no model named \(model.quotedForDiagnostic()) in this profile"
-                if let near = Suggestion.nearest(to: model, among: models.map(\.name)) { message += "; did you mean '\(near)'?" }
-                throw modelNode.error(message)
-            }
+            guard let record = try collect({ () throws -> AssessmentRecord in
+                var record = try Self.assessment(node, path: path)
+                record.obligationMark = node["obligation"]?.mark
+                record.packMark = node["pack"]?.mark
+                if let records = options.records, let (key, message) = records.problem(obligation: record.obligation, pack: record.pack),
+                   let keyNode = node[key] {
+                    throw keyNode.error("\(path).\(key): \(message)")
+                }
+                // A model whose entry failed above is still a model of the profile: no second error.
+                if let model = record.model, modelMarks[model] == nil, !allModelNames.contains(model), let modelNode = node["model"] {
+                    var message = "\(path).model: no model named \(model.quotedForDiagnostic()) in this profile"
+                    if let near = Suggestion.nearest(to: model, among: models.map(\.name)) { message += "; did you mean '\(near)'?" }
+                    throw modelNode.error(message)
+                }
+                return record
+            }) else { continue }
             assessments.append(record)
         }
         self.init(path: path, organization: organization, models: models, clusters: clusters, assessments: assessments,
                   listsModels: top.value("models") != nil, listsClusters: top.value("clusters") != nil)
-        try checkDigits(limit: options.profile.maxDigits, root: root)
+        if errors.isEmpty {
+            try checkDigits(limit: options.profile.maxDigits, root: root)
+            return
+        }
+        var first = errors[0]
+        first.further = Array(errors.dropFirst())
+        throw first
     }
 
     /// Refuses a fact whose value, as given or derived, takes more digits written out in full than
