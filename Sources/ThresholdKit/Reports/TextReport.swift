@@ -82,6 +82,8 @@ extension Verdict {
             for obligation in pack.obligations {
                 let marker: String
                 switch obligation.status {
+                case _ where !pack.inForce: marker = paint.dim("not in force ")
+                case .unmet where obligation.kind == "deployment-gate": marker = paint.red("BLOCKED      ")
                 case .met: marker = paint.green("MET          ")
                 case .late: marker = paint.yellow("LATE         ")
                 case .pending: marker = paint.dim("pending      ")
@@ -91,17 +93,25 @@ extension Verdict {
                 case .indeterminate: marker = paint.magenta("INDETERMINATE")
                 }
                 var line = "    \(marker) \(obligation.id.padded(idWidth))"
+                // A pack not in force requires nothing: say whom it would reach, not "applies".
                 switch obligation.applies {
-                case .yes: line += "  applies" + (obligation.because.isEmpty ? "" : " (\(obligation.because.joined(separator: ", ")))")
-                case .no: line += "  does not apply"
-                case .indeterminate: line += "  may apply: a fact it depends on is missing or uncertain"
+                case .yes: line += (pack.inForce ? "  applies" : "  would apply") + (obligation.because.isEmpty ? "" : " (\(obligation.because.joined(separator: ", ")))")
+                case .no: line += pack.inForce ? "  does not apply" : "  would not apply"
+                case .indeterminate: line += (pack.inForce ? "  may apply" : "  might apply") + ": a fact it depends on is missing or uncertain"
                 }
                 if let due = obligation.due { line += "; due \(due)" }
                 if let timing = obligation.timingPhrase(asOf: asOf) { line += ", " + timing }
                 out += line + "\n"
-                for subject in obligation.subjects where subject.applies != .no && (subject.status != obligation.status || obligation.subjects.count > 1) {
-                    out += "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
-                    out += subject.notes.isEmpty ? "\n" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal() + "\n"
+                if obligation.subjects.count == 1, let only = obligation.subjects.first, only.status == obligation.status {
+                    // One model: its reasons stand under the line, as an organisation's do.
+                    if only.status != .met && only.status != .notRequired {
+                        for note in only.notes { out += "        " + note.escapedForTerminal() + "\n" }
+                    }
+                } else {
+                    for subject in obligation.subjects where subject.applies != .no && (subject.status != obligation.status || obligation.subjects.count > 1) {
+                        out += "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
+                        out += subject.notes.isEmpty ? "\n" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal() + "\n"
+                    }
                 }
                 // The pack's header already says when it is not in force, and that a proposal is read as enacted.
                 for note in obligation.notes where !note.hasPrefix("a proposal") && !note.hasPrefix("the pack is not in force") {
@@ -111,7 +121,10 @@ extension Verdict {
             let deployment: String
             switch pack.deployment {
             case .permitted: deployment = paint.green("permitted")
-            case .blocked: deployment = paint.red("BLOCKED") + " (an assessment found high risk)"
+            case .blocked:
+                let gate = pack.obligations.first { $0.kind == "deployment-gate" }
+                let finding = (gate?.subjects.flatMap(\.notes) ?? []) + (gate?.notes ?? [])
+                deployment = paint.red("BLOCKED") + " (" + (finding.first { $0.contains("found high risk") }?.escapedForTerminal() ?? "an assessment found high risk") + ")"
             case .indeterminate: deployment = paint.magenta("indeterminate") + " (\(pack.deploymentReason))"
             case .notGated: deployment = paint.dim("not gated") + " (no deployment gate in force under this pack)"
             }

@@ -151,7 +151,7 @@ public struct RuleBook: Sendable {
         let main = variants.firstIndex { $0.reading == chosen } ?? 0
         var result = results[main]
         result.reading = chosen
-        for (position, obligation) in result.obligations.enumerated() {
+        for position in result.obligations.indices {
             let values = results.map { $0.obligations[position].applies }
             guard Set(values).count > 1 else { continue }
             result.dependsOnReading = true
