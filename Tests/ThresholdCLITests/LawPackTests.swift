@@ -7,7 +7,7 @@ import ThresholdKit
 /// and example labs whose outcome differs between packs get exactly the verdicts the statutes give.
 @Suite("law packs")
 struct LawPackTests {
-    static let lawPacks = ["eu-ai-act-gpai", "us-ca-sb53", "us-ny-raise", "us-eo-14110", "us-il-ai-safety"]
+    static let lawPacks = ["eu-ai-act-gpai", "us-ca-sb53", "us-ny-raise", "us-eo-14110", "us-il-ai-safety", "kr-ai-basic-act"]
 
     // MARK: The packs' own tests
 
