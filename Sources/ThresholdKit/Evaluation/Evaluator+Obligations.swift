@@ -173,7 +173,7 @@ extension Evaluator {
             result.status = applies == .yes ? .unmet : .indeterminate
             if applies == .yes {
                 result.overdueSince = due.adding(days: 1)
-                result.notes.append("nothing on file meets it; due \(due), overdue since \(due.adding(days: 1)) (\(Self.days(due.days(to: asOf))))")
+                result.notes.append("nothing on file meets it")
             }
             return result
         case .waiting(let reason):

@@ -428,7 +428,7 @@ struct HTMLPage {
                 for s in o.subjects where s.applies != .no && (o.subjects.count > 1 || !s.notes.isEmpty) {
                     notes.append("\(HTMLText.isolated(s.subject)): \(e(s.status.rawValue))\(s.notes.isEmpty ? "" : " — " + e(s.notes.joined(separator: "; ")))")
                 }
-                if let citation = o.citation { notes.append("<span class=\"sub\">\(e(citation))</span>") }
+                if let citation = o.citation { notes.append("<span class=\"sub\">\(e(citation + (o.sourceGrade.map { " · \($0.rawValue)" } ?? "")))</span>") }
                 out += "<td>\(notes.joined(separator: "<br/>"))</td></tr>"
             }
             out += "</tbody></table>\n"
@@ -440,8 +440,7 @@ struct HTMLPage {
     }
 
     func citation(_ t: ThresholdResult) -> String {
-        let text = t.citation ?? t.sourceTitle ?? t.cite
-        guard let text else { return "—" }
+        guard let text = t.citationWithGrade else { return "—" }
         if let url = t.sourceURL, url.hasPrefix("https://") || url.hasPrefix("http://") {
             return "<a href=\"\(e(url))\" rel=\"external noreferrer\"\(t.sourceTitle.map { " title=\"\(e($0))\"" } ?? "")>\(e(text))</a>"
         }

@@ -16,18 +16,27 @@ extension Verdict {
             out += pack.inForce ? "In force.\n\n" : "Not in force: \(Markdown.escape(pack.inForceReason ?? "")).\n\n"
             let shown = pack.thresholds.filter { explain || $0.result != .notMet }
             if !shown.isEmpty {
-                out += "| Threshold | Subject | Result | Value | Limit | Margin | Where |\n|---|---|---|---|---|---|---|\n"
+                out += "| Threshold | Subject | Result | Value | Limit | Margin | Where | Citation | Notes |\n|---|---|---|---|---|---|---|---|---|\n"
                 for t in shown {
                     let location = t.mark.map { "\(profile ?? "input"):\($0.line):\($0.column)" } ?? ""
-                    out += "| `\(t.id)` | \(Markdown.escape(t.subject)) | \(t.result.name) | \(t.shownValue({ "\($0) \(t.unit)" }) ?? "—") | \(t.comparison.symbol) \(t.limit) \(t.unit) | \(t.margin.map { "×\($0)" } ?? "—") | \(Markdown.escape(location)) |\n"
+                    let value = t.shownValue({ $0.readable(t.unit) }) ?? "—"
+                    out += "| `\(t.id)` | \(Markdown.escape(t.subject)) | \(t.result.name) | \(Markdown.escape(value)) | \(t.comparison.symbol) \(Markdown.escape(t.limit.readable(t.unit))) | \(t.margin.map { "×\($0)" } ?? "—") | \(Markdown.escape(location)) | \(Markdown.escape(t.citationWithGrade ?? "—")) | \(Markdown.escape(t.notes.joined(separator: "; "))) |\n"
                 }
                 out += "\n"
             }
-            out += "| Obligation | Applies | Status | Because | Due |\n|---|---|---|---|---|\n"
+            out += "| Obligation | Applies | Status | Because | Due | Why | Citation |\n|---|---|---|---|---|---|---|\n"
             for o in pack.obligations {
-                out += "| `\(o.id)` | \(o.applies.rawValue) | **\(o.status.rawValue)** | \(o.because.joined(separator: ", ")) | \(o.due?.description ?? "") |\n"
+                let applies = pack.inForce ? o.applies.phrase : "would: " + o.applies.phrase
+                var why: [String] = []
+                if let timing = o.timingPhrase(asOf: asOf) { why.append(timing) }
+                why += o.notes.filter { !$0.hasPrefix("a proposal") && !$0.hasPrefix("the pack is not in force") }
+                for subject in o.subjects where subject.applies != .no && !subject.notes.isEmpty && (subject.status != .met || o.subjects.count > 1) {
+                    why.append((o.subjects.count > 1 ? "\(subject.subject): \(subject.status.rawValue) — " : "") + subject.notes.joined(separator: "; "))
+                }
+                let citation = [o.citation, o.sourceGrade.map { "source \($0.rawValue)" }].compactMap { $0 }.joined(separator: " · ")
+                out += "| `\(o.id)` | \(applies) | **\(pack.inForce ? o.status.rawValue : "not in force")** | \(o.because.joined(separator: ", ")) | \(o.due?.description ?? "") | \(Markdown.escape(why.joined(separator: "; "))) | \(citation.isEmpty ? "—" : Markdown.escape(citation)) |\n"
             }
-            out += "\nDeployment: **\(pack.deployment.rawValue)**\n\n"
+            out += "\nDeployment: **\(pack.deployment.rawValue)** (\(Markdown.escape(pack.deploymentReason)))\n\n"
         }
         return out
     }

@@ -54,3 +54,11 @@ extension ThresholdResult {
         return "\(low)–\(format(range.upperBound))"
     }
 }
+
+extension ThresholdResult {
+    /// The citation with the grade of its source: `Art. 51(2) · primary`.
+    var citationWithGrade: String? {
+        guard let text = citation ?? sourceTitle ?? cite else { return nil }
+        return text + (sourceGrade.map { " · \($0.rawValue)" } ?? "")
+    }
+}

@@ -72,7 +72,9 @@ extension Verdict {
                         line += "— vs \(threshold.comparison.symbol) \(threshold.limit.readable(threshold.unit))"
                     }
                     if let mark = threshold.mark { line += "  " + paint.dim("\(profile ?? "<input>"):\(mark.line):\(mark.column)") }
-                    if let citation = threshold.citation { line += "  " + paint.dim("[\(citation.escapedForTerminal())]") }
+                    if let citation = threshold.citation {
+                        line += "  " + paint.dim("[\(citation.escapedForTerminal())\(threshold.sourceGrade.map { " · \($0.rawValue)" } ?? "")]")
+                    }
                     out += line + "\n"
                     for note in threshold.notes { out += "           " + paint.dim(note.escapedForTerminal()) + "\n" }
                 }
@@ -101,6 +103,7 @@ extension Verdict {
                 }
                 if let due = obligation.due { line += "; due \(due)" }
                 if let timing = obligation.timingPhrase(asOf: asOf) { line += ", " + timing }
+                if let grade = obligation.sourceGrade, grade != .primary { line += "  " + paint.dim("[source: \(grade.rawValue)]") }
                 out += line + "\n"
                 if obligation.subjects.count == 1, let only = obligation.subjects.first, only.status == obligation.status {
                     // One model: its reasons stand under the line, as an organisation's do.
