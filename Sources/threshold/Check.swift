@@ -54,6 +54,8 @@ struct Check: ParsableCommand {
             Console.out(out)
             reporter = made
         }
+        // Several files in JSON are one JSON document: an array of verdicts (one file: one object).
+        var jsonObjects: [String] = []
         for (index, file) in files.enumerated() {
             let verdict: Verdict
             do {
@@ -87,12 +89,16 @@ struct Check: ParsableCommand {
                     Console.out((index > 0 ? "\n" : "") + verdict.text(style: style))
                 }
             case .json:
-                Console.out(verdict.prettyJSON() + "\n")
+                if files.count == 1 { Console.out(verdict.prettyJSON() + "\n") } else { jsonObjects.append(verdict.prettyJSON()) }
             case .markdown:
                 Console.out(verdict.markdown(explain: explain))
             default:
                 break
             }
+        }
+        if !jsonObjects.isEmpty {
+            let indented = jsonObjects.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
+            Console.out("[\n" + indented.joined(separator: ",\n") + "\n]\n")
         }
         if var active = reporter {
             var out = ""

@@ -81,8 +81,12 @@ struct Impact: ParsableCommand {
     @Option(help: "The HTML report's title.")
     var title: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD); default today.", valueName: "date"))
-    var asOf: CalendarDate = .today()
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD, or 'today': the local calendar's date, honouring TZ). Default: today.", valueName: "date"),
+            transform: parseAsOf)
+    var asOfOption: CalendarDate?
+
+    /// The evaluation date: `--as-of`, else today on the local calendar.
+    var asOf: CalendarDate { asOfOption ?? .today() }
 
     @Option(help: "Colour text output: auto, always or never.")
     var color: ColorChoice = .auto

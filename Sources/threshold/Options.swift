@@ -116,12 +116,25 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
+/// `--as-of`: a date, or `today` (the default) on the local calendar; a bad date says what is
+/// wrong with it.
+func parseAsOf(_ argument: String) throws -> CalendarDate {
+    if argument == "today" { return .today() }
+    if let date = CalendarDate(argument) { return date }
+    if let problem = CalendarDate.problem(with: argument) { throw ValidationError(problem) }
+    throw ValidationError("expected a date YYYY-MM-DD, such as 2026-12-02, or 'today'")
+}
+
 /// Evaluation options shared by `check` and `audit`.
 struct EvaluationOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD); default today.", valueName: "date"))
-    var asOf: CalendarDate = .today()
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD, or 'today': the local calendar's date, honouring TZ). Default: today.", valueName: "date"),
+            transform: parseAsOf)
+    var asOfOption: CalendarDate?
 
-    @Option(name: .customLong("fail-on"), help: "What makes the exit code 1: unmet, applies, indeterminate or never.")
+    /// The evaluation date: `--as-of`, else today on the local calendar.
+    var asOf: CalendarDate { asOfOption ?? .today() }
+
+    @Option(name: .customLong("fail-on"), help: "What makes the exit code 1: unmet, late, applies, indeterminate or never.")
     var failOn: FailurePolicy = .unmet
 }
 

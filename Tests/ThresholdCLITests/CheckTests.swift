@@ -89,6 +89,24 @@ struct CheckTests {
         #expect(try asOf("KIR-14", ["--as-of", "today"]) == east)
     }
 
+    @Test("several files in JSON are one JSON array; one file is one verdict object")
+    func jsonArray() throws {
+        let two = try CLI.run(["check", "Examples/labs/helios.yaml", "Examples/labs/pebble.yaml", "--format", "json", "--as-of", "2026-11-29"])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["organization"] as? String } == ["Helios AI Labs", "Pebble Research"])
+        let one = try CLI.run(["check", "Examples/labs/pebble.yaml", "--format", "json", "--as-of", "2026-11-29"])
+        #expect((try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])?["schema"] as? String == "threshold.verdict/1")
+    }
+
+    @Test("a bad --as-of says what is wrong with it, and is a usage error", arguments: [
+        ("2026-13-01", "month 13 does not exist"), ("2027-02-30", "February 2027 has 28 days"), ("2026/01/01", "expected a date YYYY-MM-DD"),
+    ])
+    func badAsOf(_ date: String, _ reason: String) throws {
+        let run = try CLI.run(["check", "Examples/labs/pebble.yaml", "--as-of", date])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(reason), "\(run.stderr)")
+    }
+
     /// A date as the CLI prints it, for arithmetic in tests that cannot import ThresholdKit.
     struct CalendarDay: Equatable {
         var ordinal: Int
