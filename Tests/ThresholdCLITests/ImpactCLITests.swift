@@ -15,6 +15,8 @@ struct ImpactCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("eu-ai-act-gpai/systemic-risk-compute: > 1e25 FLOP → > 1e26 FLOP"))
         for name in ["Helios AI Labs", "Meridian Systems", "Northwind Intelligence"] { #expect(result.stdout.contains(name)) }
+        // Only what changed: no "in scope → in scope".
+        for scope in ["in scope", "out of scope", "indeterminate"] { #expect(!result.stdout.contains("\(scope) → \(scope)")) }
         #expect(result.stderr == "")
     }
 

@@ -33,7 +33,8 @@ extension ImpactReport {
                 for mover in movers {
                     out += "    \(mover.name.impactSafe)"
                     if let profile = mover.profile, mover.organization != nil { out += " " + paint.dim("(\(profile.impactSafe))") }
-                    out += ": \(mover.before) → \(mover.after)\n"
+                    // Only what changed: a profile whose scope stays put shows the statuses that moved.
+                    out += mover.before == mover.after ? "\n" : ": \(mover.before) → \(mover.after)\n"
                     for t in mover.thresholds {
                         out += "      \(t.id) \(t.subject.impactSafe): \(t.before.name) → \(t.after.name)"
                         if let value = t.value { out += " (\(HTMLNumber.quantity(value, t.unit)))" }
