@@ -1,11 +1,25 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ThresholdKit
 
 /// `threshold check FILE... | -`
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate lab profiles against the rule packs.",
-        discussion: "Reads each profile (or standard input for '-') and reports, per pack, which obligations apply, why, and whether they are met.")
+        discussion: """
+        Reads each profile (or standard input for '-') and reports, per pack, which obligations apply, \
+        why, and whether they are met. Exit codes: 0 nothing failing, 1 failing per --fail-on, 2 an \
+        invalid profile or pack, 64 a usage error, 66 a file that does not exist.
+
+        Examples:
+          threshold check Examples/labs/helios.yaml
+          threshold check lab.yaml --pack eu-ai-act-gpai --as-of 2027-01-01 --format json
+          cat lab.yaml | threshold check -
+        """)
 
     @Argument(help: ArgumentHelp("Lab profiles (YAML); '-' reads standard input.", valueName: "file"))
     var files: [String]
@@ -26,6 +40,12 @@ struct Check: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one profile, or '-' for standard input.") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
+        for file in files where file != "-" {
+            var info = stat()
+            if stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                throw ValidationError("\(file.escapedForTerminal()) is a folder; to evaluate every profile in it, run: threshold audit \(file.escapedForTerminal())")
+            }
+        }
     }
 
     func run() throws {
@@ -38,7 +58,7 @@ struct Check: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(2)
         }
-        var invalid = false, failing = false
+        var invalid = false, failing = false, missing = false
         let style = TextStyle(explain: explain, color: Console.useColor(color))
         // text, json and markdown print each profile's full report; the other formats are the
         // audit's reporters, fed the same verdicts.
@@ -57,6 +77,12 @@ struct Check: ParsableCommand {
         // Several files in JSON are one JSON document: an array of verdicts (one file: one object).
         var jsonObjects: [String] = []
         for (index, file) in files.enumerated() {
+            if file != "-", access(file, F_OK) != 0 {
+                // A file that is not there has no line or column to point at.
+                Console.error("threshold: \(file.escapedForTerminal()): no such file")
+                missing = true
+                continue
+            }
             let verdict: Verdict
             do {
                 let profile: LabProfile
@@ -106,6 +132,7 @@ struct Check: ParsableCommand {
             Console.out(out)
         }
         if invalid { throw ExitCode(2) }
+        if missing { throw ExitCode(66) }
         if failing { throw ExitCode(1) }
     }
 }
