@@ -316,6 +316,14 @@ struct HTMLPage {
         out += "<thead><tr><th scope=\"col\">Profile</th><th scope=\"col\">Pack</th><th scope=\"col\">Status</th><th scope=\"col\">Scope</th><th scope=\"col\" class=\"num\">Obligations applying</th><th scope=\"col\" class=\"num\">Unmet</th><th scope=\"col\">Deployment</th></tr></thead>\n<tbody>\n"
         var order = 0
         for (index, verdict) in verdicts.enumerated() {
+            if verdict.isInvalid {
+                // An invalid file is one row: no pack was evaluated for it.
+                order += 1
+                let link = "<a href=\"#\(anchor(index))\">\(HTMLText.isolated(name(index)))</a>"
+                let profileCell = "<th scope=\"row\" data-sort=\"\(e(name(index).lowercased()))\">\(link)\(verdict.profile.map { "<br/><span class=\"sub\">\(HTMLText.isolated($0))</span>" } ?? "")</th>"
+                out += "<tr data-order=\"\(order)\">\(profileCell)<td>every pack</td><td data-sort=\"\(HTMLStatus.invalid.rawValue)\">\(HTMLStatus.invalid.badge)</td><td>—</td><td class=\"num\" data-sort=\"-1\">—</td><td class=\"num\" data-sort=\"-1\">—</td><td>—</td></tr>\n"
+                continue
+            }
             for pack in packs {
                 order += 1
                 let link = "<a href=\"#\(anchor(index))\">\(HTMLText.isolated(name(index)))</a>"
@@ -423,7 +431,8 @@ struct HTMLPage {
                 out += "<tr><th scope=\"row\"><code>\(e(o.id))</code><br/><span class=\"sub\">\(e(o.title))</span></th>"
                 out += "<td>\(e(o.applies.rawValue))</td><td>\(HTMLPage.obligationBadge(o.status))</td>"
                 out += "<td>\(o.because.map { "<code>\(e($0))</code>" }.joined(separator: ", "))</td>"
-                out += "<td>\(o.due.map { e($0.description) } ?? "—")</td>"
+                // A date never wraps mid-date; what it means (overdue, late, pending) stands under it.
+                out += "<td class=\"date\">\(o.due.map { e($0.description) } ?? "—")\(o.timingPhrase(asOf: verdict.asOf).map { "<br/><span class=\"sub\">\(e($0))</span>" } ?? "")</td>"
                 var notes = o.notes.filter { !$0.hasPrefix("a proposal") }.map { e($0) }
                 for s in o.subjects where s.applies != .no && (o.subjects.count > 1 || !s.notes.isEmpty) {
                     notes.append("\(HTMLText.isolated(s.subject)): \(e(s.status.rawValue))\(s.notes.isEmpty ? "" : " — " + e(s.notes.joined(separator: "; ")))")

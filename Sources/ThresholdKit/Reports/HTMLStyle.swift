@@ -33,7 +33,7 @@ extension HTMLPage {
     table.data thead th { background: #eef1f5; border-bottom: 2px solid #9aa3ad; white-space: nowrap; }
     table.data tbody th { font-weight: 600; }
     table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
-    table.thresholds td.num, table.movers td.nowrap { white-space: nowrap; }
+    table.thresholds td.num, table.movers td.nowrap, td.date { white-space: nowrap; }
     table.data td.bad { color: #8b1a10; font-weight: 700; }
     table.data td.changed { font-weight: 700; background: #fff4e0; }
     table.data tr.notes td { border-top: 0; color: #4a4f55; font-size: 0.9em; padding-top: 0; }
