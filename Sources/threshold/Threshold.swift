@@ -11,12 +11,13 @@ struct Threshold: ParsableCommand {
         Examples:
           threshold check Examples/labs/helios.yaml
           threshold audit labs --output report.html
+          threshold deadlines labs --within 90d --output deadlines.ics
           threshold impact labs --set eu-ai-act-gpai/systemic-risk-compute=1e26
 
         \(ExitStatus.all)
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Audit.self, Impact.self, Rules.self, Init.self, SchemaCommand.self]
+        subcommands: [Check.self, Audit.self, Deadlines.self, Impact.self, Rules.self, Init.self, SchemaCommand.self]
     )
 
     /// Parses the arguments and runs the command, as `ParsableCommand.main()` does, but: help is

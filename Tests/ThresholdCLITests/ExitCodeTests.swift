@@ -56,6 +56,19 @@ struct ExitCodeTests {
         CommandCase(["audit", "-"], 64, "'-' is not a path here", usage: "threshold audit"),
         CommandCase(["audit", "Examples/labs", "--null"], 64, "--null needs --files-from.", usage: "threshold audit"),
         CommandCase(["audit", "Examples/labs", "--csv"], 64, "Unknown option '--csv'. Did you mean '--format csv'?", usage: "threshold audit"),
+        // deadlines
+        CommandCase(["deadlines"], 64, "Missing expected argument '<path> ...'", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--within", "90"], 64, "'90' is invalid for '--within <period>': expected a count and a unit: 90d (days), 12w (weeks), 6m (months) or 1y (years)", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--within", "3x"], 64, "expected a count and a unit", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--within=-1d"], 64, "expected a count and a unit", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--within", "200y"], 64, "at most 100 years", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--format", "pdf"], 64, "Unknown format 'pdf'; the formats are text, json, csv, markdown, ics", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--output", "cal.pdf"], 64, "from its extension (.txt .json .csv .md .ics)", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--pack", "eu-ai-act"], 64, "--pack eu-ai-act: no rule pack has this id; did you mean 'eu-ai-act-gpai'?", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--as-of", "2026-02-29"], 64, "February 2026 has 28 days", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "-"], 64, "'-' (standard input) is not read by deadlines", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--ics"], 64, "Unknown option '--ics'. Did you mean '--format ics'?", usage: "threshold deadlines"),
+        CommandCase(["deadlines", "Examples/labs", "--fail-on", "unmet"], 64, "Unknown option '--fail-on'", usage: "threshold deadlines"),
         // impact
         CommandCase(["impact"], 64, "Missing expected argument '<path> ...'", usage: "threshold impact"),
         CommandCase(["impact", "Examples/labs"], 64, "Name at least one limit to change with --set", usage: "threshold impact"),
@@ -111,6 +124,7 @@ struct ExitCodeTests {
         CommandCase(["check", helios, "--rules", "no-such-rules.yaml"], 66, "threshold: no-such-rules.yaml: no such file or directory"),
         CommandCase(["audit", "no-such-dir"], 66, "threshold: no-such-dir: no such file or directory"),
         CommandCase(["audit", "--files-from", "no-such-list.txt"], 66, "threshold: no-such-list.txt: no such file or directory"),
+        CommandCase(["deadlines", "no-such-dir"], 66, "threshold: no-such-dir: no such file or directory"),
         CommandCase(["impact", "no-such-dir", "--set", "eu-ai-act-gpai/systemic-risk-compute=1e26"], 66, "threshold: no-such-dir: no such file or directory"),
         CommandCase(["rules", "list", "--rules", "no-such-rules"], 66, "threshold: no-such-rules: no such file or directory"),
         CommandCase(["rules", "show", "x", "--rules", "no-such-rules"], 66, "threshold: no-such-rules: no such file or directory"),
@@ -146,6 +160,7 @@ struct ExitCodeTests {
         CommandCase(["init", "no-such-folder/lab.yaml"], 73, "threshold init: cannot create no-such-folder/lab.yaml: no such file or directory"),
         CommandCase(["check", helios, "--output", "no-such-folder/r.json"], 73, "threshold: cannot write no-such-folder/r.json: no such file or directory"),
         CommandCase(["audit", "Examples/labs", "--output", "no-such-folder/r.json"], 73, "threshold: cannot write no-such-folder/r.json: no such file or directory"),
+        CommandCase(["deadlines", "Examples/labs", "--output", "no-such-folder/r.ics"], 73, "threshold: cannot write no-such-folder/r.ics: no such file or directory"),
         CommandCase(["impact", "Examples/labs", "--set", "eu-ai-act-gpai/systemic-risk-compute=1e26", "--output", "no-such-folder/r.html"], 73,
                     "threshold: cannot write no-such-folder/r.html: no such file or directory"),
     ]
@@ -168,7 +183,7 @@ struct ExitCodeTests {
         try "organization:\n  name: Bad\n  ai_revenue: 1,000,000 USD\n".write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         try "pack: [broken\n".write(to: dir.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
         let heliosPath = CLI.packageRoot.appendingPathComponent(helios).path
-        for arguments in [["check", "bad.yaml"], ["audit", "bad.yaml"],
+        for arguments in [["check", "bad.yaml"], ["audit", "bad.yaml"], ["deadlines", "bad.yaml"],
                           ["impact", "bad.yaml", "--set", "eu-ai-act-gpai/systemic-risk-compute=1e26"]] {
             let result = try CLI.run(arguments + date, in: dir)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
@@ -186,7 +201,7 @@ struct ExitCodeTests {
 
     // MARK: Help
 
-    static let commands: [[String]] = [["check"], ["audit"], ["impact"], ["rules", "list"], ["rules", "show"],
+    static let commands: [[String]] = [["check"], ["audit"], ["deadlines"], ["impact"], ["rules", "list"], ["rules", "show"],
                                        ["rules", "lint"], ["rules", "test"], ["init"], ["schema"], ["rules"], []]
 
     /// Options each command must not offer: those of a group it does not use.
@@ -196,6 +211,7 @@ struct ExitCodeTests {
         "rules lint": ["--max-models", "--max-digits", "--pack", "--rules", "--as-of"],
         "rules test": ["--max-models", "--max-digits", "--pack", "--as-of"],
         "impact": ["--fail-on"],
+        "deadlines": ["--fail-on", "--explain"],
         "init": ["--rules", "--pack", "--as-of"],
         "schema": ["--rules", "--pack"],
     ]
