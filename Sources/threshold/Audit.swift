@@ -13,16 +13,10 @@ enum ProgressChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-/// Where one report goes.
-struct OutputTarget: Equatable {
-    /// The format.
-    var format: ReportFormat
-    /// The file, or nil for standard output.
-    var path: String?
-}
-
 /// `threshold audit PATH...`
-struct Audit: ParsableCommand {
+struct Audit: ParsableCommand, FormatOptionCommand {
+    static var formatNames: [String] { ReportFormat.allCases.map(\.rawValue) }
+
     static let configuration = CommandConfiguration(
         abstract: "Audit every lab profile under directories and files.",
         discussion: """
@@ -44,14 +38,21 @@ struct Audit: ParsableCommand {
         Reports: '--format FMT' writes to standard output (default text); '--output FILE' (repeatable) \
         writes a file in the format its extension names (.txt .json .jsonl .csv .sarif .xml .md .html), and \
         '--format FMT:FILE' in the format named. Files are written to a temporary file and renamed when \
-        complete; an interrupted audit (Ctrl-C) removes them and exits 130.
+        complete; an interrupted audit removes them.
 
-        A summary goes to standard error, and a progress bar when it is a terminal.
+        A summary goes to standard error (once; the table on standard output is the report alone), \
+        and a progress bar when it is a terminal. An interrupted audit (Ctrl-C) exits 130.
 
-        Exit codes: 0 nothing failing; 1 a profile fails under --fail-on; 2 a file could not be read or \
-        is not a valid profile, a directory could not be listed, no profile was found, or a report \
-        could not be written (invalid files do not count with --allow-invalid); 64 usage error; \
-        130 interrupted.
+        Examples:
+          threshold audit labs
+          threshold audit labs --exclude drafts -o audit.html -o audit.sarif
+          find labs -name '*.yaml' -print0 | threshold audit --files-from - -0
+
+        \(ExitStatus.table("  0   nothing failing", ExitStatus.failing,
+                         "  2   an invalid profile or rule pack, a file found that cannot be read,\n      or a folder that cannot be listed (not with --allow-invalid)",
+                         ExitStatus.usage,
+                         "  66  a path named does not exist or cannot be read, or no profile was\n      found (EX_NOINPUT)",
+                         ExitStatus.cannotCreate, "  130 interrupted (Ctrl-C)", ExitStatus.precedence))
         """)
 
     @Argument(help: ArgumentHelp("Directories to walk and profiles to read.", valueName: "path"))
@@ -127,69 +128,25 @@ struct Audit: ParsableCommand {
     }
 
     /// The reports to write: the files of --output and --format FMT:FILE, and standard output.
-    func outputTargets() throws -> [OutputTarget] {
-        var targets: [OutputTarget] = []
-        var toStandardOutput: ReportFormat?
-        let names = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
-        for spec in formats {
-            if let colon = spec.firstIndex(of: ":") {
-                let name = String(spec[..<colon]), file = String(spec[spec.index(after: colon)...])
-                guard let format = ReportFormat(rawValue: name) else {
-                    throw ValidationError("Unknown format '\(name)' in --format \(spec); the formats are \(names).")
-                }
-                guard !file.isEmpty else { throw ValidationError("--format \(spec) names no file; write --format \(name):FILE.") }
-                targets.append(OutputTarget(format: format, path: file))
-            } else {
-                guard let format = ReportFormat(rawValue: spec) else {
-                    throw ValidationError("Unknown format '\(spec)'; the formats are \(names) (FORMAT:FILE writes a file).")
-                }
-                if let other = toStandardOutput, other != format {
-                    throw ValidationError("Only one format can go to standard output (--format \(other) and --format \(format)); write the others to files with --format FORMAT:FILE or --output FILE.")
-                }
-                toStandardOutput = format
-            }
+    func outputTargets() throws -> [ReportTarget<ReportFormat>] {
+        do {
+            return try ReportTargets.resolve(formats: formats, outputs: outputs, catalog: .reportFormats)
+        } catch {
+            throw ValidationError(error.description)
         }
-        for file in outputs {
-            guard let format = ReportFormat(fileName: file) else {
-                throw ValidationError("Cannot tell the format of --output \(file) from its extension (.txt .json .jsonl .csv .sarif .xml .md .html); use --format FORMAT:\(file).")
-            }
-            targets.append(OutputTarget(format: format, path: file))
-        }
-        // Two spellings of one file (`-o same.json --format csv:./same.json`) are one report too.
-        var seen: [String: String] = [:]
-        for target in targets {
-            guard let path = target.path else { continue }
-            let resolved = Self.resolvedReportPath(path)
-            if let first = seen.updateValue(path, forKey: resolved) {
-                throw ValidationError(first == path ? "The report \(path) is named twice."
-                                                    : "The reports \(first) and \(path) are the same file, named twice.")
-            }
-        }
-        if let toStandardOutput {
-            targets.insert(OutputTarget(format: toStandardOutput, path: nil), at: 0)
-        } else if targets.isEmpty {
-            targets.append(OutputTarget(format: .text, path: nil))
-        }
-        return targets
-    }
-
-    /// A report's path as the file system resolves it, its folder's real path and its name, so that
-    /// two spellings of one file (`same.json`, `./same.json`, `out/../same.json`) compare equal
-    /// although the file does not exist yet. The name is not resolved: a report replaces a symbolic
-    /// link rather than writing through it. A path whose folder does not exist is kept as written.
-    static func resolvedReportPath(_ path: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        guard let real = realpath(folder, nil) else { return path }
-        defer { free(real) }
-        let resolvedFolder = String(cString: real)
-        return (resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/") + name
     }
 
     func run() throws {
         let started = Clock.seconds()
+        var outcome = Outcome()
         let targets = try outputTargets()
+        // A path named that does not exist is said once, without a position, and is no profile: the
+        // others are still audited. When none is left, there is nothing to report.
+        let missing = reportInputProblems(paths, directoryAllowed: true)
+        outcome.note(.noInput, if: !missing.isEmpty)
+        if let filesFrom, filesFrom != "-" { try requireInputs([filesFrom], directoryAllowed: false) }
+        let named = paths.filter { !missing.contains($0) }
+        if named.isEmpty && filesFrom == nil { try outcome.exit() }
         var options = limits.loadOptions
         let book = try loadBook(rules, options)
         options.records = book.records
@@ -197,28 +154,18 @@ struct Audit: ParsableCommand {
         // Create the report files first: an unwritable destination fails before a long walk.
         let progressLine = ProgressLine()
         installInterruptHandlers(erasing: progressLine)
-        var files: [ReportFile] = []
-        var fileFormats: [ReportFormat] = []
-        for target in targets {
-            guard let path = target.path else { continue }
-            do {
-                files.append(try ReportFile(path: path))
-                fileFormats.append(target.format)
-            } catch {
-                Console.error("error: \(error)")
-                for file in files { file.discard() }
-                throw ExitCode(2)
-            }
-        }
+        let reports = try ReportFiles(targets)
+        var files = reports.files.map(\.file)
+        let fileFormats = reports.files.map(\.format)
 
-        var roots = paths
+        var roots = named
         if let filesFrom {
             do {
                 roots += try readPathList(filesFrom)
             } catch let error as YAMLError {
                 Console.error(error.headline)
                 for file in files { file.discard() }
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
         }
 
@@ -231,10 +178,11 @@ struct Audit: ParsableCommand {
         // A gate that checks nothing must not pass: a mistyped --include, an empty folder.
         let foundNothing = walk.files.isEmpty
         if foundNothing { Console.error("error: " + nothingFoundMessage(roots)) }
+        outcome.note(.noInput, if: foundNothing)
 
         var summary = AuditSummary(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn)
         summary.add(walk.notices)
-        let standardFormat = targets.first { $0.path == nil }?.format
+        let standardFormat = reports.standardFormat
         // `color` tells a reporter that it writes to a terminal: the text table colours (as --color
         // says), CSV escapes control characters (files and pipes get the data exactly).
         let toTerminal: Bool
@@ -247,7 +195,10 @@ struct Audit: ParsableCommand {
                                     profileColumnWidth: ReportContext.profileColumnWidth(for: walk.files),
                                     color: toTerminal, toolVersion: Threshold.configuration.version)
         var fileReporters = fileFormats.map { $0.makeReporter(context: context.withoutColor) }
-        var standardReporter = standardFormat.map { $0.makeReporter(context: context) }
+        // The table on standard output is the report alone: the summary goes to standard error.
+        var standardContext = context
+        standardContext.includesTotals = false
+        var standardReporter = standardFormat.map { $0.makeReporter(context: standardContext) }
         var standardOutput = StandardOutput()
         let bar = ProgressBar(total: walk.files.count, line: progressLine,
                               enabled: !quiet && walk.files.count > 0 && (progress == .always || (progress == .auto && Console.isTerminal(2))))
@@ -311,20 +262,12 @@ struct Audit: ParsableCommand {
         standardReporter?.end(summary, into: &standardOutput)
         standardOutput.flush()
 
-        var writeFailed = false
-        for file in files {
-            do {
-                try file.commit()
-            } catch {
-                Console.error("error: \(error)")
-                writeFailed = true
-            }
-        }
+        outcome.note(.cannotCreate, if: !reports.commit())
 
         if !quiet {
-            var reports: [(reporter: any Reporter, name: String)] = Array(zip(fileReporters, files.map(\.path)))
-            if let standardReporter { reports.append((standardReporter, "on standard output")) }
-            for case let (sarif as SARIFReporter, name) in reports where sarif.resultCount > SARIFReporter.gitHubResultLimit {
+            var written: [(reporter: any Reporter, name: String)] = Array(zip(fileReporters, files.map(\.path)))
+            if let standardReporter { written.append((standardReporter, "on standard output")) }
+            for case let (sarif as SARIFReporter, name) in written where sarif.resultCount > SARIFReporter.gitHubResultLimit {
                 Console.error("warning: the SARIF report \(name.escapedForTerminal()) holds \(sarif.resultCount) results; GitHub code scanning "
                               + "rejects a run of more than \(SARIFReporter.gitHubResultLimit) (and shows at most \(SARIFReporter.gitHubShownResults)): "
                               + "split the audit into several runs over fewer folders, each uploaded with a category of its own")
@@ -332,9 +275,9 @@ struct Audit: ParsableCommand {
             Console.error(summaryText(summary, elapsed: Clock.seconds() - started,
                                       written: zip(files, fileFormats).map { "\($0.0.path) (\($0.1))" }))
         }
-        if writeFailed || foundNothing { throw ExitCode(2) }
-        if summary.hasInvalidInput && !allowInvalid { throw ExitCode(2) }
-        if summary.failing > 0 { throw ExitCode(1) }
+        outcome.note(.invalidInput, if: summary.hasInvalidInput && !allowInvalid)
+        outcome.note(.failing, if: summary.failing > 0)
+        try outcome.exit()
     }
 
     /// The most bytes `--files-from` reads: some half a million paths.
@@ -394,7 +337,7 @@ struct Audit: ParsableCommand {
         var text = "threshold audit: \(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles") in \(Format.fixed(elapsed, 2)) s"
         if summary.profiles > 0 { text += " (\(Format.fixed(rate, 1))/s)" }
         if let peak = Clock.peakMemoryKiB() { text += ", peak memory \(Format.fixed(Double(peak) / 1024, 1)) MiB" }
-        text += ": \(summary.valid) valid, \(summary.invalid) invalid, \(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue))"
+        text += ": \(summary.valid) valid, \(summary.invalid) invalid, \(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); as of \(summary.asOf)"
         let width = summary.packs.map(\.pack.count).max() ?? 0
         for tally in summary.packs {
             text += "\n  \(tally.pack.padding(width))  "

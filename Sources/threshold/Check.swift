@@ -1,35 +1,46 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ThresholdKit
 
 /// `threshold check FILE... | -`
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, FormatOptionCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate lab profiles against the rule packs.",
         discussion: """
         Reads each profile (or standard input for '-') and reports, per pack, which obligations apply, \
-        why, and whether they are met. Exit codes: 0 nothing failing, 1 failing per --fail-on, 2 an \
-        invalid profile or pack, 64 a usage error, 66 a file that does not exist.
+        why, and whether they are met. To evaluate every profile under a folder, use 'threshold audit'.
+
+        Formats: text (a report per profile), json (one document: a profile's threshold.verdict/1 \
+        object, or an array of them for several profiles), markdown, and the formats of 'threshold \
+        audit' (jsonl, csv, sarif, junit, html). '--format FMT' writes to standard output (default \
+        text); '--output FILE' (repeatable) writes a file in the format its extension names, and \
+        '--format FMT:FILE' in the format named; files are replaced only when complete.
 
         Examples:
           threshold check Examples/labs/helios.yaml
-          threshold check lab.yaml --pack eu-ai-act-gpai --as-of 2027-01-01 --format json
-          cat lab.yaml | threshold check -
+          threshold check lab.yaml --pack frontier-ai-proposal-2026 --explain
+          threshold check a.yaml b.yaml --format json > verdicts.json
+          generate-profile | threshold check - --output report.md
+
+        \(ExitStatus.table("  0   nothing failing", ExitStatus.failing, ExitStatus.invalid, ExitStatus.usage,
+                         "  66  a profile or --rules path named does not exist or cannot be read, or\n      is a folder (EX_NOINPUT)",
+                         ExitStatus.cannotCreate, ExitStatus.precedence))
         """)
+
+    static var formatNames: [String] { ReportFormat.allCases.map(\.rawValue) }
 
     @Argument(help: ArgumentHelp("Lab profiles (YAML); '-' reads standard input.", valueName: "file"))
     var files: [String]
 
     @OptionGroup var rules: RuleOptions
     @OptionGroup var evaluation: EvaluationOptions
-    @OptionGroup var limits: LimitOptions
 
-    @Option(help: "Output format: text (a report per profile), json (a threshold.verdict/1 object per profile), jsonl, csv, sarif, junit, markdown or html (the formats of 'threshold audit').")
-    var format: ReportFormat = .text
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("text, json, markdown, jsonl, csv, sarif, junit or html to standard output (default text), or FORMAT:FILE to a file (repeatable).", valueName: "format[:file]"))
+    var formats: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Write a report to this file, in the format its extension names (.txt .json .jsonl .csv .sarif .xml .md .html; repeatable).", valueName: "file"))
+    var outputs: [String] = []
 
     @Flag(help: "Show every threshold, including those not met.")
     var explain = false
@@ -37,102 +48,149 @@ struct Check: ParsableCommand {
     @Option(help: "Colour text output: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No notes on standard error when reports are written to files (errors are still shown).")
+    var quiet = false
+
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one profile, or '-' for standard input.") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
-        for file in files where file != "-" {
-            var info = stat()
-            if stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                throw ValidationError("\(file.escapedForTerminal()) is a folder; to evaluate every profile in it, run: threshold audit \(file.escapedForTerminal())")
-            }
+        _ = try targets()
+    }
+
+    func targets() throws -> [ReportTarget<ReportFormat>] {
+        do {
+            return try ReportTargets.resolve(formats: formats, outputs: outputs, catalog: .reportFormats)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     func run() throws {
+        var outcome = Outcome()
+        let targets = try targets()
+        let missing = reportInputProblems(files, directoryAllowed: false, suggestAudit: true)
+        outcome.note(.noInput, if: !missing.isEmpty)
+        let readable = files.filter { !missing.contains($0) }
+
         var options = limits.loadOptions
-        let book: RuleBook
-        do {
-            book = try rules.ruleBook(options: options)
-            options.records = book.records
-        } catch let error as YAMLError {
-            Console.error(error.description)
-            throw ExitCode(2)
+        let book = try loadBook(rules, options)
+        options.records = book.records
+        let asOf = evaluation.asOf
+
+        // The report files first: an unwritable destination fails before anything is read.
+        if targets.contains(where: { $0.path != nil }) { installInterruptHandlers() }
+        let reports = try ReportFiles(targets)
+        let toTerminal: Bool
+        switch reports.standardFormat {
+        case .text?: toTerminal = Console.useColor(color)
+        case .csv?: toTerminal = Console.isTerminal(1)
+        default: toTerminal = false
         }
-        var invalid = false, failing = false, missing = false
-        let style = TextStyle(explain: explain, color: Console.useColor(color))
-        // text, json and markdown print each profile's full report; the other formats are the
-        // audit's reporters, fed the same verdicts.
-        var reporter: (any Reporter)?
-        var summary = AuditSummary(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn)
-        if ![.text, .json, .markdown].contains(format) {
-            let names = files.map { $0 == "-" ? "<stdin>" : $0 }
-            var made = format.makeReporter(context: ReportContext(book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
-                                                                  profileColumnWidth: ReportContext.profileColumnWidth(for: names),
-                                                                  toolVersion: Threshold.configuration.version))
-            var out = ""
-            made.begin(into: &out)
-            Console.out(out)
-            reporter = made
-        }
-        // Several files in JSON are one JSON document: an array of verdicts (one file: one object).
-        var jsonObjects: [String] = []
-        for (index, file) in files.enumerated() {
-            if file != "-", access(file, F_OK) != 0 {
-                // A file that is not there has no line or column to point at.
-                Console.error("threshold: \(file.escapedForTerminal()): no such file")
-                missing = true
-                continue
-            }
-            let verdict: Verdict
-            do {
-                let profile: LabProfile
-                if file == "-" {
-                    let bytes = try Console.readStandardInput(limit: options.yaml.maxFileBytes)
-                    profile = try LabProfile(bytes: bytes, path: "<stdin>", options: options)
-                } else {
-                    profile = try LabProfile(contentsOf: file, options: options)
-                }
-                verdict = book.evaluate(profile, asOf: evaluation.asOf)
-            } catch let error as YAMLError {
-                verdict = Verdict(profile: file == "-" ? "<stdin>" : file, organization: nil, asOf: evaluation.asOf, packs: [], errors: [error])
-                if format != .text { Console.error(error.description) }
-            }
-            invalid = invalid || verdict.isInvalid
-            failing = failing || evaluation.failOn.fails(verdict)
+        let names = readable.map { $0 == "-" ? "<stdin>" : $0 }
+        let context = ReportContext(book: book, asOf: asOf, failurePolicy: evaluation.failOn,
+                                    profileColumnWidth: ReportContext.profileColumnWidth(for: names),
+                                    color: toTerminal, toolVersion: Threshold.configuration.version)
+        var fileReporters = reports.files.map { CheckReporter(format: $0.format, context: context.withoutColor, explain: explain, profiles: readable.count) }
+        var standard = reports.standardFormat.map { CheckReporter(format: $0, context: context, explain: explain, profiles: readable.count) }
+        var out = StandardOutput()
+        var files = reports.files.map(\.file)
+        for index in fileReporters.indices { fileReporters[index].begin(into: &files[index]) }
+        standard?.begin(into: &out)
+        out.flush()
+
+        var summary = AuditSummary(book: book, asOf: asOf, failurePolicy: evaluation.failOn)
+        for file in readable {
+            let verdict = evaluate(file, book: book, options: options, asOf: asOf)
+            if verdict.isInvalid { Console.error(verdict.errors.map(\.description).joined(separator: "\n")) }
+            outcome.note(.invalidInput, if: verdict.isInvalid)
+            outcome.note(.failing, if: evaluation.failOn.fails(verdict))
             summary.add(verdict)
-            if var active = reporter {
-                var out = ""
-                active.add(verdict, into: &out)
-                Console.out(out)
-                reporter = active
-                continue
-            }
-            switch format {
-            case .text:
-                if verdict.isInvalid {
-                    Console.error(verdict.errors.map(\.description).joined(separator: "\n"))
-                } else {
-                    Console.out((index > 0 ? "\n" : "") + verdict.text(style: style))
-                }
-            case .json:
-                if files.count == 1 { Console.out(verdict.prettyJSON() + "\n") } else { jsonObjects.append(verdict.prettyJSON()) }
-            case .markdown:
-                Console.out(verdict.markdown(explain: explain))
-            default:
-                break
-            }
+            for index in fileReporters.indices { fileReporters[index].add(verdict, into: &files[index]) }
+            standard?.add(verdict, into: &out)
+            out.flush()
         }
-        if !jsonObjects.isEmpty {
-            let indented = jsonObjects.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
-            Console.out("[\n" + indented.joined(separator: ",\n") + "\n]\n")
+        for index in fileReporters.indices { fileReporters[index].end(summary, into: &files[index]) }
+        standard?.end(summary, into: &out)
+        out.flush()
+
+        outcome.note(.cannotCreate, if: !reports.commit())
+        if !quiet && !files.isEmpty {
+            Console.error("threshold check: \(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"): \(summary.valid) valid, "
+                          + "\(summary.invalid) invalid, \(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); "
+                          + "wrote " + reports.files.map { "\($0.file.path) (\($0.format))" }.joined(separator: ", "))
         }
-        if var active = reporter {
-            var out = ""
-            active.end(summary, into: &out)
-            Console.out(out)
-        }
-        if invalid { throw ExitCode(2) }
-        if missing { throw ExitCode(66) }
-        if failing { throw ExitCode(1) }
+        try outcome.exit()
     }
+
+    /// Reads and evaluates one profile (or standard input); a problem becomes an invalid verdict.
+    func evaluate(_ file: String, book: RuleBook, options: LoadOptions, asOf: CalendarDate) -> Verdict {
+        do {
+            let profile: LabProfile
+            if file == "-" {
+                let bytes = try Console.readStandardInput(limit: options.yaml.maxFileBytes)
+                profile = try LabProfile(bytes: bytes, path: "<stdin>", options: options)
+            } else {
+                profile = try LabProfile(contentsOf: file, options: options)
+            }
+            return book.evaluate(profile, asOf: asOf)
+        } catch {
+            let problem = error as? YAMLError ?? YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: file)
+            return Verdict(profile: file == "-" ? "<stdin>" : file, organization: nil, asOf: asOf, packs: [], errors: [problem])
+        }
+    }
+}
+
+/// The report files of one run, created before anything is read (an unwritable destination fails
+/// first, exit 73), and the format for standard output, if any.
+struct ReportFiles<Format: Hashable & Sendable> {
+    /// The files, with their formats, in the order named.
+    let files: [(file: ReportFile, format: Format)]
+    /// The format written to standard output, if one is.
+    let standardFormat: Format?
+
+    /// Creates every file's temporary file; on a failure, removes those already made, says why and
+    /// throws exit 73.
+    init(_ targets: [ReportTarget<Format>]) throws {
+        var files: [(file: ReportFile, format: Format)] = []
+        for target in targets {
+            guard let path = target.path else { continue }
+            do {
+                files.append((try ReportFile(path: path), target.format))
+            } catch {
+                for made in files { made.file.discard() }
+                Console.message("threshold: \(error)")
+                throw ExitCode.cannotCreate
+            }
+        }
+        self.files = files
+        standardFormat = targets.first { $0.path == nil }?.format
+    }
+
+    /// Renames every complete file into place; false (having said why) when one could not be.
+    func commit() -> Bool {
+        var ok = true
+        for (file, _) in files {
+            do {
+                try file.commit()
+            } catch {
+                Console.message("threshold: \(error)")
+                ok = false
+            }
+        }
+        return ok
+    }
+}
+
+/// Reports each named path that cannot be read (`threshold: x.yaml: no such file or directory`)
+/// and returns them, so that the others can still be read.
+func reportInputProblems(_ paths: [String], directoryAllowed: Bool, suggestAudit: Bool = false) -> Set<String> {
+    var bad: Set<String> = []
+    for path in paths where path != "-" {
+        guard let problem = NamedInput.problem(at: path, directoryAllowed: directoryAllowed) else { continue }
+        Console.message(inputMessage(problem, suggestAudit: suggestAudit))
+        bad.insert(path)
+    }
+    return bad
 }

@@ -42,7 +42,9 @@ struct LimitSetting: Equatable {
 }
 
 /// `threshold impact PATH... --set PACK/THRESHOLD=VALUE`
-struct Impact: ParsableCommand {
+struct Impact: ParsableCommand, FormatOptionCommand {
+    static var formatNames: [String] { ImpactFormat.allCases.map(\.rawValue) }
+
     static let configuration = CommandConfiguration(
         abstract: "Show who changes status if a threshold's limit is moved.",
         discussion: """
@@ -59,14 +61,22 @@ struct Impact: ParsableCommand {
         html (the audit report with the change drawn on its charts); --output FILE writes a file in the \
         format its extension names (.txt .json .md .html).
 
-        Example: threshold impact Examples/labs --set eu-ai-act-gpai/systemic-risk-compute=1e26 --as-of 2026-11-29
+        Only what changes is listed: the counts that move, the profiles whose thresholds, \
+        obligations or deployment verdict change, and the obligations whose reach changes; the packs \
+        the change leaves as they were are named on one line.
 
-        Exit codes: 0 the report was written; 2 an unknown pack or threshold, a value that cannot be \
-        read in the threshold's unit, an invalid profile or rule pack, or an unwritable report; 64 usage error.
+        Examples:
+          threshold impact Examples/labs --set eu-ai-act-gpai/systemic-risk-compute=1e26 --as-of 2026-11-29
+          threshold impact labs --set frontier-ai-proposal-2026/ai-revenue=250M --output impact.html
+          threshold impact labs --set us-ca-sb53/frontier-compute=1e25 --format json
+
+        \(ExitStatus.table("  0   the report was written", ExitStatus.invalid,
+                         "  64  usage error, including a --set that names no pack or threshold, or a\n      value that cannot be read in the threshold's unit (EX_USAGE)",
+                         ExitStatus.noInput, ExitStatus.cannotCreate, ExitStatus.precedence))
         """)
 
     @Argument(help: ArgumentHelp("Lab profiles, or directories to walk for them.", valueName: "path"))
-    var paths: [String] = []
+    var paths: [String]
 
     @Option(name: .customLong("set"),
             help: ArgumentHelp("Replace a threshold's limit (repeatable).", valueName: "pack/threshold=value"))
@@ -81,12 +91,7 @@ struct Impact: ParsableCommand {
     @Option(help: "The HTML report's title.")
     var title: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD, or 'today': the local calendar's date, honouring TZ). Default: today.", valueName: "date"),
-            transform: parseAsOf)
-    var asOfOption: CalendarDate?
-
-    /// The evaluation date: `--as-of`, else today on the local calendar.
-    var asOf: CalendarDate { asOfOption ?? .today() }
+    @OptionGroup var date: AsOfOptions
 
     @Option(help: "Colour text output: auto, always or never.")
     var color: ColorChoice = .auto
@@ -116,32 +121,36 @@ struct Impact: ParsableCommand {
 
     func run() throws {
         let format = try resolvedFormat()
+        let asOf = date.asOf
+        var outcome = Outcome()
+        let missing = reportInputProblems(paths, directoryAllowed: true)
+        outcome.note(.noInput, if: !missing.isEmpty)
+        let named = paths.filter { !missing.contains($0) }
+        if named.isEmpty { try outcome.exit() }
         var options = limits.loadOptions
         let book = try loadBook(rules, options)
         options.records = book.records
+        // A --set that names no pack or threshold, or a value in the wrong unit: usage errors.
         var changes: [LimitChange] = []
         for setting in try settings.map(LimitSetting.init(parsing:)) {
             do {
                 changes.append(try book.limitChange(pack: setting.pack, threshold: setting.threshold, to: setting.value))
             } catch {
-                Console.error("error: --set: \(error.message)")
-                throw ExitCode(2)
+                throw ValidationError("--set \(setting.pack)/\(setting.threshold)=\(setting.value): \(error.message)")
             }
         }
         let changed: RuleBook
         do {
             changed = try book.applying(changes)
         } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(2)
+            throw ValidationError("--set: \(error)")
         }
 
         // The profiles: the audit's walker, so that impact reads exactly what `threshold audit` would.
-        let walk = FileWalker().walk(paths)
-        var walkFailed = false
+        let walk = FileWalker().walk(named)
         for notice in walk.notices where notice.kind != .symlinkNotFollowed {
             Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
-            walkFailed = walkFailed || notice.isError
+            outcome.note(.invalidInput, if: notice.isError)
         }
         var before: [Verdict] = [], after: [Verdict] = []
         for path in walk.files {
@@ -171,18 +180,14 @@ struct Impact: ParsableCommand {
         }
         if let output {
             installInterruptHandlers()
-            do {
-                let file = try ReportFile(path: output)
-                file.write(text)
-                try file.commit()
-            } catch {
-                Console.error("error: \(error)")
-                throw ExitCode(2)
-            }
+            let reports = try ReportFiles([ReportTarget(format: format, path: output)])
+            reports.files[0].file.write(text)
+            outcome.note(.cannotCreate, if: !reports.commit())
         } else {
             Console.out(text)
         }
-        if walkFailed || report.invalid > 0 { throw ExitCode(2) }
+        outcome.note(.invalidInput, if: report.invalid > 0)
+        try outcome.exit()
     }
 }
 

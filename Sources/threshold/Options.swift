@@ -6,21 +6,17 @@ import Darwin
 #endif
 import ThresholdKit
 
-/// Which rule packs to load.
-struct RuleOptions: ParsableArguments {
+// The option groups the commands share. Each command takes only the groups it uses, so that its
+// help lists only options it honours: `rules list` loads packs but evaluates nothing (no --pack),
+// `rules lint` reads packs but no profile (no --max-models).
+
+/// Where rule packs come from: `--rules`, `--no-builtin`.
+struct RuleSourceOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("Load rule packs from a YAML file or a directory of them (repeatable).", valueName: "file|dir"))
     var rulePaths: [String] = []
 
     @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rule packs.")
     var noBuiltin = false
-
-    @Option(name: .customLong("pack"), help: ArgumentHelp("Evaluate only this pack (repeatable).", valueName: "id"))
-    var packs: [String] = []
-
-    @Option(name: .customLong("reading"), help: ArgumentHelp(
-        "Report another reading of an ambiguous pack as the main one, such as frontier-ai-proposal-2026=compute-and-money (repeatable). Every reading is still evaluated.",
-        valueName: "pack=reading"))
-    var readings: [String] = []
 
     func validate() throws {
         if noBuiltin && rulePaths.isEmpty {
@@ -28,11 +24,12 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
-    /// The rule book these options name.
+    /// Every pack these options load.
     ///
-    /// - Throws: `YAMLError` for a rule pack that cannot be read; `ValidationError` (a usage error)
-    ///   for a `--pack` that names no pack.
+    /// - Throws: `ExitCode.noInput` (66) for a `--rules` path that does not exist; `YAMLError` for
+    ///   a rule pack that cannot be read.
     func ruleBook(options: LoadOptions, tests: Bool = false) throws -> RuleBook {
+        try requireInputs(rulePaths, directoryAllowed: true)
         // A book that only evaluates profiles does not read the packs' own test cases.
         var options = options
         options.packTests = tests
@@ -43,14 +40,43 @@ struct RuleOptions: ParsableArguments {
             guard seen.insert(FileIdentity.key(for: path)).inserted else { continue }
             packs += try RuleBook(contentsOf: path, options: options).packs
         }
-        let book = try RuleBook(packs: packs)
+        return try RuleBook(packs: packs)
+    }
+}
+
+/// A key that names a file whatever the spelling of its path: the device and inode when the file
+/// exists, else the path as given.
+enum FileIdentity {
+    static func key(for path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "path:" + path }
+        return "inode:\(info.st_dev):\(info.st_ino)"
+    }
+}
+
+/// Which packs to load and evaluate: `--rules`, `--no-builtin`, `--pack`.
+struct RuleOptions: ParsableArguments {
+    @OptionGroup var sources: RuleSourceOptions
+
+    @Option(name: .customLong("pack"), help: ArgumentHelp("Evaluate only this pack (repeatable).", valueName: "id"))
+    var packs: [String] = []
+
+    @Option(name: .customLong("reading"), help: ArgumentHelp(
+        "Report another reading of an ambiguous pack as the main one (repeatable; the readings are in 'threshold rules show PACK'). Every reading is still evaluated.",
+        valueName: "pack=reading"))
+    var readings: [String] = []
+
+    /// The rule book these options name.
+    ///
+    /// - Throws: `YAMLError` for a rule pack that cannot be read; `ExitCode.noInput` (66) for a
+    ///   missing `--rules` path; `ValidationError` (a usage error) for a `--pack` that names no pack.
+    func ruleBook(options: LoadOptions, tests: Bool = false) throws -> RuleBook {
+        let book = try sources.ruleBook(options: options, tests: tests)
         let known = book.packs.map(\.id)
-        for id in self.packs where !known.contains(id) {
-            var message = "--pack \(id.escapedForTerminal()): no rule pack has this id"
-            message += Suggestion.nearest(to: id, among: known).map { "; did you mean '\($0)'?" } ?? "."
-            throw ValidationError(message + " The packs are: \(known.joined(separator: ", ")).")
+        for id in packs where !known.contains(id) {
+            throw ValidationError(unknownPackMessage("--pack \(id.escapedForTerminal())", id: id, known: known))
         }
-        var chosen = self.packs.isEmpty ? book : try book.selecting(self.packs)
+        var chosen = packs.isEmpty ? book : try book.selecting(packs)
         for setting in readings {
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -66,12 +92,22 @@ struct RuleOptions: ParsableArguments {
     }
 }
 
-/// The limits that protect against hostile input.
-struct LimitOptions: ParsableArguments {
+/// `OPTION ID: no rule pack has this id; did you mean 'NEAR'? The packs are: …`
+func unknownPackMessage(_ what: String, id: String, known: [String]) -> String {
+    var message = "\(what): no rule pack has this id"
+    // A near spelling, or else the one pack whose id starts with this one (`eu-ai-act`).
+    let starting = known.filter { $0.hasPrefix(id) }
+    let near = Suggestion.nearest(to: id, among: known) ?? (starting.count == 1 && !id.isEmpty ? starting[0] : nil)
+    message += near.map { "; did you mean '\($0)'?" } ?? "."
+    return message + " The packs are: \(known.joined(separator: ", "))."
+}
+
+/// The limits that protect the YAML reader against hostile input (profiles and packs alike).
+struct YAMLLimitOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest file accepted, in bytes.", valueName: "bytes"))
     var maxFileSize = YAMLLimits.default.maxFileBytes
 
-    @Option(name: .customLong("max-depth"), help: "Deepest nesting of sequences and mappings.")
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of sequences and mappings.", valueName: "n"))
     var maxDepth = YAMLLimits.default.maxDepth
 
     @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most nodes aliases may add when expanded.", valueName: "nodes"))
@@ -80,35 +116,65 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-scalar-length"), help: ArgumentHelp("Longest scalar, in bytes.", valueName: "bytes"))
     var maxScalarLength = YAMLLimits.default.maxScalarBytes
 
-    @Option(name: .customLong("max-models"), help: "Most models one profile may list.")
-    var maxModels = ProfileLimits().maxModels
-
-    @Option(name: .customLong("max-digits"), help: "Most digits a quantity may take written out in full, as given or derived.")
-    var maxDigits = ProfileLimits().maxDigits
-
     func validate() throws {
-        for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth), ("--max-alias-expansion", maxAliasExpansion),
-                              ("--max-scalar-length", maxScalarLength), ("--max-models", maxModels), ("--max-digits", maxDigits)]
+        for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth),
+                              ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-length", maxScalarLength)]
         where value < 1 {
             throw ValidationError("\(name) must be at least 1.")
         }
     }
 
+    var yamlLimits: YAMLLimits {
+        YAMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarLength)
+    }
+
+    /// Options for reading rule packs.
+    var loadOptions: LoadOptions { LoadOptions(yaml: yamlLimits) }
+}
+
+/// The limits on reading profiles: the YAML reader's, and a profile's own.
+struct LimitOptions: ParsableArguments {
+    @OptionGroup var yaml: YAMLLimitOptions
+
+    @Option(name: .customLong("max-models"), help: ArgumentHelp("Most models one profile may list.", valueName: "n"))
+    var maxModels = ProfileLimits().maxModels
+
+    @Option(name: .customLong("max-digits"), help: ArgumentHelp("Most digits a quantity may take written out in full, as given or derived.", valueName: "n"))
+    var maxDigits = ProfileLimits().maxDigits
+
+    func validate() throws {
+        for (name, value) in [("--max-models", maxModels), ("--max-digits", maxDigits)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1.")
+        }
+    }
+
     var loadOptions: LoadOptions {
-        LoadOptions(
-            yaml: YAMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion,
-                             maxScalarBytes: maxScalarLength),
-            profile: ProfileLimits(maxModels: maxModels, maxDigits: maxDigits))
+        LoadOptions(yaml: yaml.yamlLimits, profile: ProfileLimits(maxModels: maxModels, maxDigits: maxDigits))
     }
 }
 
 extension FailurePolicy: ExpressibleByArgument {}
 
-extension CalendarDate: ExpressibleByArgument {
-    public init?(argument: String) {
-        if argument == "today" { self = .today(); return }
-        self.init(argument)
+/// Reads `--as-of`: `today`, or a date `YYYY-MM-DD` that exists; a usage error that says what is
+/// wrong otherwise (`month 13 does not exist`, `February 2026 has 28 days`).
+func parseAsOf(_ argument: String) throws -> CalendarDate {
+    if argument == "today" { return .today() }
+    if let problem = CalendarDate.problem(parsing: argument) {
+        throw ValidationError(problem == "expected YYYY-MM-DD" ? "expected YYYY-MM-DD or today" : problem)
     }
+    guard let date = CalendarDate(argument) else { throw ValidationError("expected YYYY-MM-DD or today") }
+    return date
+}
+
+/// `--as-of DATE`, for commands that evaluate on a date.
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Evaluate on this date, YYYY-MM-DD or 'today' (default: today, on the local calendar).", valueName: "date"),
+            transform: parseAsOf)
+    var given: CalendarDate?
+
+    /// The date: as given, or today.
+    var asOf: CalendarDate { given ?? .today() }
 }
 
 /// `--color auto|always|never`.
@@ -116,34 +182,35 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-/// `--as-of`: a date, or `today` (the default) on the local calendar; a bad date says what is
-/// wrong with it.
-func parseAsOf(_ argument: String) throws -> CalendarDate {
-    if argument == "today" { return .today() }
-    if let date = CalendarDate(argument) { return date }
-    if let problem = CalendarDate.problem(with: argument) { throw ValidationError(problem) }
-    throw ValidationError("expected a date YYYY-MM-DD, such as 2026-12-02, or 'today'")
-}
-
-/// Evaluation options shared by `check` and `audit`.
+/// Evaluation options shared by `check` and `audit`: the date, and what fails.
 struct EvaluationOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate on this date (YYYY-MM-DD, or 'today': the local calendar's date, honouring TZ). Default: today.", valueName: "date"),
-            transform: parseAsOf)
-    var asOfOption: CalendarDate?
+    @OptionGroup var date: AsOfOptions
 
-    /// The evaluation date: `--as-of`, else today on the local calendar.
-    var asOf: CalendarDate { asOfOption ?? .today() }
-
-    @Option(name: .customLong("fail-on"), help: "What makes the exit code 1: unmet, late, applies, indeterminate or never.")
+    @Option(name: .customLong("fail-on"),
+            help: "What makes the exit code 1: unmet (an applicable obligation unmet or expired), late (also met late), applies, indeterminate or never.")
     var failOn: FailurePolicy = .unmet
+
+    /// The date: as given, or today.
+    var asOf: CalendarDate { date.asOf }
 }
 
-/// A key that names a file whatever the spelling of its path: the device and inode when the file
-/// exists, else the path as given.
-enum FileIdentity {
-    static func key(for path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "path:" + path }
-        return "inode:\(info.st_dev):\(info.st_ino)"
+/// Checks that every path named exists and can be read, before anything is: a missing one is
+/// `threshold: PATH: no such file or directory`, exit 66 (EX_NOINPUT), rather than a diagnostic at
+/// a position that does not exist. All the problems are reported, then the first fails.
+///
+/// - Parameter suggestAudit: for a folder named where a file is wanted, suggest `threshold audit`.
+func requireInputs(_ paths: [String], directoryAllowed: Bool, suggestAudit: Bool = false) throws {
+    let problems = paths.filter { $0 != "-" }.compactMap { NamedInput.problem(at: $0, directoryAllowed: directoryAllowed) }
+    guard !problems.isEmpty else { return }
+    for problem in problems { Console.message(inputMessage(problem, suggestAudit: suggestAudit)) }
+    throw ExitCode.noInput
+}
+
+/// `threshold: PATH: no such file or directory`; for a folder given to `check`, how to audit it.
+func inputMessage(_ problem: NamedInputProblem, suggestAudit: Bool) -> String {
+    var text = "threshold: \(problem)"
+    if problem.kind == .directory && suggestAudit {
+        text += "; to check every profile under it, run: threshold audit \(problem.path.escapedForTerminal())"
     }
+    return text
 }

@@ -33,6 +33,24 @@ enum Console {
 
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
+    /// The width to wrap text for `fd` to: `COLUMNS` when it is set to a number, else the
+    /// terminal's width (TIOCGWINSZ) when `fd` is a terminal, else 100 columns.
+    static func width(fd: Int32) -> Int {
+        if let text = getenv("COLUMNS").map({ String(cString: $0) }), let columns = Int(text), columns > 0 {
+            return max(columns, 20)
+        }
+        var size = winsize()
+        if isTerminal(fd), ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(Int(size.ws_col), 20) }
+        return 100
+    }
+
+    /// A message of the command line's own (not a diagnostic, whose excerpt must keep its columns)
+    /// on standard error, wrapped to its width; continuation lines are indented by two spaces.
+    static func message(_ text: String) {
+        error(TextWrapping.wrap(text, width: width(fd: 2), indent: 2))
+    }
+
+
     /// Whether to colour output on `fd`, honouring NO_COLOR.
     static func useColor(_ choice: ColorChoice, fd: Int32 = 1) -> Bool {
         switch choice {

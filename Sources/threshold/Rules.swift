@@ -5,11 +5,35 @@ import ThresholdKit
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, show, lint and test rule packs.",
+        discussion: """
+        Examples:
+          threshold rules list --obligations
+          threshold rules show frontier-ai-proposal-2026
+          threshold rules lint my-packs/
+          threshold rules test my-packs/statute.yaml
+        """,
         subcommands: [List.self, Show.self, Doc.self, Lint.self, Test.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rule packs (built-in, and any --rules).")
-        @OptionGroup var rules: RuleOptions
+        static let configuration = CommandConfiguration(
+            abstract: "List the rule packs (built-in, and any --rules), and with --obligations the ids records name.",
+            discussion: """
+            A line per pack: its id, status, jurisdiction, dates and title. With --obligations, each \
+            pack's obligations follow: the id an assessment record names (`obligation: ID` in a \
+            profile), whether it is owed per model or by the organisation, and its title.
+
+            Examples:
+              threshold rules list
+              threshold rules list --obligations
+              threshold rules list --rules my-packs/ --no-builtin
+
+            \(ExitStatus.table("  0   the packs were listed", ExitStatus.invalidPack, ExitStatus.usage,
+                             "  66  a --rules path does not exist or cannot be read (EX_NOINPUT)"))
+            """)
+        @OptionGroup var rules: RuleSourceOptions
+
+        @Flag(name: .customLong("obligations"), help: "Under each pack, list its obligations: the ids assessment records name.")
+        var obligations = false
 
         func run() throws {
             let book = try loadBook(rules, LoadOptions.default)
@@ -18,20 +42,35 @@ struct Rules: ParsableCommand {
                 var dates = pack.effective.map { "from \($0)" } ?? ""
                 if let expires = pack.expires { dates += (dates.isEmpty ? "" : " ") + "until \(expires)" }
                 Console.out("\(pack.id.padding(width))  \(pack.status.rawValue.padding(8))  \((pack.jurisdiction ?? "—").escapedForTerminal(limit: 40).padding(6))  \(dates.padding(32))  \(pack.title.escapedForTerminal())\n")
+                guard obligations else { continue }
+                let idWidth = pack.obligations.map(\.id.count).max() ?? 0
+                for obligation in pack.obligations {
+                    let per = obligation.per == .model ? "per model" : "organization"
+                    Console.out("    \(obligation.id.padding(idWidth))  \(per.padding(12))  \(obligation.title.escapedForTerminal())\n")
+                }
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a pack's thresholds and obligations.")
-        @Argument(help: "The pack's id.") var id: String
-        @OptionGroup var rules: RuleOptions
+        static let configuration = CommandConfiguration(
+            abstract: "Show a pack's thresholds and obligations.",
+            discussion: """
+            Examples:
+              threshold rules show frontier-ai-proposal-2026
+              threshold rules show my-statute --rules my-packs/statute.yaml
+
+            \(ExitStatus.table("  0   the pack was shown", ExitStatus.invalidPack,
+                             "  64  usage error, including an id no pack has (EX_USAGE)",
+                             "  66  a --rules path does not exist or cannot be read (EX_NOINPUT)"))
+            """)
+        @Argument(help: ArgumentHelp("The pack's id (see 'threshold rules list').", valueName: "id")) var id: String
+        @OptionGroup var rules: RuleSourceOptions
 
         func run() throws {
             let book = try loadBook(rules, LoadOptions.default, tests: true)
             guard let pack = book.pack(id) else {
-                Console.error("error: no rule pack '\(id)'; the packs are: \(book.packs.map(\.id).joined(separator: ", "))")
-                throw ExitCode(2)
+                throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
             }
             // A pack's text (titles, notes, citations) is shown with control characters escaped.
             Console.out(pack.explanation().split(separator: "\n", omittingEmptySubsequences: false)
@@ -42,24 +81,31 @@ struct Rules: ParsableCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check rule packs: every error of every file in one run, read together with the built-in packs.",
+            usage: "threshold rules lint <path> ... [<options>]",
             discussion: """
             Each file reports every problem it has (up to 20), not only the first. The packs are then \
             checked together and against the built-in packs: two packs with one id, a pack with a \
             built-in's id that does not say 'replaces:'. Warnings: a pack with no obligations or no \
-            test cases, a threshold that no obligation reads. Exit 2 when there is an error.
+            test cases, a threshold that no obligation reads.
 
             Examples:
-              threshold rules lint my-pack.yaml
+              threshold rules lint my-packs/statute.yaml
               threshold rules lint Rules/ Examples/rules/
+
+            \(ExitStatus.table("  0   every pack is well-formed", "  2   a pack is not (each problem is reported)",
+                             ExitStatus.usage, ExitStatus.noInput))
             """)
-        @Argument(help: "Rule pack files or directories.") var paths: [String]
+        @Argument(help: ArgumentHelp("Rule pack files or directories.", valueName: "path")) var paths: [String]
         @Flag(name: .customLong("no-builtin"), help: "Lint the files on their own, not against the built-in packs.")
         var noBuiltin = false
-        @OptionGroup var limits: LimitOptions
+        @OptionGroup var limits: YAMLLimitOptions
 
         func run() throws {
+            var outcome = Outcome()
+            let missing = reportInputProblems(paths, directoryAllowed: true)
+            outcome.note(.noInput, if: !missing.isEmpty)
             let builtIn = noBuiltin ? nil : try RuleBook.builtIn(tests: false)
-            let report = RuleBook.lint(paths: paths, options: limits.loadOptions, builtIn: builtIn)
+            let report = RuleBook.lint(paths: paths.filter { !missing.contains($0) }, options: limits.loadOptions, builtIn: builtIn)
             let failed = Set(report.errors.compactMap(\.error.file))
             for pack in report.packs where !failed.contains(pack.path ?? "") {
                 Console.out("\((pack.path ?? pack.id).escapedForTerminal()): ok: \(pack.id) (\(pack.thresholds.count) thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n")
@@ -68,7 +114,8 @@ struct Rules: ParsableCommand {
             if !report.findings.isEmpty {
                 Console.error("\(report.errors.count) \(report.errors.count == 1 ? "error" : "errors"), \(report.warnings.count) \(report.warnings.count == 1 ? "warning" : "warnings")")
             }
-            if !report.errors.isEmpty { throw ExitCode(2) }
+            outcome.note(.invalidInput, if: !report.errors.isEmpty)
+            try outcome.exit()
         }
     }
 
@@ -78,35 +125,44 @@ struct Rules: ParsableCommand {
             discussion: """
             Examples:
               threshold rules doc us-il-ai-safety > us-il-ai-safety.md
-              threshold rules doc my-pack --rules my-pack.yaml
+              threshold rules doc my-statute --rules my-packs/statute.yaml
             """)
-        @Argument(help: "The pack's id.") var id: String
-        @OptionGroup var rules: RuleOptions
+        @Argument(help: ArgumentHelp("The pack's id (see 'threshold rules list').", valueName: "id")) var id: String
+        @OptionGroup var rules: RuleSourceOptions
 
         func run() throws {
             let book = try loadBook(rules, LoadOptions.default, tests: true)
             guard let pack = book.pack(id) else {
-                var message = "no rule pack '\(id.escapedForTerminal())'"
-                if let near = Suggestion.nearest(to: id, among: book.packs.map(\.id)) { message += "; did you mean '\(near)'?" }
-                throw ValidationError(message + " The packs are: \(book.packs.map(\.id).joined(separator: ", ")).")
+                throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
             }
             Console.out(pack.markdownDocument())
         }
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run rule packs' own test cases (the built-in packs when none are named).")
-        @Argument(help: "Rule pack files or directories.") var paths: [String] = []
-        @OptionGroup var limits: LimitOptions
+        static let configuration = CommandConfiguration(
+            abstract: "Run rule packs' own test cases (the built-in packs when none are named).",
+            usage: "threshold rules test [<path> ...] [<options>]",
+            discussion: """
+            Examples:
+              threshold rules test
+              threshold rules test my-packs/statute.yaml
+
+            \(ExitStatus.table("  0   every test case passed", "  1   a test case failed", ExitStatus.invalidPack,
+                             ExitStatus.usage, ExitStatus.noInput))
+            """)
+        @Argument(help: ArgumentHelp("Rule pack files or directories.", valueName: "path")) var paths: [String] = []
+        @OptionGroup var limits: YAMLLimitOptions
 
         func run() throws {
+            try requireInputs(paths, directoryAllowed: true)
             let book: RuleBook
             do {
                 book = paths.isEmpty ? try RuleBook.builtIn()
                     : try RuleBook(packs: paths.flatMap { try RuleBook(contentsOf: $0, options: limits.loadOptions).packs })
             } catch let error as YAMLError {
                 Console.error(error.description)
-                throw ExitCode(2)
+                throw ExitCode.invalidInput
             }
             var passed = 0, failed = 0
             for pack in book.packs {
@@ -128,17 +184,28 @@ struct Rules: ParsableCommand {
                 }
             }
             Console.out("\n\(passed) passed, \(failed) failed\n")
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 { throw ExitCode.failing }
         }
     }
 }
 
+/// The rule book `rules` names; an unreadable pack is reported and exits 2.
 func loadBook(_ rules: RuleOptions, _ options: LoadOptions, tests: Bool = false) throws -> RuleBook {
     do {
         return try rules.ruleBook(options: options, tests: tests)
     } catch let error as YAMLError {
         Console.error(error.description)
-        throw ExitCode(2)
+        throw ExitCode.invalidInput
+    }
+}
+
+/// Every pack `rules` loads; an unreadable pack is reported and exits 2.
+func loadBook(_ rules: RuleSourceOptions, _ options: LoadOptions, tests: Bool = false) throws -> RuleBook {
+    do {
+        return try rules.ruleBook(options: options, tests: tests)
+    } catch let error as YAMLError {
+        Console.error(error.description)
+        throw ExitCode.invalidInput
     }
 }
 

@@ -531,14 +531,23 @@ struct AuditTests {
         #expect(actual == expected, "differs from Golden/\(name); rerun with THRESHOLD_UPDATE_GOLDEN=1 to accept")
     }
 
-    @Test("text: the golden table")
+    @Test("text: the golden table; standard output is the report alone, the summary is on standard error once")
     func textGolden() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try AuditCorpus.golden(in: dir)
-        let run = try CLI.run(["audit", "corpus", "--format", "text"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        let run = try CLI.run(["audit", "corpus", "--format", "text", "--output", "r.txt"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
         #expect(run.status == 2)
         try expectGolden(run.stdout, "audit.txt")
+        #expect(!run.stdout.contains("failing"), "no totals on standard output")
+        #expect(run.stderr.components(separatedBy: "failing (--fail-on unmet)").count == 2, "one summary: \(run.stderr)")
+        #expect(run.stderr.contains("5 valid, 1 invalid, 2 failing (--fail-on unmet); as of 2026-11-29\n  golden-statute  in scope 3, unmet 2, late 1, indeterminate 1, blocked 1\n"), "\(run.stderr)")
+        // A report file is read later, without the terminal: it keeps its totals.
+        let file = try String(contentsOf: dir.appendingPathComponent("r.txt"), encoding: .utf8)
+        #expect(file.hasPrefix(run.stdout))
+        #expect(file.hasSuffix("\n6 profiles, 1 invalid, 2 failing (--fail-on unmet); as of 2026-11-29\n"
+                               + "PACK            IN FORCE  IN SCOPE  UNMET  LATE  PENDING  INDETERMINATE  BLOCKED\n"
+                               + "golden-statute  yes       3         2      1     0        1              1\n"), "\(file)")
     }
 
     @Test("markdown: the golden report")
@@ -642,14 +651,14 @@ struct AuditTests {
         #expect(try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8) == "the previous report\n")
     }
 
-    @Test("an unwritable report fails before the walk, with exit code 2")
+    @Test("an unwritable report fails before the walk, with exit code 73 (EX_CANTCREAT)")
     func unwritableOutput() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try AuditCorpus.golden(in: dir)
         let run = try CLI.run(["audit", "corpus", "--output", "missing-folder/r.json"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("cannot write missing-folder/r.json"))
+        #expect(run.status == 73)
+        #expect(run.stderr.unwrapped == "threshold: cannot write missing-folder/r.json: no such file or directory")
         // --format FMT:FILE names the format explicitly.
         let named = try CLI.run(["audit", "corpus", "--format", "sarif:scan.out", "--allow-invalid"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
         #expect(named.status == 1)
@@ -726,7 +735,7 @@ struct AuditTests {
                                 ("out/r.csv", dir.appendingPathComponent("out/r.csv").path)] {
             let run = try CLI.run(base + ["-o", first, "--format", "csv:\(second)"], in: dir)
             #expect(run.status == 64, "\(first) and \(second)")
-            #expect(run.stderr.contains("The reports \(second) and \(first) are the same file, named twice."), "--format is read first")
+            #expect(run.stderr.unwrapped.contains("The reports \(second) and \(first) are the same file, named twice."), "--format is read first")
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("same.json").path), "nothing is written")
         // Different files in one folder are fine.
@@ -734,25 +743,25 @@ struct AuditTests {
         #expect(two.status == 1)
     }
 
-    @Test("an audit that finds no profile is an error (exit 2), said on standard error even with -q")
+    @Test("an audit that finds no profile is an error (exit 66, EX_NOINPUT), said on standard error even with -q")
     func noProfiles() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try AuditCorpus.golden(in: dir)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
         let empty = try CLI.run(["audit", "empty", "-q", "--format", "jsonl"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
-        #expect(empty.status == 2)
+        #expect(empty.status == 66)
         #expect(empty.stdout.isEmpty)
         #expect(empty.stderr == "error: no profiles found under empty (include: *.yaml, *.yml)\n")
         let typo = try CLI.run(["audit", "corpus", "-q", "--include", "*.yamll", "--exclude", "drafts", "--output", "r.sarif"]
                                + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
-        #expect(typo.status == 2)
+        #expect(typo.status == 66)
         #expect(typo.stderr == "error: no profiles found under corpus (include: *.yamll; exclude: drafts)\n")
         // The report says so too: no results.
         let log = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r.sarif"))) as? [String: Any])
         #expect(((log["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.isEmpty == true)
         let emptyList = try CLI.run(["audit", "--files-from", "-", "-q"] + AuditCorpus.asOf + AuditCorpus.goldenRules, stdin: "\n", in: dir)
-        #expect(emptyList.status == 2)
+        #expect(emptyList.status == 66)
         #expect(emptyList.stderr.contains("error: no profiles found: the list on standard input names no paths"))
     }
 

@@ -71,3 +71,11 @@ enum CLI {
         return url
     }
 }
+
+extension String {
+    /// The text with every run of spaces and line breaks made one space: a message as it reads,
+    /// wherever the command wrapped it to the width of the terminal (100 columns on a pipe).
+    var unwrapped: String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+}

@@ -58,7 +58,8 @@ struct CheckTests {
         ExitCase(["check", "Examples/labs/pebble.yaml", "--fail-on", "applies"], 0),
         ExitCase(["check", "Examples/labs/atlas-commerce.yaml", "--fail-on", "applies"], 1),
         ExitCase(["check", "Examples/labs/no-such-lab.yaml"], 66),
-        ExitCase(["check", "Examples"], 64),
+        ExitCase(["check", "Examples"], 66),
+        ExitCase(["check", "Examples/labs/helios.yaml", "Examples/labs/no-such-lab.yaml"], 66),
         ExitCase(["check"], 64),
         ExitCase(["check", "Examples/labs/helios.yaml", "--fail-on", "sometimes"], 64),
         ExitCase(["check", "Examples/labs/helios.yaml", "--as-of", "2026-02-30"], 64),
@@ -66,7 +67,7 @@ struct CheckTests {
         ExitCase(["check", "Examples/labs/helios.yaml", "--pack", "frontier-ai-proposal"], 64),
     ]
 
-    @Test("exit codes: 0 compliant, 1 unmet, 2 invalid, 64 usage", arguments: exitCases)
+    @Test("exit codes: 0 compliant, 1 unmet, 2 invalid, 64 usage, 66 no such file", arguments: exitCases)
     func exitCodes(_ exitCase: ExitCase) throws {
         let arguments = exitCase.arguments, status = exitCase.status
         let pinnedDate = arguments.contains("--as-of") ? [] : ["--as-of", "2026-11-29"]
@@ -87,24 +88,6 @@ struct CheckTests {
         let east = try asOf("KIR-14"), west = try asOf("BAK+12")
         #expect(east.ordinal - west.ordinal >= 1 && east.ordinal - west.ordinal <= 2)
         #expect(try asOf("KIR-14", ["--as-of", "today"]) == east)
-    }
-
-    @Test("several files in JSON are one JSON array; one file is one verdict object")
-    func jsonArray() throws {
-        let two = try CLI.run(["check", "Examples/labs/helios.yaml", "Examples/labs/pebble.yaml", "--format", "json", "--as-of", "2026-11-29"])
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [[String: Any]])
-        #expect(array.map { $0["organization"] as? String } == ["Helios AI Labs", "Pebble Research"])
-        let one = try CLI.run(["check", "Examples/labs/pebble.yaml", "--format", "json", "--as-of", "2026-11-29"])
-        #expect((try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])?["schema"] as? String == "threshold.verdict/1")
-    }
-
-    @Test("a bad --as-of says what is wrong with it, and is a usage error", arguments: [
-        ("2026-13-01", "month 13 does not exist"), ("2027-02-30", "February 2027 has 28 days"), ("2026/01/01", "expected a date YYYY-MM-DD"),
-    ])
-    func badAsOf(_ date: String, _ reason: String) throws {
-        let run = try CLI.run(["check", "Examples/labs/pebble.yaml", "--as-of", date])
-        #expect(run.status == 64)
-        #expect(run.stderr.contains(reason), "\(run.stderr)")
     }
 
     /// A date as the CLI prints it, for arithmetic in tests that cannot import ThresholdKit.
@@ -136,16 +119,57 @@ struct CheckTests {
         let unknown = try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "NOSUCH"])
         #expect(unknown.status == 64)
         #expect(unknown.stdout.isEmpty)
-        #expect(unknown.stderr.contains("--pack NOSUCH: no rule pack has this id. The packs are: eu-ai-act-gpai, frontier-ai-proposal-2026, "))
+        #expect(unknown.stderr.unwrapped.contains("--pack NOSUCH: no rule pack has this id. The packs are: eu-ai-act-gpai, frontier-ai-proposal-2026, "))
+        #expect(unknown.stderr.contains("Usage: threshold check "), "the usage of the command, not the top level's")
         #expect(!unknown.stderr.contains("<input>"), "no made-up position")
         let near = try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "eu-ai-act-gpia"])
         #expect(near.status == 64)
-        #expect(near.stderr.contains("--pack eu-ai-act-gpia: no rule pack has this id; did you mean 'eu-ai-act-gpai'? The packs are: "))
+        #expect(near.stderr.unwrapped.contains("--pack eu-ai-act-gpia: no rule pack has this id; did you mean 'eu-ai-act-gpai'? The packs are: "))
         // The commands that share the rule options say the same.
         let audit = try CLI.run(["audit", "Examples/labs", "--pack", "frontier-ai-proposal-2026", "--pack", "NOSUCH"])
         #expect(audit.status == 64)
         #expect(audit.stderr.contains("--pack NOSUCH: no rule pack has this id"))
+        #expect(audit.stderr.contains("Usage: threshold audit "))
         #expect(try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "frontier-ai-proposal-2026"]).status == 1)
+    }
+
+    @Test("json: one file gives one verdict object; several give ONE document, an array of the same objects")
+    func jsonDocument() throws {
+        let files = ["Examples/labs/helios.yaml", "Examples/labs/pebble.yaml", "Examples/labs/northwind.yaml"]
+        let several = try CLI.run(["check"] + files + ["--format", "json"] + pinned)
+        #expect(several.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(several.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["profile"] as? String } == files)
+        for (index, file) in files.enumerated() {
+            let alone = try CLI.run(["check", file, "--format", "json"] + pinned)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+            #expect(NSDictionary(dictionary: object).isEqual(to: array[index]), "\(file)")
+        }
+        // An invalid profile among them is an element with its errors, not a break in the document.
+        let withMissingPack = try CLI.run(["check", files[0], "-", "--format", "json"] + pinned, stdin: "organization: {name: X}\nmodels: nope\n")
+        #expect(withMissingPack.status == 2)
+        let mixed = try #require(try JSONSerialization.jsonObject(with: Data(withMissingPack.stdout.utf8)) as? [[String: Any]])
+        #expect(mixed.count == 2 && (mixed[1]["errors"] as? [Any])?.count == 1)
+    }
+
+    @Test("--output (repeatable, format from the extension) and --format FMT:FILE write files like audit; -q drops the note")
+    func outputFiles() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let helios = CLI.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path
+        let run = try CLI.run(["check", helios, "-o", "r.json", "-o", "r.md", "--format", "sarif:scan.out", "-o", "r.txt"] + pinned, in: dir)
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty, "only files: nothing on standard output")
+        #expect(run.stderr == "threshold check: 1 profile: 1 valid, 0 invalid, 1 failing (--fail-on unmet); wrote scan.out (sarif), r.json (json), r.md (markdown), r.txt (text)\n")
+        for (name, format) in [("r.json", "json"), ("r.md", "markdown"), ("scan.out", "sarif"), ("r.txt", "text")] {
+            let written = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let shown = try CLI.run(["check", helios, "--format", format] + pinned, in: dir).stdout
+            #expect(written == shown, "\(name)")
+        }
+        let quiet = try CLI.run(["check", helios, "-o", "r.json", "-q", "--format", "text"] + pinned, in: dir)
+        #expect(quiet.stderr.isEmpty)
+        #expect(quiet.stdout.hasPrefix("Helios AI Labs"), "--format FMT still writes standard output")
+        #expect(try CLI.run(["check", helios, "-o", "r.json", "--format", "json:./r.json"] + pinned, in: dir).status == 64)
     }
 
     @Test("an invalid profile prints a compiler-style error and yields an error object in JSON")
@@ -183,6 +207,21 @@ struct RulesCommandTests {
         let result = try CLI.run(["rules", "list"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("frontier-ai-proposal-2026"))
+    }
+
+    @Test("rules list --obligations lists under each pack the ids assessment records name, per model or organization")
+    func listObligations() throws {
+        let plain = try CLI.run(["rules", "list"])
+        #expect(!plain.stdout.contains("cybersecurity-assessment"), "the plain list is one line per pack")
+        let result = try CLI.run(["rules", "list", "--obligations"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let pack = try #require(lines.firstIndex { $0.hasPrefix("frontier-ai-proposal-2026 ") })
+        #expect(lines[pack + 1].hasPrefix("    cybersecurity-assessment "))
+        #expect(lines[pack + 1].contains("  per model  "))
+        #expect(lines.contains { $0.hasPrefix("    ") && $0.contains("  organization  ") })
+        // Every id the list shows is one a record may name: the template's example is among them.
+        #expect(result.stdout.contains("    cybersecurity-assessment "))
     }
 
     /// A pack with one flaw, and the exact diagnostic `rules lint` must give.

@@ -152,7 +152,7 @@ import ThresholdKit
         #expect(esc.stderr.contains("organization: {name: Lab \\u{1B}[2J}"))
     }
 
-    @Test("an empty file and a lone '---': exit 2 with a position; a folder: a usage error that suggests audit")
+    @Test("an empty file and a lone '---': exit 2 with a position; a folder: exit 66, no position, and the command that reads one")
     func emptyAndNotAFile() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -165,8 +165,9 @@ import ThresholdKit
         Self.expectRefused(try CLI.run(["check", "dashes.yaml"], in: dir), file: "dashes.yaml",
                            containing: "expected a lab profile (a mapping with 'organization', 'models', …), found null")
         let folder = try CLI.run(["check", "dir.yaml"], in: dir)
-        #expect(folder.status == 64)
-        #expect(folder.stderr.contains("dir.yaml is a folder; to evaluate every profile in it, run: threshold audit dir.yaml"))
+        #expect(folder.status == 66)
+        #expect(folder.stdout.isEmpty)
+        #expect(folder.stderr.unwrapped == "threshold: dir.yaml: is a directory; to check every profile under it, run: threshold audit dir.yaml")
     }
 
     // MARK: Terminal escapes
@@ -289,7 +290,7 @@ import ThresholdKit
         #expect(badRules.stderr.contains("broken-rules.yaml:"))
         // An unwritable second report: the first is not written either.
         let unwritable = try CLI.run(["audit", "labs", "--output", "report.jsonl", "--output", "missing/r.json"], in: dir)
-        #expect(unwritable.status == 2)
+        #expect(unwritable.status == 73)
         // A hostile rules file (a billion laughs).
         try Self.write(Array(Self.billionLaughs.utf8), to: dir.appendingPathComponent("laughs-rules.yaml"))
         let laughs = try CLI.run(["audit", "labs", "--rules", "laughs-rules.yaml", "--output", "report.json"], in: dir)

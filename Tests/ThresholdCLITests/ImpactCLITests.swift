@@ -40,13 +40,13 @@ struct ImpactCLITests {
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
     }
 
-    @Test("errors exit 2 with a clear message; bad usage exits 64", arguments: [
-        (["--set", "eu-ai-act-gpia/systemic-risk-compute=1e26"], Int32(2), "did you mean 'eu-ai-act-gpai'?"),
-        (["--set", "eu-ai-act-gpai/systemic-risk-comptue=1e26"], 2, "did you mean 'systemic-risk-compute'?"),
-        (["--set", "eu-ai-act-gpai/systemic-risk-compute=lots"], 2, "expected a number"),
-        (["--set", "eu-ai-act-gpai/systemic-risk-compute=500M USD"], 2, "FLOP"),
-        (["--set", "frontier-ai-proposal-2026/ai-revenue=100M EUR"], 2, "the limit is in USD, not EUR"),
-        (["--set", "eu-ai-act-gpai/systemic-risk-compute=1e26", "--set", "eu-ai-act-gpai/systemic-risk-compute=1e27"], 2, "changed twice"),
+    @Test("a --set that cannot be followed is a usage error (64) with impact's usage and a clear message", arguments: [
+        (["--set", "eu-ai-act-gpia/systemic-risk-compute=1e26"], Int32(64), "did you mean 'eu-ai-act-gpai'?"),
+        (["--set", "eu-ai-act-gpai/systemic-risk-comptue=1e26"], 64, "did you mean 'systemic-risk-compute'?"),
+        (["--set", "eu-ai-act-gpai/systemic-risk-compute=lots"], 64, "expected a number"),
+        (["--set", "eu-ai-act-gpai/systemic-risk-compute=500M USD"], 64, "FLOP"),
+        (["--set", "frontier-ai-proposal-2026/ai-revenue=100M EUR"], 64, "the limit is in USD, not EUR"),
+        (["--set", "eu-ai-act-gpai/systemic-risk-compute=1e26", "--set", "eu-ai-act-gpai/systemic-risk-compute=1e27"], 64, "changed twice"),
         (["--set", "systemic-risk-compute=1e26"], 64, "PACK/THRESHOLD"),
         (["--set", "eu-ai-act-gpai/systemic-risk-compute"], 64, "PACK/THRESHOLD=VALUE"),
         (["--set", "eu-ai-act-gpai/systemic-risk-compute="], 64, "no value"),
@@ -56,15 +56,49 @@ struct ImpactCLITests {
     func errors(arguments: [String], status: Int32, message: String) throws {
         let result = try CLI.run(["impact", "Examples/labs", "--as-of", "2026-11-29"] + arguments)
         #expect(result.status == status, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
-        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.unwrapped.contains(message), "\(result.stderr)")
+        #expect(result.stderr.contains("Usage: threshold impact "), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
     }
 
-    @Test("an unreadable profile is reported and exits 2, the others are still compared")
-    func invalidProfile() throws {
+    @Test("a profile named that does not exist is reported without a position and exits 66; the others are still compared")
+    func missingProfile() throws {
         let result = try CLI.run(["impact", "Examples/labs/helios.yaml", "no-such-profile.yaml",
                                   "--set", "eu-ai-act-gpai/systemic-risk-compute=1e26", "--as-of", "2026-11-29"])
+        #expect(result.status == 66)
+        #expect(result.stderr == "threshold: no-such-profile.yaml: no such file or directory\n")
+        #expect(result.stdout.contains("Helios AI Labs") && result.stdout.contains(": 1 profile\n"))
+    }
+
+    @Test("an invalid profile is reported at its position and exits 2; the others are still compared")
+    func invalidProfile() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "organization:\n  name: Bad\n  ai_revenue: 1,000,000 USD\n".write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["impact", CLI.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path, "bad.yaml",
+                                  "--set", "eu-ai-act-gpai/systemic-risk-compute=1e26", "--as-of", "2026-11-29"], in: dir)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no-such-profile.yaml"))
+        #expect(result.stderr.hasPrefix("bad.yaml:3:16: error: organization.ai_revenue: commas are not accepted"), "\(result.stderr)")
         #expect(result.stdout.contains("Helios AI Labs") && result.stdout.contains("1 invalid"))
+    }
+
+    @Test("text lists only what changes: no scope shown unmoved, no arrow on a count that stays, unchanged packs on one line")
+    func onlyChanges() throws {
+        let result = try CLI.run(Self.raise)
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("in scope → in scope"))
+        for line in result.stdout.split(separator: "\n") {
+            // `X n → n` never appears: an arrow joins two different things.
+            let words = line.split(separator: " ")
+            for (index, word) in words.enumerated() where word == "→" && index > 0 && index + 1 < words.count {
+                #expect(words[index - 1] != words[index + 1], "\(line)")
+            }
+        }
+        #expect(result.stdout.contains("Unchanged: frontier-ai-proposal-2026, kr-ai-basic-act, us-ca-sb53, us-eo-14110, us-il-ai-safety, us-ny-raise\n"))
+        #expect(!result.stdout.contains("no profile changes"))
+        // The pack the change is in still has its section, with its counts.
+        #expect(result.stdout.contains("\neu-ai-act-gpai — "))
+        // Raising the line moves no one out of the pack's scope (its other duties still apply).
+        #expect(result.stdout.contains("\n  in scope 7 · indeterminate 0 · out of scope 3 · with unmet obligations 5\n"), "\(result.stdout)")
     }
 }

@@ -37,8 +37,8 @@ struct InitSchemaTests {
 
         try "organization: {name: Mine}\n".write(toFile: file, atomically: true, encoding: .utf8)
         let second = try CLI.run(["init", file])
-        #expect(second.status == 2)
-        #expect(second.stderr.contains("already exists"))
+        #expect(second.status == 73)
+        #expect(second.stderr.unwrapped.contains("already exists, and init never overwrites a file: nothing was written"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "organization: {name: Mine}\n")
     }
 }

@@ -167,6 +167,10 @@ struct ImpactTests {
         let report = try book.impact(of: [change], on: corpus, asOf: asOf)
         let text = report.text()
         #expect(text.contains("eu-ai-act-gpai/systemic-risk-compute: > 1e25 FLOP → > 1e26 FLOP"))
+        // An in-force pack's counts include its unmet obligations; an arrow only where a count moves.
+        let euSection = try #require(text.components(separatedBy: "\n\n").first { $0.hasPrefix("eu-ai-act-gpai") })
+        #expect(euSection.contains("with unmet obligations") && !euSection.contains("not in force"))
+        #expect(euSection.contains("\n  in scope 3 · "), "\(euSection)")
         #expect(text.contains("Two") && text.contains("Five") && !text.contains("Twenty (corpus"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.prettyJSON().utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "threshold.impact/1")
@@ -195,8 +199,9 @@ struct ImpactTests {
         let section = try #require(text.components(separatedBy: "\n\n").first { $0.hasPrefix("us-eo-14110") })
         #expect(section.contains("\n  not in force on 2026-11-29: nothing is required; were it in force:\n  in scope "), "\(section)")
         #expect(!section.contains("with unmet obligations"))
-        let euSection = try #require(text.components(separatedBy: "\n\n").first { $0.hasPrefix("eu-ai-act-gpai") })
-        #expect(euSection.contains("with unmet obligations") && !euSection.contains("not in force"))
+        // The packs the change leaves as they were are named on one line, not given a section.
+        #expect(!text.contains("\neu-ai-act-gpai — "))
+        #expect(text.contains("\nUnchanged: eu-ai-act-gpai"), "\(text)")
         let markdown = report.markdown()
         let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| `us-eo-14110`") })
         #expect(row.hasPrefix("| `us-eo-14110` (not in force: counts as if it were) |") && row.hasSuffix("| — | \(eo.movers.count) |"), "\(row)")

@@ -34,6 +34,36 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why `text` is not a date `YYYY-MM-DD`, in a few words, or nil when it is one:
+    /// `expected YYYY-MM-DD` (`2026/01/01`), `month 13 does not exist` (`2026-13-01`),
+    /// `February 2026 has 28 days` (`2026-02-30`), `day 0 does not exist`, `year 0 does not exist`
+    /// (the years are 1 to 9999).
+    ///
+    /// ```swift
+    /// CalendarDate.problem(parsing: "2026-02-30")   // "February 2026 has 28 days"
+    /// CalendarDate.problem(parsing: "2026-02-28")   // nil
+    /// ```
+    public static func problem(parsing text: some StringProtocol) -> String? {
+        let bytes = Array(text.utf8)
+        let digit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[0..<4].allSatisfy(digit), bytes[5..<7].allSatisfy(digit), bytes[8..<10].allSatisfy(digit) else {
+            return "expected YYYY-MM-DD"
+        }
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let year = number(0..<4), month = number(5..<7), day = number(8..<10)
+        if year == 0 { return "year 0 does not exist (the years are 1 to 9999)" }
+        if !(1...12).contains(month) { return "month \(month) does not exist" }
+        if day == 0 { return "day 0 does not exist" }
+        let days = daysIn(month: month, year: year)
+        if day > days { return "\(monthNames[month - 1]) \(year) has \(days) days" }
+        return nil
+    }
+
+    /// The months' English names, January first.
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+
     /// The number of days since 1970-01-01.
     public var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.

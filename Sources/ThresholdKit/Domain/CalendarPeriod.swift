@@ -50,6 +50,29 @@ public struct CalendarPeriod: Sendable, Hashable, CustomStringConvertible {
         self = period
     }
 
+    /// Parses the compact spelling command-line options use: a count and one letter, `90d` (days),
+    /// `12w` (weeks), `6m` (months) or `1y` (years); nil for anything else or for a period longer
+    /// than a hundred years. `0d` is the empty period.
+    ///
+    /// ```swift
+    /// CalendarPeriod(compact: "6m")   // 6 months
+    /// CalendarPeriod(compact: "90")   // nil: no unit
+    /// ```
+    public init?(compact text: some StringProtocol) {
+        let text = String(text)
+        guard let unit = text.last, text.count >= 2, text.count <= 7 else { return nil }
+        let digits = text.dropLast()
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { return nil }
+        switch unit {
+        case "d": self.init(days: n)
+        case "w": self.init(days: 7 * n)
+        case "m": self.init(months: n)
+        case "y": self.init(years: n)
+        default: return nil
+        }
+        guard years * 366 + months * 31 + days <= Self.maximumDays else { return nil }
+    }
+
     /// `1 year`, `3 months`, `1 year 6 months`, `30 days`.
     public var description: String {
         var parts: [String] = []

@@ -348,7 +348,7 @@ struct Evaluator {
             }
             var interval = Interval(first.value)
             if let training { describe(training, as: "training_compute", into: &notes) }
-            if let training, let fineTuning {
+            if training != nil, let fineTuning {
                 let part = Interval(fineTuning.value)
                 interval.low = interval.low + part.low
                 interval.estimate = interval.estimate.flatMap { estimate in part.estimate.map { estimate + $0 } }

@@ -47,7 +47,7 @@ organization:
   annual_gross_revenue: null      # gross revenue with affiliates for that year, such as 2.1B USD
   ai_revenue: null                # revenue from AI products and services, such as 620M USD
   ai_rnd_spend: null              # spending on AI research and development, such as 1.4B USD
-  exchange_rates: []              # for money not in USD, one entry per currency, such as:
+  exchange_rates: []              # for money not in USD, replace [] with one entry per currency, such as (uncommented):
   # - {from: EUR, to: USD, rate: 1.08, date: 2025-12-31}
   history: []                     # other years' figures, for "preceding calendar year" tests on any
   # date and the day the lab first qualified, such as:
@@ -55,7 +55,7 @@ organization:
   markets: []                     # facts about one market at a time (Korea's representative rule), such as:
   # - {market: KR, revenue: 20B KRW, ai_revenue: 12B KRW, daily_users: 1.2M, local_address: false}
 
-models:                           # every model trained or in training, one entry each
+models:                           # every model trained or in training, one entry each; if none, `models: []`
   - name: example-model           # required, unique in this file
     training_compute: null        # FLOP, such as 3.2e25 FLOP, or an estimate (see ESTIMATES above)
     fine_tuning_compute: null     # FLOP spent on fine-tuning, RL and other modifications, such as 2e24 FLOP
@@ -66,13 +66,14 @@ models:                           # every model trained or in training, one entr
     state_of_the_art: null        # true or false, where a statute asks (Korea's Framework Act, Art. 32)
     broad_rights_risk: null       # true if it may broadly and seriously affect life, safety or fundamental rights
 
-clusters:                         # computing clusters owned or operated; delete the entry if none
+clusters:                         # computing clusters owned or operated; if none, write `clusters: []`
   - name: example-cluster         # required
     peak_capacity: null           # theoretical peak, a rate, such as 1.2e20 FLOP/s
     interconnect: null            # networking between its machines, such as 400 Gbit/s
     co_located: null              # true if its machines sit in one datacenter
 
-assessments: []                   # records on file, matched to obligations by id (`threshold rules list`), such as:
+assessments: []                   # records on file; the obligation ids: `threshold rules list --obligations`. To add
+                                  # one, replace [] with entries such as (uncommented):
 # - obligation: cybersecurity-assessment   # the obligation's id
 #   pack: frontier-ai-proposal-2026        # only when the id alone is ambiguous
 #   model: example-model                   # the model it covers; leave out for an organisation-wide record

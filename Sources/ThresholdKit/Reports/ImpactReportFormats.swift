@@ -1,15 +1,22 @@
 // Text, JSON and Markdown renderings of an impact report (`threshold impact`).
 
 extension ImpactReport {
-    /// The report for a terminal or a log: the changes, then per pack the counts before and after,
-    /// the profiles that moved (grouped by how), and the obligations whose reach changed.
+    /// The report for a terminal or a log: the changes, then per pack the counts (an arrow where one
+    /// moves), the profiles whose results change (grouped by how, a scope shown only when it
+    /// moves), and the obligations whose reach changed. Packs the change leaves exactly as they
+    /// were are named on one line at the end.
     public func text(color: Bool = false) -> String {
         let paint = Paint(enabled: color)
         var out = paint.bold("Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")")
             + " as of \(asOf): \(profiles) profile\(profiles == 1 ? "" : "s")"
             + (invalid > 0 ? ", " + paint.red("\(invalid) invalid") : "") + "\n"
         for change in changes { out += "  \(change.description.impactSafe)\n" }
+        var unchanged: [String] = []
         for pack in packs {
+            if pack.changed.isEmpty && pack.movers.isEmpty && pack.before == pack.after && !pack.obligations.contains(where: \.isChanged) {
+                unchanged.append(pack.pack)
+                continue
+            }
             out += "\n" + paint.bold(pack.pack) + " — " + pack.title.impactSafe
             if !pack.changed.isEmpty { out += "  " + paint.yellow("[changed: \(pack.changed.joined(separator: ", "))]") }
             out += "\n"
@@ -33,7 +40,6 @@ extension ImpactReport {
                 for mover in movers {
                     out += "    \(mover.name.impactSafe)"
                     if let profile = mover.profile, mover.organization != nil { out += " " + paint.dim("(\(profile.impactSafe))") }
-                    // Only what changed: a profile whose scope stays put shows the statuses that moved.
                     out += mover.before == mover.after ? "\n" : ": \(mover.before) → \(mover.after)\n"
                     for t in mover.thresholds {
                         out += "      \(t.id) \(t.subject.impactSafe): \(t.before.name) → \(t.after.name)"
@@ -61,15 +67,22 @@ extension ImpactReport {
                 }
             }
         }
+        if !unchanged.isEmpty {
+            out += "\n" + paint.dim("Unchanged: \(unchanged.joined(separator: ", "))") + "\n"
+        }
         return out
     }
 
-    /// `in scope 3 → 1 · indeterminate 1 → 1 · out of scope 6 → 8 · with unmet obligations 3 → 1`;
-    /// without the last for a pack not in force, of which nothing is required.
+    /// `in scope 3 → 1 · indeterminate 1 · out of scope 6 → 8 · with unmet obligations 3 → 1`: an
+    /// arrow only where a count moves; without the last for a pack not in force, of which nothing is
+    /// required.
     static func countsLine(_ pack: PackImpact) -> String {
-        "in scope \(pack.before.inScope) → \(pack.after.inScope) · indeterminate \(pack.before.indeterminate) → \(pack.after.indeterminate)"
-            + " · out of scope \(pack.before.outOfScope) → \(pack.after.outOfScope)"
-            + (pack.inForce ? " · with unmet obligations \(pack.before.unmet) → \(pack.after.unmet)" : "")
+        var counts = [("in scope", pack.before.inScope, pack.after.inScope),
+                      ("indeterminate", pack.before.indeterminate, pack.after.indeterminate),
+                      ("out of scope", pack.before.outOfScope, pack.after.outOfScope)]
+        if pack.inForce { counts.append(("with unmet obligations", pack.before.unmet, pack.after.unmet)) }
+        return counts.map { name, before, after in before == after ? "\(name) \(before)" : "\(name) \(before) → \(after)" }
+            .joined(separator: " · ")
     }
 
     /// `applies yes → no; unmet → not-required`.

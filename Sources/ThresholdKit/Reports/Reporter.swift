@@ -93,6 +93,9 @@ public struct ReportContext: Sendable {
     public var toolName: String
     /// The tool's version, for SARIF.
     public var toolVersion: String
+    /// Whether the text table ends with the totals and what the walk skipped. An audit that prints
+    /// the table on standard output turns this off: its summary goes to standard error, once.
+    public var includesTotals: Bool = true
 
     /// Creates a context.
     public init(book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet,

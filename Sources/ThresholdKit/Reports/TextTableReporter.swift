@@ -1,4 +1,5 @@
-/// `text`: a table with one row per profile × pack, written row by row, then the totals per pack.
+/// `text`: a table with one row per profile × pack, written row by row, then the totals per pack
+/// (unless ``ReportContext/includesTotals`` is off).
 ///
 /// ```
 /// PROFILE          PACK                       RESULT         APPLIES  UNMET  DEPLOYMENT     ORGANIZATION
@@ -69,7 +70,9 @@ public struct TextTableReporter: Reporter {
     }
 
     /// The totals: profiles, invalid, failing; per pack, in scope and unmet; what the walk skipped.
+    /// Nothing when ``ReportContext/includesTotals`` is off.
     public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+        guard context.includesTotals else { return }
         var out = "\n\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"), \(summary.invalid) invalid, "
         out += "\(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); as of \(summary.asOf)\n"
         if !summary.packs.isEmpty {
