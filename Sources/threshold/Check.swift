@@ -89,9 +89,11 @@ struct Check: ParsableCommand, FormatOptionCommand {
         default: toTerminal = false
         }
         let names = readable.map { $0 == "-" ? "<stdin>" : $0 }
-        let context = ReportContext(book: book, asOf: asOf, failurePolicy: evaluation.failOn,
+        var context = ReportContext(book: book, asOf: asOf, failurePolicy: evaluation.failOn,
                                     profileColumnWidth: ReportContext.profileColumnWidth(for: names),
                                     color: toTerminal, toolVersion: Threshold.configuration.version)
+        // Text wraps to the terminal's width, or to 100 columns in a file or a pipe.
+        context.textWidth = Console.width(fd: 1)
         var fileReporters = reports.files.map { CheckReporter(format: $0.format, context: context.withoutColor, explain: explain, profiles: readable.count) }
         var standard = reports.standardFormat.map { CheckReporter(format: $0, context: context, explain: explain, profiles: readable.count) }
         var out = StandardOutput()

@@ -41,6 +41,9 @@ enum CLI {
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Output to a pipe wraps at 100 columns unless COLUMNS says otherwise: the goldens are
+        // written at 100 whatever the shell that runs the tests exports.
+        env.removeValue(forKey: "COLUMNS")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()

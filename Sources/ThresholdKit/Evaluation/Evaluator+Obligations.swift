@@ -46,8 +46,13 @@ extension Evaluator {
                     because.append(read.id)
                 }
             }
-            results.append(status(obligation, position: position, subject: context.key(subject), model: subject >= 0 ? subject : nil,
-                                  applies: Applicability(truth), because: because, inForce: inForce))
+            var result = status(obligation, position: position, subject: context.key(subject), model: subject >= 0 ? subject : nil,
+                                applies: Applicability(truth), because: because, inForce: inForce)
+            if truth != .met {
+                deciders(of: plan.formulas[position], value: truth, subject: subject, obligation: obligation,
+                         context: &context, into: &result.decidedBy)
+            }
+            results.append(result)
         }
         let applies = Applicability(Truth.any(results.lazy.map { Truth($0.applies) }))
         // The worst status over the subjects; the dates that explain it come from the subjects
@@ -56,6 +61,14 @@ extension Evaluator {
         let having = results.filter { $0.status == status }
         var because: [String] = []
         for result in results { for id in result.because where !because.contains(id) { because.append(id) } }
+        // What keeps it out of scope (or undecided): the subjects' deciders, for those that share
+        // the obligation's applicability.
+        var decidedBy: [String] = []
+        if applies != .yes {
+            for result in results where result.applies == applies {
+                for id in result.decidedBy where !decidedBy.contains(id) { decidedBy.append(id) }
+            }
+        }
         var notes: [String] = []
         if !inForce { notes.append("the pack is not in force on \(asOf)") }
         if pack.status == .proposed && inForce { notes.append("a proposal, evaluated as if enacted") }
@@ -69,8 +82,43 @@ extension Evaluator {
             validUntil: having.compactMap { $0.validUntil }.min(),
             expiredOn: having.compactMap { $0.expiredOn }.min(),
             notes: obligation.per == .model ? notes : notes + results.flatMap(\.notes),
+            decidedBy: decidedBy,
             sourceGrade: obligation.cite.flatMap(pack.source)?.grade,
             citation: obligation.citation)
+    }
+
+    /// Appends to `ids` the thresholds that give `formula` its `value` for the subject: for `all`
+    /// and `any`, the parts with that value (what is not met keeps an `all` out; every part keeps
+    /// an `any` out; the undecided parts leave either undecided); through `not`, the parts with
+    /// the opposite value; through another obligation, what decides that one. Assessment outcomes
+    /// and `always` name no threshold.
+    func deciders(of formula: PackPlan.Formula, value: Truth, subject: SubjectSlot, obligation: Obligation,
+                  context: inout ObligationContext, into ids: inout [String]) {
+        switch formula {
+        case .always, .anyAssessmentOutcome:
+            return
+        case .threshold(let read):
+            if !ids.contains(read.id) { ids.append(read.id) }
+        case .any(let items), .all(let items):
+            for item in items where applies(item, subject: subject, obligation: obligation, context: &context) == value {
+                deciders(of: item, value: value, subject: subject, obligation: obligation, context: &context, into: &ids)
+            }
+        case .not(let inner):
+            deciders(of: inner, value: value.not, subject: subject, obligation: obligation, context: &context, into: &ids)
+        case .obligation(let position):
+            guard let position else { return }
+            let other = pack.obligations[position]
+            if other.per == .model && subject < 0 {
+                for model in profile.models.indices
+                where applies(plan.formulas[position], subject: model, obligation: other, context: &context) == value {
+                    deciders(of: plan.formulas[position], value: value, subject: model, obligation: other, context: &context, into: &ids)
+                }
+            } else {
+                let otherSubject = other.per == .organization ? Self.organizationSlot : subject
+                deciders(of: plan.formulas[position], value: value, subject: otherSubject, obligation: other,
+                         context: &context, into: &ids)
+            }
+        }
     }
 
     /// The obligation's status for one subject (the organisation, or the model at `model`).
@@ -225,6 +273,7 @@ extension Evaluator {
             break
         }
         result.status = applies == .yes ? .unmet : .indeterminate
+        if applies == .yes && !result.notes.contains(where: { $0.hasPrefix("nothing on file") }) { result.notes.append("nothing on file meets it") }
         return result
     }
 

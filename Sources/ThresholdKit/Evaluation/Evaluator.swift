@@ -179,13 +179,13 @@ struct Evaluator {
     /// list; its subject is the list's name.
     func unlistedResult(_ threshold: Threshold, list: String) -> ThresholdResult {
         let source = threshold.cite.flatMap(pack.source)
+        let note = "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
         return ThresholdResult(
             id: threshold.id, subject: list, result: .indeterminate, value: nil, range: nil,
             limit: threshold.test.limit, comparison: threshold.test.comparison, unit: unit(of: threshold.test),
-            margin: nil, mark: nil,
-            notes: ["the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"],
+            margin: nil, mark: nil, notes: [note],
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
-            sourceGrade: source?.grade)
+            sourceGrade: source?.grade, reason: note)
     }
 
     func subjects(of subject: Subject) -> [String] {
@@ -245,26 +245,38 @@ struct Evaluator {
         }
         let test = threshold.test
         var notes: [String] = []
+        // What besides the comparison decided the result, with the truth each gave.
+        var deciding: [(Truth, String)] = []
         let measured = measure(test, model: model, cluster: cluster, notes: &notes)
         var truth = measured.map { $0.interval.compare(test.comparison, $0.limit) } ?? .indeterminate
         if measured == nil && notes.isEmpty { notes.append("\(test.fact.rawValue) is not given") }
+        if measured == nil, let last = notes.last { deciding.append((.indeterminate, last)) }
         if let period = threshold.period, period == .precedingCalendarYear, measured != nil {
             let wanted = asOf.year - 1
             if let year = profile.organization.reportingPeriod {
                 if year != wanted {
                     truth = .indeterminate
                     notes.append("the figures cover \(year), but the statute counts the preceding calendar year, \(wanted)")
+                    deciding.append((.indeterminate, notes[notes.count - 1]))
                 }
             } else {
                 truth = .indeterminate
                 notes.append("reporting_period is not given: the statute counts the preceding calendar year, \(wanted)")
+                deciding.append((.indeterminate, notes[notes.count - 1]))
             }
         }
         for condition in threshold.conditions {
             let (conditionTruth, note) = evaluate(condition, model: model, cluster: cluster, market: threshold.test.market)
             truth = truth.and(conditionTruth)
-            if let note { notes.append(note) }
+            if let note {
+                notes.append(note)
+                deciding.append((conditionTruth, note))
+            }
         }
+        // The comparison explains a value on the wrong side of the line; anything else is named.
+        let comparisonDecides = truth == .notMet
+            && measured.map { $0.interval.compare(test.comparison, $0.limit) == .notMet } == true
+        let reason = truth == .met || comparisonDecides ? nil : deciding.first { $0.0 == truth }?.1
         let source = threshold.cite.flatMap(pack.source)
         return ThresholdResult(
             id: threshold.id, subject: subject, result: truth,
@@ -273,7 +285,7 @@ struct Evaluator {
             margin: measured?.displayValue.flatMap { margin(of: $0, against: test.limit) },
             mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
-            sourceGrade: source?.grade)
+            sourceGrade: source?.grade, reason: reason)
     }
 
     /// `value ÷ limit` to six significant digits, or to as many as it takes (up to 40) to tell a

@@ -194,6 +194,10 @@ public struct ThresholdResult: Sendable, Hashable {
     public var sourceURL: String?
     /// How far the cited source was checked, when the pack says.
     public var sourceGrade: RulePack.Source.Grade? = nil
+    /// For a threshold not met or indeterminate, what decided that when the comparison of the
+    /// value with the limit does not say it: a condition that fails, a missing fact or exchange
+    /// rate, figures for the wrong year. One of ``notes``; nil when the comparison says it all.
+    public var reason: String? = nil
 }
 
 /// One obligation, over its subjects.
@@ -231,6 +235,10 @@ public struct ObligationResult: Sendable, Hashable {
     /// Each reading's applicability, in the pack's order of readings, when they differ; empty
     /// when every reading agrees (or the pack has one).
     public var byReading: [ReadingApplicability] = []
+    /// For an obligation that does not apply, or may: the thresholds whose results decide that
+    /// (those not met, or those undecided), in the order its `when` reads them. Empty when it
+    /// applies, and when no threshold decides it (a deployment gate without a high-risk finding).
+    public var decidedBy: [String] = []
     /// How far the cited source was checked, when the pack says.
     public var sourceGrade: RulePack.Source.Grade? = nil
     /// The article or section.
@@ -246,6 +254,8 @@ public struct ObligationResult: Sendable, Hashable {
         public var status: ObligationStatus
         /// The thresholds that bring it into scope for this subject.
         public var because: [String]
+        /// When it does not apply to this subject, or may: the thresholds that decide that.
+        public var decidedBy: [String] = []
         /// The deadline for this subject.
         public var due: CalendarDate?
         /// For `late`: days from the due date to the completion of the record that meets it.

@@ -31,7 +31,7 @@ public struct CheckReporter {
     ///   - profiles: how many verdicts will be added (JSON is an array when more than one).
     public init(format: ReportFormat, context: ReportContext, explain: Bool = false, profiles: Int) {
         self.format = format
-        self.style = TextStyle(explain: explain, color: context.color)
+        self.style = TextStyle(explain: explain, color: context.color, width: context.textWidth)
         self.profiles = profiles
         if ![.text, .json, .markdown].contains(format) { reporter = format.makeReporter(context: context) }
     }

@@ -434,6 +434,7 @@ struct HTMLPage {
                 // A date never wraps mid-date; what it means (overdue, late, pending) stands under it.
                 out += "<td class=\"date\">\(o.due.map { e($0.description) } ?? "—")\(o.timingPhrase(asOf: verdict.asOf).map { "<br/><span class=\"sub\">\(e($0))</span>" } ?? "")</td>"
                 var notes = o.notes.filter { !$0.hasPrefix("a proposal") }.map { e($0) }
+                if let reason = pack.scopeReason(of: o) { notes.insert(e(reason), at: 0) }
                 for s in o.subjects where s.applies != .no && (o.subjects.count > 1 || !s.notes.isEmpty) {
                     notes.append("\(HTMLText.isolated(s.subject)): \(e(s.status.rawValue))\(s.notes.isEmpty ? "" : " — " + e(s.notes.joined(separator: "; ")))")
                 }
@@ -443,7 +444,11 @@ struct HTMLPage {
             out += "</tbody></table>\n"
         }
         if !hidden.isEmpty {
-            out += "<p class=\"sub\">Do not apply: \(hidden.map { "<code>\(e($0.id))</code>" }.joined(separator: ", ")).</p>\n"
+            out += "<p class=\"sub\">Do not apply:</p>\n<ul class=\"sub\">"
+            for o in hidden {
+                out += "<li><code>\(e(o.id))</code>\(pack.scopeReason(of: o).map { ": " + e($0) } ?? "")</li>"
+            }
+            out += "</ul>\n"
         }
         out += "</section>\n"
     }

@@ -28,6 +28,7 @@ extension Verdict {
             for o in pack.obligations {
                 let applies = pack.inForce ? o.applies.phrase : "would: " + o.applies.phrase
                 var why: [String] = []
+                if let reason = pack.scopeReason(of: o) { why.append(reason) }
                 if let timing = o.timingPhrase(asOf: asOf) { why.append(timing) }
                 why += o.notes.filter { !$0.hasPrefix("a proposal") && !$0.hasPrefix("the pack is not in force") }
                 for subject in o.subjects where subject.applies != .no && !subject.notes.isEmpty && (subject.status != .met || o.subjects.count > 1) {

@@ -89,6 +89,8 @@ public struct ReportContext: Sendable {
     public var profileColumnWidth: Int
     /// Whether text may use ANSI colours.
     public var color: Bool
+    /// The width `threshold check`'s text report wraps its long lines to; nil for no wrapping.
+    public var textWidth: Int? = nil
     /// The tool's name, for SARIF.
     public var toolName: String
     /// The tool's version, for SARIF.

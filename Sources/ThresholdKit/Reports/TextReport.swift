@@ -5,11 +5,49 @@ public struct TextStyle: Sendable, Hashable {
     public var explain: Bool
     /// Use ANSI colours.
     public var color: Bool
+    /// The width to wrap long lines to, in columns; nil for no wrapping. A wrapped line goes on
+    /// under its own text column (after a threshold's subject, an obligation's id), so that the
+    /// columns of the report stay put.
+    public var width: Int?
 
     /// Creates a style.
-    public init(explain: Bool = false, color: Bool = false) {
+    public init(explain: Bool = false, color: Bool = false, width: Int? = nil) {
         self.explain = explain
         self.color = color
+        self.width = width
+    }
+
+    /// `line` wrapped to the style's width, its continuation lines indented by `indent` columns
+    /// (ANSI colour codes take no column).
+    func wrapped(_ line: String, indent: Int) -> String {
+        guard let width, line.count > width else { return line }
+        // A number and its unit stay on one line (`154 days`, `3e25 FLOP`, `800M USD`): the space
+        // after a digit is held by a placeholder (a control character, which report text never
+        // holds raw: it is escaped) while the line is broken.
+        var held = ""
+        var previous: Character = " "
+        for character in line {
+            held.append(character == " " && previous.isNumber ? "\u{1F}" : character)
+            previous = character
+        }
+        // Colour codes sit in the first words (the marker): count only what shows.
+        let hidden = color ? line.count - line.strippingANSI().count : 0
+        return String(TextWrapping.wrap(held, width: width + hidden, indent: indent).map { $0 == "\u{1F}" ? " " : $0 })
+    }
+}
+
+extension String {
+    /// The text without ANSI SGR sequences (`ESC [ … m`).
+    func strippingANSI() -> String {
+        guard contains("\u{1B}") else { return self }
+        var out = ""
+        var escaping = false
+        for character in self {
+            if escaping { if character == "m" { escaping = false }; continue }
+            if character == "\u{1B}" { escaping = true; continue }
+            out.append(character)
+        }
+        return out
     }
 }
 
@@ -63,7 +101,7 @@ extension Verdict {
                     } else if let value = threshold.value {
                         // A threshold can fail on a condition with its value over the line: the
                         // symbol states how the value compares, the marker whether the test is met.
-                        let symbol = threshold.result == .indeterminate ? "vs"
+                        let symbol = threshold.result == .indeterminate ? "vs \(threshold.comparison.symbol)"
                             : threshold.result == .met || threshold.comparison.holds(value, threshold.limit) ? threshold.comparison.symbol
                             : threshold.comparison.negatedSymbol
                         line += "\(value.readable(threshold.unit)) \(symbol) \(threshold.limit.readable(threshold.unit))"
@@ -75,12 +113,13 @@ extension Verdict {
                     if let citation = threshold.citation {
                         line += "  " + paint.dim("[\(citation.escapedForTerminal())\(threshold.sourceGrade.map { " · \($0.rawValue)" } ?? "")]")
                     }
-                    out += line + "\n"
-                    for note in threshold.notes { out += "           " + paint.dim(note.escapedForTerminal()) + "\n" }
+                    out += style.wrapped(line, indent: 4 + 4 + 1 + idWidth + 2 + subjectWidth + 2) + "\n"
+                    for note in threshold.notes { out += style.wrapped("           " + paint.dim(note.escapedForTerminal()), indent: 13) + "\n" }
                 }
             }
             out += "  Obligations\n"
             let idWidth = pack.obligations.map(\.id.count).max() ?? 0
+            var previousReasons: [String] = []
             for obligation in pack.obligations {
                 let marker: String
                 switch obligation.status {
@@ -99,26 +138,37 @@ extension Verdict {
                 switch obligation.applies {
                 case .yes: line += (pack.inForce ? "  applies" : "  would apply") + (obligation.because.isEmpty ? "" : " (\(obligation.because.joined(separator: ", ")))")
                 case .no: line += pack.inForce ? "  does not apply" : "  would not apply"
-                case .indeterminate: line += (pack.inForce ? "  may apply" : "  might apply") + ": a fact it depends on is missing or uncertain"
+                case .indeterminate: line += pack.inForce ? "  may apply" : "  might apply"
                 }
+                // Why not (or why undecided): a line per threshold under it, or "as above" when the
+                // obligation before it has the same reasons.
+                let reasons = pack.scopeReasons(of: obligation)
+                let asAbove = !reasons.isEmpty && reasons == previousReasons
+                previousReasons = reasons
+                if asAbove { line += " (as above)" }
+                if obligation.applies == .indeterminate && reasons.isEmpty { line += ": a fact it depends on is missing or uncertain" }
                 if let due = obligation.due { line += "; due \(due)" }
                 if let timing = obligation.timingPhrase(asOf: asOf) { line += ", " + timing }
                 if let grade = obligation.sourceGrade, grade != .primary { line += "  " + paint.dim("[source: \(grade.rawValue)]") }
-                out += line + "\n"
+                out += style.wrapped(line, indent: 4 + 13 + 1 + idWidth + 2) + "\n"
+                if !asAbove {
+                    for reason in reasons { out += style.wrapped("        " + reason.escapedForTerminal(), indent: 10) + "\n" }
+                }
                 if obligation.subjects.count == 1, let only = obligation.subjects.first, only.status == obligation.status {
                     // One model: its reasons stand under the line, as an organisation's do.
                     if only.status != .met && only.status != .notRequired {
-                        for note in only.notes { out += "        " + note.escapedForTerminal() + "\n" }
+                        for note in only.notes { out += style.wrapped("        " + note.escapedForTerminal(), indent: 10) + "\n" }
                     }
                 } else {
                     for subject in obligation.subjects where subject.applies != .no && (subject.status != obligation.status || obligation.subjects.count > 1) {
-                        out += "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
-                        out += subject.notes.isEmpty ? "\n" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal() + "\n"
+                        var line = "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
+                        line += subject.notes.isEmpty ? "" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal()
+                        out += style.wrapped(line, indent: 10) + "\n"
                     }
                 }
                 // The pack's header already says when it is not in force, and that a proposal is read as enacted.
                 for note in obligation.notes where !note.hasPrefix("a proposal") && !note.hasPrefix("the pack is not in force") {
-                    out += "        " + paint.dim(note.escapedForTerminal()) + "\n"
+                    out += style.wrapped("        " + paint.dim(note.escapedForTerminal()), indent: 10) + "\n"
                 }
             }
             let deployment: String
@@ -131,7 +181,7 @@ extension Verdict {
             case .indeterminate: deployment = paint.magenta("indeterminate") + " (\(pack.deploymentReason))"
             case .notGated: deployment = paint.dim("not gated") + " (no deployment gate in force under this pack)"
             }
-            out += "  Deployment: \(deployment)\n"
+            out += style.wrapped("  Deployment: \(deployment)", indent: 4) + "\n"
         }
         return out
     }

@@ -113,6 +113,7 @@ extension ObligationResult {
             w.member("applies", applies.rawValue)
             w.member("status", status.rawValue)
             w.member("because", strings: because)
+            if !decidedBy.isEmpty { w.member("decided_by", strings: decidedBy) }
             w.member("title", title)
             w.member("kind", kind)
             w.member("due", date: due)
@@ -140,6 +141,7 @@ extension ObligationResult {
                             w.member("applies", subject.applies.rawValue)
                             w.member("status", subject.status.rawValue)
                             w.member("because", strings: subject.because)
+                            if !subject.decidedBy.isEmpty { w.member("decided_by", strings: subject.decidedBy) }
                             w.member("due", date: subject.due)
                             if let days = subject.lateByDays { w.member("late_by_days", days) }
                             if let date = subject.overdueSince { w.member("overdue_since", date: date) }
