@@ -65,7 +65,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ThresholdKitTests",
-            dependencies: ["ThresholdKit"]
+            dependencies: ["ThresholdKit"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "ThresholdCLITests",

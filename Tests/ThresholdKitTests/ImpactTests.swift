@@ -28,6 +28,33 @@ struct ImpactTests {
 
     init() throws { book = try RuleBook.builtIn() }
 
+    @Test("impact says where the seed pack's readings disagree, before and after, and for each mover")
+    func readings() throws {
+        // Money over the line, compute under it: any-of applies, compute-and-money does not. Lowering
+        // the compute line to 1e24 brings Mid (3e24) in under both readings: it no longer depends on
+        // the reading; Rich stays dependent.
+        let corpus = [lab("Rich", compute: "1e23", aiRevenue: "900M"), lab("Mid", compute: "3e24", aiRevenue: "900M"),
+                      lab("Small", compute: "1e23", aiRevenue: "1M")]
+        let change = try book.limitChange(pack: "frontier-ai-proposal-2026", threshold: "training-compute", to: "1e24")
+        let report = try book.impact(of: [change], on: corpus, asOf: asOf)
+        let seed = try #require(report.packs.first { $0.pack == "frontier-ai-proposal-2026" })
+        #expect(seed.before.dependsOnReading == 2 && seed.after.dependsOnReading == 1)
+        #expect(report.text().contains("depending on the reading 2 → 1"))
+        #expect(report.jsonLine().contains("\"depends_on_reading\":2"))
+        // Raising the money line over a big lab's revenue makes its scope depend on the reading,
+        // though under the default reading nothing moves.
+        let up = try book.limitChange(pack: "frontier-ai-proposal-2026", threshold: "ai-revenue", to: "950M")
+        let raised = try book.impact(of: [up], on: [lab("Tuned", compute: "2e25", aiRevenue: "900M")], asOf: asOf)
+        let tuned = try #require(raised.packs.first { $0.pack == "frontier-ai-proposal-2026" })
+        #expect(tuned.before.dependsOnReading == 0 && tuned.after.dependsOnReading == 1)
+        #expect(raised.text().contains("depending on the reading 0 → 1"))
+        // A mover's line names each reading's answer.
+        let lowered = try book.impact(of: [change], on: [lab("Mid", compute: "3e24", aiRevenue: "1M")], asOf: asOf)
+        let mid = try #require(lowered.packs.first { $0.pack == "frontier-ai-proposal-2026" }?.movers.first)
+        #expect(mid.obligations.first?.byReadingAfter.map(\.reading) == ["any-of", "compute-and-money"])
+        #expect(lowered.text().contains("depends on the reading: any-of → applies, compute-and-money → does not apply"))
+    }
+
     @Test("raising the EU systemic-risk line to 1e26 moves exactly the models between 1e25 and 1e26 out of scope")
     func raiseSystemicRisk() throws {
         let corpus = [lab("Two", compute: "2e25"), lab("Five", compute: "5e25"), lab("Twenty", compute: "2e26"),

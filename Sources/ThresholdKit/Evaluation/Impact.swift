@@ -116,6 +116,9 @@ public struct ImpactReport: Sendable, Hashable {
         public var outOfScope = 0
         /// With at least one obligation unmet or expired.
         public var unmet = 0
+        /// Whose result under the pack depends on the reading of an ambiguous text: some
+        /// obligation applies under one of the pack's readings and not under another.
+        public var dependsOnReading = 0
 
         /// Creates empty counts.
         public init() {}
@@ -136,6 +139,7 @@ public struct ImpactReport: Sendable, Hashable {
             case .outOfScope: outOfScope += 1
             }
             if !result.unmet.isEmpty { unmet += 1 }
+            if result.dependsOnReading { dependsOnReading += 1 }
         }
     }
 
@@ -195,6 +199,9 @@ public struct ImpactReport: Sendable, Hashable {
         public var statusBefore: ObligationStatus
         /// Its status after.
         public var statusAfter: ObligationStatus
+        /// After the change, each reading's applicability where the pack's readings disagree
+        /// (empty where they agree).
+        public var byReadingAfter: [ReadingApplicability] = []
     }
 
     /// One obligation, over all profiles.
@@ -293,7 +300,8 @@ public struct ImpactReport: Sendable, Hashable {
                     if o.applies == .yes { obligations[o.id]!.appliesAfter += 1 }
                     guard appliesBefore != o.applies || statusBefore != o.status else { continue }
                     change.obligations.append(ObligationChange(id: o.id, appliesBefore: appliesBefore, appliesAfter: o.applies,
-                                                               statusBefore: statusBefore, statusAfter: o.status))
+                                                               statusBefore: statusBefore, statusAfter: o.status,
+                                                               byReadingAfter: o.byReading))
                     if appliesBefore != o.applies {
                         switch o.applies {
                         case .yes: obligations[o.id]!.newlyApplies.append(name)

@@ -81,6 +81,10 @@ extension ImpactReport {
                       ("indeterminate", pack.before.indeterminate, pack.after.indeterminate),
                       ("out of scope", pack.before.outOfScope, pack.after.outOfScope)]
         if pack.inForce { counts.append(("with unmet obligations", pack.before.unmet, pack.after.unmet)) }
+        // Where the pack's readings of an ambiguous text disagree, say for how many.
+        if pack.before.dependsOnReading + pack.after.dependsOnReading > 0 {
+            counts.append(("depending on the reading", pack.before.dependsOnReading, pack.after.dependsOnReading))
+        }
         return counts.map { name, before, after in before == after ? "\(name) \(before)" : "\(name) \(before) → \(after)" }
             .joined(separator: " · ")
     }
@@ -90,6 +94,9 @@ extension ImpactReport {
         var parts: [String] = []
         if o.appliesBefore != o.appliesAfter { parts.append("applies \(o.appliesBefore.rawValue) → \(o.appliesAfter.rawValue)") }
         if o.statusBefore != o.statusAfter { parts.append("\(o.statusBefore.rawValue) → \(o.statusAfter.rawValue)") }
+        if !o.byReadingAfter.isEmpty {
+            parts.append("depends on the reading: " + o.byReadingAfter.map { "\($0.reading) → \($0.applies.phrase)" }.joined(separator: ", "))
+        }
         return parts.joined(separator: "; ")
     }
 
@@ -165,6 +172,15 @@ extension ImpactReport {
                                                 w.member("applies_after", o.appliesAfter.rawValue)
                                                 w.member("status_before", o.statusBefore.rawValue)
                                                 w.member("status_after", o.statusAfter.rawValue)
+                                                if !o.byReadingAfter.isEmpty {
+                                                    w.key("by_reading_after")
+                                                    w.object { w in
+                                                        for entry in o.byReadingAfter {
+                                                            w.key(dynamic: entry.reading)
+                                                            w.string(entry.applies.rawValue)
+                                                        }
+                                                    }
+                                                }
                                             }
                                         }
                                     }
@@ -208,6 +224,7 @@ extension ImpactReport {
             w.member("indeterminate", counts.indeterminate)
             w.member("out_of_scope", counts.outOfScope)
             w.member("unmet", counts.unmet)
+            w.member("depends_on_reading", counts.dependsOnReading)
         }
     }
 

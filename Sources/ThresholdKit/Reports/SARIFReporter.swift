@@ -297,8 +297,12 @@ public struct SARIFReporter: Reporter {
             text += " applies because \(because.joined(separator: ", ")) \(because.count == 1 ? "is" : "are") met"
         } else if status == .indeterminate || obligation.applies == .indeterminate {
             text += " depends on a fact that is missing or uncertain"
-            let undecided = reads.filter { id in pack.thresholds.contains { $0.id == id && $0.result == .indeterminate } }
-            if !undecided.isEmpty { text += " (\(undecided.joined(separator: ", ")))" }
+            if obligation.applies == .indeterminate, let reason = pack.scopeReason(of: obligation) {
+                text += " (\(reason))"
+            } else {
+                let undecided = reads.filter { id in pack.thresholds.contains { $0.id == id && $0.result == .indeterminate } }
+                if !undecided.isEmpty { text += " (\(undecided.joined(separator: ", ")))" }
+            }
         }
         switch status {
         case .unmet: text += ", and no valid record is on file"

@@ -26,8 +26,20 @@ public struct TextStyle: Sendable, Hashable {
         // holds raw: it is escaped) while the line is broken.
         var held = ""
         var previous: Character = " "
-        for character in line {
-            held.append(character == " " && previous.isNumber ? "\u{1F}" : character)
+        let characters = Array(line)
+        // So does a citation in brackets (`[Art. 51(2) · primary]`), when it is short enough to.
+        var bracket = 0
+        for (index, character) in characters.enumerated() {
+            if character == "[" {
+                let close = characters[index...].firstIndex(of: "]")
+                bracket = close.map { $0 - index < width / 2 ? 1 : 0 } ?? 0
+            } else if character == "]" {
+                bracket = 0
+            }
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
+            // A number: `154`, `3e25`, `620M`, `1.4B` (a digit, or a scale letter after one).
+            let afterNumber = previous.isNumber || (index >= 2 && "MBT".contains(previous) && characters[index - 2].isNumber)
+            held.append(character == " " && ((afterNumber && next.isLetter) || bracket > 0) ? "\u{1F}" : character)
             previous = character
         }
         // Colour codes sit in the first words (the marker): count only what shows.
