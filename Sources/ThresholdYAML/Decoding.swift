@@ -11,17 +11,17 @@ import Darwin
 /// let model = try MappingReader(node, path: "models[0]", keys: ["name", "training_compute"])
 /// let name = try model.requiredString("name")
 /// ```
-public struct MappingReader: Sendable {
+package struct MappingReader: Sendable {
     /// The mapping node.
-    public let node: YAMLNode
+    package let node: YAMLNode
     /// The path of the mapping in the document, "" at the root.
-    public let path: String
+    package let path: String
 
     /// Reads `node` as a mapping whose keys must all be in `keys`.
     ///
     /// - Throws: ``YAMLError`` when the node is not a mapping, or has a key that is not text or not
     ///   one of `keys` (with the nearest allowed key as a suggestion).
-    public init(_ node: YAMLNode, path: String, keys: [String], what: String = "a mapping") throws {
+    package init(_ node: YAMLNode, path: String, keys: [String], what: String = "a mapping") throws {
         guard node.kind == .mapping else {
             throw node.error("\(MappingReader.label(path))expected \(what), found \(node.kindDescription)")
         }
@@ -68,19 +68,19 @@ public struct MappingReader: Sendable {
     }
 
     /// The path of a key below this mapping.
-    public func path(of key: String) -> String { path.isEmpty ? key : path + "." + key }
+    package func path(of key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The value under `key`, or nil when the key is absent. A `null` value is returned as a node.
-    public subscript(key: String) -> YAMLNode? { node[key] }
+    package subscript(key: String) -> YAMLNode? { node[key] }
 
     /// The value under `key`, treating an explicit `null` like an absent key.
-    public func value(_ key: String) -> YAMLNode? {
+    package func value(_ key: String) -> YAMLNode? {
         guard let value = node[key], !value.isNull else { return nil }
         return value
     }
 
     /// The value under `key`, which must be present and not null.
-    public func required(_ key: String, what: String) throws -> YAMLNode {
+    package func required(_ key: String, what: String) throws -> YAMLNode {
         guard let value = node[key] else {
             throw node.error("\(MappingReader.label(path))missing the required key '\(key)' (\(what))")
         }
@@ -91,18 +91,18 @@ public struct MappingReader: Sendable {
     }
 
     /// The text under `key`, which must be present.
-    public func requiredString(_ key: String, what: String = "text") throws -> String {
+    package func requiredString(_ key: String, what: String = "text") throws -> String {
         try required(key, what: what).string(lazyPath: path(of: key), what: what)
     }
 
     /// The text under `key`, or nil when absent or null.
-    public func string(_ key: String, what: String = "text") throws -> String? {
+    package func string(_ key: String, what: String = "text") throws -> String? {
         // The path is made only for the error message.
         try value(key)?.string(lazyPath: path(of: key), what: what)
     }
 
     /// The boolean under `key`, or nil when absent or null.
-    public func bool(_ key: String) throws -> Bool? {
+    package func bool(_ key: String) throws -> Bool? {
         guard let value = value(key) else { return nil }
         guard value.kind == .scalar, value.scalarKind == .bool else {
             throw value.error("\(MappingReader.label(path(of: key)))expected true or false, found \(value.kindDescription)")
@@ -111,7 +111,7 @@ public struct MappingReader: Sendable {
     }
 
     /// The items under `key` (a sequence), or [] when absent or null.
-    public func sequence(_ key: String, what: String = "a sequence") throws -> [(path: String, node: YAMLNode)] {
+    package func sequence(_ key: String, what: String = "a sequence") throws -> [(path: String, node: YAMLNode)] {
         guard let value = value(key) else { return [] }
         guard value.kind == .sequence else {
             throw value.error("\(MappingReader.label(path(of: key)))expected \(what), found \(value.kindDescription)")
@@ -121,7 +121,7 @@ public struct MappingReader: Sendable {
     }
 
     /// A list of text items under `key`; a single text is taken as a list of one.
-    public func strings(_ key: String, what: String = "a list of text") throws -> [String] {
+    package func strings(_ key: String, what: String = "a list of text") throws -> [String] {
         guard let value = value(key) else { return [] }
         if value.kind == .scalar { return [try value.string(lazyPath: path(of: key), what: what)] }
         // As `sequence(key, what:)` followed by `string(path:what:)` on each item, with the paths
@@ -138,12 +138,12 @@ public struct MappingReader: Sendable {
     }
 
     /// "path: " for messages, or "" at the root.
-    public static func label(_ path: String) -> String { path.isEmpty ? "" : path + ": " }
+    package static func label(_ path: String) -> String { path.isEmpty ? "" : path + ": " }
 }
 
 extension YAMLNode {
     /// The node's text, which must be a scalar (any style; numbers and booleans are taken as written).
-    public func string(path: String, what: String = "text") throws -> String {
+    package func string(path: String, what: String = "text") throws -> String {
         try string(lazyPath: path, what: what)
     }
 
@@ -157,9 +157,9 @@ extension YAMLNode {
 }
 
 /// Did-you-mean suggestions.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo.
-    public static func nearest(to word: String, among candidates: [String]) -> String? {
+    package static func nearest(to word: String, among candidates: [String]) -> String? {
         // The distance is at least the difference in length: a word far longer than every
         // candidate (a hostile megabyte-long key) is never compared letter by letter.
         let longest = candidates.map { $0.unicodeScalars.count }.max() ?? 0
@@ -179,7 +179,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance with adjacent transpositions (Damerau, optimal string alignment).
-    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// How a scalar was written.
-public enum ScalarStyle: UInt8, Sendable, Hashable {
+package enum ScalarStyle: UInt8, Sendable, Hashable {
     /// `value`
     case plain
     /// `'value'`
@@ -18,11 +18,11 @@ public enum ScalarStyle: UInt8, Sendable, Hashable {
     case folded
 
     /// Whether the scalar was quoted or a block (not plain).
-    public var isQuoted: Bool { self != .plain }
+    package var isQuoted: Bool { self != .plain }
 }
 
 /// What a scalar means under the YAML 1.2 core schema (or its explicit tag).
-public enum ScalarKind: String, Sendable, Hashable {
+package enum ScalarKind: String, Sendable, Hashable {
     /// `null`, `~`, empty, or `!!null`.
     case null
     /// `true`/`false` in their three spellings, or `!!bool`.
@@ -40,9 +40,9 @@ public enum ScalarKind: String, Sendable, Hashable {
 /// Nodes are cheap views into an immutable ``YAMLDocument``; they can be copied and sent across
 /// threads freely. A node reached through an alias is the anchored node itself, with the anchor's
 /// position.
-public struct YAMLNode: Sendable {
+package struct YAMLNode: Sendable {
     /// The three kinds of node.
-    public enum Kind: UInt8, Sendable, Hashable {
+    package enum Kind: UInt8, Sendable, Hashable {
         /// A string, number, boolean or null: ``YAMLNode/text`` and ``YAMLNode/scalarKind``.
         case scalar
         /// A list: ``YAMLNode/items``.
@@ -62,31 +62,31 @@ public struct YAMLNode: Sendable {
     @inline(__always) var raw: RawNode { storage.nodes[Int(index)] }
 
     /// Whether the node is a scalar, a sequence or a mapping.
-    public var kind: Kind { raw.kind }
+    package var kind: Kind { raw.kind }
 
     /// Where the node starts.
-    public var mark: SourceMark {
+    package var mark: SourceMark {
         let raw = raw
         return SourceMark(line: Int(raw.line), column: Int(raw.column))
     }
 
     /// The node's explicit tag in its short form (`!!str`, `!local`), or nil when it has none.
-    public var tag: String? {
+    package var tag: String? {
         let tag = raw.tag
         guard tag >= 0 else { return nil }
         return storage.tags[Int(tag)]
     }
 
     /// The document this node belongs to.
-    public var document: YAMLDocument { YAMLDocument(storage: storage) }
+    package var document: YAMLDocument { YAMLDocument(storage: storage) }
 
     // MARK: Scalars
 
     /// How the scalar was written (`.plain` for collections).
-    public var style: ScalarStyle { raw.style }
+    package var style: ScalarStyle { raw.style }
 
     /// The scalar's text after YAML's own processing (escapes, folding), or "" for a collection.
-    public var text: String {
+    package var text: String {
         let raw = raw
         guard raw.kind == .scalar else { return "" }
         return storage.text.withUnsafeBufferPointer {
@@ -95,14 +95,14 @@ public struct YAMLNode: Sendable {
     }
 
     /// Calls `body` with the scalar's UTF-8 bytes, without copying them.
-    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let raw = raw
         let range = raw.kind == .scalar ? Int(raw.start)..<Int(raw.start + raw.count) : 0..<0
         return try storage.text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Whether the scalar's text is exactly `string`, compared byte for byte without allocating.
-    public func textEquals(_ string: StaticString) -> Bool {
+    package func textEquals(_ string: StaticString) -> Bool {
         let raw = raw
         guard raw.kind == .scalar, Int(raw.count) == string.utf8CodeUnitCount else { return false }
         return storage.text.withUnsafeBufferPointer { text in
@@ -115,7 +115,7 @@ public struct YAMLNode: Sendable {
 
     /// What the scalar means under the YAML 1.2 core schema, or under its explicit tag.
     /// Quoted and block scalars are strings unless tagged.
-    public var scalarKind: ScalarKind {
+    package var scalarKind: ScalarKind {
         let raw = raw
         guard raw.kind == .scalar else { return .string }
         if raw.tag >= 0, let tagged = CoreSchema.kind(forTag: storage.tags[Int(raw.tag)]) { return tagged }
@@ -124,21 +124,21 @@ public struct YAMLNode: Sendable {
     }
 
     /// Whether the node is a null scalar (`null`, `~`, empty, `!!null`).
-    public var isNull: Bool { kind == .scalar && scalarKind == .null }
+    package var isNull: Bool { kind == .scalar && scalarKind == .null }
 
     // MARK: Collections
 
     /// The number of items in a sequence or pairs in a mapping; 0 for a scalar.
-    public var count: Int { raw.kind == .scalar ? 0 : Int(raw.count) }
+    package var count: Int { raw.kind == .scalar ? 0 : Int(raw.count) }
 
     /// The items of a sequence (empty for anything else).
-    public var items: Items { Items(node: self) }
+    package var items: Items { Items(node: self) }
 
     /// The key-value pairs of a mapping, in document order (empty for anything else).
-    public var pairs: Pairs { Pairs(node: self) }
+    package var pairs: Pairs { Pairs(node: self) }
 
     /// The value under a scalar key of a mapping whose text is `key`, or nil.
-    public subscript(key: String) -> YAMLNode? {
+    package subscript(key: String) -> YAMLNode? {
         let raw = raw
         guard raw.kind == .mapping else { return nil }
         var key = key
@@ -165,28 +165,28 @@ public struct YAMLNode: Sendable {
     }
 
     /// The items of a sequence node.
-    public struct Items: RandomAccessCollection, Sendable {
+    package struct Items: RandomAccessCollection, Sendable {
         let node: YAMLNode
         /// Zero.
-        public var startIndex: Int { 0 }
+        package var startIndex: Int { 0 }
         /// The number of items; zero when the node is not a sequence.
-        public var endIndex: Int { node.kind == .sequence ? node.count : 0 }
+        package var endIndex: Int { node.kind == .sequence ? node.count : 0 }
         /// The item at a zero-based position.
-        public subscript(position: Int) -> YAMLNode {
+        package subscript(position: Int) -> YAMLNode {
             let start = Int(node.raw.start)
             return YAMLNode(node.storage, node.storage.children[start + position])
         }
     }
 
     /// The pairs of a mapping node.
-    public struct Pairs: RandomAccessCollection, Sendable {
+    package struct Pairs: RandomAccessCollection, Sendable {
         let node: YAMLNode
         /// Zero.
-        public var startIndex: Int { 0 }
+        package var startIndex: Int { 0 }
         /// The number of pairs; zero when the node is not a mapping.
-        public var endIndex: Int { node.kind == .mapping ? node.count : 0 }
+        package var endIndex: Int { node.kind == .mapping ? node.count : 0 }
         /// The key and value of the pair at a zero-based position, in the order written.
-        public subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
+        package subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
             let start = Int(node.raw.start) + 2 * position
             let children = node.storage.children
             return (YAMLNode(node.storage, children[start]), YAMLNode(node.storage, children[start + 1]))
@@ -194,7 +194,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// A short description of the node's kind for messages: "a mapping", "a sequence", "the string 'x'".
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch kind {
         case .mapping: return "a mapping"
         case .sequence: return "a sequence"
@@ -209,26 +209,26 @@ public struct YAMLNode: Sendable {
     }
 
     /// An error of kind `.decoding` at this node, with the source excerpt.
-    public func error(_ problem: String, kind: YAMLError.Kind = .decoding, notes: [String] = []) -> YAMLError {
+    package func error(_ problem: String, kind: YAMLError.Kind = .decoding, notes: [String] = []) -> YAMLError {
         storage.error(kind, problem, at: mark, notes: notes)
     }
 }
 
 /// One parsed YAML document: an immutable tree whose every node knows its line and column.
-public struct YAMLDocument: Sendable {
+package struct YAMLDocument: Sendable {
     let storage: YAMLStorage
 
     /// The root node. An empty document (`---` alone) has a null scalar root.
-    public var root: YAMLNode { YAMLNode(storage, storage.root) }
+    package var root: YAMLNode { YAMLNode(storage, storage.root) }
 
     /// Where the document starts.
-    public var mark: SourceMark { storage.documentMark }
+    package var mark: SourceMark { storage.documentMark }
 
     /// The number of nodes stored (aliases share the anchored node and count once).
-    public var nodeCount: Int { storage.nodes.count }
+    package var nodeCount: Int { storage.nodes.count }
 
     /// An error at `mark` in this document, carrying the source excerpt.
-    public func error(_ problem: String, at mark: SourceMark, kind: YAMLError.Kind = .decoding) -> YAMLError {
+    package func error(_ problem: String, at mark: SourceMark, kind: YAMLError.Kind = .decoding) -> YAMLError {
         storage.error(kind, problem, at: mark)
     }
 }

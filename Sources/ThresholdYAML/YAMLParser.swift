@@ -15,9 +15,9 @@ import Darwin
 /// Every function throws ``YAMLError`` only, with a position: a libyaml error, a limit from
 /// ``YAMLLimits``, an unknown alias, a duplicate key, an unsupported tag, or a stream that does not
 /// hold exactly one document when one is wanted.
-public enum YAMLParser {
+package enum YAMLParser {
     /// Every document of a stream.
-    public static func parseStream(_ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default) throws -> [YAMLDocument] {
+    package static func parseStream(_ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default) throws -> [YAMLDocument] {
         let source = try prepare(bytes, path: path, options: options)
         var documents: [YAMLDocument] = []
         try run(source, options: options) { documents.append($0) }
@@ -25,7 +25,7 @@ public enum YAMLParser {
     }
 
     /// The one document of a stream; an empty stream or a second document is an error.
-    public static func parseDocument(_ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default) throws -> YAMLDocument {
+    package static func parseDocument(_ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default) throws -> YAMLDocument {
         let source = try prepare(bytes, path: path, options: options)
         var first: YAMLDocument?
         try run(source, options: options) { document in
@@ -42,7 +42,7 @@ public enum YAMLParser {
     }
 
     /// The one document in a string.
-    public static func parseDocument(string: String, path: String? = nil, options: YAMLOptions = .default) throws -> YAMLDocument {
+    package static func parseDocument(string: String, path: String? = nil, options: YAMLOptions = .default) throws -> YAMLDocument {
         try parseDocument(Array(string.utf8), path: path, options: options)
     }
 
@@ -79,7 +79,7 @@ public enum YAMLParser {
 
     /// Runs libyaml's bare event loop over `bytes` and returns the number of events: the floor that
     /// every other way of reading YAML is measured against. Builds nothing.
-    public static func countEvents(_ bytes: [UInt8]) throws -> Int {
+    package static func countEvents(_ bytes: [UInt8]) throws -> Int {
         try bytes.withUnsafeBufferPointer { input in
             let parser = EventParser(input)
             var count = 0

@@ -1,6 +1,6 @@
 /// Where a profile stands under a pack: in scope (an obligation applies), indeterminate (none
 /// applies for sure, but one may), or out of scope (none applies).
-public enum Scope: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum Scope: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// At least one obligation applies.
     case inScope = "in-scope"
     /// No obligation applies for sure, and at least one may.
@@ -9,14 +9,14 @@ public enum Scope: String, Sendable, Hashable, CaseIterable, CustomStringConvert
     case outOfScope = "out-of-scope"
 
     /// The scope of a pack result.
-    public init(_ result: PackResult) {
+    package init(_ result: PackResult) {
         if result.obligations.contains(where: { $0.applies == .yes }) { self = .inScope }
         else if result.obligations.contains(where: { $0.applies == .indeterminate }) { self = .indeterminate }
         else { self = .outOfScope }
     }
 
     /// `in scope`, `indeterminate`, `out of scope`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .inScope: return "in scope"
         case .indeterminate: return "indeterminate"
@@ -26,7 +26,7 @@ public enum Scope: String, Sendable, Hashable, CaseIterable, CustomStringConvert
 }
 
 /// How a profile's scope under a pack moves when limits change.
-public enum ScopeMovement: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum ScopeMovement: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Out of scope or indeterminate before; in scope after.
     case newlyInScope = "newly-in-scope"
     /// In scope or indeterminate before; out of scope after.
@@ -37,7 +37,7 @@ public enum ScopeMovement: String, Sendable, Hashable, CaseIterable, CustomStrin
     case statusChanged = "status-changed"
 
     /// The movement from one scope to another, or `statusChanged` when they are equal.
-    public init(from before: Scope, to after: Scope) {
+    package init(from before: Scope, to after: Scope) {
         switch (before, after) {
         case (_, .inScope) where before != .inScope: self = .newlyInScope
         case (_, .outOfScope) where before != .outOfScope: self = .outOfScope
@@ -47,7 +47,7 @@ public enum ScopeMovement: String, Sendable, Hashable, CaseIterable, CustomStrin
     }
 
     /// `newly in scope`, `out of scope`, `newly indeterminate`, `status changed`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .newlyInScope: return "newly in scope"
         case .outOfScope: return "out of scope"
@@ -68,63 +68,63 @@ public enum ScopeMovement: String, Sendable, Hashable, CaseIterable, CustomStrin
 /// let report = try book.impact(of: [change], on: profiles, asOf: CalendarDate("2026-11-29")!)
 /// for pack in report.packs { for mover in pack.movers { print(mover.name, mover.movement) } }
 /// ```
-public struct ImpactReport: Sendable, Hashable {
+package struct ImpactReport: Sendable, Hashable {
     /// The schema id of the JSON form.
-    public static let schema = "threshold.impact/1"
+    package static let schema = "threshold.impact/1"
 
     /// The limits changed.
-    public var changes: [LimitChange]
+    package var changes: [LimitChange]
     /// The evaluation date.
-    public var asOf: CalendarDate
+    package var asOf: CalendarDate
     /// The profiles compared, valid or not.
-    public var profiles: Int
+    package var profiles: Int
     /// The profiles that could not be read (they are in neither side of the comparison).
-    public var invalid: Int
+    package var invalid: Int
     /// Per pack, in the rule book's order.
-    public var packs: [PackImpact]
+    package var packs: [PackImpact]
 
     /// One pack's part of the report.
-    public struct PackImpact: Sendable, Hashable {
+    package struct PackImpact: Sendable, Hashable {
         /// The pack's id.
-        public var pack: String
+        package var pack: String
         /// The pack's title.
-        public var title: String
+        package var title: String
         /// Whether the pack is in force on the as-of date.
-        public var inForce: Bool
+        package var inForce: Bool
         /// The thresholds of this pack that were changed.
-        public var changed: [String]
+        package var changed: [String]
         /// How many valid profiles are in each scope before the change.
-        public var before: ScopeCounts
+        package var before: ScopeCounts
         /// How many valid profiles are in each scope after the change.
-        public var after: ScopeCounts
+        package var after: ScopeCounts
         /// The profiles whose scope, threshold results or obligations changed, in input order.
-        public var movers: [ProfileChange]
+        package var movers: [ProfileChange]
         /// Per obligation, in the pack's order: who it newly applies to, who it no longer does.
-        public var obligations: [ObligationImpact]
+        package var obligations: [ObligationImpact]
 
         /// The movers that moved in a given way.
-        public func movers(_ movement: ScopeMovement) -> [ProfileChange] { movers.filter { $0.movement == movement } }
+        package func movers(_ movement: ScopeMovement) -> [ProfileChange] { movers.filter { $0.movement == movement } }
     }
 
     /// How many profiles are in each scope.
-    public struct ScopeCounts: Sendable, Hashable {
+    package struct ScopeCounts: Sendable, Hashable {
         /// In scope.
-        public var inScope = 0
+        package var inScope = 0
         /// Indeterminate.
-        public var indeterminate = 0
+        package var indeterminate = 0
         /// Out of scope.
-        public var outOfScope = 0
+        package var outOfScope = 0
         /// With at least one obligation unmet or expired.
-        public var unmet = 0
+        package var unmet = 0
         /// Whose result under the pack depends on the reading of an ambiguous text: some
         /// obligation applies under one of the pack's readings and not under another.
-        public var dependsOnReading = 0
+        package var dependsOnReading = 0
 
         /// Creates empty counts.
-        public init() {}
+        package init() {}
 
         /// The count for a scope.
-        public subscript(scope: Scope) -> Int {
+        package subscript(scope: Scope) -> Int {
             switch scope {
             case .inScope: return inScope
             case .indeterminate: return indeterminate
@@ -144,96 +144,96 @@ public struct ImpactReport: Sendable, Hashable {
     }
 
     /// One profile whose standing under a pack changed.
-    public struct ProfileChange: Sendable, Hashable {
+    package struct ProfileChange: Sendable, Hashable {
         /// The profile's position in the input (0-based).
-        public var index: Int
+        package var index: Int
         /// The profile's path, as the user named it.
-        public var profile: String?
+        package var profile: String?
         /// The organisation's name.
-        public var organization: String?
+        package var organization: String?
         /// The scope before the change.
-        public var before: Scope
+        package var before: Scope
         /// The scope after the change.
-        public var after: Scope
+        package var after: Scope
         /// The threshold results that changed, per subject.
-        public var thresholds: [ThresholdChange]
+        package var thresholds: [ThresholdChange]
         /// The obligations whose applicability or status changed.
-        public var obligations: [ObligationChange]
+        package var obligations: [ObligationChange]
         /// The deployment verdict before.
-        public var deploymentBefore: Deployment
+        package var deploymentBefore: Deployment
         /// The deployment verdict after.
-        public var deploymentAfter: Deployment
+        package var deploymentAfter: Deployment
 
         /// How the scope moved.
-        public var movement: ScopeMovement { ScopeMovement(from: before, to: after) }
+        package var movement: ScopeMovement { ScopeMovement(from: before, to: after) }
 
         /// The organisation's name, or the path, for reports.
-        public var name: String { organization ?? profile ?? "profile \(index + 1)" }
+        package var name: String { organization ?? profile ?? "profile \(index + 1)" }
     }
 
     /// One threshold result that changed, for one subject.
-    public struct ThresholdChange: Sendable, Hashable {
+    package struct ThresholdChange: Sendable, Hashable {
         /// The threshold's id.
-        public var id: String
+        package var id: String
         /// `organization`, `model:NAME` or `cluster:NAME`.
-        public var subject: String
+        package var subject: String
         /// The fact's value (the estimate, for an uncertain one), in the limit's unit.
-        public var value: ExactDecimal?
+        package var value: ExactDecimal?
         /// The unit.
-        public var unit: String
+        package var unit: String
         /// The result before.
-        public var before: Truth
+        package var before: Truth
         /// The result after.
-        public var after: Truth
+        package var after: Truth
     }
 
     /// One obligation whose applicability or status changed for a profile.
-    public struct ObligationChange: Sendable, Hashable {
+    package struct ObligationChange: Sendable, Hashable {
         /// The obligation's id.
-        public var id: String
+        package var id: String
         /// Whether it applied before.
-        public var appliesBefore: Applicability
+        package var appliesBefore: Applicability
         /// Whether it applies after.
-        public var appliesAfter: Applicability
+        package var appliesAfter: Applicability
         /// Its status before.
-        public var statusBefore: ObligationStatus
+        package var statusBefore: ObligationStatus
         /// Its status after.
-        public var statusAfter: ObligationStatus
+        package var statusAfter: ObligationStatus
         /// After the change, each reading's applicability where the pack's readings disagree
         /// (empty where they agree).
-        public var byReadingAfter: [ReadingApplicability] = []
+        package var byReadingAfter: [ReadingApplicability] = []
     }
 
     /// One obligation, over all profiles.
-    public struct ObligationImpact: Sendable, Hashable {
+    package struct ObligationImpact: Sendable, Hashable {
         /// The obligation's id.
-        public var id: String
+        package var id: String
         /// Its title.
-        public var title: String
+        package var title: String
         /// How many valid profiles it applies to before.
-        public var appliesBefore: Int
+        package var appliesBefore: Int
         /// How many valid profiles it applies to after.
-        public var appliesAfter: Int
+        package var appliesAfter: Int
         /// The names of profiles it newly applies to.
-        public var newlyApplies: [String]
+        package var newlyApplies: [String]
         /// The names of profiles it applied to before and no longer does (it does not apply, or may
         /// not, after).
-        public var noLongerApplies: [String]
+        package var noLongerApplies: [String]
         /// The names of profiles for which whether it applies becomes indeterminate.
-        public var newlyIndeterminate: [String]
+        package var newlyIndeterminate: [String]
         /// The names of profiles for which it was indeterminate whether it applies, and now it does not.
-        public var decidedNotToApply: [String] = []
+        package var decidedNotToApply: [String] = []
         /// The names of profiles whose status for it changed, with the statuses.
-        public var statusChanges: [(name: String, before: ObligationStatus, after: ObligationStatus)]
+        package var statusChanges: [(name: String, before: ObligationStatus, after: ObligationStatus)]
 
         /// Whether anything changed for this obligation.
-        public var isChanged: Bool {
+        package var isChanged: Bool {
             !newlyApplies.isEmpty || !noLongerApplies.isEmpty || !newlyIndeterminate.isEmpty || !decidedNotToApply.isEmpty
                 || !statusChanges.isEmpty
         }
 
         /// Equal when every part is equal.
-        public static func == (a: ObligationImpact, b: ObligationImpact) -> Bool {
+        package static func == (a: ObligationImpact, b: ObligationImpact) -> Bool {
             a.id == b.id && a.title == b.title && a.appliesBefore == b.appliesBefore && a.appliesAfter == b.appliesAfter
                 && a.newlyApplies == b.newlyApplies && a.noLongerApplies == b.noLongerApplies
                 && a.newlyIndeterminate == b.newlyIndeterminate && a.decidedNotToApply == b.decidedNotToApply
@@ -243,7 +243,7 @@ public struct ImpactReport: Sendable, Hashable {
         }
 
         /// Hashes the id and the lists of names.
-        public func hash(into hasher: inout Hasher) {
+        package func hash(into hasher: inout Hasher) {
             hasher.combine(id)
             hasher.combine(newlyApplies)
             hasher.combine(noLongerApplies)
@@ -252,7 +252,7 @@ public struct ImpactReport: Sendable, Hashable {
 
     /// Compares the verdicts of the same profiles, in the same order, before and after a change.
     /// Invalid verdicts are counted and otherwise left out.
-    public init(before: [Verdict], after: [Verdict], changes: [LimitChange], asOf: CalendarDate) {
+    package init(before: [Verdict], after: [Verdict], changes: [LimitChange], asOf: CalendarDate) {
         precondition(before.count == after.count, "before and after must hold the same profiles")
         self.changes = changes
         self.asOf = asOf
@@ -324,7 +324,7 @@ public struct ImpactReport: Sendable, Hashable {
     }
 
     /// Every mover of every pack, with its pack.
-    public var allMovers: [(pack: String, change: ProfileChange)] {
+    package var allMovers: [(pack: String, change: ProfileChange)] {
         packs.flatMap { pack in pack.movers.map { (pack.pack, $0) } }
     }
 
@@ -335,7 +335,7 @@ extension RuleBook {
     /// book and under the book with the changes applied, on the same date.
     ///
     /// - Throws: ``LimitChangeError`` when a change does not fit the book.
-    public func impact(of changes: [LimitChange], on profiles: [LabProfile], asOf date: CalendarDate) throws -> ImpactReport {
+    package func impact(of changes: [LimitChange], on profiles: [LabProfile], asOf date: CalendarDate) throws -> ImpactReport {
         let changed = try applying(changes)
         return ImpactReport(before: profiles.map { evaluate($0, asOf: date) },
                             after: profiles.map { changed.evaluate($0, asOf: date) },

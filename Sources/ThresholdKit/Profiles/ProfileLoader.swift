@@ -24,16 +24,21 @@ public struct LoadOptions: Sendable, Hashable {
     public var profile: ProfileLimits
     /// The obligations records may name. When set, a record naming an obligation or pack outside
     /// it is an error at its line; ``Auditor`` sets it from its rule book.
-    public var records: RecordVocabulary?
+    package var records: RecordVocabulary?
     /// Whether a rule pack's own `tests:` are read. Default `true`; a rule book only evaluated
     /// (`threshold check`, `audit`) skips them, which for a pack of thousands of cases is most of
     /// the cost of loading it.
     public var packTests: Bool = true
 
     /// Creates options.
-    public init(yaml: YAMLLimits = .default, profile: ProfileLimits = .init(), records: RecordVocabulary? = nil) {
+    public init(yaml: YAMLLimits = .default, profile: ProfileLimits = .init()) {
         self.yaml = yaml
         self.profile = profile
+    }
+
+    /// Options that check each record against `records`.
+    package init(yaml: YAMLLimits = .default, profile: ProfileLimits = .init(), records: RecordVocabulary?) {
+        self.init(yaml: yaml, profile: profile)
         self.records = records
     }
 
@@ -84,7 +89,7 @@ extension LabProfile {
     }
 
     /// Decodes a profile from a YAML node (the root of a document, or a pack test's `profile:`).
-    public init(node root: YAMLNode, path: String?, options: LoadOptions = .default) throws {
+    package init(node root: YAMLNode, path: String?, options: LoadOptions = .default) throws {
         let top = try MappingReader(root, path: "", keys: LabProfile.topLevelKeys,
                                     what: "a lab profile (a mapping with 'organization', 'models', …)")
         let organizationNode = try top.required("organization", what: "the organization (a mapping with 'name', …)")
@@ -420,7 +425,7 @@ extension LabProfile {
     }
 
     /// A fact from a scalar (`3.2e25 FLOP`) or a mapping (uncertain or derived).
-    public static func fact(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> Fact {
+    package static func fact(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> Fact {
         try fact(node, lazyPath: path, dimension)
     }
 

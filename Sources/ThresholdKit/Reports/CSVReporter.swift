@@ -11,35 +11,35 @@
 /// output and that is a terminal), control characters other than tab, CR and LF are written as
 /// `\u{…}`, so that a profile's name or path cannot drive the terminal; a file or a pipe gets the
 /// data exactly.
-public struct CSVReporter: Reporter {
+package struct CSVReporter: Reporter {
     /// `csv`.
-    public static let identifier = "csv"
+    package static let identifier = "csv"
 
     /// The header's column names.
-    public static let columns = ["profile", "organization", "as_of", "pack", "pack_in_force", "obligation", "title",
+    package static let columns = ["profile", "organization", "as_of", "pack", "pack_in_force", "obligation", "title",
                                  "applies", "status", "because", "due", "deployment", "error", "error_line", "error_column"]
 
     /// Whether control characters are escaped (the report goes to a terminal).
     private let escapesControlCharacters: Bool
 
     /// Creates a reporter.
-    public init(context: ReportContext) {
+    package init(context: ReportContext) {
         escapesControlCharacters = context.color
     }
 
     /// The header row.
-    public mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some TextOutputStream) {
         output.write(Self.row(Self.columns))
     }
 
     /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
     /// verdicts), so that an audit renders them on its workers.
-    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
         renderedAlone(verdict, context: context)
     }
 
     /// The verdict's rows.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let profile = verdict.profile ?? ""
         let organization = verdict.organization ?? ""
         let asOf = verdict.asOf.description
@@ -67,7 +67,7 @@ public struct CSVReporter: Reporter {
     }
 
     /// Writes nothing.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}
 
     /// One record of this report: escaped for a terminal when it goes to one.
     private func row(_ fields: [String]) -> String {
@@ -93,12 +93,12 @@ public struct CSVReporter: Reporter {
     }
 
     /// One record, ending in CRLF.
-    public static func row(_ fields: [String]) -> String {
+    package static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// One field, quoted when it must be.
-    public static func field(_ value: String) -> String {
+    package static func field(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) else {
             return value
         }

@@ -13,9 +13,9 @@
 /// for verdict in verdicts { report.add(verdict, into: &out) }
 /// report.end(summary, into: &out)   // out is one JSON array of two verdicts
 /// ```
-public struct CheckReporter {
+package struct CheckReporter {
     /// The format.
-    public let format: ReportFormat
+    package let format: ReportFormat
     private let style: TextStyle
     private let profiles: Int
     private var written = 0
@@ -29,7 +29,7 @@ public struct CheckReporter {
     ///     here too).
     ///   - explain: whether text and Markdown show every threshold, including those not met.
     ///   - profiles: how many verdicts will be added (JSON is an array when more than one).
-    public init(format: ReportFormat, context: ReportContext, explain: Bool = false, profiles: Int) {
+    package init(format: ReportFormat, context: ReportContext, explain: Bool = false, profiles: Int) {
         self.format = format
         self.style = TextStyle(explain: explain, color: context.color, width: context.textWidth)
         self.profiles = profiles
@@ -38,10 +38,10 @@ public struct CheckReporter {
 
     /// Whether ``add(_:into:)`` writes an invalid verdict (text does not: its diagnostics go to
     /// standard error instead).
-    public var showsInvalidProfiles: Bool { format != .text }
+    package var showsInvalidProfiles: Bool { format != .text }
 
     /// Writes what comes before the first verdict.
-    public mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some TextOutputStream) {
         if var reporter {
             reporter.begin(into: &output)
             self.reporter = reporter
@@ -51,7 +51,7 @@ public struct CheckReporter {
     }
 
     /// Writes one verdict.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         if var reporter {
             reporter.add(verdict, into: &output)
             self.reporter = reporter
@@ -75,7 +75,7 @@ public struct CheckReporter {
     }
 
     /// Writes what comes after the last verdict.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         if var reporter {
             reporter.end(summary, into: &output)
             self.reporter = reporter

@@ -2,9 +2,9 @@
 
 /// One dated duty: one obligation of one pack, for one profile and (for a per-model obligation) one
 /// model, with the date by which it must be, or had to be, done.
-public struct Deadline: Sendable, Hashable {
+package struct Deadline: Sendable, Hashable {
     /// What the date is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         /// It applies, it is past its due date (``Deadline/date``), and nothing on file meets it.
         case overdue
         /// The last record's validity ran out: its last valid day (``Deadline/date``) has passed
@@ -18,52 +18,52 @@ public struct Deadline: Sendable, Hashable {
     }
 
     /// What the date is.
-    public var kind: Kind
+    package var kind: Kind
     /// The deadline: the due date (``Kind/overdue``, ``Kind/due``), the last day the current record
     /// counts (``Kind/renewal``), or the last day the expired one counted (``Kind/expired``).
-    public var date: CalendarDate
+    package var date: CalendarDate
     /// The profile's path, as named.
-    public var profile: String
+    package var profile: String
     /// The organisation's name.
-    public var organization: String?
+    package var organization: String?
     /// The pack's id.
-    public var pack: String
+    package var pack: String
     /// The obligation's id.
-    public var obligation: String
+    package var obligation: String
     /// The obligation's title.
-    public var title: String
+    package var title: String
     /// The model, for a per-model obligation; nil for the organisation's.
-    public var model: String?
+    package var model: String?
     /// The status on the as-of date.
-    public var status: ObligationStatus
+    package var status: ObligationStatus
     /// The due date, when one is known.
-    public var due: CalendarDate?
+    package var due: CalendarDate?
     /// For an overdue duty, the first overdue day.
-    public var overdueSince: CalendarDate?
+    package var overdueSince: CalendarDate?
     /// For a duty met late, by how many days.
-    public var lateByDays: Int?
+    package var lateByDays: Int?
     /// The last day the record that meets it counts.
-    public var validUntil: CalendarDate?
+    package var validUntil: CalendarDate?
     /// For an expired duty, the first day the last record no longer counted.
-    public var expiredOn: CalendarDate?
+    package var expiredOn: CalendarDate?
     /// The article or section.
-    public var citation: String?
+    package var citation: String?
 
     /// Whether the deadline has passed with the duty undone (``Kind/overdue`` or ``Kind/expired``).
-    public var isOverdue: Bool { kind == .overdue || kind == .expired }
+    package var isOverdue: Bool { kind == .overdue || kind == .expired }
 
     /// An identifier that is the same on every run and every machine for the same duty and date:
     /// the FNV-1a 64-bit hash of the profile path, pack, obligation, model and ``date``, in 16
     /// hexadecimal digits. A duty that falls overdue keeps it (its date is still the due date), so
     /// a calendar updates the event rather than adding another.
-    public var identifier: String {
+    package var identifier: String {
         var hash = FNV1a64()
         for field in [profile, pack, obligation, model ?? "", date.description] { hash.combineField(field) }
         return hash.hexDigits
     }
 
     /// Creates a deadline.
-    public init(kind: Kind, date: CalendarDate, profile: String, organization: String?, pack: String, obligation: String,
+    package init(kind: Kind, date: CalendarDate, profile: String, organization: String?, pack: String, obligation: String,
                 title: String, model: String?, status: ObligationStatus, due: CalendarDate? = nil,
                 overdueSince: CalendarDate? = nil, lateByDays: Int? = nil, validUntil: CalendarDate? = nil,
                 expiredOn: CalendarDate? = nil, citation: String? = nil) {
@@ -86,7 +86,7 @@ public struct Deadline: Sendable, Hashable {
 
     /// When the deadline stands relative to `asOf`: `172 days overdue`, `expired 3 days ago`,
     /// `today`, `in 45 days`, `12 days ago` (an undecided duty whose date has passed).
-    public func when(asOf: CalendarDate) -> String {
+    package func when(asOf: CalendarDate) -> String {
         func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
         switch kind {
         case .overdue:
@@ -102,7 +102,7 @@ public struct Deadline: Sendable, Hashable {
 
     /// The word for the deadline in reports and calendars: `OVERDUE`, `EXPIRED`, `DUE`,
     /// `POSSIBLY DUE` (indeterminate: it may not apply), `RENEW`.
-    public var headline: String {
+    package var headline: String {
         switch kind {
         case .overdue: return "OVERDUE"
         case .expired: return "EXPIRED"
@@ -112,7 +112,7 @@ public struct Deadline: Sendable, Hashable {
     }
 
     /// `Helios AI Labs (model helios-4)`: the organisation (or the profile's path), and the model.
-    public var subjectName: String {
+    package var subjectName: String {
         (organization ?? profile) + (model.map { " (model \($0))" } ?? "")
     }
 }
@@ -124,27 +124,27 @@ public struct Deadline: Sendable, Hashable {
 /// let list = DeadlineList(asOf: asOf, verdicts: verdicts)
 /// print(list.within(CalendarPeriod(days: 90)).text())
 /// ```
-public struct DeadlineList: Sendable, Hashable {
+package struct DeadlineList: Sendable, Hashable {
     /// The evaluation date.
-    public var asOf: CalendarDate
+    package var asOf: CalendarDate
     /// The deadlines, in order.
-    public private(set) var deadlines: [Deadline] = []
+    package private(set) var deadlines: [Deadline] = []
     /// The end of the window ``within(_:)`` kept, when one was applied.
-    public private(set) var windowEnd: CalendarDate?
+    package private(set) var windowEnd: CalendarDate?
 
     /// A list of `deadlines`, put in order.
-    public init(asOf: CalendarDate, deadlines: [Deadline] = []) {
+    package init(asOf: CalendarDate, deadlines: [Deadline] = []) {
         self.asOf = asOf
         self.deadlines = deadlines.sorted(by: Self.order)
     }
 
     /// The dated duties of `verdicts` (see ``deadlines(in:)``), in order.
-    public init(asOf: CalendarDate, verdicts: some Sequence<Verdict>) {
+    package init(asOf: CalendarDate, verdicts: some Sequence<Verdict>) {
         self.init(asOf: asOf, deadlines: verdicts.flatMap(Self.deadlines(in:)))
     }
 
     /// Adds a verdict's dated duties, keeping the order.
-    public mutating func add(_ verdict: Verdict) {
+    package mutating func add(_ verdict: Verdict) {
         deadlines = (deadlines + Self.deadlines(in: verdict)).sorted(by: Self.order)
     }
 
@@ -152,7 +152,7 @@ public struct DeadlineList: Sendable, Hashable {
     /// a date: overdue (unmet past its due date), expired, due (pending or indeterminate, with a
     /// due date) and renewals (met, with a record valid through a date). A duty met for good, or
     /// without any date, has none. An invalid verdict has none.
-    public static func deadlines(in verdict: Verdict) -> [Deadline] {
+    package static func deadlines(in verdict: Verdict) -> [Deadline] {
         let asOf = verdict.asOf
         var out: [Deadline] = []
         for pack in verdict.packs where pack.inForce {
@@ -208,7 +208,7 @@ public struct DeadlineList: Sendable, Hashable {
 
     /// The overdue deadlines, and the others that fall from the as-of date to the as-of date plus
     /// `period`, inclusive.
-    public func within(_ period: CalendarPeriod) -> DeadlineList {
+    package func within(_ period: CalendarPeriod) -> DeadlineList {
         var copy = self
         let end = asOf.adding(period)
         copy.deadlines = deadlines.filter { $0.isOverdue || (asOf <= $0.date && $0.date <= end) }
@@ -217,10 +217,10 @@ public struct DeadlineList: Sendable, Hashable {
     }
 
     /// How many deadlines have passed.
-    public var overdueCount: Int { deadlines.filter(\.isOverdue).count }
+    package var overdueCount: Int { deadlines.filter(\.isOverdue).count }
 
     /// `12 dated duties, 9 overdue, as of 2026-11-29` (with the window's end, when there is one).
-    public var headline: String {
+    package var headline: String {
         let count = deadlines.count
         var text = "\(count == 0 ? "No" : String(count)) dated \(count == 1 ? "duty" : "duties")"
         if count > 0 { text += ", \(overdueCount) overdue" }
@@ -232,7 +232,7 @@ public struct DeadlineList: Sendable, Hashable {
     // MARK: - Formats
 
     /// A table for a terminal: the headline, then a row per deadline.
-    public func text() -> String {
+    package func text() -> String {
         var out = headline + "\n"
         guard !deadlines.isEmpty else { return out }
         let header = ["DATE", "WHEN", "DEADLINE", "STATUS", "PACK", "OBLIGATION", "MODEL", "ORGANIZATION", "PROFILE"]
@@ -251,13 +251,13 @@ public struct DeadlineList: Sendable, Hashable {
     }
 
     /// The field names of the JSON objects and the CSV columns, in order.
-    public static let fields = ["profile", "organization", "pack", "obligation", "title", "model", "status", "due",
+    package static let fields = ["profile", "organization", "pack", "obligation", "title", "model", "status", "due",
                                 "overdue_since", "late_by_days", "valid_until", "expired_on", "citation", "date",
                                 "deadline", "uid"]
 
     /// One JSON document: an array with an object per deadline (``fields``; dates `YYYY-MM-DD`,
     /// absent values null).
-    public func json() -> String {
+    package func json() -> String {
         var w = JSONWriter(pretty: true)
         w.array { w in
             for d in deadlines {
@@ -286,7 +286,7 @@ public struct DeadlineList: Sendable, Hashable {
 
     /// RFC 4180 CSV: a header row (``fields``), then a row per deadline; CRLF line ends, fields
     /// quoted when they must be.
-    public func csv() -> String {
+    package func csv() -> String {
         var out = CSVReporter.row(Self.fields)
         for d in deadlines {
             out += CSVReporter.row([d.profile, d.organization ?? "", d.pack, d.obligation, d.title, d.model ?? "",
@@ -299,7 +299,7 @@ public struct DeadlineList: Sendable, Hashable {
     }
 
     /// GitHub-flavoured Markdown: a heading, the headline, and a table.
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = "# Threshold deadlines\n\n" + headline + "\n"
         guard !deadlines.isEmpty else { return out }
         out += "\n| Date | When | Deadline | Status | Pack | Obligation | Model | Organization | Profile |\n"
@@ -315,15 +315,15 @@ public struct DeadlineList: Sendable, Hashable {
 
 /// The 64-bit FNV-1a hash (Fowler–Noll–Vo): small, fast, the same on every platform and every run
 /// (unlike Swift's `Hasher`, which is seeded per process). Not a cryptographic hash.
-public struct FNV1a64: Sendable, Hashable {
+package struct FNV1a64: Sendable, Hashable {
     /// The hash of what has been combined so far.
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// A hash of nothing yet.
-    public init() {}
+    package init() {}
 
     /// Mixes in bytes.
-    public mutating func combine(_ bytes: some Sequence<UInt8>) {
+    package mutating func combine(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
@@ -332,21 +332,21 @@ public struct FNV1a64: Sendable, Hashable {
 
     /// Mixes in a string as one field: its length in UTF-8 bytes (eight bytes, little-endian), then
     /// its bytes, so that `("ab", "c")` and `("a", "bc")` hash differently.
-    public mutating func combineField(_ text: String) {
+    package mutating func combineField(_ text: String) {
         let count = UInt64(text.utf8.count)
         combine((0..<8).map { UInt8(truncatingIfNeeded: count >> (8 * $0)) })
         combine(text.utf8)
     }
 
     /// The hash in 16 lower-case hexadecimal digits.
-    public var hexDigits: String {
+    package var hexDigits: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 
 /// The formats of `threshold deadlines`.
-public enum DeadlineFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum DeadlineFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// A table for a terminal (``DeadlineList/text()``).
     case text
     /// One JSON document, an array of objects (``DeadlineList/json()``).
@@ -359,11 +359,11 @@ public enum DeadlineFormat: String, Sendable, Hashable, CaseIterable, CustomStri
     case ics
 
     /// The extensions ``init(fileName:)`` knows, as messages list them.
-    public static let fileExtensions = ".txt .json .csv .md .ics"
+    package static let fileExtensions = ".txt .json .csv .md .ics"
 
     /// The format a file name's extension implies: `.txt`, `.json`, `.csv`, `.md` (or `.markdown`),
     /// `.ics` (or `.ical`, `.ifb`); nil for others.
-    public init?(fileName: String) {
+    package init?(fileName: String) {
         let name = fileName.split(separator: "/").last.map { $0.lowercased() } ?? ""
         let table: [(String, DeadlineFormat)] = [(".txt", .text), (".json", .json), (".csv", .csv), (".md", .markdown),
                                                   (".markdown", .markdown), (".ics", .ics), (".ical", .ics), (".ifb", .ics)]
@@ -372,12 +372,12 @@ public enum DeadlineFormat: String, Sendable, Hashable, CaseIterable, CustomStri
     }
 
     /// The identifier.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }
 
 extension DeadlineList {
     /// The list in `format`; `productID` is the iCalendar `PRODID`.
-    public func rendered(as format: DeadlineFormat, productID: String) -> String {
+    package func rendered(as format: DeadlineFormat, productID: String) -> String {
         switch format {
         case .text: return text()
         case .json: return json()

@@ -21,7 +21,7 @@
 /// `<th scope>`; each chart is `role="img"` with a `<title>`, a `<desc>` and a table of its
 /// values; statuses are words and shapes, never colour alone. All text from profiles and packs is
 /// escaped.
-public enum HTMLReport {
+package enum HTMLReport {
     /// Renders the report.
     ///
     /// - Parameters:
@@ -34,7 +34,7 @@ public enum HTMLReport {
     ///     fact they compare; the built-in packs are consulted when it is nil (a threshold found in
     ///     neither gets a chart of its own).
     /// - Returns: the page, as UTF-8 text.
-    public static func render(verdicts: [Verdict], title: String, generated: CalendarDate,
+    package static func render(verdicts: [Verdict], title: String, generated: CalendarDate,
                               impact: ImpactReport? = nil, rules: RuleBook? = nil) -> String {
         var page = HTMLPage(verdicts: verdicts, title: title, generated: generated, impact: impact,
                             thresholds: thresholdIndex(rules ?? (try? RuleBook.builtIn())))

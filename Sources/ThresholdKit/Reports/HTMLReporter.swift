@@ -2,31 +2,31 @@
 /// page (``HTMLReport``) when the audit ends, since the summary, the charts and the table all need
 /// every verdict. Memory therefore grows with the corpus (the page itself does too); for very large
 /// audits prefer the streamed formats.
-public struct HTMLReporter: Reporter {
+package struct HTMLReporter: Reporter {
     /// `html`.
-    public static let identifier = "html"
+    package static let identifier = "html"
 
     private let context: ReportContext
     private var verdicts: [Verdict] = []
 
     /// The page's title.
-    public var title = "Threshold audit"
+    package var title = "Threshold audit"
 
     /// Creates a reporter for one report.
-    public init(context: ReportContext) {
+    package init(context: ReportContext) {
         self.context = context
     }
 
     /// Writes nothing: the page is written at the end.
-    public mutating func begin(into output: inout some TextOutputStream) {}
+    package mutating func begin(into output: inout some TextOutputStream) {}
 
     /// Keeps the verdict for the page.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         verdicts.append(verdict)
     }
 
     /// Writes the page.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         output.write(HTMLReport.render(verdicts: verdicts, title: title, generated: .today(), rules: context.book))
         verdicts = []
     }

@@ -9,31 +9,31 @@
 /// calendar.property("BEGIN", "VCALENDAR")
 /// calendar.text("SUMMARY", "Review; sign, file")   // SUMMARY:Review\; sign\, file
 /// ```
-public struct ICalendarWriter: Sendable {
+package struct ICalendarWriter: Sendable {
     /// The most octets a content line may hold, CRLF not counted.
-    public static let lineLimit = 75
+    package static let lineLimit = 75
 
     /// What has been written.
-    public private(set) var output = ""
+    package private(set) var output = ""
 
     /// An empty calendar text.
-    public init() {}
+    package init() {}
 
     /// Writes `NAME:VALUE` (the name may carry parameters, `DTSTART;VALUE=DATE`), with the value as
     /// it is: for values that are not TEXT (dates, identifiers, fixed words).
-    public mutating func property(_ name: String, _ value: String) {
+    package mutating func property(_ name: String, _ value: String) {
         output += Self.fold(name + ":" + value)
     }
 
     /// Writes a TEXT property, its value escaped (``escape(_:)``).
-    public mutating func text(_ name: String, _ value: String) {
+    package mutating func text(_ name: String, _ value: String) {
         property(name, Self.escape(value))
     }
 
     /// A TEXT value escaped: backslash, semicolon and comma preceded by a backslash, a line break
     /// (LF, CR or CRLF) as `\n`. Other control characters, which TEXT may not hold, are shown as
     /// `\u{…}` (its backslash escaped in turn), as the other reports show them.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -59,7 +59,7 @@ public struct ICalendarWriter: Sendable {
     /// One content line folded: at most ``lineLimit`` octets per line, each continuation line
     /// starting with a space (which counts toward its 75), cut only between UTF-8 sequences and
     /// never inside a TEXT escape; every line ended by CRLF.
-    public static func fold(_ line: String) -> String {
+    package static func fold(_ line: String) -> String {
         let bytes = Array(line.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 37 + 2)
@@ -87,7 +87,7 @@ public struct ICalendarWriter: Sendable {
     }
 
     /// `YYYYMMDD`, the form of a DATE value.
-    public static func date(_ date: CalendarDate) -> String {
+    package static func date(_ date: CalendarDate) -> String {
         date.description.replacingDashes
     }
 }
@@ -107,7 +107,7 @@ extension DeadlineList {
     /// that a later run's version of an event supersedes an earlier one.
     ///
     /// - Parameter productID: the `PRODID`, such as `-//Threshold//threshold 0.1.0//EN`.
-    public func iCalendar(productID: String) -> String {
+    package func iCalendar(productID: String) -> String {
         var c = ICalendarWriter()
         c.property("BEGIN", "VCALENDAR")
         c.property("VERSION", "2.0")

@@ -5,7 +5,7 @@ extension ImpactReport {
     /// moves), the profiles whose results change (grouped by how, a scope shown only when it
     /// moves), and the obligations whose reach changed. Packs the change leaves exactly as they
     /// were are named on one line at the end.
-    public func text(color: Bool = false) -> String {
+    package func text(color: Bool = false) -> String {
         let paint = Paint(enabled: color)
         var out = paint.bold("Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")")
             + " as of \(asOf): \(profiles) profile\(profiles == 1 ? "" : "s")"
@@ -102,14 +102,14 @@ extension ImpactReport {
 
     /// The report as one line of JSON in the `threshold.impact/1` schema. Decimal values are
     /// exact strings, as in the verdict format.
-    public func jsonLine() -> String {
+    package func jsonLine() -> String {
         var writer = JSONWriter()
         write(to: &writer)
         return writer.output
     }
 
     /// The report as indented JSON in the `threshold.impact/1` schema.
-    public func prettyJSON() -> String {
+    package func prettyJSON() -> String {
         var writer = JSONWriter(pretty: true)
         write(to: &writer)
         return writer.output
@@ -230,7 +230,7 @@ extension ImpactReport {
 
     /// The report as GitHub-flavoured Markdown: the changes, a table of counts per pack, then per
     /// changed pack a table of the profiles that moved and one of the obligations whose reach changed.
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = "## Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")\n\n"
         out += "As of \(asOf) · \(profiles) profile\(profiles == 1 ? "" : "s")\(invalid > 0 ? " · **\(invalid) invalid**" : "")\n\n"
         out += "| Threshold | Before | After |\n|---|---|---|\n"

@@ -12,20 +12,20 @@
 /// `valid`, `invalid`, `failing`, `fail_on`, `as_of`, `packs` (per pack: `pack`, `title`,
 /// `in_force`, `evaluated`, `in_scope`, `unmet`, `unmet_obligations`, `indeterminate`, `blocked`)
 /// and `notices` (what the walk skipped: `path`, `kind`, `severity`, `message`).
-public struct JSONReporter: Reporter {
+package struct JSONReporter: Reporter {
     /// `json`.
-    public static let identifier = "json"
+    package static let identifier = "json"
     /// The schema id of the document.
-    public static let schema = "threshold.audit/1"
+    package static let schema = "threshold.audit/1"
 
     private let context: ReportContext
     private var first = true
 
     /// Creates a reporter.
-    public init(context: ReportContext) { self.context = context }
+    package init(context: ReportContext) { self.context = context }
 
     /// Opens the document and the `verdicts` array.
-    public mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some TextOutputStream) {
         var head = "{"
         JSONWriter.appendString("schema", to: &head)
         head += ":"
@@ -39,22 +39,22 @@ public struct JSONReporter: Reporter {
     }
 
     /// One verdict object on its own line.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         add(verdict, prerendered: verdict.jsonLine(), into: &output)
     }
 
     /// The verdict's ``Verdict/jsonLine()``.
-    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() }
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() }
 
     /// One verdict object, already rendered, on its own line.
-    public mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
         if !first { output.write(",\n") }
         output.write(prerendered)
         first = false
     }
 
     /// Closes the array and writes the summary.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         var writer = JSONWriter()
         summary.write(to: &writer)
         output.write((first ? "" : "\n") + "],\"summary\":" + writer.output + "}\n")
@@ -63,32 +63,32 @@ public struct JSONReporter: Reporter {
 
 /// `jsonl`: JSON Lines, one `threshold.verdict/1` object per line (exactly
 /// ``Verdict/jsonLine()``), written as each verdict is added. Nothing before or after.
-public struct JSONLinesReporter: Reporter {
+package struct JSONLinesReporter: Reporter {
     /// `jsonl`.
-    public static let identifier = "jsonl"
+    package static let identifier = "jsonl"
 
     /// Creates a reporter.
-    public init(context: ReportContext) {}
+    package init(context: ReportContext) {}
 
     /// Writes nothing.
-    public mutating func begin(into output: inout some TextOutputStream) {}
+    package mutating func begin(into output: inout some TextOutputStream) {}
 
     /// The verdict's line.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         output.write(verdict.jsonLine())
         output.write("\n")
     }
 
     /// The verdict's line and a line feed.
-    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() + "\n" }
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() + "\n" }
 
     /// Writes nothing: the totals are not verdicts.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}
 }
 
 extension AuditSummary {
     /// The summary as one line of JSON (the `summary` member of the `json` format).
-    public func jsonLine() -> String {
+    package func jsonLine() -> String {
         var writer = JSONWriter()
         write(to: &writer)
         return writer.output

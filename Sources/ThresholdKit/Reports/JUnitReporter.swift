@@ -13,9 +13,9 @@
 /// Suites need their counts before their test cases, and each suite gathers test cases from every
 /// profile, so the test cases are spooled to anonymous temporary files (one per pack) as verdicts
 /// come, and the document is written at the end: memory stays flat.
-public struct JUnitReporter: Reporter {
+package struct JUnitReporter: Reporter {
     /// `junit`.
-    public static let identifier = "junit"
+    package static let identifier = "junit"
 
     private let context: ReportContext
     private var suites: [Suite] = []
@@ -34,12 +34,12 @@ public struct JUnitReporter: Reporter {
     }
 
     /// Creates a reporter.
-    public init(context: ReportContext) {
+    package init(context: ReportContext) {
         self.context = context
     }
 
     /// Writes nothing yet (the suites' counts come first in the document).
-    public mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some TextOutputStream) {
         suites = context.book.packs.map { Suite(pack: $0.id, title: $0.title, inForce: $0.isInForce(on: context.asOf)) }
     }
 
@@ -51,7 +51,7 @@ public struct JUnitReporter: Reporter {
     }
 
     /// Spools the verdict's test cases.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let path = verdict.profile ?? "<input>"
         let classname = XML.attribute(path)
         if verdict.isInvalid {
@@ -95,7 +95,7 @@ public struct JUnitReporter: Reporter {
     }
 
     /// Writes the document: each suite with its counts and its spooled test cases.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         let tests = suites.reduce(0) { $0 + $1.tests }, failures = suites.reduce(0) { $0 + $1.failures }
         let errors = suites.reduce(0) { $0 + $1.errors }, skipped = suites.reduce(0) { $0 + $1.skipped }
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -141,13 +141,13 @@ public struct JUnitReporter: Reporter {
 }
 
 /// Escaping for XML 1.0.
-public enum XML {
+package enum XML {
     /// Text content: `&`, `<` and `>` escaped; characters XML cannot hold replaced by U+FFFD.
-    public static func text(_ value: String) -> String { escape(value, attribute: false) }
+    package static func text(_ value: String) -> String { escape(value, attribute: false) }
 
     /// An attribute value (in double quotes): also `"` and `'`, and tabs and line breaks as
     /// character references so that they survive attribute-value normalisation.
-    public static func attribute(_ value: String) -> String { escape(value, attribute: true) }
+    package static func attribute(_ value: String) -> String { escape(value, attribute: true) }
 
     static func escape(_ value: String, attribute: Bool) -> String {
         var out = ""

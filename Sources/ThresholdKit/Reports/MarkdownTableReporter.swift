@@ -4,17 +4,17 @@
 /// The columns are Profile, Organization, Pack, Result (as in ``TextTableReporter``), Applies,
 /// Unmet (the ids of the obligations unmet or expired), Deployment and Notes. Text from profiles is
 /// escaped so that it can neither break the table nor add markup.
-public struct MarkdownTableReporter: Reporter {
+package struct MarkdownTableReporter: Reporter {
     /// `markdown`.
-    public static let identifier = "markdown"
+    package static let identifier = "markdown"
 
     private let context: ReportContext
 
     /// Creates a reporter.
-    public init(context: ReportContext) { self.context = context }
+    package init(context: ReportContext) { self.context = context }
 
     /// The title and the table's header.
-    public mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some TextOutputStream) {
         var out = "# Threshold audit\n\n"
         out += "As of \(context.asOf) · rule packs: " + context.book.packs.map { "`\($0.id)`" }.joined(separator: ", ") + "\n\n"
         out += "| Profile | Organization | Pack | Result | Applies | Unmet | Deployment | Notes |\n"
@@ -24,12 +24,12 @@ public struct MarkdownTableReporter: Reporter {
 
     /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
     /// verdicts), so that an audit renders them on its workers.
-    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
         renderedAlone(verdict, context: context)
     }
 
     /// One row per pack, or one row for an invalid profile.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let profile = Markdown.escape(verdict.profile ?? "<input>")
         if verdict.isInvalid {
             let notes = verdict.errors.map { "line \($0.mark.line), column \($0.mark.column): " + Markdown.escape($0.message) }.joined(separator: "<br>")
@@ -51,7 +51,7 @@ public struct MarkdownTableReporter: Reporter {
     }
 
     /// The totals.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         var out = "\n## Summary\n\n"
         out += "\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles") · \(summary.invalid) invalid · "
         out += "\(summary.failing) failing under `--fail-on \(summary.failurePolicy.rawValue)`\n\n"

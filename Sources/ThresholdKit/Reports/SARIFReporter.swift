@@ -15,27 +15,27 @@
 ///   been missed).
 /// - GitHub code scanning rejects a run of more than ``gitHubResultLimit`` results: compare
 ///   ``resultCount`` with it once the report is written.
-public struct SARIFReporter: Reporter {
+package struct SARIFReporter: Reporter {
     /// `sarif`.
-    public static let identifier = "sarif"
+    package static let identifier = "sarif"
     /// The `$schema` written.
-    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    package static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The rule id of an invalid profile.
-    public static let invalidProfileRule = "threshold/invalid-profile"
+    package static let invalidProfileRule = "threshold/invalid-profile"
     /// The most results GitHub code scanning accepts in one run: it rejects a larger upload.
-    public static let gitHubResultLimit = 25_000
+    package static let gitHubResultLimit = 25_000
     /// The most results of one run GitHub code scanning shows (the most severe first).
-    public static let gitHubShownResults = 5_000
+    package static let gitHubShownResults = 5_000
 
     /// The results written so far.
-    public private(set) var resultCount = 0
+    package private(set) var resultCount = 0
 
     private let context: ReportContext
     private var ruleIndex: [String: Int] = [:]
     private var first = true
 
     /// Creates a reporter.
-    public init(context: ReportContext) {
+    package init(context: ReportContext) {
         self.context = context
         var index = 0
         for pack in context.book.packs {
@@ -46,12 +46,12 @@ public struct SARIFReporter: Reporter {
     }
 
     /// The rule id of an obligation.
-    public static func ruleID(pack: String, obligation: String) -> String { "\(pack)/\(obligation)" }
+    package static func ruleID(pack: String, obligation: String) -> String { "\(pack)/\(obligation)" }
     /// The rule id of a threshold.
-    public static func ruleID(pack: String, threshold: String) -> String { "\(pack)/threshold/\(threshold)" }
+    package static func ruleID(pack: String, threshold: String) -> String { "\(pack)/threshold/\(threshold)" }
 
     /// The log's header, the tool and its rules, and the opening of the results.
-    public mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some TextOutputStream) {
         var w = JSONWriter()
         w.beginObject()
         w.member("version", "2.1.0")
@@ -147,7 +147,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// The verdict's results, one per line.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let path = verdict.profile ?? "<input>"
         var lines: [String] = []
         func result(_ rule: String, _ level: String, _ message: String, _ mark: SourceMark?, _ properties: [(String, String)]) {
@@ -201,7 +201,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// Closes the results, and writes the invocation with what the walk skipped.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         var w = JSONWriter()
         w.beginObject()
         w.key("invocations")

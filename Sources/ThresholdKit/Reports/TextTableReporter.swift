@@ -12,16 +12,16 @@
 /// `out-of-scope`, `not-in-force`, or `INVALID`. The profile column is as wide as the longest path
 /// (``ReportContext/profileColumnWidth``), so the table lines up although it is streamed. Text from
 /// profiles has its control characters escaped.
-public struct TextTableReporter: Reporter {
+package struct TextTableReporter: Reporter {
     /// `text`.
-    public static let identifier = "text"
+    package static let identifier = "text"
 
     private let context: ReportContext
     private let packWidth: Int
     private let paint: Paint
 
     /// Creates a reporter.
-    public init(context: ReportContext) {
+    package init(context: ReportContext) {
         self.context = context
         self.packWidth = max(4, context.book.packs.map(\.id.count).max() ?? 0)
         self.paint = Paint(enabled: context.color)
@@ -30,7 +30,7 @@ public struct TextTableReporter: Reporter {
     private static let resultWidth = 13, appliesWidth = 8, unmetWidth = 5, deploymentWidth = 13
 
     /// The header row.
-    public mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some TextOutputStream) {
         let header = "PROFILE".padded(context.profileColumnWidth) + "  " + "PACK".padded(packWidth) + "  "
             + "RESULT".padded(Self.resultWidth) + "  " + "APPLIES".padded(Self.appliesWidth) + "  "
             + "UNMET".padded(Self.unmetWidth) + "  " + "DEPLOYMENT".padded(Self.deploymentWidth) + "  ORGANIZATION"
@@ -39,12 +39,12 @@ public struct TextTableReporter: Reporter {
 
     /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
     /// verdicts), so that an audit renders them on its workers.
-    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
         renderedAlone(verdict, context: context)
     }
 
     /// One row per pack, or one INVALID row.
-    public mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let profile = (verdict.profile ?? "<input>").controlCharactersEscaped.padded(context.profileColumnWidth)
         if verdict.isInvalid {
             let message = verdict.errors.map { $0.headline.controlCharactersEscaped }.joined(separator: "; ")
@@ -71,7 +71,7 @@ public struct TextTableReporter: Reporter {
 
     /// The totals: profiles, invalid, failing; per pack, in scope and unmet; what the walk skipped.
     /// Nothing when ``ReportContext/includesTotals`` is off.
-    public mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         guard context.includesTotals else { return }
         var out = "\n\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"), \(summary.invalid) invalid, "
         out += "\(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); as of \(summary.asOf)\n"

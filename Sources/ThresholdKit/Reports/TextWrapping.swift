@@ -1,6 +1,6 @@
 /// Word wrapping for messages meant for a terminal: the command line's own sentences (usage errors,
 /// notes), never a report's tables or a diagnostic's excerpt, whose columns must stay put.
-public enum TextWrapping {
+package enum TextWrapping {
     /// `text` with each of its lines broken at spaces into lines of at most `width` columns (one
     /// column per character). Lines after the first of each broken line start with `indent` spaces.
     /// A word longer than a line is kept whole on a line of its own; existing line breaks and
@@ -10,7 +10,7 @@ public enum TextWrapping {
     /// TextWrapping.wrap("Error: --pack x: no rule pack has this id", width: 24, indent: 7)
     /// // "Error: --pack x: no rule\n       pack has this id"
     /// ```
-    public static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
+    package static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
         let width = max(width, indent + 10)
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { wrapLine(Substring($0), width: width, indent: indent) }

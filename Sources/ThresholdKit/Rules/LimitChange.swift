@@ -3,26 +3,26 @@
 ///
 /// Make one with ``RuleBook/limitChange(pack:threshold:to:)``, which checks that the pack and
 /// threshold exist and reads the value exactly, in the threshold's dimension and currency.
-public struct LimitChange: Sendable, Hashable, CustomStringConvertible {
+package struct LimitChange: Sendable, Hashable, CustomStringConvertible {
     /// The pack's id.
-    public var pack: String
+    package var pack: String
     /// The threshold's id in the pack.
-    public var threshold: String
+    package var threshold: String
     /// The fact the threshold compares.
-    public var fact: FactKey
+    package var fact: FactKey
     /// The statute's word, unchanged: the new limit is compared the same way.
-    public var comparison: Comparison
+    package var comparison: Comparison
     /// The limit as the pack has it, in the threshold's unit.
-    public var from: ExactDecimal
+    package var from: ExactDecimal
     /// The new limit, in the threshold's unit.
-    public var to: ExactDecimal
+    package var to: ExactDecimal
     /// The unit of both limits: `FLOP`, `FLOP/s`, `bit/s`, or a currency code.
-    public var unit: String
+    package var unit: String
     /// The new value as it was written (`1e26`, `100M USD`).
-    public var written: String
+    package var written: String
 
     /// Creates a change. Prefer ``RuleBook/limitChange(pack:threshold:to:)``, which validates it.
-    public init(pack: String, threshold: String, fact: FactKey, comparison: Comparison,
+    package init(pack: String, threshold: String, fact: FactKey, comparison: Comparison,
                 from: ExactDecimal, to: ExactDecimal, unit: String, written: String) {
         self.pack = pack
         self.threshold = threshold
@@ -35,13 +35,13 @@ public struct LimitChange: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `PACK/THRESHOLD`, as `--set` names it.
-    public var key: String { pack + "/" + threshold }
+    package var key: String { pack + "/" + threshold }
 
     /// Whether the line moves up (more is needed to meet a `greater_than` or `at_least` test).
-    public var raises: Bool { to > from }
+    package var raises: Bool { to > from }
 
     /// `eu-ai-act-gpai/systemic-risk-compute: > 1e25 FLOP → > 1e26 FLOP` (money as `500M USD`).
-    public var description: String {
+    package var description: String {
         "\(key): \(comparison.symbol) \(HTMLNumber.quantity(from, unit)) → \(comparison.symbol) \(HTMLNumber.quantity(to, unit))"
     }
 }
@@ -86,7 +86,7 @@ extension RuleBook {
     /// a unit, if written, must be of the same dimension, and money must be in the same currency.
     ///
     /// - Throws: ``LimitChangeError``, naming the nearest pack or threshold id for a typo.
-    public func limitChange(pack packID: String, threshold thresholdID: String, to value: String) throws(LimitChangeError) -> LimitChange {
+    package func limitChange(pack packID: String, threshold thresholdID: String, to value: String) throws(LimitChangeError) -> LimitChange {
         guard let pack = pack(packID) else {
             var message = "no rule pack '\(packID)'"
             if let near = Suggestion.nearest(to: packID, among: packs.map(\.id)) { message += "; did you mean '\(near)'?" }
@@ -129,7 +129,7 @@ extension RuleBook {
     /// ```
     ///
     /// - Throws: ``LimitChangeError``.
-    public func replacingLimit(pack packID: String, threshold thresholdID: String, with value: String) throws -> RuleBook {
+    package func replacingLimit(pack packID: String, threshold thresholdID: String, with value: String) throws -> RuleBook {
         try applying([limitChange(pack: packID, threshold: thresholdID, to: value)])
     }
 
@@ -137,7 +137,7 @@ extension RuleBook {
     ///
     /// - Throws: ``LimitChangeError`` when a change names a pack or threshold the book lacks, or the
     ///   same threshold twice.
-    public func applying(_ changes: [LimitChange]) throws -> RuleBook {
+    package func applying(_ changes: [LimitChange]) throws -> RuleBook {
         var seen: Set<String> = []
         for change in changes where !seen.insert(change.key).inserted {
             throw LimitChangeError(.duplicate, "\(change.key) is changed twice")

@@ -3,7 +3,7 @@
 extension Obligation.Due {
     /// The deadline in words: `before deployment`, `within 90 days of first qualifying`, `the later
     /// of 2028-01-01 and within 90 days of first qualifying`.
-    public var text: String {
+    package var text: String {
         switch self {
         case .beforeDeployment: return "before deployment (on the release date)"
         case .continuing: return "continuing (met by having it on file)"
@@ -30,7 +30,7 @@ extension Obligation.Due {
 extension Obligation {
     /// Its timing in words, for `rules show` and `rules doc`: start, deadline, recurrence or
     /// validity, transition.
-    public var timingText: [String] {
+    package var timingText: [String] {
         var lines: [String] = []
         if let effective { lines.append("starts \(effective)") }
         lines.append("due " + (due ?? .continuing).text)
@@ -46,7 +46,7 @@ extension RulePack {
     /// The pack as Markdown a lawyer can review: its status and dates, sources with their grades,
     /// every line with its exact limit and citation, every duty with when it applies, its start,
     /// deadline, recurrence and validity, its readings, and its notes.
-    public func markdownDocument() -> String {
+    package func markdownDocument() -> String {
         func cell(_ text: String) -> String { text.replacingPipes }
         func grade(_ cite: String?) -> String { cite.flatMap(source)?.grade?.rawValue ?? "—" }
         var out = "# \(title)\n\n"

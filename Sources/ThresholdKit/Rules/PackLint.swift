@@ -3,16 +3,16 @@
 
 /// What linting rule pack files found: each file's packs, and every error and warning with its
 /// position.
-public struct LintReport: Sendable {
+package struct LintReport: Sendable {
     /// One problem.
-    public struct Finding: Sendable, Hashable {
+    package struct Finding: Sendable, Hashable {
         /// Where and what.
-        public var error: YAMLError
+        package var error: YAMLError
         /// A warning (the pack loads, but something is likely a mistake) rather than an error.
-        public var isWarning: Bool
+        package var isWarning: Bool
 
         /// `path:line:column: error: …` (or `warning:`), with the source line and caret when known.
-        public var description: String {
+        package var description: String {
             guard isWarning else { return error.description }
             let rest = error.description.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
             let headline = "\((error.file ?? "<input>").escapedForTerminal()):\(error.mark.line):\(error.mark.column): warning: \(error.message.escapedForTerminal(limit: 1_000))"
@@ -21,14 +21,14 @@ public struct LintReport: Sendable {
     }
 
     /// The packs that loaded, in the order of the files.
-    public var packs: [RulePack] = []
+    package var packs: [RulePack] = []
     /// Every finding, in the order of the files and, within a file, of the lines.
-    public var findings: [Finding] = []
+    package var findings: [Finding] = []
 
     /// The errors.
-    public var errors: [Finding] { findings.filter { !$0.isWarning } }
+    package var errors: [Finding] { findings.filter { !$0.isWarning } }
     /// The warnings.
-    public var warnings: [Finding] { findings.filter(\.isWarning) }
+    package var warnings: [Finding] { findings.filter(\.isWarning) }
 }
 
 extension RuleBook {
@@ -37,7 +37,7 @@ extension RuleBook {
     /// together and against `builtIn`: two packs with one id, a pack with a built-in's id that
     /// does not say `replaces:`, a `replaces:` that names no pack. Warnings: a pack with no
     /// obligations or no test cases, a threshold no obligation reads.
-    public static func lint(paths: [String], options: LoadOptions = .default, builtIn: RuleBook? = nil) -> LintReport {
+    package static func lint(paths: [String], options: LoadOptions = .default, builtIn: RuleBook? = nil) -> LintReport {
         var report = LintReport()
         var files: [String] = []
         for path in paths {

@@ -1,16 +1,16 @@
 /// The outcome of one of a pack's own test cases.
-public struct PackTestOutcome: Sendable, Hashable {
+package struct PackTestOutcome: Sendable, Hashable {
     /// The case.
-    public var test: PackTest
+    package var test: PackTest
     /// What differed, as "expected … , got …" lines; empty when the case passed.
-    public var failures: [String]
+    package var failures: [String]
     /// Whether the case passed.
-    public var passed: Bool { failures.isEmpty }
+    package var passed: Bool { failures.isEmpty }
 }
 
 extension RulePack {
     /// Runs the pack's own test cases, like `opa test`.
-    public func runTests() -> [PackTestOutcome] {
+    package func runTests() -> [PackTestOutcome] {
         let records = RecordVocabulary(packs: [self])
         return tests.map { test in
             // A record naming an obligation the pack does not define would be ignored: the case
@@ -86,7 +86,7 @@ extension RulePack {
 
     /// A readable description of the pack: what it is, its thresholds with their exact limits and
     /// citations, and its obligations with when they apply.
-    public func explanation() -> String {
+    package func explanation() -> String {
         var out = "\(id) — \(title)\n"
         out += "status: \(status.rawValue)\(status == .proposed ? " (evaluated as if enacted)" : "")"
         out += "; jurisdiction: \(jurisdiction ?? "none")"
@@ -134,7 +134,7 @@ extension String {
 
 extension Condition {
     /// The condition as text.
-    public var text: String {
+    package var text: String {
         switch self {
         case .equals(let fact, let values): return "\(fact.rawValue) is \(values.joined(separator: " or "))"
         case .includesAny(let fact, let values): return "\(fact.rawValue) includes any of \(values.joined(separator: ", "))"
@@ -147,7 +147,7 @@ extension Condition {
 
 extension When {
     /// The formula as text.
-    public var text: String {
+    package var text: String {
         switch self {
         case .threshold(let id), .obligation(let id): return id
         case .any(let items): return "any of (\(items.map(\.text).joined(separator: ", ")))"

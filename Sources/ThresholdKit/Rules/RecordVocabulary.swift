@@ -1,7 +1,7 @@
 /// The obligations a set of rule packs defines, by pack: what the `obligation:` and `pack:` of a
 /// profile's records may name. A record that names anything else is an error at its line, never a
 /// record silently ignored — a mistyped id would otherwise hide a high-risk finding.
-public struct RecordVocabulary: Sendable, Hashable {
+package struct RecordVocabulary: Sendable, Hashable {
     /// Pack ids in the order they were loaded.
     let packs: [String]
     /// Obligation ids by pack id.
@@ -10,7 +10,7 @@ public struct RecordVocabulary: Sendable, Hashable {
     let allObligations: [String]
 
     /// The vocabulary of these packs.
-    public init(packs: [RulePack]) {
+    package init(packs: [RulePack]) {
         self.packs = packs.map(\.id)
         var obligations: [String: Set<String>] = [:]
         var all: [String] = []
@@ -25,7 +25,7 @@ public struct RecordVocabulary: Sendable, Hashable {
 
     /// What is wrong with a record naming `obligation` (and `pack`): the key at fault and the
     /// message, or nil when a loaded pack defines it.
-    public func problem(obligation: String, pack: String?) -> (key: String, message: String)? {
+    package func problem(obligation: String, pack: String?) -> (key: String, message: String)? {
         if let pack {
             guard let defined = obligations[pack] else {
                 var message = "no rule pack \(pack.quotedForDiagnostic()) is loaded"
@@ -49,7 +49,7 @@ public struct RecordVocabulary: Sendable, Hashable {
     }
 
     /// The problems with a profile's records, one per record at fault, in the profile's order.
-    public func problems(in profile: LabProfile) -> [YAMLError] {
+    package func problems(in profile: LabProfile) -> [YAMLError] {
         profile.assessments.enumerated().compactMap { offset, record in
             guard let (key, message) = problem(obligation: record.obligation, pack: record.pack) else { return nil }
             let mark = (key == "pack" ? record.packMark : record.obligationMark) ?? record.mark ?? .start

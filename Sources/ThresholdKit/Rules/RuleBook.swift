@@ -15,7 +15,7 @@ public struct RuleBook: Sendable {
     let plans: [PackPlan]
     /// The obligations a profile's records may name: those of every pack loaded, including packs
     /// that ``selecting(_:)`` leaves out (a record for a pack not evaluated is no error).
-    public let records: RecordVocabulary
+    package let records: RecordVocabulary
     /// The reading each pack with readings reports as its main one, by pack id: the pack's default
     /// unless ``reporting(_:forPack:)`` chose another.
     public let readingChoices: [String: String]

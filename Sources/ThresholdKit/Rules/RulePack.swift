@@ -19,46 +19,46 @@ public struct RulePack: Sendable, Hashable, Identifiable {
     /// The documents it cites.
     public var sources: [Source]
     /// Exchange rates the pack declares.
-    public var exchangeRates: [ExchangeRate]
+    package var exchangeRates: [ExchangeRate]
     /// Its thresholds.
-    public var thresholds: [Threshold]
+    package var thresholds: [Threshold]
     /// Its obligations.
-    public var obligations: [Obligation]
+    package var obligations: [Obligation]
     /// Its own test cases.
-    public var tests: [PackTest]
+    package var tests: [PackTest]
     /// Readings of an ambiguous text: alternative formulas or lines, each evaluated, one the
     /// default; empty for a pack with one reading.
-    public var readings: [Reading] = []
+    package var readings: [Reading] = []
     /// The id of the default reading, when the pack has readings.
-    public var defaultReading: String?
+    package var defaultReading: String?
     /// The id of a built-in pack this one stands in for (`replaces: us-ca-sb53`): loaded with
     /// `--rules`, it takes the built-in's place instead of clashing with it.
-    public var replaces: String?
+    package var replaces: String?
     /// Whether the pack is one of Threshold's built-in packs.
-    public var isBuiltIn: Bool = false
+    package var isBuiltIn: Bool = false
 
     /// One reading of an ambiguous provision.
-    public struct Reading: Sendable, Hashable, Identifiable {
+    package struct Reading: Sendable, Hashable, Identifiable {
         /// The reading's id, such as `compute-and-money`.
-        public var id: String
+        package var id: String
         /// What it says, in a line.
-        public var title: String
+        package var title: String
         /// Why the text can be read this way.
-        public var rationale: String
+        package var rationale: String
         /// The source id it cites.
-        public var cite: String?
+        package var cite: String?
         /// The passage.
-        public var citation: String?
+        package var citation: String?
         /// The formulas it gives obligations, by obligation id; the rest keep the pack's.
-        public var formulas: [String: When]
+        package var formulas: [String: When]
         /// The lines it draws, by threshold id; the rest keep the pack's.
-        public var limits: [String: QuantityTest]
+        package var limits: [String: QuantityTest]
         /// Where its id is written.
-        public var mark: SourceMark?
+        package var mark: SourceMark?
     }
 
     /// The pack as a reading reads it: its formulas and lines put in place of the pack's.
-    public func applying(_ reading: Reading) -> RulePack {
+    package func applying(_ reading: Reading) -> RulePack {
         var copy = self
         for index in copy.obligations.indices {
             if let formula = reading.formulas[copy.obligations[index].id] { copy.obligations[index].when = formula }
@@ -69,9 +69,9 @@ public struct RulePack: Sendable, Hashable, Identifiable {
         return copy
     }
     /// The file it came from (`Rules/x.yaml` for built-in packs).
-    public var path: String?
+    package var path: String?
     /// Where the pack's id is written.
-    public var mark: SourceMark?
+    package var mark: SourceMark?
 
     /// Whether a pack's text is law.
     public enum Status: String, Sendable, Hashable, CaseIterable {
@@ -128,7 +128,7 @@ public struct RulePack: Sendable, Hashable, Identifiable {
 }
 
 /// What a threshold or obligation is about.
-public enum Subject: String, Sendable, Hashable, CaseIterable {
+package enum Subject: String, Sendable, Hashable, CaseIterable {
     /// Each model in the profile.
     case model
     /// The organisation as a whole.
@@ -139,54 +139,54 @@ public enum Subject: String, Sendable, Hashable, CaseIterable {
 
 /// A line a statute draws: a fact about a subject compared with an exact limit, plus any further
 /// conditions (`where:`) the statute attaches.
-public struct Threshold: Sendable, Hashable, Identifiable {
+package struct Threshold: Sendable, Hashable, Identifiable {
     /// The threshold's id, unique in its pack.
-    public var id: String
+    package var id: String
     /// A short title.
-    public var title: String?
+    package var title: String?
     /// What it is about.
-    public var subject: Subject
+    package var subject: Subject
     /// The compared fact.
-    public var test: QuantityTest
+    package var test: QuantityTest
     /// Further conditions, all of which must hold (Kleene *and*).
-    public var conditions: [Condition]
+    package var conditions: [Condition]
     /// A money threshold that counts only figures for the calendar year before the as-of date.
-    public var period: Period?
+    package var period: Period?
     /// The source id it cites.
-    public var cite: String?
+    package var cite: String?
     /// The article or section (`Art. 51(2)`).
-    public var citation: String?
+    package var citation: String?
     /// Interpretive notes.
-    public var note: String?
+    package var note: String?
     /// Where the threshold's id is written.
-    public var mark: SourceMark?
+    package var mark: SourceMark?
 
     /// Which figures count.
-    public enum Period: String, Sendable, Hashable {
+    package enum Period: String, Sendable, Hashable {
         /// The calendar year before the as-of date.
         case precedingCalendarYear = "preceding-calendar-year"
     }
 }
 
 /// A fact compared with an exact limit: `training_compute greater_than 1e25 FLOP`.
-public struct QuantityTest: Sendable, Hashable {
+package struct QuantityTest: Sendable, Hashable {
     /// The fact.
-    public var fact: FactKey
+    package var fact: FactKey
     /// The market a market-scoped fact is read in (`KR`), from the threshold's `market:`.
-    public var market: String? = nil
+    package var market: String? = nil
     /// The statute's word: greater than, at least, less than, at most.
-    public var comparison: Comparison
+    package var comparison: Comparison
     /// The limit, in the fact's base unit (or in ``currency`` for money).
-    public var limit: ExactDecimal
+    package var limit: ExactDecimal
     /// The limit's currency, for money.
-    public var currency: String?
+    package var currency: String?
     /// The limit as the pack wrote it.
-    public var written: String
+    package var written: String
 }
 
 /// A condition on a subject's properties: `primary_data: biological-sequence`,
 /// `modalities: {includes_any: [text, image]}`, `co_located: true`, `interconnect: {greater_than: 100 Gbit/s}`.
-public enum Condition: Sendable, Hashable {
+package enum Condition: Sendable, Hashable {
     /// The fact's text equals one of the values.
     case equals(FactKey, [String])
     /// The fact's list includes at least one of the values.
@@ -200,12 +200,12 @@ public enum Condition: Sendable, Hashable {
     case date(FactKey, DateComparison, CalendarDate)
 
     /// How a date condition compares.
-    public enum DateComparison: String, Sendable, Hashable, CaseIterable {
+    package enum DateComparison: String, Sendable, Hashable, CaseIterable {
         /// `before`, `on_or_before`, `on_or_after`, `after`.
         case before, onOrBefore = "on_or_before", onOrAfter = "on_or_after", after
 
         /// Whether `date` stands in this relation to `limit`.
-        public func holds(_ date: CalendarDate, _ limit: CalendarDate) -> Bool {
+        package func holds(_ date: CalendarDate, _ limit: CalendarDate) -> Bool {
             switch self {
             case .before: return date < limit
             case .onOrBefore: return date <= limit
@@ -215,11 +215,11 @@ public enum Condition: Sendable, Hashable {
         }
 
         /// `before`, `on or before`, `on or after`, `after`.
-        public var words: String { rawValue.replacingUnderscores }
+        package var words: String { rawValue.replacingUnderscores }
     }
 
     /// The fact the condition reads.
-    public var fact: FactKey {
+    package var fact: FactKey {
         switch self {
         case .equals(let f, _), .includesAny(let f, _), .isTrue(let f, _), .date(let f, _, _): return f
         case .quantity(let test): return test.fact
@@ -228,52 +228,52 @@ public enum Condition: Sendable, Hashable {
 }
 
 /// A duty that thresholds trigger.
-public struct Obligation: Sendable, Hashable, Identifiable {
+package struct Obligation: Sendable, Hashable, Identifiable {
     /// The obligation's id, unique in its pack.
-    public var id: String
+    package var id: String
     /// A short title.
-    public var title: String
+    package var title: String
     /// What kind of duty: `third-party-assessment`, `notification`, `report`, `framework`,
     /// `incident-reporting`, `protocol`, `provider-obligations`, `deployment-gate`, ….
-    public var kind: String
+    package var kind: String
     /// The risk it concerns, for assessments (`cybersecurity`, `biological-weapons`, …).
-    public var risk: String?
+    package var risk: String?
     /// Whether it is owed per model or once by the organisation.
-    public var per: Subject
+    package var per: Subject
     /// When it applies.
-    public var when: When
+    package var when: When
     /// The first day the duty itself exists, when later than its pack's (Illinois § 10(a): "beginning
     /// January 1, 2028"). Nothing falls due before it.
-    public var effective: CalendarDate?
+    package var effective: CalendarDate?
     /// When it is due.
-    public var due: Due?
+    package var due: Due?
     /// A duty that recurs (`every: 1 year`): a record completed on D meets it through D plus the
     /// period, and the next falls due then; with no record, the first falls due as ``due`` says.
     /// When the period runs out the duty is overdue again (`unmet`), where a ``validFor`` record
     /// would have `expired`.
-    public var every: CalendarPeriod?
+    package var every: CalendarPeriod?
     /// How long a record stays valid, as a calendar period (`valid_for: 1 year`; the older
     /// `valid_for_days: 365` loads as days). A record completed on D counts through D plus the
     /// period, inclusive. Nil: a record stays valid.
-    public var validFor: CalendarPeriod?
+    package var validFor: CalendarPeriod?
     /// Whether only an independent (third-party) record meets it. True for third-party assessments.
-    public var requiresIndependent: Bool
+    package var requiresIndependent: Bool
     /// Models placed on the market before a date comply by a later one (EU AI Act Art. 111(3)).
-    public var transition: Transition?
+    package var transition: Transition?
     /// The source id it cites.
-    public var cite: String?
+    package var cite: String?
     /// The article or section.
-    public var citation: String?
+    package var citation: String?
     /// Interpretive notes.
-    public var note: String?
+    package var note: String?
     /// Where the obligation's id is written.
-    public var mark: SourceMark?
+    package var mark: SourceMark?
 
     /// Whether this is a deployment gate: a government's power to block a model.
-    public var isDeploymentGate: Bool { kind == "deployment-gate" }
+    package var isDeploymentGate: Bool { kind == "deployment-gate" }
 
     /// The deadline rule: a date, a period after an event, or the later or earlier of several.
-    public indirect enum Due: Sendable, Hashable {
+    package indirect enum Due: Sendable, Hashable {
         /// Before the model is deployed: due on its release date.
         case beforeDeployment
         /// A continuing duty (a framework, incident reporting): met by having it on file, with no
@@ -291,10 +291,10 @@ public struct Obligation: Sendable, Hashable, Identifiable {
         case earlierOf([Due])
 
         /// Within `days` days of the model's release (the older `{within_days: 14, of: release}`).
-        public static func withinDaysOfRelease(_ days: Int) -> Due { .within(CalendarPeriod(days: days), of: .release) }
+        package static func withinDaysOfRelease(_ days: Int) -> Due { .within(CalendarPeriod(days: days), of: .release) }
 
         /// Whether the deadline depends on an event.
-        public func uses(_ event: Event) -> Bool {
+        package func uses(_ event: Event) -> Bool {
             switch self {
             case .beforeDeployment: return event == .release
             case .continuing, .by: return false
@@ -304,10 +304,10 @@ public struct Obligation: Sendable, Hashable, Identifiable {
         }
 
         /// Whether any part of the deadline runs from a model's release.
-        public var runsFromRelease: Bool { uses(.release) }
+        package var runsFromRelease: Bool { uses(.release) }
 
         /// The obligation whose record starts this deadline's clock, if one does.
-        public var triggeringObligation: String? {
+        package var triggeringObligation: String? {
             switch self {
             case .within(_, .record(let id)): return id
             case .laterOf(let items), .earlierOf(let items): return items.lazy.compactMap(\.triggeringObligation).first
@@ -317,7 +317,7 @@ public struct Obligation: Sendable, Hashable, Identifiable {
     }
 
     /// What a deadline can run from.
-    public enum Event: Sendable, Hashable, CustomStringConvertible {
+    package enum Event: Sendable, Hashable, CustomStringConvertible {
         /// The model's release (deployment).
         case release
         /// The duty's start: its own `effective` date, or its pack's.
@@ -330,7 +330,7 @@ public struct Obligation: Sendable, Hashable, Identifiable {
         case record(String)
 
         /// `release`, `start`, `first-qualified`, `record of ID`.
-        public var description: String {
+        package var description: String {
             switch self {
             case .release: return "release"
             case .start: return "start"
@@ -341,17 +341,17 @@ public struct Obligation: Sendable, Hashable, Identifiable {
     }
 
     /// A grace period for models placed on the market before a date.
-    public struct Transition: Sendable, Hashable {
+    package struct Transition: Sendable, Hashable {
         /// Models released before this date…
-        public var placedBefore: CalendarDate
+        package var placedBefore: CalendarDate
         /// …comply by this date.
-        public var complyBy: CalendarDate
+        package var complyBy: CalendarDate
     }
 }
 
 /// When an obligation applies: a Kleene formula over thresholds, other obligations, and
 /// assessment outcomes.
-public indirect enum When: Sendable, Hashable {
+package indirect enum When: Sendable, Hashable {
     /// A threshold is met.
     case threshold(String)
     /// Another obligation applies.
@@ -368,7 +368,7 @@ public indirect enum When: Sendable, Hashable {
     case always
 
     /// The threshold ids the formula reads, in order.
-    public var thresholdIDs: [String] {
+    package var thresholdIDs: [String] {
         switch self {
         case .threshold(let id): return [id]
         case .any(let items), .all(let items): return items.flatMap(\.thresholdIDs)
@@ -378,7 +378,7 @@ public indirect enum When: Sendable, Hashable {
     }
 
     /// Whether the formula reads an assessment's finding.
-    public var readsAssessmentOutcome: Bool {
+    package var readsAssessmentOutcome: Bool {
         switch self {
         case .anyAssessmentOutcome: return true
         case .any(let items), .all(let items): return items.contains { $0.readsAssessmentOutcome }
@@ -388,7 +388,7 @@ public indirect enum When: Sendable, Hashable {
     }
 
     /// The obligation ids the formula reads.
-    public var obligationIDs: [String] {
+    package var obligationIDs: [String] {
         switch self {
         case .obligation(let id): return [id]
         case .any(let items), .all(let items): return items.flatMap(\.obligationIDs)
@@ -399,52 +399,52 @@ public indirect enum When: Sendable, Hashable {
 }
 
 /// One of a pack's own test cases: a profile, a date, and what the verdict must say.
-public struct PackTest: Sendable, Hashable {
+package struct PackTest: Sendable, Hashable {
     /// What the case shows.
-    public var name: String
+    package var name: String
     /// The evaluation date.
-    public var asOf: CalendarDate
+    package var asOf: CalendarDate
     /// The profile.
-    public var profile: LabProfile
+    package var profile: LabProfile
     /// Obligation ids that must apply.
-    public var applies: [String]
+    package var applies: [String]
     /// Obligation ids that must not apply.
-    public var notApplies: [String]
+    package var notApplies: [String]
     /// Obligation ids whose applicability must be indeterminate.
-    public var indeterminate: [String]
+    package var indeterminate: [String]
     /// Obligation statuses, by id.
-    public var statuses: [String: ObligationStatus]
+    package var statuses: [String: ObligationStatus]
     /// Threshold results, by id (aggregated over subjects: met if any subject meets it).
-    public var thresholds: [String: Truth]
+    package var thresholds: [String: Truth]
     /// The deployment verdict.
-    public var deployment: Deployment?
+    package var deployment: Deployment?
     /// Whether the pack must be in force.
-    public var inForce: Bool?
+    package var inForce: Bool?
     /// What one model's part of the verdict must say, by model name.
-    public var models: [String: Expectations] = [:]
+    package var models: [String: Expectations] = [:]
     /// What the verdict must say under another reading of the pack, by reading id (the case's own
     /// expectations are the default reading's).
-    public var readings: [String: Expectations] = [:]
+    package var readings: [String: Expectations] = [:]
 
     /// Expectations on obligations and deployment, for the case or for one model.
-    public struct Expectations: Sendable, Hashable {
+    package struct Expectations: Sendable, Hashable {
         /// Obligation ids that must apply.
-        public var applies: [String] = []
+        package var applies: [String] = []
         /// Obligation ids that must not apply.
-        public var notApplies: [String] = []
+        package var notApplies: [String] = []
         /// Obligation ids whose applicability must be indeterminate.
-        public var indeterminate: [String] = []
+        package var indeterminate: [String] = []
         /// Statuses, by obligation id.
-        public var statuses: [String: ObligationStatus] = [:]
+        package var statuses: [String: ObligationStatus] = [:]
         /// The deployment verdict.
-        public var deployment: Deployment?
+        package var deployment: Deployment?
     }
     /// Where the case's name is written.
-    public var mark: SourceMark?
+    package var mark: SourceMark?
 }
 
 /// The facts a threshold or condition can read, with their subject and dimension.
-public enum FactKey: String, Sendable, Hashable, CaseIterable {
+package enum FactKey: String, Sendable, Hashable, CaseIterable {
     /// The organisation's annual gross revenue, with affiliates (money).
     case annualGrossRevenue = "annual_gross_revenue"
     /// The organisation's revenue from AI products and services (money).
@@ -486,7 +486,7 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
     case coLocated = "co_located"
 
     /// The subject the fact belongs to.
-    public var subject: Subject {
+    package var subject: Subject {
         switch self {
         case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .organization
         case .marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress: return .organization
@@ -497,7 +497,7 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The dimension of a quantity fact; nil for properties (text, lists, booleans).
-    public var dimension: QuantityDimension? {
+    package var dimension: QuantityDimension? {
         switch self {
         case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .money
         case .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute: return .operations
@@ -510,8 +510,8 @@ public enum FactKey: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Whether the fact is read in one market (the threshold names it with `market:`).
-    public var isMarketScoped: Bool { [.marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress].contains(self) }
+    package var isMarketScoped: Bool { [.marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress].contains(self) }
 
     /// The facts a subject has.
-    public static func facts(of subject: Subject) -> [FactKey] { allCases.filter { $0.subject == subject } }
+    package static func facts(of subject: Subject) -> [FactKey] { allCases.filter { $0.subject == subject } }
 }
