@@ -156,10 +156,10 @@ public struct LabProfile: Sendable, Hashable {
         public var trainingCompute: Fact?
         /// Compute used for fine-tuning, reinforcement learning and other modifications.
         public var fineTuningCompute: Fact?
-        /// What the model generates or takes: `text`, `image`, … (see ``knownModalities``).
+        /// What the model generates or takes: `text`, `image`, … (see `knownModalities`).
         public var modalities: [String]?
         /// What it was primarily trained on: `general`, `biological-sequence`, … (see
-        /// ``knownPrimaryData``).
+        /// `knownPrimaryData`).
         public var primaryData: String?
         /// Where it is in its life.
         public var status: Status?
@@ -174,12 +174,12 @@ public struct LabProfile: Sendable, Hashable {
 
         /// The modalities Threshold knows. A profile or pack may name others, but a near miss of
         /// one of these (`Text`, `images`) is an error, never a modality that no rule matches.
-        public static let knownModalities = ["text", "speech", "code", "image", "audio", "video", "3d", "time-series",
+        package static let knownModalities = ["text", "speech", "code", "image", "audio", "video", "3d", "time-series",
                                              "tabular", "biological-sequence", "action", "embedding"]
         /// The kinds of primary training data Threshold knows: `general`, or `biological-sequence`
         /// (DNA, RNA and protein sequences: Executive Order 14110's 10^23 test). Others are taken
         /// as written, except a near miss of these (`biological_sequence`), which is an error.
-        public static let knownPrimaryData = ["general", "biological-sequence"]
+        package static let knownPrimaryData = ["general", "biological-sequence"]
 
         /// A model's life-cycle stage.
         public enum Status: String, Sendable, Hashable, CaseIterable {

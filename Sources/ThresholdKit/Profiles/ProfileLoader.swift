@@ -48,26 +48,26 @@ public struct LoadOptions: Sendable, Hashable {
 
 extension LabProfile {
     /// The keys a profile's top level accepts.
-    public static let topLevelKeys = ["organization", "models", "clusters", "assessments"]
+    package static let topLevelKeys = ["organization", "models", "clusters", "assessments"]
     /// The keys under `organization`.
-    public static let organizationKeys = ["name", "jurisdictions", "reporting_period", "annual_gross_revenue",
+    package static let organizationKeys = ["name", "jurisdictions", "reporting_period", "annual_gross_revenue",
                                           "ai_revenue", "ai_rnd_spend", "exchange_rates", "history", "markets"]
     /// The keys of one market's facts.
-    public static let marketKeys = ["market", "revenue", "ai_revenue", "daily_users", "local_address"]
+    package static let marketKeys = ["market", "revenue", "ai_revenue", "daily_users", "local_address"]
     /// The keys of one year of `history`.
-    public static let historyKeys = ["year", "annual_gross_revenue", "ai_revenue", "ai_rnd_spend"]
+    package static let historyKeys = ["year", "annual_gross_revenue", "ai_revenue", "ai_rnd_spend"]
     /// The keys of a model.
-    public static let modelKeys = ["name", "training_compute", "fine_tuning_compute", "modalities",
+    package static let modelKeys = ["name", "training_compute", "fine_tuning_compute", "modalities",
                                    "primary_data", "status", "released", "state_of_the_art", "broad_rights_risk"]
     /// The keys of a cluster.
-    public static let clusterKeys = ["name", "peak_capacity", "interconnect", "co_located"]
+    package static let clusterKeys = ["name", "peak_capacity", "interconnect", "co_located"]
     /// The keys of an assessment record.
-    public static let assessmentKeys = ["obligation", "pack", "model", "assessor", "independent", "completed", "outcome"]
+    package static let assessmentKeys = ["obligation", "pack", "model", "assessor", "independent", "completed", "outcome"]
     /// The keys of an uncertain or derived quantity.
-    public static let estimateKeys = ["estimate", "low", "high", "confidence", "parameters", "tokens",
+    package static let estimateKeys = ["estimate", "low", "high", "confidence", "parameters", "tokens",
                                       "chips", "peak_per_chip", "hours", "days", "utilization"]
     /// The keys of an exchange rate.
-    public static let exchangeRateKeys = ["from", "to", "rate", "date"]
+    package static let exchangeRateKeys = ["from", "to", "rate", "date"]
 
     /// Loads a profile from a YAML file.
     ///

@@ -7,9 +7,9 @@
 /// ```swift
 /// let blank = try LabProfile(yaml: ProfileTemplate.text, path: "lab.yaml")
 /// ```
-public enum ProfileTemplate {
+package enum ProfileTemplate {
     /// The template's YAML text, ending with a newline.
-    public static let text: String = #"""
+    package static let text: String = #"""
 # Threshold lab profile: fill in what you know, leave the rest null.
 #
 #   threshold check lab.yaml           which obligations apply, why, and whether they are met

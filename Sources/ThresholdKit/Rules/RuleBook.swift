@@ -81,7 +81,7 @@ public struct RuleBook: Sendable {
     }
 
     /// The packs compiled into ThresholdKit from `Rules/`.
-    /// `tests` says whether the packs' own test cases are read (``RulePack/runTests()``); a book
+    /// `tests` says whether the packs' own test cases are read (`RulePack/runTests()`); a book
     /// that only evaluates profiles loads faster without them.
     public static func builtIn(tests: Bool = true) throws -> RuleBook {
         var options = LoadOptions.default
