@@ -169,8 +169,39 @@ public struct LabProfile: Sendable, Hashable {
         public var stateOfTheArt: Bool? = nil
         /// Whether it may broadly and seriously affect life, physical safety or fundamental rights.
         public var broadRightsRisk: Bool? = nil
+        /// The model it modifies, when it is built on another provider's model (`base_model:`); nil
+        /// for a model the lab trained itself. Its ``fineTuningCompute`` is then the compute of the
+        /// modification (fine-tuning, reinforcement learning, other material modifications).
+        public var baseModel: BaseModel? = nil
         /// Where the model's mapping starts.
         public var mark: SourceMark?
+
+        /// The model a modified model is built on: another provider's model (the "original model"
+        /// of the EU Commission's GPAI guidelines, section 3; the "preceding foundation model" that
+        /// California SB 53 and Illinois count "material modifications" of).
+        public struct BaseModel: Sendable, Hashable {
+            /// Who provides it (`Big Lab`).
+            public var provider: String
+            /// Its name (`big-1`).
+            public var name: String
+            /// The compute used to train it, cumulatively, as far as the modifier knows it; nil when
+            /// unknown (a test that reads it then falls back to the line its pack gives).
+            public var trainingCompute: Fact?
+            /// Whether it is a general-purpose AI model with systemic risk (EU AI Act Art. 51); nil
+            /// when unknown.
+            public var systemicRisk: Bool?
+            /// Where the `base_model:` mapping starts.
+            public var mark: SourceMark?
+
+            /// Creates a base model.
+            public init(provider: String, name: String, trainingCompute: Fact? = nil, systemicRisk: Bool? = nil, mark: SourceMark? = nil) {
+                self.provider = provider
+                self.name = name
+                self.trainingCompute = trainingCompute
+                self.systemicRisk = systemicRisk
+                self.mark = mark
+            }
+        }
 
         /// The modalities Threshold knows. A profile or pack may name others, but a near miss of
         /// one of these (`Text`, `images`) is an error, never a modality that no rule matches.

@@ -58,7 +58,9 @@ extension LabProfile {
     package static let historyKeys = ["year", "annual_gross_revenue", "ai_revenue", "ai_rnd_spend"]
     /// The keys of a model.
     package static let modelKeys = ["name", "training_compute", "fine_tuning_compute", "modalities",
-                                   "primary_data", "status", "released", "state_of_the_art", "broad_rights_risk"]
+                                   "primary_data", "status", "released", "state_of_the_art", "broad_rights_risk", "base_model"]
+    /// The keys of a model's `base_model:` (the other provider's model it modifies).
+    package static let baseModelKeys = ["provider", "name", "training_compute", "systemic_risk"]
     /// The keys of a cluster.
     package static let clusterKeys = ["name", "peak_capacity", "interconnect", "co_located"]
     /// The keys of an assessment record.
@@ -174,6 +176,7 @@ extension LabProfile {
         for (i, model) in models.enumerated() {
             facts.append(("models[\(i)].training_compute", model.trainingCompute))
             facts.append(("models[\(i)].fine_tuning_compute", model.fineTuningCompute))
+            facts.append(("models[\(i)].base_model.training_compute", model.baseModel?.trainingCompute))
         }
         for (i, cluster) in clusters.enumerated() {
             facts.append(("clusters[\(i)].peak_capacity", cluster.peakCapacity))
@@ -283,7 +286,23 @@ extension LabProfile {
             mark: node.mark)
         model.stateOfTheArt = try map.bool("state_of_the_art")
         model.broadRightsRisk = try map.bool("broad_rights_risk")
+        if let baseNode = map.value("base_model") {
+            model.baseModel = try baseModel(baseNode, path: map.path(of: "base_model"))
+        }
         return model
+    }
+
+    /// A model's `base_model:`: `{provider: Big Lab, name: big-1, training_compute: 3e25 FLOP,
+    /// systemic_risk: true}`, the last two optional.
+    static func baseModel(_ node: YAMLNode, path: String) throws -> Model.BaseModel {
+        let map = try MappingReader(node, path: path, keys: baseModelKeys,
+                                    what: "the model it modifies, such as {provider: Big Lab, name: big-1, training_compute: 3e25 FLOP}")
+        return Model.BaseModel(
+            provider: try map.requiredString("provider", what: "who provides the model it modifies, such as Big Lab"),
+            name: try map.requiredString("name", what: "the name of the model it modifies, such as big-1"),
+            trainingCompute: try fact(map, "training_compute", .operations),
+            systemicRisk: try map.bool("systemic_risk"),
+            mark: node.mark)
     }
 
     static func cluster(_ node: YAMLNode, path: String) throws -> Cluster {
