@@ -243,14 +243,29 @@ struct Evaluator {
             return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
                 .evaluate(threshold, subject: subject, model: model, cluster: cluster)
         }
-        let test = threshold.test
+        var threshold = threshold
         var notes: [String] = []
+        if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {
+            // A model built on another provider's model is tested as a modification: the pack's
+            // `modified_model:` takes the place of the threshold's own test and conditions.
+            threshold.test = modified.test
+            threshold.conditions = modified.conditions
+            notes.append("a modification of \(base.provider)'s \(base.name) (base_model): " + (modified.note
+                ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) \(modified.test.written)"))
+        }
+        let test = threshold.test
         // What besides the comparison decided the result, with the truth each gave.
         var deciding: [(Truth, String)] = []
-        let measured = measure(test, model: model, cluster: cluster, notes: &notes)
-        var truth = measured.map { $0.interval.compare(test.comparison, $0.limit) } ?? .indeterminate
-        if measured == nil && notes.isEmpty { notes.append("\(test.fact.rawValue) is not given") }
-        if measured == nil, let last = notes.last { deciding.append((.indeterminate, last)) }
+        let line = test.relative.flatMap { relativeLine(test, $0, model: model, cluster: cluster) }
+        let notesBefore = notes.count
+        let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line)
+        var truth = measured.map { $0.truth(test.comparison) } ?? .indeterminate
+        if measured == nil && notes.count == notesBefore { notes.append("\(test.fact.rawValue) is not given") }
+        if measured == nil, notes.count > notesBefore, let last = notes.last { deciding.append((.indeterminate, last)) }
+        if let line {
+            notes.append(contentsOf: line.notes)
+            if line.low == nil, measured != nil, let missing = line.notes.first { deciding.append((.indeterminate, missing)) }
+        }
         if let period = threshold.period, period == .precedingCalendarYear, measured != nil {
             let wanted = asOf.year - 1
             if let year = profile.organization.reportingPeriod {
@@ -275,14 +290,17 @@ struct Evaluator {
         }
         // The comparison explains a value on the wrong side of the line; anything else is named.
         let comparisonDecides = truth == .notMet
-            && measured.map { $0.interval.compare(test.comparison, $0.limit) == .notMet } == true
+            && measured.map { $0.truth(test.comparison) == .notMet } == true
         let reason = truth == .met || comparisonDecides ? nil : deciding.first { $0.0 == truth }?.1
         let source = threshold.cite.flatMap(pack.source)
         return ThresholdResult(
             id: threshold.id, subject: subject, result: truth,
             value: measured?.displayValue, range: measured?.displayRange,
-            limit: test.limit, comparison: test.comparison, unit: unit(of: test),
-            margin: measured?.displayValue.flatMap { margin(of: $0, against: test.limit) },
+            limit: line?.display ?? test.limit, comparison: test.comparison, unit: unit(of: test),
+            margin: measured.flatMap { measured in
+                line == nil ? measured.displayValue.flatMap { margin(of: $0, against: test.limit) }
+                    : measured.interval.estimate.flatMap { margin(of: $0, against: measured.limit) }
+            },
             mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
             sourceGrade: source?.grade, reason: reason)
@@ -302,6 +320,9 @@ struct Evaluator {
     func mark(of key: FactKey, model: Int?, cluster: Int?) -> SourceMark? {
         if key == .trainingAndFineTuningCompute {
             return model.flatMap { profile.models[$0].trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark }
+        }
+        if key == .baseModelAndFineTuningCompute {
+            return model.flatMap { profile.models[$0].baseModel?.trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark }
         }
         return fact(key, model: model, cluster: cluster)?.mark
     }
@@ -326,6 +347,67 @@ struct Evaluator {
         var displayValue: ExactDecimal?
         var displayRange: ClosedRange<ExactDecimal>?
         var mark: SourceMark?
+        /// The high end of the limit, when the limit itself is uncertain (a fraction of an
+        /// uncertain fact); ``limit`` is then its low end.
+        var limitHigh: ExactDecimal? = nil
+
+        /// The three-valued comparison: against an uncertain limit, a result holds (or fails) only
+        /// when it does at both ends of the limit's range.
+        func truth(_ comparison: Comparison) -> Truth {
+            let atLow = interval.compare(comparison, limit)
+            guard let limitHigh, limitHigh != limit else { return atLow }
+            let atHigh = interval.compare(comparison, limitHigh)
+            return atLow == atHigh ? atLow : .indeterminate
+        }
+    }
+
+    /// A line drawn as a fraction of another fact (``RelativeLimit``), in the frame the comparison
+    /// is made in: the fraction's numerator times the reference (or the `otherwise` line), to be
+    /// compared with the denominator times the value. Nil ends (`low == nil`) when neither is given.
+    struct RelativeLine {
+        /// numerator × reference, its low and high ends; nil when no reference is known.
+        var low: ExactDecimal?
+        var high: ExactDecimal?
+        /// The denominator the value is multiplied by.
+        var scale: ExactDecimal
+        /// The line in the value's own terms, for reports: exact when it has a finite decimal,
+        /// else rounded away from the side that meets it (so that a value shown beside it never
+        /// looks over a line it is not over).
+        var display: ExactDecimal?
+        /// How the line was drawn, and whether the figure shown is rounded.
+        var notes: [String]
+    }
+
+    /// The line a relative limit draws for one subject.
+    func relativeLine(_ test: QuantityTest, _ relative: RelativeLimit, model: Int?, cluster: Int?) -> RelativeLine {
+        let unit = unit(of: test)
+        let p = relative.numerator, q = relative.denominator
+        let fraction = relative.fractionWritten
+        let reference: (low: ExactDecimal, high: ExactDecimal, point: ExactDecimal, text: String)?
+        var notes: [String] = []
+        if let fact = fact(relative.of, model: model, cluster: cluster) {
+            let point = fact.value.estimate ?? fact.value.low
+            reference = (fact.value.low, fact.value.high, point, "\(relative.of.rawValue) (\(point) \(unit))")
+            describe(fact, as: relative.of.rawValue, into: &notes)
+        } else if let otherwise = relative.otherwise {
+            reference = (otherwise, otherwise, otherwise, "\(otherwise) \(unit) (\(relative.of.rawValue) is not given)")
+        } else {
+            reference = nil
+        }
+        guard let reference else {
+            return RelativeLine(low: nil, high: nil, scale: q, display: nil,
+                                notes: ["\(relative.of.rawValue) is not given, so the line (\(fraction) of it) is not known"])
+        }
+        let rounding: ExactDecimal.RoundingRule = [.greaterThan, .atLeast].contains(test.comparison) ? .up : .down
+        let scaledPoint = reference.point * p
+        let display = scaledPoint.divided(by: q, significantDigits: 12, rounding: rounding)
+        let exact = display.map { $0 * q == scaledPoint } ?? false
+        var line = "limit: \(fraction) of \(reference.text)"
+        if let display {
+            line += exact ? " = \(display) \(unit)" : " ≈ \(display) \(unit), rounded for display (it has no finite decimal); the comparison is exact: \(q) × \(test.fact.rawValue) \(test.comparison.symbol) \(p == ExactDecimal.one ? "" : "\(p) × ")\(reference.point) \(unit)"
+        }
+        notes.append(line)
+        return RelativeLine(low: reference.low * p, high: reference.high * p, scale: q, display: display, notes: notes)
     }
 
     func fact(_ key: FactKey, model: Int?, cluster: Int?, market: String? = nil) -> Fact? {
@@ -339,41 +421,65 @@ struct Evaluator {
         case .aiRnDSpend: return profile.organization.aiRnDSpend
         case .trainingCompute: return model.flatMap({ profile.models[$0].trainingCompute })
         case .fineTuningCompute: return model.flatMap({ profile.models[$0].fineTuningCompute })
+        case .baseModelTrainingCompute: return model.flatMap({ profile.models[$0].baseModel?.trainingCompute })
         case .peakCapacity: return cluster.flatMap({ profile.clusters[$0].peakCapacity })
         case .interconnect: return cluster.flatMap({ profile.clusters[$0].interconnect })
         case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated, .released,
-             .stateOfTheArt, .broadRightsRisk, .localAddress: return nil
+             .stateOfTheArt, .broadRightsRisk, .localAddress, .baseModelSystemicRisk, .baseModelAndFineTuningCompute: return nil
         }
     }
 
     /// The fact as an interval comparable with the limit, or nil (with a note) when it is missing
     /// or cannot be converted.
     func measure(_ test: QuantityTest, model: Int?, cluster: Int?, notes: inout [String]) -> Measured? {
-        if test.fact == .trainingAndFineTuningCompute {
+        let line = test.relative.map { relativeLine(test, $0, model: model, cluster: cluster) }
+        let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line)
+        if let line { notes.append(contentsOf: line.notes) }
+        return measured
+    }
+
+    /// The fact measured against `line` when the test's limit is relative (nil when the line is
+    /// not known: indeterminate), else against the test's own limit.
+    func measure(_ test: QuantityTest, model: Int?, cluster: Int?, notes: inout [String], line: RelativeLine?) -> Measured? {
+        guard let line else { return measureFact(test, model: model, cluster: cluster, notes: &notes) }
+        guard var measured = measureFact(test, model: model, cluster: cluster, notes: &notes), let low = line.low else { return nil }
+        // Exact: scale the value by the denominator rather than divide the line by it.
+        measured.interval.low = measured.interval.low * line.scale
+        measured.interval.estimate = measured.interval.estimate.map { $0 * line.scale }
+        measured.interval.high = measured.interval.high.map { $0 * line.scale }
+        measured.limit = low
+        measured.limitHigh = line.high
+        return measured
+    }
+
+    func measureFact(_ test: QuantityTest, model: Int?, cluster: Int?, notes: inout [String]) -> Measured? {
+        if test.fact == .trainingAndFineTuningCompute || test.fact == .baseModelAndFineTuningCompute {
             // The sum of two parts, each of which may be missing: a missing part may be anything
             // ≥ 0, so the sum is unbounded above and only the part given can decide it.
-            let training = model.flatMap { profile.models[$0].trainingCompute }
+            let onBase = test.fact == .baseModelAndFineTuningCompute
+            let trainingName = onBase ? "base_model.training_compute" : "training_compute"
+            let training = model.flatMap { onBase ? profile.models[$0].baseModel?.trainingCompute : profile.models[$0].trainingCompute }
             let fineTuning = model.flatMap { profile.models[$0].fineTuningCompute }
             guard let first = training ?? fineTuning else {
-                notes.append("training_compute is not given")
+                notes.append(onBase ? "neither base_model.training_compute nor fine_tuning_compute is given" : "training_compute is not given")
                 return nil
             }
             var interval = Interval(first.value)
-            if let training { describe(training, as: "training_compute", into: &notes) }
+            if let training { describe(training, as: trainingName, into: &notes) }
             if training != nil, let fineTuning {
                 let part = Interval(fineTuning.value)
                 interval.low = interval.low + part.low
                 interval.estimate = interval.estimate.flatMap { estimate in part.estimate.map { estimate + $0 } }
                 interval.high = interval.high.flatMap { high in part.high.map { high + $0 } }
                 describe(fineTuning, as: "fine_tuning_compute", into: &notes)
-                notes.append("counted: training_compute + fine_tuning_compute")
+                notes.append("counted: \(trainingName) + fine_tuning_compute")
             } else if training != nil {
                 interval.high = nil
-                notes.append("fine_tuning_compute is not given: it counts toward this threshold, so only a training run already over the line decides it")
+                notes.append("fine_tuning_compute is not given: it counts toward this threshold, so only \(onBase ? "the base model's training" : "a training run") already over the line decides it")
             } else {
                 describe(first, as: "fine_tuning_compute", into: &notes)
                 interval.high = nil
-                notes.append("training_compute is not given: it counts toward this threshold, so only fine-tuning already over the line decides it")
+                notes.append("\(trainingName) is not given: it counts toward this threshold, so only fine-tuning already over the line decides it")
             }
             return Measured(interval: interval, limit: test.limit, displayValue: interval.estimate,
                             displayRange: range(interval), mark: first.mark)
@@ -446,6 +552,7 @@ struct Evaluator {
             case .coLocated: actual = cluster.flatMap({ profile.clusters[$0].coLocated })
             case .stateOfTheArt: actual = model.flatMap({ profile.models[$0].stateOfTheArt })
             case .broadRightsRisk: actual = model.flatMap({ profile.models[$0].broadRightsRisk })
+            case .baseModelSystemicRisk: actual = model.flatMap({ profile.models[$0].baseModel?.systemicRisk })
             case .localAddress: actual = market.flatMap { code in profile.organization.markets.first { $0.market == code }?.localAddress }
             default: actual = nil
             }
@@ -473,10 +580,31 @@ struct Evaluator {
             guard let measured = measure(test, model: model, cluster: cluster, notes: &notes) else {
                 return (.indeterminate, notes.first ?? "\(test.fact.rawValue) is not given")
             }
-            let truth = measured.interval.compare(test.comparison, measured.limit)
+            let truth = measured.truth(test.comparison)
             guard truth == .notMet else { return (truth, nil) }
             let value = measured.displayValue.map { "\($0) \(unit(of: test))" } ?? "the value"
+            if test.relative != nil {
+                return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) (\(notes.last ?? ""))")
+            }
             return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(unit(of: test))")
+        case .any(let groups):
+            var results: [(Truth, String?)] = []
+            for group in groups {
+                var truth = Truth.met
+                var note: String?
+                for condition in group {
+                    let (conditionTruth, conditionNote) = evaluate(condition, model: model, cluster: cluster, market: market)
+                    truth = truth.and(conditionTruth)
+                    if note == nil, conditionTruth != .met { note = conditionNote }
+                }
+                results.append((truth, note))
+            }
+            let truth = Truth.any(results.map(\.0))
+            switch truth {
+            case .met: return (.met, nil)
+            case .indeterminate: return (.indeterminate, results.first { $0.0 == .indeterminate }?.1)
+            case .notMet: return (.notMet, "none of: " + results.compactMap(\.1).joined(separator: "; "))
+            }
         }
     }
 

@@ -141,6 +141,7 @@ extension Condition {
         case .isTrue(let fact, let value): return "\(fact.rawValue) is \(value)"
         case .quantity(let test): return "\(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)"
         case .date(let fact, let comparison, let date): return "\(fact.rawValue) \(comparison.words) \(date)"
+        case .any(let groups): return "any of (" + groups.map { $0.map(\.text).joined(separator: " and ") }.joined(separator: "; ") + ")"
         }
     }
 }

@@ -45,6 +45,10 @@ extension Threshold {
         copy.cite = cite?.detached
         copy.citation = citation?.detached
         copy.note = note?.detached
+        if let modified = modifiedModel {
+            copy.modifiedModel = .init(test: modified.test.detached(), conditions: modified.conditions.map { $0.detached() },
+                                       note: modified.note?.detached)
+        }
         return copy
     }
 }
@@ -54,6 +58,8 @@ extension QuantityTest {
         var copy = self
         copy.currency = currency?.detached
         copy.written = written.detached
+        copy.relative?.fractionWritten = relative?.fractionWritten.detached ?? ""
+        copy.relative?.otherwiseWritten = relative?.otherwiseWritten?.detached
         return copy
     }
 }
@@ -65,6 +71,7 @@ extension Condition {
         case .includesAny(let key, let values): return .includesAny(key, values.map(\.detached))
         case .isTrue, .date: return self
         case .quantity(let test): return .quantity(test.detached())
+        case .any(let groups): return .any(groups.map { $0.map { $0.detached() } })
         }
     }
 }

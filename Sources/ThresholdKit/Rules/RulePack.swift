@@ -160,6 +160,20 @@ package struct Threshold: Sendable, Hashable, Identifiable {
     package var note: String?
     /// Where the threshold's id is written.
     package var mark: SourceMark?
+    /// The test that takes the place of ``test`` and ``conditions`` for a model built on another
+    /// provider's model (`base_model:` in the profile): `modified_model:` in the pack. Nil: a
+    /// modified model is tested as any other.
+    package var modifiedModel: ModifiedModelTest? = nil
+
+    /// What a threshold tests of a model that modifies another provider's model.
+    package struct ModifiedModelTest: Sendable, Hashable {
+        /// The compared fact.
+        package var test: QuantityTest
+        /// Further conditions, all of which must hold.
+        package var conditions: [Condition]
+        /// Why: shown in the result's notes.
+        package var note: String?
+    }
 
     /// Which figures count.
     package enum Period: String, Sendable, Hashable {
@@ -182,6 +196,30 @@ package struct QuantityTest: Sendable, Hashable {
     package var currency: String?
     /// The limit as the pack wrote it.
     package var written: String
+    /// A limit that is a fraction of another fact of the same subject (`{fraction: 1/3, of:
+    /// base_model.training_compute, otherwise: 1e23 FLOP}`); ``limit`` is then its `otherwise`
+    /// line, or zero when it has none.
+    package var relative: RelativeLimit? = nil
+}
+
+/// A limit drawn as a fraction of another fact: "more than a third of the original model's
+/// compute". The comparison is made exactly, by scaling both sides to whole numbers —
+/// `denominator × value` against `numerator × reference` — never by dividing: ⅓ × 10^23 has no
+/// finite decimal.
+package struct RelativeLimit: Sendable, Hashable {
+    /// The fraction's numerator, a positive whole number.
+    package var numerator: ExactDecimal
+    /// The fraction's denominator, a positive whole number.
+    package var denominator: ExactDecimal
+    /// The fraction as written (`1/3`).
+    package var fractionWritten: String
+    /// The fact the fraction is of, in the same dimension as the compared fact.
+    package var of: FactKey
+    /// The line the fraction is of when `of` is not given (the guidelines' fallback: ⅓ of 10^23);
+    /// nil: the test is indeterminate then.
+    package var otherwise: ExactDecimal?
+    /// The `otherwise` line as written.
+    package var otherwiseWritten: String?
 }
 
 /// A condition on a subject's properties: `primary_data: biological-sequence`,
@@ -198,6 +236,9 @@ package enum Condition: Sendable, Hashable {
     /// The date fact (a model's `released`) falls on the side of a date that the comparison says:
     /// `{on_or_after: 2027-01-01}` for a model deployed after a statute took effect.
     case date(FactKey, DateComparison, CalendarDate)
+    /// At least one of several groups of conditions holds, each group read as *and* (Kleene):
+    /// `where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: 1e25 FLOP}}]}`.
+    case any([[Condition]])
 
     /// How a date condition compares.
     package enum DateComparison: String, Sendable, Hashable, CaseIterable {
@@ -223,7 +264,14 @@ package enum Condition: Sendable, Hashable {
         switch self {
         case .equals(let f, _), .includesAny(let f, _), .isTrue(let f, _), .date(let f, _, _): return f
         case .quantity(let test): return test.fact
+        case .any(let groups): return groups.first?.first?.fact ?? .modalities
         }
+    }
+
+    /// Every fact the condition reads (the facts of each alternative of an `any`).
+    package var facts: [FactKey] {
+        if case .any(let groups) = self { return groups.flatMap { $0.flatMap(\.facts) } }
+        return [fact]
     }
 }
 
@@ -478,6 +526,16 @@ package enum FactKey: String, Sendable, Hashable, CaseIterable {
     case marketDailyUsers = "market_daily_users"
     /// Whether the organisation has an address or place of business in one market (a boolean).
     case localAddress = "local_address"
+    /// The training compute of the model a modified model is built on (FLOP; the profile's
+    /// `base_model.training_compute`).
+    case baseModelTrainingCompute = "base_model.training_compute"
+    /// Whether the model a modified model is built on has systemic risk (a boolean; the profile's
+    /// `base_model.systemic_risk`).
+    case baseModelSystemicRisk = "base_model.systemic_risk"
+    /// The base model's training compute plus the modification's (`fine_tuning_compute`): a
+    /// modified model's cumulative compute (FLOP). A part not given may be anything ≥ 0, as for
+    /// ``trainingAndFineTuningCompute``.
+    case baseModelAndFineTuningCompute = "base_model_and_fine_tuning_compute"
     /// A cluster's theoretical peak capacity (FLOP/s).
     case peakCapacity = "peak_capacity"
     /// The networking between a cluster's machines (bit/s).
@@ -491,6 +549,7 @@ package enum FactKey: String, Sendable, Hashable, CaseIterable {
         case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .organization
         case .marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress: return .organization
         case .stateOfTheArt, .broadRightsRisk: return .model
+        case .baseModelTrainingCompute, .baseModelSystemicRisk, .baseModelAndFineTuningCompute: return .model
         case .released, .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus: return .model
         case .peakCapacity, .interconnect, .coLocated: return .cluster
         }
@@ -501,11 +560,12 @@ package enum FactKey: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .annualGrossRevenue, .aiRevenue, .aiRnDSpend: return .money
         case .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute: return .operations
+        case .baseModelTrainingCompute, .baseModelAndFineTuningCompute: return .operations
         case .peakCapacity: return .operationsPerSecond
         case .interconnect: return .bandwidth
         case .marketRevenue, .marketAIRevenue: return .money
         case .marketDailyUsers: return .dimensionless
-        case .modalities, .primaryData, .modelStatus, .coLocated, .released, .stateOfTheArt, .broadRightsRisk, .localAddress: return nil
+        case .modalities, .primaryData, .modelStatus, .coLocated, .released, .stateOfTheArt, .broadRightsRisk, .localAddress, .baseModelSystemicRisk: return nil
         }
     }
 

@@ -9,7 +9,11 @@ extension RulePack {
     public static let sourceKeys = ["id", "title", "url", "grade"]
     /// The keys of a threshold.
     public static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
-                                       "where", "period", "market", "cite", "citation", "note"]
+                                       "where", "period", "market", "cite", "citation", "note", "modified_model"]
+    /// The keys of a threshold's `modified_model:` (its test of a model built on another provider's model).
+    public static let modifiedModelKeys = ["fact", "greater_than", "at_least", "less_than", "at_most", "where", "note"]
+    /// The keys of a limit drawn as a fraction of another fact.
+    public static let relativeLimitKeys = ["fraction", "of", "otherwise"]
     /// The keys of an obligation.
     public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "effective", "due", "every", "valid_for", "valid_for_days",
                                         "independent", "transition", "cite", "citation", "note"]
@@ -266,8 +270,98 @@ struct PackLoader {
         }
         let node = map[comparison.rawValue] ?? map.node
         let path = map.path(of: comparison.rawValue)
+        if node.kind == .mapping {
+            return try relativeTest(node, path: path, fact: fact, comparison: comparison, dimension: dimension)
+        }
         let (limit, currency) = try LabProfile.quantity(node, path: path, dimension)
         return QuantityTest(fact: fact, comparison: comparison, limit: limit, currency: currency, written: node.text)
+    }
+
+    /// `greater_than: {fraction: 1/3, of: base_model.training_compute, otherwise: 1e23 FLOP}`: a
+    /// line drawn as a fraction of another fact of the subject, in the same dimension, with the line
+    /// to use when that fact is not given. A general form, not an EU special case: the EU
+    /// guidelines' "more than a third of the original model's compute" is one use.
+    func relativeTest(_ node: YAMLNode, path: String, fact: FactKey, comparison: Comparison, dimension: QuantityDimension) throws -> QuantityTest {
+        let map = try MappingReader(node, path: path, keys: RulePack.relativeLimitKeys,
+                                    what: "a limit such as 1e25 FLOP, or {fraction: 1/3, of: base_model.training_compute, otherwise: 1e23 FLOP}")
+        let fractionNode = try map.required("fraction", what: "a fraction of whole numbers such as 1/3")
+        let fractionPath = map.path(of: "fraction")
+        guard fractionNode.kind == .scalar else {
+            throw fractionNode.error("\(fractionPath): expected a fraction of whole numbers such as 1/3, found \(fractionNode.kindDescription)")
+        }
+        let parts = fractionNode.text.split(separator: "/", omittingEmptySubsequences: false).map { $0.filter { $0 != " " } }
+        let numbers = parts.count <= 2 ? parts.map { try? QuantityParser.parseNumber(String($0)) } : []
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { $0.exponent >= 0 && !$0.isNegative && !$0.isZero } ?? false }) else {
+            throw fractionNode.error("\(fractionPath): \(fractionNode.text.quotedForDiagnostic()) is not a fraction of whole numbers greater than zero, such as 1/3")
+        }
+        let numerator = numbers[0] ?? ExactDecimal(integer: 1)
+        let denominator = numbers.count == 2 ? (numbers[1] ?? ExactDecimal(integer: 1)) : ExactDecimal(integer: 1)
+        let ofNode = try map.required("of", what: "the fact it is a fraction of, such as base_model.training_compute")
+        let of = try factKey(ofNode, path: map.path(of: "of"), subject: fact.subject)
+        guard of.dimension == dimension else {
+            throw ofNode.error("\(map.path(of: "of")): '\(of.rawValue)' is \(of.dimension.map { "measured as \($0.example)" } ?? "not a quantity"); a limit drawn from it must be in the dimension of '\(fact.rawValue)' (\(dimension.example))")
+        }
+        guard dimension != .money else {
+            throw node.error("\(path): a limit drawn as a fraction of another fact is for quantities without currency; compare money with a limit of its own")
+        }
+        var otherwise: ExactDecimal?
+        var otherwiseWritten: String?
+        if let otherwiseNode = map.value("otherwise") {
+            (otherwise, _) = try LabProfile.quantity(otherwiseNode, path: map.path(of: "otherwise"), dimension)
+            otherwiseWritten = otherwiseNode.text
+        }
+        var written = "\(fractionNode.text) of \(of.rawValue)"
+        if let otherwiseWritten { written += " (\(fractionNode.text) of \(otherwiseWritten) when it is not given)" }
+        let relative = RelativeLimit(numerator: numerator, denominator: denominator, fractionWritten: fractionNode.text,
+                                     of: of, otherwise: otherwise, otherwiseWritten: otherwiseWritten)
+        return QuantityTest(fact: fact, comparison: comparison, limit: otherwise ?? ExactDecimal(integer: 0), currency: nil,
+                            written: written, relative: relative)
+    }
+
+    /// The conditions under a `where:` mapping: each key a fact of the subject, or `any:` with a
+    /// list of such mappings, one of which must hold.
+    func conditions(_ whereNode: YAMLNode, path wherePath: String, subject: Subject) throws -> [Condition] {
+        guard whereNode.kind == .mapping else {
+            throw whereNode.error("\(wherePath): expected a mapping of conditions, such as {primary_data: biological-sequence}")
+        }
+        var conditions: [Condition] = []
+        for pair in whereNode.pairs {
+            // The key is quoted into messages as part of the path: escaped and cut short.
+            let keyText = pair.key.text
+            let keyPath = wherePath + "." + (keyText.utf8.count <= 60 && keyText.escapedForTerminal() == keyText ? keyText : keyText.quotedForDiagnostic())
+            if keyText == "any" && pair.key.kind == .scalar {
+                guard pair.value.kind == .sequence, !pair.value.items.isEmpty else {
+                    throw pair.value.error("\(keyPath): expected a list of alternatives, each a mapping of conditions, such as [{base_model.systemic_risk: true}, {training_compute: {greater_than: 1e25 FLOP}}]")
+                }
+                var groups: [[Condition]] = []
+                for (offset, item) in pair.value.items.enumerated() {
+                    groups.append(try self.conditions(item, path: "\(keyPath)[\(offset)]", subject: subject))
+                }
+                conditions.append(.any(groups))
+                continue
+            }
+            let key = try factKey(pair.key, path: keyPath, subject: subject)
+            conditions.append(try condition(key, pair.value, path: keyPath))
+        }
+        return conditions
+    }
+
+    /// A threshold's `modified_model:`: the fact and line it tests, instead of its own, for a model
+    /// built on another provider's model.
+    func modifiedModelTest(_ node: YAMLNode, path: String, subject: Subject) throws -> Threshold.ModifiedModelTest {
+        guard subject == .model else {
+            throw node.error("\(path): only a threshold about models (subject: model) can test a modified model differently")
+        }
+        let map = try MappingReader(node, path: path, keys: RulePack.modifiedModelKeys,
+                                    what: "the test of a modified model, such as {fact: fine_tuning_compute, greater_than: {fraction: 1/3, of: base_model.training_compute, otherwise: 1e23 FLOP}}")
+        let factNode = try map.required("fact", what: "the fact it compares, such as fine_tuning_compute")
+        let fact = try factKey(factNode, path: map.path(of: "fact"), subject: subject)
+        let test = try quantityTest(map, fact: fact, factNode: factNode)
+        var conditions: [Condition] = []
+        if let whereNode = map.value("where") {
+            conditions = try self.conditions(whereNode, path: map.path(of: "where"), subject: subject)
+        }
+        return .init(test: test, conditions: conditions, note: try map.string("note"))
     }
 
     func threshold(_ node: YAMLNode, path: String, sources: [RulePack.Source]) throws -> Threshold {
@@ -289,23 +383,13 @@ struct PackLoader {
         }
         var conditions: [Condition] = []
         if let whereNode = map.value("where") {
-            let wherePath = map.path(of: "where")
-            guard whereNode.kind == .mapping else {
-                throw whereNode.error("\(wherePath): expected a mapping of conditions, such as {primary_data: biological-sequence}")
-            }
-            for pair in whereNode.pairs {
-                // The key is quoted into messages as part of the path: escaped and cut short.
-                let keyText = pair.key.text
-                let keyPath = wherePath + "." + (keyText.utf8.count <= 60 && keyText.escapedForTerminal() == keyText ? keyText : keyText.quotedForDiagnostic())
-                let key = try factKey(pair.key, path: keyPath, subject: subject)
-                conditions.append(try condition(key, pair.value, path: keyPath))
-            }
+            conditions = try self.conditions(whereNode, path: map.path(of: "where"), subject: subject)
         }
-        if let marketNode, !fact.isMarketScoped, !conditions.contains(where: { $0.fact.isMarketScoped }) {
+        if let marketNode, !fact.isMarketScoped, !conditions.contains(where: { $0.facts.contains(where: \.isMarketScoped) }) {
             throw marketNode.error("\(map.path(of: "market")): neither '\(fact.rawValue)' nor a condition is read in one market; market: goes with market_revenue, market_ai_revenue, market_daily_users or local_address")
         }
-        if marketNode == nil, let scoped = conditions.first(where: { $0.fact.isMarketScoped }) {
-            throw node.error("\(map.path(of: "where")): '\(scoped.fact.rawValue)' is read in one market: name it with 'market:', such as market: KR")
+        if marketNode == nil, let scoped = conditions.flatMap(\.facts).first(where: \.isMarketScoped) {
+            throw node.error("\(map.path(of: "where")): '\(scoped.rawValue)' is read in one market: name it with 'market:', such as market: KR")
         }
         var period: Threshold.Period?
         if let text = try map.string("period") {
@@ -317,14 +401,18 @@ struct PackLoader {
             }
             period = value
         }
-        return Threshold(id: id, title: try map.string("title"), subject: subject, test: test, conditions: conditions,
-                         period: period, cite: try cite(map, sources: sources), citation: try map.string("citation"),
-                         note: try map.string("note"), mark: idNode.mark)
+        var threshold = Threshold(id: id, title: try map.string("title"), subject: subject, test: test, conditions: conditions,
+                                  period: period, cite: try cite(map, sources: sources), citation: try map.string("citation"),
+                                  note: try map.string("note"), mark: idNode.mark)
+        if let modifiedNode = map.value("modified_model") {
+            threshold.modifiedModel = try modifiedModelTest(modifiedNode, path: map.path(of: "modified_model"), subject: subject)
+        }
+        return threshold
     }
 
     func condition(_ fact: FactKey, _ node: YAMLNode, path: String) throws -> Condition {
         switch fact {
-        case .coLocated, .stateOfTheArt, .broadRightsRisk, .localAddress:
+        case .coLocated, .stateOfTheArt, .broadRightsRisk, .localAddress, .baseModelSystemicRisk:
             guard node.kind == .scalar, node.scalarKind == .bool else {
                 throw node.error("\(path): expected true or false, found \(node.kindDescription)")
             }
