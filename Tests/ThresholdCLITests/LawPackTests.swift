@@ -47,6 +47,10 @@ struct LawPackTests {
         }
         for threshold in pack.thresholds {
             var quantity = BoundaryCoverage(limit: threshold.test.limit)
+            // A threshold's `modified_model:` test draws its own line for each model built on
+            // another provider's model: covered against the line each result shows (exact when
+            // it has a finite decimal), apart from the threshold's own.
+            var modified = BoundaryCoverage(limit: ExactDecimal.one)
             var conditions = threshold.conditions.map { condition in
                 guard case .quantity(let test) = condition else { return BoundaryCoverage(limit: nil) }
                 return BoundaryCoverage(limit: test.limit)
@@ -56,6 +60,12 @@ struct LawPackTests {
                 guard let expected = test.thresholds[threshold.id] else { continue }
                 let results = book.evaluate(test.profile, asOf: test.asOf).packs.first?.thresholds.filter { $0.id == threshold.id } ?? []
                 for result in results {
+                    let model = test.profile.models.first { "model:" + $0.name == result.subject }
+                    if threshold.modifiedModel != nil, model?.baseModel != nil {
+                        modified.record(given: result.value != nil, value: result.range == nil ? result.value : nil,
+                                        expected: expected, limit: result.limit)
+                        continue
+                    }
                     // The evaluator's value is in the limit's unit, sums and conversions done.
                     quantity.record(given: result.value != nil, value: result.range == nil ? result.value : nil, expected: expected)
                     guard result.value != nil else { continue }
@@ -67,6 +77,9 @@ struct LawPackTests {
                 }
             }
             #expect(quantity.gaps.isEmpty, "\(packID)/\(threshold.id) (\(threshold.test.fact.rawValue)): no case \(quantity.gaps.joined(separator: ", "))")
+            if let test = threshold.modifiedModel?.test {
+                #expect(modified.gaps.isEmpty, "\(packID)/\(threshold.id), modified_model (\(test.fact.rawValue)): no case \(modified.gaps.joined(separator: ", "))")
+            }
             for (condition, coverage) in zip(threshold.conditions, conditions) {
                 #expect(coverage.gaps.isEmpty, "\(packID)/\(threshold.id), where \(condition.text): no case \(coverage.gaps.joined(separator: ", "))")
             }
@@ -320,6 +333,16 @@ struct LawPackTests {
         let limit: ExactDecimal?
         var atLimit = false, justOver = false, justUnder = false, missing = false
 
+        /// `record(given:value:expected:)` against a line of the result's own (a relative limit).
+        mutating func record(given: Bool, value: ExactDecimal?, expected: Truth, limit: ExactDecimal) {
+            var other = BoundaryCoverage(limit: limit)
+            other.record(given: given, value: value, expected: expected)
+            atLimit = atLimit || other.atLimit
+            justOver = justOver || other.justOver
+            justUnder = justUnder || other.justUnder
+            missing = missing || other.missing
+        }
+
         /// Counts one subject's reading of the fact in a case expecting `expected`; `value` is nil
         /// for a fact that has no number or is uncertain.
         mutating func record(given: Bool, value: ExactDecimal?, expected: Truth) {
@@ -379,6 +402,9 @@ struct LawPackTests {
         case .peakCapacity: return clusters { ($0.peakCapacity != nil, $0.peakCapacity?.value.estimate) }
         case .interconnect: return clusters { ($0.interconnect != nil, $0.interconnect?.value.estimate) }
         case .coLocated: return clusters { ($0.coLocated != nil, nil) }
+        case .baseModelTrainingCompute: return models { ($0.baseModel?.trainingCompute != nil, $0.baseModel?.trainingCompute?.value.estimate) }
+        case .baseModelSystemicRisk: return models { ($0.baseModel?.systemicRisk != nil, nil) }
+        case .baseModelAndFineTuningCompute: return models { ($0.baseModel?.trainingCompute != nil, nil) }
         }
     }
 
