@@ -260,11 +260,14 @@ struct Evaluator {
         let notesBefore = notes.count
         let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line)
         var truth = measured.map { $0.truth(test.comparison) } ?? .indeterminate
-        if measured == nil && notes.count == notesBefore { notes.append("\(test.fact.rawValue) is not given") }
-        if measured == nil, notes.count > notesBefore, let last = notes.last { deciding.append((.indeterminate, last)) }
+        // A relative line that is not known leaves the test undecided even with the value given.
+        var scratch: [String] = []
+        let valueGiven = line?.low == nil && line != nil && measureFact(test, model: model, cluster: cluster, notes: &scratch) != nil
+        if measured == nil && notes.count == notesBefore && !valueGiven { notes.append("\(test.fact.rawValue) is not given") }
+        if measured == nil, notes.count > notesBefore, !valueGiven, let last = notes.last { deciding.append((.indeterminate, last)) }
         if let line {
             notes.append(contentsOf: line.notes)
-            if line.low == nil, measured != nil, let missing = line.notes.first { deciding.append((.indeterminate, missing)) }
+            if valueGiven, let missing = line.notes.first { deciding.append((.indeterminate, missing)) }
         }
         if let period = threshold.period, period == .precedingCalendarYear, measured != nil {
             let wanted = asOf.year - 1

@@ -65,6 +65,9 @@ models:                           # every model trained or in training, one entr
     released: null                # first made available (deployed, placed on the market), such as 2026-03-01
     state_of_the_art: null        # true or false, where a statute asks (Korea's Framework Act, Art. 32)
     broad_rights_risk: null       # true if it may broadly and seriously affect life, safety or fundamental rights
+    base_model: null              # for a model built on another provider's model: {provider: Big Lab, name: big-1,
+                                  # training_compute: 3e25 FLOP, systemic_risk: true} (the last two if known);
+                                  # fine_tuning_compute is then the modification's compute
 
 clusters:                         # computing clusters owned or operated; if none, write `clusters: []`
   - name: example-cluster         # required
