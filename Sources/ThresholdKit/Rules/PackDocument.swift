@@ -71,6 +71,10 @@ extension RulePack {
             var test = "\(threshold.test.fact.rawValue) \(threshold.test.comparison.rawValue.replacingUnderscores) \(threshold.test.written)"
             for condition in threshold.conditions { test += ", where \(condition.text)" }
             if threshold.period != nil { test += ", in the preceding calendar year" }
+            if let modified = threshold.modifiedModel {
+                test += "; for a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
+                for condition in modified.conditions { test += ", where \(condition.text)" }
+            }
             out += "| `\(threshold.id)` | \(threshold.subject.rawValue) | \(cell(test)) | \(cell(threshold.citation ?? "—")) | \(grade(threshold.cite)) |\n"
         }
         out += "\n"

@@ -106,6 +106,10 @@ extension RulePack {
             for condition in threshold.conditions { out += ", where \(condition.text)" }
             if threshold.period != nil { out += ", in the preceding calendar year" }
             if let citation = threshold.citation { out += "  [\(citation)]" }
+            if let modified = threshold.modifiedModel {
+                out += "\n    a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
+                for condition in modified.conditions { out += ", where \(condition.text)" }
+            }
             out += "\n"
         }
         out += "\nObligations\n"
