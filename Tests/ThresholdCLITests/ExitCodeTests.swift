@@ -149,7 +149,7 @@ struct ExitCodeTests {
         #expect(object?["profile"] as? String == helios, "one profile read: one verdict object")
         let audit = try CLI.run(["audit", "Examples/labs", "no-such-dir", "--format", "jsonl", "-q"] + date)
         #expect(audit.status == 66)
-        #expect(audit.stdout.split(separator: "\n").count == 10)
+        #expect(audit.stdout.split(separator: "\n").count == 11)
         #expect(audit.stderr == "threshold: no-such-dir: no such file or directory\n")
     }
 

@@ -99,6 +99,6 @@ struct ImpactCLITests {
         // The pack the change is in still has its section, with its counts.
         #expect(result.stdout.contains("\neu-ai-act-gpai — "))
         // Raising the line moves no one out of the pack's scope (its other duties still apply).
-        #expect(result.stdout.contains("\n  in scope 7 · indeterminate 0 · out of scope 3 · with unmet obligations 5\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("\n  in scope 8 · indeterminate 0 · out of scope 3 · with unmet obligations 6\n"), "\(result.stdout)")
     }
 }

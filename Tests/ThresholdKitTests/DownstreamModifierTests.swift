@@ -272,3 +272,23 @@ struct DownstreamModifierTests {
         #expect(found.mark.line == 9)
     }
 }
+
+@Suite("Downstream modifiers in the HTML chart")
+struct DownstreamModifierChartTests {
+    @Test("a modification tested against a third of its original's compute is not plotted on the compute chart")
+    func notCharted() throws {
+        let book = try RuleBook(yaml: pack())
+        let own = try LabProfile(yaml: "organization: {name: Own}\nmodels: [{name: own-1, training_compute: 5e23 FLOP, fine_tuning_compute: 0 FLOP}]\n", path: "own.yaml")
+        let tuned = try LabProfile(yaml: profile(base: "{provider: Big Lab, name: big-1, training_compute: 3e25 FLOP}", fineTuning: "2e25 FLOP"), path: "tuned.yaml")
+        let verdicts = [book.evaluate(own, asOf: asOf), book.evaluate(tuned, asOf: asOf)]
+        #expect(verdicts[1].packs[0].thresholds[0].isModificationTest)
+        #expect(!verdicts[0].packs[0].thresholds[0].isModificationTest)
+        let charts = HTMLChart.charts(verdicts: verdicts, thresholds: HTMLReport.thresholdIndex(book), changes: [])
+        let plotted = charts.flatMap { $0.rows.map(\.subject) }
+        #expect(plotted.contains("model:own-1"))
+        #expect(!plotted.contains("model:m"))
+        // The table still lists it, with the modification's value.
+        let page = HTMLReport.render(verdicts: verdicts, title: "t", generated: asOf, rules: book)
+        #expect(page.contains("a modification of Big Lab"))
+    }
+}

@@ -245,7 +245,9 @@ struct Evaluator {
         }
         var threshold = threshold
         var notes: [String] = []
+        var asModification = false
         if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {
+            asModification = true
             // A model built on another provider's model is tested as a modification: the pack's
             // `modified_model:` takes the place of the threshold's own test and conditions.
             threshold.test = modified.test
@@ -306,7 +308,7 @@ struct Evaluator {
             },
             mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
-            sourceGrade: source?.grade, reason: reason)
+            sourceGrade: source?.grade, reason: reason, isModificationTest: asModification)
     }
 
     /// `value ÷ limit` to six significant digits, or to as many as it takes (up to 40) to tell a

@@ -198,6 +198,10 @@ public struct ThresholdResult: Sendable, Hashable {
     /// value with the limit does not say it: a condition that fails, a missing fact or exchange
     /// rate, figures for the wrong year. One of ``notes``; nil when the comparison says it all.
     public var reason: String? = nil
+    /// Whether the model was tested as a modification of another provider's model (the pack's
+    /// `modified_model:` test, against a share of the original's compute) rather than by the
+    /// threshold's own test: its value and line are not on the scale of the others.
+    public var isModificationTest: Bool = false
 }
 
 /// One obligation, over its subjects.

@@ -140,7 +140,9 @@ struct HTMLChart {
         for (index, verdict) in verdicts.enumerated() where !verdict.isInvalid {
             let organization = verdict.organization ?? verdict.profile ?? "profile \(index + 1)"
             for pack in verdict.packs {
-                for result in pack.thresholds {
+                // A modification's compute against a share of its original's is not on the
+                // scale of the fact's chart: the table lists it, the chart leaves it out.
+                for result in pack.thresholds where !result.isModificationTest {
                     let charted = thresholds[pack.pack + "/" + result.id]
                     let (key, title, series, order) = group(fact: charted?.fact, threshold: result.id, unit: result.unit)
                     if charts[key] == nil {
