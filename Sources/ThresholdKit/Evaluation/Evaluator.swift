@@ -296,7 +296,10 @@ struct Evaluator {
         // The comparison explains a value on the wrong side of the line; anything else is named.
         let comparisonDecides = truth == .notMet
             && measured.map { $0.truth(test.comparison) == .notMet } == true
-        let reason = truth == .met || comparisonDecides ? nil : deciding.first { $0.0 == truth }?.1
+        // An undecided comparison names what the value lacks: a part not given, or its uncertainty.
+        let missingPart = truth == .indeterminate
+            ? notes.first { $0.contains(" is not given") || $0.contains(" is uncertain") } : nil
+        let reason = truth == .met || comparisonDecides ? nil : deciding.first { $0.0 == truth }?.1 ?? missingPart
         let source = threshold.cite.flatMap(pack.source)
         return ThresholdResult(
             id: threshold.id, subject: subject, result: truth,
