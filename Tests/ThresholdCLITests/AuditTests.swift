@@ -856,7 +856,8 @@ struct AuditTests {
     static let canRunUnprivileged = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
     @Test("an unreadable file and an unreadable folder are reported with their paths, the rest audited; exit 2; SARIF's run not successful",
-          .enabled(if: canRunUnprivileged, "needs root and /usr/bin/setpriv, to run the audit as nobody (root can read a chmod 000 file)"))
+          .enabled(if: canRunUnprivileged, "needs root and /usr/bin/setpriv, to run the audit as nobody (root can read a chmod 000 file)"),
+          .enabled(if: temporaryDirectoryIsReachable, "nobody cannot reach the temporary directory (TMPDIR): set it to a folder others can search"))
     func unreadableInputs() throws {
         let dir = try CLI.temporaryDirectory()
         defer {
@@ -869,14 +870,18 @@ struct AuditTests {
                              ("tree/secret.yaml", 0o000), ("tree/locked", 0o000)] as [(String, mode_t)] {
             #expect(chmod(dir.appendingPathComponent(path).path, mode) == 0)
         }
-        let jsonl = try runUnprivileged(["audit", "tree", "--format", "jsonl"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        // `nobody` cannot reach a checkout in a private directory (root's home is mode 700): the
+        // executable and the pack it reads are staged in the test's own directory.
+        try Self.stageForNobody(in: dir)
+        let rules = ["--no-builtin", "--rules", "staged/audit-pack.yaml"]
+        let jsonl = try runUnprivileged(["audit", "tree", "--format", "jsonl"] + AuditCorpus.asOf + rules, in: dir)
         #expect(jsonl.status == 2)
         #expect(try AuditCorpus.profiles(jsonl: jsonl.stdout) == ["tree/ok.yaml", "tree/secret.yaml"])
         #expect(jsonl.stderr.contains("error: tree/locked: cannot list the directory: permission denied"))
         #expect(jsonl.stderr.contains("tree/secret.yaml:1:1: error: cannot open the file: permission denied"))
         #expect(jsonl.stderr.contains("1 valid, 1 invalid"))
 
-        let sarif = try runUnprivileged(["audit", "tree", "--format", "sarif"] + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        let sarif = try runUnprivileged(["audit", "tree", "--format", "sarif"] + AuditCorpus.asOf + rules, in: dir)
         #expect(sarif.status == 2)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         let invocation = try #require(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
@@ -886,10 +891,36 @@ struct AuditTests {
         #expect((notification["descriptor"] as? [String: Any])?["id"] as? String == "unreadable-directory")
     }
 
-    /// Runs `threshold ARGS` as `nobody` through `setpriv`.
+    /// Whether `nobody` can reach the temporary directory: every folder on its path must be
+    /// searchable by others (a `TMPDIR` inside root's home is not).
+    static let temporaryDirectoryIsReachable: Bool = {
+        var url = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+        while true {
+            var info = stat()
+            guard stat(url.path, &info) == 0, info.st_mode & 0o001 != 0 else { return false }
+            if url.path == "/" { return true }
+            url.deleteLastPathComponent()
+        }
+    }()
+
+    /// Copies the `threshold` executable and the golden pack into `directory/staged` (mode 755), so
+    /// that `nobody` can run and read them wherever the checkout lives.
+    static func stageForNobody(in directory: URL) throws {
+        let staged = directory.appendingPathComponent("staged")
+        try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
+        let executable = staged.appendingPathComponent("threshold")
+        try FileManager.default.copyItem(at: CLI.executable.resolvingSymlinksInPath(), to: executable)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: AuditCorpus.goldenPack), to: staged.appendingPathComponent("audit-pack.yaml"))
+        for (url, mode) in [(staged, 0o755), (executable, 0o755), (staged.appendingPathComponent("audit-pack.yaml"), 0o644)] as [(URL, mode_t)] {
+            #expect(chmod(url.path, mode) == 0)
+        }
+    }
+
+    /// Runs the staged `threshold ARGS` (see ``stageForNobody(in:)``) as `nobody` through `setpriv`.
     func runUnprivileged(_ arguments: [String], in directory: URL) throws -> CLI.Result {
-        try Self.runProcess("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.executable.path] + arguments,
-                            in: directory)
+        let executable = directory.appendingPathComponent("staged/threshold").path
+        return try Self.runProcess("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", executable] + arguments,
+                                   in: directory)
     }
 
     /// Runs a program (one that runs `threshold`) with standard input empty; standard output and
