@@ -3,7 +3,8 @@
 // Threshold — which mandatory third-party risk assessments does an AI developer owe?
 //
 // Dependencies run one way:
-//   CYAML (libyaml) → ThresholdYAML → ThresholdKit (domain, evaluation, reports, audit) → threshold (CLI)
+//   ThresholdPlatform (the C library), CYAML (libyaml) → ThresholdYAML → ThresholdKit (domain,
+//   evaluation, reports, audit) → threshold (CLI)
 // Only ThresholdYAML imports CYAML, and not publicly.
 
 import PackageDescription
@@ -27,13 +28,18 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The platform layer: the C library (Glibc or Darwin, named in one file), I/O errors, the
+        // one lock, the one file reader. Below ThresholdYAML, which reads files with it.
+        .target(
+            name: "ThresholdPlatform"
+        ),
         .target(
             name: "ThresholdYAML",
-            dependencies: ["CYAML"]
+            dependencies: ["CYAML", "ThresholdPlatform"]
         ),
         .target(
             name: "ThresholdKit",
-            dependencies: ["ThresholdYAML"],
+            dependencies: ["ThresholdYAML", "ThresholdPlatform"],
             plugins: ["EmbedRulePacks"]
         ),
         // Rules/*.yaml are compiled into ThresholdKit as string literals, so that the `threshold`
@@ -52,6 +58,7 @@ let package = Package(
             name: "threshold",
             dependencies: [
                 "ThresholdKit",
+                "ThresholdPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

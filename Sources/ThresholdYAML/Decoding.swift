@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// A mapping read against the keys a format allows: unknown keys are errors with a did-you-mean,
 /// and every error names the path (`models[2].training_compute`) and the position.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// How a scalar was written.
 package enum ScalarStyle: UInt8, Sendable, Hashable {

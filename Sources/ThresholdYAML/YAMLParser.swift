@@ -1,9 +1,5 @@
 internal import CYAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// Reads YAML streams into trees of ``YAMLNode``s, through libyaml's event API.
 ///
@@ -48,33 +44,27 @@ package enum YAMLParser {
 
     /// Reads a file's bytes, refusing directories and files larger than `limits.maxFileBytes`.
     /// The file is opened read-only.
-    public static func readFile(atPath path: String, limits: YAMLLimits = .default) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ioError(path, "cannot open the file: \(describeErrno())") }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ioError(path, "cannot read the file: \(describeErrno())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw ioError(path, "is a directory, not a YAML file") }
-        var bytes: [UInt8] = []
-        let limit = limits.maxFileBytes
-        let expected = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        bytes.reserveCapacity(min(expected, limit) + 1)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw ioError(path, "cannot read the file: \(describeErrno())")
-            }
-            if got == 0 { break }
-            bytes.append(contentsOf: chunk[0..<got])
-            if bytes.count > limit {
-                throw YAMLError(kind: .limit,
-                                problem: "the file is larger than the limit of \(limit) bytes (raise it with --\(YAMLLimits.Name.fileSize.rawValue))",
-                                mark: .start, file: path)
-            }
+    ///
+    /// - Parameter regularOnly: refuse anything but a regular file, without ever blocking on a FIFO
+    ///   or device.
+    /// - Throws: `YAMLError` of kind `reader` (cannot open, cannot read, a directory, not a regular
+    ///   file) or `limit` (larger than `limits.maxFileBytes`), naming the file.
+    public static func readFile(atPath path: String, limits: YAMLLimits = .default, regularOnly: Bool = false) throws -> [UInt8] {
+        let contents: FileReader.Contents
+        do {
+            contents = try FileReader.read(atPath: path, limit: limits.maxFileBytes, regularOnly: regularOnly)
+        } catch {
+            throw ioError(path, error.problem)
         }
-        return bytes
+        switch contents {
+        case .bytes(let bytes): return bytes
+        case .directory: throw ioError(path, "is a directory, not a YAML file")
+        case .notRegularFile: throw ioError(path, "is not a regular file (a FIFO, socket or device); not read")
+        case .tooLarge:
+            throw YAMLError(kind: .limit,
+                            problem: "the file is larger than the limit of \(limits.maxFileBytes) bytes (raise it with --\(YAMLLimits.Name.fileSize.rawValue))",
+                            mark: .start, file: path)
+        }
     }
 
     /// Runs libyaml's bare event loop over `bytes` and returns the number of events: the floor that
@@ -100,12 +90,6 @@ package enum YAMLParser {
 
     static func ioError(_ path: String, _ problem: String) -> YAMLError {
         YAMLError(kind: .reader, problem: problem, mark: .start, file: path)
-    }
-
-    /// The C library's description of the last system error, lowercased for messages.
-    public static func describeErrno() -> String {
-        guard let message = strerror(errno) else { return "error \(errno)" }
-        return String(cString: message).lowercased()
     }
 
     /// Checks the size, and turns UTF-16 (which libyaml also reads) into UTF-8, so that every mark

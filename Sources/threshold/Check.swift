@@ -46,7 +46,7 @@ struct Check: ParsableCommand, FormatOptionCommand {
     var explain = false
 
     @Option(help: "Colour text output: auto, always or never.")
-    var color: ColorChoice = .auto
+    var color: AutoChoice = .auto
 
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No notes on standard error when reports are written to files (errors are still shown).")
     var quiet = false
@@ -75,23 +75,17 @@ struct Check: ParsableCommand, FormatOptionCommand {
         let readable = files.filter { !missing.contains($0) }
 
         var options = limits.loadOptions
-        let book = try loadBook(rules, options)
+        let book = try rules.ruleBook(options: options)
         options.records = book.records
         let asOf = evaluation.asOf
 
         // The report files first: an unwritable destination fails before anything is read.
-        if targets.contains(where: { $0.path != nil }) { installInterruptHandlers() }
+        if targets.contains(where: { $0.path != nil }) { InterruptCleanup.install() }
         let reports = try ReportFiles(targets)
-        let toTerminal: Bool
-        switch reports.standardFormat {
-        case .text?: toTerminal = Console.useColor(color)
-        case .csv?: toTerminal = Console.isTerminal(1)
-        default: toTerminal = false
-        }
         let names = readable.map { $0 == "-" ? "<stdin>" : $0 }
         var context = ReportContext(book: book, asOf: asOf, failurePolicy: evaluation.failOn,
                                     profileColumnWidth: ReportContext.profileColumnWidth(for: names),
-                                    color: toTerminal, toolVersion: Threshold.configuration.version)
+                                    color: Console.isColored(reports.standardFormat, color), toolVersion: Threshold.configuration.version)
         // Text wraps to the terminal's width, or to 100 columns in a file or a pipe.
         context.textWidth = Console.width(fd: 1)
         var fileReporters = reports.files.map { CheckReporter(format: $0.format, context: context.withoutColor, explain: explain, profiles: readable.count) }
@@ -117,11 +111,11 @@ struct Check: ParsableCommand, FormatOptionCommand {
         standard?.end(summary, into: &out)
         out.flush()
 
-        outcome.note(.cannotCreate, if: !reports.commit())
+        outcome.note(.cannotCreate, if: !commit(reports))
         if !quiet && !files.isEmpty {
             Console.error("threshold check: \(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"): \(summary.valid) valid, "
                           + "\(summary.invalid) invalid, \(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); "
-                          + "wrote " + reports.files.map { "\($0.file.path) (\($0.format))" }.joined(separator: ", "))
+                          + "wrote " + reports.written.joined(separator: ", "))
         }
         try outcome.exit()
     }
@@ -144,47 +138,6 @@ struct Check: ParsableCommand, FormatOptionCommand {
     }
 }
 
-/// The report files of one run, created before anything is read (an unwritable destination fails
-/// first, exit 73), and the format for standard output, if any.
-struct ReportFiles<Format: Hashable & Sendable> {
-    /// The files, with their formats, in the order named.
-    let files: [(file: ReportFile, format: Format)]
-    /// The format written to standard output, if one is.
-    let standardFormat: Format?
-
-    /// Creates every file's temporary file; on a failure, removes those already made, says why and
-    /// throws exit 73.
-    init(_ targets: [ReportTarget<Format>]) throws {
-        var files: [(file: ReportFile, format: Format)] = []
-        for target in targets {
-            guard let path = target.path else { continue }
-            do {
-                files.append((try ReportFile(path: path), target.format))
-            } catch {
-                for made in files { made.file.discard() }
-                Console.message("threshold: \(error)")
-                throw ExitCode.cannotCreate
-            }
-        }
-        self.files = files
-        standardFormat = targets.first { $0.path == nil }?.format
-    }
-
-    /// Renames every complete file into place; false (having said why) when one could not be.
-    func commit() -> Bool {
-        var ok = true
-        for (file, _) in files {
-            do {
-                try file.commit()
-            } catch {
-                Console.message("threshold: \(error)")
-                ok = false
-            }
-        }
-        return ok
-    }
-}
-
 /// Reports each named path that cannot be read (`threshold: x.yaml: no such file or directory`)
 /// and returns them, so that the others can still be read.
 func reportInputProblems(_ paths: [String], directoryAllowed: Bool, suggestAudit: Bool = false) -> Set<String> {
@@ -195,4 +148,16 @@ func reportInputProblems(_ paths: [String], directoryAllowed: Bool, suggestAudit
         bad.insert(path)
     }
     return bad
+}
+
+/// Walks `paths` as `threshold audit` does by default (`*.yaml` and `*.yml`, hidden files skipped,
+/// symbolic links not followed), saying what it could not read or skipped; a folder that cannot be
+/// listed makes the run's exit code 2.
+func walkReporting(_ paths: [String], _ outcome: inout Outcome) -> WalkResult {
+    let walk = FileWalker().walk(paths)
+    for notice in walk.notices where notice.kind != .symlinkNotFollowed {
+        Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
+        outcome.note(.invalidInput, if: notice.isError)
+    }
+    return walk
 }

@@ -98,17 +98,13 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
         let named = paths.filter { !missing.contains($0) }
         if named.isEmpty { try outcome.exit() }
         var options = limits.loadOptions
-        let book = try loadBook(rules, options)
+        let book = try rules.ruleBook(options: options)
         options.records = book.records
 
-        if targets.contains(where: { $0.path != nil }) { installInterruptHandlers() }
+        if targets.contains(where: { $0.path != nil }) { InterruptCleanup.install() }
         let reports = try ReportFiles(targets)
 
-        let walk = FileWalker().walk(named)
-        for notice in walk.notices where notice.kind != .symlinkNotFollowed {
-            Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
-            outcome.note(.invalidInput, if: notice.isError)
-        }
+        let walk = walkReporting(named, &outcome)
         var deadlines: [Deadline] = []
         var profiles = 0
         func take(_ verdict: Verdict) {
@@ -121,29 +117,21 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
         }
         // Files named directly that are not regular files (a FIFO from `<(…)`) are read as `check`
         // reads them; the rest on every core.
+        let auditor = Auditor(book: book, asOf: asOf, loadOptions: options)
+        for path in walk.streams { take(auditor.verdict(forStreamAt: path)) }
         let streams = Set(walk.streams)
-        for path in walk.streams {
-            do {
-                take(book.evaluate(try LabProfile(contentsOf: path, options: options), asOf: asOf))
-            } catch {
-                let problem = error as? YAMLError ?? YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path)
-                take(Verdict(profile: path, organization: nil, asOf: asOf, packs: [], errors: [problem]))
-            }
-        }
-        Auditor(book: book, asOf: asOf, loadOptions: options).evaluate(walk.files.filter { !streams.contains($0) }) { result in
-            take(result.verdict)
-        }
+        auditor.evaluate(walk.files.filter { !streams.contains($0) }) { result in take(result.verdict) }
 
         var list = DeadlineList(asOf: asOf, deadlines: deadlines)
         if let within { list = list.within(within) }
         let productID = "-//Threshold//threshold \(Threshold.configuration.version)//EN"
         if let format = reports.standardFormat { Console.out(list.rendered(as: format, productID: productID)) }
         for (file, format) in reports.files { file.write(list.rendered(as: format, productID: productID)) }
-        outcome.note(.cannotCreate, if: !reports.commit())
+        outcome.note(.cannotCreate, if: !commit(reports))
         if !quiet && !reports.files.isEmpty {
             Console.error("threshold deadlines: \(list.deadlines.count) dated \(list.deadlines.count == 1 ? "duty" : "duties") "
                           + "(\(list.overdueCount) overdue) from \(profiles) \(profiles == 1 ? "profile" : "profiles"); wrote "
-                          + reports.files.map { "\($0.file.path) (\($0.format))" }.joined(separator: ", "))
+                          + reports.written.joined(separator: ", "))
         }
         try outcome.exit()
     }

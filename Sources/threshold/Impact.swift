@@ -1,20 +1,7 @@
 import ArgumentParser
 import ThresholdKit
 
-/// Output formats of `threshold impact`.
-enum ImpactFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown, html
-
-    /// The format a file name's extension implies, or nil.
-    init?(fileName: String) {
-        let name = fileName.lowercased()
-        if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".xhtml") { self = .html }
-        else if name.hasSuffix(".json") { self = .json }
-        else if name.hasSuffix(".md") || name.hasSuffix(".markdown") { self = .markdown }
-        else if name.hasSuffix(".txt") { self = .text }
-        else { return nil }
-    }
-}
+extension ImpactFormat: ExpressibleByArgument {}
 
 /// One `--set PACK/THRESHOLD=VALUE`, split but not yet checked against the rule book.
 struct LimitSetting: Equatable {
@@ -94,7 +81,7 @@ struct Impact: ParsableCommand, FormatOptionCommand {
     @OptionGroup var date: AsOfOptions
 
     @Option(help: "Colour text output: auto, always or never.")
-    var color: ColorChoice = .auto
+    var color: AutoChoice = .auto
 
     @OptionGroup var rules: RuleOptions
     @OptionGroup var limits: LimitOptions
@@ -128,7 +115,7 @@ struct Impact: ParsableCommand, FormatOptionCommand {
         let named = paths.filter { !missing.contains($0) }
         if named.isEmpty { try outcome.exit() }
         var options = limits.loadOptions
-        let book = try loadBook(rules, options)
+        let book = try rules.ruleBook(options: options)
         options.records = book.records
         // A --set that names no pack or threshold, or a value in the wrong unit: usage errors.
         var changes: [LimitChange] = []
@@ -147,27 +134,11 @@ struct Impact: ParsableCommand, FormatOptionCommand {
         }
 
         // The profiles: the audit's walker, so that impact reads exactly what `threshold audit` would.
-        let walk = FileWalker().walk(named)
-        for notice in walk.notices where notice.kind != .symlinkNotFollowed {
-            Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
-            outcome.note(.invalidInput, if: notice.isError)
+        let walk = walkReporting(named, &outcome)
+        let (report, before) = book.impact(of: changes, changed: changed, onFilesAt: walk.files, options: options, asOf: asOf)
+        for verdict in before where verdict.isInvalid {
+            for error in verdict.errors { Console.error(error.description) }
         }
-        var before: [Verdict] = [], after: [Verdict] = []
-        for path in walk.files {
-            do {
-                let bytes = try Auditor.readRegularFile(atPath: path, limits: options.yaml)
-                let profile = try LabProfile(bytes: bytes, path: path, options: options)
-                before.append(book.evaluate(profile, asOf: asOf))
-                after.append(changed.evaluate(profile, asOf: asOf))
-            } catch let error as YAMLError {
-                let error = error.file == nil ? error.inFile(path) : error
-                Console.error(error.description)
-                let invalid = Verdict(profile: path, organization: nil, asOf: asOf, packs: [], errors: [error])
-                before.append(invalid)
-                after.append(invalid)
-            }
-        }
-        let report = ImpactReport(before: before, after: after, changes: changes, asOf: asOf)
 
         let text: String
         switch format {
@@ -179,10 +150,10 @@ struct Impact: ParsableCommand, FormatOptionCommand {
             text = HTMLReport.render(verdicts: before, title: heading, generated: .today(), impact: report, rules: book)
         }
         if let output {
-            installInterruptHandlers()
+            InterruptCleanup.install()
             let reports = try ReportFiles([ReportTarget(format: format, path: output)])
-            reports.files[0].file.write(text)
-            outcome.note(.cannotCreate, if: !reports.commit())
+            for (file, _) in reports.files { file.write(text) }
+            outcome.note(.cannotCreate, if: !commit(reports))
         } else {
             Console.out(text)
         }

@@ -1,10 +1,6 @@
 import ArgumentParser
 import ThresholdKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// `threshold init [FILE]`: writes the commented profile template, never over an existing file.
 struct Init: ParsableCommand {

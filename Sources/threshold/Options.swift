@@ -1,9 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 import ThresholdKit
 
 // The option groups the commands share. Each command takes only the groups it uses, so that its
@@ -175,11 +171,6 @@ struct AsOfOptions: ParsableArguments {
 
     /// The date: as given, or today.
     var asOf: CalendarDate { given ?? .today() }
-}
-
-/// `--color auto|always|never`.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
 }
 
 /// Evaluation options shared by `check` and `audit`: the date, and what fails.

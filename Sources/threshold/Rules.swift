@@ -36,17 +36,17 @@ struct Rules: ParsableCommand {
         var obligations = false
 
         func run() throws {
-            let book = try loadBook(rules, LoadOptions.default)
+            let book = try rules.ruleBook(options: .default)
             let width = book.packs.map(\.id.count).max() ?? 0
             for pack in book.packs {
                 var dates = pack.effective.map { "from \($0)" } ?? ""
                 if let expires = pack.expires { dates += (dates.isEmpty ? "" : " ") + "until \(expires)" }
-                Console.out("\(pack.id.padding(width))  \(pack.status.rawValue.padding(8))  \((pack.jurisdiction ?? "—").escapedForTerminal(limit: 40).padding(6))  \(dates.padding(32))  \(pack.title.escapedForTerminal())\n")
+                Console.out("\(pack.id.padded(width))  \(pack.status.rawValue.padded(8))  \((pack.jurisdiction ?? "—").escapedForTerminal(limit: 40).padded(6))  \(dates.padded(32))  \(pack.title.escapedForTerminal())\n")
                 guard obligations else { continue }
                 let idWidth = pack.obligations.map(\.id.count).max() ?? 0
                 for obligation in pack.obligations {
                     let per = obligation.per == .model ? "per model" : "organization"
-                    Console.out("    \(obligation.id.padding(idWidth))  \(per.padding(12))  \(obligation.title.escapedForTerminal())\n")
+                    Console.out("    \(obligation.id.padded(idWidth))  \(per.padded(12))  \(obligation.title.escapedForTerminal())\n")
                 }
             }
         }
@@ -68,7 +68,7 @@ struct Rules: ParsableCommand {
         @OptionGroup var rules: RuleSourceOptions
 
         func run() throws {
-            let book = try loadBook(rules, LoadOptions.default, tests: true)
+            let book = try rules.ruleBook(options: .default, tests: true)
             guard let pack = book.pack(id) else {
                 throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
             }
@@ -131,7 +131,7 @@ struct Rules: ParsableCommand {
         @OptionGroup var rules: RuleSourceOptions
 
         func run() throws {
-            let book = try loadBook(rules, LoadOptions.default, tests: true)
+            let book = try rules.ruleBook(options: .default, tests: true)
             guard let pack = book.pack(id) else {
                 throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
             }
@@ -156,14 +156,9 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             try requireInputs(paths, directoryAllowed: true)
-            let book: RuleBook
-            do {
-                book = paths.isEmpty ? try RuleBook.builtIn()
-                    : try RuleBook(packs: paths.flatMap { try RuleBook(contentsOf: $0, options: limits.loadOptions).packs })
-            } catch let error as YAMLError {
-                Console.error(error.description)
-                throw ExitCode.invalidInput
-            }
+            // An unreadable pack is a diagnostic and exit 2 (see `Threshold.main()`).
+            let book = paths.isEmpty ? try RuleBook.builtIn()
+                : try RuleBook(packs: paths.flatMap { try RuleBook(contentsOf: $0, options: limits.loadOptions).packs })
             var passed = 0, failed = 0
             for pack in book.packs {
                 if pack.tests.isEmpty {
@@ -187,28 +182,4 @@ struct Rules: ParsableCommand {
             if failed > 0 { throw ExitCode.failing }
         }
     }
-}
-
-/// The rule book `rules` names; an unreadable pack is reported and exits 2.
-func loadBook(_ rules: RuleOptions, _ options: LoadOptions, tests: Bool = false) throws -> RuleBook {
-    do {
-        return try rules.ruleBook(options: options, tests: tests)
-    } catch let error as YAMLError {
-        Console.error(error.description)
-        throw ExitCode.invalidInput
-    }
-}
-
-/// Every pack `rules` loads; an unreadable pack is reported and exits 2.
-func loadBook(_ rules: RuleSourceOptions, _ options: LoadOptions, tests: Bool = false) throws -> RuleBook {
-    do {
-        return try rules.ruleBook(options: options, tests: tests)
-    } catch let error as YAMLError {
-        Console.error(error.description)
-        throw ExitCode.invalidInput
-    }
-}
-
-extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// One file's verdict, with its place in the audit.
 public struct AuditResult: Sendable, Hashable {
@@ -85,16 +81,40 @@ public struct Auditor: Sendable {
     /// Reads and evaluates one file. Never throws: a problem becomes an invalid verdict.
     public func verdict(forFileAt path: String) -> Verdict {
         do {
-            let bytes = try Auditor.readRegularFile(atPath: path, limits: loadOptions.yaml)
-            let profile = try LabProfile(bytes: bytes, path: path, options: loadOptions)
-            return book.evaluate(profile, asOf: asOf)
-        } catch let error as YAMLError {
-            return Verdict(profile: path, organization: nil, asOf: asOf, packs: [],
-                           errors: [error.file == nil ? error.inFile(path) : error])
+            return book.evaluate(try Auditor.profile(atPath: path, options: loadOptions), asOf: asOf)
         } catch {
-            return Verdict(profile: path, organization: nil, asOf: asOf, packs: [],
-                           errors: [YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path)])
+            return Auditor.invalidVerdict(path: path, asOf: asOf, error: error)
         }
+    }
+
+    /// Reads and evaluates a file named directly that is not a regular file (a FIFO from `<(…)`),
+    /// to its end, as `threshold check` reads it. Never throws: a problem becomes an invalid verdict.
+    public func verdict(forStreamAt path: String) -> Verdict {
+        do {
+            return book.evaluate(try LabProfile(contentsOf: path, options: loadOptions), asOf: asOf)
+        } catch {
+            return Auditor.invalidVerdict(path: path, asOf: asOf, error: error)
+        }
+    }
+
+    /// Reads the profile in a regular file, without ever blocking on a FIFO or device.
+    ///
+    /// - Throws: `YAMLError`, naming the file.
+    package static func profile(atPath path: String, options: LoadOptions) throws -> LabProfile {
+        do {
+            let bytes = try YAMLParser.readFile(atPath: path, limits: options.yaml, regularOnly: true)
+            return try LabProfile(bytes: bytes, path: path, options: options)
+        } catch let error as YAMLError {
+            throw error.file == nil ? error.inFile(path) : error
+        }
+    }
+
+    /// The verdict on a file that holds no valid profile: no packs, and the error that says why
+    /// (a `YAMLError` naming the file; another error becomes one of kind `reader`).
+    package static func invalidVerdict(path: String, asOf: CalendarDate, error: any Error) -> Verdict {
+        let problem = (error as? YAMLError).map { $0.file == nil ? $0.inFile(path) : $0 }
+            ?? YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path)
+        return Verdict(profile: path, organization: nil, asOf: asOf, packs: [], errors: [problem])
     }
 
     /// Evaluates the files at `paths` on ``jobs`` threads and calls `deliver` on the calling thread
@@ -163,47 +183,6 @@ public struct Auditor: Sendable {
     public func results(for paths: [String]) -> AuditResults {
         AuditResults(auditor: self, paths: paths)
     }
-
-    /// Reads a file that must be a regular file, without ever blocking on a FIFO or device.
-    ///
-    /// - Throws: `YAMLError` of kind `reader` (cannot open, not a regular file, read error) or
-    ///   `limit` (larger than `limits.maxFileBytes`).
-    public static func readRegularFile(atPath path: String, limits: YAMLLimits = .default) throws -> [UInt8] {
-        func failure(_ problem: String, _ kind: YAMLError.Kind = .reader) -> YAMLError {
-            YAMLError(kind: kind, problem: problem, mark: .start, file: path)
-        }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw failure("cannot open the file: \(YAMLParser.describeErrno())") }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw failure("cannot read the file: \(YAMLParser.describeErrno())") }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw failure("is a directory, not a YAML file")
-        default: throw failure("is not a regular file (a FIFO, socket or device); not read")
-        }
-        let limit = limits.maxFileBytes
-        let tooLarge = failure("the file is larger than the limit of \(limit) bytes (raise it with --\(YAMLLimits.Name.fileSize.rawValue))", .limit)
-        if Int(info.st_size) > limit { throw tooLarge }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count {
-                if count > limit { throw tooLarge }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, count)))
-            }
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot read the file: \(YAMLParser.describeErrno())")
-            }
-            if got == 0 { break }
-            count += got
-        }
-        if count > limit { throw tooLarge }
-        bytes.removeSubrange(count...)
-        return bytes
-    }
 }
 
 /// The results of an audit as an `AsyncSequence`, in the order of the paths. See
@@ -270,9 +249,9 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     private let window: Int
     /// Called once on each worker thread: what that thread makes of a file.
     private let worker: @Sendable () -> (String) -> Element
-    private let lock = WorkerLock()
-    private let consumerCondition: WorkerCondition
-    private let workerCondition: WorkerCondition
+    private let lock = Lock()
+    private let consumerCondition: ConditionVariable
+    private let workerCondition: ConditionVariable
     private var slots: [Element?]
     private var nextToClaim = 0
     private var nextToTake = 0
@@ -297,8 +276,8 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         self.window = max(1, window)
         self.worker = worker
         self.slots = Array(repeating: nil, count: max(1, window))
-        self.consumerCondition = WorkerCondition(lock)
-        self.workerCondition = WorkerCondition(lock)
+        self.consumerCondition = ConditionVariable(lock)
+        self.workerCondition = ConditionVariable(lock)
     }
 
     /// Starts up to `workers` threads (no more than there are files); returns how many started.
@@ -309,26 +288,7 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         lock.locked { alive = count }
         var started = 0
         for _ in 0..<count {
-            let context = Unmanaged.passRetained(WorkerBody { self.work() }).toOpaque()
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            pthread_attr_setstacksize(&attributes, 8 << 20)
-            pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-            #if canImport(Glibc)
-            var thread = pthread_t()
-            #else
-            var thread: pthread_t?
-            #endif
-            let status = pthread_create(&thread, &attributes, { context in
-                Unmanaged<WorkerBody>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, context)
-            pthread_attr_destroy(&attributes)
-            if status == 0 {
-                started += 1
-            } else {
-                Unmanaged<WorkerBody>.fromOpaque(context).release()
-            }
+            if System.startThread(stackSize: 8 << 20, { self.work() }) != nil { started += 1 }
         }
         if started < count {
             // The threads that did start do all the work; none that did not is waited for.
@@ -436,58 +396,4 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         while alive > 0 { consumerCondition.wait() }
         lock.unlock()
     }
-}
-
-/// What a worker thread runs (a class, so a C thread entry point can take it without generics).
-final class WorkerBody {
-    let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
-}
-
-/// A pthread mutex on the heap (its address must not move).
-final class WorkerLock: @unchecked Sendable {
-    let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
-
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
-        lock()
-        defer { unlock() }
-        return try body()
-    }
-}
-
-/// A condition variable used with a ``WorkerLock``.
-final class WorkerCondition: @unchecked Sendable {
-    let lock: WorkerLock
-    let condition: UnsafeMutablePointer<pthread_cond_t>
-
-    init(_ lock: WorkerLock) {
-        self.lock = lock
-        condition = .allocate(capacity: 1)
-        condition.initialize(to: pthread_cond_t())
-        pthread_cond_init(condition, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(condition)
-        condition.deallocate()
-    }
-
-    /// Waits; the lock must be held.
-    func wait() { pthread_cond_wait(condition, lock.mutex) }
-    func signal() { pthread_cond_signal(condition) }
-    func broadcast() { pthread_cond_broadcast(condition) }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// Something the walker skipped, or could not read, on its way through the directories.
 public struct WalkNotice: Sendable, Hashable, CustomStringConvertible {
@@ -171,7 +167,7 @@ public struct FileWalker: Sendable, Hashable {
     private func walkDirectory(_ path: String, relative: String, ancestors: inout [Identity], _ state: inout State) {
         guard let directory = opendir(path) else {
             state.notices.append(WalkNotice(path: path, kind: .unreadableDirectory,
-                                            message: "cannot list the directory: \(YAMLParser.describeErrno())"))
+                                            message: IOError(.list, path: path).problem))
             return
         }
         // Read the whole listing first, so that only one directory is open at a time however deep the tree.
@@ -181,7 +177,7 @@ public struct FileWalker: Sendable, Hashable {
             guard let entry = readdir(directory) else {
                 if errno != 0 {
                     state.notices.append(WalkNotice(path: path, kind: .unreadableDirectory,
-                                                    message: "cannot list the whole directory: \(YAMLParser.describeErrno())"))
+                                                    message: IOError(.listRest, path: path).problem))
                 }
                 break
             }

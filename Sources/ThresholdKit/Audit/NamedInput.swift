@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// Why a path named on the command line cannot be read at all: it does not exist, cannot be
 /// reached, or is a folder where a file is wanted. Such a path has no line or column to point at,

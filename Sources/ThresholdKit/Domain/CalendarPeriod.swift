@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// A span of calendar time as statutes write it — `1 year`, `3 months`, `30 days` — added to a
 /// date by the calendar, not as a count of seconds: 2027-03-01 plus one year is 2028-03-01, and

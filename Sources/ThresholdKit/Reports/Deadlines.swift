@@ -364,11 +364,11 @@ package enum DeadlineFormat: String, Sendable, Hashable, CaseIterable, CustomStr
     /// The format a file name's extension implies: `.txt`, `.json`, `.csv`, `.md` (or `.markdown`),
     /// `.ics` (or `.ical`, `.ifb`); nil for others.
     package init?(fileName: String) {
-        let name = fileName.split(separator: "/").last.map { $0.lowercased() } ?? ""
-        let table: [(String, DeadlineFormat)] = [(".txt", .text), (".json", .json), (".csv", .csv), (".md", .markdown),
-                                                  (".markdown", .markdown), (".ics", .ics), (".ical", .ics), (".ifb", .ics)]
-        guard let match = table.first(where: { name.hasSuffix($0.0) && name.count > $0.0.count }) else { return nil }
-        self = match.1
+        guard let format = ReportTargets.format(ofFile: fileName, in: [
+            (".txt", .text), (".json", .json), (".csv", .csv), (".md", .markdown),
+            (".markdown", .markdown), (".ics", .ics), (".ical", .ics), (".ifb", .ics),
+        ] as [(suffix: String, format: DeadlineFormat)]) else { return nil }
+        self = format
     }
 
     /// The identifier.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 // Markup helpers for the HTML report: escaping, and numbers written for people.
 //
@@ -158,11 +154,7 @@ enum HTMLNumber {
 
     /// The C library's log10.
     static func libmLog10(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        return Glibc.log10(x)
-        #elseif canImport(Darwin)
-        return Darwin.log10(x)
-        #endif
+        System.log10(x)
     }
 
     /// A coordinate with at most two decimals, for compact, deterministic SVG.

@@ -1,5 +1,23 @@
 // Text, JSON and Markdown renderings of an impact report (`threshold impact`).
 
+/// The formats of `threshold impact`.
+package enum ImpactFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case text, json, markdown, html
+
+    /// The format a file name's extension implies (`.txt`, `.json`, `.md` or `.markdown`, `.html`,
+    /// `.htm` or `.xhtml`), by the rule of ``ReportTargets/format(ofFile:in:)``; nil for others.
+    package init?(fileName: String) {
+        guard let format = ReportTargets.format(ofFile: fileName, in: [
+            (".xhtml", .html), (".html", .html), (".htm", .html), (".json", .json),
+            (".md", .markdown), (".markdown", .markdown), (".txt", .text),
+        ] as [(suffix: String, format: ImpactFormat)]) else { return nil }
+        self = format
+    }
+
+    /// The identifier.
+    package var description: String { rawValue }
+}
+
 extension ImpactReport {
     /// The report for a terminal or a log: the changes, then per pack the counts (an arrow where one
     /// moves), the profiles whose results change (grouped by how, a scope shown only when it

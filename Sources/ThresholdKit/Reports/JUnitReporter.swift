@@ -1,3 +1,5 @@
+import ThresholdPlatform
+
 /// `junit`: JUnit XML, as CI servers (Jenkins, GitLab, Azure Pipelines, …) read it.
 ///
 /// - `<testsuites>` holds a `<testsuite name="PACK">` per pack of the rule book, in its order, with

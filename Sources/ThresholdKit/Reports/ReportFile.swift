@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// A report file written atomically: the text goes to a temporary file in the same directory
 /// (`.NAME.XXXXXX`), which ``commit()`` flushes to disk and renames over the destination. Until then
@@ -55,7 +51,7 @@ public final class ReportFile: TextOutputStream {
         // thread (``removeTemporaryFilesAndExit(status:)``) never misses a file that already exists.
         let created = TemporaryFiles.lock.locked { () -> (fd: Int32, path: String, slot: Int?, error: String?) in
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else { return (fd, "", nil, YAMLParser.describeErrno()) }
+            guard fd >= 0 else { return (fd, "", nil, IOError.describe(errno)) }
             let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             return (fd, path, TemporaryFiles.registerLocked(path), nil)
         }
@@ -81,10 +77,10 @@ public final class ReportFile: TextOutputStream {
         guard failure == nil else { buffer.removeAll(); return }
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = buffer.withUnsafeBytes { System.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = YAMLParser.describeErrno()
+                failure = IOError.describe(errno)
                 break
             }
             offset += written
@@ -98,16 +94,16 @@ public final class ReportFile: TextOutputStream {
     public func commit() throws(Failure) {
         guard !finished else { return }
         flush()
-        if failure == nil && fchmod(fd, mode) != 0 { failure = YAMLParser.describeErrno() }
-        if failure == nil && fsync(fd) != 0 && errno != EINVAL { failure = YAMLParser.describeErrno() }
-        if close(fd) != 0 && failure == nil { failure = YAMLParser.describeErrno() }
+        if failure == nil && fchmod(fd, mode) != 0 { failure = IOError.describe(errno) }
+        if failure == nil && fsync(fd) != 0 && errno != EINVAL { failure = IOError.describe(errno) }
+        if close(fd) != 0 && failure == nil { failure = IOError.describe(errno) }
         fd = -1
         finished = true
         // Renamed (or removed) and forgotten in one step under the lock: a cleanup never sees a
         // recorded name that now belongs to the finished report.
         let failure = TemporaryFiles.lock.locked { () -> String? in
             var failure = self.failure
-            if failure == nil && rename(temporaryPath, path) != 0 { failure = YAMLParser.describeErrno() }
+            if failure == nil && rename(temporaryPath, path) != 0 { failure = IOError.describe(errno) }
             if failure != nil { unlink(temporaryPath) }
             if let slot { TemporaryFiles.unregisterLocked(slot) }
             return failure
@@ -167,14 +163,6 @@ public final class ReportFile: TextOutputStream {
     }()
 }
 
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, bytes, count)
-    #else
-    Darwin.write(fd, bytes, count)
-    #endif
-}
-
 /// The temporary files of reports in progress, as C strings in a fixed table that a signal handler
 /// can read without allocating or locking.
 enum TemporaryFiles {
@@ -192,7 +180,7 @@ enum TemporaryFiles {
         table.initialize(repeating: nil, count: capacity)
         return table
     }()
-    static let lock = WorkerLock()
+    static let lock = Lock()
 
     static func prepare() { _ = table; _ = retired }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// Where one report goes: a file, or standard output.
 public struct ReportTarget<Format: Hashable & Sendable>: Hashable, Sendable {
@@ -132,5 +128,15 @@ extension ReportTargets.Catalog where Format == ReportFormat {
         Self(named: { ReportFormat(rawValue: $0) }, ofFile: { ReportFormat(fileName: $0) },
              names: ReportFormat.allCases.map(\.rawValue), extensions: ".txt .json .jsonl .csv .sarif .xml .md .html",
              defaultFormat: .text)
+    }
+}
+
+extension ReportTargets {
+    /// The format a file name's extension implies: the first of `table`'s suffixes (`.json`) that
+    /// the file's name (its last path component, in any case) ends with and is longer than; nil
+    /// when none is. The one rule every command's `--output` follows.
+    package static func format<Format>(ofFile fileName: String, in table: [(suffix: String, format: Format)]) -> Format? {
+        let name = fileName.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return table.first { name.hasSuffix($0.suffix) && name.count > $0.suffix.count }?.format
     }
 }

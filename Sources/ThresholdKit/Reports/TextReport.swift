@@ -212,7 +212,8 @@ struct Paint {
 }
 
 extension String {
-    func padded(_ width: Int) -> String {
+    /// The string with spaces after it to `width` characters (as it is when already as long).
+    package func padded(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

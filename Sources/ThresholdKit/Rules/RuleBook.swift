@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ThresholdPlatform
 
 /// A set of rule packs to evaluate profiles against: the built-in packs, packs from files, or both.
 ///
@@ -166,11 +162,11 @@ public struct RuleBook: Sendable {
     static func files(at path: String) throws -> [String] {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw YAMLError(kind: .reader, problem: "cannot read the rule pack: \(YAMLParser.describeErrno())", mark: .start, file: path)
+            throw YAMLError(kind: .reader, problem: IOError(.readNamed("the rule pack"), path: path).problem, mark: .start, file: path)
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
         guard let dir = opendir(path) else {
-            throw YAMLError(kind: .reader, problem: "cannot list the directory: \(YAMLParser.describeErrno())", mark: .start, file: path)
+            throw YAMLError(kind: .reader, problem: IOError(.list, path: path).problem, mark: .start, file: path)
         }
         defer { closedir(dir) }
         var names: [String] = []

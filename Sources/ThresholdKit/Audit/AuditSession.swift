@@ -1,0 +1,193 @@
+/// A stream that is written in pieces and flushed after each verdict: standard output, say, which
+/// shows each row of a table as soon as its profile is evaluated.
+public protocol FlushingOutputStream: TextOutputStream {
+    /// Writes out what the stream holds.
+    mutating func flush()
+}
+
+extension String: FlushingOutputStream {
+    /// Nothing to do: a string holds what is written to it.
+    public mutating func flush() {}
+}
+
+/// One audit, from the files a walk found to the reports: every report's reporter, the verdicts
+/// rendered once per distinct format on the threads that evaluated them, the files named directly
+/// that are not regular files (a FIFO) read in their place in path order, and the totals.
+///
+/// Create the report files first (``ReportFiles``), so that an unwritable destination fails before
+/// a long walk; then walk, run, and commit:
+///
+/// ```swift
+/// let reports = try ReportFiles(targets)
+/// let walk = FileWalker().walk(["labs"])
+/// let session = AuditSession(reports: reports, context: context)
+/// var out = ""
+/// let summary = session.run(walk, auditor: Auditor(book: book, asOf: date), into: &out)
+/// let failures = reports.commit()
+/// ```
+///
+/// The files get the context without colour; standard output gets it as given, without the totals
+/// (an audit's summary goes to standard error, once).
+public final class AuditSession {
+    /// The report files, and the format for standard output.
+    public let reports: ReportFiles<ReportFormat>
+    /// The context for standard output (the files get it without colour).
+    public let context: ReportContext
+    private var fileReporters: [any Reporter]
+    private var files: [ReportFile]
+    private var standardReporter: (any Reporter)?
+
+    /// Prepares a reporter for every report.
+    public init(reports: ReportFiles<ReportFormat>, context: ReportContext) {
+        self.reports = reports
+        self.context = context
+        fileReporters = reports.files.map { $0.format.makeReporter(context: context.withoutColor) }
+        files = reports.files.map(\.file)
+        var standardContext = context
+        standardContext.includesTotals = false
+        standardReporter = reports.standardFormat.map { $0.makeReporter(context: standardContext) }
+    }
+
+    /// Evaluates the files `walk` found with `auditor` and writes every report, in the order of the
+    /// paths, whatever the number of jobs. Commits nothing: call ``ReportFiles/commit()`` after.
+    ///
+    /// - Parameters:
+    ///   - standardOutput: where the standard output report goes (if there is one), flushed after
+    ///     its beginning, after each verdict and after its end.
+    ///   - willReport: called with each verdict before it is written (to show its diagnostics).
+    ///   - didReport: called with the number of verdicts written so far, after each.
+    /// - Returns: the totals, with what the walk skipped.
+    public func run(_ walk: WalkResult, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
+                    willReport: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }) -> AuditSummary {
+        var summary = AuditSummary(book: context.book, asOf: context.asOf, failurePolicy: context.failurePolicy)
+        summary.add(walk.notices)
+        for index in fileReporters.indices { fileReporters[index].begin(into: &files[index]) }
+        standardReporter?.begin(into: &standardOutput)
+        standardOutput.flush()
+
+        let renderers = Renderers(files: reports.files.map(\.format), fileContext: context.withoutColor,
+                                  standard: reports.standardFormat, standardContext: context)
+        let render = renderers.render
+        var reported = 0
+        func report(_ verdict: Verdict, rendered texts: [String?]) {
+            summary.add(verdict)
+            willReport(verdict)
+            for index in fileReporters.indices {
+                fileReporters[index].add(verdict, rendered: texts[renderers.index[index]], into: &files[index])
+            }
+            if standardReporter != nil {
+                standardReporter!.add(verdict, rendered: texts[renderers.index[fileReporters.count]], into: &standardOutput)
+                standardOutput.flush()
+            }
+            reported += 1
+            didReport(reported)
+        }
+        // Files named directly that are not regular files (a FIFO from `<(…)`) are read here, as
+        // `check` reads them, before the workers start; each is reported in its place in path order.
+        var streams = walk.streams.map { (path: $0, verdict: auditor.verdict(forStreamAt: $0)) }[...]
+        func reportStreams(before path: String?) {
+            while let next = streams.first, path.map({ FileWalker.pathOrder(next.path, $0) }) ?? true {
+                report(next.verdict, rendered: render(next.verdict))
+                streams.removeFirst()
+            }
+        }
+        let isStream = Set(walk.streams)
+        auditor.evaluate(walk.files.filter { !isStream.contains($0) }, render: render) { result, texts in
+            reportStreams(before: result.path)
+            report(result.verdict, rendered: texts)
+        }
+        reportStreams(before: nil)
+
+        for index in fileReporters.indices { fileReporters[index].end(summary, into: &files[index]) }
+        standardReporter?.end(summary, into: &standardOutput)
+        standardOutput.flush()
+        return summary
+    }
+
+    /// A warning for each SARIF report that holds more results than GitHub code scanning accepts
+    /// in one run (standard output is named "on standard output").
+    public var warnings: [String] {
+        var written: [(reporter: any Reporter, name: String)] = Array(zip(fileReporters, files.map(\.path)))
+        if let standardReporter { written.append((standardReporter, "on standard output")) }
+        return written.compactMap { reporter, name in
+            guard let sarif = reporter as? SARIFReporter, sarif.resultCount > SARIFReporter.gitHubResultLimit else { return nil }
+            return "the SARIF report \(name.escapedForTerminal()) holds \(sarif.resultCount) results; GitHub code scanning "
+                + "rejects a run of more than \(SARIFReporter.gitHubResultLimit) (and shows at most \(SARIFReporter.gitHubShownResults)): "
+                + "split the audit into several runs over fewer folders, each uploaded with a category of its own"
+        }
+    }
+}
+
+/// The renderings the workers make of each verdict: one per distinct format and colour, so that a
+/// format named twice (two JSON files, say) is rendered once.
+private struct Renderers {
+    /// For each report (the files in order, then standard output), which rendering it takes.
+    let index: [Int]
+    /// Renders a verdict in every distinct format (nil where the format prerenders nothing).
+    let render: @Sendable (Verdict) -> [String?]
+
+    init(files: [ReportFormat], fileContext: ReportContext, standard: ReportFormat?, standardContext: ReportContext) {
+        let wanted = files.map { ($0, fileContext) } + (standard.map { [($0, standardContext)] } ?? [])
+        var distinct: [(format: ReportFormat, context: ReportContext)] = []
+        index = wanted.map { format, context in
+            if let known = distinct.firstIndex(where: { $0.format == format && $0.context.color == context.color }) { return known }
+            distinct.append((format, context))
+            return distinct.count - 1
+        }
+        render = { [distinct] verdict in
+            distinct.map { $0.format.reporterType.prerender(verdict, context: $0.context) }
+        }
+    }
+}
+
+extension Reporter {
+    /// Writes a verdict from the text a worker prerendered for it, or renders it here when the
+    /// format prerenders nothing.
+    mutating func add(_ verdict: Verdict, rendered text: String?, into output: inout some TextOutputStream) {
+        if let text { add(verdict, prerendered: text, into: &output) } else { add(verdict, into: &output) }
+    }
+}
+
+extension ReportContext {
+    /// The same context without colour (for files).
+    public var withoutColor: ReportContext {
+        var copy = self
+        copy.color = false
+        return copy
+    }
+}
+
+extension AuditSummary {
+    /// The summary an audit writes to standard error: profiles, time, rate and peak memory, the
+    /// counts, a line per pack, what the walk skipped, and the files written.
+    ///
+    /// - Parameters:
+    ///   - elapsed: the run's time, in seconds.
+    ///   - peakMemoryKiB: the process's peak resident memory, if known.
+    ///   - written: the files written, as ``ReportFiles/written`` names them.
+    public func overview(elapsed: Double, peakMemoryKiB: Int?, written: [String]) -> String {
+        let rate = elapsed > 0 ? Double(profiles) / elapsed : 0
+        var text = "threshold audit: \(profiles) \(profiles == 1 ? "profile" : "profiles") in \(Figures.fixed(elapsed, 2)) s"
+        if profiles > 0 { text += " (\(Figures.fixed(rate, 1))/s)" }
+        if let peak = peakMemoryKiB { text += ", peak memory \(Figures.fixed(Double(peak) / 1024, 1)) MiB" }
+        text += ": \(valid) valid, \(invalid) invalid, \(failing) failing (--fail-on \(failurePolicy.rawValue)); as of \(asOf)"
+        let width = packs.map(\.pack.count).max() ?? 0
+        for tally in packs {
+            text += "\n  \(tally.pack.padded(width))  "
+            // A pack not in force requires nothing: who it would reach is labelled as such.
+            text += tally.inForce ? "in scope \(tally.inScope), unmet \(tally.unmet)"
+                : "not in force on \(asOf)\(tally.inForceReason.map { " (\($0))" } ?? ""); would be in scope if in force: \(tally.wouldBeInScope)"
+            if tally.late > 0 { text += ", late \(tally.late)" }
+            if tally.pending > 0 { text += ", pending \(tally.pending)" }
+            if tally.indeterminate > 0 { text += ", indeterminate \(tally.indeterminate)" }
+            if tally.blocked > 0 { text += ", blocked \(tally.blocked)" }
+        }
+        if !noticeCounts.isEmpty {
+            text += "\n  skipped: " + noticeCounts.map { entry in
+                entry.kind.counted(entry.count) + (entry.kind == .symlinkNotFollowed ? " (use --follow-symlinks)" : "")
+            }.joined(separator: "; ")
+        }
+        if !written.isEmpty { text += "\n  wrote " + written.joined(separator: ", ") }
+        return text
+    }
+}
