@@ -87,7 +87,7 @@ struct TreeBuilder {
                          tag: UnsafeMutablePointer<UInt8>?, anchor: UnsafeMutablePointer<UInt8>?,
                          at mark: SourceMark) throws {
         if value.count > options.limits.maxScalarBytes {
-            throw source.error(.limit, "a scalar of \(value.count) bytes is longer than the limit of \(options.limits.maxScalarBytes) bytes (raise it with --\(YAMLLimits.Name.scalarLength.rawValue))", at: mark)
+            throw source.error(.limit, "a scalar of \(value.count) bytes is longer than the limit of \(options.limits.maxScalarBytes) bytes (\(options.limits.advice(.maxScalarBytes)))", at: mark)
         }
         let tagIndex = try resolveTag(tag, on: .scalar, at: mark)
         if tagIndex >= 0, let kind = CoreSchema.kind(forTag: tags[Int(tagIndex)]), !CoreSchema.accepts(kind, value) {
@@ -106,7 +106,7 @@ struct TreeBuilder {
     mutating func startCollection(_ kind: YAMLNode.Kind, tag: UnsafeMutablePointer<UInt8>?,
                                   anchor: UnsafeMutablePointer<UInt8>?, at mark: SourceMark) throws {
         if frames.count >= options.limits.maxDepth {
-            throw source.error(.limit, "nesting is deeper than the limit of \(options.limits.maxDepth) levels (raise it with --\(YAMLLimits.Name.depth.rawValue))", at: mark)
+            throw source.error(.limit, "nesting is deeper than the limit of \(options.limits.maxDepth) levels (\(options.limits.advice(.maxDepth)))", at: mark)
         }
         let tagIndex = try resolveTag(tag, on: kind, at: mark)
         let index = appendNode(RawNode(kind: kind, style: .plain, tag: tagIndex,
@@ -157,7 +157,7 @@ struct TreeBuilder {
         let added = sizes[Int(target)]
         let (total, overflow) = aliasExpansion.addingReportingOverflow(added)
         if overflow || total > options.limits.maxAliasExpansion {
-            throw source.error(.limit, "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes (raise it with --\(YAMLLimits.Name.aliasExpansion.rawValue))", at: mark)
+            throw source.error(.limit, "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes (\(options.limits.advice(.maxAliasExpansion)))", at: mark)
         }
         aliasExpansion = total
         if let frame = frames.last, nodes[Int(frame.node)].kind == .mapping { aliasMarks.append((scratch.count, mark)) }

@@ -1,8 +1,8 @@
 /// The limits that keep a hostile or broken file from exhausting time or memory.
 ///
 /// Every limit has a default that no honest lab profile or rule pack comes near, and every limit can
-/// be raised by a caller (the CLI's `--max-…` flags). A file past a limit is refused with a
-/// ``YAMLError`` of kind ``YAMLError/Kind/limit`` that names the limit.
+/// be raised by a caller. A file past a limit is refused with a ``YAMLError`` of kind
+/// ``YAMLError/Kind/limit`` that names the limit and says how to raise it (``raiseAdvice``).
 public struct YAMLLimits: Sendable, Hashable {
     /// The largest input accepted, in bytes. Default 8 MiB.
     public var maxFileBytes: Int
@@ -34,19 +34,28 @@ public struct YAMLLimits: Sendable, Hashable {
     /// The defaults.
     public static let `default` = YAMLLimits()
 
-    /// The name of each limit as the `threshold` command line spells its flag.
-    public enum Name: String, Sendable, CaseIterable {
-        /// `max-file-size`: ``YAMLLimits/maxFileBytes``.
-        case fileSize = "max-file-size"
-        /// `max-depth`: ``YAMLLimits/maxDepth``.
-        case depth = "max-depth"
-        /// `max-alias-expansion`: ``YAMLLimits/maxAliasExpansion``.
-        case aliasExpansion = "max-alias-expansion"
-        /// `max-documents`: ``YAMLLimits/maxDocuments``. The command line has no such flag: it
-        /// reads one document per file.
-        case documents = "max-documents"
-        /// `max-scalar-length`: ``YAMLLimits/maxScalarBytes``.
-        case scalarLength = "max-scalar-length"
+    /// A limit, by the name of its property.
+    public enum Limit: String, Sendable, Hashable, CaseIterable {
+        /// ``YAMLLimits/maxFileBytes``.
+        case maxFileBytes
+        /// ``YAMLLimits/maxDepth``.
+        case maxDepth
+        /// ``YAMLLimits/maxAliasExpansion``.
+        case maxAliasExpansion
+        /// ``YAMLLimits/maxDocuments``.
+        case maxDocuments
+        /// ``YAMLLimits/maxScalarBytes``.
+        case maxScalarBytes
+    }
+
+    /// How a refusal tells the reader to raise a limit, where the caller has its own way: a
+    /// command line names its flag (`raise it with --max-depth`). A limit not here is advised in
+    /// this type's words (`raise YAMLLimits.maxDepth`).
+    public var raiseAdvice: [Limit: String] = [:]
+
+    /// The advice for `limit`: from ``raiseAdvice``, else `raise YAMLLimits.NAME`.
+    package func advice(_ limit: Limit) -> String {
+        raiseAdvice[limit] ?? "raise YAMLLimits.\(limit.rawValue)"
     }
 }
 

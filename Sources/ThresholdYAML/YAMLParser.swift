@@ -62,7 +62,7 @@ package enum YAMLParser {
         case .notRegularFile: throw ioError(path, "is not a regular file (a FIFO, socket or device); not read")
         case .tooLarge:
             throw YAMLError(kind: .limit,
-                            problem: "the file is larger than the limit of \(limits.maxFileBytes) bytes (raise it with --\(YAMLLimits.Name.fileSize.rawValue))",
+                            problem: "the file is larger than the limit of \(limits.maxFileBytes) bytes (\(limits.advice(.maxFileBytes)))",
                             mark: .start, file: path)
         }
     }
@@ -98,7 +98,7 @@ package enum YAMLParser {
         let limit = options.limits.maxFileBytes
         if bytes.count > limit {
             throw YAMLError(kind: .limit,
-                            problem: "the input is larger than the limit of \(limit) bytes (raise it with --\(YAMLLimits.Name.fileSize.rawValue))",
+                            problem: "the input is larger than the limit of \(limit) bytes (\(options.limits.advice(.maxFileBytes)))",
                             mark: .start, file: path)
         }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -171,7 +171,7 @@ package enum YAMLParser {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > options.limits.maxDocuments {
-                        throw source.error(.limit, "the stream has more than \(options.limits.maxDocuments) documents (the limit \(YAMLLimits.Name.documents.rawValue); raise YAMLLimits.maxDocuments)", at: mark)
+                        throw source.error(.limit, "the stream has more than \(options.limits.maxDocuments) documents (\(options.limits.advice(.maxDocuments)))", at: mark)
                     }
                     if let version = event.data.document_start.version_directive,
                        version.pointee.major != 1 || version.pointee.minor != 2 {

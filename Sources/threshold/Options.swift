@@ -125,7 +125,20 @@ struct YAMLLimitOptions: ParsableArguments {
     }
 
     /// Options for reading rule packs.
-    var loadOptions: LoadOptions { LoadOptions(yaml: yamlLimits) }
+    var loadOptions: LoadOptions { .commandLine(yaml: yamlLimits) }
+}
+
+extension LoadOptions {
+    /// Options with these limits whose refusals name the flag that raises each (`raise it with
+    /// --max-depth`): the library names its limits in its own words.
+    static func commandLine(yaml: YAMLLimits = .default, profile: ProfileLimits = .init()) -> LoadOptions {
+        var yaml = yaml, profile = profile
+        yaml.raiseAdvice = [.maxFileBytes: "raise it with --max-file-size", .maxDepth: "raise it with --max-depth",
+                            .maxAliasExpansion: "raise it with --max-alias-expansion",
+                            .maxScalarBytes: "raise it with --max-scalar-length"]
+        profile.raiseAdvice = [.maxModels: "raise it with --max-models", .maxDigits: "raise it with --max-digits"]
+        return LoadOptions(yaml: yaml, profile: profile)
+    }
 }
 
 /// The limits on reading profiles: the YAML reader's, and a profile's own.
@@ -145,7 +158,7 @@ struct LimitOptions: ParsableArguments {
     }
 
     var loadOptions: LoadOptions {
-        LoadOptions(yaml: yaml.yamlLimits, profile: ProfileLimits(maxModels: maxModels, maxDigits: maxDigits))
+        .commandLine(yaml: yaml.yamlLimits, profile: ProfileLimits(maxModels: maxModels, maxDigits: maxDigits))
     }
 }
 

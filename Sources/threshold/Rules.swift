@@ -36,7 +36,7 @@ struct Rules: ParsableCommand {
         var obligations = false
 
         func run() throws {
-            let book = try rules.ruleBook(options: .default)
+            let book = try rules.ruleBook(options: .commandLine())
             let width = book.packs.map(\.id.count).max() ?? 0
             for pack in book.packs {
                 var dates = pack.effective.map { "from \($0)" } ?? ""
@@ -68,7 +68,7 @@ struct Rules: ParsableCommand {
         @OptionGroup var rules: RuleSourceOptions
 
         func run() throws {
-            let book = try rules.ruleBook(options: .default, tests: true)
+            let book = try rules.ruleBook(options: .commandLine(), tests: true)
             guard let pack = book.pack(id) else {
                 throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
             }
@@ -131,7 +131,7 @@ struct Rules: ParsableCommand {
         @OptionGroup var rules: RuleSourceOptions
 
         func run() throws {
-            let book = try rules.ruleBook(options: .default, tests: true)
+            let book = try rules.ruleBook(options: .commandLine(), tests: true)
             guard let pack = book.pack(id) else {
                 throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
             }

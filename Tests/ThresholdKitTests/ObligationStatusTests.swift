@@ -270,7 +270,7 @@ struct ObligationStatusTests {
         } catch let error as YAMLError {
             #expect(error.kind == .limit)
             #expect(error.mark.line == 3)
-            #expect(error.message.contains("more than the limit of 1000 (raise it with --max-digits)"))
+            #expect(error.message.contains("more than the limit of 1000 (raise ProfileLimits.maxDigits)"))
         }
         // At the limit's edge, evaluation stays cheap: values of 1,000 digits compare and print.
         var edge = "organization: {name: Edge, ai_revenue: 1M USD}\nmodels:\n"

@@ -69,7 +69,7 @@ struct ProfileLoadingTests {
         #expect(unknown.problem == "assessments[0].model: no model named 'helois' in this profile; did you mean 'helios'?")
     }
 
-    @Test("the model limit is enforced with the flag that raises it")
+    @Test("the model limit is enforced with the advice that raises it (the library's words, or the caller's)")
     func modelLimit() throws {
         var options = LoadOptions()
         options.profile.maxModels = 2
@@ -80,7 +80,14 @@ struct ProfileLoadingTests {
             _ = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: a}, {name: b}, {name: c}]", options: options)
         } catch let error as YAMLError {
             #expect(error.kind == .limit)
-            #expect(error.problem.contains("--max-models"))
+            #expect(error.problem.contains("(raise ProfileLimits.maxModels)"))
+        }
+        // A caller names its own way of raising it (the command line, its flag).
+        options.profile.raiseAdvice[.maxModels] = "raise it with --max-models"
+        do {
+            _ = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: a}, {name: b}, {name: c}]", options: options)
+        } catch let error as YAMLError {
+            #expect(error.problem.hasSuffix("(raise it with --max-models)"))
         }
     }
 

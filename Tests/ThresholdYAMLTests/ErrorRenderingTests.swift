@@ -86,7 +86,7 @@ import Testing
         let error = try parseError("a: [[[1]]]\n", options: YAMLOptions(limits: YAMLLimits(maxDepth: 3)))
         #expect(error.kind == .limit)
         #expect(error.description == lines(
-            "test.yaml:1:6: error: nesting is deeper than the limit of 3 levels (raise it with --max-depth)",
+            "test.yaml:1:6: error: nesting is deeper than the limit of 3 levels (raise YAMLLimits.maxDepth)",
             "    a: [[[1]]]",
             "         ^"))
     }

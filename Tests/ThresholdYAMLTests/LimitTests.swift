@@ -20,7 +20,7 @@ import Testing
         // a is 10 nodes, b 1 + 9 × 10 = 91, c 820, d 7,381, e 66,430. The aliases of levels b to e
         // add 90 + 819 + 7,380 + 66,429 = 74,718 nodes; the first *e of f takes that past 100,000.
         #expect(error.description == lines(
-            "test.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise it with --max-alias-expansion)",
+            "test.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise YAMLLimits.maxAliasExpansion)",
             "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
             "           ^"))
     }
@@ -33,14 +33,14 @@ import Testing
         let error = try parseError(text, options: YAMLOptions(limits: YAMLLimits(maxAliasExpansion: 8)))
         #expect(error.kind == .limit)
         #expect(error.mark == SourceMark(line: 2, column: 13))
-        #expect(error.problem == "aliases expand to more than the limit of 8 nodes (raise it with --max-alias-expansion)")
+        #expect(error.problem == "aliases expand to more than the limit of 8 nodes (raise YAMLLimits.maxAliasExpansion)")
     }
 
     @Test func tenThousandOpenBracketsAreRefusedByTheDepthLimit() throws {
         let error = try parseError(String(repeating: "[", count: 10_000))
         #expect(error.kind == .limit)
         #expect(error.description == lines(
-            "test.yaml:1:257: error: nesting is deeper than the limit of 256 levels (raise it with --max-depth)",
+            "test.yaml:1:257: error: nesting is deeper than the limit of 256 levels (raise YAMLLimits.maxDepth)",
             "    …" + String(repeating: "[", count: 100) + "…",
             "    " + String(repeating: " ", count: 51) + "^"))
     }
@@ -85,7 +85,7 @@ import Testing
         let error = try parseError("a: ok\nb: 12345678901\n", options: options)
         #expect(error.kind == .limit)
         #expect(error.description == lines(
-            "test.yaml:2:4: error: a scalar of 11 bytes is longer than the limit of 10 bytes (raise it with --max-scalar-length)",
+            "test.yaml:2:4: error: a scalar of 11 bytes is longer than the limit of 10 bytes (raise YAMLLimits.maxScalarBytes)",
             "    b: 12345678901",
             "       ^"))
     }
@@ -95,7 +95,7 @@ import Testing
         #expect(try parse("a: 123456789012\n", options: options)["a"]?.text == "123456789012")   // 16 bytes
         let error = try parseError("a: 1234567890123\n", options: options)                        // 17 bytes
         #expect(error.kind == .limit)
-        #expect(error.description == "test.yaml:1:1: error: the input is larger than the limit of 16 bytes (raise it with --max-file-size)")
+        #expect(error.description == "test.yaml:1:1: error: the input is larger than the limit of 16 bytes (raise YAMLLimits.maxFileBytes)")
     }
 
     @Test func documentsLimit() throws {
@@ -106,7 +106,7 @@ import Testing
         }
         #expect(error.kind == .limit)
         #expect(error.description == lines(
-            "test.yaml:3:1: error: the stream has more than 2 documents (the limit max-documents; raise YAMLLimits.maxDocuments)",
+            "test.yaml:3:1: error: the stream has more than 2 documents (raise YAMLLimits.maxDocuments)",
             "    --- c",
             "    ^"))
     }

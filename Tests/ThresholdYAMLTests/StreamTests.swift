@@ -169,6 +169,6 @@ import Testing
             try YAMLParser.readFile(atPath: path, limits: YAMLLimits(maxFileBytes: 199_999))
         }
         #expect(error.kind == .limit)
-        #expect(error.description == "\(path):1:1: error: the file is larger than the limit of 199999 bytes (raise it with --max-file-size)")
+        #expect(error.description == "\(path):1:1: error: the file is larger than the limit of 199999 bytes (raise YAMLLimits.maxFileBytes)")
     }
 }

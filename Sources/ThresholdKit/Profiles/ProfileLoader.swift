@@ -9,10 +9,27 @@ public struct ProfileLimits: Sendable, Hashable {
     /// comes near, and it bounds what exact arithmetic on hostile input can cost.
     public var maxDigits: Int
 
+    /// A limit, by the name of its property.
+    public enum Limit: String, Sendable, Hashable, CaseIterable {
+        /// ``ProfileLimits/maxModels``.
+        case maxModels
+        /// ``ProfileLimits/maxDigits``.
+        case maxDigits
+    }
+
+    /// How a refusal tells the reader to raise a limit, where the caller has its own way (a
+    /// command line names its flag); a limit not here is advised as `raise ProfileLimits.NAME`.
+    public var raiseAdvice: [Limit: String] = [:]
+
     /// Creates limits.
     public init(maxModels: Int = 1_000, maxDigits: Int = 1_000) {
         self.maxModels = maxModels
         self.maxDigits = maxDigits
+    }
+
+    /// The advice for `limit`: from ``raiseAdvice``, else `raise ProfileLimits.NAME`.
+    package func advice(_ limit: Limit) -> String {
+        raiseAdvice[limit] ?? "raise ProfileLimits.\(limit.rawValue)"
     }
 }
 
@@ -111,7 +128,7 @@ extension LabProfile {
         var models: [Model] = []
         let modelNodes = try top.sequence("models", what: "a list of models")
         if modelNodes.count > options.profile.maxModels, let node = top["models"] {
-            throw node.error("models: the profile lists \(modelNodes.count) models, more than the limit of \(options.profile.maxModels) (raise it with --max-models)", kind: .limit)
+            throw node.error("models: the profile lists \(modelNodes.count) models, more than the limit of \(options.profile.maxModels) (\(options.profile.advice(.maxModels)))", kind: .limit)
         }
         var modelMarks: [String: SourceMark] = [:]
         var allModelNames: [String] = []
@@ -154,7 +171,7 @@ extension LabProfile {
         self.init(path: path, organization: organization, models: models, clusters: clusters, assessments: assessments,
                   listsModels: top.value("models") != nil, listsClusters: top.value("clusters") != nil)
         if errors.isEmpty {
-            try checkDigits(limit: options.profile.maxDigits, root: root)
+            try checkDigits(limits: options.profile, root: root)
             return
         }
         var first = errors[0]
@@ -165,7 +182,8 @@ extension LabProfile {
     /// Refuses a fact whose value, as given or derived, takes more digits written out in full than
     /// `limit`: exact arithmetic on such numbers (1e10000 × 1e-10000) costs time that grows with
     /// the digits, so a hostile profile could otherwise take minutes.
-    func checkDigits(limit: Int, root: YAMLNode) throws {
+    func checkDigits(limits: ProfileLimits, root: YAMLNode) throws {
+        let limit = limits.maxDigits
         var facts: [(String, Fact?)] = [
             ("organization.annual_gross_revenue", organization.annualGrossRevenue),
             ("organization.ai_revenue", organization.aiRevenue), ("organization.ai_rnd_spend", organization.aiRnDSpend)]
@@ -186,7 +204,7 @@ extension LabProfile {
             let digits = [fact.value.low, fact.value.high].map(\.positionalDigitCount).max() ?? 0
             guard digits > limit else { continue }
             throw root.document.error(
-                "\(path): the value takes \(digits) digits written out in full, more than the limit of \(limit) (raise it with --max-digits); no real quantity comes near",
+                "\(path): the value takes \(digits) digits written out in full, more than the limit of \(limit) (\(limits.advice(.maxDigits))); no real quantity comes near",
                 at: fact.mark ?? root.mark, kind: .limit)
         }
     }

@@ -594,7 +594,7 @@ struct PackLoader {
     /// id is known.
     func when(_ node: YAMLNode, path: String, depth: Int = 0) throws -> When {
         if depth > options.yaml.maxDepth {
-            throw node.error("\(path): a 'when' nested more than \(options.yaml.maxDepth) levels deep (raise it with --max-depth)", kind: .limit)
+            throw node.error("\(path): a 'when' nested more than \(options.yaml.maxDepth) levels deep (\(options.yaml.advice(.maxDepth)))", kind: .limit)
         }
         switch node.kind {
         case .scalar:
