@@ -29,15 +29,14 @@ extension String: FlushingOutputStream {
 /// The files get the context without colour; standard output gets it as given, without the totals
 /// (an audit's summary goes to standard error, once).
 public final class AuditSession {
-    /// The report files, and the format for standard output.
-    public let reports: ReportFiles<ReportFormat>
-    /// The context for standard output (the files get it without colour).
-    public let context: ReportContext
+    private let reports: ReportFiles<ReportFormat>
+    private let context: ReportContext
     private var fileReporters: [any Reporter]
     private var files: [ReportFile]
     private var standardReporter: (any Reporter)?
 
-    /// Prepares a reporter for every report.
+    /// Prepares a reporter for every report: `context` is for standard output (the files get it
+    /// without colour).
     public init(reports: ReportFiles<ReportFormat>, context: ReportContext) {
         self.reports = reports
         self.context = context
@@ -150,7 +149,7 @@ extension Reporter {
 
 extension ReportContext {
     /// The same context without colour (for files).
-    public var withoutColor: ReportContext {
+    package var withoutColor: ReportContext {
         var copy = self
         copy.color = false
         return copy
@@ -165,7 +164,7 @@ extension AuditSummary {
     ///   - elapsed: the run's time, in seconds.
     ///   - peakMemoryKiB: the process's peak resident memory, if known.
     ///   - written: the files written, as ``ReportFiles/written`` names them.
-    public func overview(elapsed: Double, peakMemoryKiB: Int?, written: [String]) -> String {
+    package func overview(elapsed: Double, peakMemoryKiB: Int?, written: [String]) -> String {
         let rate = elapsed > 0 ? Double(profiles) / elapsed : 0
         var text = "threshold audit: \(profiles) \(profiles == 1 ? "profile" : "profiles") in \(Figures.fixed(elapsed, 2)) s"
         if profiles > 0 { text += " (\(Figures.fixed(rate, 1))/s)" }

@@ -89,7 +89,7 @@ public struct Auditor: Sendable {
 
     /// Reads and evaluates a file named directly that is not a regular file (a FIFO from `<(…)`),
     /// to its end, as `threshold check` reads it. Never throws: a problem becomes an invalid verdict.
-    public func verdict(forStreamAt path: String) -> Verdict {
+    package func verdict(forStreamAt path: String) -> Verdict {
         do {
             return book.evaluate(try LabProfile(contentsOf: path, options: loadOptions), asOf: asOf)
         } catch {

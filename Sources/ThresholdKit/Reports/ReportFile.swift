@@ -3,8 +3,8 @@ import ThresholdPlatform
 /// A report file written atomically: the text goes to a temporary file in the same directory
 /// (`.NAME.XXXXXX`), which ``commit()`` flushes to disk and renames over the destination. Until then
 /// the destination is untouched — an old report stays whole — and if the report is abandoned
-/// (``discard()``, deinit, or an interrupted process that calls ``removeTemporaryFiles()`` from its
-/// signal handler) the temporary file is removed.
+/// (``discard()``, deinit, or an interrupted process, with ``InterruptCleanup`` installed) the
+/// temporary file is removed.
 ///
 /// A `TextOutputStream`: reporters write straight into it; it buffers 64 KiB at a time. A write
 /// error (a full disk) is remembered, later writes are dropped, and ``commit()`` throws it.
@@ -133,7 +133,7 @@ public final class ReportFile: TextOutputStream {
     /// Being lock-free, it can miss a file that another thread is creating at that instant (between
     /// `mkstemp` and its record). Where that matters, wait for signals on a thread of your own
     /// (`sigwait`) and call ``removeTemporaryFilesAndExit(status:)`` from it instead.
-    public static func removeTemporaryFiles() {
+    package static func removeTemporaryFiles() {
         TemporaryFiles.removeAll()
     }
 
@@ -144,7 +144,7 @@ public final class ReportFile: TextOutputStream {
     /// and holds the registry until the process is gone, so no temporary file is missed and none is
     /// created after it. It takes a lock: call it from an ordinary thread (one that waits with
     /// `sigwait`, say), never from a signal handler.
-    public static func removeTemporaryFilesAndExit(status: Int32) -> Never {
+    package static func removeTemporaryFilesAndExit(status: Int32) -> Never {
         TemporaryFiles.lock.lock()
         TemporaryFiles.removeAll()
         _exit(status)
@@ -152,7 +152,7 @@ public final class ReportFile: TextOutputStream {
 
     /// Prepares the registry of temporary files, so that a signal handler never initialises it.
     /// Call it before installing a handler that calls ``removeTemporaryFiles()``.
-    public static func prepareForSignals() {
+    package static func prepareForSignals() {
         TemporaryFiles.prepare()
     }
 

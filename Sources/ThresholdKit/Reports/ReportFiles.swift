@@ -54,5 +54,5 @@ public struct ReportFiles<Format: Hashable & Sendable> {
     }
 
     /// `PATH (FORMAT)` for each file, as a run's summary names what it wrote.
-    public var written: [String] { files.map { "\($0.file.path) (\($0.format))" } }
+    package var written: [String] { files.map { "\($0.file.path) (\($0.format))" } }
 }

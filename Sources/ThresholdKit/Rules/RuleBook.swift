@@ -107,13 +107,14 @@ public struct RuleBook: Sendable {
 
     /// Only the packs with these ids.
     ///
-    /// - Throws: `YAMLError` naming an id that is not in the book, with a suggestion.
-    public func selecting(_ ids: [String]) throws -> RuleBook {
+    /// - Throws: ``LimitChangeError`` of kind `unknownPack` naming an id that is not in the book,
+    ///   with a suggestion (not a `YAMLError`: no file is at fault).
+    public func selecting(_ ids: [String]) throws(LimitChangeError) -> RuleBook {
         for id in ids where !packs.contains(where: { $0.id == id }) {
             var message = "no rule pack '\(id)'"
             if let near = Suggestion.nearest(to: id, among: packs.map(\.id)) { message += "; did you mean '\(near)'?" }
             else { message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))" }
-            throw YAMLError(kind: .decoding, problem: message, mark: .start, file: nil)
+            throw LimitChangeError(.unknownPack, message)
         }
         return RuleBook(checkedPacks: packs.filter { ids.contains($0.id) }, records: records, readingChoices: readingChoices)
     }
