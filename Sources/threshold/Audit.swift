@@ -133,14 +133,10 @@ struct Audit: ParsableCommand, FormatOptionCommand {
         let targets = try outputTargets()
         // A path named that does not exist is said once, without a position, and is no profile: the
         // others are still audited. When none is left, there is nothing to report.
-        let missing = reportInputProblems(paths, directoryAllowed: true)
-        outcome.note(.noInput, if: !missing.isEmpty)
+        let named = readablePaths(paths, directoryAllowed: true, &outcome)
         if let filesFrom, filesFrom != "-" { try requireInputs([filesFrom], directoryAllowed: false) }
-        let named = paths.filter { !missing.contains($0) }
         if named.isEmpty && filesFrom == nil { try outcome.exit() }
-        var options = limits.loadOptions
-        let book = try rules.ruleBook(options: options)
-        options.records = book.records
+        let (book, options) = try rules.load(limits)
 
         // Create the report files first: an unwritable destination fails before a long walk.
         let progressLine = ProgressLine()

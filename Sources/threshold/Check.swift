@@ -70,13 +70,9 @@ struct Check: ParsableCommand, FormatOptionCommand {
     func run() throws {
         var outcome = Outcome()
         let targets = try targets()
-        let missing = reportInputProblems(files, directoryAllowed: false, suggestAudit: true)
-        outcome.note(.noInput, if: !missing.isEmpty)
-        let readable = files.filter { !missing.contains($0) }
+        let readable = readablePaths(files, directoryAllowed: false, suggestAudit: true, &outcome)
 
-        var options = limits.loadOptions
-        let book = try rules.ruleBook(options: options)
-        options.records = book.records
+        let (book, options) = try rules.load(limits)
         let asOf = evaluation.asOf
 
         // The report files first: an unwritable destination fails before anything is read.
@@ -138,16 +134,15 @@ struct Check: ParsableCommand, FormatOptionCommand {
     }
 }
 
-/// Reports each named path that cannot be read (`threshold: x.yaml: no such file or directory`)
-/// and returns them, so that the others can still be read.
-func reportInputProblems(_ paths: [String], directoryAllowed: Bool, suggestAudit: Bool = false) -> Set<String> {
-    var bad: Set<String> = []
-    for path in paths where path != "-" {
-        guard let problem = NamedInput.problem(at: path, directoryAllowed: directoryAllowed) else { continue }
+/// The named paths that can be read. Each that cannot is said (`threshold: x.yaml: no such file or
+/// directory`) and makes the exit code 66, so that the others can still be read.
+func readablePaths(_ paths: [String], directoryAllowed: Bool, suggestAudit: Bool = false, _ outcome: inout Outcome) -> [String] {
+    paths.filter { path in
+        guard path != "-", let problem = NamedInput.problem(at: path, directoryAllowed: directoryAllowed) else { return true }
         Console.message(inputMessage(problem, suggestAudit: suggestAudit))
-        bad.insert(path)
+        outcome.note(.noInput)
+        return false
     }
-    return bad
 }
 
 /// Walks `paths` as `threshold audit` does by default (`*.yaml` and `*.yml`, hidden files skipped,

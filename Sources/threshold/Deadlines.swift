@@ -93,13 +93,9 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
         var outcome = Outcome()
         let targets = try targets()
         let asOf = date.asOf
-        let missing = reportInputProblems(paths, directoryAllowed: true)
-        outcome.note(.noInput, if: !missing.isEmpty)
-        let named = paths.filter { !missing.contains($0) }
+        let named = readablePaths(paths, directoryAllowed: true, &outcome)
         if named.isEmpty { try outcome.exit() }
-        var options = limits.loadOptions
-        let book = try rules.ruleBook(options: options)
-        options.records = book.records
+        let (book, options) = try rules.load(limits)
 
         if targets.contains(where: { $0.path != nil }) { InterruptCleanup.install() }
         let reports = try ReportFiles(targets)

@@ -110,13 +110,9 @@ struct Impact: ParsableCommand, FormatOptionCommand {
         let format = try resolvedFormat()
         let asOf = date.asOf
         var outcome = Outcome()
-        let missing = reportInputProblems(paths, directoryAllowed: true)
-        outcome.note(.noInput, if: !missing.isEmpty)
-        let named = paths.filter { !missing.contains($0) }
+        let named = readablePaths(paths, directoryAllowed: true, &outcome)
         if named.isEmpty { try outcome.exit() }
-        var options = limits.loadOptions
-        let book = try rules.ruleBook(options: options)
-        options.records = book.records
+        let (book, options) = try rules.load(limits)
         // A --set that names no pack or threshold, or a value in the wrong unit: usage errors.
         var changes: [LimitChange] = []
         for setting in try settings.map(LimitSetting.init(parsing:)) {

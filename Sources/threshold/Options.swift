@@ -88,6 +88,16 @@ struct RuleOptions: ParsableArguments {
     }
 }
 
+extension RuleOptions {
+    /// The rule book, and the options for reading profiles against it (its record vocabulary).
+    func load(_ limits: LimitOptions) throws -> (book: RuleBook, options: LoadOptions) {
+        var options = limits.loadOptions
+        let book = try ruleBook(options: options)
+        options.records = book.records
+        return (book, options)
+    }
+}
+
 /// `OPTION ID: no rule pack has this id; did you mean 'NEAR'? The packs are: …`
 func unknownPackMessage(_ what: String, id: String, known: [String]) -> String {
     var message = "\(what): no rule pack has this id"

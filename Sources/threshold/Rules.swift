@@ -102,10 +102,9 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             var outcome = Outcome()
-            let missing = reportInputProblems(paths, directoryAllowed: true)
-            outcome.note(.noInput, if: !missing.isEmpty)
+            let readable = readablePaths(paths, directoryAllowed: true, &outcome)
             let builtIn = noBuiltin ? nil : try RuleBook.builtIn(tests: false)
-            let report = RuleBook.lint(paths: paths.filter { !missing.contains($0) }, options: limits.loadOptions, builtIn: builtIn)
+            let report = RuleBook.lint(paths: readable, options: limits.loadOptions, builtIn: builtIn)
             let failed = Set(report.errors.compactMap(\.error.file))
             for pack in report.packs where !failed.contains(pack.path ?? "") {
                 Console.out("\((pack.path ?? pack.id).escapedForTerminal()): ok: \(pack.id) (\(pack.thresholds.count) thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n")
