@@ -51,6 +51,9 @@ public final class AuditSession {
     /// paths, whatever the number of jobs. Commits nothing: call ``ReportFiles/commit()`` after.
     ///
     /// - Parameters:
+    ///   - walk: the files to audit, what the walk skipped, and the files named directly that are
+    ///     not regular files (read here, in their place).
+    ///   - auditor: evaluates the files, on its ``Auditor/jobs`` threads.
     ///   - standardOutput: where the standard output report goes (if there is one), flushed after
     ///     its beginning, after each verdict and after its end.
     ///   - willReport: called with each verdict before it is written (to show its diagnostics).
