@@ -55,7 +55,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Creates an error.
-    public init(
+    package init(
         kind: Kind, problem: String, mark: SourceMark,
         context: String? = nil, contextMark: SourceMark? = nil,
         file: String? = nil, excerpt: Excerpt? = nil, notes: [String] = []
@@ -99,7 +99,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// This error, attributed to a file.
-    public func inFile(_ path: String?) -> YAMLError {
+    package func inFile(_ path: String?) -> YAMLError {
         var copy = self
         copy.file = path
         copy.further = further.map { $0.inFile(path) }
@@ -211,7 +211,7 @@ extension YAMLError.Excerpt {
 extension String {
     /// The text with every character that could drive a terminal escaped as `\u{…}` (see
     /// ``YAMLError/Excerpt``), tabs kept, and cut to `limit` characters with `…`.
-    public func escapedForTerminal(limit: Int = .max) -> String {
+    package func escapedForTerminal(limit: Int = .max) -> String {
         var count = 0
         var clean = true
         for scalar in unicodeScalars {
@@ -233,7 +233,7 @@ extension String {
     }
 
     /// The text quoted for a diagnostic: escaped, and cut to `limit` characters.
-    public func quotedForDiagnostic(limit: Int = 60) -> String {
+    package func quotedForDiagnostic(limit: Int = 60) -> String {
         var out = "'"
         var count = 0
         for scalar in unicodeScalars {

@@ -51,7 +51,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// How a refusal tells the reader to raise a limit, where the caller has its own way: a
     /// command line names its flag (`raise it with --max-depth`). A limit not here is advised in
     /// this type's words (`raise YAMLLimits.maxDepth`).
-    public var raiseAdvice: [Limit: String] = [:]
+    package var raiseAdvice: [Limit: String] = [:]
 
     /// The advice for `limit`: from ``raiseAdvice``, else `raise YAMLLimits.NAME`.
     package func advice(_ limit: Limit) -> String {
@@ -60,24 +60,24 @@ public struct YAMLLimits: Sendable, Hashable {
 }
 
 /// How the YAML layer reads a stream.
-public struct YAMLOptions: Sendable, Hashable {
+package struct YAMLOptions: Sendable, Hashable {
     /// The limits in force.
-    public var limits: YAMLLimits
+    package var limits: YAMLLimits
     /// Whether YAML 1.1 merge keys (`<<: *base`) are applied. Default `true`: explicit keys win over
     /// merged ones, and of several merged mappings the earlier wins, as YAML 1.1 defines.
-    public var mergeKeys: Bool
+    package var mergeKeys: Bool
     /// Whether tags other than the core schema's (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`,
     /// `!!seq`, `!!map`) and the non-specific `!` are accepted (and then ignored). Default `false`:
     /// `!!python/object…` and friends are errors.
-    public var allowsUnknownTags: Bool
+    package var allowsUnknownTags: Bool
 
     /// Creates options.
-    public init(limits: YAMLLimits = .default, mergeKeys: Bool = true, allowsUnknownTags: Bool = false) {
+    package init(limits: YAMLLimits = .default, mergeKeys: Bool = true, allowsUnknownTags: Bool = false) {
         self.limits = limits
         self.mergeKeys = mergeKeys
         self.allowsUnknownTags = allowsUnknownTags
     }
 
     /// The defaults.
-    public static let `default` = YAMLOptions()
+    package static let `default` = YAMLOptions()
 }

@@ -1,13 +1,13 @@
 /// A stream that is written in pieces and flushed after each verdict: standard output, say, which
 /// shows each row of a table as soon as its profile is evaluated.
-public protocol FlushingOutputStream: TextOutputStream {
+package protocol FlushingOutputStream: TextOutputStream {
     /// Writes out what the stream holds.
     mutating func flush()
 }
 
 extension String: FlushingOutputStream {
     /// Nothing to do: a string holds what is written to it.
-    public mutating func flush() {}
+    package mutating func flush() {}
 }
 
 /// One audit, from the files a walk found to the reports: every report's reporter, the verdicts
@@ -28,7 +28,7 @@ extension String: FlushingOutputStream {
 ///
 /// The files get the context without colour; standard output gets it as given, without the totals
 /// (an audit's summary goes to standard error, once).
-public final class AuditSession {
+package final class AuditSession {
     private let reports: ReportFiles<ReportFormat>
     private let context: ReportContext
     private var fileReporters: [any Reporter]
@@ -37,7 +37,7 @@ public final class AuditSession {
 
     /// Prepares a reporter for every report: `context` is for standard output (the files get it
     /// without colour).
-    public init(reports: ReportFiles<ReportFormat>, context: ReportContext) {
+    package init(reports: ReportFiles<ReportFormat>, context: ReportContext) {
         self.reports = reports
         self.context = context
         fileReporters = reports.files.map { $0.format.makeReporter(context: context.withoutColor) }
@@ -59,7 +59,7 @@ public final class AuditSession {
     ///   - willReport: called with each verdict before it is written (to show its diagnostics).
     ///   - didReport: called with the number of verdicts written so far, after each.
     /// - Returns: the totals, with what the walk skipped.
-    public func run(_ walk: WalkResult, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
+    package func run(_ walk: WalkResult, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
                     willReport: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }) -> AuditSummary {
         var summary = AuditSummary(book: context.book, asOf: context.asOf, failurePolicy: context.failurePolicy)
         summary.add(walk.notices)
@@ -108,7 +108,7 @@ public final class AuditSession {
 
     /// A warning for each SARIF report that holds more results than GitHub code scanning accepts
     /// in one run (standard output is named "on standard output").
-    public var warnings: [String] {
+    package var warnings: [String] {
         var written: [(reporter: any Reporter, name: String)] = Array(zip(fileReporters, files.map(\.path)))
         if let standardReporter { written.append((standardReporter, "on standard output")) }
         return written.compactMap { reporter, name in

@@ -8,59 +8,59 @@
 ///
 /// It holds nothing that varies from run to run (no times): reports that include it are
 /// byte-for-byte reproducible.
-public struct AuditSummary: Sendable, Hashable {
+package struct AuditSummary: Sendable, Hashable {
     /// The evaluation date.
-    public var asOf: CalendarDate
+    package var asOf: CalendarDate
     /// What makes a verdict count as failing.
-    public var failurePolicy: FailurePolicy
+    package var failurePolicy: FailurePolicy
     /// Profiles audited (valid and invalid).
-    public var profiles = 0
+    package var profiles = 0
     /// Profiles that could not be read or are not valid profiles.
-    public var invalid = 0
+    package var invalid = 0
     /// Valid profiles that fail under ``failurePolicy``.
-    public var failing = 0
+    package var failing = 0
     /// Per pack, in the rule book's order.
-    public var packs: [PackTally]
+    package var packs: [PackTally]
     /// What the walk skipped or could not read.
-    public var notices: [WalkNotice] = []
+    package var notices: [WalkNotice] = []
 
     /// One pack's totals.
-    public struct PackTally: Sendable, Hashable {
+    package struct PackTally: Sendable, Hashable {
         /// The pack's id.
-        public var pack: String
+        package var pack: String
         /// The pack's title.
-        public var title: String
+        package var title: String
         /// Whether the pack is in force on the as-of date.
-        public var inForce: Bool
+        package var inForce: Bool
         /// Why the pack is not in force on the as-of date, in the verdicts' words (`not in force
         /// until 2027-01-01`); nil when it is in force or no valid profile was evaluated.
-        public var inForceReason: String?
+        package var inForceReason: String?
         /// Valid profiles evaluated against the pack.
-        public var evaluated = 0
+        package var evaluated = 0
         /// Profiles to which at least one obligation applies, under the pack in force: none when
         /// it is not in force.
-        public var inScope = 0
+        package var inScope = 0
         /// Profiles to which at least one obligation would apply were the pack in force on the
         /// as-of date: the same as ``inScope`` for a pack in force; for one that is not, whom it
         /// would reach on the same facts (who a law not yet effective will catch, or whom a
         /// repealed one caught), never to be read as owing anything.
-        public var wouldBeInScope = 0
+        package var wouldBeInScope = 0
         /// Profiles with at least one obligation unmet or expired (none when not in force).
-        public var unmet = 0
+        package var unmet = 0
         /// Obligations unmet or expired, over all profiles (a per-model obligation counts once).
-        public var unmetObligations = 0
+        package var unmetObligations = 0
         /// Profiles with at least one obligation whose status is indeterminate (none when not in
         /// force).
-        public var indeterminate = 0
+        package var indeterminate = 0
         /// Profiles whose deployment the pack blocks (none when not in force).
-        public var blocked = 0
+        package var blocked = 0
         /// Profiles with an applicable duty met late (none when not in force).
-        public var late = 0
+        package var late = 0
         /// Profiles with an applicable duty not yet due and not yet met (none when not in force).
-        public var pending = 0
+        package var pending = 0
 
         /// Creates an empty tally.
-        public init(pack: String, title: String, inForce: Bool) {
+        package init(pack: String, title: String, inForce: Bool) {
             self.pack = pack
             self.title = title
             self.inForce = inForce
@@ -68,14 +68,14 @@ public struct AuditSummary: Sendable, Hashable {
     }
 
     /// An empty summary with a tally for each pack of `book`.
-    public init(book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet) {
+    package init(book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet) {
         self.asOf = asOf
         self.failurePolicy = failurePolicy
         self.packs = book.packs.map { PackTally(pack: $0.id, title: $0.title, inForce: $0.isInForce(on: asOf)) }
     }
 
     /// Counts a verdict in.
-    public mutating func add(_ verdict: Verdict) {
+    package mutating func add(_ verdict: Verdict) {
         profiles += 1
         if verdict.isInvalid {
             invalid += 1
@@ -108,22 +108,22 @@ public struct AuditSummary: Sendable, Hashable {
     }
 
     /// Records what the walk skipped.
-    public mutating func add(_ notices: [WalkNotice]) {
+    package mutating func add(_ notices: [WalkNotice]) {
         self.notices += notices
     }
 
     /// Valid profiles.
-    public var valid: Int { profiles - invalid }
+    package var valid: Int { profiles - invalid }
 
     /// Walk notices that are errors (profiles may have been missed).
-    public var walkErrors: Int { notices.filter(\.isError).count }
+    package var walkErrors: Int { notices.filter(\.isError).count }
 
     /// Whether the audit found invalid input: an invalid profile or an unreadable directory.
-    public var hasInvalidInput: Bool { invalid > 0 || walkErrors > 0 }
+    package var hasInvalidInput: Bool { invalid > 0 || walkErrors > 0 }
 
     /// How many notices of each kind, in the order of `WalkNotice.Kind.allCases`, leaving out
     /// kinds with none.
-    public var noticeCounts: [(kind: WalkNotice.Kind, count: Int)] {
+    package var noticeCounts: [(kind: WalkNotice.Kind, count: Int)] {
         WalkNotice.Kind.allCases.compactMap { kind in
             let count = notices.filter { $0.kind == kind }.count
             return count == 0 ? nil : (kind, count)
@@ -133,7 +133,7 @@ public struct AuditSummary: Sendable, Hashable {
 
 extension WalkNotice.Kind {
     /// A plural noun phrase for counts: "2 symbolic-link loops".
-    public func counted(_ count: Int) -> String {
+    package func counted(_ count: Int) -> String {
         let one: String, many: String
         switch self {
         case .specialFile: (one, many) = ("FIFO, socket or device", "FIFOs, sockets or devices")

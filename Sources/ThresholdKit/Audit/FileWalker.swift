@@ -22,7 +22,7 @@ public struct WalkNotice: Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     /// Creates a notice.
-    public init(path: String, kind: Kind, message: String) {
+    package init(path: String, kind: Kind, message: String) {
         self.path = path
         self.kind = kind
         self.message = message
@@ -48,7 +48,7 @@ public struct WalkResult: Sendable, Hashable {
     public var streams: [String]
 
     /// Creates a result.
-    public init(files: [String], notices: [WalkNotice], streams: [String] = []) {
+    package init(files: [String], notices: [WalkNotice], streams: [String] = []) {
         self.files = files
         self.notices = notices
         self.streams = streams
@@ -78,9 +78,9 @@ public struct FileWalker: Sendable, Hashable {
     public static let defaultInclude = ["*.yaml", "*.yml"]
 
     /// Files are collected when they match one of these.
-    public var include: [Glob]
+    package var include: [Glob]
     /// Files and directories that match one of these are skipped.
-    public var exclude: [Glob]
+    package var exclude: [Glob]
     /// Whether names starting with `.` are walked.
     public var includeHidden: Bool
     /// Whether symbolic links met during the walk are followed.
@@ -112,7 +112,7 @@ public struct FileWalker: Sendable, Hashable {
     }
 
     /// The order audits use: by the bytes of the UTF-8 paths (as `LC_ALL=C sort` has it).
-    public static func pathOrder(_ a: String, _ b: String) -> Bool {
+    package static func pathOrder(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 

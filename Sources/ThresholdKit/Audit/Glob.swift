@@ -14,13 +14,13 @@
 ///
 /// Matching is case-sensitive and counts characters as Unicode scalars. An unbalanced `{` or `}`
 /// is an ordinary character, as an unclosed `[` is; ``init(validating:)`` refuses it instead.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
+package struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
-    public let pattern: String
+    package let pattern: String
     /// Whether the pattern is matched against the relative path (it contains `/`) rather than the name.
-    public let matchesPath: Bool
+    package let matchesPath: Bool
     /// Whether the pattern matches directories only (it ended with `/`).
-    public let directoriesOnly: Bool
+    package let directoriesOnly: Bool
     private let tokens: [Token]
 
     private enum Token: Sendable, Hashable {
@@ -39,18 +39,18 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why a pattern is refused by ``Glob/init(validating:)``.
-    public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The pattern.
-        public var pattern: String
+        package var pattern: String
         /// What is wrong with it.
-        public var problem: String
+        package var problem: String
 
         /// `'pattern': problem`.
-        public var description: String { "'\(pattern)': \(problem)" }
+        package var description: String { "'\(pattern)': \(problem)" }
     }
 
     /// Compiles a pattern. Every string is a valid pattern: an unbalanced brace is an ordinary character.
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         var problem: String?
         self.init(pattern, problem: &problem)
     }
@@ -59,7 +59,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// match only names that hold the brace itself).
     ///
     /// - Throws: ``SyntaxError``.
-    public init(validating pattern: String) throws(SyntaxError) {
+    package init(validating pattern: String) throws(SyntaxError) {
         var problem: String?
         self.init(pattern, problem: &problem)
         if let problem { throw SyntaxError(pattern: pattern, problem: problem) }
@@ -86,17 +86,17 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The pattern as written.
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     /// Whether the pattern matches a file or directory, given its name and its path relative to the
     /// directory being audited.
-    public func matches(name: String, relativePath: String, isDirectory: Bool = false) -> Bool {
+    package func matches(name: String, relativePath: String, isDirectory: Bool = false) -> Bool {
         if directoriesOnly && !isDirectory { return false }
         return matches(matchesPath ? relativePath : name)
     }
 
     /// Whether the pattern matches the whole of `text`.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         let text = Array(text.unicodeScalars)
         var failed = Set<Int>()
         return match(0, 0, text, &failed)

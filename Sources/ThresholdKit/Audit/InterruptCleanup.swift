@@ -8,7 +8,7 @@ import ThresholdPlatform
 /// InterruptCleanup.install()
 /// let reports = try ReportFiles(targets)
 /// ```
-public enum InterruptCleanup {
+package enum InterruptCleanup {
     /// The signals that end a run early.
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
 
@@ -19,7 +19,7 @@ public enum InterruptCleanup {
     /// ``ReportFile`` is created.
     ///
     /// When no thread can be started, a handler removes the files without the lock instead.
-    public static func install(before: (@Sendable () -> Void)? = nil) {
+    package static func install(before: (@Sendable () -> Void)? = nil) {
         ReportFile.prepareForSignals()
         var set = sigset_t()
         sigemptyset(&set)

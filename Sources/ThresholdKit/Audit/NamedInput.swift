@@ -3,9 +3,9 @@ import ThresholdPlatform
 /// Why a path named on the command line cannot be read at all: it does not exist, cannot be
 /// reached, or is a folder where a file is wanted. Such a path has no line or column to point at,
 /// so it is told as `lbas/x.yaml: no such file or directory`, never as a diagnostic at `1:1`.
-public struct NamedInputProblem: Error, Sendable, Hashable, CustomStringConvertible {
+package struct NamedInputProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with the path.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// Nothing has this name (or a folder on the way is missing, or a symbolic link dangles).
         case missing
         /// It exists but may not be read (permission denied, a loop of symbolic links).
@@ -15,32 +15,32 @@ public struct NamedInputProblem: Error, Sendable, Hashable, CustomStringConverti
     }
 
     /// The path, as the user wrote it.
-    public var path: String
+    package var path: String
     /// What is wrong.
-    public var kind: Kind
+    package var kind: Kind
     /// The system's words for it, such as `no such file or directory`, or `is a directory`.
-    public var reason: String
+    package var reason: String
 
     /// Creates a problem.
-    public init(path: String, kind: Kind, reason: String) {
+    package init(path: String, kind: Kind, reason: String) {
         self.path = path
         self.kind = kind
         self.reason = reason
     }
 
     /// `lbas/x.yaml: no such file or directory`, with control characters in the path escaped.
-    public var description: String { "\(path.escapedForTerminal()): \(reason)" }
+    package var description: String { "\(path.escapedForTerminal()): \(reason)" }
 }
 
 /// Checks paths named on the command line before anything is read from them.
-public enum NamedInput {
+package enum NamedInput {
     /// What stands in the way of reading `path`, or nil when nothing does. A FIFO or device is
     /// never opened here (opening a pipe's reading end, even briefly, would disturb its writer).
     ///
     /// - Parameters:
     ///   - path: the path as written.
     ///   - directoryAllowed: whether a folder is acceptable (`audit` walks one; `check` reads files).
-    public static func problem(at path: String, directoryAllowed: Bool) -> NamedInputProblem? {
+    package static func problem(at path: String, directoryAllowed: Bool) -> NamedInputProblem? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno

@@ -8,11 +8,11 @@ import ThresholdPlatform
 ///
 /// A `TextOutputStream`: reporters write straight into it; it buffers 64 KiB at a time. A write
 /// error (a full disk) is remembered, later writes are dropped, and ``commit()`` throws it.
-public final class ReportFile: TextOutputStream {
+package final class ReportFile: TextOutputStream {
     /// The destination.
-    public let path: String
+    package let path: String
     /// The temporary file being written.
-    public let temporaryPath: String
+    package let temporaryPath: String
     private var fd: Int32
     private var buffer: [UInt8] = []
     private var failure: String?
@@ -21,19 +21,19 @@ public final class ReportFile: TextOutputStream {
     private let mode: mode_t
 
     /// Why a report file could not be created or committed.
-    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         /// The destination.
-        public var path: String
+        package var path: String
         /// What went wrong.
-        public var message: String
+        package var message: String
         /// `cannot write PATH: MESSAGE`.
-        public var description: String { "cannot write \(path): \(message)" }
+        package var description: String { "cannot write \(path): \(message)" }
     }
 
     /// Creates the temporary file next to `path`.
     ///
     /// - Throws: ``Failure`` when the directory is missing or not writable.
-    public init(path: String) throws(Failure) {
+    package init(path: String) throws(Failure) {
         self.path = path
         let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -67,7 +67,7 @@ public final class ReportFile: TextOutputStream {
     }
 
     /// Appends text.
-    public func write(_ string: String) {
+    package func write(_ string: String) {
         guard failure == nil, !finished else { return }
         buffer.append(contentsOf: string.utf8)
         if buffer.count >= 64 * 1024 { flush() }
@@ -91,7 +91,7 @@ public final class ReportFile: TextOutputStream {
     /// Flushes, syncs and renames the temporary file over the destination.
     ///
     /// - Throws: ``Failure`` after a write error (the temporary file is then removed).
-    public func commit() throws(Failure) {
+    package func commit() throws(Failure) {
         guard !finished else { return }
         flush()
         if failure == nil && fchmod(fd, mode) != 0 { failure = IOError.describe(errno) }
@@ -112,7 +112,7 @@ public final class ReportFile: TextOutputStream {
     }
 
     /// Abandons the report: closes and removes the temporary file; the destination is untouched.
-    public func discard() {
+    package func discard() {
         guard !finished else { return }
         finished = true
         if fd >= 0 { close(fd) }

@@ -9,16 +9,16 @@
 /// for (file, format) in reports.files { file.write(render(format)) }
 /// for failure in reports.commit() { print(failure) }
 /// ```
-public struct ReportFiles<Format: Hashable & Sendable> {
+package struct ReportFiles<Format: Hashable & Sendable> {
     /// The files, with their formats, in the order named.
-    public let files: [(file: ReportFile, format: Format)]
+    package let files: [(file: ReportFile, format: Format)]
     /// The format written to standard output, if one is.
-    public let standardFormat: Format?
+    package let standardFormat: Format?
 
     /// Creates every file target's temporary file.
     ///
     /// - Throws: the first ``ReportFile/Failure``, having removed the temporary files already made.
-    public init(_ targets: [ReportTarget<Format>]) throws(ReportFile.Failure) {
+    package init(_ targets: [ReportTarget<Format>]) throws(ReportFile.Failure) {
         var files: [(file: ReportFile, format: Format)] = []
         for target in targets {
             guard let path = target.path else { continue }
@@ -36,7 +36,7 @@ public struct ReportFiles<Format: Hashable & Sendable> {
     /// Renames every complete file into place.
     ///
     /// - Returns: the files that could not be committed, in order (empty when all were).
-    public func commit() -> [ReportFile.Failure] {
+    package func commit() -> [ReportFile.Failure] {
         var failures: [ReportFile.Failure] = []
         for (file, _) in files {
             do {
@@ -49,7 +49,7 @@ public struct ReportFiles<Format: Hashable & Sendable> {
     }
 
     /// Abandons every file: the temporary files are removed, the destinations left as they were.
-    public func discard() {
+    package func discard() {
         for (file, _) in files { file.discard() }
     }
 

@@ -1,26 +1,26 @@
 import ThresholdPlatform
 
 /// Where one report goes: a file, or standard output.
-public struct ReportTarget<Format: Hashable & Sendable>: Hashable, Sendable {
+package struct ReportTarget<Format: Hashable & Sendable>: Hashable, Sendable {
     /// The format.
-    public var format: Format
+    package var format: Format
     /// The file, or nil for standard output.
-    public var path: String?
+    package var path: String?
 
     /// Creates a target.
-    public init(format: Format, path: String?) {
+    package init(format: Format, path: String?) {
         self.format = format
         self.path = path
     }
 }
 
 /// Why the report options cannot be followed: a usage error, with a message that says what to write.
-public struct ReportTargetError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ReportTargetError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message.
-    public var description: String
+    package var description: String
 
     /// Creates an error.
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }
 
 /// Reads the report options the commands share: `--format FMT` (standard output, at most one
@@ -30,22 +30,22 @@ public struct ReportTargetError: Error, Sendable, Hashable, CustomStringConverti
 /// let targets = try ReportTargets.resolve(formats: ["json"], outputs: ["out/r.csv"], catalog: .reportFormats)
 /// // [json to standard output, csv to out/r.csv]
 /// ```
-public enum ReportTargets {
+package enum ReportTargets {
     /// The formats a command knows, and how file names imply them.
-    public struct Catalog<Format: Hashable & Sendable>: Sendable {
+    package struct Catalog<Format: Hashable & Sendable>: Sendable {
         /// The format an identifier names (`json`), or nil.
-        public var named: @Sendable (String) -> Format?
+        package var named: @Sendable (String) -> Format?
         /// The format a file name's extension implies, or nil.
-        public var ofFile: @Sendable (String) -> Format?
+        package var ofFile: @Sendable (String) -> Format?
         /// The identifiers, in the order messages list them.
-        public var names: [String]
+        package var names: [String]
         /// The extensions `--output` understands, as messages list them (`.txt .json`).
-        public var extensions: String
+        package var extensions: String
         /// The format of standard output when no option names one.
-        public var defaultFormat: Format
+        package var defaultFormat: Format
 
         /// Creates a catalog.
-        public init(named: @escaping @Sendable (String) -> Format?, ofFile: @escaping @Sendable (String) -> Format?,
+        package init(named: @escaping @Sendable (String) -> Format?, ofFile: @escaping @Sendable (String) -> Format?,
                     names: [String], extensions: String, defaultFormat: Format) {
             self.named = named
             self.ofFile = ofFile
@@ -62,7 +62,7 @@ public enum ReportTargets {
     /// - Throws: ``ReportTargetError`` for an unknown format, a file whose extension names none, two
     ///   formats for standard output, or one file named twice, in any spelling (`r.json`,
     ///   `./r.json`).
-    public static func resolve<Format>(formats: [String], outputs: [String], catalog: Catalog<Format>) throws(ReportTargetError) -> [ReportTarget<Format>] {
+    package static func resolve<Format>(formats: [String], outputs: [String], catalog: Catalog<Format>) throws(ReportTargetError) -> [ReportTarget<Format>] {
         var targets: [ReportTarget<Format>] = []
         var toStandardOutput: (format: Format, spec: String)?
         let names = catalog.names.joined(separator: ", ")
@@ -111,7 +111,7 @@ public enum ReportTargets {
     /// two spellings of one file (`same.json`, `./same.json`, `out/../same.json`) compare equal
     /// although the file does not exist yet. The name is not resolved: a report replaces a symbolic
     /// link rather than writing through it. A path whose folder does not exist is kept as written.
-    public static func resolvedPath(_ path: String) -> String {
+    package static func resolvedPath(_ path: String) -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -124,7 +124,7 @@ public enum ReportTargets {
 
 extension ReportTargets.Catalog where Format == ReportFormat {
     /// The audit's formats: text, json, jsonl, csv, sarif, junit, markdown, html; text by default.
-    public static var reportFormats: Self {
+    package static var reportFormats: Self {
         Self(named: { ReportFormat(rawValue: $0) }, ofFile: { ReportFormat(fileName: $0) },
              names: ReportFormat.allCases.map(\.rawValue), extensions: ".txt .json .jsonl .csv .sarif .xml .md .html",
              defaultFormat: .text)

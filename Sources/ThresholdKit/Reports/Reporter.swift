@@ -14,7 +14,7 @@
 /// for verdict in verdicts { reporter.add(verdict, into: &out) }
 /// reporter.end(summary, into: &out)
 /// ```
-public protocol Reporter {
+package protocol Reporter {
     /// The format's identifier, as `--format` spells it.
     static var identifier: String { get }
     /// Creates a reporter for one report.
@@ -37,10 +37,10 @@ public protocol Reporter {
 
 extension Reporter {
     /// Nil: the format renders the verdicts itself.
-    public static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { nil }
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { nil }
 
     /// Writes the text as it is.
-    public mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
         output.write(prerendered)
     }
 
@@ -54,21 +54,21 @@ extension Reporter {
     }
 
     /// What comes before the first verdict, as a string.
-    public mutating func begin() -> String {
+    package mutating func begin() -> String {
         var out = ""
         begin(into: &out)
         return out
     }
 
     /// One verdict, as a string (empty for formats that write everything at the end).
-    public mutating func add(_ verdict: Verdict) -> String {
+    package mutating func add(_ verdict: Verdict) -> String {
         var out = ""
         add(verdict, into: &out)
         return out
     }
 
     /// What comes after the last verdict, as a string.
-    public mutating func end(_ summary: AuditSummary) -> String {
+    package mutating func end(_ summary: AuditSummary) -> String {
         var out = ""
         end(summary, into: &out)
         return out
@@ -86,7 +86,7 @@ public struct ReportContext: Sendable {
     public var failurePolicy: FailurePolicy
     /// The width of the profile column in the text table: the longest path to be reported, so that
     /// the table lines up although it is written row by row.
-    public var profileColumnWidth: Int
+    package var profileColumnWidth: Int
     /// Whether text may use ANSI colours.
     public var color: Bool
     /// The width `threshold check`'s text report wraps its long lines to; nil for no wrapping.
@@ -97,7 +97,7 @@ public struct ReportContext: Sendable {
     public var toolVersion: String
     /// Whether the text table ends with the totals and what the walk skipped. An audit that prints
     /// the table on standard output turns this off: its summary goes to standard error, once.
-    public var includesTotals: Bool = true
+    package var includesTotals: Bool = true
 
     /// Creates a context.
     public init(book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet,
@@ -116,7 +116,7 @@ public struct ReportContext: Sendable {
     public static let defaultToolVersion = "0.1.0"
 
     /// The profile column width for a list of paths: the longest, in characters, capped at 60.
-    public static func profileColumnWidth(for paths: some Sequence<String>) -> Int {
+    package static func profileColumnWidth(for paths: some Sequence<String>) -> Int {
         var width = 7  // "PROFILE"
         for path in paths { width = max(width, min(60, path.count)) }
         return width
@@ -143,7 +143,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
     case html
 
     /// The reporter type that renders the format.
-    public var reporterType: any Reporter.Type {
+    package var reporterType: any Reporter.Type {
         switch self {
         case .text: return TextTableReporter.self
         case .json: return JSONReporter.self
@@ -157,7 +157,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
     }
 
     /// A new reporter for one report in this format.
-    public func makeReporter(context: ReportContext) -> any Reporter {
+    package func makeReporter(context: ReportContext) -> any Reporter {
         reporterType.init(context: context)
     }
 
@@ -169,7 +169,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
 
     /// The format a file name's extension implies: `.txt`, `.json`, `.jsonl` (or `.ndjson`), `.csv`,
     /// `.sarif` (or `.sarif.json`), `.xml` (JUnit), `.md` (or `.markdown`); nil for others.
-    public init?(fileName: String) {
+    package init?(fileName: String) {
         guard let format = ReportTargets.format(ofFile: fileName, in: [
             (".sarif.json", .sarif), (".sarif", .sarif), (".jsonl", .jsonl), (".ndjson", .jsonl),
             (".json", .json), (".csv", .csv), (".xml", .junit), (".md", .markdown),
@@ -193,7 +193,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
     }
 
     /// Whether the format writes each verdict as it is added (rather than all at the end).
-    public var isStreamed: Bool { self != .junit && self != .html }
+    package var isStreamed: Bool { self != .junit && self != .html }
 
     /// The identifier.
     public var description: String { rawValue }
