@@ -58,7 +58,7 @@ public struct WalkResult: Sendable, Hashable {
 /// Finds the profiles to audit under a list of files and directories.
 ///
 /// - Directories are walked recursively. Files whose name (or relative path, for patterns with a
-///   `/`) matches an ``include`` pattern and no ``exclude`` pattern are collected; an excluded
+///   `/`) matches an `include` pattern and no `exclude` pattern are collected; an excluded
 ///   directory is not entered.
 /// - Names starting with `.` are skipped unless ``includeHidden``.
 /// - Symbolic links met during the walk are not followed unless ``followSymlinks``; when they are,

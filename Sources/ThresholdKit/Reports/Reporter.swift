@@ -161,7 +161,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
         reporterType.init(context: context)
     }
 
-    /// The format with an identifier (``Reporter/identifier``), or nil.
+    /// The format with an identifier (`Reporter/identifier`), or nil.
     public init?(identifier: String) {
         guard let format = ReportFormat.allCases.first(where: { $0.reporterType.identifier == identifier }) else { return nil }
         self = format

@@ -1,5 +1,5 @@
 extension Verdict {
-    /// This verdict as a complete report in `format`: exactly what the format's ``Reporter`` writes
+    /// This verdict as a complete report in `format`: exactly what the format's `Reporter` writes
     /// for an audit of this one profile, begun, given the verdict and ended with its totals.
     ///
     /// ```swift
@@ -10,7 +10,7 @@ extension Verdict {
     /// `threshold.audit/1` document with one verdict and its summary, `.csv` the header and the
     /// verdict's rows, `.jsonl` the verdict's ``jsonLine()`` and a line break. For `threshold check`'s
     /// per-profile reports use ``text(style:)``, ``prettyJSON()`` or ``markdown(explain:)``; for
-    /// many verdicts, feed one reporter (``ReportFormat/makeReporter(context:)``) so they share one
+    /// many verdicts, feed one reporter (`ReportFormat/makeReporter(context:)`) so they share one
     /// document.
     ///
     /// - Parameters:
