@@ -52,11 +52,11 @@ extension Evaluator {
             }
             let truth = measured.truth(test.comparison)
             guard truth == .notMet else { return (truth, nil) }
-            let value = measured.displayValue.map { "\($0) \(unit(of: test))" } ?? "the value"
+            let value = measured.displayValue.map { "\($0) \(test.unit)" } ?? "the value"
             if test.relative != nil {
                 return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) (\(notes.last ?? ""))")
             }
-            return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(unit(of: test))")
+            return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(test.unit)")
         case .any(let groups):
             var results: [(Truth, String?)] = []
             for group in groups {

@@ -24,27 +24,7 @@ struct Interval {
 
     /// Exact three-valued comparison of the interval against a limit.
     func compare(_ comparison: Comparison, _ limit: ExactDecimal) -> Truth {
-        func holds(_ x: ExactDecimal) -> Bool {
-            switch comparison {
-            case .greaterThan: return x > limit
-            case .atLeast: return x >= limit
-            case .lessThan: return x < limit
-            case .atMost: return x <= limit
-            }
-        }
-        let lowHolds = holds(low)
-        guard let high else {
-            // Unbounded above: "greater" holds for sure once the low end holds; "less" fails for
-            // sure once the low end fails.
-            switch comparison {
-            case .greaterThan, .atLeast: return lowHolds ? .met : .indeterminate
-            case .lessThan, .atMost: return lowHolds ? .indeterminate : .notMet
-            }
-        }
-        let highHolds = holds(high)
-        if lowHolds && highHolds { return .met }
-        if !lowHolds && !highHolds { return .notMet }
-        return .indeterminate
+        comparison.evaluate(low: low, high: high, against: limit)
     }
 }
 
@@ -91,7 +71,7 @@ extension Evaluator {
 
     /// The line a relative limit draws for one subject.
     func relativeLine(_ test: QuantityTest, _ relative: RelativeLimit, model: Int?, cluster: Int?) -> RelativeLine {
-        let unit = unit(of: test)
+        let unit = test.unit
         let p = relative.numerator, q = relative.denominator
         let fraction = relative.fractionWritten
         let reference: (low: ExactDecimal, high: ExactDecimal, point: ExactDecimal, text: String)?

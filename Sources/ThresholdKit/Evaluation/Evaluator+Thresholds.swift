@@ -21,7 +21,7 @@ extension Evaluator {
         let note = "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
         return ThresholdResult(
             id: threshold.id, subject: list, result: .indeterminate, value: nil, range: nil,
-            limit: threshold.test.limit, comparison: threshold.test.comparison, unit: unit(of: threshold.test),
+            limit: threshold.test.limit, comparison: threshold.test.comparison, unit: threshold.test.unit,
             margin: nil, mark: nil, notes: [note],
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
             sourceGrade: source?.grade, reason: note)
@@ -143,7 +143,7 @@ extension Evaluator {
         return ThresholdResult(
             id: threshold.id, subject: subject, result: truth,
             value: measured?.displayValue, range: measured?.displayRange,
-            limit: line?.display ?? test.limit, comparison: test.comparison, unit: unit(of: test),
+            limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit,
             margin: measured.flatMap { measured in
                 line == nil ? measured.displayValue.flatMap { margin(of: $0, against: test.limit) }
                     : measured.interval.estimate.flatMap { margin(of: $0, against: measured.limit) }
@@ -174,14 +174,4 @@ extension Evaluator {
         return fact(key, model: model, cluster: cluster)?.mark
     }
 
-    func unit(of test: QuantityTest) -> String {
-        switch test.fact.dimension {
-        case .operations?: return "FLOP"
-        case .operationsPerSecond?: return "FLOP/s"
-        case .bandwidth?: return "bit/s"
-        case .money?: return test.currency ?? "USD"
-        case .dimensionless? where test.fact == .marketDailyUsers: return "users"
-        default: return ""
-        }
-    }
 }
