@@ -102,13 +102,13 @@ enum QuantityStage {
             }
         }
         print("")
-        print(pad("spelling", 34) + pad("ns/parse", 10, right: true) + pad("min–max", 16, right: true))
+        print("spelling".padded(34) + "ns/parse".padded(10, leading: true) + "min–max".padded(16, leading: true))
         for (index, sample) in samples.enumerated() {
-            print(pad(sample.text, 34) + pad(fixed(median(times[index]), 1), 10, right: true)
-                  + pad("\(fixed(times[index].min()!, 1))–\(fixed(times[index].max()!, 1))", 16, right: true))
+            print(sample.text.padded(34) + fixed(median(times[index]), 1).padded(10, leading: true)
+                  + "\(fixed(times[index].min()!, 1))–\(fixed(times[index].max()!, 1))".padded(16, leading: true))
         }
         let perRound = (0..<options.runs).map { run in times.reduce(0) { $0 + $1[run] } / Double(samples.count) }
-        print(pad("mean over the spellings", 34) + pad(fixed(median(perRound), 1), 10, right: true))
+        print("mean over the spellings".padded(34) + fixed(median(perRound), 1).padded(10, leading: true))
         print("")
         if options.spelling == nil {
             print("checks: every spelling parsed to its exact value; \(mismatches) rounds with a different result")

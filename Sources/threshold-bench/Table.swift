@@ -7,11 +7,6 @@ import Glibc
 import Darwin
 #endif
 
-func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(0, width - text.count))
-    return right ? fill + text : text + fill
-}
-
 func fixed(_ value: Double, _ digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -47,13 +42,13 @@ extension Rounds {
                      "4. full audit, \(options.jobs) jobs\(options.sharedBook ? " (one shared book)" : "")"]
         print("")
         let cpuMedians = cpuTimes.map(median)
-        print(pad("stage", 37) + pad("median s", 10, right: true) + pad("files/s", 12, right: true) + pad("MB/s", 9, right: true)
-              + pad("× floor", 10, right: true) + pad("CPU s", 9, right: true))
+        print("stage".padded(37) + "median s".padded(10, leading: true) + "files/s".padded(12, leading: true) + "MB/s".padded(9, leading: true)
+              + "× floor".padded(10, leading: true) + "CPU s".padded(9, leading: true))
         for (i, name) in names.enumerated() {
             let time = medians[i]
-            print(pad(name, 37) + pad(fixed(time, 3), 10, right: true) + pad(grouped(Int((Double(options.profiles) / time).rounded())), 12, right: true)
-                  + pad(fixed(Double(totalBytes) / 1e6 / time, 1), 9, right: true) + pad(fixed(time / floorTime, 2), 10, right: true)
-                  + pad(fixed(cpuMedians[i], 3), 9, right: true))
+            print(name.padded(37) + fixed(time, 3).padded(10, leading: true) + grouped(Int((Double(options.profiles) / time).rounded())).padded(12, leading: true)
+                  + fixed(Double(totalBytes) / 1e6 / time, 1).padded(9, leading: true) + fixed(time / floorTime, 2).padded(10, leading: true)
+                  + fixed(cpuMedians[i], 3).padded(9, leading: true))
         }
         print("")
         print("\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / \(options.jobs) jobs \(fixed(medians[3], 3)) s); "
