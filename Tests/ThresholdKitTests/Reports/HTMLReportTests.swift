@@ -91,17 +91,11 @@ private func parse(_ html: String, sourceLocation: SourceLocation = #_sourceLoca
 
 private let asOf = CalendarDate("2026-11-29")!
 
-private let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-}()
-
 /// The example labs, loaded with `LabProfile(contentsOf:)`, in file-name order.
 private func exampleProfiles() throws -> [LabProfile] {
-    let directory = packageRoot.appendingPathComponent("Examples/labs")
+    let directory = Support.packageRoot.appendingPathComponent("Examples/labs")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-    return try names.map { try LabProfile(contentsOf: "Examples/labs/" + $0, options: .default, relativeTo: packageRoot) }
+    return try names.map { try LabProfile(contentsOf: "Examples/labs/" + $0, options: .default, relativeTo: Support.packageRoot) }
 }
 
 extension LabProfile {
