@@ -63,14 +63,19 @@ let package = Package(
             name: "ThresholdYAMLTests",
             dependencies: ["ThresholdYAML"]
         ),
+        // Test helpers both test targets use (an iCalendar reader); only tests depend on it.
+        .target(
+            name: "ThresholdTestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ThresholdKitTests",
-            dependencies: ["ThresholdKit"],
+            dependencies: ["ThresholdKit", "ThresholdTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "ThresholdCLITests",
-            dependencies: ["ThresholdKit"],
+            dependencies: ["ThresholdKit", "ThresholdTestSupport"],
             exclude: ["Golden"]
         ),
     ]
