@@ -3,6 +3,9 @@
 // suites. The suites live in folders that mirror Sources/ThresholdKit; goldens stay in Golden/.
 
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import ThresholdKit
 
@@ -125,5 +128,90 @@ enum ReporterFixtures {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: false, encoding: .utf8)
+    }
+}
+
+// MARK: Reading XHTML and XML back
+
+/// An element of the parsed page.
+final class HTMLTestNode {
+    let name: String
+    let attributes: [String: String]
+    var children: [HTMLTestNode] = []
+    var text = ""
+    weak var parent: HTMLTestNode?
+
+    init(name: String, attributes: [String: String], parent: HTMLTestNode?) {
+        self.name = name
+        self.attributes = attributes
+        self.parent = parent
+    }
+
+    /// Every element below this one, depth first (text is kept in `#text` nodes, in order).
+    var descendants: [HTMLTestNode] { elements.flatMap { [$0] + $0.descendants } }
+
+    /// The child elements.
+    var elements: [HTMLTestNode] { children.filter { $0.name != "#text" } }
+
+    /// All text inside, in document order.
+    var allText: String { name == "#text" ? text : children.map(\.allText).joined() }
+
+    func all(_ name: String) -> [HTMLTestNode] { descendants.filter { $0.name == name } }
+
+    func classes() -> Set<String> { Set((attributes["class"] ?? "").split(separator: " ").map(String.init)) }
+
+    func hasClass(_ name: String) -> Bool { classes().contains(name) }
+}
+
+/// A DOM-lite built by XMLParser's SAX callbacks.
+final class HTMLTestTreeBuilder: NSObject, XMLParserDelegate {
+    let root = HTMLTestNode(name: "#document", attributes: [:], parent: nil)
+    lazy var current = root
+    var error: Error?
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let node = HTMLTestNode(name: name, attributes: attributes, parent: current)
+        current.children.append(node)
+        current = node
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        current = current.parent ?? root
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if let last = current.children.last, last.name == "#text" {
+            last.text += string
+        } else {
+            let node = HTMLTestNode(name: "#text", attributes: [:], parent: current)
+            node.text = string
+            current.children.append(node)
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {}
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+}
+
+extension Support {
+    /// Parses the page strictly, failing the test with the parser's message and line when it is not
+    /// well-formed XML.
+    static func parseXML(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> HTMLTestNode {
+        let parser = XMLParser(data: Data(html.utf8))
+        let builder = HTMLTestTreeBuilder()
+        parser.delegate = builder
+        parser.shouldResolveExternalEntities = false
+        let ok = parser.parse()
+        if !ok {
+            let line = parser.lineNumber
+            let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
+            let context = line > 0 && line <= lines.count ? String(lines[line - 1].prefix(300)) : ""
+            Issue.record("not well-formed XML at line \(line), column \(parser.columnNumber): \(String(describing: parser.parserError ?? builder.error))\n\(context)",
+                         sourceLocation: sourceLocation)
+            throw CancellationError()
+        }
+        return builder.root
     }
 }
