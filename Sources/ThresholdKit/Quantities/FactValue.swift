@@ -5,7 +5,7 @@
 /// (``derivation``).
 ///
 /// An exact value has `low == estimate == high`. Comparisons against a threshold use the whole
-/// interval (see ``compare(_:_:_:)``): a fact whose interval straddles the threshold is
+/// interval (see ``Comparison/evaluate(_:against:)``): a fact whose interval straddles the threshold is
 /// indeterminate, not met or unmet. The margin shown in reports uses the estimate; a span of
 /// estimates that disagree has none, and reports show the interval alone.
 public struct FactValue: Sendable, Hashable, CustomStringConvertible {
