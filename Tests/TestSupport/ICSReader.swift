@@ -1,4 +1,4 @@
-// What ThresholdKitTests and ThresholdCLITests share: reading iCalendar text back as a client does.
+// Reading iCalendar text back as a client does, for ThresholdKitTests and ThresholdCLITests.
 
 import Testing
 

@@ -8,17 +8,11 @@ import FoundationXML
 #endif
 import Testing
 @testable import ThresholdKit
+import ThresholdTestSupport
 
 enum Support {
-    /// The package's root: the nearest directory above this file that holds a Package.swift.
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    /// The package's root (where Package.swift is).
+    static let packageRoot = PackagePaths.root
 
     /// Tests/ThresholdKitTests/Golden, whichever folder the suite reading it lives in.
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
