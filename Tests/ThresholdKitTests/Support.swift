@@ -1,6 +1,7 @@
-// What the suites of ThresholdKitTests share: where the package is, evaluating a pack written in
-// YAML, the error a load throws, and the fixed pack and profiles of the reporter and auditor
-// suites. The suites live in folders that mirror Sources/ThresholdKit; goldens stay in Golden/.
+// What the suites of ThresholdKitTests share: where the package and the goldens are, evaluating a
+// pack written in YAML, the error a load throws, the fixed pack and profiles of the reporter and
+// auditor suites, and a strict XML reader for rendered pages. The suites live in folders that
+// mirror Sources/ThresholdKit; Golden/ and the cross-cutting fuzz regressions stay at the top.
 
 import Foundation
 #if canImport(FoundationXML)
