@@ -64,20 +64,26 @@ let package = Package(
         ),
         .executableTarget(
             name: "threshold-bench",
-            dependencies: ["ThresholdKit", "ThresholdYAML"]
+            dependencies: ["ThresholdKit", "ThresholdYAML", "ThresholdPlatform"]
         ),
         .testTarget(
             name: "ThresholdYAMLTests",
             dependencies: ["ThresholdYAML"]
         ),
+        // Test helpers both test targets use (the package root, an iCalendar reader); only tests
+        // depend on it.
+        .target(
+            name: "ThresholdTestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ThresholdKitTests",
-            dependencies: ["ThresholdKit"],
+            dependencies: ["ThresholdKit", "ThresholdTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "ThresholdCLITests",
-            dependencies: ["ThresholdKit"],
+            dependencies: ["ThresholdKit", "ThresholdTestSupport"],
             exclude: ["Golden"]
         ),
     ]

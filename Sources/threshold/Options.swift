@@ -70,7 +70,7 @@ struct RuleOptions: ParsableArguments {
         let book = try sources.ruleBook(options: options, tests: tests)
         let known = book.packs.map(\.id)
         for id in packs where !known.contains(id) {
-            throw ValidationError(unknownPackMessage("--pack \(id.escapedForTerminal())", id: id, known: known))
+            throw ValidationError(UnknownPackError(id: id, known: known).message(naming: "--pack \(id.escapedForTerminal())"))
         }
         var chosen = packs.isEmpty ? book : try book.selecting(packs)
         for setting in readings {
@@ -96,16 +96,6 @@ extension RuleOptions {
         options.records = book.records
         return (book, options)
     }
-}
-
-/// `OPTION ID: no rule pack has this id; did you mean 'NEAR'? The packs are: …`
-func unknownPackMessage(_ what: String, id: String, known: [String]) -> String {
-    var message = "\(what): no rule pack has this id"
-    // A near spelling, or else the one pack whose id starts with this one (`eu-ai-act`).
-    let starting = known.filter { $0.hasPrefix(id) }
-    let near = Suggestion.nearest(to: id, among: known) ?? (starting.count == 1 && !id.isEmpty ? starting[0] : nil)
-    message += near.map { "; did you mean '\($0)'?" } ?? "."
-    return message + " The packs are: \(known.joined(separator: ", "))."
 }
 
 /// The limits that protect the YAML reader against hostile input (profiles and packs alike).

@@ -69,9 +69,8 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             let book = try rules.ruleBook(options: .commandLine(), tests: true)
-            guard let pack = book.pack(id) else {
-                throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
-            }
+            let pack: RulePack
+            do { pack = try book.requirePack(id) } catch { throw ValidationError(error.description) }
             // A pack's text (titles, notes, citations) is shown with control characters escaped.
             Console.out(pack.explanation().split(separator: "\n", omittingEmptySubsequences: false)
                 .map { String($0).escapedForTerminal() }.joined(separator: "\n"))
@@ -131,9 +130,8 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             let book = try rules.ruleBook(options: .commandLine(), tests: true)
-            guard let pack = book.pack(id) else {
-                throw ValidationError(unknownPackMessage(id.escapedForTerminal(), id: id, known: book.packs.map(\.id)))
-            }
+            let pack: RulePack
+            do { pack = try book.requirePack(id) } catch { throw ValidationError(error.description) }
             Console.out(pack.markdownDocument())
         }
     }

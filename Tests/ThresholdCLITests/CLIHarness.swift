@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThresholdTestSupport
 
 /// Runs the built `threshold` binary, as a user would.
 enum CLI {
@@ -11,14 +12,7 @@ enum CLI {
     }
 
     /// The package's root folder (where Package.swift is).
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = PackagePaths.root
 
     /// The `threshold` executable next to the test bundle, or `THRESHOLD_BIN`.
     static let executable: URL = {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThresholdTestSupport
 
 /// The corpus the `deadlines` tests write: a fixed pack (so the built-in packs can change without
 /// breaking these tests) and profiles with one of each kind of dated duty.
@@ -138,13 +139,13 @@ struct DeadlinesTests {
         #expect(file == first.stdout, "two runs on one as-of date: byte-identical")
         #expect(second.stderr.contains("wrote cal.ics (ics)"))
 
-        let lines = try ICS.physicalLines(file)
+        let lines = try ICSReader.physicalLines(file)
         #expect(lines.contains { $0.count == 75 }, "some line is long enough to be folded")
         #expect(lines.contains { $0.first == 0x20 })
-        let calendar = try ICS.properties(file)
+        let calendar = try ICSReader.properties(file)
         let header = calendar.prefix(4).map { "\($0.name):\($0.value)" }
         #expect(header == ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Threshold//threshold 0.1.0//EN", "CALSCALE:GREGORIAN"])
-        let events = try ICS.events(file)
+        let events = try ICSReader.events(file)
         #expect(events.count == Self.expected.count)
         for (event, expected) in zip(events, Self.expected) {
             let start = expected.1.replacingOccurrences(of: "-", with: "")
@@ -176,12 +177,12 @@ struct DeadlinesTests {
         // Another run, on another day: the UIDs of duties whose dates did not move are the same, so a
         // subscribed calendar updates them rather than adding copies.
         let later = try CLI.run(["deadlines", "labs", "--format", "ics"] + DeadlineCorpus.options.map { $0 == "2026-11-29" ? "2026-12-20" : $0 }, in: dir)
-        let laterUIDs = try ICS.events(later.stdout).compactMap { $0["UID"]?.value }
+        let laterUIDs = try ICSReader.events(later.stdout).compactMap { $0["UID"]?.value }
         #expect(laterUIDs == uids)
-        #expect(try ICS.events(later.stdout).first?["DTSTAMP"]?.value == "20261220T000000Z")
+        #expect(try ICSReader.events(later.stdout).first?["DTSTAMP"]?.value == "20261220T000000Z")
         // A duty named through another path spelling is another duty: the path is part of the UID.
         let elsewhere = try CLI.run(["deadlines", "./labs/renewal.yaml", "--format", "ics"] + DeadlineCorpus.options, in: dir)
-        let renewal = try #require(try ICS.events(elsewhere.stdout).first?["UID"]?.value)
+        let renewal = try #require(try ICSReader.events(elsewhere.stdout).first?["UID"]?.value)
         #expect(renewal != uids[2])
     }
 
@@ -254,82 +255,7 @@ struct DeadlinesTests {
         #expect(text.status == 0 && text.stdout == "No dated duties, as of 2026-11-29\n")
         #expect(try Self.json(try CLI.run(["deadlines", "labs/small.yaml", "--format", "json"] + DeadlineCorpus.options, in: dir).stdout).isEmpty)
         let ics = try CLI.run(["deadlines", "labs/small.yaml", "--format", "ics"] + DeadlineCorpus.options, in: dir).stdout
-        #expect(try ICS.events(ics).isEmpty)
+        #expect(try ICSReader.events(ics).isEmpty)
         #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.hasSuffix("END:VCALENDAR\r\n"))
-    }
-}
-
-/// Reads iCalendar text back as a client does (CRLF lines of at most 75 octets, unfolded,
-/// TEXT unescaped).
-enum ICS {
-    struct Property: Equatable {
-        var name: String
-        var parameters: [String]
-        var value: String
-    }
-
-    static func physicalLines(_ text: String) throws -> [[UInt8]] {
-        let bytes = Array(text.utf8)
-        var lines: [[UInt8]] = [], current: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x0D {
-                try #require(index + 1 < bytes.count && bytes[index + 1] == 0x0A, "a CR without LF")
-                lines.append(current)
-                current = []
-                index += 2
-                continue
-            }
-            #expect(bytes[index] != 0x0A, "a bare LF")
-            current.append(bytes[index])
-            index += 1
-        }
-        #expect(current.isEmpty, "the last line has no CRLF")
-        for line in lines {
-            #expect(line.count <= 75, "\(line.count) octets")
-            #expect(String(validating: line, as: UTF8.self) != nil, "a fold split a UTF-8 sequence")
-        }
-        return lines
-    }
-
-    static func properties(_ text: String) throws -> [Property] {
-        var logical: [[UInt8]] = []
-        for line in try physicalLines(text) {
-            if line.first == 0x20 || line.first == 0x09 { logical[logical.count - 1] += line.dropFirst() } else { logical.append(line) }
-        }
-        return try logical.map { bytes in
-            let line = String(decoding: bytes, as: UTF8.self)
-            let colon = try #require(line.firstIndex(of: ":"))
-            let head = line[..<colon].split(separator: ";").map(String.init)
-            return Property(name: head[0], parameters: Array(head.dropFirst()), value: String(line[line.index(after: colon)...]))
-        }
-    }
-
-    static func unescape(_ value: String) -> String {
-        var out = "", escaping = false
-        for character in value {
-            if escaping {
-                out += character == "n" || character == "N" ? "\n" : String(character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                out.append(character)
-            }
-        }
-        return out
-    }
-
-    static func events(_ text: String) throws -> [[String: Property]] {
-        var events: [[String: Property]] = []
-        var current: [String: Property]?
-        for var property in try properties(text) {
-            if property.name == "BEGIN" && property.value == "VEVENT" { current = [:]; continue }
-            if property.name == "END" && property.value == "VEVENT" { events.append(try #require(current)); current = nil; continue }
-            guard current != nil else { continue }
-            if ["SUMMARY", "DESCRIPTION", "CATEGORIES"].contains(property.name) { property.value = unescape(property.value) }
-            current?[property.name] = property
-        }
-        return events
     }
 }

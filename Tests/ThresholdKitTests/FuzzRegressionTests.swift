@@ -113,7 +113,7 @@ struct FuzzRegressionTests {
     @Test("records indexed (more than 64) or scanned give the same verdicts")
     func indexedRecordsGiveTheSameVerdicts() throws {
         let book = try RuleBook.builtIn()
-        let root = Self.packageRoot.appendingPathComponent("Examples/labs")
+        let root = Support.packageRoot.appendingPathComponent("Examples/labs")
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
         try #require(!names.isEmpty)
         for name in names {
@@ -225,15 +225,4 @@ struct FuzzRegressionTests {
         let whereKey = try #require(problem([], thresholds: ["{id: t, subject: model, fact: training_compute, greater_than: 1e25 FLOP, where: {\"\\e[2J\": 1}}"]))
         #expect(Self.noControlCharacters(whereKey))
     }
-
-    // MARK: Helpers
-
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
 }

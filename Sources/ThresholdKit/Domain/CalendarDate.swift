@@ -1,3 +1,5 @@
+import ThresholdPlatform
+
 /// A calendar day (proleptic Gregorian), as statutes and filings write dates: `2026-06-10`.
 ///
 /// Pure value arithmetic with no time zone and no Foundation, so evaluation stays deterministic.
@@ -48,7 +50,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let digit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[0..<4].allSatisfy(digit), bytes[5..<7].allSatisfy(digit), bytes[8..<10].allSatisfy(digit) else {
-            return "expected YYYY-MM-DD"
+            return shapeProblem
         }
         func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
         let year = number(0..<4), month = number(5..<7), day = number(8..<10)
@@ -58,6 +60,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let days = daysIn(month: month, year: year)
         if day > days { return "\(monthNames[month - 1]) \(year) has \(days) days" }
         return nil
+    }
+
+    /// Why text shaped like a date (`YYYY-MM-DD`) is not one, as a loader words it:
+    /// `2027-02-30` → "2027-02-30 is not a date: February 2027 has 28 days"; nil for text of
+    /// another shape, or for a real date. The problem is ``problem(parsing:)``'s.
+    package static func problem(with text: some StringProtocol) -> String? {
+        guard let problem = problem(parsing: text), problem != shapeProblem else { return nil }
+        return "\(text) is not a date: \(problem)"
+    }
+
+    /// ``problem(parsing:)``'s answer for text not shaped `YYYY-MM-DD`.
+    static let shapeProblem = "expected YYYY-MM-DD"
+
+    /// Today's date on the local calendar: the time zone the environment names (`TZ`), else the
+    /// system's. A user in Auckland and one in Honolulu see the date on their own wall calendars.
+    public static func today() -> CalendarDate {
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil,
+              let date = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) else {
+            return CalendarDate(daysSinceEpoch: Int(now) / 86_400)
+        }
+        return date
     }
 
     /// The months' English names, January first.

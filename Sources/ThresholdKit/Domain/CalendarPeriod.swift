@@ -1,5 +1,3 @@
-import ThresholdPlatform
-
 /// A span of calendar time as statutes write it — `1 year`, `3 months`, `30 days` — added to a
 /// date by the calendar, not as a count of seconds: 2027-03-01 plus one year is 2028-03-01, and
 /// 2024-02-29 plus one year is 2025-02-28 (the last day of the shorter month).
@@ -90,32 +88,5 @@ extension CalendarDate {
         let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
         let moved = CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
         return moved.adding(days: period.days)
-    }
-
-    /// Today's date on the local calendar: the time zone the environment names (`TZ`), else the
-    /// system's. A user in Auckland and one in Honolulu see the date on their own wall calendars.
-    public static func today() -> CalendarDate {
-        var now = time(nil)
-        var parts = tm()
-        guard localtime_r(&now, &parts) != nil,
-              let date = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) else {
-            return CalendarDate(daysSinceEpoch: Int(now) / 86_400)
-        }
-        return date
-    }
-}
-
-extension CalendarDate {
-    /// Why text shaped like a date (`YYYY-MM-DD`) is not one: `2027-02-30` → "February 2027 has
-    /// 28 days"; nil for text of another shape, or for a real date.
-    public static func problem(with text: some StringProtocol) -> String? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        guard CalendarDate(year: year, month: month, day: day) == nil else { return nil }
-        if !(1...12).contains(month) { return "\(text) is not a date: month \(month) does not exist" }
-        if !(1...9999).contains(year) { return "\(text) is not a date: year \(year) is out of range" }
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(text) is not a date: \(names[month - 1]) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
     }
 }

@@ -5,7 +5,7 @@
 /// (``derivation``).
 ///
 /// An exact value has `low == estimate == high`. Comparisons against a threshold use the whole
-/// interval (see ``compare(_:_:_:)``): a fact whose interval straddles the threshold is
+/// interval (see ``Comparison/evaluate(_:against:)``): a fact whose interval straddles the threshold is
 /// indeterminate, not met or unmet. The margin shown in reports uses the estimate; a span of
 /// estimates that disagree has none, and reports show the interval alone.
 public struct FactValue: Sendable, Hashable, CustomStringConvertible {
@@ -145,9 +145,6 @@ public indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
     case sixND(parameters: ExactDecimal, tokens: ExactDecimal)
     /// chips × peak FLOP/s per chip × seconds × utilisation.
     case hardware(chips: ExactDecimal, peakPerChip: Quantity, seconds: ExactDecimal, utilization: ExactDecimal)
-    /// An amount converted between currencies with a declared rate (`1 from = rate to`), directly
-    /// or, when `inverted`, by dividing by the declared rate of the opposite direction.
-    case currencyConversion(amount: FactValue, from: String, to: String, rate: ExactDecimal, inverted: Bool, date: String?)
     /// The span of several estimates (see ``FactValue/combining(_:)``).
     case combined([FactValue])
 
@@ -165,9 +162,6 @@ public indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
             return ExactDecimal(6) * parameters * tokens
         case let .hardware(chips, peakPerChip, seconds, utilization):
             return chips * peakPerChip.value * seconds * utilization
-        case let .currencyConversion(amount, _, _, rate, inverted, _):
-            let amount = amount.estimate ?? amount.low
-            return inverted ? (amount.divided(by: rate, significantDigits: 40) ?? .zero) : amount * rate
         case let .combined(values):
             // A span has no single result; its low end is the least it may be.
             return FactValue.combining(values)?.low ?? .zero
@@ -185,12 +179,6 @@ public indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
             return "chips (\(chips.compactDescription)) × peak per chip (\(peakPerChip.value.compactDescription) FLOP/s) "
                 + "× time (\(seconds.compactDescription) s) × utilization (\(utilization.compactDescription)) = "
                 + "\(result.compactDescription) FLOP (hardware estimate)"
-        case let .currencyConversion(amount, from, to, rate, inverted, date):
-            let on = date.map { " of \($0)" } ?? ""
-            if inverted {
-                return "\(amount) \(from) ÷ \(rate) (the declared \(to)→\(from) rate\(on)) ≈ \(result) \(to)"
-            }
-            return "\(amount) \(from) × \(rate) (the declared \(from)→\(to) rate\(on)) = \(result) \(to)"
         case let .combined(values):
             let parts = values.map { value in value.derivation.map { "\(value) [\($0)]" } ?? value.description }
             return "the span of \(values.count) estimates: " + parts.joined(separator: "; ")

@@ -36,7 +36,7 @@ public enum QuantityParser {
     /// The largest number of significant digits accepted in text.
     public static let maximumDigits = 1_000
 
-    /// Parses a quantity.
+    /// Parses a quantity from a string, or from part of one (a `Substring`).
     ///
     /// - Parameters:
     ///   - text: the text, such as `3.2e25 FLOP` or `$400M`.
@@ -47,8 +47,8 @@ public enum QuantityParser {
     ///   - defaultCurrency: the currency of a bare number when `expecting` is `.money`; with none,
     ///     a bare number is refused for money.
     ///   - allowNegative: whether a negative value is accepted (by default it is refused).
-    public static func parse(_ text: String, expecting: QuantityDimension? = nil, defaultCurrency: String? = nil,
-                             allowNegative: Bool = false) throws(QuantityError) -> Quantity {
+    public static func parse(_ text: some StringProtocol, expecting: QuantityDimension? = nil,
+                             defaultCurrency: String? = nil, allowNegative: Bool = false) throws(QuantityError) -> Quantity {
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
             Result { () throws(QuantityError) in
                 try QuantityScanner(bytes: bytes).quantity(expecting: expecting, defaultCurrency: defaultCurrency,
@@ -56,21 +56,7 @@ public enum QuantityParser {
             }
         }
         if let result = text.utf8.withContiguousStorageIfAvailable(scan) { return try result.get() }
-        var copy = text
-        return try copy.withUTF8(scan).get()
-    }
-
-    /// Parses a quantity from part of a string; see `parse(_:expecting:defaultCurrency:allowNegative:)`.
-    public static func parse(_ text: Substring, expecting: QuantityDimension? = nil, defaultCurrency: String? = nil,
-                             allowNegative: Bool = false) throws(QuantityError) -> Quantity {
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
-            Result { () throws(QuantityError) in
-                try QuantityScanner(bytes: bytes).quantity(expecting: expecting, defaultCurrency: defaultCurrency,
-                                                           allowNegative: allowNegative)
-            }
-        }
-        if let result = text.utf8.withContiguousStorageIfAvailable(scan) { return try result.get() }
-        var copy = text
+        var copy = String(text)
         return try copy.withUTF8(scan).get()
     }
 
@@ -82,14 +68,10 @@ public enum QuantityParser {
                                                    allowNegative: allowNegative)
     }
 
-    /// Parses a plain number: every number spelling of `parse(_:expecting:defaultCurrency:allowNegative:)`
-    /// (multipliers such as `500M` included), negative values accepted, no unit or currency.
-    public static func parseNumber(_ text: String) throws(QuantityError) -> ExactDecimal {
-        try parse(text, expecting: .dimensionless, allowNegative: true).value
-    }
-
-    /// Parses a plain number from part of a string; see `parseNumber(_:)`.
-    public static func parseNumber(_ text: Substring) throws(QuantityError) -> ExactDecimal {
+    /// Parses a plain number from a string or part of one: every number spelling of
+    /// `parse(_:expecting:defaultCurrency:allowNegative:)` (multipliers such as `500M` included),
+    /// negative values accepted, no unit or currency.
+    public static func parseNumber(_ text: some StringProtocol) throws(QuantityError) -> ExactDecimal {
         try parse(text, expecting: .dimensionless, allowNegative: true).value
     }
 

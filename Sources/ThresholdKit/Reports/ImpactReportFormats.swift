@@ -28,14 +28,14 @@ extension ImpactReport {
         var out = paint.bold("Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")")
             + " as of \(asOf): \(profiles) profile\(profiles == 1 ? "" : "s")"
             + (invalid > 0 ? ", " + paint.red("\(invalid) invalid") : "") + "\n"
-        for change in changes { out += "  \(change.description.impactSafe)\n" }
+        for change in changes { out += "  \(change.description.controlCharactersEscaped)\n" }
         var unchanged: [String] = []
         for pack in packs {
             if pack.changed.isEmpty && pack.movers.isEmpty && pack.before == pack.after && !pack.obligations.contains(where: \.isChanged) {
                 unchanged.append(pack.pack)
                 continue
             }
-            out += "\n" + paint.bold(pack.pack) + " — " + pack.title.impactSafe
+            out += "\n" + paint.bold(pack.pack) + " — " + pack.title.controlCharactersEscaped
             if !pack.changed.isEmpty { out += "  " + paint.yellow("[changed: \(pack.changed.joined(separator: ", "))]") }
             out += "\n"
             // A pack not in force requires nothing: its counts say whom it would reach.
@@ -56,11 +56,11 @@ extension ImpactReport {
                 case .statusChanged: out += "  " + heading + "\n"
                 }
                 for mover in movers {
-                    out += "    \(mover.name.impactSafe)"
-                    if let profile = mover.profile, mover.organization != nil { out += " " + paint.dim("(\(profile.impactSafe))") }
+                    out += "    \(mover.name.controlCharactersEscaped)"
+                    if let profile = mover.profile, mover.organization != nil { out += " " + paint.dim("(\(profile.controlCharactersEscaped))") }
                     out += mover.before == mover.after ? "\n" : ": \(mover.before) → \(mover.after)\n"
                     for t in mover.thresholds {
-                        out += "      \(t.id) \(t.subject.impactSafe): \(t.before.name) → \(t.after.name)"
+                        out += "      \(t.id) \(t.subject.controlCharactersEscaped): \(t.before.name) → \(t.after.name)"
                         if let value = t.value { out += " (\(HTMLNumber.quantity(value, t.unit)))" }
                         out += "\n"
                     }
@@ -77,11 +77,11 @@ extension ImpactReport {
                 out += "  Obligations\n"
                 for o in changed {
                     out += "    \(o.id): applies to \(o.appliesBefore) → \(o.appliesAfter)\n"
-                    if !o.newlyApplies.isEmpty { out += "      newly applies: \(o.newlyApplies.map(\.impactSafe).joined(separator: ", "))\n" }
-                    if !o.noLongerApplies.isEmpty { out += "      no longer applies: \(o.noLongerApplies.map(\.impactSafe).joined(separator: ", "))\n" }
-                    if !o.newlyIndeterminate.isEmpty { out += "      newly indeterminate: \(o.newlyIndeterminate.map(\.impactSafe).joined(separator: ", "))\n" }
-                    if !o.decidedNotToApply.isEmpty { out += "      no longer indeterminate, does not apply: \(o.decidedNotToApply.map(\.impactSafe).joined(separator: ", "))\n" }
-                    for s in o.statusChanges { out += "      \(s.name.impactSafe): \(s.before.rawValue) → \(s.after.rawValue)\n" }
+                    if !o.newlyApplies.isEmpty { out += "      newly applies: \(o.newlyApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
+                    if !o.noLongerApplies.isEmpty { out += "      no longer applies: \(o.noLongerApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
+                    if !o.newlyIndeterminate.isEmpty { out += "      newly indeterminate: \(o.newlyIndeterminate.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
+                    if !o.decidedNotToApply.isEmpty { out += "      no longer indeterminate, does not apply: \(o.decidedNotToApply.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
+                    for s in o.statusChanges { out += "      \(s.name.controlCharactersEscaped): \(s.before.rawValue) → \(s.after.rawValue)\n" }
                 }
             }
         }
@@ -290,23 +290,6 @@ extension Markdown {
             case "|": out += "¦"
             case "\n", "\r": out += " "
             default: out.append(character)
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    /// The string with control characters shown as `\u{…}`, so a name from a profile can neither
-    /// break a line of a text report nor drive a terminal.
-    var impactSafe: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
-        var out = ""
-        for scalar in unicodeScalars {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -211,13 +211,6 @@ struct Paint {
     func magenta(_ text: String) -> String { wrap("35", text) }
 }
 
-extension String {
-    /// The string with spaces after it to `width` characters (as it is when already as long).
-    package func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
-
 extension ExactDecimal {
     /// The value for a reader, with its unit: money with a scale word (`620M USD`, `2.1B USD`),
     /// large counts and rates in scientific notation (`1.2e20 FLOP/s`). Exact either way; the

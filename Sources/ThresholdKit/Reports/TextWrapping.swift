@@ -47,3 +47,14 @@ package enum TextWrapping {
         return lines.joined(separator: "\n")
     }
 }
+
+extension String {
+    /// The string filled out to `width` characters with `fill`: after it (a table's column), or
+    /// before it when `leading` (a number aligned right, `U+00E9`'s `00E9`). A string as wide or
+    /// wider is returned unchanged.
+    package func padded(_ width: Int, leading: Bool = false, with fill: Character = " ") -> String {
+        guard count < width else { return self }
+        let filling = String(repeating: fill, count: width - count)
+        return leading ? filling + self : self + filling
+    }
+}

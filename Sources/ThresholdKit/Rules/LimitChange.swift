@@ -101,7 +101,7 @@ extension RuleBook {
             throw LimitChangeError(.unknownThreshold, message)
         }
         let test = threshold.test
-        let unit = LimitChange.unit(of: test)
+        let unit = test.unit
         guard let dimension = test.fact.dimension else {
             throw LimitChangeError(.badValue, "\(packID)/\(thresholdID) compares \(test.fact.rawValue), which has no limit to change")
         }
@@ -154,18 +154,5 @@ extension RuleBook {
             packs[p].thresholds[t].test.written = change.written
         }
         return RuleBook(checkedPacks: packs, records: records)
-    }
-}
-
-extension LimitChange {
-    /// The unit the evaluator reports a test's values in.
-    static func unit(of test: QuantityTest) -> String {
-        switch test.fact.dimension {
-        case .operations?: return "FLOP"
-        case .operationsPerSecond?: return "FLOP/s"
-        case .bandwidth?: return "bit/s"
-        case .money?: return test.currency ?? "USD"
-        default: return ""
-        }
     }
 }

@@ -184,3 +184,43 @@ public struct RuleBook: Sendable {
         return names.sorted().map { base + $0 }
     }
 }
+
+/// An id that names no pack in a rule book (`threshold rules show x`, `rules doc x`, `--pack x`).
+package struct UnknownPackError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The id asked for.
+    package let id: String
+    /// The ids of the book's packs, in the book's order.
+    package let known: [String]
+
+    /// An error for `id` among the `known` ids.
+    package init(id: String, known: [String]) {
+        self.id = id
+        self.known = known
+    }
+
+    /// A near spelling of the id, or else the one pack whose id starts with it (`eu-ai-act` for
+    /// `eu`).
+    package var suggestion: String? {
+        let starting = known.filter { $0.hasPrefix(id) }
+        return Suggestion.nearest(to: id, among: known) ?? (starting.count == 1 && !id.isEmpty ? starting[0] : nil)
+    }
+
+    /// `WHAT: no rule pack has this id; did you mean 'NEAR'? The packs are: …`, where `what` names
+    /// the id as the caller took it (`--pack x`, or the id escaped for a terminal).
+    package func message(naming what: String) -> String {
+        var message = "\(what): no rule pack has this id"
+        message += suggestion.map { "; did you mean '\($0)'?" } ?? "."
+        return message + " The packs are: \(known.joined(separator: ", "))."
+    }
+
+    /// The message, naming the id escaped for a terminal.
+    package var description: String { message(naming: id.escapedForTerminal()) }
+}
+
+extension RuleBook {
+    /// The pack with an id, or an error that suggests a near id and lists the packs there are.
+    package func requirePack(_ id: String) throws(UnknownPackError) -> RulePack {
+        guard let pack = pack(id) else { throw UnknownPackError(id: id, known: packs.map(\.id)) }
+        return pack
+    }
+}

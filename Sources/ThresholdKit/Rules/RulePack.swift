@@ -202,6 +202,21 @@ package struct QuantityTest: Sendable, Hashable {
     package var relative: RelativeLimit? = nil
 }
 
+extension QuantityTest {
+    /// The unit reports give the test's values and limit in: `FLOP`, `FLOP/s`, `bit/s`, the
+    /// limit's currency (`USD` when it names none), `users` for daily users, else none.
+    package var unit: String {
+        switch fact.dimension {
+        case .operations?: return "FLOP"
+        case .operationsPerSecond?: return "FLOP/s"
+        case .bandwidth?: return "bit/s"
+        case .money?: return currency ?? "USD"
+        case .dimensionless? where fact == .marketDailyUsers: return "users"
+        default: return ""
+        }
+    }
+}
+
 /// A limit drawn as a fraction of another fact: "more than a third of the original model's
 /// compute". The comparison is made exactly, by scaling both sides to whole numbers —
 /// `denominator × value` against `numerator × reference` — never by dividing: ⅓ × 10^23 has no

@@ -211,7 +211,7 @@ struct PackLoader {
                 if scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F {
                     shown.unicodeScalars.append(scalar)
                 } else {
-                    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).padded(4, leading: true, with: "0")
                     shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                     if !offending.contains(code) { offending.append(code) }
                 }
@@ -880,9 +880,4 @@ struct PackLoader {
 
 extension MappingReader {
     var label: String { MappingReader.label(path) }
-}
-
-extension String {
-    /// The string with zeros before it up to `width` characters.
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -8,16 +8,7 @@ import Testing
 struct PackAuthoringTests {
     static func pack(_ body: String, header: String = "pack: p\ntitle: T\nstatus: enacted\neffective: 2027-01-01\n") -> String { header + body }
 
-    static func error(_ yaml: String) -> YAMLError? {
-        do {
-            _ = try RulePack(yaml: yaml, path: "p.yaml")
-            return nil
-        } catch let error as YAMLError {
-            return error
-        } catch {
-            return nil
-        }
-    }
+    static func error(_ yaml: String) -> YAMLError? { Support.yamlError { _ = try RulePack(yaml: yaml, path: "p.yaml") } }
 
     static let threshold = "thresholds:\n  - {id: big, subject: model, fact: training_compute, greater_than: 1e26 FLOP}\n"
 

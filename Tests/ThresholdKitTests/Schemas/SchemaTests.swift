@@ -6,15 +6,6 @@ import Testing
 /// profile template: the schemas may not drift from what Threshold actually reads.
 @Suite("JSON Schemas")
 struct SchemaTests {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
-
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -25,7 +16,7 @@ struct SchemaTests {
 
     /// The YAML files in a folder of the package, sorted.
     static func yamlFiles(_ folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent(folder).path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Support.packageRoot.appendingPathComponent(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
     }
 
@@ -40,7 +31,7 @@ struct SchemaTests {
     @Test("the schemas embedded in ThresholdKit equal Rules/schemas/*.schema.json byte for byte",
           arguments: [("profile", Schema.profile), ("pack", Schema.pack), ("verdict", Schema.verdict)])
     func embeddedCopies(_ name: String, _ embedded: String) throws {
-        let url = Self.packageRoot.appendingPathComponent("Rules/schemas/\(name).schema.json")
+        let url = Support.packageRoot.appendingPathComponent("Rules/schemas/\(name).schema.json")
         let file = try Data(contentsOf: url)
         #expect(Array(file) == Array(embedded.utf8),
                 "Schema.\(name) differs from Rules/schemas/\(name).schema.json: the EmbedRulePacks plugin did not embed it")
@@ -150,7 +141,7 @@ struct SchemaTests {
 
     @Test("every example profile uses only what the profile schema allows", arguments: yamlFiles("Examples/labs"))
     func exampleProfile(_ path: String) throws {
-        let bytes = Array(try Data(contentsOf: Self.packageRoot.appendingPathComponent(path)))
+        let bytes = Array(try Data(contentsOf: Support.packageRoot.appendingPathComponent(path)))
         let document = try YAMLParser.parseDocument(bytes, path: path)
         let problems = SchemaWalker(root: Self.profile).problems(document.root)
         #expect(problems.isEmpty, "\(path): \(problems)")
@@ -161,7 +152,7 @@ struct SchemaTests {
         var files = BuiltinRulePacks.files.map { ("Rules/" + $0.name, Array($0.text.utf8)) }
         #expect(!files.isEmpty)
         for path in Self.yamlFiles("Examples/rules") {
-            files.append((path, Array(try Data(contentsOf: Self.packageRoot.appendingPathComponent(path)))))
+            files.append((path, Array(try Data(contentsOf: Support.packageRoot.appendingPathComponent(path)))))
         }
         for (path, bytes) in files {
             let document = try YAMLParser.parseDocument(bytes, path: path)

@@ -3,16 +3,7 @@ import Testing
 
 @Suite("Loading profiles")
 struct ProfileLoadingTests {
-    private func error(_ yaml: String) -> YAMLError? {
-        do {
-            _ = try LabProfile(yaml: yaml, path: "lab.yaml")
-            return nil
-        } catch let error as YAMLError {
-            return error
-        } catch {
-            return nil
-        }
-    }
+    private func error(_ yaml: String) -> YAMLError? { Support.profileError(yaml) }
 
     @Test("unknown keys are errors with a did-you-mean, at the key")
     func unknownKey() throws {

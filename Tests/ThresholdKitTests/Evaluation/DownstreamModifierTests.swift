@@ -45,32 +45,10 @@ private func profile(base: String?, fineTuning: String?, training: String? = nil
 }
 
 private func evaluate(_ packYAML: String, _ profileYAML: String) throws -> PackResult {
-    let book = try RuleBook(yaml: packYAML)
-    let lab = try LabProfile(yaml: profileYAML, path: "lab.yaml")
-    return book.evaluate(lab, asOf: asOf).packs[0]
+    try Support.evaluate(packYAML, profileYAML, on: asOf)
 }
 
-private func loadError(_ yaml: String) -> YAMLError? {
-    do {
-        _ = try LabProfile(yaml: yaml, path: "lab.yaml")
-        return nil
-    } catch let error as YAMLError {
-        return error
-    } catch {
-        return nil
-    }
-}
-
-private func packError(_ yaml: String) -> YAMLError? {
-    do {
-        _ = try RuleBook(yaml: yaml)
-        return nil
-    } catch let error as YAMLError {
-        return error
-    } catch {
-        return nil
-    }
-}
+private func packError(_ yaml: String) -> YAMLError? { Support.yamlError { _ = try RuleBook(yaml: yaml) } }
 
 @Suite("Downstream modifiers")
 struct DownstreamModifierTests {
@@ -213,7 +191,7 @@ struct DownstreamModifierTests {
 
     @Test("an unknown base_model key is an error at its line and column, with a did-you-mean")
     func unknownKey() throws {
-        let found = try #require(loadError("organization: {name: L}\nmodels:\n  - name: m\n    base_model:\n      provider: B\n      name: b\n      training_comput: 3e25 FLOP\n"))
+        let found = try #require(Support.profileError("organization: {name: L}\nmodels:\n  - name: m\n    base_model:\n      provider: B\n      name: b\n      training_comput: 3e25 FLOP\n"))
         #expect(found.headline == "lab.yaml:7:7: error: models[0].base_model: unknown key 'training_comput'; did you mean 'training_compute'?")
     }
 
@@ -224,7 +202,7 @@ struct DownstreamModifierTests {
         ("[B, b]", ""),
     ])
     func badValues(base: String, headline: String) throws {
-        let found = try #require(loadError("organization: {name: L}\nmodels: [{name: m, base_model: \(base)}]\n"))
+        let found = try #require(Support.profileError("organization: {name: L}\nmodels: [{name: m, base_model: \(base)}]\n"))
         #expect(found.headline.hasPrefix("lab.yaml:2:"))
         #expect(found.headline.contains("models[0].base_model"))
         if !headline.isEmpty { #expect(found.headline.hasPrefix(headline), "\(found.headline)") }
@@ -232,7 +210,7 @@ struct DownstreamModifierTests {
 
     @Test("a mistyped base_model key in the model is a did-you-mean too")
     func mistypedModelKey() throws {
-        let found = try #require(loadError("organization: {name: L}\nmodels:\n  - name: m\n    base_modle: {provider: B, name: b}\n"))
+        let found = try #require(Support.profileError("organization: {name: L}\nmodels:\n  - name: m\n    base_modle: {provider: B, name: b}\n"))
         #expect(found.headline == "lab.yaml:4:5: error: models[0]: unknown key 'base_modle'; did you mean 'base_model'?")
     }
 

@@ -113,7 +113,7 @@ import Testing
     @Test("junit: a well-formed document, a suite for the pack, the unmet obligations as failures")
     func junit() throws {
         let text = try Self.helios().rendered(as: .junit, book: try ReporterFixtures.book())
-        let root = try Self.parseXML(text)
+        let root = try Support.parseXML(text)
         let suites = root.all("testsuite")
         #expect(suites.map { $0.attributes["name"] } == ["fixture-pack"])
         #expect(suites.first?.attributes["failures"] == "2")
@@ -134,18 +134,6 @@ import Testing
     @Test("html: a well-formed page")
     func html() throws {
         let text = try Self.helios().rendered(as: .html, book: try ReporterFixtures.book())
-        #expect(try Self.parseXML(text).all("html").count == 1)
-    }
-
-    /// Parses `text` with a strict XML parser, failing the test when it is not well-formed.
-    static func parseXML(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> HTMLTestNode {
-        let parser = XMLParser(data: Data(text.utf8))
-        let builder = HTMLTestTreeBuilder()
-        parser.delegate = builder
-        parser.shouldResolveExternalEntities = false
-        let parsed = parser.parse()
-        #expect(parsed, "not well-formed XML at line \(parser.lineNumber): \(String(describing: parser.parserError ?? builder.error))",
-                sourceLocation: sourceLocation)
-        return builder.root
+        #expect(try Support.parseXML(text).all("html").count == 1)
     }
 }

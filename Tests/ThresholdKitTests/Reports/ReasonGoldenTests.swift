@@ -175,7 +175,7 @@ struct ReasonGoldenTests {
 
 /// Compares `actual` with Golden/reasons/`name`, or rewrites it under THRESHOLD_UPDATE_GOLDEN=1.
 private func expectReasonGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/reasons/\(name)")
+    let url = Support.goldenDirectory.appendingPathComponent("reasons/\(name)")
     if ProcessInfo.processInfo.environment["THRESHOLD_UPDATE_GOLDEN"] == "1" {
         try actual.write(to: url, atomically: true, encoding: .utf8)
         return

@@ -113,9 +113,23 @@ public enum Comparison: String, Sendable, CaseIterable, CustomStringConvertible 
     /// when none does; `indeterminate` when the interval straddles the limit.
     public func evaluate(_ fact: FactValue?, against limit: ExactDecimal) -> Truth {
         guard let fact else { return .indeterminate }
-        // The relations are monotone, so checking the two ends of the interval suffices.
-        let lowHolds = holds(fact.low, limit)
-        let highHolds = holds(fact.high, limit)
+        return evaluate(low: fact.low, high: fact.high, against: limit)
+    }
+
+    /// The three-valued result for the values `low...high`, where `high == nil` means unbounded
+    /// above (a sum with a part not given: the part may be anything ≥ 0). The relations are
+    /// monotone, so the two ends decide: `met` when both hold, `notMet` when neither does.
+    package func evaluate(low: ExactDecimal, high: ExactDecimal?, against limit: ExactDecimal) -> Truth {
+        let lowHolds = holds(low, limit)
+        guard let high else {
+            // Unbounded above: "greater" holds for sure once the low end holds; "less" fails for
+            // sure once the low end fails.
+            switch self {
+            case .greaterThan, .atLeast: return lowHolds ? .met : .indeterminate
+            case .lessThan, .atMost: return lowHolds ? .indeterminate : .notMet
+            }
+        }
+        let highHolds = holds(high, limit)
         if lowHolds && highHolds { return .met }
         if !lowHolds && !highHolds { return .notMet }
         return .indeterminate
@@ -124,6 +138,6 @@ public enum Comparison: String, Sendable, CaseIterable, CustomStringConvertible 
 
 /// Compares a fact with a limit in three-valued logic; see ``Comparison/evaluate(_:against:)``.
 /// Exact at the boundary: `1e25` is not `greaterThan` `10^25`, but is `atLeast` it.
-public func compare(_ fact: FactValue?, _ comparison: Comparison, _ limit: ExactDecimal) -> Truth {
+package func compare(_ fact: FactValue?, _ comparison: Comparison, _ limit: ExactDecimal) -> Truth {
     comparison.evaluate(fact, against: limit)
 }

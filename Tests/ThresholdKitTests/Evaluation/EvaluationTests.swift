@@ -29,9 +29,7 @@ private func pack(fact: String = "training_compute", subject: String = "model", 
 private let asOf = CalendarDate("2026-11-29")!
 
 private func evaluate(_ packYAML: String, _ profileYAML: String, on date: CalendarDate = asOf) throws -> PackResult {
-    let book = try RuleBook(yaml: packYAML)
-    let profile = try LabProfile(yaml: profileYAML, path: "lab.yaml")
-    return book.evaluate(profile, asOf: date).packs[0]
+    try Support.evaluate(packYAML, profileYAML, on: date)
 }
 
 @Suite("Evaluation")

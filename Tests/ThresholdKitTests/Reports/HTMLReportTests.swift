@@ -8,100 +8,13 @@ import Testing
 // The HTML report is read back with a strict XML parser: if it parses, it is well-formed XHTML
 // (every element closed, attributes quoted, no stray `&`), and its structure can be checked.
 
-/// An element of the parsed page.
-final class HTMLTestNode {
-    let name: String
-    let attributes: [String: String]
-    var children: [HTMLTestNode] = []
-    var text = ""
-    weak var parent: HTMLTestNode?
-
-    init(name: String, attributes: [String: String], parent: HTMLTestNode?) {
-        self.name = name
-        self.attributes = attributes
-        self.parent = parent
-    }
-
-    /// Every element below this one, depth first (text is kept in `#text` nodes, in order).
-    var descendants: [HTMLTestNode] { elements.flatMap { [$0] + $0.descendants } }
-
-    /// The child elements.
-    var elements: [HTMLTestNode] { children.filter { $0.name != "#text" } }
-
-    /// All text inside, in document order.
-    var allText: String { name == "#text" ? text : children.map(\.allText).joined() }
-
-    func all(_ name: String) -> [HTMLTestNode] { descendants.filter { $0.name == name } }
-
-    func classes() -> Set<String> { Set((attributes["class"] ?? "").split(separator: " ").map(String.init)) }
-
-    func hasClass(_ name: String) -> Bool { classes().contains(name) }
-}
-
-/// A DOM-lite built by XMLParser's SAX callbacks.
-final class HTMLTestTreeBuilder: NSObject, XMLParserDelegate {
-    let root = HTMLTestNode(name: "#document", attributes: [:], parent: nil)
-    lazy var current = root
-    var error: Error?
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let node = HTMLTestNode(name: name, attributes: attributes, parent: current)
-        current.children.append(node)
-        current = node
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        current = current.parent ?? root
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if let last = current.children.last, last.name == "#text" {
-            last.text += string
-        } else {
-            let node = HTMLTestNode(name: "#text", attributes: [:], parent: current)
-            node.text = string
-            current.children.append(node)
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {}
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
-}
-
-/// Parses the page strictly, failing the test with the parser's message and line when it is not
-/// well-formed XML.
-private func parse(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> HTMLTestNode {
-    let parser = XMLParser(data: Data(html.utf8))
-    let builder = HTMLTestTreeBuilder()
-    parser.delegate = builder
-    parser.shouldResolveExternalEntities = false
-    let ok = parser.parse()
-    if !ok {
-        let line = parser.lineNumber
-        let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
-        let context = line > 0 && line <= lines.count ? String(lines[line - 1].prefix(300)) : ""
-        Issue.record("not well-formed XML at line \(line), column \(parser.columnNumber): \(String(describing: parser.parserError ?? builder.error))\n\(context)",
-                     sourceLocation: sourceLocation)
-        throw CancellationError()
-    }
-    return builder.root
-}
-
 private let asOf = CalendarDate("2026-11-29")!
-
-private let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-}()
 
 /// The example labs, loaded with `LabProfile(contentsOf:)`, in file-name order.
 private func exampleProfiles() throws -> [LabProfile] {
-    let directory = packageRoot.appendingPathComponent("Examples/labs")
+    let directory = Support.packageRoot.appendingPathComponent("Examples/labs")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-    return try names.map { try LabProfile(contentsOf: "Examples/labs/" + $0, options: .default, relativeTo: packageRoot) }
+    return try names.map { try LabProfile(contentsOf: "Examples/labs/" + $0, options: .default, relativeTo: Support.packageRoot) }
 }
 
 extension LabProfile {
@@ -139,7 +52,7 @@ struct HTMLReportTests {
         self.profiles = profiles
         self.verdicts = verdicts
         self.html = html
-        page = try parse(html)
+        page = try Support.parseXML(html)
         if let out = ProcessInfo.processInfo.environment["THRESHOLD_HTML_OUT"] {
             try html.write(toFile: out, atomically: true, encoding: .utf8)
         }
@@ -351,7 +264,7 @@ struct HTMLReportTests {
         let lab = LabProfile(path: "labs/long.yaml", organization: .init(name: long),
                              models: [.init(name: "a-model-with-a-name-far-too-long-to-fit-on-one-line-of-any-chart", trainingCompute: .operations("3e25"))])
         let verdicts = self.verdicts + [book.evaluate(lab, asOf: asOf)]
-        let page = try parse(HTMLReport.render(verdicts: verdicts, title: "Long", generated: asOf, rules: book))
+        let page = try Support.parseXML(HTMLReport.render(verdicts: verdicts, title: "Long", generated: asOf, rules: book))
         let chart = try computeChart(page)
         let labels = chart.descendants.filter { $0.hasClass("row-label") }
         #expect(!labels.isEmpty)
@@ -416,7 +329,7 @@ struct HTMLReportTests {
         // In 2026 the EU test is in force: 4e23 FLOP is past its 1e23 line, but a model that
         // generates none of text, audio, images or video is not a GPAI model. (The revoked order's
         // 10^23 line for biological sequence models, at the same value, is not in force.)
-        let now = try parse(HTMLReport.render(verdicts: [protein, chat].map { book.evaluate($0, asOf: asOf) }, title: "t", generated: asOf, rules: book))
+        let now = try Support.parseXML(HTMLReport.render(verdicts: [protein, chat].map { book.evaluate($0, asOf: asOf) }, title: "t", generated: asOf, rules: book))
         let hollow = try point(now, 1)
         #expect(hollow.hasClass("condition-not-met"))
         #expect(try point(now, 2).hasClass("decided"))
@@ -430,7 +343,7 @@ struct HTMLReportTests {
         // In 2024 only the order is in force: the protein model is past its line and meets it; the
         // general model is past it without meeting it.
         let then = CalendarDate("2024-06-01")!
-        let past = try parse(HTMLReport.render(verdicts: [protein, chat].map { book.evaluate($0, asOf: then) }, title: "t", generated: then, rules: book))
+        let past = try Support.parseXML(HTMLReport.render(verdicts: [protein, chat].map { book.evaluate($0, asOf: then) }, title: "t", generated: then, rules: book))
         #expect(try point(past, 1, series: "training compute").hasClass("decided"))
         #expect(try point(past, 2, series: "training compute").hasClass("condition-not-met"))
         // In the examples, a model past lines it meets is drawn as met.
@@ -459,7 +372,7 @@ struct HTMLReportTests {
     func coincidentLines() throws {
         let change = try book.limitChange(pack: "eu-ai-act-gpai", threshold: "systemic-risk-compute", to: "1e26")
         let report = try book.impact(of: [change], on: profiles, asOf: asOf)
-        let page = try parse(HTMLReport.render(verdicts: verdicts, title: "Impact", generated: asOf, impact: report, rules: book))
+        let page = try Support.parseXML(HTMLReport.render(verdicts: verdicts, title: "Impact", generated: asOf, impact: report, rules: book))
         let chart = try computeChart(page)
         struct Drawn { var key: String; var x: Double; var top: Double; var label: ClosedRange<Double>; var baseline: Double }
         var drawn: [Drawn] = []
@@ -502,7 +415,7 @@ struct HTMLReportTests {
                                                 file: "labs/bad&<.yaml")])
         let verdicts = [book.evaluate(lab, asOf: asOf), broken]
         let html = HTMLReport.render(verdicts: verdicts, title: "<T> & \"t\"", generated: asOf, rules: book)
-        let page = try parse(html)
+        let page = try Support.parseXML(html)
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("\u{1B}"))
         #expect(page.all("title").first?.allText == "<T> & \"t\"")
@@ -527,7 +440,7 @@ struct HTMLReportTests {
         let change = try book.limitChange(pack: "eu-ai-act-gpai", threshold: "systemic-risk-compute", to: "1e26")
         let report = try book.impact(of: [change], on: profiles, asOf: asOf)
         let html = HTMLReport.render(verdicts: verdicts, title: "Impact", generated: asOf, impact: report, rules: book)
-        let page = try parse(html)
+        let page = try Support.parseXML(html)
         let section = try #require(page.descendants.first { $0.attributes["id"] == "impact" })
         #expect(section.allText.contains("systemic-risk-compute"))
         let movers = report.packs.first { $0.pack == "eu-ai-act-gpai" }!.movers

@@ -12,7 +12,7 @@ struct VerdictSchemaTests {
 
     @Test("every golden verdict of threshold check validates")
     func goldens() throws {
-        let folder = SchemaTests.packageRoot.appendingPathComponent("Tests/ThresholdCLITests/Golden/check")
+        let folder = Support.packageRoot.appendingPathComponent("Tests/ThresholdCLITests/Golden/check")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
         try #require(names.count >= 6)
         for name in names {
@@ -26,7 +26,7 @@ struct VerdictSchemaTests {
     func everyStatus() throws {
         let book = try RuleBook.builtIn()
         var seenStatuses: Set<ObligationStatus> = [], seenDeployments: Set<Deployment> = []
-        let labs = SchemaTests.packageRoot.appendingPathComponent("Examples/labs")
+        let labs = Support.packageRoot.appendingPathComponent("Examples/labs")
         var profiles = try FileManager.default.contentsOfDirectory(atPath: labs.path).filter { $0.hasSuffix(".yaml") }.sorted()
             .map { try LabProfile(contentsOf: labs.appendingPathComponent($0).path) }
         profiles.append(try LabProfile(yaml: """
@@ -65,7 +65,7 @@ struct VerdictSchemaTests {
     ])
     func refusals(_ original: String, _ mutated: String) throws {
         let verdict = try RuleBook.builtIn().selecting(["frontier-ai-proposal-2026"])
-            .evaluate(try LabProfile(contentsOf: SchemaTests.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path),
+            .evaluate(try LabProfile(contentsOf: Support.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path),
                       asOf: CalendarDate("2026-11-29")!)
         let line = verdict.jsonLine()
         try #require(line.contains(original))

@@ -1,0 +1,162 @@
+// Whether an obligation applies to a subject: the truths of the thresholds its `when` reads, other
+// obligations' applicability (cached per subject), assessment outcomes on file, and the
+// thresholds that decided a duty out of scope or undecided.
+
+extension Evaluator {
+    /// A threshold's truth for each of its subjects, in the order of `evaluate(_:)`.
+    struct SubjectTruths {
+        /// What the threshold is about.
+        var subject: Subject
+        /// The organisation alone, each model, or each cluster.
+        var values: [Truth]
+        /// Whether any subject meets it (each key counted once, with its last value).
+        var any: Truth
+    }
+
+    /// The subject of an obligation: the organisation, or a model by its position in the profile.
+    typealias SubjectSlot = Int
+    static let organizationSlot: SubjectSlot = -1
+
+    struct ObligationContext {
+        /// Per threshold position.
+        var truths: [SubjectTruths?]
+        /// Per obligation position, per subject: slot 0 for the organisation, 1 + i for the key of
+        /// model i.
+        var applicability: [[Truth?]?]
+        /// `model:NAME` for each model.
+        let modelKeys: [String]
+        /// For each model, the last model with the same key: a key names one subject.
+        let canonicalModels: [Int]
+        /// Set while an `any_assessment_outcome` test runs, to stop a pack whose formulas lead
+        /// back to it from recursing.
+        var testingOutcome = false
+
+        init(truths: [SubjectTruths?], obligations: Int, modelKeys: [String], canonicalModels: [Int]) {
+            self.truths = truths
+            self.applicability = Array(repeating: nil, count: obligations)
+            self.modelKeys = modelKeys
+            self.canonicalModels = canonicalModels
+        }
+
+        /// The subject's key: `organization` or `model:NAME`.
+        func key(_ subject: SubjectSlot) -> String { subject < 0 ? Evaluator.organizationSubject : modelKeys[subject] }
+    }
+
+    /// The truth of a threshold for a subject of an obligation.
+    func truth(of read: PackPlan.ThresholdRead, for subject: SubjectSlot, per: Subject, context: ObligationContext) -> Truth {
+        guard let thresholdSubject = read.subject, let slot = read.slot, let values = context.truths[slot] else {
+            return .indeterminate
+        }
+        if thresholdSubject == .model && per == .model && subject >= 0 {
+            guard values.subject == .model else { return .indeterminate }
+            return values.values[context.canonicalModels[subject]]
+        }
+        if thresholdSubject == .organization { return values.subject == .organization ? values.values[0] : .indeterminate }
+        // A model or cluster threshold read for the organisation: does any subject meet it?
+        return values.any
+    }
+
+    func applies(_ when: PackPlan.Formula, subject: SubjectSlot, obligation: Obligation, context: inout ObligationContext) -> Truth {
+        switch when {
+        case .always: return .met
+        case .threshold(let read): return truth(of: read, for: subject, per: obligation.per, context: context)
+        case .obligation(let position):
+            guard let position else { return .indeterminate }
+            let other = pack.obligations[position]
+            let slot = subject < 0 ? 0 : 1 + context.canonicalModels[subject]
+            if let cached = context.applicability[position]?[slot] { return cached }
+            let otherSubject = other.per == .organization ? Self.organizationSlot : subject
+            let formula = plan.formulas[position]
+            let value: Truth
+            if other.per == .model && subject < 0 {
+                value = Truth.any(profile.models.indices.map { applies(formula, subject: $0, obligation: other, context: &context) })
+            } else {
+                value = applies(formula, subject: otherSubject, obligation: other, context: &context)
+            }
+            if context.applicability[position] == nil {
+                context.applicability[position] = Array(repeating: nil, count: 1 + profile.models.count)
+            }
+            context.applicability[position]![slot] = value
+            return value
+        case .any(let items): return Truth.any(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
+        case .all(let items): return Truth.all(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
+        case .not(let inner): return applies(inner, subject: subject, obligation: obligation, context: &context).not
+        case .anyAssessmentOutcome(let outcome):
+            return foundOutcome(outcome, subject: subject, context: &context)
+        }
+    }
+
+    /// Whether an assessment that counts found `outcome` for the subject (a model, or any subject
+    /// for the organisation): the finding of the latest date among the records that count for an
+    /// obligation of this pack that applies, independent where the obligation asks for it and
+    /// still valid. Records of one date are read as a set: a high-risk finding is never hidden by
+    /// an acceptable one of the same day. A self-assessment, an expired record, or one for an
+    /// obligation that does not apply never blocks deployment; one for an obligation whose
+    /// applicability is unknown, or beside a record that leaves out what would decide it, leaves
+    /// the answer indeterminate.
+    func foundOutcome(_ outcome: LabProfile.AssessmentRecord.Outcome, subject: SubjectSlot,
+                      context: inout ObligationContext) -> Truth {
+        // A pack whose obligations' `when`s lead back to this test cannot be decided.
+        guard !context.testingOutcome else { return .indeterminate }
+        context.testingOutcome = true
+        defer { context.testingOutcome = false }
+        var found: [Truth] = []
+        for (position, obligation) in pack.obligations.enumerated() where !obligation.isDeploymentGate {
+            let models: [Int?] = obligation.per == .organization ? [nil]
+                : subject >= 0 ? [subject] : profile.models.indices.map { $0 }
+            for model in models {
+                let review = review(obligation, model: model)
+                guard let finding = review.finding, finding == outcome, !review.isExpired(obligation.renewalPeriod, on: asOf) else { continue }
+                let applies = applies(.obligation(position), subject: model ?? subject, obligation: obligation, context: &context)
+                // An undated or incomplete record might be newer and say otherwise.
+                found.append(review.uncertain.isEmpty ? applies : Truth.all([applies, .indeterminate]))
+            }
+        }
+        return Truth.any(found)
+    }
+
+    /// Appends to `ids` the thresholds that give `formula` its `value` for the subject: for `all`
+    /// and `any`, the parts with that value (what is not met keeps an `all` out; every part keeps
+    /// an `any` out; the undecided parts leave either undecided); through `not`, the parts with
+    /// the opposite value; through another obligation, what decides that one. Assessment outcomes
+    /// and `always` name no threshold.
+    func deciders(of formula: PackPlan.Formula, value: Truth, subject: SubjectSlot, obligation: Obligation,
+                  context: inout ObligationContext, into ids: inout [String]) {
+        switch formula {
+        case .always, .anyAssessmentOutcome:
+            return
+        case .threshold(let read):
+            if !ids.contains(read.id) { ids.append(read.id) }
+        case .any(let items), .all(let items):
+            for item in items where applies(item, subject: subject, obligation: obligation, context: &context) == value {
+                deciders(of: item, value: value, subject: subject, obligation: obligation, context: &context, into: &ids)
+            }
+        case .not(let inner):
+            deciders(of: inner, value: value.not, subject: subject, obligation: obligation, context: &context, into: &ids)
+        case .obligation(let position):
+            guard let position else { return }
+            let other = pack.obligations[position]
+            if other.per == .model && subject < 0 {
+                for model in profile.models.indices
+                where applies(plan.formulas[position], subject: model, obligation: other, context: &context) == value {
+                    deciders(of: plan.formulas[position], value: value, subject: model, obligation: other, context: &context, into: &ids)
+                }
+            } else {
+                let otherSubject = other.per == .organization ? Self.organizationSlot : subject
+                deciders(of: plan.formulas[position], value: value, subject: otherSubject, obligation: other,
+                         context: &context, into: &ids)
+            }
+        }
+    }
+}
+
+extension Truth {
+    /// The truth an applicability gives.
+    init(_ applicability: Applicability) {
+        switch applicability {
+        case .yes: self = .met
+        case .no: self = .notMet
+        case .indeterminate: self = .indeterminate
+        }
+    }
+}

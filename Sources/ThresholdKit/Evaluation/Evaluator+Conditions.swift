@@ -1,0 +1,85 @@
+// The conditions beside a threshold's comparison (a status, a modality, a flag, a release date, a
+// second quantity, alternatives), each with the truth it gives and why it fails.
+
+extension Evaluator {
+    func evaluate(_ condition: Condition, model: Int?, cluster: Int?, market: String? = nil) -> (Truth, String?) {
+        switch condition {
+        // A condition that fails says why, so that a threshold whose quantity is over the line but
+        // which is not met never reads as an unexplained "not met".
+        case .equals(let key, let values):
+            let actual: String? = key == .primaryData ? model.flatMap({ profile.models[$0].primaryData }) : model.flatMap({ profile.models[$0].status?.rawValue })
+            guard let actual else { return (.indeterminate, "\(key.rawValue) is not given") }
+            if values.contains(actual) { return (.met, nil) }
+            return (.notMet, "\(key.rawValue) is \(actual), not \(Self.alternatives(values))")
+        case .includesAny(let key, let values):
+            guard let modalities = model.flatMap({ profile.models[$0].modalities }) else { return (.indeterminate, "\(key.rawValue) is not given") }
+            if modalities.contains(where: values.contains) { return (.met, nil) }
+            let listed = modalities.isEmpty ? "none" : modalities.joined(separator: ", ")
+            return (.notMet, "\(key.rawValue) (\(listed)) include none of \(values.joined(separator: ", "))")
+        case .isTrue(let key, let wanted):
+            let actual: Bool?
+            switch key {
+            case .coLocated: actual = cluster.flatMap({ profile.clusters[$0].coLocated })
+            case .stateOfTheArt: actual = model.flatMap({ profile.models[$0].stateOfTheArt })
+            case .broadRightsRisk: actual = model.flatMap({ profile.models[$0].broadRightsRisk })
+            case .baseModelSystemicRisk: actual = model.flatMap({ profile.models[$0].baseModel?.systemicRisk })
+            case .localAddress: actual = market.flatMap { code in profile.organization.markets.first { $0.market == code }?.localAddress }
+            default: actual = nil
+            }
+            guard let actual else { return (.indeterminate, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is not given") }
+            return actual == wanted ? (.met, nil) : (.notMet, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)")
+        case .date(let key, let comparison, let limit):
+            guard let model else { return (.indeterminate, "\(key.rawValue) is not given") }
+            if let released = profile.models[model].released {
+                return comparison.holds(released, limit) ? (.met, nil) : (.notMet, "released \(released), not \(comparison.words) \(limit)")
+            }
+            // Not yet deployed: a deployment to come falls on or after the as-of date.
+            if [.inTraining, .internal].contains(profile.models[model].status) {
+                switch comparison {
+                case .onOrAfter where asOf >= limit, .after where asOf > limit:
+                    return (.met, nil)
+                case .before where asOf >= limit, .onOrBefore where asOf > limit:
+                    return (.notMet, "not yet released, so not released \(comparison.words) \(limit)")
+                default:
+                    return (.indeterminate, "not yet released: whether it will be released \(comparison.words) \(limit) cannot be told")
+                }
+            }
+            return (.indeterminate, "released is not given")
+        case .quantity(let test):
+            var notes: [String] = []
+            guard let measured = measure(test, model: model, cluster: cluster, notes: &notes) else {
+                return (.indeterminate, notes.first ?? "\(test.fact.rawValue) is not given")
+            }
+            let truth = measured.truth(test.comparison)
+            guard truth == .notMet else { return (truth, nil) }
+            let value = measured.displayValue.map { "\($0) \(test.unit)" } ?? "the value"
+            if test.relative != nil {
+                return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) (\(notes.last ?? ""))")
+            }
+            return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(test.unit)")
+        case .any(let groups):
+            var results: [(Truth, String?)] = []
+            for group in groups {
+                var truth = Truth.met
+                var note: String?
+                for condition in group {
+                    let (conditionTruth, conditionNote) = evaluate(condition, model: model, cluster: cluster, market: market)
+                    truth = truth.and(conditionTruth)
+                    if note == nil, conditionTruth != .met { note = conditionNote }
+                }
+                results.append((truth, note))
+            }
+            let truth = Truth.any(results.map(\.0))
+            switch truth {
+            case .met: return (.met, nil)
+            case .indeterminate: return (.indeterminate, results.first { $0.0 == .indeterminate }?.1)
+            case .notMet: return (.notMet, "none of: " + results.compactMap(\.1).joined(separator: "; "))
+            }
+        }
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func alternatives(_ values: [String]) -> String {
+        values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1]
+    }
+}

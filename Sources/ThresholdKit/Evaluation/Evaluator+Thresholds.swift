@@ -1,0 +1,177 @@
+// A threshold evaluated for each of its subjects (the organisation, each model, each cluster):
+// the comparison, the conditions beside it, the reason, margin and mark a report shows.
+
+extension Evaluator {
+    // MARK: Thresholds
+
+    /// `models` or `clusters` when the threshold is about one and the profile does not list them
+    /// at all; nil otherwise.
+    func unlistedList(for subject: Subject) -> String? {
+        switch subject {
+        case .organization: return nil
+        case .model: return profile.listsModels ? nil : "models"
+        case .cluster: return profile.listsClusters ? nil : "clusters"
+        }
+    }
+
+    /// The indeterminate result of a threshold about models or clusters that the profile does not
+    /// list; its subject is the list's name.
+    func unlistedResult(_ threshold: Threshold, list: String) -> ThresholdResult {
+        let source = threshold.cite.flatMap(pack.source)
+        let note = "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
+        return ThresholdResult(
+            id: threshold.id, subject: list, result: .indeterminate, value: nil, range: nil,
+            limit: threshold.test.limit, comparison: threshold.test.comparison, unit: threshold.test.unit,
+            margin: nil, mark: nil, notes: [note],
+            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
+            sourceGrade: source?.grade, reason: note)
+    }
+
+    func subjects(of subject: Subject) -> [String] {
+        switch subject {
+        case .organization: return [Self.organizationSubject]
+        case .model: return profile.models.map { "model:" + $0.name }
+        case .cluster: return profile.clusters.map { "cluster:" + $0.name }
+        }
+    }
+
+    func evaluate(_ threshold: Threshold) -> [ThresholdResult] {
+        evaluate(threshold, modelKeys: profile.models.map { "model:" + $0.name },
+                 clusterKeys: threshold.subject == .cluster ? profile.clusters.map { "cluster:" + $0.name } : [])
+    }
+
+    /// The threshold for each of its subjects, whose keys (`model:NAME`, `cluster:NAME`) are given.
+    func evaluate(_ threshold: Threshold, modelKeys: [String], clusterKeys: [String]) -> [ThresholdResult] {
+        switch threshold.subject {
+        case .organization:
+            return [evaluate(threshold, subject: Self.organizationSubject, model: nil, cluster: nil)]
+        case .model:
+            return profile.models.indices.map { evaluate(threshold, subject: modelKeys[$0], model: $0, cluster: nil) }
+        case .cluster:
+            return profile.clusters.indices.map { evaluate(threshold, subject: clusterKeys[$0], model: nil, cluster: $0) }
+        }
+    }
+
+    /// For each key, the position of the last equal key: the one a dictionary keyed by these keys
+    /// would keep. Keys are unique in a loaded profile, but a profile built in Swift may repeat one.
+    static func lastOccurrences(_ keys: [String]) -> [Int] {
+        var result = Array(keys.indices)
+        if keys.count <= 16 {
+            for i in keys.indices {
+                var j = keys.count - 1
+                while j > i && keys[j] != keys[i] { j -= 1 }
+                result[i] = j
+            }
+        } else {
+            var last: [String: Int] = [:]
+            last.reserveCapacity(keys.count)
+            for (i, key) in keys.enumerated() { last[key] = i }
+            for (i, key) in keys.enumerated() { result[i] = last[key] ?? i }
+        }
+        return result
+    }
+
+    /// The threshold for one subject; `model` and `cluster` are positions in the profile, so that
+    /// the model is read in place rather than copied for every threshold.
+    func evaluate(_ threshold: Threshold, subject: String, model: Int?, cluster: Int?) -> ThresholdResult {
+        if threshold.period == .precedingCalendarYear, threshold.subject == .organization,
+           profile.organization.reportingPeriod != asOf.year - 1, profile.organization.figures(forYear: asOf.year - 1) != nil {
+            // The year's figures come from the profile's history.
+            var year = profile
+            year.organization = profile.organization.withFigures(ofYear: asOf.year - 1)
+            return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
+                .evaluate(threshold, subject: subject, model: model, cluster: cluster)
+        }
+        var threshold = threshold
+        var notes: [String] = []
+        var asModification = false
+        if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {
+            asModification = true
+            // A model built on another provider's model is tested as a modification: the pack's
+            // `modified_model:` takes the place of the threshold's own test and conditions.
+            threshold.test = modified.test
+            threshold.conditions = modified.conditions
+            notes.append("a modification of \(base.provider)'s \(base.name) (base_model): " + (modified.note
+                ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) \(modified.test.written)"))
+        }
+        let test = threshold.test
+        // What besides the comparison decided the result, with the truth each gave.
+        var deciding: [(Truth, String)] = []
+        let line = test.relative.flatMap { relativeLine(test, $0, model: model, cluster: cluster) }
+        let notesBefore = notes.count
+        let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line)
+        var truth = measured.map { $0.truth(test.comparison) } ?? .indeterminate
+        // A relative line that is not known leaves the test undecided even with the value given.
+        var scratch: [String] = []
+        let valueGiven = line?.low == nil && line != nil && measureFact(test, model: model, cluster: cluster, notes: &scratch) != nil
+        if measured == nil && notes.count == notesBefore && !valueGiven { notes.append("\(test.fact.rawValue) is not given") }
+        if measured == nil, notes.count > notesBefore, !valueGiven, let last = notes.last { deciding.append((.indeterminate, last)) }
+        if let line {
+            notes.append(contentsOf: line.notes)
+            if valueGiven, let missing = line.notes.first { deciding.append((.indeterminate, missing)) }
+        }
+        if let period = threshold.period, period == .precedingCalendarYear, measured != nil {
+            let wanted = asOf.year - 1
+            if let year = profile.organization.reportingPeriod {
+                if year != wanted {
+                    truth = .indeterminate
+                    notes.append("the figures cover \(year), but the statute counts the preceding calendar year, \(wanted)")
+                    deciding.append((.indeterminate, notes[notes.count - 1]))
+                }
+            } else {
+                truth = .indeterminate
+                notes.append("reporting_period is not given: the statute counts the preceding calendar year, \(wanted)")
+                deciding.append((.indeterminate, notes[notes.count - 1]))
+            }
+        }
+        for condition in threshold.conditions {
+            let (conditionTruth, note) = evaluate(condition, model: model, cluster: cluster, market: threshold.test.market)
+            truth = truth.and(conditionTruth)
+            if let note {
+                notes.append(note)
+                deciding.append((conditionTruth, note))
+            }
+        }
+        // The comparison explains a value on the wrong side of the line; anything else is named.
+        let comparisonDecides = truth == .notMet
+            && measured.map { $0.truth(test.comparison) == .notMet } == true
+        // An undecided comparison names what the value lacks: a part not given, or its uncertainty.
+        let missingPart = truth == .indeterminate
+            ? notes.first { $0.contains(" is not given") || $0.contains(" is uncertain") } : nil
+        let reason = truth == .met || comparisonDecides ? nil : deciding.first { $0.0 == truth }?.1 ?? missingPart
+        let source = threshold.cite.flatMap(pack.source)
+        return ThresholdResult(
+            id: threshold.id, subject: subject, result: truth,
+            value: measured?.displayValue, range: measured?.displayRange,
+            limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit,
+            margin: measured.flatMap { measured in
+                line == nil ? measured.displayValue.flatMap { margin(of: $0, against: test.limit) }
+                    : measured.interval.estimate.flatMap { margin(of: $0, against: measured.limit) }
+            },
+            mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
+            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
+            sourceGrade: source?.grade, reason: reason, isModificationTest: asModification)
+    }
+
+    /// `value ÷ limit` to six significant digits, or to as many as it takes (up to 40) to tell a
+    /// value just over or under the line from one exactly on it: 10^25 + 1 against 10^25 is
+    /// ×1.0000000000000000000000001, never a misleading ×1.
+    func margin(of value: ExactDecimal, against limit: ExactDecimal) -> ExactDecimal? {
+        guard let short = value.divided(by: limit, significantDigits: 6) else { return nil }
+        guard short == ExactDecimal(integer: 1), value != limit else { return short }
+        return value.divided(by: limit, significantDigits: 40) ?? short
+    }
+
+    /// Where the fact a test reads was written, if it was: for a result whose value could not be
+    /// used (a missing exchange rate), so that the report still points at the line.
+    func mark(of key: FactKey, model: Int?, cluster: Int?) -> SourceMark? {
+        if key == .trainingAndFineTuningCompute {
+            return model.flatMap { profile.models[$0].trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark }
+        }
+        if key == .baseModelAndFineTuningCompute {
+            return model.flatMap { profile.models[$0].baseModel?.trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark }
+        }
+        return fact(key, model: model, cluster: cluster)?.mark
+    }
+
+}

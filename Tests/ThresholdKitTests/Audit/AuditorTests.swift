@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+@testable import ThresholdKit
+
+@Suite("Walking and auditing")
+struct AuditorTests {
+    @Test("the walker: recursive, sorted by bytes, hidden and excluded skipped, special files noticed, loops detected")
+    func walker() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for path in ["a/b.yaml", "a-b.yaml", "a/deep/er/c.yml", "a/.hidden.yaml", ".git/x.yaml", "skip/x.yaml", "a/readme.md"] {
+            try ReporterFixtures.write(ReporterFixtures.helios, path, in: dir)
+        }
+        #expect(mkfifo(dir.appendingPathComponent("a/fifo.yaml").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a/deep/up").path, withDestinationPath: "../..")
+        let root = dir.path
+        var result = FileWalker(exclude: ["skip/"]).walk([root])
+        #expect(result.files == ["\(root)/a-b.yaml", "\(root)/a/b.yaml", "\(root)/a/deep/er/c.yml"])
+        #expect(result.notices.map(\.kind) == [.symlinkNotFollowed, .specialFile], "sorted by path: a/deep/up, a/fifo.yaml")
+        result = FileWalker(exclude: ["skip/"], followSymlinks: true).walk([root])
+        #expect(result.files.count == 3)
+        #expect(result.notices.map(\.kind) == [.symlinkLoop, .specialFile])
+        #expect(result.notices[0].path == "\(root)/a/deep/up")
+        result = FileWalker(includeHidden: true).walk([root])
+        #expect(result.files.contains("\(root)/.git/x.yaml") && result.files.contains("\(root)/a/.hidden.yaml") && result.files.contains("\(root)/skip/x.yaml"))
+        // A file named directly is taken whatever its name; duplicates are dropped.
+        result = FileWalker().walk(["\(root)/a/readme.md", "\(root)/a/readme.md", "\(root)/nothing-here.yaml"])
+        #expect(result.files == ["\(root)/a/readme.md", "\(root)/nothing-here.yaml"])
+        #expect(result.streams.isEmpty)
+    }
+
+    @Test("a FIFO or device named directly is collected and listed as a stream, never opened; one met in the walk is noticed")
+    func namedStreams() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ReporterFixtures.write(ReporterFixtures.helios, "a.yaml", in: dir)
+        let fifo = dir.appendingPathComponent("fifo.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Opening the FIFO here would block: the walk returning at all shows it was not opened.
+        let named = FileWalker().walk([fifo, "/dev/null", dir.appendingPathComponent("a.yaml").path, fifo])
+        #expect(named.files == ["/dev/null", dir.appendingPathComponent("a.yaml").path, fifo])
+        #expect(named.streams == ["/dev/null", fifo])
+        #expect(named.notices.isEmpty)
+        let walked = FileWalker().walk([dir.path])
+        #expect(walked.files == [dir.appendingPathComponent("a.yaml").path])
+        #expect(walked.streams.isEmpty)
+        #expect(walked.notices.map(\.kind) == [.specialFile])
+    }
+
+    @Test("files that cannot be read become invalid verdicts: missing, a folder named *.yaml, a FIFO (never waited on), too large")
+    func unreadable() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
+        #expect(mkfifo(dir.appendingPathComponent("fifo.yaml").path, 0o600) == 0)
+        try ReporterFixtures.write(String(repeating: "# padding\n", count: 200), "large.yaml", in: dir)
+        var limits = LoadOptions.default
+        limits.yaml.maxFileBytes = 1000
+        let auditor = Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, loadOptions: limits, jobs: 1)
+        func problem(_ name: String) -> String? {
+            let verdict = auditor.verdict(forFileAt: dir.appendingPathComponent(name).path)
+            #expect(verdict.isInvalid && verdict.packs.isEmpty)
+            #expect(verdict.errors.first?.file == dir.appendingPathComponent(name).path)
+            return verdict.errors.first?.message
+        }
+        #expect(problem("missing.yaml")?.contains("cannot open the file") == true)
+        #expect(problem("folder.yaml")?.contains("is a directory") == true)
+        #expect(problem("fifo.yaml")?.contains("not a regular file") == true)
+        #expect(problem("large.yaml")?.contains("larger than the limit of 1000 bytes") == true)
+    }
+
+    static func corpus(_ count: Int, in dir: URL) throws -> [String] {
+        let kinds = [ReporterFixtures.helios, ReporterFixtures.quiet, ReporterFixtures.bad]
+        var paths: [String] = []
+        for index in 0..<count {
+            let name = "p\(1000 + index).yaml"
+            try ReporterFixtures.write(kinds[index % 3], name, in: dir)
+            paths.append(dir.appendingPathComponent(name).path)
+        }
+        return paths
+    }
+
+    @Test("results come in the order of the paths whatever the number of jobs, and equal a sequential run")
+    func order() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paths = try Self.corpus(60, in: dir)
+        let book = try ReporterFixtures.book()
+        var sequential: [Verdict] = []
+        Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: 1).evaluate(paths) { sequential.append($0.verdict) }
+        for (jobs, window) in [(2, nil), (4, 3), (3, 1)] as [(Int, Int?)] {
+            var indices: [Int] = [], verdicts: [Verdict] = []
+            Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs, window: window).evaluate(paths) { result in
+                indices.append(result.index)
+                #expect(result.path == paths[result.index])
+                verdicts.append(result.verdict)
+            }
+            #expect(indices == Array(0..<60))
+            #expect(verdicts == sequential)
+        }
+        #expect(sequential.filter(\.isInvalid).count == 20)
+    }
+
+    @Test("rendering on the workers: each result comes with its own rendering, in order, made off the calling thread")
+    func renderOnWorkers() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paths = try Self.corpus(40, in: dir)
+        let book = try ReporterFixtures.book()
+        let caller = pthread_self()
+        for jobs in [1, 2, 3] {
+            var lines: [String] = []
+            var offThread = 0
+            Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs, window: 2).evaluate(paths, render: { verdict in
+                (verdict.jsonLine(), pthread_equal(pthread_self(), caller) == 0)
+            }) { result, rendered in
+                #expect(rendered.0 == result.verdict.jsonLine(), "the rendering of this result, not another's")
+                #expect(result.index == lines.count)
+                lines.append(rendered.0)
+                if rendered.1 { offThread += 1 }
+            }
+            #expect(lines.count == 40)
+            // One job works on the calling thread; more work only on their own threads.
+            #expect(offThread == (jobs == 1 ? 0 : 40), "\(jobs) jobs")
+        }
+        // Every reporter writes the same bytes from its prerendered text as from the verdict, for
+        // a valid and an invalid profile, first and later in the report; the formats that must see
+        // the verdicts together prerender nothing.
+        let verdicts = [try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml"),
+                        try ReporterFixtures.verdict(ReporterFixtures.bad, path: "labs/bad.yaml"),
+                        try ReporterFixtures.verdict(ReporterFixtures.quiet, path: "labs/quiet.yaml")]
+        for color in [false, true] {
+            var context = try ReporterFixtures.context()
+            context.color = color
+            for format in ReportFormat.allCases {
+                let texts = verdicts.map { format.reporterType.prerender($0, context: context) }
+                switch format {
+                case .text, .json, .jsonl, .csv, .markdown: #expect(texts.allSatisfy { $0 != nil }, "\(format)")
+                case .sarif, .junit, .html: #expect(texts.allSatisfy { $0 == nil }, "\(format)")
+                }
+                var fromVerdict = format.makeReporter(context: context)
+                var fromText = format.makeReporter(context: context)
+                var a = "", b = ""
+                fromVerdict.begin(into: &a)
+                fromText.begin(into: &b)
+                for (verdict, text) in zip(verdicts, texts) {
+                    fromVerdict.add(verdict, into: &a)
+                    if let text { fromText.add(verdict, prerendered: text, into: &b) } else { fromText.add(verdict, into: &b) }
+                }
+                let summary = AuditSummary(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, failurePolicy: .unmet)
+                fromVerdict.end(summary, into: &a)
+                fromText.end(summary, into: &b)
+                #expect(a == b, "\(format), colour \(color)")
+            }
+        }
+    }
+
+    @Test("a detached rule book is equal, evaluates alike, and shares no text with the original")
+    func detachedBook() throws {
+        let book = try RuleBook.builtIn()
+        let copy = book.detached()
+        #expect(copy.packs == book.packs)
+        let root = Support.packageRoot.appendingPathComponent("Examples/labs/helios.yaml")
+        let profile = try LabProfile(contentsOf: root.path)
+        #expect(copy.evaluate(profile, asOf: ReporterFixtures.asOf) == book.evaluate(profile, asOf: ReporterFixtures.asOf))
+        func address(_ text: String) -> UnsafeRawPointer? {
+            var text = text
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        var compared = 0
+        for (original, detached) in zip(book.packs, copy.packs) {
+            var pairs = [(original.title, detached.title)]
+            pairs += zip(original.thresholds, detached.thresholds).compactMap { a, b in a.citation.flatMap { x in b.citation.map { (x, $0) } } }
+            pairs += zip(original.obligations, detached.obligations).map { ($0.title, $1.title) }
+            for (a, b) in pairs where a.utf8.count > 15 {
+                #expect(a == b)
+                #expect(address(a) != address(b), "\(a) is a copy, not the same storage")
+                compared += 1
+            }
+        }
+        #expect(compared > 20)
+    }
+
+    @Test("a throwing consumer stops the workers and its error comes back")
+    func throwingConsumer() throws {
+        struct Stop: Error {}
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paths = try Self.corpus(30, in: dir)
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, jobs: 2).evaluate(paths) { (_: AuditResult) throws(Stop) in
+                seen += 1
+                if seen == 5 { throw Stop() }
+            }
+        }
+        #expect(seen == 5)
+    }
+
+    @Test("memory is bounded: no more than the window of verdicts waits for a slow consumer")
+    func bounded() throws {
+        let paths = (0..<200).map { "p\($0).yaml" }
+        let verdict = Verdict(profile: nil, organization: nil, asOf: ReporterFixtures.asOf, packs: [])
+        let pipeline = Pipeline(paths: paths, window: 4, evaluate: { path in
+            var copy = verdict
+            copy.profile = path
+            return copy
+        })
+        pipeline.start(workers: 3)
+        for index in paths.indices {
+            if index % 20 == 0 { usleep(2_000) }
+            #expect(pipeline.take(index)?.profile == paths[index])
+        }
+        pipeline.waitForWorkers()
+        #expect(pipeline.peakBufferedCount <= 4)
+        #expect(pipeline.peakBufferedCount >= 1)
+    }
+
+    @Test("an AsyncSequence of results, in order; breaking out early stops the workers")
+    func asyncResults() async throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paths = try Self.corpus(40, in: dir)
+        let auditor = Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, jobs: 3, window: 5)
+        var indices: [Int] = []
+        for await result in auditor.results(for: paths) {
+            indices.append(result.index)
+            #expect(result.verdict.profile == paths[result.index])
+        }
+        #expect(indices == Array(0..<40))
+        var count = 0
+        for await _ in auditor.results(for: paths) {
+            count += 1
+            if count == 3 { break }
+        }
+        #expect(count == 3)
+        var empty = 0
+        for await _ in auditor.results(for: []) { empty += 1 }
+        #expect(empty == 0)
+    }
+
+    @Test("the summary counts profiles, invalid ones, failing ones, and per pack those in scope and unmet")
+    func summary() throws {
+        let book = try ReporterFixtures.book()
+        var summary = AuditSummary(book: book, asOf: ReporterFixtures.asOf)
+        for (yaml, path) in [(ReporterFixtures.helios, "h.yaml"), (ReporterFixtures.quiet, "q.yaml"), (ReporterFixtures.bad, "b.yaml")] {
+            summary.add(try ReporterFixtures.verdict(yaml, path: path))
+        }
+        summary.add([WalkNotice(path: "x", kind: .unreadableDirectory, message: "cannot list")])
+        #expect(summary.profiles == 3 && summary.invalid == 1 && summary.valid == 2 && summary.failing == 1)
+        #expect(summary.packs.count == 1)
+        #expect(summary.packs[0].inScope == 1 && summary.packs[0].unmet == 1 && summary.packs[0].unmetObligations == 2)
+        #expect(summary.packs[0].indeterminate == 1)
+        #expect(summary.hasInvalidInput && summary.walkErrors == 1)
+    }
+}
