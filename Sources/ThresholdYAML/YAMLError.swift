@@ -38,7 +38,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file's path as the user named it, if known.
     public var file: String?
     /// The source line at ``mark``, escaped and cut to a short window, with the caret's offset into it.
-    public var excerpt: Excerpt?
+    package var excerpt: Excerpt?
     /// Further lines printed under the diagnostic (`note: first defined at line 3`).
     public var notes: [String]
     /// More problems found in the same file after this one (a loader that reads on past an error
@@ -46,12 +46,12 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var further: [YAMLError] = []
 
     /// A short, printable window of one source line.
-    public struct Excerpt: Sendable, Hashable {
+    package struct Excerpt: Sendable, Hashable {
         /// The line, with control characters escaped and long lines cut around the column.
-        public var text: String
+        package var text: String
         /// The text before the caret, with every character but tabs made a space, so that the caret
         /// lines up under ``text`` in a terminal.
-        public var caretPrefix: String
+        package var caretPrefix: String
     }
 
     /// Creates an error.

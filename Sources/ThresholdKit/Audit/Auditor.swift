@@ -10,7 +10,7 @@ public struct AuditResult: Sendable, Hashable {
     public var verdict: Verdict
 
     /// Creates a result.
-    public init(index: Int, path: String, verdict: Verdict) {
+    package init(index: Int, path: String, verdict: Verdict) {
         self.index = index
         self.path = path
         self.verdict = verdict
@@ -24,7 +24,7 @@ public struct AuditResult: Sendable, Hashable {
 /// `O_NONBLOCK` and checked to be regular files before a byte is read, so a FIFO put in a file's
 /// place is refused rather than waited on.
 ///
-/// Memory is bounded: at most ``window`` verdicts wait to be delivered, however many files there
+/// Memory is bounded: at most `window` verdicts wait to be delivered, however many files there
 /// are, so a corpus ten times larger does not need ten times the memory (beyond its list of paths).
 ///
 /// ```swift
@@ -44,7 +44,7 @@ public struct Auditor: Sendable {
     /// How many threads evaluate at once (at least 1).
     public var jobs: Int
     /// How many verdicts may be evaluated ahead of the one being delivered (at least `jobs`).
-    public var window: Int
+    package var window: Int
 
     /// The number of processors online: the default for ``jobs``.
     public static var defaultJobs: Int {

@@ -45,7 +45,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// CalendarDate.problem(parsing: "2026-02-30")   // "February 2026 has 28 days"
     /// CalendarDate.problem(parsing: "2026-02-28")   // nil
     /// ```
-    public static func problem(parsing text: some StringProtocol) -> String? {
+    package static func problem(parsing text: some StringProtocol) -> String? {
         let bytes = Array(text.utf8)
         let digit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
@@ -86,11 +86,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The months' English names, January first.
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+    package static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                     "September", "October", "November", "December"]
 
     /// The number of days since 1970-01-01.
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -102,7 +102,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The date `daysSinceEpoch` days after 1970-01-01.
-    public init(daysSinceEpoch z0: Int) {
+    package init(daysSinceEpoch z0: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

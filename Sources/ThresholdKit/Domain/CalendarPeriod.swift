@@ -52,7 +52,7 @@ public struct CalendarPeriod: Sendable, Hashable, CustomStringConvertible {
     /// CalendarPeriod(compact: "6m")   // 6 months
     /// CalendarPeriod(compact: "90")   // nil: no unit
     /// ```
-    public init?(compact text: some StringProtocol) {
+    package init?(compact text: some StringProtocol) {
         let text = String(text)
         guard let unit = text.last, text.count >= 2, text.count <= 7 else { return nil }
         let digits = text.dropLast()

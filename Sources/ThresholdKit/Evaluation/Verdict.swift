@@ -6,7 +6,7 @@ public enum Applicability: String, Sendable, Hashable, CaseIterable {
     case yes, no, indeterminate
 
     /// The applicability a truth value gives.
-    public init(_ truth: Truth) {
+    package init(_ truth: Truth) {
         switch truth {
         case .met: self = .yes
         case .notMet: self = .no
@@ -78,7 +78,7 @@ public struct Verdict: Sendable, Hashable {
     public var errors: [YAMLError]
 
     /// Creates a verdict.
-    public init(profile: String?, organization: String?, asOf: CalendarDate, packs: [PackResult], errors: [YAMLError] = []) {
+    package init(profile: String?, organization: String?, asOf: CalendarDate, packs: [PackResult], errors: [YAMLError] = []) {
         self.profile = profile
         self.organization = organization
         self.asOf = asOf

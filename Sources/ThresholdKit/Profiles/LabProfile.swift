@@ -112,7 +112,7 @@ public struct LabProfile: Sendable, Hashable {
 
         /// The figures for a calendar year: the top-level ones for the `reporting_period`, else the
         /// `history` entry; nil when the profile gives none for that year.
-        public func figures(forYear year: Int) -> YearFigures? {
+        package func figures(forYear year: Int) -> YearFigures? {
             if reportingPeriod == year {
                 return YearFigures(year: year, annualGrossRevenue: annualGrossRevenue, aiRevenue: aiRevenue, aiRnDSpend: aiRnDSpend)
             }

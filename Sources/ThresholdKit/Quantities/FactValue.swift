@@ -2,7 +2,7 @@
 
 /// The value of a fact: an exact number, or an uncertainty interval [``low``, ``high``] with a
 /// point ``estimate`` where an input states one, and, when it was computed rather than given, how
-/// (``derivation``).
+/// (`derivation`).
 ///
 /// An exact value has `low == estimate == high`. Comparisons against a threshold use the whole
 /// interval (see ``Comparison/evaluate(_:against:)``): a fact whose interval straddles the threshold is
@@ -19,10 +19,10 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     /// How sure the source is, in its own words (`"high"`, `"90% interval"`), if it says.
     public var confidence: String?
     /// How the value was computed, when it was not given directly.
-    public var derivation: Derivation?
+    package var derivation: Derivation?
 
     /// An exact value.
-    public init(exactly value: ExactDecimal, derivation: Derivation? = nil) {
+    package init(exactly value: ExactDecimal, derivation: Derivation? = nil) {
         self.low = value
         self.estimate = value
         self.high = value
@@ -31,7 +31,7 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
 
     /// An estimate with an optional interval around it (`low` and `high` default to the
     /// estimate). Throws unless `low <= estimate <= high`.
-    public init(estimate: ExactDecimal, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
+    package init(estimate: ExactDecimal, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
                 confidence: String? = nil, derivation: Derivation? = nil) throws(FactValueError) {
         let low = low ?? estimate
         let high = high ?? estimate
@@ -63,7 +63,7 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
 
     /// The margin of the estimate over `limit` (`estimate ÷ limit`, to `significantDigits`
     /// significant digits, rounded half-even), or `nil` when the limit is zero. For display only.
-    public func margin(over limit: ExactDecimal, significantDigits: Int = 6) -> ExactDecimal? {
+    package func margin(over limit: ExactDecimal, significantDigits: Int = 6) -> ExactDecimal? {
         estimate?.divided(by: limit, significantDigits: significantDigits)
     }
 
@@ -82,7 +82,7 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     /// gives `nil`.
     ///
     /// The confidence is kept only when every estimate states the same one.
-    public static func combining(_ estimates: [FactValue]) -> FactValue? {
+    package static func combining(_ estimates: [FactValue]) -> FactValue? {
         guard let first = estimates.first else { return nil }
         if estimates.count == 1 { return first }
         var low = first.low, high = first.high
@@ -98,7 +98,7 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
 
     /// Training compute by the dense-transformer rule of thumb, 6 × parameters × tokens FLOP,
     /// computed exactly.
-    public static func sixND(parameters: ExactDecimal, tokens: ExactDecimal) -> FactValue {
+    package static func sixND(parameters: ExactDecimal, tokens: ExactDecimal) -> FactValue {
         let derivation = Derivation.sixND(parameters: parameters, tokens: tokens)
         return FactValue(exactly: derivation.result, derivation: derivation)
     }
@@ -107,7 +107,7 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     /// computed exactly. `peakPerChip` must be a rate (a bare number is read as FLOP/s); no input
     /// may be negative and the utilisation must lie between 0 and 1. Use
     /// ``Derivation/seconds(hours:)`` or ``Derivation/seconds(days:)`` for the duration.
-    public static func hardware(chips: ExactDecimal, peakPerChip: Quantity, seconds: ExactDecimal,
+    package static func hardware(chips: ExactDecimal, peakPerChip: Quantity, seconds: ExactDecimal,
                                 utilization: ExactDecimal) throws(FactValueError) -> FactValue {
         guard peakPerChip.dimension == .operationsPerSecond || peakPerChip.dimension == .dimensionless else {
             throw FactValueError("the peak per chip must be a rate such as 989e12 FLOP/s, not \(peakPerChip.dimension)")
@@ -139,7 +139,7 @@ public struct FactValueError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// How a fact's value was computed. Every report that shows a derived figure shows its
 /// ``description``.
-public indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
+package indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
     /// 6 × N × D: the dense-transformer rule of thumb for training compute from the parameter
     /// count N and the training tokens D.
     case sixND(parameters: ExactDecimal, tokens: ExactDecimal)
@@ -149,14 +149,14 @@ public indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
     case combined([FactValue])
 
     /// The number of seconds in `hours` hours (× 3600, exact).
-    public static func seconds(hours: ExactDecimal) -> ExactDecimal { hours * ExactDecimal(3600) }
+    package static func seconds(hours: ExactDecimal) -> ExactDecimal { hours * ExactDecimal(3600) }
 
     /// The number of seconds in `days` days (× 86 400, exact).
-    public static func seconds(days: ExactDecimal) -> ExactDecimal { days * ExactDecimal(86_400) }
+    package static func seconds(days: ExactDecimal) -> ExactDecimal { days * ExactDecimal(86_400) }
 
     /// The exact FLOP of a compute derivation (6·N·D or the hardware product); the estimate for
     /// the others.
-    public var result: ExactDecimal {
+    package var result: ExactDecimal {
         switch self {
         case let .sixND(parameters, tokens):
             return ExactDecimal(6) * parameters * tokens
@@ -170,7 +170,7 @@ public indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
 
     /// How the figure was obtained, e.g. `6 × parameters (4.05e11) × tokens (1.56e13) =
     /// 3.7908e25 FLOP (dense-transformer rule of thumb)`.
-    public var description: String {
+    package var description: String {
         switch self {
         case let .sixND(parameters, tokens):
             return "6 × parameters (\(parameters.compactDescription)) × tokens (\(tokens.compactDescription)) = "

@@ -8,18 +8,18 @@
 ///
 /// Equality and hashing compare the value, dimension and currency; `unitText` (how the unit was
 /// written) is provenance only and does not take part: `$500M == 500M USD`.
-public struct Quantity: Sendable, Hashable, CustomStringConvertible {
+package struct Quantity: Sendable, Hashable, CustomStringConvertible {
     /// The exact value in the base unit of ``dimension``.
-    public var value: ExactDecimal
+    package var value: ExactDecimal
     /// What the quantity measures.
-    public var dimension: QuantityDimension
+    package var dimension: QuantityDimension
     /// The ISO 4217 code, for money only (`nil` otherwise).
-    public var currency: String?
+    package var currency: String?
     /// The unit as it was written (`"PF-days"`, `"$"`, `"USD"`), or `nil` when the text had none.
-    public var unitText: String?
+    package var unitText: String?
 
     /// A quantity from its parts. `currency` is kept only for money.
-    public init(_ value: ExactDecimal, dimension: QuantityDimension, currency: String? = nil, unitText: String? = nil) {
+    package init(_ value: ExactDecimal, dimension: QuantityDimension, currency: String? = nil, unitText: String? = nil) {
         self.value = value
         self.dimension = dimension
         self.currency = dimension == .money ? currency : nil
@@ -27,40 +27,40 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A count of operations, in FLOP.
-    public static func operations(_ flop: ExactDecimal) -> Quantity { Quantity(flop, dimension: .operations) }
+    package static func operations(_ flop: ExactDecimal) -> Quantity { Quantity(flop, dimension: .operations) }
 
     /// A rate of operations, in FLOP/s.
-    public static func operationsPerSecond(_ rate: ExactDecimal) -> Quantity {
+    package static func operationsPerSecond(_ rate: ExactDecimal) -> Quantity {
         Quantity(rate, dimension: .operationsPerSecond)
     }
 
     /// An amount of money in the currency with ISO 4217 code `currency`.
-    public static func money(_ amount: ExactDecimal, currency: String) -> Quantity {
+    package static func money(_ amount: ExactDecimal, currency: String) -> Quantity {
         Quantity(amount, dimension: .money, currency: currency)
     }
 
     /// A bandwidth, in bit/s.
-    public static func bandwidth(_ bitsPerSecond: ExactDecimal) -> Quantity {
+    package static func bandwidth(_ bitsPerSecond: ExactDecimal) -> Quantity {
         Quantity(bitsPerSecond, dimension: .bandwidth)
     }
 
     /// A plain number.
-    public static func dimensionless(_ value: ExactDecimal) -> Quantity { Quantity(value, dimension: .dimensionless) }
+    package static func dimensionless(_ value: ExactDecimal) -> Quantity { Quantity(value, dimension: .dimensionless) }
 
     /// The symbol of the unit `value` is expressed in: `FLOP`, `FLOP/s`, `bit/s`, the currency
     /// code for money, `nil` for a plain number.
-    public var unitSymbol: String? {
+    package var unitSymbol: String? {
         dimension == .money ? currency : dimension.baseUnit
     }
 
     /// The value and its base unit, e.g. `3.2e25 FLOP`, `620000000 USD`, `0.4`.
-    public var description: String {
+    package var description: String {
         guard let unit = unitSymbol else { return value.description }
         return "\(value) \(unit)"
     }
 
     /// Whether the two quantities can be compared: same dimension and, for money, same currency.
-    public func isComparable(with other: Quantity) -> Bool {
+    package func isComparable(with other: Quantity) -> Bool {
         dimension == other.dimension && currency == other.currency
     }
 
@@ -69,7 +69,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     /// quantity that already has a unit is returned unchanged: check ``dimension`` afterwards, or
     /// use `QuantityParser.parse(_:expecting:defaultCurrency:allowNegative:)`,
     /// which does both and reports the unit's position.
-    public func withDefaultUnit(_ dimension: QuantityDimension, currency: String? = nil) -> Quantity {
+    package func withDefaultUnit(_ dimension: QuantityDimension, currency: String? = nil) -> Quantity {
         guard self.dimension == .dimensionless else { return self }
         return Quantity(value, dimension: dimension, currency: currency, unitText: unitText)
     }
@@ -77,7 +77,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     /// Throws when the value is negative. Facts and thresholds are magnitudes; the parser
     /// already refuses a negative amount unless asked not to (`allowNegative`), and this is the
     /// same check for quantities built in code.
-    public func requireNonNegative() throws(QuantityError) {
+    package func requireNonNegative() throws(QuantityError) {
         if value.isNegative {
             throw QuantityError(.negative, "a negative amount (\(value)) is not accepted: facts and thresholds are magnitudes",
                                 suggestion: value.magnitude.description, utf8Offset: 0, scalarOffset: 0)
@@ -85,12 +85,12 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Equal value, dimension and currency (however the unit was written).
-    public static func == (lhs: Quantity, rhs: Quantity) -> Bool {
+    package static func == (lhs: Quantity, rhs: Quantity) -> Bool {
         lhs.value == rhs.value && lhs.dimension == rhs.dimension && lhs.currency == rhs.currency
     }
 
     /// Hashes what `==` compares: value, dimension and currency.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(value)
         hasher.combine(dimension)
         hasher.combine(currency)
@@ -101,9 +101,9 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 ///
 /// `offset` counts Unicode scalars (characters, as YAML columns do) from the start of the text, so
 /// a caller that knows where the text starts in its file can point at the exact column.
-public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of problem, for code that reacts to it.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The text is empty or blank.
         case empty
         /// A comma in a number (refused: it is a decimal mark in much of the world).
@@ -138,19 +138,19 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The kind of problem.
-    public let kind: Kind
+    package let kind: Kind
     /// A complete, human message (it includes the suggestion, when there is one).
-    public let message: String
+    package let message: String
     /// The text that would probably have been meant (`FLOP` for `FLOPz`, `1000000` for
     /// `1,000,000`), when there is a good guess.
-    public let suggestion: String?
+    package let suggestion: String?
     /// Where the problem is: 0-based, in Unicode scalars from the start of the text.
-    public let offset: Int
+    package let offset: Int
     /// Where the problem is: 0-based, in UTF-8 bytes from the start of the text.
-    public let utf8Offset: Int
+    package let utf8Offset: Int
 
     /// An error with all its parts.
-    public init(_ kind: Kind, _ message: String, suggestion: String? = nil, utf8Offset: Int, scalarOffset: Int) {
+    package init(_ kind: Kind, _ message: String, suggestion: String? = nil, utf8Offset: Int, scalarOffset: Int) {
         self.kind = kind
         self.message = message
         self.suggestion = suggestion
@@ -159,5 +159,5 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -29,12 +29,12 @@
 ///
 /// Every refusal is a ``QuantityError`` with a message, a suggestion where there is a good
 /// guess, and the offset of the problem within the text.
-public enum QuantityParser {
+package enum QuantityParser {
     /// The largest exponent magnitude accepted in text (`1e10000` is accepted, `1e10001` is not).
-    public static let maximumExponent = 10_000
+    package static let maximumExponent = 10_000
 
     /// The largest number of significant digits accepted in text.
-    public static let maximumDigits = 1_000
+    package static let maximumDigits = 1_000
 
     /// Parses a quantity from a string, or from part of one (a `Substring`).
     ///
@@ -47,7 +47,7 @@ public enum QuantityParser {
     ///   - defaultCurrency: the currency of a bare number when `expecting` is `.money`; with none,
     ///     a bare number is refused for money.
     ///   - allowNegative: whether a negative value is accepted (by default it is refused).
-    public static func parse(_ text: some StringProtocol, expecting: QuantityDimension? = nil,
+    package static func parse(_ text: some StringProtocol, expecting: QuantityDimension? = nil,
                              defaultCurrency: String? = nil, allowNegative: Bool = false) throws(QuantityError) -> Quantity {
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
             Result { () throws(QuantityError) in
@@ -62,7 +62,7 @@ public enum QuantityParser {
 
     /// Parses a quantity from UTF-8 bytes (for example a YAML scalar straight from the parser's
     /// buffer); see `parse(_:expecting:defaultCurrency:allowNegative:)`.
-    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, expecting: QuantityDimension? = nil,
+    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, expecting: QuantityDimension? = nil,
                              defaultCurrency: String? = nil, allowNegative: Bool = false) throws(QuantityError) -> Quantity {
         try QuantityScanner(bytes: bytes).quantity(expecting: expecting, defaultCurrency: defaultCurrency,
                                                    allowNegative: allowNegative)
@@ -71,12 +71,12 @@ public enum QuantityParser {
     /// Parses a plain number from a string or part of one: every number spelling of
     /// `parse(_:expecting:defaultCurrency:allowNegative:)` (multipliers such as `500M` included),
     /// negative values accepted, no unit or currency.
-    public static func parseNumber(_ text: some StringProtocol) throws(QuantityError) -> ExactDecimal {
+    package static func parseNumber(_ text: some StringProtocol) throws(QuantityError) -> ExactDecimal {
         try parse(text, expecting: .dimensionless, allowNegative: true).value
     }
 
     /// Parses a plain number from UTF-8 bytes; see `parseNumber(_:)`.
-    public static func parseNumber(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(QuantityError) -> ExactDecimal {
+    package static func parseNumber(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(QuantityError) -> ExactDecimal {
         try parse(utf8: bytes, expecting: .dimensionless, allowNegative: true).value
     }
 }

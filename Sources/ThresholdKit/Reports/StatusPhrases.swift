@@ -82,7 +82,7 @@ extension PackResult {
     }
 
     /// ``scopeReason(of:)`` a threshold at a time.
-    public func scopeReasons(of obligation: ObligationResult) -> [String] {
+    package func scopeReasons(of obligation: ObligationResult) -> [String] {
         guard obligation.applies != .yes else { return [] }
         if obligation.decidedBy.isEmpty {
             if obligation.kind == "deployment-gate" && obligation.applies == .no {

@@ -9,7 +9,7 @@ extension Verdict {
 
     /// Appends the verdict's line of JSON (exactly ``jsonLine()``) and a line feed to `bytes`, as
     /// UTF-8: the fast path for writing many verdicts to one buffer.
-    public func appendJSONLine(to bytes: inout [UInt8]) {
+    package func appendJSONLine(to bytes: inout [UInt8]) {
         var writer = JSONWriter(capacity: 32 * 1024)
         write(to: &writer)
         bytes.append(contentsOf: writer.buffer.bytes)
@@ -167,7 +167,7 @@ extension Truth {
     }
 
     /// The truth value a name spells.
-    public init?(name: String) {
+    package init?(name: String) {
         switch name {
         case "met": self = .met
         case "not-met": self = .notMet

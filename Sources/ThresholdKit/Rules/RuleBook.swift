@@ -14,14 +14,14 @@ public struct RuleBook: Sendable {
     package let records: RecordVocabulary
     /// The reading each pack with readings reports as its main one, by pack id: the pack's default
     /// unless ``reporting(_:forPack:)`` chose another.
-    public let readingChoices: [String: String]
+    package let readingChoices: [String: String]
     /// For each pack with readings, in the order of `packs`: every reading's pack and plan.
     let readingVariants: [[(reading: String, pack: RulePack, plan: PackPlan)]]
 
     /// A rule book of these packs.
     ///
     /// - Throws: `YAMLError` when two packs share an id.
-    public init(packs: [RulePack]) throws {
+    package init(packs: [RulePack]) throws {
         var kept: [RulePack] = []
         for pack in packs {
             // A pack that stands in for another takes its place (when that one is loaded at all:

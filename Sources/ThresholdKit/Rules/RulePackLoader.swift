@@ -1,37 +1,37 @@
 
 extension RulePack {
     /// The keys of a pack's top level.
-    public static let packKeys = ["pack", "title", "status", "jurisdiction", "effective", "expires", "summary",
+    package static let packKeys = ["pack", "title", "status", "jurisdiction", "effective", "expires", "summary",
                                   "sources", "exchange_rates", "thresholds", "obligations", "readings", "replaces", "tests"]
     /// The keys of a reading.
-    public static let readingKeys = ["id", "default", "title", "rationale", "cite", "citation", "when", "limits"]
+    package static let readingKeys = ["id", "default", "title", "rationale", "cite", "citation", "when", "limits"]
     /// The keys of a source.
-    public static let sourceKeys = ["id", "title", "url", "grade"]
+    package static let sourceKeys = ["id", "title", "url", "grade"]
     /// The keys of a threshold.
-    public static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
+    package static let thresholdKeys = ["id", "title", "subject", "fact", "greater_than", "at_least", "less_than", "at_most",
                                        "where", "period", "market", "cite", "citation", "note", "modified_model"]
     /// The keys of a threshold's `modified_model:` (its test of a model built on another provider's model).
-    public static let modifiedModelKeys = ["fact", "greater_than", "at_least", "less_than", "at_most", "where", "note"]
+    package static let modifiedModelKeys = ["fact", "greater_than", "at_least", "less_than", "at_most", "where", "note"]
     /// The keys of a limit drawn as a fraction of another fact.
-    public static let relativeLimitKeys = ["fraction", "of", "otherwise"]
+    package static let relativeLimitKeys = ["fraction", "of", "otherwise"]
     /// The keys of an obligation.
-    public static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "effective", "due", "every", "valid_for", "valid_for_days",
+    package static let obligationKeys = ["id", "title", "kind", "risk", "per", "when", "effective", "due", "every", "valid_for", "valid_for_days",
                                         "independent", "transition", "cite", "citation", "note"]
     /// The keys of a test case.
-    public static let testKeys = ["name", "as_of", "profile", "expect"]
+    package static let testKeys = ["name", "as_of", "profile", "expect"]
     /// The keys of a test case's expectations.
-    public static let expectKeys = ["applies", "not_applies", "indeterminate", "status", "thresholds", "deployment", "in_force", "models", "readings"]
+    package static let expectKeys = ["applies", "not_applies", "indeterminate", "status", "thresholds", "deployment", "in_force", "models", "readings"]
     /// The keys of one model's expectations in a test case.
-    public static let modelExpectKeys = ["applies", "not_applies", "indeterminate", "status", "deployment"]
+    package static let modelExpectKeys = ["applies", "not_applies", "indeterminate", "status", "deployment"]
 
     /// Loads one pack from a YAML file.
-    public init(contentsOf path: String, options: LoadOptions = .default) throws {
+    package init(contentsOf path: String, options: LoadOptions = .default) throws {
         let bytes = try YAMLParser.readFile(atPath: path, limits: options.yaml)
         try self.init(bytes: bytes, path: path, options: options)
     }
 
     /// Loads one pack from YAML text.
-    public init(yaml: String, path: String? = nil, options: LoadOptions = .default) throws {
+    package init(yaml: String, path: String? = nil, options: LoadOptions = .default) throws {
         try self.init(bytes: Array(yaml.utf8), path: path, options: options)
     }
 
@@ -40,7 +40,7 @@ extension RulePack {
     /// - Throws: `YAMLError` at the first problem: unknown keys, duplicate ids, references to
     ///   unknown thresholds, obligations, sources or facts, a limit whose unit does not fit its
     ///   fact, circular `when`s, a test case that does not load.
-    public init(bytes: [UInt8], path: String?, options: LoadOptions = .default) throws {
+    package init(bytes: [UInt8], path: String?, options: LoadOptions = .default) throws {
         let document = try YAMLParser.parseDocument(bytes, path: path, options: YAMLOptions(limits: options.yaml))
         self = try PackLoader(options: options).pack(document.root, path: path)
     }
