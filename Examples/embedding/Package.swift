@@ -11,7 +11,8 @@ import PackageDescription
 
 // SwiftPM names a local package by its folder (the checkout's name), not by the name in its
 // manifest; with a URL dependency this would simply be "threshold".
-let thresholdPackage = Context.packageDirectory.split(separator: "/").dropLast(2).last.map { $0.lowercased() } ?? "threshold"
+let thresholdPackage =
+    Context.packageDirectory.split(separator: "/").dropLast(2).last.map { $0.lowercased() } ?? "threshold"
 
 let package = Package(
     name: "lab-scope",
@@ -19,13 +20,13 @@ let package = Package(
     dependencies: [
         // Threshold itself, two folders up. In your own package, depend on its repository instead:
         //   .package(url: "https://github.com/<owner>/threshold", from: "0.1.0")
-        .package(path: "../.."),
+        .package(path: "../..")
     ],
     targets: [
         .executableTarget(
             name: "lab-scope",
             dependencies: [.product(name: "ThresholdKit", package: thresholdPackage)],
             resources: [.copy("labs.csv")]
-        ),
+        )
     ]
 )

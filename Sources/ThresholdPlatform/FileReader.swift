@@ -28,7 +28,8 @@ package enum FileReader {
         if type == S_IFDIR { return .directory }
         if regularOnly && type != S_IFREG { return .notRegularFile }
         if type == S_IFREG && Int(info.st_size) > limit { return .tooLarge }
-        let bytes = try readAll(fd, limit: limit, expectedSize: type == S_IFREG ? Int(info.st_size) : 0, path: path, operation: .read)
+        let bytes = try readAll(
+            fd, limit: limit, expectedSize: type == S_IFREG ? Int(info.st_size) : 0, path: path, operation: .read)
         return bytes.map(Contents.bytes) ?? .tooLarge
     }
 
@@ -37,8 +38,10 @@ package enum FileReader {
     /// - Parameters:
     ///   - expectedSize: the size to allocate at first (a regular file's), or 0.
     ///   - path, operation: what an ``IOError`` names when a read fails.
-    package static func readAll(_ fd: Int32, limit: Int, expectedSize: Int = 0, path: String,
-                                operation: IOError.Operation) throws(IOError) -> [UInt8]? {
+    package static func readAll(
+        _ fd: Int32, limit: Int, expectedSize: Int = 0, path: String,
+        operation: IOError.Operation
+    ) throws(IOError) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: min(max(expectedSize, 0), limit) + 1)
         var count = 0
         while true {

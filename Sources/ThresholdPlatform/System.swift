@@ -79,13 +79,15 @@ package enum System {
         #else
         var thread: pthread_t?
         #endif
-        let status = pthread_create(&thread, &attributes, { context in
-            #if canImport(Glibc)
-            let context = context!
-            #endif
-            Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().body()
-            return nil
-        }, context)
+        let status = pthread_create(
+            &thread, &attributes,
+            { context in
+                #if canImport(Glibc)
+                let context = context!
+                #endif
+                Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().body()
+                return nil
+            }, context)
         guard status == 0 else {
             Unmanaged<ThreadBody>.fromOpaque(context).release()
             return nil

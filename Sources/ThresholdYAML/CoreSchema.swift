@@ -44,7 +44,9 @@ enum CoreSchema {
         return .string
     }
 
-    private static func matches(_ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
+    private static func matches(
+        _ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString
+    ) -> Bool {
         for candidate in [a, b, c] {
             let p = candidate.utf8Start
             var equal = true

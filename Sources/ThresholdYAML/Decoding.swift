@@ -37,9 +37,13 @@ package struct MappingReader: Sendable {
             let name = key.text
             if !(known?.contains(name) ?? keys.contains(name)) {
                 var message = "\(MappingReader.label(path))unknown key \(name.quotedForDiagnostic())"
-                if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == " ") }) || (name.first?.isNumber == true && name.count <= 12 && name.contains(" ")) {
+                if !name.isEmpty,
+                    name.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == " ") })
+                        || (name.first?.isNumber == true && name.count <= 12 && name.contains(" "))
+                {
                     // In a flow mapping, `{greater_than: 1,000,000 FLOP}` splits at each comma.
-                    message += ": a comma inside a number splits a flow mapping ({greater_than: 1,000,000 FLOP} reads as keys '000' and '000 FLOP'); write 1000000, 1_000_000 or 1e6"
+                    message +=
+                        ": a comma inside a number splits a flow mapping ({greater_than: 1,000,000 FLOP} reads as keys '000' and '000 FLOP'); write 1000000, 1_000_000 or 1e6"
                     throw key.error(message)
                 }
                 if let suggestion = Suggestion.nearest(to: name, among: keys) {
@@ -55,9 +59,11 @@ package struct MappingReader: Sendable {
     /// Whether `bytes` is the UTF-8 of one of `keys`.
     static func contains(_ keys: [String], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for key in keys {
-            let equal = key.utf8.withContiguousStorageIfAvailable { candidate in
-                candidate.count == bytes.count && (bytes.isEmpty || memcmp(candidate.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-            } ?? key.utf8.elementsEqual(bytes)
+            let equal =
+                key.utf8.withContiguousStorageIfAvailable { candidate in
+                    candidate.count == bytes.count
+                        && (bytes.isEmpty || memcmp(candidate.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                } ?? key.utf8.elementsEqual(bytes)
             if equal { return true }
         }
         return false
@@ -101,7 +107,8 @@ package struct MappingReader: Sendable {
     package func bool(_ key: String) throws -> Bool? {
         guard let value = value(key) else { return nil }
         guard value.kind == .scalar, value.scalarKind == .bool else {
-            throw value.error("\(MappingReader.label(path(of: key)))expected true or false, found \(value.kindDescription)")
+            throw value.error(
+                "\(MappingReader.label(path(of: key)))expected true or false, found \(value.kindDescription)")
         }
         return value.text.lowercased() == "true"
     }

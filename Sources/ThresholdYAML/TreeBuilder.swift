@@ -51,7 +51,9 @@ struct TreeBuilder {
             (expectedNodes, expectedChildren, expectedText) = (nodes.count, children.count, text.count)
         } else {
             let bytes = source.bytes.count
-            (expectedNodes, expectedChildren, expectedText) = (min(bytes / 8, 1 << 14), min(bytes / 8, 1 << 14), min(bytes, 1 << 17))
+            (expectedNodes, expectedChildren, expectedText) = (
+                min(bytes / 8, 1 << 14), min(bytes / 8, 1 << 14), min(bytes, 1 << 17)
+            )
         }
         hasStartedDocument = true
         nodes = []
@@ -73,45 +75,63 @@ struct TreeBuilder {
     mutating func finishDocument() -> YAMLDocument {
         if root < 0 {
             // libyaml always emits a node for a document; an empty one is an empty plain scalar.
-            root = appendNode(RawNode(kind: .scalar, style: .plain, tag: -1,
-                                      line: Int32(documentMark.line), column: Int32(documentMark.column), start: 0, count: 0))
+            root = appendNode(
+                RawNode(
+                    kind: .scalar, style: .plain, tag: -1,
+                    line: Int32(documentMark.line), column: Int32(documentMark.column), start: 0, count: 0))
         }
-        let storage = YAMLStorage(nodes: nodes, children: children, text: text, tags: tags, root: root,
-                                  documentMark: documentMark, source: source)
+        let storage = YAMLStorage(
+            nodes: nodes, children: children, text: text, tags: tags, root: root,
+            documentMark: documentMark, source: source)
         return YAMLDocument(storage: storage)
     }
 
     // MARK: Events
 
-    mutating func scalar(_ value: UnsafeBufferPointer<UInt8>, style: ScalarStyle,
-                         tag: UnsafeMutablePointer<UInt8>?, anchor: UnsafeMutablePointer<UInt8>?,
-                         at mark: SourceMark) throws {
+    mutating func scalar(
+        _ value: UnsafeBufferPointer<UInt8>, style: ScalarStyle,
+        tag: UnsafeMutablePointer<UInt8>?, anchor: UnsafeMutablePointer<UInt8>?,
+        at mark: SourceMark
+    ) throws {
         if value.count > options.limits.maxScalarBytes {
-            throw source.error(.limit, "a scalar of \(value.count) bytes is longer than the limit of \(options.limits.maxScalarBytes) bytes (\(options.limits.advice(.maxScalarBytes)))", at: mark)
+            throw source.error(
+                .limit,
+                "a scalar of \(value.count) bytes is longer than the limit of \(options.limits.maxScalarBytes) bytes (\(options.limits.advice(.maxScalarBytes)))",
+                at: mark)
         }
         let tagIndex = try resolveTag(tag, on: .scalar, at: mark)
         if tagIndex >= 0, let kind = CoreSchema.kind(forTag: tags[Int(tagIndex)]), !CoreSchema.accepts(kind, value) {
             let shown = String(decoding: value, as: UTF8.self).quotedForDiagnostic()
-            throw source.error(.composer, "\(shown) is not a valid \(kind.rawValue) (tagged \(tags[Int(tagIndex)]))", at: mark)
+            throw source.error(
+                .composer, "\(shown) is not a valid \(kind.rawValue) (tagged \(tags[Int(tagIndex)]))", at: mark)
         }
         let start = text.count
         text.append(contentsOf: value)
-        let index = appendNode(RawNode(kind: .scalar, style: style, tag: tagIndex,
-                                       line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
-                                       start: Int32(start), count: Int32(value.count)))
+        let index = appendNode(
+            RawNode(
+                kind: .scalar, style: style, tag: tagIndex,
+                line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+                start: Int32(start), count: Int32(value.count)))
         if let anchor { anchors[String(cString: anchor)] = index }
         addChild(index)
     }
 
-    mutating func startCollection(_ kind: YAMLNode.Kind, tag: UnsafeMutablePointer<UInt8>?,
-                                  anchor: UnsafeMutablePointer<UInt8>?, at mark: SourceMark) throws {
+    mutating func startCollection(
+        _ kind: YAMLNode.Kind, tag: UnsafeMutablePointer<UInt8>?,
+        anchor: UnsafeMutablePointer<UInt8>?, at mark: SourceMark
+    ) throws {
         if frames.count >= options.limits.maxDepth {
-            throw source.error(.limit, "nesting is deeper than the limit of \(options.limits.maxDepth) levels (\(options.limits.advice(.maxDepth)))", at: mark)
+            throw source.error(
+                .limit,
+                "nesting is deeper than the limit of \(options.limits.maxDepth) levels (\(options.limits.advice(.maxDepth)))",
+                at: mark)
         }
         let tagIndex = try resolveTag(tag, on: kind, at: mark)
-        let index = appendNode(RawNode(kind: kind, style: .plain, tag: tagIndex,
-                                       line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
-                                       start: 0, count: 0))
+        let index = appendNode(
+            RawNode(
+                kind: kind, style: .plain, tag: tagIndex,
+                line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+                start: 0, count: 0))
         let name = anchor.map { String(cString: $0) }
         if let name {
             // The anchor names this collection from here on: an alias to it inside the collection
@@ -150,14 +170,20 @@ struct TreeBuilder {
         let name = anchor.map { String(cString: $0) } ?? ""
         guard let target = anchors[name] else {
             if openAnchors.contains(name) {
-                throw source.error(.composer, "the alias '*\(name)' refers to a node that contains it: recursive structures are not accepted", at: mark)
+                throw source.error(
+                    .composer,
+                    "the alias '*\(name)' refers to a node that contains it: recursive structures are not accepted",
+                    at: mark)
             }
             throw source.error(.composer, "unknown alias '*\(name)': no anchor '&\(name)' comes before it", at: mark)
         }
         let added = sizes[Int(target)]
         let (total, overflow) = aliasExpansion.addingReportingOverflow(added)
         if overflow || total > options.limits.maxAliasExpansion {
-            throw source.error(.limit, "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes (\(options.limits.advice(.maxAliasExpansion)))", at: mark)
+            throw source.error(
+                .limit,
+                "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes (\(options.limits.advice(.maxAliasExpansion)))",
+                at: mark)
         }
         aliasExpansion = total
         if let frame = frames.last, nodes[Int(frame.node)].kind == .mapping { aliasMarks.append((scratch.count, mark)) }
@@ -180,11 +206,16 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func resolveTag(_ tag: UnsafeMutablePointer<UInt8>?, on kind: YAMLNode.Kind, at mark: SourceMark) throws -> Int32 {
+    private mutating func resolveTag(
+        _ tag: UnsafeMutablePointer<UInt8>?, on kind: YAMLNode.Kind, at mark: SourceMark
+    ) throws -> Int32 {
         guard let tag else { return -1 }
         let short = CoreSchema.shortTag(String(cString: tag))
         if !options.allowsUnknownTags && !CoreSchema.isAccepted(short, on: kind) {
-            throw source.error(.composer, "the tag \(short.quotedForDiagnostic()) is not accepted on a \(kind == .scalar ? "scalar" : kind == .sequence ? "sequence" : "mapping"): only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are", at: mark)
+            throw source.error(
+                .composer,
+                "the tag \(short.quotedForDiagnostic()) is not accepted on a \(kind == .scalar ? "scalar" : kind == .sequence ? "sequence" : "mapping"): only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are",
+                at: mark)
         }
         if let index = tagIndex[short] { return index }
         tags.append(short)
@@ -269,8 +300,9 @@ struct TreeBuilder {
     }
 
     private func mergeError(_ node: Int32, at aliasMark: SourceMark? = nil) -> YAMLError {
-        source.error(.composer, "a merge key '<<' takes a mapping or a sequence of mappings, such as '<<: *defaults'",
-                     at: aliasMark ?? mark(of: node))
+        source.error(
+            .composer, "a merge key '<<' takes a mapping or a sequence of mappings, such as '<<: *defaults'",
+            at: aliasMark ?? mark(of: node))
     }
 
     /// The slot in `scratch` of the first merge key among `pairs`.
@@ -285,7 +317,8 @@ struct TreeBuilder {
 
     private func isMergeKey(_ node: Int32) -> Bool {
         let raw = nodes[Int(node)]
-        guard raw.kind == .scalar, raw.style == .plain, raw.count == 2, raw.tag < 0 || tags[Int(raw.tag)] == "!!merge" else { return false }
+        guard raw.kind == .scalar, raw.style == .plain, raw.count == 2, raw.tag < 0 || tags[Int(raw.tag)] == "!!merge"
+        else { return false }
         let start = Int(raw.start)
         return text[start] == UInt8(ascii: "<") && text[start + 1] == UInt8(ascii: "<")
     }
@@ -304,8 +337,10 @@ struct TreeBuilder {
         let key = scratch[slot]
         let firstMark = aliasMark(first) ?? mark(of: scratch[first])
         let shown = nodes[Int(key)].kind == .scalar ? scalarText(key).quotedForDiagnostic() : "(a collection)"
-        throw source.error(.composer, "duplicate key \(shown) in a mapping: it was first defined at line \(firstMark.line), column \(firstMark.column)",
-                           at: aliasMark(slot) ?? mark(of: key))
+        throw source.error(
+            .composer,
+            "duplicate key \(shown) in a mapping: it was first defined at line \(firstMark.line), column \(firstMark.column)",
+            at: aliasMark(slot) ?? mark(of: key))
     }
 
     private func scalarText(_ node: Int32) -> String {
@@ -330,7 +365,8 @@ struct TreeBuilder {
         guard x.kind == y.kind, x.count == y.count else { return false }
         switch x.kind {
         case .scalar:
-            guard text[Int(x.start)..<Int(x.start + x.count)].elementsEqual(text[Int(y.start)..<Int(y.start + y.count)]) else { return false }
+            guard text[Int(x.start)..<Int(x.start + x.count)].elementsEqual(text[Int(y.start)..<Int(y.start + y.count)])
+            else { return false }
             return scalarKind(a) == scalarKind(b)
         case .sequence, .mapping:
             let n = x.kind == .mapping ? 2 * Int(x.count) : Int(x.count)

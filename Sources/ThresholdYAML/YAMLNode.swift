@@ -86,7 +86,8 @@ package struct YAMLNode: Sendable {
         let raw = raw
         guard raw.kind == .scalar else { return "" }
         return storage.text.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(raw.start)..<Int(raw.start + raw.count)]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: $0[Int(raw.start)..<Int(raw.start + raw.count)]), as: UTF8.self)
         }
     }
 
@@ -148,7 +149,10 @@ package struct YAMLNode: Sendable {
                         for pair in 0..<Int(raw.count) {
                             let candidate = nodes[Int(children[start + 2 * pair])]
                             guard candidate.kind == .scalar, Int(candidate.count) == wanted.count else { continue }
-                            if wanted.isEmpty || memcmp(text.baseAddress! + Int(candidate.start), wanted.baseAddress!, wanted.count) == 0 {
+                            if wanted.isEmpty
+                                || memcmp(text.baseAddress! + Int(candidate.start), wanted.baseAddress!, wanted.count)
+                                    == 0
+                            {
                                 return children[start + 2 * pair + 1]
                             }
                         }
@@ -255,8 +259,10 @@ final class YAMLStorage: Sendable {
     /// The stream's UTF-8 bytes, shared by every document of a stream, for error excerpts.
     let source: SourceBytes
 
-    init(nodes: [RawNode], children: [Int32], text: [UInt8], tags: [String], root: Int32,
-         documentMark: SourceMark, source: SourceBytes) {
+    init(
+        nodes: [RawNode], children: [Int32], text: [UInt8], tags: [String], root: Int32,
+        documentMark: SourceMark, source: SourceBytes
+    ) {
         self.nodes = nodes
         self.children = children
         self.text = text
@@ -312,7 +318,8 @@ final class SourceBytes: Sendable {
     case 0xC2:
         return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
     case 0xE2:
-        return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+        return index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
     default:
         return 0
     }

@@ -13,7 +13,9 @@ import ThresholdPlatform
 /// hold exactly one document when one is wanted.
 package enum YAMLParser {
     /// Every document of a stream.
-    package static func parseStream(_ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default) throws -> [YAMLDocument] {
+    package static func parseStream(
+        _ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default
+    ) throws -> [YAMLDocument] {
         let source = try prepare(bytes, path: path, options: options)
         var documents: [YAMLDocument] = []
         try run(source, options: options) { documents.append($0) }
@@ -21,13 +23,16 @@ package enum YAMLParser {
     }
 
     /// The one document of a stream; an empty stream or a second document is an error.
-    package static func parseDocument(_ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default) throws -> YAMLDocument {
+    package static func parseDocument(
+        _ bytes: [UInt8], path: String? = nil, options: YAMLOptions = .default
+    ) throws -> YAMLDocument {
         let source = try prepare(bytes, path: path, options: options)
         var first: YAMLDocument?
         try run(source, options: options) { document in
             if let first {
-                throw source.error(.composer, "expected a single document in the stream, found a second one",
-                                   at: document.mark, notes: ["the first document starts at line \(first.mark.line)"])
+                throw source.error(
+                    .composer, "expected a single document in the stream, found a second one",
+                    at: document.mark, notes: ["the first document starts at line \(first.mark.line)"])
             }
             first = document
         }
@@ -38,7 +43,9 @@ package enum YAMLParser {
     }
 
     /// The one document in a string.
-    package static func parseDocument(string: String, path: String? = nil, options: YAMLOptions = .default) throws -> YAMLDocument {
+    package static func parseDocument(
+        string: String, path: String? = nil, options: YAMLOptions = .default
+    ) throws -> YAMLDocument {
         try parseDocument(Array(string.utf8), path: path, options: options)
     }
 
@@ -49,7 +56,9 @@ package enum YAMLParser {
     ///   or device.
     /// - Throws: `YAMLError` of kind `reader` (cannot open, cannot read, a directory, not a regular
     ///   file) or `limit` (larger than `limits.maxFileBytes`), naming the file.
-    public static func readFile(atPath path: String, limits: YAMLLimits = .default, regularOnly: Bool = false) throws -> [UInt8] {
+    public static func readFile(
+        atPath path: String, limits: YAMLLimits = .default, regularOnly: Bool = false
+    ) throws -> [UInt8] {
         let contents: FileReader.Contents
         do {
             contents = try FileReader.read(atPath: path, limit: limits.maxFileBytes, regularOnly: regularOnly)
@@ -61,9 +70,11 @@ package enum YAMLParser {
         case .directory: throw ioError(path, "is a directory, not a YAML file")
         case .notRegularFile: throw ioError(path, "is not a regular file (a FIFO, socket or device); not read")
         case .tooLarge:
-            throw YAMLError(kind: .limit,
-                            problem: "the file is larger than the limit of \(limits.maxFileBytes) bytes (\(limits.advice(.maxFileBytes)))",
-                            mark: .start, file: path)
+            throw YAMLError(
+                kind: .limit,
+                problem:
+                    "the file is larger than the limit of \(limits.maxFileBytes) bytes (\(limits.advice(.maxFileBytes)))",
+                mark: .start, file: path)
         }
     }
 
@@ -97,9 +108,11 @@ package enum YAMLParser {
     static func prepare(_ bytes: [UInt8], path: String?, options: YAMLOptions) throws -> SourceBytes {
         let limit = options.limits.maxFileBytes
         if bytes.count > limit {
-            throw YAMLError(kind: .limit,
-                            problem: "the input is larger than the limit of \(limit) bytes (\(options.limits.advice(.maxFileBytes)))",
-                            mark: .start, file: path)
+            throw YAMLError(
+                kind: .limit,
+                problem:
+                    "the input is larger than the limit of \(limit) bytes (\(options.limits.advice(.maxFileBytes)))",
+                mark: .start, file: path)
         }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return SourceBytes(try transcodeUTF16(bytes, littleEndian: bytes[0] == 0xFF, path: path), path: path)
@@ -138,14 +151,17 @@ package enum YAMLParser {
             }
         }
         if bytes.count % 2 == 1 {
-            throw utf16Error("the input ends in half a code unit", atOffset: out.count, in: out + Array("\u{FFFD}".utf8), path: path)
+            throw utf16Error(
+                "the input ends in half a code unit", atOffset: out.count, in: out + Array("\u{FFFD}".utf8), path: path)
         }
         return out
     }
 
     /// A reader error for invalid UTF-16 at byte `offset` of `text`, the input decoded to UTF-8 with
     /// U+FFFD for what cannot be decoded, positioned and excerpted in that text.
-    private static func utf16Error(_ problem: String, atOffset offset: Int, in text: [UInt8], path: String?) -> YAMLError {
+    private static func utf16Error(
+        _ problem: String, atOffset offset: Int, in text: [UInt8], path: String?
+    ) -> YAMLError {
         let mark = text.withUnsafeBufferPointer { markOfOffset(offset, in: $0) }
         return SourceBytes(text, path: path).error(.reader, "invalid UTF-16: " + problem, at: mark)
     }
@@ -162,7 +178,8 @@ package enum YAMLParser {
                     throw parser.error(source: source)
                 }
                 defer { yaml_event_delete(&event) }
-                let mark = source.clamped(SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1))
+                let mark = source.clamped(
+                    SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1))
                 switch event.type {
                 case YAML_STREAM_START_EVENT:
                     break
@@ -171,13 +188,20 @@ package enum YAMLParser {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > options.limits.maxDocuments {
-                        throw source.error(.limit, "the stream has more than \(options.limits.maxDocuments) documents (\(options.limits.advice(.maxDocuments)))", at: mark)
+                        throw source.error(
+                            .limit,
+                            "the stream has more than \(options.limits.maxDocuments) documents (\(options.limits.advice(.maxDocuments)))",
+                            at: mark)
                     }
                     if let version = event.data.document_start.version_directive,
-                       version.pointee.major != 1 || version.pointee.minor != 2 {
+                        version.pointee.major != 1 || version.pointee.minor != 2
+                    {
                         // A 1.1 document means other rules (`0500` octal, `no` false): reading it
                         // under 1.2's would be a guess at what the author meant.
-                        throw source.error(.composer, "%YAML \(version.pointee.major).\(version.pointee.minor): Threshold reads YAML 1.2 only, where 'no' is a string and 0500 is five hundred, not octal; remove the %YAML line, or write %YAML 1.2 once the file reads the same under 1.2", at: mark)
+                        throw source.error(
+                            .composer,
+                            "%YAML \(version.pointee.major).\(version.pointee.minor): Threshold reads YAML 1.2 only, where 'no' is a string and 0500 is five hundred, not octal; remove the %YAML line, or write %YAML 1.2 once the file reads the same under 1.2",
+                            at: mark)
                     }
                     builder.startDocument(at: mark)
                 case YAML_DOCUMENT_END_EVENT:
@@ -257,7 +281,8 @@ final class EventParser {
             var text = problem
             if p.problem_value >= 0 {
                 let value = String(p.problem_value, radix: 16, uppercase: true)
-                text += problem.contains("UTF-8")
+                text +=
+                    problem.contains("UTF-8")
                     ? " (byte 0x\(value.count < 2 ? "0" + value : value))" : " (#x\(value))"
             }
             return source.error(.reader, text, at: mark)
@@ -269,7 +294,8 @@ final class EventParser {
         var error = source.error(kind, problem, at: mark)
         if let context = p.context {
             error.context = String(cString: context)
-            error.contextMark = source.clamped(SourceMark(line: Int(p.context_mark.line) + 1, column: Int(p.context_mark.column) + 1))
+            error.contextMark = source.clamped(
+                SourceMark(line: Int(p.context_mark.line) + 1, column: Int(p.context_mark.column) + 1))
         }
         return error
     }

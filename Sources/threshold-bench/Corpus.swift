@@ -44,19 +44,27 @@ struct SplitMix64 {
 struct ProfileGenerator {
     let seed: UInt64
 
-    private static let labWords = ["Helios", "Aurora", "Cobalt", "Meridian", "Zenith", "Northwind", "Kestrel", "Pebble",
-                                   "Quiet River", "Atlas", "Cistron", "Lumen", "Vanta", "Orchid", "Basalt", "Tern",
-                                   "Halcyon", "Juniper", "Obsidian", "Sable"]
-    private static let labSuffixes = ["AI Labs", "Systems", "Intelligence", "Research", "AI", "Labs Inc.", "Technologies", "Bio"]
+    private static let labWords = [
+        "Helios", "Aurora", "Cobalt", "Meridian", "Zenith", "Northwind", "Kestrel", "Pebble",
+        "Quiet River", "Atlas", "Cistron", "Lumen", "Vanta", "Orchid", "Basalt", "Tern",
+        "Halcyon", "Juniper", "Obsidian", "Sable",
+    ]
+    private static let labSuffixes = [
+        "AI Labs", "Systems", "Intelligence", "Research", "AI", "Labs Inc.", "Technologies", "Bio",
+    ]
     private static let jurisdictions = ["US-CA", "US-NY", "EU", "US", "UK"]
     private static let modalities = ["text", "image", "audio", "video", "code"]
     private static let statuses = ["deployed", "deployed", "deployed", "internal", "in-training", "withdrawn"]
-    private static let obligations = ["cybersecurity-assessment", "biological-weapons-assessment", "loss-of-control-assessment",
-                                      "automated-ai-rnd-assessment", "frontier-transparency-report", "frontier-ai-framework",
-                                      "critical-safety-incident-reporting", "safety-incident-reporting", "safety-and-security-protocol",
-                                      "commerce-reporting", "systemic-risk-notification"]
-    private static let assessors = ["Example Assurance LLP", "Red Team Partners", "Independent Evaluations GmbH", "internal red team",
-                                    "Northbridge Audit", "\"Smith & Wesson Evals, Ltd.\""]
+    private static let obligations = [
+        "cybersecurity-assessment", "biological-weapons-assessment", "loss-of-control-assessment",
+        "automated-ai-rnd-assessment", "frontier-transparency-report", "frontier-ai-framework",
+        "critical-safety-incident-reporting", "safety-incident-reporting", "safety-and-security-protocol",
+        "commerce-reporting", "systemic-risk-notification",
+    ]
+    private static let assessors = [
+        "Example Assurance LLP", "Red Team Partners", "Independent Evaluations GmbH", "internal red team",
+        "Northbridge Audit", "\"Smith & Wesson Evals, Ltd.\"",
+    ]
     private static let superscripts = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
 
     /// The text of profile `index`.
@@ -86,7 +94,10 @@ struct ProfileGenerator {
         } else {
             out += "  jurisdictions:\n" + places.map { "    - \($0)\n" }.joined()
         }
-        if rng.chance(0.85) { out += "  reporting_period: \(rng.int(2023...2026))\(rng.chance(0.3) ? "   # the year the money figures cover" : "")\n" }
+        if rng.chance(0.85) {
+            out +=
+                "  reporting_period: \(rng.int(2023...2026))\(rng.chance(0.3) ? "   # the year the money figures cover" : "")\n"
+        }
         var usesEuro = false
         for key in ["annual_gross_revenue", "ai_revenue", "ai_rnd_spend"] where rng.chance(0.85) {
             let (text, euro) = money(&rng)
@@ -100,7 +111,8 @@ struct ProfileGenerator {
             if rng.chance(0.5) {
                 out += "    - {from: EUR, to: USD, rate: \(rate), date: 2025-12-31}\n"
             } else {
-                out += "    - from: EUR\n      to: USD\n      rate: \(rate)\n      date: 2025-12-31   # ECB reference rate\n"
+                out +=
+                    "    - from: EUR\n      to: USD\n      rate: \(rate)\n      date: 2025-12-31   # ECB reference rate\n"
             }
         }
 
@@ -114,7 +126,10 @@ struct ProfileGenerator {
             modelNames.append(modelName)
             out += "  - name: \(modelName)\n"
             if rng.chance(0.92) {
-                if rng.chance(0.3) { out += "    # \(rng.pick(["Reported by the lab.", "Derived from disclosures.", "Estimate; see the model card."]))\n" }
+                if rng.chance(0.3) {
+                    out +=
+                        "    # \(rng.pick(["Reported by the lab.", "Derived from disclosures.", "Estimate; see the model card."]))\n"
+                }
                 out += "    training_compute: \(compute(&rng, indent: "      "))\n"
             }
             if rng.chance(0.7) {
@@ -124,7 +139,8 @@ struct ProfileGenerator {
                 if let anchorName = modalityAnchor, rng.chance(0.5) {
                     out += "    modalities: *\(anchorName)\n"
                 } else {
-                    let chosen = rng.chance(0.05) ? ["protein-sequence"] : rng.subset(Self.modalities, count: rng.int(1...3))
+                    let chosen =
+                        rng.chance(0.05) ? ["protein-sequence"] : rng.subset(Self.modalities, count: rng.int(1...3))
                     if modalityAnchor == nil && rng.chance(0.5) {
                         let a = anchor()
                         modalityAnchor = a
@@ -145,12 +161,16 @@ struct ProfileGenerator {
             out += "clusters:\n"
             for c in 0..<clusterCount {
                 // Cluster names need not be unique; now and then two are the same.
-                out += "  - name: \(clusterCount == 2 && rng.chance(0.1) ? "east-1" : "\(rng.pick(["east", "west", "north", "south"]))-\(c + 1)")\n"
+                out +=
+                    "  - name: \(clusterCount == 2 && rng.chance(0.1) ? "east-1" : "\(rng.pick(["east", "west", "north", "south"]))-\(c + 1)")\n"
                 if rng.chance(0.9) {
                     let mantissa = rng.int(10...99), exponent = rng.int(18...20)
-                    out += "    peak_capacity: \(rng.chance(0.5) ? "\(decimal(mantissa))e\(exponent) FLOP/s" : "\(mantissa * 10) PFLOP/s")\n"
+                    out +=
+                        "    peak_capacity: \(rng.chance(0.5) ? "\(decimal(mantissa))e\(exponent) FLOP/s" : "\(mantissa * 10) PFLOP/s")\n"
                 }
-                if rng.chance(0.8) { out += "    interconnect: \(rng.pick(["400 Gbit/s", "800 Gbit/s", "3.2 Tbit/s", "1.6 Tbit/s"]))\n" }
+                if rng.chance(0.8) {
+                    out += "    interconnect: \(rng.pick(["400 Gbit/s", "800 Gbit/s", "3.2 Tbit/s", "1.6 Tbit/s"]))\n"
+                }
                 if rng.chance(0.8) { out += "    co_located: \(rng.chance(0.7) ? "true" : "false")\n" }
             }
         }
@@ -175,7 +195,10 @@ struct ProfileGenerator {
                 case 0:
                     var fields = ["obligation: \(obligation)"]
                     if let model { fields.append("model: \(model)") }
-                    fields += ["assessor: \(assessor)", "independent: \(independent)", "completed: \(completed)", "outcome: \(outcome)"]
+                    fields += [
+                        "assessor: \(assessor)", "independent: \(independent)", "completed: \(completed)",
+                        "outcome: \(outcome)",
+                    ]
                     out += "  - {\(fields.joined(separator: ", "))}\n"
                 default:
                     let a = base == nil && model != nil && rng.chance(0.6) ? anchor() : nil
@@ -185,9 +208,12 @@ struct ProfileGenerator {
                     } else {
                         out += "  - obligation: \(obligation)\n"
                     }
-                    if rng.chance(0.15) { out += "    pack: \(rng.pick(["us-ca-sb53", "frontier-ai-proposal-2026", "us-ny-raise"]))\n" }
+                    if rng.chance(0.15) {
+                        out += "    pack: \(rng.pick(["us-ca-sb53", "frontier-ai-proposal-2026", "us-ny-raise"]))\n"
+                    }
                     if let model { out += "    model: \(model)\n" }
-                    out += "    assessor: \(assessor)\n    independent: \(independent)\n    completed: \(completed)\n    outcome: \(outcome)\n"
+                    out +=
+                        "    assessor: \(assessor)\n    independent: \(independent)\n    completed: \(completed)\n    outcome: \(outcome)\n"
                 }
             }
         }
@@ -232,8 +258,11 @@ struct ProfileGenerator {
         case 0: return "\(m)e\(exponent)"
         case 1, 2: return "\(m)e\(exponent) FLOP"
         case 3: return "\(m)E+\(exponent)\(flop)"
-        case 4: return mantissa == 10 ? quoted("10^\(exponent)\(flop)", &rng) : quoted("\(m) × 10^\(exponent)\(flop)", &rng)
-        case 5: return mantissa == 10 ? "10\(superscript(exponent))\(flop)" : quoted("\(m) × 10\(superscript(exponent))\(flop)", &rng)
+        case 4:
+            return mantissa == 10 ? quoted("10^\(exponent)\(flop)", &rng) : quoted("\(m) × 10^\(exponent)\(flop)", &rng)
+        case 5:
+            return mantissa == 10
+                ? "10\(superscript(exponent))\(flop)" : quoted("\(m) × 10\(superscript(exponent))\(flop)", &rng)
         case 6: return quoted("\(m)\(rng.pick([" × ", "x", " * ", "·"]))10^\(exponent)\(flop)", &rng)
         case 7:
             // Petaflop/s-days: 1 PF-day = 8.64e19 FLOP.
@@ -242,28 +271,32 @@ struct ProfileGenerator {
         case 8: return "\(underscored(mantissa, zeros: exponent - 1))\(flop)"
         case 9:
             // mantissa/10 × 10^exponent FLOP = mantissa × 10^(exponent - 22) ZFLOP, or × 10^(exponent - 19) EFLOP.
-            return exponent % 2 == 0 ? "\(mantissa)\(String(repeating: "0", count: exponent - 22)) ZFLOP"
-                                      : "\(mantissa)\(String(repeating: "0", count: exponent - 19)) EFLOP"
+            return exponent % 2 == 0
+                ? "\(mantissa)\(String(repeating: "0", count: exponent - 22)) ZFLOP"
+                : "\(mantissa)\(String(repeating: "0", count: exponent - 19)) EFLOP"
         case 10:
             // Uncertain: an estimate between a low and a high end.
             let low = "\(m)e\(exponent - 1)", high = "\(decimal(min(99, mantissa + rng.int(5...40))))e\(exponent)"
-            let confidence = rng.chance(0.5) ? ", confidence: \"order-of-magnitude estimate from hardware disclosures\"" : ""
+            let confidence =
+                rng.chance(0.5) ? ", confidence: \"order-of-magnitude estimate from hardware disclosures\"" : ""
             if rng.chance(0.5) { return "{estimate: \(m)e\(exponent), low: \(low), high: \(high)\(confidence)}" }
             return "\n\(indent)estimate: \(m)e\(exponent) FLOP\n\(indent)low: \(low) FLOP\n\(indent)high: \(high) FLOP"
         case 11:
             // 6 × parameters × tokens.
             let parameters = rng.pick(["7e9", "70B", "405e9", "1.2e12", "34_000_000_000", "180e9"])
             let tokens = rng.pick(["2e12", "15.6e12", "15T", "8e12", "30e12"])
-            return rng.chance(0.5) ? "{parameters: \(parameters), tokens: \(tokens)}"
-                                   : "\n\(indent)parameters: \(parameters)   # dense transformer\n\(indent)tokens: \(tokens)"
+            return rng.chance(0.5)
+                ? "{parameters: \(parameters), tokens: \(tokens)}"
+                : "\n\(indent)parameters: \(parameters)   # dense transformer\n\(indent)tokens: \(tokens)"
         case 12:
             // chips × peak per chip × time × utilization.
             let chips = rng.pick(["16384", "4096", "24_576", "100000", "2048"])
             let peak = rng.pick(["989e12 FLOP/s", "312 TFLOP/s", "2.25e15 FLOP/s", "1979 TFLOP/s"])
             let time = rng.chance(0.5) ? "hours: \(rng.int(200...5000))" : "days: \(rng.int(10...120))"
             let utilization = "0.\(rng.int(25...60))"
-            return rng.chance(0.5) ? "{chips: \(chips), peak_per_chip: \(peak), \(time), utilization: \(utilization)}"
-                                   : "\n\(indent)chips: \(chips)\n\(indent)peak_per_chip: \(peak)\n\(indent)\(time)\n\(indent)utilization: \(utilization)"
+            return rng.chance(0.5)
+                ? "{chips: \(chips), peak_per_chip: \(peak), \(time), utilization: \(utilization)}"
+                : "\n\(indent)chips: \(chips)\n\(indent)peak_per_chip: \(peak)\n\(indent)\(time)\n\(indent)utilization: \(utilization)"
         default:
             // An anchor on a plain figure: nothing refers to it, but it is parsed and recorded.
             return "&tc\(rng.int(0...99)) \(m)e\(exponent) FLOP"
@@ -283,8 +316,10 @@ struct ProfileGenerator {
     private func money(_ rng: inout SplitMix64) -> (String, Bool) {
         let mantissa = rng.int(10...99), power = rng.int(6...10)  // mantissa/10 × 10^power
         let m = decimal(mantissa)
-        let scaled: (String, String) = power >= 9 ? (decimal(mantissa * Int(pow(10, Double(power - 9)))), "B")
-                                                  : (decimal(mantissa * Int(pow(10, Double(power - 6)))), "M")
+        let scaled: (String, String) =
+            power >= 9
+            ? (decimal(mantissa * Int(pow(10, Double(power - 9)))), "B")
+            : (decimal(mantissa * Int(pow(10, Double(power - 6)))), "M")
         let comment = rng.chance(0.1) ? "    # with affiliates" : ""
         switch rng.int(0...11) {
         case 0, 1: return ("\(scaled.0)\(scaled.1) USD\(comment)", false)

@@ -68,7 +68,10 @@ struct BenchOptions {
                 i += 1
                 continue
             }
-            guard ["--profiles", "--runs", "--jobs", "--seed", "--pool", "--show", "--parses", "--spelling"].contains(name) else {
+            guard
+                ["--profiles", "--runs", "--jobs", "--seed", "--pool", "--show", "--parses", "--spelling"].contains(
+                    name)
+            else {
                 fail("unknown option '\(name)'")
             }
             if value == nil {
@@ -81,7 +84,9 @@ struct BenchOptions {
                 i += 1
                 continue
             }
-            guard let text = value, let number = UInt64(text.replacingUnderscores()), number >= 1 || name == "--seed" || name == "--show" else {
+            guard let text = value, let number = UInt64(text.replacingUnderscores()),
+                number >= 1 || name == "--seed" || name == "--show"
+            else {
                 fail("\(name) takes a positive integer, not '\(value ?? "")'")
             }
             switch name {

@@ -29,7 +29,8 @@ struct QuantitySample {
 
     /// `digits × 10^exponent` US dollars.
     static func usd(_ text: String, _ digits: String, _ exponent: Int) -> QuantitySample {
-        QuantitySample(text, .money, expected: .money(ExactDecimal(digits: digits, exponent: exponent)!, currency: "USD"))
+        QuantitySample(
+            text, .money, expected: .money(ExactDecimal(digits: digits, exponent: exponent)!, currency: "USD"))
     }
 
     /// The fixed set: compute and money as the example and synthetic profiles write them, from a
@@ -78,8 +79,9 @@ enum QuantityStage {
         }
         if wrong > 0 { exit(1) }
 
-        print("threshold-bench --quantities: \(samples.count) spelling\(samples.count == 1 ? "" : "s"), \(grouped(options.parses)) parses each per round, "
-              + "\(options.runs) rounds; QuantityParser.parse(utf8:expecting:defaultCurrency:)")
+        print(
+            "threshold-bench --quantities: \(samples.count) spelling\(samples.count == 1 ? "" : "s"), \(grouped(options.parses)) parses each per round, "
+                + "\(options.runs) rounds; QuantityParser.parse(utf8:expecting:defaultCurrency:)")
         print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
         // Rounds over all samples, so that drift in the machine's speed hits every sample alike. The
         // exponents of the results are summed, so that no parse can be optimised away, and the sum
@@ -94,14 +96,17 @@ enum QuantityStage {
                     exponents &+= (try? sample.parse())?.value.exponent ?? 1 << 40
                 }
                 times[index].append((now() - start) / Double(options.parses) * 1e9)
-                if let expected = sample.expected, exponents != expected.value.exponent &* options.parses { mismatches += 1 }
+                if let expected = sample.expected, exponents != expected.value.exponent &* options.parses {
+                    mismatches += 1
+                }
             }
         }
         print("")
         print("spelling".padded(34) + "ns/parse".padded(10, leading: true) + "min–max".padded(16, leading: true))
         for (index, sample) in samples.enumerated() {
-            print(sample.text.padded(34) + fixed(median(times[index]), 1).padded(10, leading: true)
-                  + "\(fixed(times[index].min()!, 1))–\(fixed(times[index].max()!, 1))".padded(16, leading: true))
+            print(
+                sample.text.padded(34) + fixed(median(times[index]), 1).padded(10, leading: true)
+                    + "\(fixed(times[index].min()!, 1))–\(fixed(times[index].max()!, 1))".padded(16, leading: true))
         }
         let perRound = (0..<options.runs).map { run in times.reduce(0) { $0 + $1[run] } / Double(samples.count) }
         print("mean over the spellings".padded(34) + fixed(median(perRound), 1).padded(10, leading: true))

@@ -2,8 +2,8 @@
 // audit on one thread or on J threads of their own.
 
 import ThresholdKit
-import ThresholdYAML
 import ThresholdPlatform
+import ThresholdYAML
 
 // MARK: - Stages
 
@@ -108,10 +108,12 @@ func runJobs(_ jobs: Int, _ body: @escaping (Int) -> Void) {
     for job in 1..<max(1, jobs) {
         let work = Unmanaged.passRetained(ThreadWork { body(job) }).toOpaque()
         var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { context in
-            Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue().body()
-            return nil
-        }, work)
+        let status = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue().body()
+                return nil
+            }, work)
         if status != 0 {
             // No thread: do the job here.
             Unmanaged<ThreadWork>.fromOpaque(work).takeRetainedValue().body()

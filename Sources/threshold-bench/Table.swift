@@ -30,36 +30,55 @@ extension Rounds {
     /// speedup of J jobs, the machine's load and memory, and the checks.
     static func printTable(_ rounds: Rounds, options: BenchOptions, totalBytes: Int) {
         let (times, cpuTimes, outputBytes, failures, events, nodes, peak) =
-            (rounds.times, rounds.cpuTimes, rounds.outputBytes, rounds.failures, rounds.events, rounds.nodes, rounds.peak)
+            (
+                rounds.times, rounds.cpuTimes, rounds.outputBytes, rounds.failures, rounds.events, rounds.nodes,
+                rounds.peak
+            )
 
         let medians = times.map(median)
         let floorTime = medians[0]
-        let names = ["1. libyaml event loop (floor)", "2. YAML tree (parseDocument)", "3. full audit, 1 job",
-                     "4. full audit, \(options.jobs) jobs\(options.sharedBook ? " (one shared book)" : "")"]
+        let names = [
+            "1. libyaml event loop (floor)", "2. YAML tree (parseDocument)", "3. full audit, 1 job",
+            "4. full audit, \(options.jobs) jobs\(options.sharedBook ? " (one shared book)" : "")",
+        ]
         print("")
         let cpuMedians = cpuTimes.map(median)
-        print("stage".padded(37) + "median s".padded(10, leading: true) + "files/s".padded(12, leading: true) + "MB/s".padded(9, leading: true)
-              + "× floor".padded(10, leading: true) + "CPU s".padded(9, leading: true))
+        print(
+            "stage".padded(37) + "median s".padded(10, leading: true) + "files/s".padded(12, leading: true)
+                + "MB/s".padded(9, leading: true)
+                + "× floor".padded(10, leading: true) + "CPU s".padded(9, leading: true))
         for (i, name) in names.enumerated() {
             let time = medians[i]
-            print(name.padded(37) + fixed(time, 3).padded(10, leading: true) + grouped(Int((Double(options.profiles) / time).rounded())).padded(12, leading: true)
-                  + fixed(Double(totalBytes) / 1e6 / time, 1).padded(9, leading: true) + fixed(time / floorTime, 2).padded(10, leading: true)
-                  + fixed(cpuMedians[i], 3).padded(9, leading: true))
+            print(
+                name.padded(37) + fixed(time, 3).padded(10, leading: true)
+                    + grouped(Int((Double(options.profiles) / time).rounded())).padded(12, leading: true)
+                    + fixed(Double(totalBytes) / 1e6 / time, 1).padded(9, leading: true)
+                    + fixed(time / floorTime, 2).padded(10, leading: true)
+                    + fixed(cpuMedians[i], 3).padded(9, leading: true))
         }
         print("")
-        print("\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / \(options.jobs) jobs \(fixed(medians[3], 3)) s); "
-              + "CPU time \(options.jobs) jobs / 1 job: \(fixed(cpuMedians[3] / cpuMedians[2], 2))×")
+        print(
+            "\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / \(options.jobs) jobs \(fixed(medians[3], 3)) s); "
+                + "CPU time \(options.jobs) jobs / 1 job: \(fixed(cpuMedians[3] / cpuMedians[2], 2))×")
         var load = [CChar](repeating: 0, count: 128)
         if let file = fopen("/proc/loadavg", "r") {
             if fgets(&load, Int32(load.count), file) != nil {
-                print("load average after the run (1, 5, 15 min): \(load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }.split(separator: " ").prefix(3).joined(separator: ", "))")
+                print(
+                    "load average after the run (1, 5, 15 min): \(load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }.split(separator: " ").prefix(3).joined(separator: ", "))"
+                )
             }
             fclose(file)
         }
-        print("peak resident memory (VmHWM): \(peak.map { "\(grouped($0)) kB (\(fixed(Double($0) / 1024, 1)) MiB)" } ?? "unavailable")")
-        let output = outputBytes.count == 1 ? "\(fixed(Double(outputBytes.first!) / 1e6, 1)) MB of JSON lines per pass, identical across stages and runs"
-                                            : "JSON output differs between passes: \(outputBytes.sorted())"
+        print(
+            "peak resident memory (VmHWM): \(peak.map { "\(grouped($0)) kB (\(fixed(Double($0) / 1024, 1)) MiB)" } ?? "unavailable")"
+        )
+        let output =
+            outputBytes.count == 1
+            ? "\(fixed(Double(outputBytes.first!) / 1e6, 1)) MB of JSON lines per pass, identical across stages and runs"
+            : "JSON output differs between passes: \(outputBytes.sorted())"
         print("checks: \(grouped(events)) events, \(grouped(nodes)) nodes per pass; \(output); \(failures) failures")
-        print("min/max per stage (s): " + times.map { "\(fixed($0.min()!, 3))–\(fixed($0.max()!, 3))" }.joined(separator: ", "))
+        print(
+            "min/max per stage (s): "
+                + times.map { "\(fixed($0.min()!, 3))–\(fixed($0.max()!, 3))" }.joined(separator: ", "))
     }
 }

@@ -27,8 +27,8 @@
 // `valgrind --tool=callgrind` or `--tool=memcheck` gives instructions and allocations per parse.
 
 import ThresholdKit
-import ThresholdYAML
 import ThresholdPlatform
+import ThresholdYAML
 
 // MARK: - Main
 
@@ -59,7 +59,9 @@ enum Bench {
             let corpus = Corpus(options: options)
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             var bytes = 0
-            let dates = [CalendarDate(year: 2024, month: 6, day: 1)!, asOf, CalendarDate(year: 2027, month: 6, day: 1)!]
+            let dates = [
+                CalendarDate(year: 2024, month: 6, day: 1)!, asOf, CalendarDate(year: 2027, month: 6, day: 1)!,
+            ]
             for date in dates {
                 for slot in 0..<corpus.files.count {
                     var line: String
@@ -75,7 +77,9 @@ enum Bench {
                     }
                 }
             }
-            print("digest: \(String(hash, radix: 16)) (\(corpus.files.count) profiles × \(dates.count) dates, \(bytes) bytes of JSON)")
+            print(
+                "digest: \(String(hash, radix: 16)) (\(corpus.files.count) profiles × \(dates.count) dates, \(bytes) bytes of JSON)"
+            )
             return
         }
 
@@ -95,19 +99,25 @@ enum Bench {
             }
         }
         if let (slot, message) = failed.first {
-            printError("threshold-bench: generated profile \(slot) does not load (\(failed.count) of \(corpus.files.count) fail):\n\(message)\n---\n\(String(decoding: corpus.files[slot], as: UTF8.self))\n")
+            printError(
+                "threshold-bench: generated profile \(slot) does not load (\(failed.count) of \(corpus.files.count) fail):\n\(message)\n---\n\(String(decoding: corpus.files[slot], as: UTF8.self))\n"
+            )
             exit(1)
         }
 
-        print("threshold-bench: \(grouped(options.profiles)) profiles (a pool of \(grouped(corpus.files.count)) distinct, cycled), " +
-              "\(fixed(Double(totalBytes) / 1e6, 1)) MB, mean \(totalBytes / max(1, options.profiles)) bytes/file; " +
-              "\(options.runs) runs, \(options.jobs) jobs, seed \(options.seed), as of \(asOf)")
+        print(
+            "threshold-bench: \(grouped(options.profiles)) profiles (a pool of \(grouped(corpus.files.count)) distinct, cycled), "
+                + "\(fixed(Double(totalBytes) / 1e6, 1)) MB, mean \(totalBytes / max(1, options.profiles)) bytes/file; "
+                + "\(options.runs) runs, \(options.jobs) jobs, seed \(options.seed), as of \(asOf)")
         print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
-        print("built-in packs: \(book.packs.count), loaded in \(fixed(loadTime * 1000, 1)) ms; corpus generated in \(fixed(generateTime * 1000, 0)) ms")
+        print(
+            "built-in packs: \(book.packs.count), loaded in \(fixed(loadTime * 1000, 1)) ms; corpus generated in \(fixed(generateTime * 1000, 0)) ms"
+        )
 
         // Each job of stage 4 uses its own detached copy of the rule book, as the workers of
         // `threshold audit` do, unless --shared-book has them share the one.
-        let jobAuditors = options.sharedBook
+        let jobAuditors =
+            options.sharedBook
             ? [auditor]
             : (0..<options.jobs).map { _ in AuditJob(book: book.detached(), asOf: asOf, options: .default) }
         let rounds = Rounds.time(corpus, auditor: auditor, jobAuditors: jobAuditors, options: options)

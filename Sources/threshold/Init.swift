@@ -7,17 +7,17 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a commented lab profile template to fill in.",
         discussion: """
-        The template lists every profile key with comments on units, estimates and unknown facts. \
-        It never overwrites: when FILE exists, nothing is written and the exit code is 73. With no \
-        FILE, or '-', the template goes to standard output.
+            The template lists every profile key with comments on units, estimates and unknown facts. \
+            It never overwrites: when FILE exists, nothing is written and the exit code is 73. With no \
+            FILE, or '-', the template goes to standard output.
 
-        Examples:
-          threshold init lab.yaml
-          threshold init > lab.yaml
+            Examples:
+              threshold init lab.yaml
+              threshold init > lab.yaml
 
-        \(ExitStatus.table("  0   the template was written", ExitStatus.usage,
+            \(ExitStatus.table("  0   the template was written", ExitStatus.usage,
                          "  73  FILE exists (it is never overwritten) or cannot be created\n      (EX_CANTCREAT)"))
-        """)
+            """)
 
     @Argument(help: ArgumentHelp("The profile to create; '-' or nothing prints the template.", valueName: "file"))
     var file: String?
@@ -32,9 +32,13 @@ struct Init: ParsableCommand {
         if fd < 0 {
             let code = errno
             if code == EEXIST {
-                Console.message("threshold init: \(file.escapedForTerminal()) already exists, and init never overwrites a file: nothing was written (choose another name, or remove it first)")
+                Console.message(
+                    "threshold init: \(file.escapedForTerminal()) already exists, and init never overwrites a file: nothing was written (choose another name, or remove it first)"
+                )
             } else {
-                Console.message("threshold init: cannot create \(file.escapedForTerminal()): \(String(cString: strerror(code)).lowercased())")
+                Console.message(
+                    "threshold init: cannot create \(file.escapedForTerminal()): \(String(cString: strerror(code)).lowercased())"
+                )
             }
             throw ExitCode.cannotCreate
         }
@@ -54,9 +58,13 @@ struct Init: ParsableCommand {
         let closed = close(fd)
         if let code = failure ?? (closed != 0 ? errno : nil) {
             unlink(file)  // the half-written file is ours: O_EXCL created it
-            Console.message("threshold init: cannot write \(file.escapedForTerminal()): \(String(cString: strerror(code)).lowercased())")
+            Console.message(
+                "threshold init: cannot write \(file.escapedForTerminal()): \(String(cString: strerror(code)).lowercased())"
+            )
             throw ExitCode.cannotCreate
         }
-        Console.message("threshold init: wrote \(file.escapedForTerminal()); fill it in, then run: threshold check \(file.escapedForTerminal())")
+        Console.message(
+            "threshold init: wrote \(file.escapedForTerminal()); fill it in, then run: threshold check \(file.escapedForTerminal())"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import ThresholdPlatform
 import ThresholdKit
+import ThresholdPlatform
 
 // The option groups the commands share. Each command takes only the groups it uses, so that its
 // help lists only options it honours: `rules list` loads packs but evaluates nothing (no --pack),
@@ -8,7 +8,10 @@ import ThresholdKit
 
 /// Where rule packs come from: `--rules`, `--no-builtin`.
 struct RuleSourceOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("Load rule packs from a YAML file or a directory of them (repeatable).", valueName: "file|dir"))
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp(
+            "Load rule packs from a YAML file or a directory of them (repeatable).", valueName: "file|dir"))
     var rulePaths: [String] = []
 
     @Flag(name: .customLong("no-builtin"), help: "Do not load the built-in rule packs.")
@@ -57,9 +60,11 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("pack"), help: ArgumentHelp("Evaluate only this pack (repeatable).", valueName: "id"))
     var packs: [String] = []
 
-    @Option(name: .customLong("reading"), help: ArgumentHelp(
-        "Report another reading of an ambiguous pack as the main one (repeatable; the readings are in 'threshold rules show PACK'). Every reading is still evaluated.",
-        valueName: "pack=reading"))
+    @Option(
+        name: .customLong("reading"),
+        help: ArgumentHelp(
+            "Report another reading of an ambiguous pack as the main one (repeatable; the readings are in 'threshold rules show PACK'). Every reading is still evaluated.",
+            valueName: "pack=reading"))
     var readings: [String] = []
 
     /// The rule book these options name.
@@ -70,13 +75,16 @@ struct RuleOptions: ParsableArguments {
         let book = try sources.ruleBook(options: options, tests: tests)
         let known = book.packs.map(\.id)
         for id in packs where !known.contains(id) {
-            throw ValidationError(UnknownPackError(id: id, known: known).message(naming: "--pack \(id.escapedForTerminal())"))
+            throw ValidationError(
+                UnknownPackError(id: id, known: known).message(naming: "--pack \(id.escapedForTerminal())"))
         }
         var chosen = packs.isEmpty ? book : try book.selecting(packs)
         for setting in readings {
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--reading \(setting.escapedForTerminal()): expected PACK=READING, such as frontier-ai-proposal-2026=compute-and-money")
+                throw ValidationError(
+                    "--reading \(setting.escapedForTerminal()): expected PACK=READING, such as frontier-ai-proposal-2026=compute-and-money"
+                )
             }
             do {
                 chosen = try chosen.reporting(parts[1], forPack: parts[0])
@@ -100,28 +108,37 @@ extension RuleOptions {
 
 /// The limits that protect the YAML reader against hostile input (profiles and packs alike).
 struct YAMLLimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest file accepted, in bytes.", valueName: "bytes"))
+    @Option(
+        name: .customLong("max-file-size"), help: ArgumentHelp("Largest file accepted, in bytes.", valueName: "bytes"))
     var maxFileSize = YAMLLimits.default.maxFileBytes
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of sequences and mappings.", valueName: "n"))
+    @Option(
+        name: .customLong("max-depth"), help: ArgumentHelp("Deepest nesting of sequences and mappings.", valueName: "n")
+    )
     var maxDepth = YAMLLimits.default.maxDepth
 
-    @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("Most nodes aliases may add when expanded.", valueName: "nodes"))
+    @Option(
+        name: .customLong("max-alias-expansion"),
+        help: ArgumentHelp("Most nodes aliases may add when expanded.", valueName: "nodes"))
     var maxAliasExpansion = YAMLLimits.default.maxAliasExpansion
 
     @Option(name: .customLong("max-scalar-length"), help: ArgumentHelp("Longest scalar, in bytes.", valueName: "bytes"))
     var maxScalarLength = YAMLLimits.default.maxScalarBytes
 
     func validate() throws {
-        for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth),
-                              ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-length", maxScalarLength)]
+        for (name, value) in [
+            ("--max-file-size", maxFileSize), ("--max-depth", maxDepth),
+            ("--max-alias-expansion", maxAliasExpansion), ("--max-scalar-length", maxScalarLength),
+        ]
         where value < 1 {
             throw ValidationError("\(name) must be at least 1.")
         }
     }
 
     var yamlLimits: YAMLLimits {
-        YAMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion, maxScalarBytes: maxScalarLength)
+        YAMLLimits(
+            maxFileBytes: maxFileSize, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion,
+            maxScalarBytes: maxScalarLength)
     }
 
     /// Options for reading rule packs.
@@ -133,9 +150,11 @@ extension LoadOptions {
     /// --max-depth`): the library names its limits in its own words.
     static func commandLine(yaml: YAMLLimits = .default, profile: ProfileLimits = .init()) -> LoadOptions {
         var yaml = yaml, profile = profile
-        yaml.raiseAdvice = [.maxFileBytes: "raise it with --max-file-size", .maxDepth: "raise it with --max-depth",
-                            .maxAliasExpansion: "raise it with --max-alias-expansion",
-                            .maxScalarBytes: "raise it with --max-scalar-length"]
+        yaml.raiseAdvice = [
+            .maxFileBytes: "raise it with --max-file-size", .maxDepth: "raise it with --max-depth",
+            .maxAliasExpansion: "raise it with --max-alias-expansion",
+            .maxScalarBytes: "raise it with --max-scalar-length",
+        ]
         profile.raiseAdvice = [.maxModels: "raise it with --max-models", .maxDigits: "raise it with --max-digits"]
         return LoadOptions(yaml: yaml, profile: profile)
     }
@@ -148,7 +167,9 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-models"), help: ArgumentHelp("Most models one profile may list.", valueName: "n"))
     var maxModels = ProfileLimits().maxModels
 
-    @Option(name: .customLong("max-digits"), help: ArgumentHelp("Most digits a quantity may take written out in full, as given or derived.", valueName: "n"))
+    @Option(
+        name: .customLong("max-digits"),
+        help: ArgumentHelp("Most digits a quantity may take written out in full, as given or derived.", valueName: "n"))
     var maxDigits = ProfileLimits().maxDigits
 
     func validate() throws {
@@ -177,9 +198,11 @@ func parseAsOf(_ argument: String) throws -> CalendarDate {
 
 /// `--as-of DATE`, for commands that evaluate on a date.
 struct AsOfOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Evaluate on this date, YYYY-MM-DD or 'today' (default: today, on the local calendar).", valueName: "date"),
-            transform: parseAsOf)
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Evaluate on this date, YYYY-MM-DD or 'today' (default: today, on the local calendar).", valueName: "date"),
+        transform: parseAsOf)
     var given: CalendarDate?
 
     /// The date: as given, or today.
@@ -190,8 +213,11 @@ struct AsOfOptions: ParsableArguments {
 struct EvaluationOptions: ParsableArguments {
     @OptionGroup var date: AsOfOptions
 
-    @Option(name: .customLong("fail-on"),
-            help: "What makes the exit code 1: unmet (an applicable obligation unmet or expired), late (also met late), applies, indeterminate or never.")
+    @Option(
+        name: .customLong("fail-on"),
+        help:
+            "What makes the exit code 1: unmet (an applicable obligation unmet or expired), late (also met late), applies, indeterminate or never."
+    )
     var failOn: FailurePolicy = .unmet
 
     /// The date: as given, or today.
@@ -204,7 +230,9 @@ struct EvaluationOptions: ParsableArguments {
 ///
 /// - Parameter suggestAudit: for a folder named where a file is wanted, suggest `threshold audit`.
 func requireInputs(_ paths: [String], directoryAllowed: Bool, suggestAudit: Bool = false) throws {
-    let problems = paths.filter { $0 != "-" }.compactMap { NamedInput.problem(at: $0, directoryAllowed: directoryAllowed) }
+    let problems = paths.filter { $0 != "-" }.compactMap {
+        NamedInput.problem(at: $0, directoryAllowed: directoryAllowed)
+    }
     guard !problems.isEmpty else { return }
     for problem in problems { Console.message(inputMessage(problem, suggestAudit: suggestAudit)) }
     throw ExitCode.noInput

@@ -54,7 +54,8 @@ enum Console {
 
     /// Whether to colour output on `fd`, honouring NO_COLOR.
     static func useColor(_ choice: AutoChoice, fd: Int32 = 1) -> Bool {
-        choice == .auto ? isTerminal(fd) && System.environment("NO_COLOR") == nil && System.environment("TERM") != "dumb"
+        choice == .auto
+            ? isTerminal(fd) && System.environment("NO_COLOR") == nil && System.environment("TERM") != "dumb"
             : choice.isOn(fd: fd)
     }
 
@@ -78,7 +79,10 @@ enum Console {
             throw YAMLError(kind: .reader, problem: error.problem, mark: .start, file: error.path)
         }
         guard let bytes else {
-            throw YAMLError(kind: .limit, problem: "standard input is larger than the limit of \(limit) bytes (raise it with --max-file-size)", mark: .start, file: "<stdin>")
+            throw YAMLError(
+                kind: .limit,
+                problem: "standard input is larger than the limit of \(limit) bytes (raise it with --max-file-size)",
+                mark: .start, file: "<stdin>")
         }
         return bytes
     }

@@ -43,7 +43,9 @@ final class ProgressBar {
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         let width = 24
         let filled = Int((fraction * Double(width)).rounded(.down))
-        var text = "\r\u{1B}[2K[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+        var text =
+            "\r\u{1B}[2K[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            + "] "
         text += "\(done)/\(total) \(Int((fraction * 100).rounded(.down)))%"
         if elapsed > 0.05 && done > 0 {
             let rate = Double(done) / elapsed

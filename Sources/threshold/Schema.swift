@@ -7,18 +7,18 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Print the JSON Schema of lab profiles, rule packs or verdicts.",
         discussion: """
-        The schemas (JSON Schema draft 2020-12) give editors completion and a description of every \
-        key. Save one beside your files and name it on a YAML file's first line: \
-        '# yaml-language-server: $schema=profile.schema.json'.
-        The verdict schema describes what `check --format json` and each line of `audit --format \
-        jsonl` print, for tools that read Threshold's output.
+            The schemas (JSON Schema draft 2020-12) give editors completion and a description of every \
+            key. Save one beside your files and name it on a YAML file's first line: \
+            '# yaml-language-server: $schema=profile.schema.json'.
+            The verdict schema describes what `check --format json` and each line of `audit --format \
+            jsonl` print, for tools that read Threshold's output.
 
-        Examples:
-          threshold schema profile > profile.schema.json
-          threshold schema verdict > verdict.schema.json
+            Examples:
+              threshold schema profile > profile.schema.json
+              threshold schema verdict > verdict.schema.json
 
-        \(ExitStatus.table("  0   the schema was printed", ExitStatus.usage))
-        """)
+            \(ExitStatus.table("  0   the schema was printed", ExitStatus.usage))
+            """)
 
     /// Which schema.
     enum Kind: String, ExpressibleByArgument, CaseIterable {

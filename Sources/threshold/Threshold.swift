@@ -8,14 +8,14 @@ struct Threshold: ParsableCommand {
         commandName: "threshold",
         abstract: "Decide which obligations AI regulation's compute and money thresholds impose on a lab.",
         discussion: """
-        Examples:
-          threshold check Examples/labs/helios.yaml
-          threshold audit labs --output report.html
-          threshold deadlines labs --within 90d --output deadlines.ics
-          threshold impact labs --set eu-ai-act-gpai/systemic-risk-compute=1e26
+            Examples:
+              threshold check Examples/labs/helios.yaml
+              threshold audit labs --output report.html
+              threshold deadlines labs --within 90d --output deadlines.ics
+              threshold impact labs --set eu-ai-act-gpai/systemic-risk-compute=1e26
 
-        \(ExitStatus.all)
-        """,
+            \(ExitStatus.all)
+            """,
         version: "0.1.0",
         subcommands: [Check.self, Audit.self, Deadlines.self, Impact.self, Rules.self, Init.self, SchemaCommand.self]
     )
@@ -91,7 +91,9 @@ struct Threshold: ParsableCommand {
     static func command(named arguments: [String]) -> any ParsableCommand.Type {
         var current: any ParsableCommand.Type = Threshold.self
         for argument in arguments where !argument.hasPrefix("-") {
-            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else {
+                break
+            }
             current = next
         }
         return current
@@ -102,18 +104,23 @@ struct Threshold: ParsableCommand {
     /// `--format NAME`; for another, a suggestion is kept only when it is close (a typo).
     static func suggestingFormat(in text: String, arguments: [String]) -> String {
         guard let first = text.split(separator: "\n", omittingEmptySubsequences: false).first,
-              first.hasPrefix("Error: Unknown option '--") else { return text }
+            first.hasPrefix("Error: Unknown option '--")
+        else { return text }
         let option = first.dropFirst("Error: Unknown option '--".count).prefix { $0 != "'" }
         let formats = (command(named: arguments) as? any FormatOptionCommand.Type)?.formatNames ?? []
         var replacement: String
         if formats.contains(option.lowercased()) {
             replacement = "Error: Unknown option '--\(option)'. Did you mean '--format \(option.lowercased())'?"
-        } else if let parts = Optional(first.split(separator: ". Did you mean '--", maxSplits: 1, omittingEmptySubsequences: false)),
-                  parts.count == 2, case let near = parts[1].prefix(while: { $0 != "'" }),
-                  Suggestion.nearest(to: String(option), among: [String(near)]) == nil {
+        } else if let parts = Optional(
+            first.split(separator: ". Did you mean '--", maxSplits: 1, omittingEmptySubsequences: false)),
+            parts.count == 2, case let near = parts[1].prefix(while: { $0 != "'" }),
+            Suggestion.nearest(to: String(option), among: [String(near)]) == nil
+        {
             // Too far to be a typo of it: leave the guess out rather than mislead.
             replacement = String(parts[0])
-            if !formats.isEmpty { replacement += ". The output formats are chosen with --format (\(formats.joined(separator: ", ")))." }
+            if !formats.isEmpty {
+                replacement += ". The output formats are chosen with --format (\(formats.joined(separator: ", ")))."
+            }
         } else {
             return text
         }
@@ -142,7 +149,8 @@ enum ExitStatus {
     /// "Exit codes:" and the lines given.
     static func table(_ lines: String...) -> String { (["Exit codes:"] + lines).joined(separator: "\n") }
 
-    static let failing = "  1   a profile fails under --fail-on (default: an obligation that\n      applies is unmet or expired)"
+    static let failing =
+        "  1   a profile fails under --fail-on (default: an obligation that\n      applies is unmet or expired)"
     static let invalid = "  2   an invalid profile or rule pack"
     static let invalidPack = "  2   an invalid rule pack"
     static let usage = "  64  usage error: an unknown option, pack id, value or format (EX_USAGE)"

@@ -8,7 +8,8 @@
 import PackageDescription
 
 // SwiftPM names a local package by its folder (the checkout's name), not by its manifest's name.
-let thresholdPackage = Context.packageDirectory.split(separator: "/").dropLast(2).last.map { $0.lowercased() } ?? "threshold"
+let thresholdPackage =
+    Context.packageDirectory.split(separator: "/").dropLast(2).last.map { $0.lowercased() } ?? "threshold"
 
 let fuzzTargets = ["FuzzYAML", "FuzzQuantity", "FuzzProfile", "FuzzRulePack", "FuzzEvaluate"]
 
@@ -16,20 +17,21 @@ let package = Package(
     name: "ThresholdFuzz",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: "../.."),
+        .package(path: "../..")
     ],
     targets: [
         // The declaration of libFuzzer's LLVMFuzzerRunDriver, for the targets' `main`.
-        .target(name: "FuzzDriver"),
-    ] + fuzzTargets.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: ["FuzzDriver", .product(name: "ThresholdKit", package: thresholdPackage)],
-            // Only the fuzz targets link libFuzzer: it brings its own `main`, which a build tool of
-            // the main package (threshold-embed) must not get. The libraries below them are
-            // instrumented for coverage and ASan by the flags run.sh passes to every module.
-            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
-            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
-        )
-    }
+        .target(name: "FuzzDriver")
+    ]
+        + fuzzTargets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzDriver", .product(name: "ThresholdKit", package: thresholdPackage)],
+                // Only the fuzz targets link libFuzzer: it brings its own `main`, which a build tool of
+                // the main package (threshold-embed) must not get. The libraries below them are
+                // instrumented for coverage and ASan by the flags run.sh passes to every module.
+                swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+            )
+        }
 )

@@ -87,7 +87,8 @@ package enum ICSReader {
         try unfold(text).map { line in
             let colon = try #require(line.firstIndex(of: ":"), "no ':' in \(line)")
             let head = line[..<colon].split(separator: ";").map(String.init)
-            return ICSProperty(name: head[0], parameters: Array(head.dropFirst()), value: String(line[line.index(after: colon)...]))
+            return ICSProperty(
+                name: head[0], parameters: Array(head.dropFirst()), value: String(line[line.index(after: colon)...]))
         }
     }
 
@@ -104,7 +105,9 @@ package enum ICSReader {
             default:
                 guard current != nil else { continue }
                 var property = property
-                if ["SUMMARY", "DESCRIPTION", "CATEGORIES"].contains(property.name) { property.value = unescape(property.value) }
+                if ["SUMMARY", "DESCRIPTION", "CATEGORIES"].contains(property.name) {
+                    property.value = unescape(property.value)
+                }
                 current?[property.name] = property
             }
         }

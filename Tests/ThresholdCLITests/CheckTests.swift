@@ -79,7 +79,8 @@ struct CheckTests {
     @Test("the as-of date defaults to today on the local calendar (TZ), and --as-of today means the same")
     func localToday() throws {
         func asOf(_ zone: String, _ extra: [String] = []) throws -> CalendarDay {
-            let run = try CLI.run(["check", "Examples/labs/pebble.yaml", "--format", "json"] + extra, environment: ["TZ": zone])
+            let run = try CLI.run(
+                ["check", "Examples/labs/pebble.yaml", "--format", "json"] + extra, environment: ["TZ": zone])
             let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             return try #require(CalendarDay(object?["as_of"] as? String ?? ""))
         }
@@ -107,11 +108,13 @@ struct CheckTests {
 
     @Test("standard input reads like a file")
     func standardInput() throws {
-        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Examples/labs/helios.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("Examples/labs/helios.yaml"), encoding: .utf8)
         let piped = try CLI.run(["check", "-", "--format", "json"] + pinned, stdin: text)
         let file = try CLI.run(["check", "Examples/labs/helios.yaml", "--format", "json"] + pinned)
         #expect(piped.status == 1)
-        #expect(piped.stdout == file.stdout.replacingOccurrences(of: "\"Examples/labs/helios.yaml\"", with: "\"<stdin>\""))
+        #expect(
+            piped.stdout == file.stdout.replacingOccurrences(of: "\"Examples/labs/helios.yaml\"", with: "\"<stdin>\""))
     }
 
     @Test("an unknown --pack is a usage error (64) naming the id, listing the packs, suggesting a near one")
@@ -119,12 +122,16 @@ struct CheckTests {
         let unknown = try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "NOSUCH"])
         #expect(unknown.status == 64)
         #expect(unknown.stdout.isEmpty)
-        #expect(unknown.stderr.unwrapped.contains("--pack NOSUCH: no rule pack has this id. The packs are: eu-ai-act-gpai, frontier-ai-proposal-2026, "))
+        #expect(
+            unknown.stderr.unwrapped.contains(
+                "--pack NOSUCH: no rule pack has this id. The packs are: eu-ai-act-gpai, frontier-ai-proposal-2026, "))
         #expect(unknown.stderr.contains("Usage: threshold check "), "the usage of the command, not the top level's")
         #expect(!unknown.stderr.contains("<input>"), "no made-up position")
         let near = try CLI.run(["check", "Examples/labs/helios.yaml", "--pack", "eu-ai-act-gpia"])
         #expect(near.status == 64)
-        #expect(near.stderr.unwrapped.contains("--pack eu-ai-act-gpia: no rule pack has this id; did you mean 'eu-ai-act-gpai'? The packs are: "))
+        #expect(
+            near.stderr.unwrapped.contains(
+                "--pack eu-ai-act-gpia: no rule pack has this id; did you mean 'eu-ai-act-gpai'? The packs are: "))
         // The commands that share the rule options say the same.
         let audit = try CLI.run(["audit", "Examples/labs", "--pack", "frontier-ai-proposal-2026", "--pack", "NOSUCH"])
         #expect(audit.status == 64)
@@ -146,21 +153,30 @@ struct CheckTests {
             #expect(NSDictionary(dictionary: object).isEqual(to: array[index]), "\(file)")
         }
         // An invalid profile among them is an element with its errors, not a break in the document.
-        let withMissingPack = try CLI.run(["check", files[0], "-", "--format", "json"] + pinned, stdin: "organization: {name: X}\nmodels: nope\n")
+        let withMissingPack = try CLI.run(
+            ["check", files[0], "-", "--format", "json"] + pinned, stdin: "organization: {name: X}\nmodels: nope\n")
         #expect(withMissingPack.status == 2)
-        let mixed = try #require(try JSONSerialization.jsonObject(with: Data(withMissingPack.stdout.utf8)) as? [[String: Any]])
+        let mixed = try #require(
+            try JSONSerialization.jsonObject(with: Data(withMissingPack.stdout.utf8)) as? [[String: Any]])
         #expect(mixed.count == 2 && (mixed[1]["errors"] as? [Any])?.count == 1)
     }
 
-    @Test("--output (repeatable, format from the extension) and --format FMT:FILE write files like audit; -q drops the note")
+    @Test(
+        "--output (repeatable, format from the extension) and --format FMT:FILE write files like audit; -q drops the note"
+    )
     func outputFiles() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let helios = CLI.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path
-        let run = try CLI.run(["check", helios, "-o", "r.json", "-o", "r.md", "--format", "sarif:scan.out", "-o", "r.txt"] + pinned, in: dir)
+        let run = try CLI.run(
+            ["check", helios, "-o", "r.json", "-o", "r.md", "--format", "sarif:scan.out", "-o", "r.txt"] + pinned,
+            in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty, "only files: nothing on standard output")
-        #expect(run.stderr == "threshold check: 1 profile: 1 valid, 0 invalid, 1 failing (--fail-on unmet); wrote scan.out (sarif), r.json (json), r.md (markdown), r.txt (text)\n")
+        #expect(
+            run.stderr
+                == "threshold check: 1 profile: 1 valid, 0 invalid, 1 failing (--fail-on unmet); wrote scan.out (sarif), r.json (json), r.md (markdown), r.txt (text)\n"
+        )
         for (name, format) in [("r.json", "json"), ("r.md", "markdown"), ("scan.out", "sarif"), ("r.txt", "text")] {
             let written = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
             let shown = try CLI.run(["check", helios, "--format", format] + pinned, in: dir).stdout
@@ -169,7 +185,8 @@ struct CheckTests {
         let quiet = try CLI.run(["check", helios, "-o", "r.json", "-q", "--format", "text"] + pinned, in: dir)
         #expect(quiet.stderr.isEmpty)
         #expect(quiet.stdout.hasPrefix("Helios AI Labs"), "--format FMT still writes standard output")
-        #expect(try CLI.run(["check", helios, "-o", "r.json", "--format", "json:./r.json"] + pinned, in: dir).status == 64)
+        #expect(
+            try CLI.run(["check", helios, "-o", "r.json", "--format", "json:./r.json"] + pinned, in: dir).status == 64)
     }
 
     @Test("an invalid profile prints a compiler-style error and yields an error object in JSON")
@@ -177,7 +194,8 @@ struct CheckTests {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.yaml")
-        try "organization:\n  name: Bad\n  ai_revenue: 1,000,000 USD\n".write(to: file, atomically: true, encoding: .utf8)
+        try "organization:\n  name: Bad\n  ai_revenue: 1,000,000 USD\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let text = try CLI.run(["check", file.path] + pinned)
         #expect(text.status == 2)
         #expect(text.stderr.hasPrefix("\(file.path):3:16: error: organization.ai_revenue: commas are not accepted"))
@@ -226,7 +244,9 @@ struct RulesCommandTests {
 
     /// A pack with one flaw, and the exact diagnostic `rules lint` must give.
     static let flawedPacks: [(name: String, yaml: String, diagnostic: String)] = [
-        ("duplicate id", """
+        (
+            "duplicate id",
+            """
             pack: p
             title: P
             status: enacted
@@ -234,8 +254,11 @@ struct RulesCommandTests {
               - {id: a, subject: model, fact: training_compute, greater_than: 1e25}
               - {id: a, subject: model, fact: training_compute, greater_than: 1e26}
             obligations: []
-            """, "6:10: error: duplicate id 'a': it was first defined at line 5, column 10"),
-        ("unknown threshold in when", """
+            """, "6:10: error: duplicate id 'a': it was first defined at line 5, column 10"
+        ),
+        (
+            "unknown threshold in when",
+            """
             pack: p
             title: P
             status: enacted
@@ -243,8 +266,11 @@ struct RulesCommandTests {
               - {id: compute, subject: model, fact: training_compute, greater_than: 1e25}
             obligations:
               - {id: o, title: O, kind: report, when: {any: [compute, revnue]}}
-            """, "7:59: error: obligations[0].when: no threshold or obligation 'revnue' in this pack"),
-        ("unknown source", """
+            """, "7:59: error: obligations[0].when: no threshold or obligation 'revnue' in this pack"
+        ),
+        (
+            "unknown source",
+            """
             pack: p
             title: P
             status: enacted
@@ -252,24 +278,33 @@ struct RulesCommandTests {
             thresholds:
               - {id: c, subject: model, fact: training_compute, greater_than: 1e25, cite: akt}
             obligations: []
-            """, "6:79: error: thresholds[0].cite: no source 'akt' in this pack's sources; did you mean 'act'?"),
-        ("unknown fact", """
+            """, "6:79: error: thresholds[0].cite: no source 'akt' in this pack's sources; did you mean 'act'?"
+        ),
+        (
+            "unknown fact",
+            """
             pack: p
             title: P
             status: enacted
             thresholds:
               - {id: c, subject: model, fact: training_comput, greater_than: 1e25}
             obligations: []
-            """, "5:35: error: thresholds[0].fact: unknown fact 'training_comput'; did you mean 'training_compute'?"),
-        ("a rate where a count is meant", """
+            """, "5:35: error: thresholds[0].fact: unknown fact 'training_comput'; did you mean 'training_compute'?"
+        ),
+        (
+            "a rate where a count is meant",
+            """
             pack: p
             title: P
             status: enacted
             thresholds:
               - {id: c, subject: model, fact: training_compute, greater_than: 1e20 FLOP/s}
             obligations: []
-            """, "5:72: error: thresholds[0].greater_than: expected a count of operations (FLOP), found 'FLOP/s'"),
-        ("circular when", """
+            """, "5:72: error: thresholds[0].greater_than: expected a count of operations (FLOP), found 'FLOP/s'"
+        ),
+        (
+            "circular when",
+            """
             pack: p
             title: P
             status: enacted
@@ -277,21 +312,28 @@ struct RulesCommandTests {
             obligations:
               - {id: a, title: A, kind: report, when: b}
               - {id: b, title: B, kind: report, when: a}
-            """, "error: circular 'when': a → b → a"),
-        ("unknown key", """
+            """, "error: circular 'when': a → b → a"
+        ),
+        (
+            "unknown key",
+            """
             pack: p
             title: P
             status: enacted
             treshold: []
-            """, "4:1: error: unknown key 'treshold'; did you mean 'thresholds'?"),
-        ("two comparisons", """
+            """, "4:1: error: unknown key 'treshold'; did you mean 'thresholds'?"
+        ),
+        (
+            "two comparisons",
+            """
             pack: p
             title: P
             status: enacted
             thresholds:
               - {id: c, subject: model, fact: training_compute, greater_than: 1e25, at_least: 1e25}
             obligations: []
-            """, "error: thresholds[0]: give one comparison, not both greater_than and at_least"),
+            """, "error: thresholds[0]: give one comparison, not both greater_than and at_least"
+        ),
     ]
 
     @Test("rules lint reports each flaw at its position", arguments: flawedPacks.indices)
@@ -312,7 +354,8 @@ struct RulesCommandTests {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("pack.yaml")
-        try "pack: p\ntitle: P\nstatus: enacted\nthresholds: []\nobligations: []\n".write(to: file, atomically: true, encoding: .utf8)
+        try "pack: p\ntitle: P\nstatus: enacted\nthresholds: []\nobligations: []\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["rules", "test", file.path])
         #expect(result.status == 0)
         #expect(result.stderr.hasPrefix(file.path + ":1:7: warning: the pack p has no test cases"), "\(result.stderr)")
@@ -325,19 +368,19 @@ struct RulesCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("pack.yaml")
         try """
-            pack: p
-            title: P
-            status: enacted
-            effective: 2026-01-01
-            thresholds:
-              - {id: c, subject: model, fact: training_compute, greater_than: 1e25}
-            obligations:
-              - {id: o, title: O, kind: report, per: model, when: c}
-            tests:
-              - name: wrong on purpose
-                profile: {organization: {name: L}, models: [{name: m, training_compute: 1e25}]}
-                expect: {applies: [o]}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        pack: p
+        title: P
+        status: enacted
+        effective: 2026-01-01
+        thresholds:
+          - {id: c, subject: model, fact: training_compute, greater_than: 1e25}
+        obligations:
+          - {id: o, title: O, kind: report, per: model, when: c}
+        tests:
+          - name: wrong on purpose
+            profile: {organization: {name: L}, models: [{name: m, training_compute: 1e25}]}
+            expect: {applies: [o]}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["rules", "test", file.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL  p: wrong on purpose"))

@@ -49,7 +49,8 @@ import ThresholdKit
     static func hostileFiles() -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         files["laughs.yaml"] = Array(billionLaughs.utf8)
-        files["deep-flow.yaml"] = Array((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n").utf8)
+        files["deep-flow.yaml"] = Array(
+            (String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n").utf8)
         files["deep-block.yaml"] = Array((String(repeating: "- ", count: 10_000) + "x\n").utf8)
         files["invalid-utf8.yaml"] = Array("organization: {name: ".utf8) + [0xFF, 0xFE] + Array(" Lab}\n".utf8)
         files["nul.yaml"] = Array("organization:".utf8) + [0x00] + Array(" {name: Lab}\n".utf8)
@@ -65,14 +66,26 @@ import ThresholdKit
     }
 
     /// Checks a refusal: exit 2, `name:line:column: error:` on standard error, short, no raw ESC.
-    static func expectRefused(_ run: CLI.Result, file name: String, containing phrase: String,
-                              sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(run.status == 2, "exit \(run.status) for \(name): \(run.stderr.prefix(400))", sourceLocation: sourceLocation)
+    static func expectRefused(
+        _ run: CLI.Result, file name: String, containing phrase: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            run.status == 2, "exit \(run.status) for \(name): \(run.stderr.prefix(400))", sourceLocation: sourceLocation
+        )
         let pattern = try! Regex("\(NSRegularExpression.escapedPattern(for: name)):[0-9]+:[0-9]+: error: ")
-        #expect(run.stderr.contains(pattern), "no path:line:column for \(name): \(run.stderr.prefix(400))", sourceLocation: sourceLocation)
-        #expect(run.stderr.contains(phrase), "'\(phrase)' not in: \(run.stderr.prefix(600))", sourceLocation: sourceLocation)
-        #expect(!run.stderr.contains(escape) && !run.stdout.contains(escape), "a raw ESC in the output for \(name)", sourceLocation: sourceLocation)
-        #expect(run.stderr.utf8.count < 2_000, "\(run.stderr.utf8.count) bytes of diagnostics for \(name)", sourceLocation: sourceLocation)
+        #expect(
+            run.stderr.contains(pattern), "no path:line:column for \(name): \(run.stderr.prefix(400))",
+            sourceLocation: sourceLocation)
+        #expect(
+            run.stderr.contains(phrase), "'\(phrase)' not in: \(run.stderr.prefix(600))", sourceLocation: sourceLocation
+        )
+        #expect(
+            !run.stderr.contains(escape) && !run.stdout.contains(escape), "a raw ESC in the output for \(name)",
+            sourceLocation: sourceLocation)
+        #expect(
+            run.stderr.utf8.count < 2_000, "\(run.stderr.utf8.count) bytes of diagnostics for \(name)",
+            sourceLocation: sourceLocation)
     }
 
     // MARK: Limits
@@ -98,7 +111,11 @@ import ThresholdKit
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.write(bytes, to: dir.appendingPathComponent("laughs.yaml"))
         let run = try CLI.run(["check", "laughs.yaml"], in: dir)
-        Self.expectRefused(run, file: "laughs.yaml", containing: "laughs.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise it with --max-alias-expansion)")
+        Self.expectRefused(
+            run, file: "laughs.yaml",
+            containing:
+                "laughs.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise it with --max-alias-expansion)"
+        )
     }
 
     @Test("10,000-deep nesting, in flow and in block style: exit 2 naming --max-depth")
@@ -109,11 +126,15 @@ import ThresholdKit
         for name in ["deep-flow.yaml", "deep-block.yaml"] {
             try Self.write(files[name]!, to: dir.appendingPathComponent(name))
             let run = try CLI.run(["check", name], in: dir)
-            Self.expectRefused(run, file: name, containing: "nesting is deeper than the limit of 256 levels (raise it with --max-depth)")
+            Self.expectRefused(
+                run, file: name,
+                containing: "nesting is deeper than the limit of 256 levels (raise it with --max-depth)")
         }
     }
 
-    @Test("a 20 MB scalar: exit 2 naming --max-file-size, and --max-scalar-length once the file limit is raised; the excerpt is cut")
+    @Test(
+        "a 20 MB scalar: exit 2 naming --max-file-size, and --max-scalar-length once the file limit is raised; the excerpt is cut"
+    )
     func hugeScalar() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -124,7 +145,9 @@ import ThresholdKit
         let run = try CLI.run(["check", "huge.yaml"], in: dir)
         Self.expectRefused(run, file: "huge.yaml", containing: "--max-file-size")
         let raised = try CLI.run(["check", "huge.yaml", "--max-file-size", "30000000"], in: dir)
-        Self.expectRefused(raised, file: "huge.yaml", containing: "is longer than the limit of 1048576 bytes (raise it with --max-scalar-length)")
+        Self.expectRefused(
+            raised, file: "huge.yaml",
+            containing: "is longer than the limit of 1048576 bytes (raise it with --max-scalar-length)")
         #expect(raised.stderr.contains("…"), "the 20 MB line is cut in the excerpt")
     }
 
@@ -152,22 +175,30 @@ import ThresholdKit
         #expect(esc.stderr.contains("organization: {name: Lab \\u{1B}[2J}"))
     }
 
-    @Test("an empty file and a lone '---': exit 2 with a position; a folder: exit 66, no position, and the command that reads one")
+    @Test(
+        "an empty file and a lone '---': exit 2 with a position; a folder: exit 66, no position, and the command that reads one"
+    )
     func emptyAndNotAFile() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let files = Self.hostileFiles()
         try Self.write(files["empty.yaml"]!, to: dir.appendingPathComponent("empty.yaml"))
         try Self.write(files["dashes.yaml"]!, to: dir.appendingPathComponent("dashes.yaml"))
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
-        Self.expectRefused(try CLI.run(["check", "empty.yaml"], in: dir), file: "empty.yaml",
-                           containing: "empty.yaml:1:1: error: the stream is empty: expected a YAML document")
-        Self.expectRefused(try CLI.run(["check", "dashes.yaml"], in: dir), file: "dashes.yaml",
-                           containing: "expected a lab profile (a mapping with 'organization', 'models', …), found null")
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
+        Self.expectRefused(
+            try CLI.run(["check", "empty.yaml"], in: dir), file: "empty.yaml",
+            containing: "empty.yaml:1:1: error: the stream is empty: expected a YAML document")
+        Self.expectRefused(
+            try CLI.run(["check", "dashes.yaml"], in: dir), file: "dashes.yaml",
+            containing: "expected a lab profile (a mapping with 'organization', 'models', …), found null")
         let folder = try CLI.run(["check", "dir.yaml"], in: dir)
         #expect(folder.status == 66)
         #expect(folder.stdout.isEmpty)
-        #expect(folder.stderr.unwrapped == "threshold: dir.yaml: is a directory; to check every profile under it, run: threshold audit dir.yaml")
+        #expect(
+            folder.stderr.unwrapped
+                == "threshold: dir.yaml: is a directory; to check every profile under it, run: threshold audit dir.yaml"
+        )
     }
 
     // MARK: Terminal escapes
@@ -182,7 +213,9 @@ import ThresholdKit
         for format in ["json", "jsonl", "csv", "sarif", "junit", "markdown"] {
             let other = try CLI.run(["check", "escape-key.yaml", "--format", format], in: dir)
             #expect(other.status == 2)
-            #expect(!other.stderr.contains(Self.escape) && !other.stdout.contains(Self.escape), "a raw ESC with --format \(format)")
+            #expect(
+                !other.stderr.contains(Self.escape) && !other.stdout.contains(Self.escape),
+                "a raw ESC with --format \(format)")
         }
     }
 
@@ -194,16 +227,22 @@ import ThresholdKit
         // Not csv: it carries values exactly as written, by design (see CSVReporter); JSON, SARIF and
         // JUnit escape control characters in their own syntax.
         for format in ["text", "json", "jsonl", "sarif", "junit", "markdown"] {
-            let run = try CLI.run(["check", "names.yaml", "--format", format, "--explain", "--as-of", "2027-01-01"], in: dir)
-            #expect(run.status == 0 || run.status == 1, "exit \(run.status) with --format \(format): \(run.stderr.prefix(300))")
-            #expect(!run.stdout.contains(Self.escape) && !run.stderr.contains(Self.escape), "a raw ESC with --format \(format)")
+            let run = try CLI.run(
+                ["check", "names.yaml", "--format", format, "--explain", "--as-of", "2027-01-01"], in: dir)
+            #expect(
+                run.status == 0 || run.status == 1,
+                "exit \(run.status) with --format \(format): \(run.stderr.prefix(300))")
+            #expect(
+                !run.stdout.contains(Self.escape) && !run.stderr.contains(Self.escape),
+                "a raw ESC with --format \(format)")
             #expect(!run.stdout.contains("\u{7}"), "a raw BEL with --format \(format)")
         }
         let text = try CLI.run(["check", "names.yaml", "--explain", "--as-of", "2027-01-01"], in: dir)
         #expect(text.stdout.contains("Evil \\u{1B}]0;pwned\\u{7} Lab \\u{1B}[2J"))
         #expect(text.stdout.contains("model:m\\u{1B}[31m-red"))
         let audit = try CLI.run(["audit", ".", "--format", "text", "--as-of", "2027-01-01"], in: dir)
-        #expect(!audit.stdout.contains(Self.escape) && !audit.stderr.contains(Self.escape), "a raw ESC in the audit table")
+        #expect(
+            !audit.stdout.contains(Self.escape) && !audit.stderr.contains(Self.escape), "a raw ESC in the audit table")
         let markdown = try CLI.run(["audit", ".", "--format", "markdown", "--as-of", "2027-01-01"], in: dir)
         #expect(!markdown.stdout.contains(Self.escape), "a raw ESC in the audit's Markdown")
     }
@@ -217,11 +256,14 @@ import ThresholdKit
         try Self.write(Array(Self.escapeInUnknownKey.utf8), to: tree.appendingPathComponent("bad\u{1B}[2J.yaml"))
         try Self.write(Array(Self.valid.utf8), to: tree.appendingPathComponent("ok\u{1B}]0;x\u{7}.yaml"))
         #expect(mkfifo(tree.appendingPathComponent("pipe\u{1B}[31m.yaml").path, 0o644) == 0)
-        try FileManager.default.createSymbolicLink(atPath: tree.appendingPathComponent("link\u{1B}[5m.yaml").path, withDestinationPath: "nowhere")
+        try FileManager.default.createSymbolicLink(
+            atPath: tree.appendingPathComponent("link\u{1B}[5m.yaml").path, withDestinationPath: "nowhere")
         for format in ["text", "jsonl", "markdown", "json"] {
             let run = try CLI.run(["audit", "tree", "--format", format, "--as-of", "2027-01-01"], in: dir)
             #expect(run.status == 2, "exit \(run.status) with --format \(format)")
-            #expect(!run.stdout.contains(Self.escape) && !run.stderr.contains(Self.escape), "a raw ESC with --format \(format)")
+            #expect(
+                !run.stdout.contains(Self.escape) && !run.stderr.contains(Self.escape),
+                "a raw ESC with --format \(format)")
             #expect(!run.stdout.contains("\u{7}") && !run.stderr.contains("\u{7}"), "a raw BEL with --format \(format)")
         }
         let check = try CLI.run(["check", "tree/bad\u{1B}[2J.yaml"], in: dir)
@@ -241,7 +283,8 @@ import ThresholdKit
         huge.append(contentsOf: repeatElement(UInt8(ascii: "a"), count: 20 << 20))
         try Self.write(huge + Array("}\n".utf8), to: tree.appendingPathComponent("huge.yaml"))
         try Self.write(Array(Self.escapesInNames.utf8), to: tree.appendingPathComponent("names.yaml"))
-        try FileManager.default.createDirectory(at: tree.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: tree.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
         try Self.write(Array(Self.valid.utf8), to: tree.appendingPathComponent("valid.yaml"))
         try Self.write(Array(Self.validToo.utf8), to: tree.appendingPathComponent("valid-too.yml"))
 
@@ -285,11 +328,14 @@ import ThresholdKit
         }
         let before = try Self.listing(dir)
         // An invalid rules file: exit 2 before anything is written.
-        let badRules = try CLI.run(["audit", "labs", "--rules", "broken-rules.yaml", "--output", "report.json", "--output", "report.md"], in: dir)
+        let badRules = try CLI.run(
+            ["audit", "labs", "--rules", "broken-rules.yaml", "--output", "report.json", "--output", "report.md"],
+            in: dir)
         #expect(badRules.status == 2)
         #expect(badRules.stderr.contains("broken-rules.yaml:"))
         // An unwritable second report: the first is not written either.
-        let unwritable = try CLI.run(["audit", "labs", "--output", "report.jsonl", "--output", "missing/r.json"], in: dir)
+        let unwritable = try CLI.run(
+            ["audit", "labs", "--output", "report.jsonl", "--output", "missing/r.json"], in: dir)
         #expect(unwritable.status == 73)
         // A hostile rules file (a billion laughs).
         try Self.write(Array(Self.billionLaughs.utf8), to: dir.appendingPathComponent("laughs-rules.yaml"))
@@ -308,14 +354,18 @@ import ThresholdKit
         defer { try? FileManager.default.removeItem(at: dir) }
         let tree = dir.appendingPathComponent("tree")
         try Self.write(Array(Self.valid.utf8), to: tree.appendingPathComponent("labs/valid.yaml").creatingParent())
-        try Self.write(Array(Self.validToo.utf8), to: tree.appendingPathComponent("labs/nested/valid-too.yaml").creatingParent())
+        try Self.write(
+            Array(Self.validToo.utf8), to: tree.appendingPathComponent("labs/nested/valid-too.yaml").creatingParent())
         try Self.write(Array(Self.escapeInUnknownKey.utf8), to: tree.appendingPathComponent("bad.yaml"))
         // Read-only inputs (the audit opens them O_RDONLY; as root, the mode alone would not stop a write).
         for path in ["labs/valid.yaml", "labs/nested/valid-too.yaml", "bad.yaml"] {
-            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: tree.appendingPathComponent(path).path)
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o444], ofItemAtPath: tree.appendingPathComponent(path).path)
         }
         let before = try Self.listing(tree)
-        let run = try CLI.run(["audit", "tree", "--output", "out/report.json", "--output", "out/report.csv", "--format", "jsonl"], in: dir.creatingDirectory("out"))
+        let run = try CLI.run(
+            ["audit", "tree", "--output", "out/report.json", "--output", "out/report.csv", "--format", "jsonl"],
+            in: dir.creatingDirectory("out"))
         #expect(run.status == 2)
         #expect(try Self.listing(tree) == before, "the audited tree is exactly as it was")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/report.json").path))
@@ -328,7 +378,8 @@ import ThresholdKit
         let tree = dir.appendingPathComponent("tree")
         try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
         for index in 0..<3_000 {
-            let text = "organization: {name: Lab \(index), ai_revenue: \(index)M USD}\nmodels:\n  - {name: m, training_compute: \(index)e22 FLOP}\n"
+            let text =
+                "organization: {name: Lab \(index), ai_revenue: \(index)M USD}\nmodels:\n  - {name: m, training_compute: \(index)e22 FLOP}\n"
             try Self.write(Array(text.utf8), to: tree.appendingPathComponent("lab-\(index).yaml"))
         }
         let old = "the previous report\n"
@@ -341,7 +392,10 @@ import ThresholdKit
             try old.write(to: dir.appendingPathComponent("report.json"), atomically: false, encoding: .utf8)
             let process = Process()
             process.executableURL = CLI.executable
-            process.arguments = ["audit", "tree", "--jobs", "1", "--output", "report.json", "--output", "report.csv", "--format", "jsonl"]
+            process.arguments = [
+                "audit", "tree", "--jobs", "1", "--output", "report.json", "--output", "report.csv", "--format",
+                "jsonl",
+            ]
             process.currentDirectoryURL = dir
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -363,22 +417,27 @@ import ThresholdKit
                 let data = try Data(contentsOf: dir.appendingPathComponent("report.json"))
                 #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "a complete JSON report")
             } else {
-                #expect(process.terminationReason == .exit && process.terminationStatus == 130,
-                        "round \(round) interrupted: exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal"))")
+                #expect(
+                    process.terminationReason == .exit && process.terminationStatus == 130,
+                    "round \(round) interrupted: exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal"))"
+                )
                 #expect(left == ["report.json", "tree"], "round \(round)")
                 #expect(try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8) == old)
             }
             if left.contains(where: { $0.hasPrefix(".") }) { break }
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: tree.path).count == 3_000, "nothing written into the tree")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: tree.path).count == 3_000,
+            "nothing written into the tree")
     }
 
     // MARK: The YAML test suite
 
     static let suite = ProcessInfo.processInfo.environment["THRESHOLD_YAML_TEST_SUITE"]
 
-    @Test("every case of the YAML test suite through `threshold check`: no crash, no hang, exit 2 for what is not a profile",
-          .enabled(if: suite != nil, "THRESHOLD_YAML_TEST_SUITE is not set"), .timeLimit(.minutes(3)))
+    @Test(
+        "every case of the YAML test suite through `threshold check`: no crash, no hang, exit 2 for what is not a profile",
+        .enabled(if: suite != nil, "THRESHOLD_YAML_TEST_SUITE is not set"), .timeLimit(.minutes(3)))
     func yamlTestSuite() throws {
         let root = URL(fileURLWithPath: try #require(Self.suite))
         var files: [String] = []
@@ -404,11 +463,15 @@ import ThresholdKit
             nonisolated(unsafe) var errData = Data()
             let group = DispatchGroup()
             group.enter()
-            DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+            DispatchQueue.global().async {
+                errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+            }
             let outData = out.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             group.wait()
-            #expect(process.terminationReason == .exit, "a crash in files \(start)..<\(start + chunk.count): signal \(process.terminationStatus)")
+            #expect(
+                process.terminationReason == .exit,
+                "a crash in files \(start)..<\(start + chunk.count): signal \(process.terminationStatus)")
             #expect([0, 1, 2].contains(process.terminationStatus), "exit \(process.terminationStatus)")
             let produced = String(decoding: outData, as: UTF8.self).split(separator: "\n")
             #expect(produced.count == chunk.count, "a verdict per file: \(produced.count) of \(chunk.count)")
@@ -430,7 +493,9 @@ import ThresholdKit
         for case let url as URL in enumerator {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             let relative = String(url.path.dropFirst(root.path.count))
-            out.append("\(relative) \(attributes[.size] ?? 0) \(attributes[.posixPermissions] ?? 0) \(attributes[.modificationDate] ?? "")")
+            out.append(
+                "\(relative) \(attributes[.size] ?? 0) \(attributes[.posixPermissions] ?? 0) \(attributes[.modificationDate] ?? "")"
+            )
         }
         return out.sorted()
     }

@@ -7,7 +7,8 @@ struct InitSchemaTests {
     func schema(_ kind: String) throws {
         let result = try CLI.run(["schema", kind])
         #expect(result.status == 0)
-        let published = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Rules/schemas/\(kind).schema.json"), encoding: .utf8)
+        let published = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("Rules/schemas/\(kind).schema.json"), encoding: .utf8)
         #expect(result.stdout == published)
         #expect(try CLI.run(["schema", "profiles"]).status == 64)
     }
@@ -30,7 +31,9 @@ struct InitSchemaTests {
         let written = try String(contentsOfFile: file, encoding: .utf8)
         #expect(written == (try CLI.run(["init"])).stdout)
 
-        let check = try CLI.run(["check", file, "--as-of", "2026-11-29", "--pack", "frontier-ai-proposal-2026", "--format", "json"])
+        let check = try CLI.run([
+            "check", file, "--as-of", "2026-11-29", "--pack", "frontier-ai-proposal-2026", "--format", "json",
+        ])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("\"applies\": \"indeterminate\""))
         #expect(!check.stdout.contains("\"applies\": \"yes\""))
@@ -38,7 +41,8 @@ struct InitSchemaTests {
         try "organization: {name: Mine}\n".write(toFile: file, atomically: true, encoding: .utf8)
         let second = try CLI.run(["init", file])
         #expect(second.status == 73)
-        #expect(second.stderr.unwrapped.contains("already exists, and init never overwrites a file: nothing was written"))
+        #expect(
+            second.stderr.unwrapped.contains("already exists, and init never overwrites a file: nothing was written"))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "organization: {name: Mine}\n")
     }
 }

@@ -7,7 +7,9 @@ import ThresholdKit
 /// and example labs whose outcome differs between packs get exactly the verdicts the statutes give.
 @Suite("law packs")
 struct LawPackTests {
-    static let lawPacks = ["eu-ai-act-gpai", "us-ca-sb53", "us-ny-raise", "us-eo-14110", "us-il-ai-safety", "kr-ai-basic-act"]
+    static let lawPacks = [
+        "eu-ai-act-gpai", "us-ca-sb53", "us-ny-raise", "us-eo-14110", "us-il-ai-safety", "kr-ai-basic-act",
+    ]
 
     // MARK: The packs' own tests
 
@@ -34,16 +36,21 @@ struct LawPackTests {
         }
     }
 
-    @Test("each built-in pack's cases put every threshold and quantity condition at, just over and just under its limit, leave each fact out, and date one outside the pack's force",
-          arguments: ["frontier-ai-proposal-2026"] + lawPacks)
+    @Test(
+        "each built-in pack's cases put every threshold and quantity condition at, just over and just under its limit, leave each fact out, and date one outside the pack's force",
+        arguments: ["frontier-ai-proposal-2026"] + lawPacks)
     func boundaryCoverage(packID: String) throws {
         let book = try RuleBook.builtIn().selecting([packID])
         let pack = try #require(book.pack(packID))
         if let effective = pack.effective {
-            #expect(pack.tests.contains { $0.asOf < effective && $0.inForce == false }, "no case dated before \(effective) expects the pack not in force")
+            #expect(
+                pack.tests.contains { $0.asOf < effective && $0.inForce == false },
+                "no case dated before \(effective) expects the pack not in force")
         }
         if let expires = pack.expires {
-            #expect(pack.tests.contains { $0.asOf >= expires && $0.inForce == false }, "no case dated on or after \(expires) expects the pack not in force")
+            #expect(
+                pack.tests.contains { $0.asOf >= expires && $0.inForce == false },
+                "no case dated on or after \(expires) expects the pack not in force")
         }
         for threshold in pack.thresholds {
             var quantity = BoundaryCoverage(limit: threshold.test.limit)
@@ -58,30 +65,45 @@ struct LawPackTests {
             // Only cases that state what they expect of this threshold count.
             for test in pack.tests {
                 guard let expected = test.thresholds[threshold.id] else { continue }
-                let results = book.evaluate(test.profile, asOf: test.asOf).packs.first?.thresholds.filter { $0.id == threshold.id } ?? []
+                let results =
+                    book.evaluate(test.profile, asOf: test.asOf).packs.first?.thresholds.filter {
+                        $0.id == threshold.id
+                    } ?? []
                 for result in results {
                     let model = test.profile.models.first { "model:" + $0.name == result.subject }
                     if threshold.modifiedModel != nil, model?.baseModel != nil {
-                        modified.record(given: result.value != nil, value: result.range == nil ? result.value : nil,
-                                        expected: expected, limit: result.limit)
+                        modified.record(
+                            given: result.value != nil, value: result.range == nil ? result.value : nil,
+                            expected: expected, limit: result.limit)
                         continue
                     }
                     // The evaluator's value is in the limit's unit, sums and conversions done.
-                    quantity.record(given: result.value != nil, value: result.range == nil ? result.value : nil, expected: expected)
+                    quantity.record(
+                        given: result.value != nil, value: result.range == nil ? result.value : nil, expected: expected)
                     guard result.value != nil else { continue }
                     for (k, condition) in threshold.conditions.enumerated() {
-                        for reading in Self.readings(of: condition.fact, in: test.profile) where reading.subject == result.subject {
+                        for reading in Self.readings(of: condition.fact, in: test.profile)
+                        where reading.subject == result.subject {
                             conditions[k].record(given: reading.given, value: reading.value, expected: expected)
                         }
                     }
                 }
             }
-            #expect(quantity.gaps.isEmpty, "\(packID)/\(threshold.id) (\(threshold.test.fact.rawValue)): no case \(quantity.gaps.joined(separator: ", "))")
+            #expect(
+                quantity.gaps.isEmpty,
+                "\(packID)/\(threshold.id) (\(threshold.test.fact.rawValue)): no case \(quantity.gaps.joined(separator: ", "))"
+            )
             if let test = threshold.modifiedModel?.test {
-                #expect(modified.gaps.isEmpty, "\(packID)/\(threshold.id), modified_model (\(test.fact.rawValue)): no case \(modified.gaps.joined(separator: ", "))")
+                #expect(
+                    modified.gaps.isEmpty,
+                    "\(packID)/\(threshold.id), modified_model (\(test.fact.rawValue)): no case \(modified.gaps.joined(separator: ", "))"
+                )
             }
             for (condition, coverage) in zip(threshold.conditions, conditions) {
-                #expect(coverage.gaps.isEmpty, "\(packID)/\(threshold.id), where \(condition.text): no case \(coverage.gaps.joined(separator: ", "))")
+                #expect(
+                    coverage.gaps.isEmpty,
+                    "\(packID)/\(threshold.id), where \(condition.text): no case \(coverage.gaps.joined(separator: ", "))"
+                )
             }
         }
     }
@@ -97,19 +119,26 @@ struct LawPackTests {
         /// How many verdicts have an obligation of the pack that applies.
         func applying(_ pack: String) -> Int {
             verdicts.filter { verdict in
-                ((verdict["packs"] as? [[String: Any]])?.first { $0["pack"] as? String == pack }?["obligations"] as? [[String: Any]])?
+                ((verdict["packs"] as? [[String: Any]])?.first { $0["pack"] as? String == pack }?["obligations"]
+                    as? [[String: Any]])?
                     .contains { $0["applies"] as? String == "yes" } == true
             }.count
         }
-        for (pack, reason) in [("us-eo-14110", "repealed or revoked with effect from 2025-01-20"), ("us-ny-raise", "not in force until 2027-01-01")] {
+        for (pack, reason) in [
+            ("us-eo-14110", "repealed or revoked with effect from 2025-01-20"),
+            ("us-ny-raise", "not in force until 2027-01-01"),
+        ] {
             let tally = try #require(packs.first { $0["pack"] as? String == pack })
             #expect(tally["in_force"] as? Bool == false)
             #expect(tally["in_scope"] as? Int == 0 && tally["unmet"] as? Int == 0, "\(pack): \(tally)")
             // The verdicts still say what would apply; the summary gives it only as such.
             let would = applying(pack)
             #expect(would > 0)
-            #expect(result.stderr.contains("\(pack)  ") && result.stderr.contains("not in force on 2026-11-29 (\(reason)); would be in scope if in force: \(would)"),
-                    "\(result.stderr)")
+            #expect(
+                result.stderr.contains("\(pack)  ")
+                    && result.stderr.contains(
+                        "not in force on 2026-11-29 (\(reason)); would be in scope if in force: \(would)"),
+                "\(result.stderr)")
         }
         let eu = try #require(packs.first { $0["pack"] as? String == "eu-ai-act-gpai" })
         #expect(eu["in_force"] as? Bool == true && eu["in_scope"] as? Int == applying("eu-ai-act-gpai"))
@@ -129,7 +158,9 @@ struct LawPackTests {
     func showCitations() throws {
         let result = try CLI.run(["rules", "show", "eu-ai-act-gpai"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("systemic-risk-compute: model training_and_fine_tuning_compute greater than 1e25 FLOP  [Art. 51(2)]"))
+        #expect(
+            result.stdout.contains(
+                "systemic-risk-compute: model training_and_fine_tuning_compute greater than 1e25 FLOP  [Art. 51(2)]"))
         #expect(result.stdout.contains("https://eur-lex.europa.eu/eli/reg/2024/1689/oj"))
     }
 
@@ -149,7 +180,10 @@ struct LawPackTests {
         }
         // Released 2026-02-16: two weeks later.
         #expect(Self.obligation(pack, "systemic-risk-notification")?["due"] as? String == "2026-03-02")
-        #expect(Self.obligation(pack, "systemic-risk-obligations")?["because"] as? [String] == ["gpai-compute", "systemic-risk-compute"])
+        #expect(
+            Self.obligation(pack, "systemic-risk-obligations")?["because"] as? [String] == [
+                "gpai-compute", "systemic-risk-compute",
+            ])
     }
 
     @Test("EU AI Act: Cistron's protein model does not generate text, audio, images or video")
@@ -206,7 +240,10 @@ struct LawPackTests {
         #expect(Self.threshold(pack, "large-developer-revenue")?["result"] as? String == "met")
         #expect(Self.obligation(pack, "frontier-ai-framework")?["applies"] as? String == "yes")
         #expect(Self.obligation(pack, "frontier-ai-framework")?["status"] as? String == "unmet")
-        #expect(Self.obligation(pack, "frontier-ai-framework")?["because"] as? [String] == ["frontier-model-compute", "large-developer-revenue"])
+        #expect(
+            Self.obligation(pack, "frontier-ai-framework")?["because"] as? [String] == [
+                "frontier-model-compute", "large-developer-revenue",
+            ])
         // Its transparency report and incident process are on file.
         #expect(Self.obligation(pack, "frontier-transparency-report")?["status"] as? String == "met")
         #expect(Self.obligation(pack, "critical-safety-incident-reporting")?["status"] as? String == "met")
@@ -270,7 +307,10 @@ struct LawPackTests {
         #expect(Self.threshold(pack, "cluster-capacity")?["subject"] as? String == "cluster:boston-a")
         #expect(Self.obligation(pack, "commerce-reporting")?["applies"] as? String == "yes")
         #expect(Self.obligation(pack, "commerce-reporting")?["status"] as? String == "unmet")
-        #expect(Self.obligation(pack, "commerce-reporting")?["because"] as? [String] == ["biological-sequence-model-compute"])
+        #expect(
+            Self.obligation(pack, "commerce-reporting")?["because"] as? [String] == [
+                "biological-sequence-model-compute"
+            ])
     }
 
     @Test("EO 14110: revoked on 20 January 2025")
@@ -303,21 +343,31 @@ struct LawPackTests {
     @Test("the compute-and-money reading: Kestrel is out of scope (no money test met); Meridian is in")
     func strictReading() throws {
         let rules = ["--reading", "frontier-ai-proposal-2026=compute-and-money"]
-        let (kestrelStatus, kestrel) = try Self.check("kestrel", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026", extra: rules)
+        let (kestrelStatus, kestrel) = try Self.check(
+            "kestrel", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026", extra: rules)
         #expect(kestrel["reading"] as? String == "compute-and-money" && kestrel["depends_on_reading"] as? Bool == true)
-        #expect((Self.obligation(kestrel, "cybersecurity-assessment")?["by_reading"] as? [String: String]) == ["any-of": "yes", "compute-and-money": "no"])
+        #expect(
+            (Self.obligation(kestrel, "cybersecurity-assessment")?["by_reading"] as? [String: String]) == [
+                "any-of": "yes", "compute-and-money": "no",
+            ])
         #expect(kestrelStatus == 0)
         #expect(Self.threshold(kestrel, "training-compute")?["result"] as? String == "met")
         #expect(Self.threshold(kestrel, "ai-revenue")?["result"] as? String == "not-met")
         #expect(Self.threshold(kestrel, "ai-rnd-spend")?["result"] as? String == "not-met")
-        for id in ["cybersecurity-assessment", "biological-weapons-assessment", "loss-of-control-assessment", "automated-ai-rnd-assessment"] {
+        for id in [
+            "cybersecurity-assessment", "biological-weapons-assessment", "loss-of-control-assessment",
+            "automated-ai-rnd-assessment",
+        ] {
             #expect(Self.obligation(kestrel, id)?["applies"] as? String == "no", "\(id)")
             #expect(Self.obligation(kestrel, id)?["status"] as? String == "not-required", "\(id)")
         }
         #expect(kestrel["deployment"] as? String == "permitted")
 
-        let (meridianStatus, meridian) = try Self.check("meridian", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026", extra: rules)
-        #expect(Self.obligation(meridian, "cybersecurity-assessment")?["by_reading"] == nil, "both readings agree on Meridian")
+        let (meridianStatus, meridian) = try Self.check(
+            "meridian", asOf: "2026-11-29", pack: "frontier-ai-proposal-2026", extra: rules)
+        #expect(
+            Self.obligation(meridian, "cybersecurity-assessment")?["by_reading"] == nil,
+            "both readings agree on Meridian")
         #expect(meridianStatus == 1)
         #expect(Self.obligation(meridian, "cybersecurity-assessment")?["applies"] as? String == "yes")
         #expect(Self.obligation(meridian, "cybersecurity-assessment")?["status"] as? String == "unmet")
@@ -352,9 +402,13 @@ struct LawPackTests {
             }
             guard let limit, let value else { return }
             let near = (value - limit).magnitude * ExactDecimal(1, exponent: 6) <= limit.magnitude
-            if value == limit { atLimit = true }
-            else if near && value > limit { justOver = true }
-            else if near && value < limit { justUnder = true }
+            if value == limit {
+                atLimit = true
+            } else if near && value > limit {
+                justOver = true
+            } else if near && value < limit {
+                justUnder = true
+            }
         }
 
         /// What no case covers, in words.
@@ -373,14 +427,22 @@ struct LawPackTests {
     /// Each subject's reading of a fact in a profile, by the subject names verdicts use
     /// (`organization`, `model:NAME`, `cluster:NAME`): whether it is given, and its number in the
     /// base unit for a quantity.
-    static func readings(of fact: FactKey, in profile: LabProfile) -> [(subject: String, given: Bool, value: ExactDecimal?)] {
+    static func readings(
+        of fact: FactKey, in profile: LabProfile
+    ) -> [(subject: String, given: Bool, value: ExactDecimal?)] {
         func models(_ read: (LabProfile.Model) -> (Bool, ExactDecimal?)) -> [(String, Bool, ExactDecimal?)] {
-            profile.models.map { model in let (given, value) = read(model); return ("model:" + model.name, given, value) }
+            profile.models.map { model in
+                let (given, value) = read(model); return ("model:" + model.name, given, value)
+            }
         }
         func clusters(_ read: (LabProfile.Cluster) -> (Bool, ExactDecimal?)) -> [(String, Bool, ExactDecimal?)] {
-            profile.clusters.map { cluster in let (given, value) = read(cluster); return ("cluster:" + cluster.name, given, value) }
+            profile.clusters.map { cluster in
+                let (given, value) = read(cluster); return ("cluster:" + cluster.name, given, value)
+            }
         }
-        func organization(_ fact: Fact?) -> [(String, Bool, ExactDecimal?)] { [("organization", fact != nil, fact?.value.estimate)] }
+        func organization(_ fact: Fact?) -> [(String, Bool, ExactDecimal?)] {
+            [("organization", fact != nil, fact?.value.estimate)]
+        }
         switch fact {
         case .annualGrossRevenue: return organization(profile.organization.annualGrossRevenue)
         case .aiRevenue: return organization(profile.organization.aiRevenue)
@@ -402,7 +464,8 @@ struct LawPackTests {
         case .peakCapacity: return clusters { ($0.peakCapacity != nil, $0.peakCapacity?.value.estimate) }
         case .interconnect: return clusters { ($0.interconnect != nil, $0.interconnect?.value.estimate) }
         case .coLocated: return clusters { ($0.coLocated != nil, nil) }
-        case .baseModelTrainingCompute: return models { ($0.baseModel?.trainingCompute != nil, $0.baseModel?.trainingCompute?.value.estimate) }
+        case .baseModelTrainingCompute:
+            return models { ($0.baseModel?.trainingCompute != nil, $0.baseModel?.trainingCompute?.value.estimate) }
         case .baseModelSystemicRisk: return models { ($0.baseModel?.systemicRisk != nil, nil) }
         case .baseModelAndFineTuningCompute: return models { ($0.baseModel?.trainingCompute != nil, nil) }
         }
@@ -410,19 +473,26 @@ struct LawPackTests {
 
     /// Runs `threshold check Examples/labs/<lab>.yaml --format json --as-of <date> --pack <id>` and
     /// returns the exit status and the one pack's result object.
-    static func check(_ lab: String, asOf: String, pack: String, extra: [String] = [],
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> (Int32, [String: Any]) {
-        let result = try CLI.run(["check", "Examples/labs/\(lab).yaml", "--format", "json", "--as-of", asOf, "--pack", pack] + extra)
-        #expect(result.status == 0 || result.status == 1, "stdout: \(result.stdout)\nstderr: \(result.stderr)", sourceLocation: sourceLocation)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-                                  sourceLocation: sourceLocation)
+    static func check(
+        _ lab: String, asOf: String, pack: String, extra: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (Int32, [String: Any]) {
+        let result = try CLI.run(
+            ["check", "Examples/labs/\(lab).yaml", "--format", "json", "--as-of", asOf, "--pack", pack] + extra)
+        #expect(
+            result.status == 0 || result.status == 1, "stdout: \(result.stdout)\nstderr: \(result.stderr)",
+            sourceLocation: sourceLocation)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            sourceLocation: sourceLocation)
         #expect(object["schema"] as? String == "threshold.verdict/1", sourceLocation: sourceLocation)
         #expect(object["as_of"] as? String == asOf, sourceLocation: sourceLocation)
         #expect((object["errors"] as? [Any])?.isEmpty == true, sourceLocation: sourceLocation)
         let packs = try #require(object["packs"] as? [[String: Any]], sourceLocation: sourceLocation)
         #expect(packs.count == 1, sourceLocation: sourceLocation)
-        let found = try #require(packs.first { $0["pack"] as? String == pack }, "no pack \(pack) in the verdict",
-                                 sourceLocation: sourceLocation)
+        let found = try #require(
+            packs.first { $0["pack"] as? String == pack }, "no pack \(pack) in the verdict",
+            sourceLocation: sourceLocation)
         return (result.status, found)
     }
 
@@ -441,7 +511,8 @@ struct LawPackTests {
         for line in output.split(separator: "\n").reversed() {
             let words = line.split(separator: " ")
             if words.count == 4, words[1] == "passed,", words[3] == "failed",
-               let passed = Int(words[0]), let failed = Int(words[2]) {
+                let passed = Int(words[0]), let failed = Int(words[2])
+            {
                 return (passed, failed)
             }
         }

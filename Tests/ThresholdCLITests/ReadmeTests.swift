@@ -35,8 +35,10 @@ struct ReadmeTests {
             guard let close = lines[(index + 2)...].firstIndex(where: { $0.hasPrefix("```") }) else { break }
             let words = command.split(separator: " ").map(String.init)
             let arguments = Array(words.drop { $0 != "threshold" }.dropFirst())
-            found.append(Shown(arguments: arguments, output: lines[(index + 2)..<close].joined(separator: "\n") + "\n",
-                               lines: (index + 2)..<close))
+            found.append(
+                Shown(
+                    arguments: arguments, output: lines[(index + 2)..<close].joined(separator: "\n") + "\n",
+                    lines: (index + 2)..<close))
             index = close
         }
         return found
@@ -61,14 +63,20 @@ struct ReadmeTests {
             if output.hasSuffix("\n") { output.removeLast() }
             // Rewrites by content rather than by position, so that several rewrites in one run agree.
             let old = String(shown.output.dropLast())
-            if let start = (0...(lines.count - shown.lines.count)).first(where: { lines[$0..<($0 + shown.lines.count)].joined(separator: "\n") == old }),
-               old != output {
+            if let start = (0...(lines.count - shown.lines.count)).first(where: {
+                lines[$0..<($0 + shown.lines.count)].joined(separator: "\n") == old
+            }),
+                old != output
+            {
                 lines.replaceSubrange(start..<(start + shown.lines.count), with: output.components(separatedBy: "\n"))
                 try lines.joined(separator: "\n").write(to: Self.readmeURL, atomically: true, encoding: .utf8)
             }
             return
         }
-        #expect(run.stdout == shown.output, "README.md shows other output for `\(shown.testDescription)`; run the tests with THRESHOLD_UPDATE_GOLDEN=1 to rewrite it")
+        #expect(
+            run.stdout == shown.output,
+            "README.md shows other output for `\(shown.testDescription)`; run the tests with THRESHOLD_UPDATE_GOLDEN=1 to rewrite it"
+        )
         #expect(run.stderr.isEmpty || run.status != 0)
     }
 
@@ -80,14 +88,23 @@ struct ReadmeTests {
             return applying.isEmpty ? "not in force" : "not in force (would apply)"
         }
         var cell: String
-        let statuses = Set(obligations.filter { ($0["kind"] as? String) != "deployment-gate" }.compactMap { $0["status"] as? String })
-        if (pack["deployment"] as? String) == "blocked" { cell = "**blocked**" }
-        else if statuses.contains("unmet") || statuses.contains("expired") { cell = "**unmet**" }
-        else if statuses.contains("indeterminate") { cell = "indeterminate" }
-        else if statuses.contains("pending") { cell = "pending" }
-        else if statuses.contains("late") { cell = "late" }
-        else if statuses.contains("met") { cell = "met" }
-        else { cell = "out of scope" }
+        let statuses = Set(
+            obligations.filter { ($0["kind"] as? String) != "deployment-gate" }.compactMap { $0["status"] as? String })
+        if (pack["deployment"] as? String) == "blocked" {
+            cell = "**blocked**"
+        } else if statuses.contains("unmet") || statuses.contains("expired") {
+            cell = "**unmet**"
+        } else if statuses.contains("indeterminate") {
+            cell = "indeterminate"
+        } else if statuses.contains("pending") {
+            cell = "pending"
+        } else if statuses.contains("late") {
+            cell = "late"
+        } else if statuses.contains("met") {
+            cell = "met"
+        } else {
+            cell = "out of scope"
+        }
         if (pack["depends_on_reading"] as? Bool) == true { cell += " (depends on the reading)" }
         return cell
     }
@@ -99,7 +116,9 @@ struct ReadmeTests {
             Issue.record("README.md has no table of the example labs against the packs")
             return
         }
-        let packs = lines[header].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+        let packs = lines[header].split(separator: "|").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        }
         let run = try CLI.run(["audit", "Examples/labs", "--as-of", "2026-12-02", "--format", "jsonl"])
         var rows: [String] = []
         for line in run.stdout.split(separator: "\n") {

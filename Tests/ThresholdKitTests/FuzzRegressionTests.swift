@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 /// Regressions for hostile input to the quantity parser, the loaders and evaluation: inputs found
@@ -10,7 +11,9 @@ import Testing
 struct FuzzRegressionTests {
     static let asOf = CalendarDate(year: 2027, month: 1, day: 1)!
 
-    static func quantityError(_ text: String, expecting: QuantityDimension? = nil, defaultCurrency: String? = nil) -> QuantityError? {
+    static func quantityError(
+        _ text: String, expecting: QuantityDimension? = nil, defaultCurrency: String? = nil
+    ) -> QuantityError? {
         do {
             _ = try QuantityParser.parse(text, expecting: expecting, defaultCurrency: defaultCurrency)
             return nil
@@ -72,8 +75,9 @@ struct FuzzRegressionTests {
         let key = String(repeating: "\\e[2J", count: 100_000)
         let error = try #require(throws: YAMLError.self) {
             // An explicit key (`? key`): libyaml refuses implicit keys longer than 1,024 characters.
-            _ = try LabProfile(yaml: "organization:\n  name: L\n  ? \"\(key)\"\n  : 1\n", path: "lab.yaml",
-                               options: LoadOptions(yaml: YAMLLimits(maxScalarBytes: 4 << 20)))
+            _ = try LabProfile(
+                yaml: "organization:\n  name: L\n  ? \"\(key)\"\n  : 1\n", path: "lab.yaml",
+                options: LoadOptions(yaml: YAMLLimits(maxScalarBytes: 4 << 20)))
         }
         #expect(error.description.utf8.count < 1_500)
         #expect(Self.noControlCharacters(error.description.replacingOccurrences(of: "\n", with: " ")))
@@ -82,12 +86,13 @@ struct FuzzRegressionTests {
 
     @Test("names with terminal escapes are shown escaped in the text and Markdown reports")
     func escapedNamesInReports() throws {
-        let profile = try LabProfile(yaml: """
-            organization: {name: "Evil \\e]0;pwned\\u0007 \\e[2J", ai_revenue: 900M USD}
-            models:
-              - {name: "m\\e[31m", training_compute: 3e25 FLOP}
+        let profile = try LabProfile(
+            yaml: """
+                organization: {name: "Evil \\e]0;pwned\\u0007 \\e[2J", ai_revenue: 900M USD}
+                models:
+                  - {name: "m\\e[31m", training_compute: 3e25 FLOP}
 
-            """, path: "evil\u{1B}[2J.yaml")
+                """, path: "evil\u{1B}[2J.yaml")
         let verdict = try RuleBook.builtIn().evaluate(profile, asOf: Self.asOf)
         let text = verdict.text(style: TextStyle(explain: true, color: false))
         #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"))
@@ -104,7 +109,9 @@ struct FuzzRegressionTests {
         var yaml = "organization: {name: Many, ai_revenue: 900M USD}\nmodels:\n"
         for index in 0..<1_000 { yaml += "  - {name: m\(index), training_compute: 3e25 FLOP, released: 2026-01-01}\n" }
         yaml += "assessments:\n"
-        for index in 0..<60_000 { yaml += "  - {obligation: cybersecurity-assessment, model: m\(index % 1_000), completed: 2026-06-01}\n" }
+        for index in 0..<60_000 {
+            yaml += "  - {obligation: cybersecurity-assessment, model: m\(index % 1_000), completed: 2026-06-01}\n"
+        }
         let profile = try LabProfile(yaml: yaml, path: "many.yaml")
         let verdict = try RuleBook.builtIn().evaluate(profile, asOf: Self.asOf)
         #expect(verdict.packs.count > 0)
@@ -114,18 +121,25 @@ struct FuzzRegressionTests {
     func indexedRecordsGiveTheSameVerdicts() throws {
         let book = try RuleBook.builtIn()
         let root = Support.packageRoot.appendingPathComponent("Examples/labs")
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         try #require(!names.isEmpty)
         for name in names {
             let profile = try LabProfile(contentsOf: root.appendingPathComponent(name).path)
             var padded = profile
             // Records of a real obligation for models the profile does not have: they match nothing.
             for index in 0..<80 {
-                padded.assessments.append(.init(obligation: "cybersecurity-assessment", pack: "frontier-ai-proposal-2026",
-                                                model: "padding-\(index)", completed: Self.asOf))
+                padded.assessments.append(
+                    .init(
+                        obligation: "cybersecurity-assessment", pack: "frontier-ai-proposal-2026",
+                        model: "padding-\(index)", completed: Self.asOf))
             }
-            for date in [Self.asOf, CalendarDate(year: 2026, month: 3, day: 1)!, CalendarDate(year: 2029, month: 1, day: 1)!] {
-                #expect(book.evaluate(profile, asOf: date).jsonLine() == book.evaluate(padded, asOf: date).jsonLine(), "\(name) on \(date)")
+            for date in [
+                Self.asOf, CalendarDate(year: 2026, month: 3, day: 1)!, CalendarDate(year: 2029, month: 1, day: 1)!,
+            ] {
+                #expect(
+                    book.evaluate(profile, asOf: date).jsonLine() == book.evaluate(padded, asOf: date).jsonLine(),
+                    "\(name) on \(date)")
             }
         }
     }
@@ -141,61 +155,105 @@ struct FuzzRegressionTests {
 
     @Test("a chain of 5,000 obligations, each applying when the one before does, is refused at the 33rd")
     func longChainIsRefused() throws {
-        let obligations = ["{id: o0, title: T, kind: k, when: t0}"] + (1..<5_000).map { "{id: o\($0), title: T, kind: k, when: o\($0 - 1)}" }
+        let obligations =
+            ["{id: o0, title: T, kind: k, when: t0}"]
+            + (1..<5_000).map { "{id: o\($0), title: T, kind: k, when: o\($0 - 1)}" }
         let error = try #require(throws: YAMLError.self) {
-            _ = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: obligations), path: "chain.yaml")
+            _ = try RulePack(
+                yaml: Self.pack(thresholds: [Self.threshold0], obligations: obligations), path: "chain.yaml")
         }
-        #expect(error.headline == "chain.yaml:39:40: error: 'when' references chain through more than 32 obligations: 'o32' → 'o31' → …")
+        #expect(
+            error.headline
+                == "chain.yaml:39:40: error: 'when' references chain through more than 32 obligations: 'o32' → 'o31' → …"
+        )
         // 32 obligations in a chain are accepted, and evaluate.
-        let accepted = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: Array(obligations.prefix(32))), path: "chain.yaml")
-        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels:\n  - {name: m, training_compute: 3e25 FLOP}\n")
+        let accepted = try RulePack(
+            yaml: Self.pack(thresholds: [Self.threshold0], obligations: Array(obligations.prefix(32))),
+            path: "chain.yaml")
+        let profile = try LabProfile(
+            yaml: "organization: {name: L}\nmodels:\n  - {name: m, training_compute: 3e25 FLOP}\n")
         let result = try RuleBook(packs: [accepted]).evaluate(profile, asOf: Self.asOf)
         #expect(result.packs[0].obligations.last?.applies == .yes)
         // A cycle is still reported as one.
         let cycle = try #require(throws: YAMLError.self) {
-            _ = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
-                "{id: a, title: T, kind: k, when: b}", "{id: b, title: T, kind: k, when: a}"]), path: "cycle.yaml")
+            _ = try RulePack(
+                yaml: Self.pack(
+                    thresholds: [Self.threshold0],
+                    obligations: [
+                        "{id: a, title: T, kind: k, when: b}", "{id: b, title: T, kind: k, when: a}",
+                    ]), path: "cycle.yaml")
         }
         #expect(cycle.problem.hasPrefix("circular 'when': a → b → a"))
     }
 
-    @Test("a pack of 10,000 thresholds and 10,000 obligations referring to them loads and evaluates", .timeLimit(.minutes(2)))
+    @Test(
+        "a pack of 10,000 thresholds and 10,000 obligations referring to them loads and evaluates",
+        .timeLimit(.minutes(2)))
     func widePack() throws {
         let count = 10_000
-        let thresholds = (0..<count).map { "{id: t\($0), subject: model, fact: training_compute, greater_than: \($0 + 1)e20 FLOP}" }
-        let obligations = (0..<count).map { "{id: o\($0), title: T, kind: k, when: {any: [t\($0), t\(($0 * 7) % count), o\(max(0, $0 - 1))]}}" }
-            .enumerated().map { $0.offset == 0 ? "{id: o0, title: T, kind: k, when: t0}" : $0.element }
+        let thresholds = (0..<count).map {
+            "{id: t\($0), subject: model, fact: training_compute, greater_than: \($0 + 1)e20 FLOP}"
+        }
+        let obligations = (0..<count).map {
+            "{id: o\($0), title: T, kind: k, when: {any: [t\($0), t\(($0 * 7) % count), o\(max(0, $0 - 1))]}}"
+        }
+        .enumerated().map { $0.offset == 0 ? "{id: o0, title: T, kind: k, when: t0}" : $0.element }
         // o_i refers to o_(i-1): a chain; keep it within the limit by restarting every 30.
-        let chained = obligations.enumerated().map { $0.offset % 30 == 0 ? "{id: o\($0.offset), title: T, kind: k, when: t\($0.offset)}" : $0.element }
+        let chained = obligations.enumerated().map {
+            $0.offset % 30 == 0 ? "{id: o\($0.offset), title: T, kind: k, when: t\($0.offset)}" : $0.element
+        }
         let pack = try RulePack(yaml: Self.pack(thresholds: thresholds, obligations: chained), path: "wide.yaml")
-        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels:\n  - {name: m, training_compute: 3e23 FLOP}\n  - {name: n, training_compute: 1e21 FLOP}\n")
+        let profile = try LabProfile(
+            yaml:
+                "organization: {name: L}\nmodels:\n  - {name: m, training_compute: 3e23 FLOP}\n  - {name: n, training_compute: 1e21 FLOP}\n"
+        )
         let verdict = try RuleBook(packs: [pack]).evaluate(profile, asOf: Self.asOf)
         #expect(verdict.packs[0].obligations.count == count)
     }
 
-    @Test("valid_for_days and within_days of 9223372036854775807 are refused at load (they crashed evaluation with an overflow)")
+    @Test(
+        "valid_for_days and within_days of 9223372036854775807 are refused at load (they crashed evaluation with an overflow)"
+    )
     func hugeDayCounts() throws {
         let valid = try #require(throws: YAMLError.self) {
-            _ = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
-                "{id: o0, title: T, kind: k, when: t0, valid_for_days: 9223372036854775807}"]), path: "days.yaml")
+            _ = try RulePack(
+                yaml: Self.pack(
+                    thresholds: [Self.threshold0],
+                    obligations: [
+                        "{id: o0, title: T, kind: k, when: t0, valid_for_days: 9223372036854775807}"
+                    ]), path: "days.yaml")
         }
-        #expect(valid.headline == "days.yaml:7:59: error: obligations[0].valid_for_days: expected a whole number of days greater than zero (at most 1000000), such as 365")
+        #expect(
+            valid.headline
+                == "days.yaml:7:59: error: obligations[0].valid_for_days: expected a whole number of days greater than zero (at most 1000000), such as 365"
+        )
         let within = try #require(throws: YAMLError.self) {
-            _ = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
-                "{id: o0, title: T, kind: k, when: t0, due: {within_days: 9223372036854775807}, per: model}"]), path: "days.yaml")
+            _ = try RulePack(
+                yaml: Self.pack(
+                    thresholds: [Self.threshold0],
+                    obligations: [
+                        "{id: o0, title: T, kind: k, when: t0, due: {within_days: 9223372036854775807}, per: model}"
+                    ]), path: "days.yaml")
         }
-        #expect(within.problem == "obligations[0].due.within_days: expected a whole number of days (at most 1000000), such as 14")
+        #expect(
+            within.problem
+                == "obligations[0].due.within_days: expected a whole number of days (at most 1000000), such as 14")
         // The largest accepted counts evaluate, and date arithmetic itself no longer traps.
-        let pack = try RulePack(yaml: Self.pack(thresholds: [Self.threshold0], obligations: [
-            "{id: o0, title: T, kind: k, when: t0, valid_for_days: 1000000, due: {within_days: 1000000}, per: model}"]), path: "days.yaml")
-        let profile = try LabProfile(yaml: """
-            organization: {name: L}
-            models:
-              - {name: m, training_compute: 3e25 FLOP, released: 9999-01-01}
-            assessments:
-              - {obligation: o0, model: m, completed: 9999-06-01, independent: true}
+        let pack = try RulePack(
+            yaml: Self.pack(
+                thresholds: [Self.threshold0],
+                obligations: [
+                    "{id: o0, title: T, kind: k, when: t0, valid_for_days: 1000000, due: {within_days: 1000000}, per: model}"
+                ]), path: "days.yaml")
+        let profile = try LabProfile(
+            yaml: """
+                organization: {name: L}
+                models:
+                  - {name: m, training_compute: 3e25 FLOP, released: 9999-01-01}
+                assessments:
+                  - {obligation: o0, model: m, completed: 9999-06-01, independent: true}
 
-            """)
+                """)
         for date in [Self.asOf, CalendarDate(year: 9999, month: 12, day: 31)!] {
             _ = try RuleBook(packs: [pack]).evaluate(profile, asOf: date).jsonLine()
         }
@@ -222,7 +280,12 @@ struct FuzzRegressionTests {
         #expect(unknown.utf8.count < 300)
         let fact = try #require(problem([], thresholds: ["{id: t, subject: model, fact: \"\\e[2J\", greater_than: 1}"]))
         #expect(fact.hasPrefix("thresholds[0].fact: unknown fact '\\u{1B}[2J'"))
-        let whereKey = try #require(problem([], thresholds: ["{id: t, subject: model, fact: training_compute, greater_than: 1e25 FLOP, where: {\"\\e[2J\": 1}}"]))
+        let whereKey = try #require(
+            problem(
+                [],
+                thresholds: [
+                    "{id: t, subject: model, fact: training_compute, greater_than: 1e25 FLOP, where: {\"\\e[2J\": 1}}"
+                ]))
         #expect(Self.noControlCharacters(whereKey))
     }
 }

@@ -4,19 +4,22 @@
 // mirror Sources/ThresholdKit; Golden/ and the cross-cutting fuzz regressions stay at the top.
 
 import Foundation
+import Testing
+import ThresholdTestSupport
+
+@testable import ThresholdKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import ThresholdKit
-import ThresholdTestSupport
 
 enum Support {
     /// The package's root (where Package.swift is).
     static let packageRoot = PackagePaths.root
 
     /// Tests/ThresholdKitTests/Golden, whichever folder the suite reading it lives in.
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden")
 
     /// The result of the book's first pack (`packYAML`) for the profile `profileYAML` (read as
     /// `lab.yaml`) on `date`.
@@ -55,8 +58,10 @@ enum ReporterFixtures {
         sources:
           - {id: statute, title: The Fixture Statute, url: "https://example.org/statute"}
         thresholds:
-          - {id: big-compute, subject: model, fact: training_compute, greater_than: 1e25 FLOP, cite: statute, citation: § 1}
-          - {id: big-revenue, subject: organization, fact: ai_revenue, greater_than: 500M USD, cite: statute, citation: § 2}
+          - {id: big-compute, subject: model, fact: training_compute, greater_than: 1e25 FLOP, cite: statute, \
+        citation: § 1}
+          - {id: big-revenue, subject: organization, fact: ai_revenue, greater_than: 500M USD, cite: statute, \
+        citation: § 2}
         obligations:
           - {id: assessment, title: Independent assessment, kind: third-party-assessment, per: model,
              when: {any: [big-compute, big-revenue]}, due: before-deployment, cite: statute, citation: § 3}
@@ -114,7 +119,8 @@ enum ReporterFixtures {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("threshold-reporter-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "threshold-reporter-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -164,8 +170,10 @@ final class HTMLTestTreeBuilder: NSObject, XMLParserDelegate {
     lazy var current = root
     var error: Error?
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let node = HTMLTestNode(name: name, attributes: attributes, parent: current)
         current.children.append(node)
         current = node
@@ -203,8 +211,9 @@ extension Support {
             let line = parser.lineNumber
             let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
             let context = line > 0 && line <= lines.count ? String(lines[line - 1].prefix(300)) : ""
-            Issue.record("not well-formed XML at line \(line), column \(parser.columnNumber): \(String(describing: parser.parserError ?? builder.error))\n\(context)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "not well-formed XML at line \(line), column \(parser.columnNumber): \(String(describing: parser.parserError ?? builder.error))\n\(context)",
+                sourceLocation: sourceLocation)
             throw CancellationError()
         }
         return builder.root

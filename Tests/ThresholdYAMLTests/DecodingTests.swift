@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// The decoding layer: MappingReader's keys, paths and required values, and did-you-mean.
@@ -30,10 +31,12 @@ import Testing
             try MappingReader(root, path: "", keys: ["organization", "models", "policies"])
         }
         #expect(error.kind == .decoding)
-        #expect(error.description == lines(
-            "lab.yaml:2:1: error: unknown key 'modles'; did you mean 'models'?",
-            "    modles: []",
-            "    ^"))
+        #expect(
+            error.description
+                == lines(
+                    "lab.yaml:2:1: error: unknown key 'modles'; did you mean 'models'?",
+                    "    modles: []",
+                    "    ^"))
     }
 
     @Test func anUnknownKeyFarFromEveryKnownOneListsThem() throws {
@@ -53,7 +56,7 @@ import Testing
 
     @Test func noSuggestionWhenNothingIsNear() {
         #expect(Suggestion.nearest(to: "xyz", among: ["name", "models"]) == nil)
-        #expect(Suggestion.nearest(to: "nm", among: ["name"]) == nil)   // two edits in a 4-letter key
+        #expect(Suggestion.nearest(to: "nm", among: ["name"]) == nil)  // two edits in a 4-letter key
         #expect(Suggestion.editDistance(Array("ab".unicodeScalars), Array("ba".unicodeScalars)) == 1)
         #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
     }
@@ -74,10 +77,12 @@ import Testing
             try model.requiredString("training_compute", what: "a quantity such as '3.2e25 FLOP'")
         }
         #expect(error.kind == .decoding)
-        #expect(error.description == lines(
-            "lab.yaml:9:23: error: models[2].training_compute: expected a quantity such as '3.2e25 FLOP', found a mapping",
-            "        training_compute: {value: 3}",
-            "                          ^"))
+        #expect(
+            error.description
+                == lines(
+                    "lab.yaml:9:23: error: models[2].training_compute: expected a quantity such as '3.2e25 FLOP', found a mapping",
+                    "        training_compute: {value: 3}",
+                    "                          ^"))
     }
 
     @Test func aMissingRequiredKeyIsAnErrorAtTheMapping() throws {
@@ -118,7 +123,8 @@ import Testing
     }
 
     @Test func typedAccessors() throws {
-        let root = try parse("""
+        let root = try parse(
+            """
             open: True
             closed: false
             flag: yes
@@ -128,33 +134,41 @@ import Testing
             count: 3
             list: {a: 1}
             """)
-        let reader = try MappingReader(root, path: "lab", keys: ["open", "closed", "flag", "tags", "single", "none", "count", "list"])
+        let reader = try MappingReader(
+            root, path: "lab", keys: ["open", "closed", "flag", "tags", "single", "none", "count", "list"])
         #expect(try reader.bool("open") == true)
         #expect(try reader.bool("closed") == false)
         #expect(try reader.bool("none") == nil)
         #expect(try reader.bool("missing") == nil)
-        #expect(try #require(throws: YAMLError.self) { try reader.bool("flag") }.problem
+        #expect(
+            try #require(throws: YAMLError.self) { try reader.bool("flag") }.problem
                 == "lab.flag: expected true or false, found the text 'yes'")
         #expect(try reader.strings("tags") == ["a", "b"])
         #expect(try reader.strings("single") == ["c"])
         #expect(try reader.strings("none") == [])
         #expect(try reader.string("count") == "3")
-        #expect(try #require(throws: YAMLError.self) { try reader.sequence("list") }.problem
+        #expect(
+            try #require(throws: YAMLError.self) { try reader.sequence("list") }.problem
                 == "lab.list: expected a sequence, found a mapping")
-        #expect(try #require(throws: YAMLError.self) { try reader.strings("list") }.problem
+        #expect(
+            try #require(throws: YAMLError.self) { try reader.strings("list") }.problem
                 == "lab.list: expected a list of text, found a mapping")
     }
 
     @Test func kindDescriptions() throws {
         let root = try parse("[{}, [], ~, true, 1.5, 7, text, \"\"]")
-        #expect(root.items.map(\.kindDescription) == [
-            "a mapping", "a sequence", "null", "the boolean true", "the number '1.5'", "the number '7'", "the text 'text'", "the text ''",
-        ])
+        #expect(
+            root.items.map(\.kindDescription) == [
+                "a mapping", "a sequence", "null", "the boolean true", "the number '1.5'", "the number '7'",
+                "the text 'text'", "the text ''",
+            ])
     }
 
     @Test func longValuesAreCutInMessages() throws {
         let long = String(repeating: "k", count: 100)
-        let error = try #require(throws: YAMLError.self) { try MappingReader(try parse("\(long): 1"), path: "", keys: ["name"]) }
+        let error = try #require(throws: YAMLError.self) {
+            try MappingReader(try parse("\(long): 1"), path: "", keys: ["name"])
+        }
         #expect(error.problem == "unknown key '\(String(repeating: "k", count: 60))…'; expected one of: name")
         #expect("tab\there".quotedForDiagnostic() == "'tab\\there'")
     }

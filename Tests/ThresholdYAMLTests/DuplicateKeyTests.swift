@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// A key given twice in one mapping is an error at the second, naming the first.
@@ -6,10 +7,12 @@ import Testing
     @Test func inABlockMapping() throws {
         let error = try parseError("name: a\nsize: 1\nname: b\n")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:3:1: error: duplicate key 'name' in a mapping: it was first defined at line 1, column 1",
-            "    name: b",
-            "    ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:3:1: error: duplicate key 'name' in a mapping: it was first defined at line 1, column 1",
+                    "    name: b",
+                    "    ^"))
     }
 
     @Test func inANestedMapping() throws {
@@ -22,10 +25,12 @@ import Testing
     @Test func inAFlowMapping() throws {
         let error = try parseError("{a: 1, b: 2, a: 3}")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:1:14: error: duplicate key 'a' in a mapping: it was first defined at line 1, column 2",
-            "    {a: 1, b: 2, a: 3}",
-            "                 ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:14: error: duplicate key 'a' in a mapping: it was first defined at line 1, column 2",
+                    "    {a: 1, b: 2, a: 3}",
+                    "                 ^"))
     }
 
     /// Mappings of more than 12 keys find duplicates by hashing rather than by comparing each pair.
@@ -34,10 +39,12 @@ import Testing
         #expect(try parse(keys).count == 20)
         let error = try parseError(keys + "key7: again\n")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:21:1: error: duplicate key 'key7' in a mapping: it was first defined at line 8, column 1",
-            "    key7: again",
-            "    ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:21:1: error: duplicate key 'key7' in a mapping: it was first defined at line 8, column 1",
+                    "    key7: again",
+                    "    ^"))
     }
 
     @Test(arguments: [3, 20])
@@ -56,7 +63,9 @@ import Testing
         let error = try parseError(pad + "? [a, {b: 1}]\n: x\n? [a, {b: 1}]\n: y\n")
         #expect(error.kind == .composer)
         #expect(error.mark == SourceMark(line: padding + 3, column: 3))
-        #expect(error.problem == "duplicate key (a collection) in a mapping: it was first defined at line \(padding + 1), column 3")
+        #expect(
+            error.problem
+                == "duplicate key (a collection) in a mapping: it was first defined at line \(padding + 1), column 3")
     }
 
     @Test func anAliasRepeatingAKeyIsADuplicate() throws {
@@ -68,6 +77,9 @@ import Testing
 
     @Test func theSameKeyInDifferentMappingsIsFine() throws {
         let root = try parse("a: {name: 1}\nb: {name: 2}\nc: [{name: 3}, {name: 4}]\n")
-        #expect(shape(root) == "{str 'a': {str 'name': int 1}, str 'b': {str 'name': int 2}, str 'c': [{str 'name': int 3}, {str 'name': int 4}]}")
+        #expect(
+            shape(root)
+                == "{str 'a': {str 'name': int 1}, str 'b': {str 'name': int 2}, str 'c': [{str 'name': int 3}, {str 'name': int 4}]}"
+        )
     }
 }

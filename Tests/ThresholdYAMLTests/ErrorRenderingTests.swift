@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// Each kind of error, rendered in full: `path:line:column: error: message`, the source line, a
@@ -8,10 +9,12 @@ import Testing
         let bytes = Array("name: Helios\nmotto: caf".utf8) + [0xFF] + Array("!\n".utf8)
         let error = try parseError(bytes, path: "labs/helios.yaml")
         #expect(error.kind == .reader)
-        #expect(error.description == lines(
-            "labs/helios.yaml:2:11: error: invalid leading UTF-8 octet (byte 0xFF)",
-            "    motto: caf\u{FFFD}!",
-            "              ^"))
+        #expect(
+            error.description
+                == lines(
+                    "labs/helios.yaml:2:11: error: invalid leading UTF-8 octet (byte 0xFF)",
+                    "    motto: caf\u{FFFD}!",
+                    "              ^"))
     }
 
     @Test func readerErrorForATruncatedSequenceOnALaterLine() throws {
@@ -19,28 +22,34 @@ import Testing
         let bytes = Array("a: é\nb: ü\nc: ab".utf8) + [0xC3] + Array("\n".utf8)
         let error = try parseError(bytes)
         #expect(error.kind == .reader)
-        #expect(error.description == lines(
-            "test.yaml:3:6: error: invalid trailing UTF-8 octet (byte 0x0A)",
-            "    c: ab\u{FFFD}",
-            "         ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:3:6: error: invalid trailing UTF-8 octet (byte 0x0A)",
+                    "    c: ab\u{FFFD}",
+                    "         ^"))
     }
 
     @Test func readerErrorForANulByte() throws {
         let error = try parseError(Array("a: 1\nb: x".utf8) + [0] + Array("y\n".utf8))
         #expect(error.kind == .reader)
-        #expect(error.description == lines(
-            "test.yaml:2:5: error: control characters are not allowed (#x0)",
-            "    b: x\\u{0}y",
-            "        ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:5: error: control characters are not allowed (#x0)",
+                    "    b: x\\u{0}y",
+                    "        ^"))
     }
 
     @Test func scannerError() throws {
         let error = try parseError("name: Helios\nmotto: a: b\n")
         #expect(error.kind == .scanner)
-        #expect(error.description == lines(
-            "test.yaml:2:9: error: mapping values are not allowed in this context",
-            "    motto: a: b",
-            "            ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:9: error: mapping values are not allowed in this context",
+                    "    motto: a: b",
+                    "            ^"))
     }
 
     @Test func scannerErrorWithContext() throws {
@@ -48,71 +57,86 @@ import Testing
         #expect(error.kind == .scanner)
         #expect(error.context == "while scanning a quoted scalar")
         #expect(error.contextMark == SourceMark(line: 2, column: 3))
-        #expect(error.description == lines(
-            "test.yaml:2:7: error: found unexpected end of stream (while scanning a quoted scalar at line 2, column 3)",
-            "      \"abc",
-            "          ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:7: error: found unexpected end of stream (while scanning a quoted scalar at line 2, column 3)",
+                    "      \"abc",
+                    "          ^"))
     }
 
     @Test func parserError() throws {
         let error = try parseError("name: Helios\n- item\n")
         #expect(error.kind == .parser)
-        #expect(error.description == lines(
-            "test.yaml:2:1: error: did not find expected key (while parsing a block mapping at line 1, column 1)",
-            "    - item",
-            "    ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:1: error: did not find expected key (while parsing a block mapping at line 1, column 1)",
+                    "    - item",
+                    "    ^"))
     }
 
     @Test func parserErrorAtTheEndOfAFileWithoutANewlineIsOnItsLastLine() throws {
         // libyaml reports 2:1, a line the file does not have; the error points past the last character.
         let error = try parseError("a: [1, 2")
         #expect(error.kind == .parser)
-        #expect(error.description == lines(
-            "test.yaml:1:9: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)",
-            "    a: [1, 2",
-            "            ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:9: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)",
+                    "    a: [1, 2",
+                    "            ^"))
     }
 
     @Test func composerError() throws {
         let error = try parseError("models:\n  - *helios\n")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:2:5: error: unknown alias '*helios': no anchor '&helios' comes before it",
-            "      - *helios",
-            "        ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:5: error: unknown alias '*helios': no anchor '&helios' comes before it",
+                    "      - *helios",
+                    "        ^"))
     }
 
     @Test func limitError() throws {
         let error = try parseError("a: [[[1]]]\n", options: YAMLOptions(limits: YAMLLimits(maxDepth: 3)))
         #expect(error.kind == .limit)
-        #expect(error.description == lines(
-            "test.yaml:1:6: error: nesting is deeper than the limit of 3 levels (raise YAMLLimits.maxDepth)",
-            "    a: [[[1]]]",
-            "         ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:6: error: nesting is deeper than the limit of 3 levels (raise YAMLLimits.maxDepth)",
+                    "    a: [[[1]]]",
+                    "         ^"))
     }
 
     @Test func decodingError() throws {
-        let document = try YAMLParser.parseDocument(string: "organization:\n  name: Helios\n  employes: 12\n", path: "lab.yaml")
+        let document = try YAMLParser.parseDocument(
+            string: "organization:\n  name: Helios\n  employes: 12\n", path: "lab.yaml")
         let organization = try #require(document.root["organization"])
         let error = try #require(throws: YAMLError.self) {
             try MappingReader(organization, path: "organization", keys: ["name", "employees"])
         }
         #expect(error.kind == .decoding)
-        #expect(error.description == lines(
-            "lab.yaml:3:3: error: organization: unknown key 'employes'; did you mean 'employees'?",
-            "      employes: 12",
-            "      ^"))
+        #expect(
+            error.description
+                == lines(
+                    "lab.yaml:3:3: error: organization: unknown key 'employes'; did you mean 'employees'?",
+                    "      employes: 12",
+                    "      ^"))
     }
 
     @Test func notesArePrintedUnderTheCaret() throws {
         let error = try parseError("a: 1\n---\nb: 2\n")
         #expect(error.kind == .composer)
         #expect(error.notes == ["the first document starts at line 1"])
-        #expect(error.description == lines(
-            "test.yaml:2:1: error: expected a single document in the stream, found a second one",
-            "    ---",
-            "    ^",
-            "note: the first document starts at line 1"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:1: error: expected a single document in the stream, found a second one",
+                    "    ---",
+                    "    ^",
+                    "note: the first document starts at line 1"))
     }
 
     @Test func withoutAPathTheInputIsNamedInput() throws {
@@ -123,19 +147,23 @@ import Testing
 
     @Test func tabsStayTabsInTheCaretLine() throws {
         let error = try parseError("k:\t{a: 1, a: 2}\n")
-        #expect(error.description == lines(
-            "test.yaml:1:11: error: duplicate key 'a' in a mapping: it was first defined at line 1, column 5",
-            "    k:\t{a: 1, a: 2}",
-            "      \t       ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:11: error: duplicate key 'a' in a mapping: it was first defined at line 1, column 5",
+                    "    k:\t{a: 1, a: 2}",
+                    "      \t       ^"))
     }
 
     @Test func terminalEscapesInTheSourceLineAreShownEscaped() throws {
         let error = try parseError("a: 1\nb: x\u{1B}[2Jy\n")
         #expect(error.kind == .reader)
-        #expect(error.description == lines(
-            "test.yaml:2:5: error: control characters are not allowed (#x1B)",
-            "    b: x\\u{1B}[2Jy",
-            "        ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:5: error: control characters are not allowed (#x1B)",
+                    "    b: x\\u{1B}[2Jy",
+                    "        ^"))
     }
 
     @Test func escapesInAMessageAreShownEscaped() throws {
@@ -150,8 +178,10 @@ import Testing
         let left = String(repeating: "x", count: 50_000), right = String(repeating: "y", count: 50_000)
         let line = "{pad: \(left), modles: 1, more: \(right)}"
         let root = try parse(line + "\n")
-        let error = try #require(throws: YAMLError.self) { try MappingReader(root, path: "", keys: ["pad", "models", "more"]) }
-        let column = 6 + 50_000 + 3   // "{pad: ", the x's, ", "
+        let error = try #require(throws: YAMLError.self) {
+            try MappingReader(root, path: "", keys: ["pad", "models", "more"])
+        }
+        let column = 6 + 50_000 + 3  // "{pad: ", the x's, ", "
         #expect(error.mark == SourceMark(line: 1, column: column))
         let excerpt = try #require(error.excerpt)
         // 50 characters before the column, 50 from it, and an ellipsis at each cut.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// Regressions for hostile input to the YAML layer: inputs found by the fuzz targets in
@@ -7,8 +8,9 @@ import Testing
 struct YAMLFuzzRegressionTests {
     @Test("a headline escapes control characters in the file name and the message, and cuts a long message")
     func headlineIsEscaped() {
-        let error = YAMLError(kind: .decoding, problem: "unknown key 'x\u{1B}[2J'" + String(repeating: "y", count: 5_000),
-                              mark: SourceMark(line: 3, column: 7), file: "labs/\u{1B}]0;title\u{7}.yaml")
+        let error = YAMLError(
+            kind: .decoding, problem: "unknown key 'x\u{1B}[2J'" + String(repeating: "y", count: 5_000),
+            mark: SourceMark(line: 3, column: 7), file: "labs/\u{1B}]0;title\u{7}.yaml")
         let headline = error.headline
         #expect(!headline.unicodeScalars.contains { $0.value < 0x20 })
         #expect(headline.hasPrefix("labs/\\u{1B}]0;title\\u{7}.yaml:3:7: error: unknown key 'x\\u{1B}[2J'yyy"))
@@ -21,7 +23,9 @@ struct YAMLFuzzRegressionTests {
 
     @Test("bidirectional controls, line separators and C1 controls are escaped for a terminal")
     func bidiAndSeparatorsAreEscaped() {
-        #expect("a\u{202E}b\u{2066}c\u{2028}d\u{85}e\tf".escapedForTerminal() == "a\\u{202E}b\\u{2066}c\\u{2028}d\\u{85}e\tf")
+        #expect(
+            "a\u{202E}b\u{2066}c\u{2028}d\u{85}e\tf".escapedForTerminal()
+                == "a\\u{202E}b\\u{2066}c\\u{2028}d\\u{85}e\tf")
         #expect("plain ünïcödé €".escapedForTerminal() == "plain ünïcödé €")
         #expect("abcdef".escapedForTerminal(limit: 3) == "abc…")
         #expect("\u{1B}[31m".quotedForDiagnostic() == "'\\u{1B}[31m'")

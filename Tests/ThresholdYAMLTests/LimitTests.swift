@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdYAML
 
 /// The limits that keep hostile files from exhausting time or memory, each with its boundary.
@@ -19,30 +20,37 @@ import Testing
         #expect(error.kind == .limit)
         // a is 10 nodes, b 1 + 9 × 10 = 91, c 820, d 7,381, e 66,430. The aliases of levels b to e
         // add 90 + 819 + 7,380 + 66,429 = 74,718 nodes; the first *e of f takes that past 100,000.
-        #expect(error.description == lines(
-            "test.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise YAMLLimits.maxAliasExpansion)",
-            "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
-            "           ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise YAMLLimits.maxAliasExpansion)",
+                    "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
+                    "           ^"))
     }
 
     @Test func aliasExpansionLimitBoundary() throws {
         // Each *a adds the 3 nodes of [x, y]: 9 in all.
         let text = "a: &a [x, y]\nb: [*a, *a, *a]\n"
         let atLimit = YAMLOptions(limits: YAMLLimits(maxAliasExpansion: 9))
-        #expect(shape(try parse(text, options: atLimit)["b"]!) == "[[str 'x', str 'y'], [str 'x', str 'y'], [str 'x', str 'y']]")
+        #expect(
+            shape(try parse(text, options: atLimit)["b"]!)
+                == "[[str 'x', str 'y'], [str 'x', str 'y'], [str 'x', str 'y']]")
         let error = try parseError(text, options: YAMLOptions(limits: YAMLLimits(maxAliasExpansion: 8)))
         #expect(error.kind == .limit)
         #expect(error.mark == SourceMark(line: 2, column: 13))
-        #expect(error.problem == "aliases expand to more than the limit of 8 nodes (raise YAMLLimits.maxAliasExpansion)")
+        #expect(
+            error.problem == "aliases expand to more than the limit of 8 nodes (raise YAMLLimits.maxAliasExpansion)")
     }
 
     @Test func tenThousandOpenBracketsAreRefusedByTheDepthLimit() throws {
         let error = try parseError(String(repeating: "[", count: 10_000))
         #expect(error.kind == .limit)
-        #expect(error.description == lines(
-            "test.yaml:1:257: error: nesting is deeper than the limit of 256 levels (raise YAMLLimits.maxDepth)",
-            "    …" + String(repeating: "[", count: 100) + "…",
-            "    " + String(repeating: " ", count: 51) + "^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:257: error: nesting is deeper than the limit of 256 levels (raise YAMLLimits.maxDepth)",
+                    "    …" + String(repeating: "[", count: 100) + "…",
+                    "    " + String(repeating: " ", count: 51) + "^"))
     }
 
     @Test func deepBlockNestingIsRefusedByTheDepthLimit() throws {
@@ -71,8 +79,9 @@ import Testing
     }
 
     @Test func unclosedBracketsUnderARaisedLimitAreAParserErrorNotACrash() throws {
-        let error = try parseError(String(repeating: "[", count: 10_000),
-                                   options: YAMLOptions(limits: YAMLLimits(maxDepth: 20_000)))
+        let error = try parseError(
+            String(repeating: "[", count: 10_000),
+            options: YAMLOptions(limits: YAMLLimits(maxDepth: 20_000)))
         #expect(error.kind == .parser)
         #expect(error.mark == SourceMark(line: 1, column: 10_001))
     }
@@ -84,30 +93,38 @@ import Testing
         #expect(try parse("a: ééééé", options: options)["a"]?.text == "ééééé")
         let error = try parseError("a: ok\nb: 12345678901\n", options: options)
         #expect(error.kind == .limit)
-        #expect(error.description == lines(
-            "test.yaml:2:4: error: a scalar of 11 bytes is longer than the limit of 10 bytes (raise YAMLLimits.maxScalarBytes)",
-            "    b: 12345678901",
-            "       ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:4: error: a scalar of 11 bytes is longer than the limit of 10 bytes (raise YAMLLimits.maxScalarBytes)",
+                    "    b: 12345678901",
+                    "       ^"))
     }
 
     @Test func fileSizeLimit() throws {
         let options = YAMLOptions(limits: YAMLLimits(maxFileBytes: 16))
-        #expect(try parse("a: 123456789012\n", options: options)["a"]?.text == "123456789012")   // 16 bytes
-        let error = try parseError("a: 1234567890123\n", options: options)                        // 17 bytes
+        #expect(try parse("a: 123456789012\n", options: options)["a"]?.text == "123456789012")  // 16 bytes
+        let error = try parseError("a: 1234567890123\n", options: options)  // 17 bytes
         #expect(error.kind == .limit)
-        #expect(error.description == "test.yaml:1:1: error: the input is larger than the limit of 16 bytes (raise YAMLLimits.maxFileBytes)")
+        #expect(
+            error.description
+                == "test.yaml:1:1: error: the input is larger than the limit of 16 bytes (raise YAMLLimits.maxFileBytes)"
+        )
     }
 
     @Test func documentsLimit() throws {
         let options = YAMLOptions(limits: YAMLLimits(maxDocuments: 2))
-        #expect(try YAMLParser.parseStream(Array("--- a\n--- b\n".utf8), options: options).map(\.root.text) == ["a", "b"])
+        #expect(
+            try YAMLParser.parseStream(Array("--- a\n--- b\n".utf8), options: options).map(\.root.text) == ["a", "b"])
         let error = try #require(throws: YAMLError.self) {
             try YAMLParser.parseStream(Array("--- a\n--- b\n--- c\n".utf8), path: "test.yaml", options: options)
         }
         #expect(error.kind == .limit)
-        #expect(error.description == lines(
-            "test.yaml:3:1: error: the stream has more than 2 documents (raise YAMLLimits.maxDocuments)",
-            "    --- c",
-            "    ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:3:1: error: the stream has more than 2 documents (raise YAMLLimits.maxDocuments)",
+                    "    --- c",
+                    "    ^"))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// YAML 1.1 merge keys: explicit keys win over merged ones; of several merged mappings the earlier
@@ -33,10 +34,12 @@ import Testing
     @Test func aScalarMergeValueIsAnError() throws {
         let error = try parseError("model:\n  <<: 1\n")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:2:7: error: a merge key '<<' takes a mapping or a sequence of mappings, such as '<<: *defaults'",
-            "      <<: 1",
-            "          ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:2:7: error: a merge key '<<' takes a mapping or a sequence of mappings, such as '<<: *defaults'",
+                    "      <<: 1",
+                    "          ^"))
     }
 
     @Test func anAliasToAScalarAsMergeValueIsAnErrorAtTheAlias() throws {
@@ -77,7 +80,8 @@ import Testing
     func mergingLargeMappingsIsLinear() throws {
         let merged = (0..<50_000).map { "m\($0): 1" }.joined(separator: ", ")
         let explicit = (25_000..<75_000).map { "m\($0): 2" }.joined(separator: "\n")
-        let root = try parse("<<: {\(merged)}\n\(explicit)\n", options: YAMLOptions(limits: YAMLLimits(maxFileBytes: 1 << 24)))
+        let root = try parse(
+            "<<: {\(merged)}\n\(explicit)\n", options: YAMLOptions(limits: YAMLLimits(maxFileBytes: 1 << 24)))
         #expect(root.count == 75_000)
         #expect(root.pairs[0].key.text == "m0" && root.pairs[0].value.text == "1")
         #expect(root["m30000"]?.text == "2")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// Every node knows its 1-based line and column, as libyaml reports them.
@@ -9,7 +10,8 @@ import Testing
     }
 
     @Test func nestedMappingsAndSequences() throws {
-        let root = try parse("""
+        let root = try parse(
+            """
             lab:
               models:
                 - name: a
@@ -17,15 +19,18 @@ import Testing
                 - [x, y]
               empty:
             """)
-        #expect(outline(root) == """
-            {str 'lab'@1:1: {str 'models'@2:3: [{str 'name'@3:7: str 'a'@3:13, str 'size'@4:7: int 7@4:13}@3:7, \
-            [str 'x'@5:8, str 'y'@5:11]@5:7]@3:5, str 'empty'@6:3: null@6:9}@2:3}@1:1
-            """)
+        #expect(
+            outline(root) == """
+                {str 'lab'@1:1: {str 'models'@2:3: [{str 'name'@3:7: str 'a'@3:13, str 'size'@4:7: int 7@4:13}@3:7, \
+                [str 'x'@5:8, str 'y'@5:11]@5:7]@3:5, str 'empty'@6:3: null@6:9}@2:3}@1:1
+                """)
     }
 
     @Test func flowCollections() throws {
         let root = try parse("{a: [1, {b: c}], d: e}")
-        #expect(outline(root) == "{str 'a'@1:2: [int 1@1:6, {str 'b'@1:10: str 'c'@1:13}@1:9]@1:5, str 'd'@1:18: str 'e'@1:21}@1:1")
+        #expect(
+            outline(root)
+                == "{str 'a'@1:2: [int 1@1:6, {str 'b'@1:10: str 'c'@1:13}@1:9]@1:5, str 'd'@1:18: str 'e'@1:21}@1:1")
     }
 
     @Test func aliasesAreTheAnchoredNodeWithItsPosition() throws {
@@ -38,21 +43,26 @@ import Testing
 
     @Test func multiByteCharactersCountAsOneColumn() throws {
         let root = try parse("- ü: é\n- 日本語: [ä, 😀, x]\n")
-        #expect(outline(root) == "[{str 'ü'@1:3: str 'é'@1:6}@1:3, {str '日本語'@2:3: [str 'ä'@2:9, str '😀'@2:12, str 'x'@2:15]@2:8}@2:3]@1:1")
+        #expect(
+            outline(root)
+                == "[{str 'ü'@1:3: str 'é'@1:6}@1:3, {str '日本語'@2:3: [str 'ä'@2:9, str '😀'@2:12, str 'x'@2:15]@2:8}@2:3]@1:1"
+        )
         let error = try parseError("日本: a: b\n")
         #expect(error.mark == SourceMark(line: 1, column: 6))
         // The caret sits under the column on a terminal: two spaces under each wide character.
         #expect(error.excerpt == YAMLError.Excerpt(text: "日本: a: b", caretPrefix: "       "))
     }
 
-    @Test("the caret lines up under wide characters, emoji and combining marks", arguments: [
-        ("日本: a: b\n", "日本: a", "       "),
-        ("ｆｕｌｌ: a: b\n", "ｆｕｌｌ: a", "           "),
-        ("😀x: a: b\n", "😀x: a", "      "),
-        ("e\u{301}x: a: b\n", "e\u{301}x: a", "     "),
-        ("한글: a: b\n", "한글: a", "       "),
-        ("ab\u{200D}c: a: b\n", "ab\u{200D}c: a", "      "),
-    ])
+    @Test(
+        "the caret lines up under wide characters, emoji and combining marks",
+        arguments: [
+            ("日本: a: b\n", "日本: a", "       "),
+            ("ｆｕｌｌ: a: b\n", "ｆｕｌｌ: a", "           "),
+            ("😀x: a: b\n", "😀x: a", "      "),
+            ("e\u{301}x: a: b\n", "e\u{301}x: a", "     "),
+            ("한글: a: b\n", "한글: a", "       "),
+            ("ab\u{200D}c: a: b\n", "ab\u{200D}c: a", "      "),
+        ])
     func caretUnderWideCharacters(source: String, before: String, prefix: String) throws {
         let error = try parseError(source)
         // The error is at the second colon, just after `before`.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// Plain scalars resolve under the YAML 1.2 core schema; the core schema's tags are honoured and
@@ -27,12 +28,16 @@ import Testing
 
     @Test func quotedAndBlockScalarsAreStrings() throws {
         let root = try parse("a: \"1e25\"\nb: 'true'\nc: \"\"\nd: |\n  12\ne: >\n  null\n")
-        #expect(shape(root) == "{str 'a': str '1e25', str 'b': str 'true', str 'c': str '', str 'd': str '12\n', str 'e': str 'null\n'}")
+        #expect(
+            shape(root)
+                == "{str 'a': str '1e25', str 'b': str 'true', str 'c': str '', str 'd': str '12\n', str 'e': str 'null\n'}"
+        )
         #expect(root.pairs.map(\.value.style) == [.doubleQuoted, .singleQuoted, .doubleQuoted, .literal, .folded])
     }
 
     @Test func coreTagsAreHonoured() throws {
-        let root = try parse("""
+        let root = try parse(
+            """
             a: !!str 12
             b: !!int "12"
             c: !!float 1
@@ -46,8 +51,15 @@ import Testing
             k: !!seq [x]
             l: !!map {x: 1}
             """)
-        #expect(root.pairs.map { $0.value.scalarKind } == [.string, .int, .float, .bool, .null, .string, .float, .int, .string, .int, .string, .string])
-        #expect(root.pairs.map { $0.value.tag } == ["!!str", "!!int", "!!float", "!!bool", "!!null", "!!str", "!!float", "!!int", "!", "!!int", "!!seq", "!!map"])
+        #expect(
+            root.pairs.map { $0.value.scalarKind } == [
+                .string, .int, .float, .bool, .null, .string, .float, .int, .string, .int, .string, .string,
+            ])
+        #expect(
+            root.pairs.map { $0.value.tag } == [
+                "!!str", "!!int", "!!float", "!!bool", "!!null", "!!str", "!!float", "!!int", "!", "!!int", "!!seq",
+                "!!map",
+            ])
         #expect(root["b"]?.text == "12")
         #expect(root["k"]?.kind == .sequence && root["l"]?.kind == .mapping)
         #expect(try parse("a: 1").pairs[0].value.tag == nil)
@@ -71,10 +83,12 @@ import Testing
     @Test func aPythonObjectTagIsRefused() throws {
         let error = try parseError("run: !!python/object:os.system rm -rf /\n")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:1:6: error: the tag '!!python/object:os.system' is not accepted on a scalar: only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are",
-            "    run: !!python/object:os.system rm -rf /",
-            "         ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:6: error: the tag '!!python/object:os.system' is not accepted on a scalar: only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are",
+                    "    run: !!python/object:os.system rm -rf /",
+                    "         ^"))
     }
 
     @Test(arguments: [
@@ -86,12 +100,17 @@ import Testing
         ("!!binary aGk=", "the tag '!!binary' is not accepted on a scalar"),
         ("!!timestamp 2024-01-01", "the tag '!!timestamp' is not accepted on a scalar"),
         // %TAG can point !! elsewhere: then !!str is not the core schema's.
-        ("%TAG !! tag:example.com,2000:\n--- !!str x", "the tag 'tag:example.com,2000:str' is not accepted on a scalar"),
+        (
+            "%TAG !! tag:example.com,2000:\n--- !!str x",
+            "the tag 'tag:example.com,2000:str' is not accepted on a scalar"
+        ),
     ])
     func otherTagsAreRefused(text: String, start: String) throws {
         let error = try parseError(text)
         #expect(error.kind == .composer)
-        #expect(error.problem == start + ": only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are")
+        #expect(
+            error.problem == start
+                + ": only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are")
     }
 
     @Test func allowsUnknownTagsAcceptsAndIgnoresThem() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdYAML
 
 /// Streams, documents and encodings.
@@ -7,7 +8,10 @@ import Testing
     @Test func parseStreamReturnsEveryDocument() throws {
         let documents = try YAMLParser.parseStream(Array("--- a\n--- [b]\n...\n---\nc: 1\n".utf8))
         #expect(documents.map { shape($0.root) } == ["str 'a'", "[str 'b']", "{str 'c': int 1}"])
-        #expect(documents.map(\.mark) == [SourceMark(line: 1, column: 1), SourceMark(line: 2, column: 1), SourceMark(line: 4, column: 1)])
+        #expect(
+            documents.map(\.mark) == [
+                SourceMark(line: 1, column: 1), SourceMark(line: 2, column: 1), SourceMark(line: 4, column: 1),
+            ])
     }
 
     @Test func parseStreamOfNothingIsNoDocuments() throws {
@@ -18,11 +22,13 @@ import Testing
     @Test func parseDocumentRefusesASecondDocument() throws {
         let error = try parseError("name: a\n...\n--- b\n")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:3:1: error: expected a single document in the stream, found a second one",
-            "    --- b",
-            "    ^",
-            "note: the first document starts at line 1"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:3:1: error: expected a single document in the stream, found a second one",
+                    "    --- b",
+                    "    ^",
+                    "note: the first document starts at line 1"))
     }
 
     @Test func anEmptyStreamIsAnError() throws {
@@ -33,10 +39,12 @@ import Testing
         #expect(error.headline == "test.yaml:1:1: error: the stream is empty: expected a YAML document")
 
         let comment = try parseError("# nothing here\n")
-        #expect(comment.description == lines(
-            "test.yaml:1:1: error: the stream is empty: expected a YAML document",
-            "    # nothing here",
-            "    ^"))
+        #expect(
+            comment.description
+                == lines(
+                    "test.yaml:1:1: error: the stream is empty: expected a YAML document",
+                    "    # nothing here",
+                    "    ^"))
     }
 
     @Test func aLoneDocumentMarkerIsANullRoot() throws {
@@ -52,17 +60,21 @@ import Testing
         let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         for bytes in [little, big] {
             let root = try YAMLParser.parseDocument(bytes).root
-            #expect(outline(root) == "{str 'name'@1:1: str 'Hélios'@1:7, str 'models'@2:1: [str 'a'@2:10, str '😀'@2:13]@2:9}@1:1")
+            #expect(
+                outline(root)
+                    == "{str 'name'@1:1: str 'Hélios'@1:7, str 'models'@2:1: [str 'a'@2:10, str '😀'@2:13]@2:9}@1:1")
         }
         // Errors are positioned and excerpted in the decoded text.
         let bad = "a: é\nb: c: d\n"
         let error = try #require(throws: YAMLError.self) {
             try YAMLParser.parseDocument([0xFF, 0xFE] + bad.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         }
-        #expect(error.description == lines(
-            "<input>:2:5: error: mapping values are not allowed in this context",
-            "    b: c: d",
-            "        ^"))
+        #expect(
+            error.description
+                == lines(
+                    "<input>:2:5: error: mapping values are not allowed in this context",
+                    "    b: c: d",
+                    "        ^"))
     }
 
     @Test func invalidUTF16IsAReaderError() throws {
@@ -78,12 +90,15 @@ import Testing
 
     @Test func aUTF8ByteOrderMarkIsNotAColumn() throws {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        #expect(outline(try YAMLParser.parseDocument(bom + Array("a: b\n".utf8)).root) == "{str 'a'@1:1: str 'b'@1:4}@1:1")
+        #expect(
+            outline(try YAMLParser.parseDocument(bom + Array("a: b\n".utf8)).root) == "{str 'a'@1:1: str 'b'@1:4}@1:1")
         let scanner = try parseError(bom + Array("a: b: c\n".utf8))
-        #expect(scanner.description == lines(
-            "test.yaml:1:5: error: mapping values are not allowed in this context",
-            "    a: b: c",
-            "        ^"))
+        #expect(
+            scanner.description
+                == lines(
+                    "test.yaml:1:5: error: mapping values are not allowed in this context",
+                    "    a: b: c",
+                    "        ^"))
         let reader = try parseError(bom + Array("ab: c".utf8) + [0xFF])
         #expect(reader.headline == "test.yaml:1:6: error: invalid leading UTF-8 octet (byte 0xFF)")
     }
@@ -91,24 +106,30 @@ import Testing
     @Test func unicodeLineBreaksCountAsLinesInExcerpts() throws {
         // libyaml breaks lines at NEL and LS too; the excerpt must show the line libyaml means.
         let error = try parseError("a: \"x\u{85}y\u{2028}z\"\nb: c: d\n")
-        #expect(error.description == lines(
-            "test.yaml:4:5: error: mapping values are not allowed in this context",
-            "    b: c: d",
-            "        ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:4:5: error: mapping values are not allowed in this context",
+                    "    b: c: d",
+                    "        ^"))
     }
 
     @Test func aRecursiveAliasIsRefused() throws {
         let error = try parseError("&a [*a]")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:1:5: error: the alias '*a' refers to a node that contains it: recursive structures are not accepted",
-            "    &a [*a]",
-            "        ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:5: error: the alias '*a' refers to a node that contains it: recursive structures are not accepted",
+                    "    &a [*a]",
+                    "        ^"))
         // Also when an earlier node had the same anchor: the alias means the open collection.
         let redefined = try parseError("- &a x\n- &a {k: *a}\n")
         #expect(redefined.kind == .composer)
         #expect(redefined.mark == SourceMark(line: 2, column: 10))
-        #expect(redefined.problem == "the alias '*a' refers to a node that contains it: recursive structures are not accepted")
+        #expect(
+            redefined.problem
+                == "the alias '*a' refers to a node that contains it: recursive structures are not accepted")
     }
 
     @Test func anAliasMeansTheLatestNodeOfItsAnchor() throws {
@@ -119,10 +140,12 @@ import Testing
     @Test func anUnknownAliasIsRefused() throws {
         let error = try parseError("a: *b\nb: &b 1\n")
         #expect(error.kind == .composer)
-        #expect(error.description == lines(
-            "test.yaml:1:4: error: unknown alias '*b': no anchor '&b' comes before it",
-            "    a: *b",
-            "       ^"))
+        #expect(
+            error.description
+                == lines(
+                    "test.yaml:1:4: error: unknown alias '*b': no anchor '&b' comes before it",
+                    "    a: *b",
+                    "       ^"))
         // Anchors do not reach across documents.
         let stream = try #require(throws: YAMLError.self) {
             try YAMLParser.parseStream(Array("--- &a 1\n--- *a\n".utf8))
@@ -158,7 +181,8 @@ import Testing
     @Test func aMissingFileIsAnError() throws {
         let error = try #require(throws: YAMLError.self) { try YAMLParser.readFile(atPath: folder + "/missing.yaml") }
         #expect(error.kind == .reader)
-        #expect(error.description == "\(folder)/missing.yaml:1:1: error: cannot open the file: no such file or directory")
+        #expect(
+            error.description == "\(folder)/missing.yaml:1:1: error: cannot open the file: no such file or directory")
     }
 
     @Test func aFileOverTheLimitIsRefused() throws {
@@ -169,6 +193,9 @@ import Testing
             try YAMLParser.readFile(atPath: path, limits: YAMLLimits(maxFileBytes: 199_999))
         }
         #expect(error.kind == .limit)
-        #expect(error.description == "\(path):1:1: error: the file is larger than the limit of 199999 bytes (raise YAMLLimits.maxFileBytes)")
+        #expect(
+            error.description
+                == "\(path):1:1: error: the file is larger than the limit of 199999 bytes (raise YAMLLimits.maxFileBytes)"
+        )
     }
 }

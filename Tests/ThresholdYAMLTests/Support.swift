@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdYAML
 
 /// Parses `text` as one document, or fails the test.
@@ -8,15 +9,19 @@ func parse(_ text: String, options: YAMLOptions = .default) throws -> YAMLNode {
 
 /// The error that parsing `bytes` as one document throws, or a test failure when it does not throw
 /// a ``YAMLError``.
-func parseError(_ bytes: [UInt8], path: String? = "test.yaml", options: YAMLOptions = .default,
-                sourceLocation: SourceLocation = #_sourceLocation) throws -> YAMLError {
+func parseError(
+    _ bytes: [UInt8], path: String? = "test.yaml", options: YAMLOptions = .default,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> YAMLError {
     try #require(throws: YAMLError.self, sourceLocation: sourceLocation) {
         try YAMLParser.parseDocument(bytes, path: path, options: options)
     }
 }
 
-func parseError(_ text: String, path: String? = "test.yaml", options: YAMLOptions = .default,
-                sourceLocation: SourceLocation = #_sourceLocation) throws -> YAMLError {
+func parseError(
+    _ text: String, path: String? = "test.yaml", options: YAMLOptions = .default,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> YAMLError {
     try parseError(Array(text.utf8), path: path, options: options, sourceLocation: sourceLocation)
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdYAML
 
 /// Runs every case of the YAML test suite (github.com/yaml/yaml-test-suite, branch `data`) through
@@ -118,8 +119,9 @@ import Testing
     ]
 
     static let options = YAMLOptions(
-        limits: YAMLLimits(maxFileBytes: 1 << 30, maxDepth: 100_000, maxAliasExpansion: 1 << 30,
-                           maxDocuments: 1_000_000, maxScalarBytes: 1 << 30),
+        limits: YAMLLimits(
+            maxFileBytes: 1 << 30, maxDepth: 100_000, maxAliasExpansion: 1 << 30,
+            maxDocuments: 1_000_000, maxScalarBytes: 1 << 30),
         mergeKeys: false, allowsUnknownTags: true)
 
     @Test(.enabled(if: folder != nil, "THRESHOLD_YAML_TEST_SUITE is not set"), .timeLimit(.minutes(1)))
@@ -168,16 +170,24 @@ import Testing
         let staleInvalid = Self.invalidAccepted.keys.filter { invalidAccepted[$0] == nil }.sorted()
         let newValid = validDeparting.keys.filter { Self.validDeparting[$0] == nil }.sorted()
         let staleValid = Self.validDeparting.keys.filter { validDeparting[$0] == nil }.sorted()
-        #expect(newInvalid.isEmpty, "invalid cases newly accepted:\n\(newInvalid.map { "\($0) \(Self.title(root, $0))" }.joined(separator: "\n"))")
+        #expect(
+            newInvalid.isEmpty,
+            "invalid cases newly accepted:\n\(newInvalid.map { "\($0) \(Self.title(root, $0))" }.joined(separator: "\n"))"
+        )
         #expect(staleInvalid.isEmpty, "listed invalid cases that are now refused: \(staleInvalid)")
-        #expect(newValid.isEmpty, "valid cases newly departing:\n\(newValid.map { "\($0) \(Self.title(root, $0)): \(validDeparting[$0]!.detail)" }.joined(separator: "\n"))")
+        #expect(
+            newValid.isEmpty,
+            "valid cases newly departing:\n\(newValid.map { "\($0) \(Self.title(root, $0)): \(validDeparting[$0]!.detail)" }.joined(separator: "\n"))"
+        )
         #expect(staleValid.isEmpty, "listed valid cases that no longer depart: \(staleValid)")
         for (id, departure) in Self.validDeparting.sorted(by: { $0.key < $1.key }) {
             guard let actual = validDeparting[id] else { continue }
-            let matches = actual.refusal.map { departure.refusalKinds?.contains($0) == true } ?? (departure.refusalKinds == nil)
+            let matches =
+                actual.refusal.map { departure.refusalKinds?.contains($0) == true } ?? (departure.refusalKinds == nil)
             #expect(matches, "\(id) is listed as \(departure) but \(actual.detail)")
         }
-        print("""
+        print(
+            """
             YAML test suite: \(cases.count) cases; \(loadedEqual) valid cases load equal to in.json, \
             \(validWithoutJSON) more valid cases (no in.json) load; \(errorsRefused) error cases refused; \
             \(invalidAccepted.count) invalid cases accepted, \(validDeparting.count) valid cases departing
@@ -274,7 +284,11 @@ enum JSONValue: Equatable, CustomStringConvertible {
         case let string as String: self = .string(string)
         case let number as NSNumber:
             // JSONSerialization gives booleans as NSNumbers of Objective-C type `c`.
-            if String(cString: number.objCType) == "c" { self = .bool(number.boolValue) } else { self = .number(number.doubleValue) }
+            if String(cString: number.objCType) == "c" {
+                self = .bool(number.boolValue)
+            } else {
+                self = .number(number.doubleValue)
+            }
         case let array as [Any]: self = .array(array.map(JSONValue.init(json:)))
         case let object as [String: Any]: self = .object(object.mapValues(JSONValue.init(json:)))
         default: self = .string("<unexpected \(type(of: json))>")
@@ -297,7 +311,11 @@ enum JSONValue: Equatable, CustomStringConvertible {
             scan: while i < bytes.count {
                 let b = bytes[i]
                 if inString {
-                    if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") {
+                    if escaped {
+                        escaped = false
+                    } else if b == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if b == UInt8(ascii: "\"") {
                         inString = false
                         if depth == 0 { i += 1; break scan }
                     }
@@ -338,7 +356,8 @@ enum JSONValue: Equatable, CustomStringConvertible {
         case .number(let n): return "\(n)"
         case .string(let s): return s.debugDescription
         case .array(let a): return "[" + a.map(\.description).joined(separator: ", ") + "]"
-        case .object(let o): return "{" + o.keys.sorted().map { "\($0.debugDescription): \(o[$0]!)" }.joined(separator: ", ") + "}"
+        case .object(let o):
+            return "{" + o.keys.sorted().map { "\($0.debugDescription): \(o[$0]!)" }.joined(separator: ", ") + "}"
         }
     }
 }

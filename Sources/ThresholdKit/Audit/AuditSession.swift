@@ -59,16 +59,19 @@ package final class AuditSession {
     ///   - willReport: called with each verdict before it is written (to show its diagnostics).
     ///   - didReport: called with the number of verdicts written so far, after each.
     /// - Returns: the totals, with what the walk skipped.
-    package func run(_ walk: WalkResult, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
-                    willReport: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }) -> AuditSummary {
+    package func run(
+        _ walk: WalkResult, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
+        willReport: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }
+    ) -> AuditSummary {
         var summary = AuditSummary(book: context.book, asOf: context.asOf, failurePolicy: context.failurePolicy)
         summary.add(walk.notices)
         for index in fileReporters.indices { fileReporters[index].begin(into: &files[index]) }
         standardReporter?.begin(into: &standardOutput)
         standardOutput.flush()
 
-        let renderers = Renderers(files: reports.files.map(\.format), fileContext: context.withoutColor,
-                                  standard: reports.standardFormat, standardContext: context)
+        let renderers = Renderers(
+            files: reports.files.map(\.format), fileContext: context.withoutColor,
+            standard: reports.standardFormat, standardContext: context)
         let render = renderers.render
         var reported = 0
         func report(_ verdict: Verdict, rendered texts: [String?]) {
@@ -78,7 +81,8 @@ package final class AuditSession {
                 fileReporters[index].add(verdict, rendered: texts[renderers.index[index]], into: &files[index])
             }
             if standardReporter != nil {
-                standardReporter!.add(verdict, rendered: texts[renderers.index[fileReporters.count]], into: &standardOutput)
+                standardReporter!.add(
+                    verdict, rendered: texts[renderers.index[fileReporters.count]], into: &standardOutput)
                 standardOutput.flush()
             }
             reported += 1
@@ -112,8 +116,11 @@ package final class AuditSession {
         var written: [(reporter: any Reporter, name: String)] = Array(zip(fileReporters, files.map(\.path)))
         if let standardReporter { written.append((standardReporter, "on standard output")) }
         return written.compactMap { reporter, name in
-            guard let sarif = reporter as? SARIFReporter, sarif.resultCount > SARIFReporter.gitHubResultLimit else { return nil }
-            return "the SARIF report \(name.escapedForTerminal()) holds \(sarif.resultCount) results; GitHub code scanning "
+            guard let sarif = reporter as? SARIFReporter, sarif.resultCount > SARIFReporter.gitHubResultLimit else {
+                return nil
+            }
+            return
+                "the SARIF report \(name.escapedForTerminal()) holds \(sarif.resultCount) results; GitHub code scanning "
                 + "rejects a run of more than \(SARIFReporter.gitHubResultLimit) (and shows at most \(SARIFReporter.gitHubShownResults)): "
                 + "split the audit into several runs over fewer folders, each uploaded with a category of its own"
         }
@@ -132,7 +139,9 @@ private struct Renderers {
         let wanted = files.map { ($0, fileContext) } + (standard.map { [($0, standardContext)] } ?? [])
         var distinct: [(format: ReportFormat, context: ReportContext)] = []
         index = wanted.map { format, context in
-            if let known = distinct.firstIndex(where: { $0.format == format && $0.context.color == context.color }) { return known }
+            if let known = distinct.firstIndex(where: { $0.format == format && $0.context.color == context.color }) {
+                return known
+            }
             distinct.append((format, context))
             return distinct.count - 1
         }
@@ -169,15 +178,19 @@ extension AuditSummary {
     ///   - written: the files written, as ``ReportFiles/written`` names them.
     package func overview(elapsed: Double, peakMemoryKiB: Int?, written: [String]) -> String {
         let rate = elapsed > 0 ? Double(profiles) / elapsed : 0
-        var text = "threshold audit: \(profiles) \(profiles == 1 ? "profile" : "profiles") in \(Figures.fixed(elapsed, 2)) s"
+        var text =
+            "threshold audit: \(profiles) \(profiles == 1 ? "profile" : "profiles") in \(Figures.fixed(elapsed, 2)) s"
         if profiles > 0 { text += " (\(Figures.fixed(rate, 1))/s)" }
         if let peak = peakMemoryKiB { text += ", peak memory \(Figures.fixed(Double(peak) / 1024, 1)) MiB" }
-        text += ": \(valid) valid, \(invalid) invalid, \(failing) failing (--fail-on \(failurePolicy.rawValue)); as of \(asOf)"
+        text +=
+            ": \(valid) valid, \(invalid) invalid, \(failing) failing (--fail-on \(failurePolicy.rawValue)); as of \(asOf)"
         let width = packs.map(\.pack.count).max() ?? 0
         for tally in packs {
             text += "\n  \(tally.pack.padded(width))  "
             // A pack not in force requires nothing: who it would reach is labelled as such.
-            text += tally.inForce ? "in scope \(tally.inScope), unmet \(tally.unmet)"
+            text +=
+                tally.inForce
+                ? "in scope \(tally.inScope), unmet \(tally.unmet)"
                 : "not in force on \(asOf)\(tally.inForceReason.map { " (\($0))" } ?? ""); would be in scope if in force: \(tally.wouldBeInScope)"
             if tally.late > 0 { text += ", late \(tally.late)" }
             if tally.pending > 0 { text += ", pending \(tally.pending)" }
@@ -185,9 +198,12 @@ extension AuditSummary {
             if tally.blocked > 0 { text += ", blocked \(tally.blocked)" }
         }
         if !noticeCounts.isEmpty {
-            text += "\n  skipped: " + noticeCounts.map { entry in
-                entry.kind.counted(entry.count) + (entry.kind == .symlinkNotFollowed ? " (use --follow-symlinks)" : "")
-            }.joined(separator: "; ")
+            text +=
+                "\n  skipped: "
+                + noticeCounts.map { entry in
+                    entry.kind.counted(entry.count)
+                        + (entry.kind == .symlinkNotFollowed ? " (use --follow-symlinks)" : "")
+                }.joined(separator: "; ")
         }
         if !written.isEmpty { text += "\n  wrote " + written.joined(separator: ", ") }
         return text

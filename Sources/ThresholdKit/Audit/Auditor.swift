@@ -60,8 +60,10 @@ public struct Auditor: Sendable {
     ///   - loadOptions: limits on each file read.
     ///   - jobs: threads to evaluate on; default ``defaultJobs``.
     ///   - window: verdicts that may wait to be delivered; default 16 per job.
-    public init(book: RuleBook, asOf: CalendarDate, loadOptions: LoadOptions = .default,
-                jobs: Int = Auditor.defaultJobs, window: Int? = nil) {
+    public init(
+        book: RuleBook, asOf: CalendarDate, loadOptions: LoadOptions = .default,
+        jobs: Int = Auditor.defaultJobs, window: Int? = nil
+    ) {
         self.book = book
         self.asOf = asOf
         var loadOptions = loadOptions
@@ -112,7 +114,8 @@ public struct Auditor: Sendable {
     /// The verdict on a file that holds no valid profile: no packs, and the error that says why
     /// (a `YAMLError` naming the file; another error becomes one of kind `reader`).
     package static func invalidVerdict(path: String, asOf: CalendarDate, error: any Error) -> Verdict {
-        let problem = (error as? YAMLError).map { $0.file == nil ? $0.inFile(path) : $0 }
+        let problem =
+            (error as? YAMLError).map { $0.file == nil ? $0.inFile(path) : $0 }
             ?? YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path)
         return Verdict(profile: path, organization: nil, asOf: asOf, packs: [], errors: [problem])
     }
@@ -122,7 +125,9 @@ public struct Auditor: Sendable {
     ///
     /// When `deliver` throws, the workers stop after the file each is on, and the error is rethrown
     /// once they have.
-    public func evaluate<Failure: Error>(_ paths: [String], deliver: (AuditResult) throws(Failure) -> Void) throws(Failure) {
+    public func evaluate<Failure: Error>(
+        _ paths: [String], deliver: (AuditResult) throws(Failure) -> Void
+    ) throws(Failure) {
         try evaluate(paths, render: { _ in () }) { (result, _: Void) throws(Failure) in try deliver(result) }
     }
 
@@ -197,7 +202,8 @@ public struct AuditResults: AsyncSequence, Sendable {
     /// Starts the workers and returns an iterator over their results.
     public func makeAsyncIterator() -> Iterator {
         let auditor = self.auditor
-        let pipeline = Pipeline(paths: paths, window: auditor.window, worker: { auditor.detached().verdict(forFileAt:) })
+        let pipeline = Pipeline(
+            paths: paths, window: auditor.window, worker: { auditor.detached().verdict(forFileAt:) })
         let started = pipeline.start(workers: Swift.min(auditor.jobs, Swift.max(1, paths.count)))
         // No thread could be started (resource exhaustion): the iterator evaluates each file itself.
         return Iterator(handle: Handle(pipeline), paths: paths, inline: started == 0 ? auditor : nil)
@@ -216,7 +222,8 @@ public struct AuditResults: AsyncSequence, Sendable {
             if let inline {
                 guard !Task.isCancelled else { index = paths.count; return nil }
                 index += 1
-                return AuditResult(index: index - 1, path: paths[index - 1], verdict: inline.verdict(forFileAt: paths[index - 1]))
+                return AuditResult(
+                    index: index - 1, path: paths[index - 1], verdict: inline.verdict(forFileAt: paths[index - 1]))
             }
             let pipeline = handle.pipeline
             let wanted = index

@@ -87,8 +87,10 @@ public struct FileWalker: Sendable, Hashable {
     public var followSymlinks: Bool
 
     /// Creates a walker.
-    public init(include: [String] = FileWalker.defaultInclude, exclude: [String] = [],
-                includeHidden: Bool = false, followSymlinks: Bool = false) {
+    public init(
+        include: [String] = FileWalker.defaultInclude, exclude: [String] = [],
+        includeHidden: Bool = false, followSymlinks: Bool = false
+    ) {
         self.include = include.map { Glob($0) }
         self.exclude = exclude.map { Glob($0) }
         self.includeHidden = includeHidden
@@ -99,9 +101,12 @@ public struct FileWalker: Sendable, Hashable {
     public func walk(_ roots: [String]) -> WalkResult {
         var state = State()
         for root in roots { walkRoot(root, &state) }
-        state.notices.sort { FileWalker.pathOrder($0.path, $1.path) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue) }
-        return WalkResult(files: Self.sortedWithoutDuplicates(state.files), notices: state.notices,
-                          streams: Self.sortedWithoutDuplicates(state.streams))
+        state.notices.sort {
+            FileWalker.pathOrder($0.path, $1.path) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue)
+        }
+        return WalkResult(
+            files: Self.sortedWithoutDuplicates(state.files), notices: state.notices,
+            streams: Self.sortedWithoutDuplicates(state.streams))
     }
 
     private static func sortedWithoutDuplicates(_ paths: [String]) -> [String] {
@@ -166,8 +171,10 @@ public struct FileWalker: Sendable, Hashable {
 
     private func walkDirectory(_ path: String, relative: String, ancestors: inout [Identity], _ state: inout State) {
         guard let directory = opendir(path) else {
-            state.notices.append(WalkNotice(path: path, kind: .unreadableDirectory,
-                                            message: IOError(.list, path: path).problem))
+            state.notices.append(
+                WalkNotice(
+                    path: path, kind: .unreadableDirectory,
+                    message: IOError(.list, path: path).problem))
             return
         }
         // Read the whole listing first, so that only one directory is open at a time however deep the tree.
@@ -176,8 +183,10 @@ public struct FileWalker: Sendable, Hashable {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 {
-                    state.notices.append(WalkNotice(path: path, kind: .unreadableDirectory,
-                                                    message: IOError(.listRest, path: path).problem))
+                    state.notices.append(
+                        WalkNotice(
+                            path: path, kind: .unreadableDirectory,
+                            message: IOError(.listRest, path: path).problem))
                 }
                 break
             }
@@ -209,8 +218,10 @@ public struct FileWalker: Sendable, Hashable {
             }
             if type == .symlink {
                 guard followSymlinks else {
-                    state.notices.append(WalkNotice(path: childPath, kind: .symlinkNotFollowed,
-                                                    message: "a symbolic link, not followed (use --follow-symlinks)"))
+                    state.notices.append(
+                        WalkNotice(
+                            path: childPath, kind: .symlinkNotFollowed,
+                            message: "a symbolic link, not followed (use --follow-symlinks)"))
                     continue
                 }
                 guard stat(childPath, &info) == 0 else {
@@ -228,8 +239,10 @@ public struct FileWalker: Sendable, Hashable {
                 if !haveInfo { guard lstat(childPath, &info) == 0 else { continue } }
                 let identity = Identity(info)
                 if ancestors.contains(identity) {
-                    state.notices.append(WalkNotice(path: childPath, kind: .symlinkLoop,
-                                                    message: "a symbolic link back to a directory already being walked; not followed again"))
+                    state.notices.append(
+                        WalkNotice(
+                            path: childPath, kind: .symlinkLoop,
+                            message: "a symbolic link back to a directory already being walked; not followed again"))
                     continue
                 }
                 ancestors.append(identity)
@@ -239,7 +252,8 @@ public struct FileWalker: Sendable, Hashable {
                 if wantsFile(name: name, relative: childRelative) { state.files.append(childPath) }
             case .special:
                 if wantsFile(name: name, relative: childRelative) {
-                    state.notices.append(WalkNotice(path: childPath, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
+                    state.notices.append(
+                        WalkNotice(path: childPath, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
                 }
             case .symlink, .unknown:
                 continue
@@ -248,7 +262,8 @@ public struct FileWalker: Sendable, Hashable {
     }
 
     private func wantsFile(name: String, relative: String) -> Bool {
-        include.contains { $0.matches(name: name, relativePath: relative) } && !isExcluded(name: name, relative: relative, isDirectory: false)
+        include.contains { $0.matches(name: name, relativePath: relative) }
+            && !isExcluded(name: name, relative: relative, isDirectory: false)
     }
 
     private func isExcluded(name: String, relative: String, isDirectory: Bool) -> Bool {

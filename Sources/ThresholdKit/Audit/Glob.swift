@@ -117,7 +117,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
             case .set(let ranges, let negated):
                 guard t < text.count, text[t] != "/" else { failed.insert(key); return false }
                 let value = text[t].value
-                guard ranges.contains(where: { $0.contains(value) }) != negated else { failed.insert(key); return false }
+                guard ranges.contains(where: { $0.contains(value) }) != negated else {
+                    failed.insert(key); return false
+                }
                 p += 1; t += 1
             case .star:
                 var end = t
@@ -173,7 +175,11 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
                 let c = s[i]
                 switch c {
                 case "\\":
-                    if i + 1 < range.upperBound { tokens.append(.literal(s[i + 1])); i += 2 } else { tokens.append(.literal("\\")); i += 1 }
+                    if i + 1 < range.upperBound {
+                        tokens.append(.literal(s[i + 1])); i += 2
+                    } else {
+                        tokens.append(.literal("\\")); i += 1
+                    }
                 case "?":
                     tokens.append(.one); i += 1
                 case "*":
@@ -220,7 +226,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
             var starts: [Int] = [], jumps: [Int] = []
             for (open, close) in zip(bounds, bounds.dropFirst()) {
                 starts.append(tokens.count)
-                compile(open + 1 ..< close)
+                compile(open + 1..<close)
                 jumps.append(tokens.count)
                 tokens.append(.jump(0))
             }

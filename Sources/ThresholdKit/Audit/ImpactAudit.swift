@@ -6,8 +6,10 @@ extension RuleBook {
     /// - Parameters:
     ///   - paths: regular files, in the order to report them (a walk's ``WalkResult/files``).
     /// - Returns: the report, and the verdicts under this book (the HTML report draws them).
-    package func impact(of changes: [LimitChange], changed: RuleBook, onFilesAt paths: [String],
-                        options: LoadOptions, asOf date: CalendarDate) -> (report: ImpactReport, before: [Verdict]) {
+    package func impact(
+        of changes: [LimitChange], changed: RuleBook, onFilesAt paths: [String],
+        options: LoadOptions, asOf date: CalendarDate
+    ) -> (report: ImpactReport, before: [Verdict]) {
         var before: [Verdict] = [], after: [Verdict] = []
         for path in paths {
             do {

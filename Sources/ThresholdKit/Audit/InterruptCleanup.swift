@@ -39,7 +39,13 @@ package enum InterruptCleanup {
         guard let thread = started else {
             // No thread: fall back on the lock-free cleanup in the handler itself.
             pthread_sigmask(SIG_SETMASK, &previous, nil)
-            for sig in signals { _ = signal(sig, { ReportFile.removeTemporaryFiles(); _exit(128 + $0) }) }
+            for sig in signals {
+                _ = signal(
+                    sig,
+                    {
+                        ReportFile.removeTemporaryFiles(); _exit(128 + $0)
+                    })
+            }
             return
         }
         cleanupThread.initialize(to: thread)

@@ -50,7 +50,9 @@ package enum NamedInput {
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR {
             if !directoryAllowed { return NamedInputProblem(path: path, kind: .directory, reason: "is a directory") }
-            guard access(path, R_OK | X_OK) == 0 else { return NamedInputProblem(path: path, kind: .unreadable, reason: describe(errno)) }
+            guard access(path, R_OK | X_OK) == 0 else {
+                return NamedInputProblem(path: path, kind: .unreadable, reason: describe(errno))
+            }
             return nil
         }
         if type == S_IFREG, access(path, R_OK) != 0 {

@@ -23,8 +23,10 @@ package enum PathList {
             throw readerError(error)
         }
         guard let bytes else {
-            throw YAMLError(kind: .limit, problem: "the list of paths is larger than the limit of \(maxBytes) bytes (64 MiB); "
-                            + "split it over several audits, or name the folders that hold the files", mark: .start, file: file)
+            throw YAMLError(
+                kind: .limit,
+                problem: "the list of paths is larger than the limit of \(maxBytes) bytes (64 MiB); "
+                    + "split it over several audits, or name the folders that hold the files", mark: .start, file: file)
         }
         let separator: UInt8 = nullSeparated ? 0 : UInt8(ascii: "\n")
         return bytes.split(separator: separator, omittingEmptySubsequences: true).compactMap { line in

@@ -14,7 +14,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// A date from its parts, or nil when the day does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -49,7 +50,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let bytes = Array(text.utf8)
         let digit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes[0..<4].allSatisfy(digit), bytes[5..<7].allSatisfy(digit), bytes[8..<10].allSatisfy(digit) else {
+            bytes[0..<4].allSatisfy(digit), bytes[5..<7].allSatisfy(digit), bytes[8..<10].allSatisfy(digit)
+        else {
             return shapeProblem
         }
         func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
@@ -79,15 +81,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         var now = time(nil)
         var parts = tm()
         guard localtime_r(&now, &parts) != nil,
-              let date = CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) else {
+            let date = CalendarDate(
+                year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        else {
             return CalendarDate(daysSinceEpoch: Int(now) / 86_400)
         }
         return date
     }
 
     /// The months' English names, January first.
-    package static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                    "September", "October", "November", "December"]
+    package static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
 
     /// The number of days since 1970-01-01.
     package var daysSinceEpoch: Int {
@@ -161,7 +167,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, found '\(text)'"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, found '\(text)'"))
         }
         self = date
     }

@@ -25,12 +25,15 @@ public struct CalendarPeriod: Sendable, Hashable, CustomStringConvertible {
     /// spaces or `and` (`1 year 6 months`); nil for anything else, for a zero period, or for one
     /// longer than a hundred years.
     public init?(_ text: some StringProtocol) {
-        var words = String(text).split(whereSeparator: { (c: Character) in c == " " || c == "," }).map(String.init).filter { $0 != "and" }
+        var words = String(text).split(whereSeparator: { (c: Character) in c == " " || c == "," }).map(String.init)
+            .filter { $0 != "and" }
         guard !words.isEmpty, words.count % 2 == 0 else { return nil }
         var period = CalendarPeriod()
         while !words.isEmpty {
             let number = words.removeFirst(), unit = words.removeFirst()
-            guard number.allSatisfy({ $0.isASCII && $0.isNumber }), number.count <= 6, let n = Int(number) else { return nil }
+            guard number.allSatisfy({ $0.isASCII && $0.isNumber }), number.count <= 6, let n = Int(number) else {
+                return nil
+            }
             switch unit {
             case "year", "years": period.years += n
             case "month", "months": period.months += n

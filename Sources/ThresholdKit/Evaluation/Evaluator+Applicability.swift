@@ -43,7 +43,9 @@ extension Evaluator {
     }
 
     /// The truth of a threshold for a subject of an obligation.
-    func truth(of read: PackPlan.ThresholdRead, for subject: SubjectSlot, per: Subject, context: ObligationContext) -> Truth {
+    func truth(
+        of read: PackPlan.ThresholdRead, for subject: SubjectSlot, per: Subject, context: ObligationContext
+    ) -> Truth {
         guard let thresholdSubject = read.subject, let slot = read.slot, let values = context.truths[slot] else {
             return .indeterminate
         }
@@ -51,12 +53,16 @@ extension Evaluator {
             guard values.subject == .model else { return .indeterminate }
             return values.values[context.canonicalModels[subject]]
         }
-        if thresholdSubject == .organization { return values.subject == .organization ? values.values[0] : .indeterminate }
+        if thresholdSubject == .organization {
+            return values.subject == .organization ? values.values[0] : .indeterminate
+        }
         // A model or cluster threshold read for the organisation: does any subject meet it?
         return values.any
     }
 
-    func applies(_ when: PackPlan.Formula, subject: SubjectSlot, obligation: Obligation, context: inout ObligationContext) -> Truth {
+    func applies(
+        _ when: PackPlan.Formula, subject: SubjectSlot, obligation: Obligation, context: inout ObligationContext
+    ) -> Truth {
         switch when {
         case .always: return .met
         case .threshold(let read): return truth(of: read, for: subject, per: obligation.per, context: context)
@@ -69,7 +75,8 @@ extension Evaluator {
             let formula = plan.formulas[position]
             let value: Truth
             if other.per == .model && subject < 0 {
-                value = Truth.any(profile.models.indices.map { applies(formula, subject: $0, obligation: other, context: &context) })
+                value = Truth.any(
+                    profile.models.indices.map { applies(formula, subject: $0, obligation: other, context: &context) })
             } else {
                 value = applies(formula, subject: otherSubject, obligation: other, context: &context)
             }
@@ -78,8 +85,10 @@ extension Evaluator {
             }
             context.applicability[position]![slot] = value
             return value
-        case .any(let items): return Truth.any(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
-        case .all(let items): return Truth.all(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
+        case .any(let items):
+            return Truth.any(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
+        case .all(let items):
+            return Truth.all(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
         case .not(let inner): return applies(inner, subject: subject, obligation: obligation, context: &context).not
         case .anyAssessmentOutcome(let outcome):
             return foundOutcome(outcome, subject: subject, context: &context)
@@ -94,20 +103,27 @@ extension Evaluator {
     /// obligation that does not apply never blocks deployment; one for an obligation whose
     /// applicability is unknown, or beside a record that leaves out what would decide it, leaves
     /// the answer indeterminate.
-    func foundOutcome(_ outcome: LabProfile.AssessmentRecord.Outcome, subject: SubjectSlot,
-                      context: inout ObligationContext) -> Truth {
+    func foundOutcome(
+        _ outcome: LabProfile.AssessmentRecord.Outcome, subject: SubjectSlot,
+        context: inout ObligationContext
+    ) -> Truth {
         // A pack whose obligations' `when`s lead back to this test cannot be decided.
         guard !context.testingOutcome else { return .indeterminate }
         context.testingOutcome = true
         defer { context.testingOutcome = false }
         var found: [Truth] = []
         for (position, obligation) in pack.obligations.enumerated() where !obligation.isDeploymentGate {
-            let models: [Int?] = obligation.per == .organization ? [nil]
+            let models: [Int?] =
+                obligation.per == .organization
+                ? [nil]
                 : subject >= 0 ? [subject] : profile.models.indices.map { $0 }
             for model in models {
                 let review = review(obligation, model: model)
-                guard let finding = review.finding, finding == outcome, !review.isExpired(obligation.renewalPeriod, on: asOf) else { continue }
-                let applies = applies(.obligation(position), subject: model ?? subject, obligation: obligation, context: &context)
+                guard let finding = review.finding, finding == outcome,
+                    !review.isExpired(obligation.renewalPeriod, on: asOf)
+                else { continue }
+                let applies = applies(
+                    .obligation(position), subject: model ?? subject, obligation: obligation, context: &context)
                 // An undated or incomplete record might be newer and say otherwise.
                 found.append(review.uncertain.isEmpty ? applies : Truth.all([applies, .indeterminate]))
             }
@@ -120,31 +136,39 @@ extension Evaluator {
     /// an `any` out; the undecided parts leave either undecided); through `not`, the parts with
     /// the opposite value; through another obligation, what decides that one. Assessment outcomes
     /// and `always` name no threshold.
-    func deciders(of formula: PackPlan.Formula, value: Truth, subject: SubjectSlot, obligation: Obligation,
-                  context: inout ObligationContext, into ids: inout [String]) {
+    func deciders(
+        of formula: PackPlan.Formula, value: Truth, subject: SubjectSlot, obligation: Obligation,
+        context: inout ObligationContext, into ids: inout [String]
+    ) {
         switch formula {
         case .always, .anyAssessmentOutcome:
             return
         case .threshold(let read):
             if !ids.contains(read.id) { ids.append(read.id) }
         case .any(let items), .all(let items):
-            for item in items where applies(item, subject: subject, obligation: obligation, context: &context) == value {
-                deciders(of: item, value: value, subject: subject, obligation: obligation, context: &context, into: &ids)
+            for item in items where applies(item, subject: subject, obligation: obligation, context: &context) == value
+            {
+                deciders(
+                    of: item, value: value, subject: subject, obligation: obligation, context: &context, into: &ids)
             }
         case .not(let inner):
-            deciders(of: inner, value: value.not, subject: subject, obligation: obligation, context: &context, into: &ids)
+            deciders(
+                of: inner, value: value.not, subject: subject, obligation: obligation, context: &context, into: &ids)
         case .obligation(let position):
             guard let position else { return }
             let other = pack.obligations[position]
             if other.per == .model && subject < 0 {
                 for model in profile.models.indices
                 where applies(plan.formulas[position], subject: model, obligation: other, context: &context) == value {
-                    deciders(of: plan.formulas[position], value: value, subject: model, obligation: other, context: &context, into: &ids)
+                    deciders(
+                        of: plan.formulas[position], value: value, subject: model, obligation: other, context: &context,
+                        into: &ids)
                 }
             } else {
                 let otherSubject = other.per == .organization ? Self.organizationSlot : subject
-                deciders(of: plan.formulas[position], value: value, subject: otherSubject, obligation: other,
-                         context: &context, into: &ids)
+                deciders(
+                    of: plan.formulas[position], value: value, subject: otherSubject, obligation: other,
+                    context: &context, into: &ids)
             }
         }
     }

@@ -7,12 +7,17 @@ extension Evaluator {
         // A condition that fails says why, so that a threshold whose quantity is over the line but
         // which is not met never reads as an unexplained "not met".
         case .equals(let key, let values):
-            let actual: String? = key == .primaryData ? model.flatMap({ profile.models[$0].primaryData }) : model.flatMap({ profile.models[$0].status?.rawValue })
+            let actual: String? =
+                key == .primaryData
+                ? model.flatMap({ profile.models[$0].primaryData })
+                : model.flatMap({ profile.models[$0].status?.rawValue })
             guard let actual else { return (.indeterminate, "\(key.rawValue) is not given") }
             if values.contains(actual) { return (.met, nil) }
             return (.notMet, "\(key.rawValue) is \(actual), not \(Self.alternatives(values))")
         case .includesAny(let key, let values):
-            guard let modalities = model.flatMap({ profile.models[$0].modalities }) else { return (.indeterminate, "\(key.rawValue) is not given") }
+            guard let modalities = model.flatMap({ profile.models[$0].modalities }) else {
+                return (.indeterminate, "\(key.rawValue) is not given")
+            }
             if modalities.contains(where: values.contains) { return (.met, nil) }
             let listed = modalities.isEmpty ? "none" : modalities.joined(separator: ", ")
             return (.notMet, "\(key.rawValue) (\(listed)) include none of \(values.joined(separator: ", "))")
@@ -23,15 +28,21 @@ extension Evaluator {
             case .stateOfTheArt: actual = model.flatMap({ profile.models[$0].stateOfTheArt })
             case .broadRightsRisk: actual = model.flatMap({ profile.models[$0].broadRightsRisk })
             case .baseModelSystemicRisk: actual = model.flatMap({ profile.models[$0].baseModel?.systemicRisk })
-            case .localAddress: actual = market.flatMap { code in profile.organization.markets.first { $0.market == code }?.localAddress }
+            case .localAddress:
+                actual = market.flatMap { code in profile.organization.markets.first { $0.market == code }?.localAddress
+                }
             default: actual = nil
             }
-            guard let actual else { return (.indeterminate, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is not given") }
-            return actual == wanted ? (.met, nil) : (.notMet, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)")
+            guard let actual else {
+                return (.indeterminate, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is not given")
+            }
+            return actual == wanted
+                ? (.met, nil) : (.notMet, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)")
         case .date(let key, let comparison, let limit):
             guard let model else { return (.indeterminate, "\(key.rawValue) is not given") }
             if let released = profile.models[model].released {
-                return comparison.holds(released, limit) ? (.met, nil) : (.notMet, "released \(released), not \(comparison.words) \(limit)")
+                return comparison.holds(released, limit)
+                    ? (.met, nil) : (.notMet, "released \(released), not \(comparison.words) \(limit)")
             }
             // Not yet deployed: a deployment to come falls on or after the as-of date.
             if [.inTraining, .internal].contains(profile.models[model].status) {
@@ -41,7 +52,10 @@ extension Evaluator {
                 case .before where asOf >= limit, .onOrBefore where asOf > limit:
                     return (.notMet, "not yet released, so not released \(comparison.words) \(limit)")
                 default:
-                    return (.indeterminate, "not yet released: whether it will be released \(comparison.words) \(limit) cannot be told")
+                    return (
+                        .indeterminate,
+                        "not yet released: whether it will be released \(comparison.words) \(limit) cannot be told"
+                    )
                 }
             }
             return (.indeterminate, "released is not given")
@@ -54,16 +68,22 @@ extension Evaluator {
             guard truth == .notMet else { return (truth, nil) }
             let value = measured.displayValue.map { "\($0) \(test.unit)" } ?? "the value"
             if test.relative != nil {
-                return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) (\(notes.last ?? ""))")
+                return (
+                    .notMet,
+                    "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) (\(notes.last ?? ""))"
+                )
             }
-            return (.notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(test.unit)")
+            return (
+                .notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(test.unit)"
+            )
         case .any(let groups):
             var results: [(Truth, String?)] = []
             for group in groups {
                 var truth = Truth.met
                 var note: String?
                 for condition in group {
-                    let (conditionTruth, conditionNote) = evaluate(condition, model: model, cluster: cluster, market: market)
+                    let (conditionTruth, conditionNote) = evaluate(
+                        condition, model: model, cluster: cluster, market: market)
                     truth = truth.and(conditionTruth)
                     if note == nil, conditionTruth != .met { note = conditionNote }
                 }
@@ -80,6 +100,7 @@ extension Evaluator {
 
     /// `a`, `a or b`, `a, b or c`.
     static func alternatives(_ values: [String]) -> String {
-        values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1]
+        values.count < 2
+            ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values[values.count - 1]
     }
 }

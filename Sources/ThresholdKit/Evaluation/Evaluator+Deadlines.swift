@@ -36,18 +36,26 @@ extension Evaluator {
     func deadline(of obligation: Obligation, position: Int, model: Int?) -> (Deadline, String?) {
         let released = model.flatMap { profile.models[$0].released }
         if let transition = obligation.transition, let released, released < transition.placedBefore {
-            return (.date(transition.complyBy), "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
+            return (
+                .date(transition.complyBy),
+                "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)"
+            )
         }
         let start = start(of: obligation)
-        let resolved = resolve(obligation.due ?? .continuing, obligation: obligation, position: position, model: model, start: start)
+        let resolved = resolve(
+            obligation.due ?? .continuing, obligation: obligation, position: position, model: model, start: start)
         guard case .date(let due) = resolved, let start, due < start else { return (resolved, nil) }
         let event = released.map { "released on \($0), before" } ?? "due before"
-        let whose = obligation.effective.map { $0 == start ? "this duty starts" : "the pack took effect" } ?? "the pack took effect"
+        let whose =
+            obligation.effective.map { $0 == start ? "this duty starts" : "the pack took effect" }
+            ?? "the pack took effect"
         return (.date(start), "\(event) \(whose) on \(start): due from \(start)")
     }
 
     /// A deadline expression for a subject.
-    func resolve(_ due: Obligation.Due, obligation: Obligation, position: Int, model: Int?, start: CalendarDate?) -> Deadline {
+    func resolve(
+        _ due: Obligation.Due, obligation: Obligation, position: Int, model: Int?, start: CalendarDate?
+    ) -> Deadline {
         switch due {
         case .by(let date): return .date(date)
         case .continuing:
@@ -55,27 +63,37 @@ extension Evaluator {
             // its pack is owed from that start.
             if let own = obligation.effective, let start { return .date(max(own, start)) }
             return .none
-        case .beforeDeployment: return resolve(.within(CalendarPeriod(), of: .release), obligation: obligation, position: position, model: model, start: start)
+        case .beforeDeployment:
+            return resolve(
+                .within(CalendarPeriod(), of: .release), obligation: obligation, position: position, model: model,
+                start: start)
         case .within(let period, let event):
             switch event {
             case .release:
                 guard let model else { return .none }
-                guard let released = profile.models[model].released else { return .unknown(.release, "the model's release date is not given") }
+                guard let released = profile.models[model].released else {
+                    return .unknown(.release, "the model's release date is not given")
+                }
                 return .date(released.adding(period))
             case .start:
                 return start.map { .date($0.adding(period)) } ?? .none
             case .firstQualified:
                 switch firstQualified(position: position, model: model) {
-                case .success(let days) where days.lowerBound == days.upperBound: return .date(days.lowerBound.adding(period))
+                case .success(let days) where days.lowerBound == days.upperBound:
+                    return .date(days.lowerBound.adding(period))
                 case .success(let days):
-                    return .between(days.lowerBound.adding(period), days.upperBound.adding(period),
-                                    "the developer first qualified between \(days.lowerBound) and \(days.upperBound); the profile's history does not go back far enough to tell the day")
+                    return .between(
+                        days.lowerBound.adding(period), days.upperBound.adding(period),
+                        "the developer first qualified between \(days.lowerBound) and \(days.upperBound); the profile's history does not go back far enough to tell the day"
+                    )
                 case .failure(let reason): return .unknown(.firstQualified, reason.message)
                 }
             case .record(let id):
                 guard let other = pack.obligations.first(where: { $0.id == id }) else { return .none }
                 let review = review(other, model: other.per == .model ? model : nil)
-                guard let completed = review.latestDate else { return .waiting("no record of \(id) is on file yet; it falls due \(period) after one") }
+                guard let completed = review.latestDate else {
+                    return .waiting("no record of \(id) is on file yet; it falls due \(period) after one")
+                }
                 return .date(completed.adding(period))
             }
         case .laterOf(let items), .earlierOf(let items):
@@ -107,7 +125,8 @@ extension Evaluator {
                 // The later of a known day and an unknown one is no earlier than the known day.
                 if later, let known = dates.max() {
                     switch unknown {
-                    case .unknown(_, let reason), .notBefore(_, let reason), .waiting(let reason), .between(_, _, let reason):
+                    case .unknown(_, let reason), .notBefore(_, let reason), .waiting(let reason),
+                        .between(_, _, let reason):
                         return .notBefore(known, reason)
                     default: break
                     }
@@ -129,9 +148,12 @@ extension Evaluator {
     /// `history` entry, or the top-level figures for the `reporting_period`); a model counts from
     /// its release.
     func firstQualified(position: Int, model: Int?) -> Result<ClosedRange<CalendarDate>, QualificationUnknown> {
-        guard !qualifying else { return .failure(.init(message: "a first-qualified date that depends on another cannot be told")) }
+        guard !qualifying else {
+            return .failure(.init(message: "a first-qualified date that depends on another cannot be told"))
+        }
         var candidates: Set<CalendarDate> = []
-        for year in profile.organization.history.map(\.year) + [profile.organization.reportingPeriod].compactMap({ $0 }) {
+        for year in profile.organization.history.map(\.year) + [profile.organization.reportingPeriod].compactMap({ $0 })
+        {
             if let day = CalendarDate(year: year + 1, month: 1, day: 1) { candidates.insert(day) }
         }
         for released in profile.models.compactMap(\.released) { candidates.insert(released) }
@@ -141,10 +163,13 @@ extension Evaluator {
         var earliestPossible: CalendarDate?
         for day in candidates.filter({ $0 <= asOf }).sorted() {
             let past = profile.asItStood(on: day)
-            let result = Evaluator(pack: pack, plan: plan, profile: past, asOf: day, qualifying: true).evaluate().obligations[position]
+            let result = Evaluator(pack: pack, plan: plan, profile: past, asOf: day, qualifying: true).evaluate()
+                .obligations[position]
             let applies: Applicability
             if let modelName {
-                guard let subject = result.subjects.first(where: { $0.subject == "model:" + modelName }) else { continue }
+                guard let subject = result.subjects.first(where: { $0.subject == "model:" + modelName }) else {
+                    continue
+                }
                 applies = subject.applies
             } else {
                 applies = result.applies
@@ -153,9 +178,17 @@ extension Evaluator {
             if applies == .indeterminate { earliestPossible = earliestPossible ?? day }
         }
         if let earliestPossible {
-            return .failure(.init(message: "whether the developer qualified on \(earliestPossible) or later cannot be told from the profile (give organization.history with each year's figures, and each model's released date)"))
+            return .failure(
+                .init(
+                    message:
+                        "whether the developer qualified on \(earliestPossible) or later cannot be told from the profile (give organization.history with each year's figures, and each model's released date)"
+                ))
         }
-        return .failure(.init(message: "the day the developer first qualified cannot be told: no day in the profile's history (organization.history, models' released dates) brings the duty into scope"))
+        return .failure(
+            .init(
+                message:
+                    "the day the developer first qualified cannot be told: no day in the profile's history (organization.history, models' released dates) brings the duty into scope"
+            ))
     }
 }
 

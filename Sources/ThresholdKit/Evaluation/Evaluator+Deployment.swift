@@ -7,10 +7,13 @@ extension Evaluator {
     func highRiskFindings(model: Int?) -> [String] {
         var found: [String] = []
         for obligation in pack.obligations where !obligation.isDeploymentGate {
-            let models: [Int?] = obligation.per == .organization ? [nil] : model.map { [$0] } ?? profile.models.indices.map { $0 }
+            let models: [Int?] =
+                obligation.per == .organization ? [nil] : model.map { [$0] } ?? profile.models.indices.map { $0 }
             for model in models {
                 let review = review(obligation, model: model)
-                guard review.finding == .highRisk, !review.isExpired(obligation.renewalPeriod, on: asOf) else { continue }
+                guard review.finding == .highRisk, !review.isExpired(obligation.renewalPeriod, on: asOf) else {
+                    continue
+                }
                 for record in review.latest where record.outcome == .highRisk {
                     let text = "\(Self.describe(record)) for \(obligation.id)"
                     if !found.contains(text) { found.append(text) }
@@ -24,8 +27,12 @@ extension Evaluator {
     /// gate in force. Results are read by position: `obligations` is in the pack's order, and a
     /// per-model obligation's subjects in the profile's order of models, so the verdict costs one
     /// pass over models × obligations.
-    func deploymentVerdict(_ obligations: [ObligationResult], inForce: Bool) -> (Deployment, [(model: String, deployment: Deployment)]) {
-        guard inForce, let gatePosition = pack.obligations.firstIndex(where: \.isDeploymentGate) else { return (.notGated, []) }
+    func deploymentVerdict(
+        _ obligations: [ObligationResult], inForce: Bool
+    ) -> (Deployment, [(model: String, deployment: Deployment)]) {
+        guard inForce, let gatePosition = pack.obligations.firstIndex(where: \.isDeploymentGate) else {
+            return (.notGated, [])
+        }
         let gate = obligations[gatePosition]
         func status(_ result: ObligationResult, model: Int) -> ObligationStatus {
             result.subjects.isEmpty ? result.status : result.subjects[model].status
@@ -45,9 +52,11 @@ extension Evaluator {
             return (.blocked, byModel)
         }
         if byModel.contains(where: { $0.deployment == .indeterminate }) { return (.indeterminate, byModel) }
-        if profile.models.isEmpty && obligations.indices.contains(where: { index in
-            index != gatePosition && open.contains(obligations[index].status)
-        }) {
+        if profile.models.isEmpty
+            && obligations.indices.contains(where: { index in
+                index != gatePosition && open.contains(obligations[index].status)
+            })
+        {
             return (.indeterminate, byModel)
         }
         return (.permitted, byModel)

@@ -86,8 +86,9 @@ extension Evaluator {
             reference = nil
         }
         guard let reference else {
-            return RelativeLine(low: nil, high: nil, scale: q, display: nil,
-                                notes: ["\(relative.of.rawValue) is not given, so the line (\(fraction) of it) is not known"])
+            return RelativeLine(
+                low: nil, high: nil, scale: q, display: nil,
+                notes: ["\(relative.of.rawValue) is not given, so the line (\(fraction) of it) is not known"])
         }
         let rounding: ExactDecimal.RoundingRule = [.greaterThan, .atLeast].contains(test.comparison) ? .up : .down
         let scaledPoint = reference.point * p
@@ -95,7 +96,10 @@ extension Evaluator {
         let exact = display.map { $0 * q == scaledPoint } ?? false
         var line = "limit: \(fraction) of \(reference.text)"
         if let display {
-            line += exact ? " = \(display) \(unit)" : " ≈ \(display) \(unit), rounded for display (it has no finite decimal); the comparison is exact: \(q) × \(test.fact.rawValue) \(test.comparison.symbol) \(p == ExactDecimal.one ? "" : "\(p) × ")\(reference.point) \(unit)"
+            line +=
+                exact
+                ? " = \(display) \(unit)"
+                : " ≈ \(display) \(unit), rounded for display (it has no finite decimal); the comparison is exact: \(q) × \(test.fact.rawValue) \(test.comparison.symbol) \(p == ExactDecimal.one ? "" : "\(p) × ")\(reference.point) \(unit)"
         }
         notes.append(line)
         return RelativeLine(low: reference.low * p, high: reference.high * p, scale: q, display: display, notes: notes)
@@ -116,7 +120,8 @@ extension Evaluator {
         case .peakCapacity: return cluster.flatMap({ profile.clusters[$0].peakCapacity })
         case .interconnect: return cluster.flatMap({ profile.clusters[$0].interconnect })
         case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated, .released,
-             .stateOfTheArt, .broadRightsRisk, .localAddress, .baseModelSystemicRisk, .baseModelAndFineTuningCompute: return nil
+            .stateOfTheArt, .broadRightsRisk, .localAddress, .baseModelSystemicRisk, .baseModelAndFineTuningCompute:
+            return nil
         }
     }
 
@@ -131,9 +136,13 @@ extension Evaluator {
 
     /// The fact measured against `line` when the test's limit is relative (nil when the line is
     /// not known: indeterminate), else against the test's own limit.
-    func measure(_ test: QuantityTest, model: Int?, cluster: Int?, notes: inout [String], line: RelativeLine?) -> Measured? {
+    func measure(
+        _ test: QuantityTest, model: Int?, cluster: Int?, notes: inout [String], line: RelativeLine?
+    ) -> Measured? {
         guard let line else { return measureFact(test, model: model, cluster: cluster, notes: &notes) }
-        guard var measured = measureFact(test, model: model, cluster: cluster, notes: &notes), let low = line.low else { return nil }
+        guard var measured = measureFact(test, model: model, cluster: cluster, notes: &notes), let low = line.low else {
+            return nil
+        }
         // Exact: scale the value by the denominator rather than divide the line by it.
         measured.interval.low = measured.interval.low * line.scale
         measured.interval.estimate = measured.interval.estimate.map { $0 * line.scale }
@@ -149,10 +158,15 @@ extension Evaluator {
             // ≥ 0, so the sum is unbounded above and only the part given can decide it.
             let onBase = test.fact == .baseModelAndFineTuningCompute
             let trainingName = onBase ? "base_model.training_compute" : "training_compute"
-            let training = model.flatMap { onBase ? profile.models[$0].baseModel?.trainingCompute : profile.models[$0].trainingCompute }
+            let training = model.flatMap {
+                onBase ? profile.models[$0].baseModel?.trainingCompute : profile.models[$0].trainingCompute
+            }
             let fineTuning = model.flatMap { profile.models[$0].fineTuningCompute }
             guard let first = training ?? fineTuning else {
-                notes.append(onBase ? "neither base_model.training_compute nor fine_tuning_compute is given" : "training_compute is not given")
+                notes.append(
+                    onBase
+                        ? "neither base_model.training_compute nor fine_tuning_compute is given"
+                        : "training_compute is not given")
                 return nil
             }
             var interval = Interval(first.value)
@@ -166,17 +180,24 @@ extension Evaluator {
                 notes.append("counted: \(trainingName) + fine_tuning_compute")
             } else if training != nil {
                 interval.high = nil
-                notes.append("fine_tuning_compute is not given: it counts toward this threshold, so only \(onBase ? "the base model's training" : "a training run") already over the line decides it")
+                notes.append(
+                    "fine_tuning_compute is not given: it counts toward this threshold, so only \(onBase ? "the base model's training" : "a training run") already over the line decides it"
+                )
             } else {
                 describe(first, as: "fine_tuning_compute", into: &notes)
                 interval.high = nil
-                notes.append("\(trainingName) is not given: it counts toward this threshold, so only fine-tuning already over the line decides it")
+                notes.append(
+                    "\(trainingName) is not given: it counts toward this threshold, so only fine-tuning already over the line decides it"
+                )
             }
-            return Measured(interval: interval, limit: test.limit, displayValue: interval.estimate,
-                            displayRange: range(interval), mark: first.mark)
+            return Measured(
+                interval: interval, limit: test.limit, displayValue: interval.estimate,
+                displayRange: range(interval), mark: first.mark)
         }
         guard let fact = fact(test.fact, model: model, cluster: cluster, market: test.market) else {
-            if test.fact.isMarketScoped, let market = test.market, !profile.organization.markets.contains(where: { $0.market == market }) {
+            if test.fact.isMarketScoped, let market = test.market,
+                !profile.organization.markets.contains(where: { $0.market == market })
+            {
                 notes.append("the profile gives no facts for the market \(market) (organization.markets)")
             }
             return nil
@@ -184,30 +205,42 @@ extension Evaluator {
         describe(fact, as: test.fact.rawValue, into: &notes)
         var interval = Interval(fact.value)
         guard test.fact.dimension == .money, let factCurrency = fact.currency, let limitCurrency = test.currency,
-              factCurrency != limitCurrency else {
-            return Measured(interval: interval, limit: test.limit, displayValue: interval.estimate,
-                            displayRange: range(interval), mark: fact.mark)
+            factCurrency != limitCurrency
+        else {
+            return Measured(
+                interval: interval, limit: test.limit, displayValue: interval.estimate,
+                displayRange: range(interval), mark: fact.mark)
         }
         let rates = profile.organization.exchangeRates + pack.exchangeRates
         if let direct = rates.first(where: { $0.from == factCurrency && $0.to == limitCurrency }) {
             interval.low = interval.low * direct.rate
             interval.estimate = interval.estimate.map { $0 * direct.rate }
             interval.high = interval.high.map { $0 * direct.rate }
-            notes.append("converted from \(factCurrency) at 1 \(factCurrency) = \(direct.rate) \(limitCurrency)\(direct.date.map { " (\($0))" } ?? "")")
-            return Measured(interval: interval, limit: test.limit, displayValue: interval.estimate,
-                            displayRange: range(interval), mark: fact.mark)
+            notes.append(
+                "converted from \(factCurrency) at 1 \(factCurrency) = \(direct.rate) \(limitCurrency)\(direct.date.map { " (\($0))" } ?? "")"
+            )
+            return Measured(
+                interval: interval, limit: test.limit, displayValue: interval.estimate,
+                displayRange: range(interval), mark: fact.mark)
         }
         if let inverse = rates.first(where: { $0.from == limitCurrency && $0.to == factCurrency }) {
             // Compare exactly in the fact's currency: value > limit × rate.
-            notes.append("converted from \(factCurrency) at 1 \(limitCurrency) = \(inverse.rate) \(factCurrency)\(inverse.date.map { " (\($0))" } ?? ""); the value shown in \(limitCurrency) is rounded, the comparison is exact")
+            notes.append(
+                "converted from \(factCurrency) at 1 \(limitCurrency) = \(inverse.rate) \(factCurrency)\(inverse.date.map { " (\($0))" } ?? ""); the value shown in \(limitCurrency) is rounded, the comparison is exact"
+            )
             let shown = interval.estimate.flatMap { $0.divided(by: inverse.rate, significantDigits: 12) }
             let low = interval.low.divided(by: inverse.rate, significantDigits: 12)
             let high = interval.high.flatMap { $0.divided(by: inverse.rate, significantDigits: 12) }
-            return Measured(interval: interval, limit: test.limit * inverse.rate, displayValue: shown,
-                            displayRange: low.flatMap { l in high.map { l...max(l, $0) } }.flatMap { $0.lowerBound == $0.upperBound ? nil : $0 },
-                            mark: fact.mark)
+            return Measured(
+                interval: interval, limit: test.limit * inverse.rate, displayValue: shown,
+                displayRange: low.flatMap { l in high.map { l...max(l, $0) } }.flatMap {
+                    $0.lowerBound == $0.upperBound ? nil : $0
+                },
+                mark: fact.mark)
         }
-        notes.append("no exchange rate from \(factCurrency) to \(limitCurrency) is declared: add one under organization.exchange_rates")
+        notes.append(
+            "no exchange rate from \(factCurrency) to \(limitCurrency) is declared: add one under organization.exchange_rates"
+        )
         return nil
     }
 
@@ -219,7 +252,9 @@ extension Evaluator {
     func describe(_ fact: Fact, as name: String, into notes: inout [String]) {
         if let derivation = fact.value.derivation { notes.append("\(name): \(derivation.description)") }
         if fact.value.low != fact.value.high {
-            notes.append("\(name) is uncertain: \(fact.value.low) to \(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")")
+            notes.append(
+                "\(name) is uncertain: \(fact.value.low) to \(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")"
+            )
         }
     }
 }

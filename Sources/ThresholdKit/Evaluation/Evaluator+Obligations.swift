@@ -13,15 +13,18 @@ extension Evaluator {
             let truth = applies(plan.formulas[position], subject: subject, obligation: obligation, context: &context)
             var because: [String] = []
             if truth == .met {
-                for read in plan.reads[position] where self.truth(of: read, for: subject, per: obligation.per, context: context) == .met {
+                for read in plan.reads[position]
+                where self.truth(of: read, for: subject, per: obligation.per, context: context) == .met {
                     because.append(read.id)
                 }
             }
-            var result = status(obligation, position: position, subject: context.key(subject), model: subject >= 0 ? subject : nil,
-                                applies: Applicability(truth), because: because, inForce: inForce)
+            var result = status(
+                obligation, position: position, subject: context.key(subject), model: subject >= 0 ? subject : nil,
+                applies: Applicability(truth), because: because, inForce: inForce)
             if truth != .met {
-                deciders(of: plan.formulas[position], value: truth, subject: subject, obligation: obligation,
-                         context: &context, into: &result.decidedBy)
+                deciders(
+                    of: plan.formulas[position], value: truth, subject: subject, obligation: obligation,
+                    context: &context, into: &result.decidedBy)
             }
             results.append(result)
         }
@@ -59,19 +62,23 @@ extension Evaluator {
     }
 
     /// The obligation's status for one subject (the organisation, or the model at `model`).
-    func status(_ obligation: Obligation, position: Int, subject: String, model: Int?, applies: Applicability,
-                because: [String], inForce: Bool) -> ObligationResult.SubjectResult {
-        var result = ObligationResult.SubjectResult(subject: subject, applies: applies, status: .notRequired,
-                                                    because: because, due: nil, notes: [])
+    func status(
+        _ obligation: Obligation, position: Int, subject: String, model: Int?, applies: Applicability,
+        because: [String], inForce: Bool
+    ) -> ObligationResult.SubjectResult {
+        var result = ObligationResult.SubjectResult(
+            subject: subject, applies: applies, status: .notRequired,
+            because: because, due: nil, notes: [])
         // Working out a first-qualified date needs only whether the duty applied then.
         guard inForce, !qualifying else { return result }
         if obligation.isDeploymentGate {
             result.status = applies == .yes ? .unmet : applies == .indeterminate ? .indeterminate : .notRequired
             if applies == .yes {
                 let findings = highRiskFindings(model: model)
-                result.notes.append(findings.isEmpty
-                    ? "a high-risk finding on file: a government may block deployment"
-                    : "\(Self.list(findings)) found high risk: a government may block deployment")
+                result.notes.append(
+                    findings.isEmpty
+                        ? "a high-risk finding on file: a government may block deployment"
+                        : "\(Self.list(findings)) found high risk: a government may block deployment")
             }
             return result
         }
@@ -79,14 +86,18 @@ extension Evaluator {
         let (deadline, dueNote) = deadline(of: obligation, position: position, model: model)
         if case .date(let date) = deadline { result.due = date }
         var review = review(obligation, model: model)
-        if let trigger = obligation.due?.triggeringObligation, let other = pack.obligations.first(where: { $0.id == trigger }),
-           let since = self.review(other, model: other.per == .model ? model : nil).latestDate {
+        if let trigger = obligation.due?.triggeringObligation,
+            let other = pack.obligations.first(where: { $0.id == trigger }),
+            let since = self.review(other, model: other.per == .model ? model : nil).latestDate
+        {
             // A duty set off by another's record (a summary of the latest audit) is met only by a
             // record made after that one.
             let earlier = review.counting.filter { ($0.completed ?? since) < since }
             if !earlier.isEmpty {
                 review.counting.removeAll { ($0.completed ?? since) < since }
-                review.setAside.append("\(earlier.count == 1 ? "a record" : "\(earlier.count) records") from before the \(trigger) record of \(since) answered an earlier one")
+                review.setAside.append(
+                    "\(earlier.count == 1 ? "a record" : "\(earlier.count) records") from before the \(trigger) record of \(since) answered an earlier one"
+                )
             }
         }
         result.notes += review.setAside
@@ -100,12 +111,16 @@ extension Evaluator {
                         result.status = applies == .yes ? .unmet : .indeterminate
                         result.due = until
                         if applies == .yes { result.overdueSince = until.adding(days: 1) }
-                        result.notes.append("the last record, of \(latestDate), covered \(period), through \(until); the next was due by \(until), overdue since \(until.adding(days: 1)) (\(Self.days(until.days(to: asOf))))")
+                        result.notes.append(
+                            "the last record, of \(latestDate), covered \(period), through \(until); the next was due by \(until), overdue since \(until.adding(days: 1)) (\(Self.days(until.days(to: asOf))))"
+                        )
                         return result
                     }
                     result.status = .expired
                     result.expiredOn = until.adding(days: 1)
-                    result.notes.append("the record of \(latestDate) counted for \(period), through \(until); it expired on \(until.adding(days: 1))")
+                    result.notes.append(
+                        "the record of \(latestDate) counted for \(period), through \(until); it expired on \(until.adding(days: 1))"
+                    )
                     return result
                 }
                 result.validUntil = until
@@ -119,14 +134,17 @@ extension Evaluator {
                     return result
                 }
                 result.status = .unmet
-                result.notes.append("\(Self.describe(review.latest.first { $0.outcome == .highRisk }!)) found high risk")
+                result.notes.append(
+                    "\(Self.describe(review.latest.first { $0.outcome == .highRisk }!)) found high risk")
                 return result
             }
             let (completed, judgedDue) = timing(review, validFor: obligation.renewalPeriod, due: result.due)
             if let judgedDue, completed > judgedDue {
                 result.status = .late
                 result.lateByDays = judgedDue.days(to: completed)
-                result.notes.append("the record of \(completed) came \(Self.days(judgedDue.days(to: completed))) after it was due on \(judgedDue)")
+                result.notes.append(
+                    "the record of \(completed) came \(Self.days(judgedDue.days(to: completed))) after it was due on \(judgedDue)"
+                )
             } else {
                 result.status = .met
             }
@@ -141,10 +159,13 @@ extension Evaluator {
         }
         let unreleased = model.map { [.inTraining, .internal].contains(profile.models[$0].status) } ?? false
         if let transition = obligation.transition, asOf < transition.complyBy, model != nil,
-           model.flatMap({ profile.models[$0].released }) == nil, !unreleased {
+            model.flatMap({ profile.models[$0].released }) == nil, !unreleased
+        {
             // It may have been on the market before the transition date: then nothing is due yet.
             result.status = .indeterminate
-            result.notes.append("released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)")
+            result.notes.append(
+                "released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)"
+            )
             return result
         }
         if let dueNote { result.notes.append(dueNote) }
@@ -175,10 +196,13 @@ extension Evaluator {
                 return result
             case nil:
                 result.status = .indeterminate
-                result.notes.append("neither the model's status nor its release date is given, so whether this duty has fallen due cannot be told")
+                result.notes.append(
+                    "neither the model's status nor its release date is given, so whether this duty has fallen due cannot be told"
+                )
                 return result
             case .deployed?, .withdrawn?:
-                result.notes.append("the model has been deployed, but its release date is not given, so the day it fell due is unknown")
+                result.notes.append(
+                    "the model has been deployed, but its release date is not given, so the day it fell due is unknown")
             }
         case .unknown(_, let reason):
             result.status = .indeterminate
@@ -191,7 +215,9 @@ extension Evaluator {
             } else if asOf > latest, applies == .yes {
                 result.status = .unmet
                 result.overdueSince = latest.adding(days: 1)
-                result.notes.append("nothing on file meets it; due between \(earliest) and \(latest), so overdue since \(latest.adding(days: 1)) at the latest: \(reason)")
+                result.notes.append(
+                    "nothing on file meets it; due between \(earliest) and \(latest), so overdue since \(latest.adding(days: 1)) at the latest: \(reason)"
+                )
             } else {
                 result.status = .indeterminate
                 result.notes.append("due between \(earliest) and \(latest): \(reason)")
@@ -210,7 +236,9 @@ extension Evaluator {
             break
         }
         result.status = applies == .yes ? .unmet : .indeterminate
-        if applies == .yes && !result.notes.contains(where: { $0.hasPrefix("nothing on file") }) { result.notes.append("nothing on file meets it") }
+        if applies == .yes && !result.notes.contains(where: { $0.hasPrefix("nothing on file") }) {
+            result.notes.append("nothing on file meets it")
+        }
         return result
     }
 
@@ -218,7 +246,8 @@ extension Evaluator {
     /// validity period the duty is owed once: the first record that counts must come by the due
     /// date. With one, the current record must come by the due date or, where an earlier record
     /// counted, by the last day that one counted.
-    func timing(_ review: RecordReview, validFor: CalendarPeriod?, due: CalendarDate?) -> (CalendarDate, CalendarDate?) {
+    func timing(_ review: RecordReview, validFor: CalendarPeriod?, due: CalendarDate?) -> (CalendarDate, CalendarDate?)
+    {
         let dates = review.counting.compactMap(\.completed)
         guard let period = validFor, let latest = dates.last else { return (dates.first ?? asOf, due) }
         guard let previous = dates.last(where: { $0 < latest }) else { return (latest, due) }

@@ -19,7 +19,9 @@ extension Evaluator {
 
         /// The records of the latest date.
         var latest: ArraySlice<LabProfile.AssessmentRecord> {
-            guard let date = latestDate, let first = counting.firstIndex(where: { $0.completed == date }) else { return [] }
+            guard let date = latestDate, let first = counting.firstIndex(where: { $0.completed == date }) else {
+                return []
+            }
             return counting[first...]
         }
 
@@ -33,8 +35,10 @@ extension Evaluator {
         /// A note when records of the latest date disagree.
         var conflict: String? {
             guard let high = latest.first(where: { $0.outcome == .highRisk }),
-                  let acceptable = latest.first(where: { $0.outcome == .acceptable }) else { return nil }
-            return "findings of one day disagree: \(Evaluator.describe(high)) found high risk, \(Evaluator.describe(acceptable)) found the risk acceptable; the high-risk finding stands"
+                let acceptable = latest.first(where: { $0.outcome == .acceptable })
+            else { return nil }
+            return
+                "findings of one day disagree: \(Evaluator.describe(high)) found high risk, \(Evaluator.describe(acceptable)) found the risk acceptable; the high-risk finding stands"
         }
 
         /// Whether the latest record no longer counts on `date`.
@@ -61,16 +65,20 @@ extension Evaluator {
         var review = RecordReview()
         var notIndependent = false
         var future: CalendarDate?
-        for record in pool where record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
-            && (obligation.per == .organization || modelName == nil || record.model == modelName) {
+        for record in pool
+        where record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
+            && (obligation.per == .organization || modelName == nil || record.model == modelName)
+        {
             if obligation.requiresIndependent && record.independent == false { notIndependent = true; continue }
             guard let completed = record.completed else {
-                review.uncertain.append("a record on file gives no completion date ('completed'), so it cannot count yet")
+                review.uncertain.append(
+                    "a record on file gives no completion date ('completed'), so it cannot count yet")
                 continue
             }
             if completed > asOf { future = min(future ?? completed, completed); continue }
             if obligation.requiresIndependent && record.independent == nil {
-                review.uncertain.append("the record of \(completed) does not say whether its assessor is independent ('independent: true')")
+                review.uncertain.append(
+                    "the record of \(completed) does not say whether its assessor is independent ('independent: true')")
                 continue
             }
             if obligation.kind == "third-party-assessment" && record.outcome == nil {
@@ -82,7 +90,9 @@ extension Evaluator {
         }
         if review.counting.count > 1 { review.counting.sort(by: Self.recordOrder) }
         if review.uncertain.count > 1 { review.uncertain = Array(Set(review.uncertain)).sorted() }
-        if notIndependent { review.setAside.append("a record on file is not from an independent assessor and does not count") }
+        if notIndependent {
+            review.setAside.append("a record on file is not from an independent assessor and does not count")
+        }
         if let future { review.setAside.append("a record dated \(future), after \(asOf), does not count yet") }
         return review
     }
@@ -92,7 +102,9 @@ extension Evaluator {
     static func recordOrder(_ a: LabProfile.AssessmentRecord, _ b: LabProfile.AssessmentRecord) -> Bool {
         let dayA = a.completed?.daysSinceEpoch ?? Int.min, dayB = b.completed?.daysSinceEpoch ?? Int.min
         if dayA != dayB { return dayA < dayB }
-        func rank(_ r: LabProfile.AssessmentRecord) -> Int { r.outcome == .highRisk ? 0 : r.outcome == .acceptable ? 1 : 2 }
+        func rank(_ r: LabProfile.AssessmentRecord) -> Int {
+            r.outcome == .highRisk ? 0 : r.outcome == .acceptable ? 1 : 2
+        }
         if rank(a) != rank(b) { return rank(a) < rank(b) }
         if (a.assessor ?? "") != (b.assessor ?? "") { return (a.assessor ?? "") < (b.assessor ?? "") }
         if (a.model ?? "") != (b.model ?? "") { return (a.model ?? "") < (b.model ?? "") }

@@ -18,7 +18,8 @@ extension Evaluator {
     /// list; its subject is the list's name.
     func unlistedResult(_ threshold: Threshold, list: String) -> ThresholdResult {
         let source = threshold.cite.flatMap(pack.source)
-        let note = "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
+        let note =
+            "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
         return ThresholdResult(
             id: threshold.id, subject: list, result: .indeterminate, value: nil, range: nil,
             limit: threshold.test.limit, comparison: threshold.test.comparison, unit: threshold.test.unit,
@@ -36,8 +37,9 @@ extension Evaluator {
     }
 
     func evaluate(_ threshold: Threshold) -> [ThresholdResult] {
-        evaluate(threshold, modelKeys: profile.models.map { "model:" + $0.name },
-                 clusterKeys: threshold.subject == .cluster ? profile.clusters.map { "cluster:" + $0.name } : [])
+        evaluate(
+            threshold, modelKeys: profile.models.map { "model:" + $0.name },
+            clusterKeys: threshold.subject == .cluster ? profile.clusters.map { "cluster:" + $0.name } : [])
     }
 
     /// The threshold for each of its subjects, whose keys (`model:NAME`, `cluster:NAME`) are given.
@@ -48,7 +50,9 @@ extension Evaluator {
         case .model:
             return profile.models.indices.map { evaluate(threshold, subject: modelKeys[$0], model: $0, cluster: nil) }
         case .cluster:
-            return profile.clusters.indices.map { evaluate(threshold, subject: clusterKeys[$0], model: nil, cluster: $0) }
+            return profile.clusters.indices.map {
+                evaluate(threshold, subject: clusterKeys[$0], model: nil, cluster: $0)
+            }
         }
     }
 
@@ -75,7 +79,9 @@ extension Evaluator {
     /// the model is read in place rather than copied for every threshold.
     func evaluate(_ threshold: Threshold, subject: String, model: Int?, cluster: Int?) -> ThresholdResult {
         if threshold.period == .precedingCalendarYear, threshold.subject == .organization,
-           profile.organization.reportingPeriod != asOf.year - 1, profile.organization.figures(forYear: asOf.year - 1) != nil {
+            profile.organization.reportingPeriod != asOf.year - 1,
+            profile.organization.figures(forYear: asOf.year - 1) != nil
+        {
             // The year's figures come from the profile's history.
             var year = profile
             year.organization = profile.organization.withFigures(ofYear: asOf.year - 1)
@@ -91,8 +97,11 @@ extension Evaluator {
             // `modified_model:` takes the place of the threshold's own test and conditions.
             threshold.test = modified.test
             threshold.conditions = modified.conditions
-            notes.append("a modification of \(base.provider)'s \(base.name) (base_model): " + (modified.note
-                ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) \(modified.test.written)"))
+            notes.append(
+                "a modification of \(base.provider)'s \(base.name) (base_model): "
+                    + (modified.note
+                        ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) \(modified.test.written)")
+            )
         }
         let test = threshold.test
         // What besides the comparison decided the result, with the truth each gave.
@@ -103,9 +112,14 @@ extension Evaluator {
         var truth = measured.map { $0.truth(test.comparison) } ?? .indeterminate
         // A relative line that is not known leaves the test undecided even with the value given.
         var scratch: [String] = []
-        let valueGiven = line?.low == nil && line != nil && measureFact(test, model: model, cluster: cluster, notes: &scratch) != nil
-        if measured == nil && notes.count == notesBefore && !valueGiven { notes.append("\(test.fact.rawValue) is not given") }
-        if measured == nil, notes.count > notesBefore, !valueGiven, let last = notes.last { deciding.append((.indeterminate, last)) }
+        let valueGiven =
+            line?.low == nil && line != nil && measureFact(test, model: model, cluster: cluster, notes: &scratch) != nil
+        if measured == nil && notes.count == notesBefore && !valueGiven {
+            notes.append("\(test.fact.rawValue) is not given")
+        }
+        if measured == nil, notes.count > notesBefore, !valueGiven, let last = notes.last {
+            deciding.append((.indeterminate, last))
+        }
         if let line {
             notes.append(contentsOf: line.notes)
             if valueGiven, let missing = line.notes.first { deciding.append((.indeterminate, missing)) }
@@ -115,7 +129,8 @@ extension Evaluator {
             if let year = profile.organization.reportingPeriod {
                 if year != wanted {
                     truth = .indeterminate
-                    notes.append("the figures cover \(year), but the statute counts the preceding calendar year, \(wanted)")
+                    notes.append(
+                        "the figures cover \(year), but the statute counts the preceding calendar year, \(wanted)")
                     deciding.append((.indeterminate, notes[notes.count - 1]))
                 }
             } else {
@@ -125,7 +140,8 @@ extension Evaluator {
             }
         }
         for condition in threshold.conditions {
-            let (conditionTruth, note) = evaluate(condition, model: model, cluster: cluster, market: threshold.test.market)
+            let (conditionTruth, note) = evaluate(
+                condition, model: model, cluster: cluster, market: threshold.test.market)
             truth = truth.and(conditionTruth)
             if let note {
                 notes.append(note)
@@ -133,10 +149,12 @@ extension Evaluator {
             }
         }
         // The comparison explains a value on the wrong side of the line; anything else is named.
-        let comparisonDecides = truth == .notMet
+        let comparisonDecides =
+            truth == .notMet
             && measured.map { $0.truth(test.comparison) == .notMet } == true
         // An undecided comparison names what the value lacks: a part not given, or its uncertainty.
-        let missingPart = truth == .indeterminate
+        let missingPart =
+            truth == .indeterminate
             ? notes.first { $0.contains(" is not given") || $0.contains(" is uncertain") } : nil
         let reason = truth == .met || comparisonDecides ? nil : deciding.first { $0.0 == truth }?.1 ?? missingPart
         let source = threshold.cite.flatMap(pack.source)
@@ -145,7 +163,8 @@ extension Evaluator {
             value: measured?.displayValue, range: measured?.displayRange,
             limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit,
             margin: measured.flatMap { measured in
-                line == nil ? measured.displayValue.flatMap { margin(of: $0, against: test.limit) }
+                line == nil
+                    ? measured.displayValue.flatMap { margin(of: $0, against: test.limit) }
                     : measured.interval.estimate.flatMap { margin(of: $0, against: measured.limit) }
             },
             mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
@@ -166,10 +185,14 @@ extension Evaluator {
     /// used (a missing exchange rate), so that the report still points at the line.
     func mark(of key: FactKey, model: Int?, cluster: Int?) -> SourceMark? {
         if key == .trainingAndFineTuningCompute {
-            return model.flatMap { profile.models[$0].trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark }
+            return model.flatMap {
+                profile.models[$0].trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark
+            }
         }
         if key == .baseModelAndFineTuningCompute {
-            return model.flatMap { profile.models[$0].baseModel?.trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark }
+            return model.flatMap {
+                profile.models[$0].baseModel?.trainingCompute?.mark ?? profile.models[$0].fineTuningCompute?.mark
+            }
         }
         return fact(key, model: model, cluster: cluster)?.mark
     }

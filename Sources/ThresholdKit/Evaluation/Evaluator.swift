@@ -30,7 +30,8 @@ struct Evaluator {
         self.asOf = asOf
         self.qualifying = qualifying
         let large = Index.threshold
-        index = profile.assessments.count > large || pack.obligations.count > large || pack.thresholds.count > large
+        index =
+            profile.assessments.count > large || pack.obligations.count > large || pack.thresholds.count > large
             ? Index(profile: profile) : nil
     }
 
@@ -72,7 +73,8 @@ struct Evaluator {
                 // the organisation as a whole, never "not met".
                 let result = unlistedResult(threshold, list: list)
                 thresholdResults.append(result)
-                truths[position] = SubjectTruths(subject: threshold.subject, values: [.indeterminate], any: .indeterminate)
+                truths[position] = SubjectTruths(
+                    subject: threshold.subject, values: [.indeterminate], any: .indeterminate)
                 continue
             } else if threshold.subject == .cluster {
                 let keys = clusterKeys ?? profile.clusters.map { "cluster:" + $0.name }
@@ -99,8 +101,9 @@ struct Evaluator {
             }
             truths[position] = SubjectTruths(subject: threshold.subject, values: values, any: any)
         }
-        var context = ObligationContext(truths: truths, obligations: pack.obligations.count, modelKeys: modelKeys,
-                                        canonicalModels: canonicalModels)
+        var context = ObligationContext(
+            truths: truths, obligations: pack.obligations.count, modelKeys: modelKeys,
+            canonicalModels: canonicalModels)
         var obligations: [ObligationResult] = []
         obligations.reserveCapacity(pack.obligations.count)
         for position in pack.obligations.indices {
@@ -118,7 +121,8 @@ struct Evaluator {
         if pack.status == .vetoed { return "the bill was vetoed and never became law" }
         if let effective = pack.effective, asOf < effective { return "not in force until \(effective)" }
         if let expires = pack.expires, asOf >= expires {
-            return pack.status == .repealed ? "repealed or revoked with effect from \(expires)" : "no longer in force from \(expires)"
+            return pack.status == .repealed
+                ? "repealed or revoked with effect from \(expires)" : "no longer in force from \(expires)"
         }
         return "not in force on \(asOf)"
     }

@@ -16,9 +16,13 @@ public enum FailurePolicy: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .never: return false
         case .unmet:
-            return verdict.packs.contains { pack in pack.obligations.contains { $0.status == .unmet || $0.status == .expired } }
+            return verdict.packs.contains { pack in
+                pack.obligations.contains { $0.status == .unmet || $0.status == .expired }
+            }
         case .late:
-            return verdict.packs.contains { pack in pack.obligations.contains { [.unmet, .expired, .late].contains($0.status) } }
+            return verdict.packs.contains { pack in
+                pack.obligations.contains { [.unmet, .expired, .late].contains($0.status) }
+            }
         case .applies:
             return verdict.packs.contains { pack in pack.inForce && pack.obligations.contains { $0.applies == .yes } }
         case .indeterminate:

@@ -10,9 +10,13 @@ package enum Scope: String, Sendable, Hashable, CaseIterable, CustomStringConver
 
     /// The scope of a pack result.
     package init(_ result: PackResult) {
-        if result.obligations.contains(where: { $0.applies == .yes }) { self = .inScope }
-        else if result.obligations.contains(where: { $0.applies == .indeterminate }) { self = .indeterminate }
-        else { self = .outOfScope }
+        if result.obligations.contains(where: { $0.applies == .yes }) {
+            self = .inScope
+        } else if result.obligations.contains(where: { $0.applies == .indeterminate }) {
+            self = .indeterminate
+        } else {
+            self = .outOfScope
+        }
     }
 
     /// `in scope`, `indeterminate`, `out of scope`.
@@ -228,7 +232,8 @@ package struct ImpactReport: Sendable, Hashable {
 
         /// Whether anything changed for this obligation.
         package var isChanged: Bool {
-            !newlyApplies.isEmpty || !noLongerApplies.isEmpty || !newlyIndeterminate.isEmpty || !decidedNotToApply.isEmpty
+            !newlyApplies.isEmpty || !noLongerApplies.isEmpty || !newlyIndeterminate.isEmpty
+                || !decidedNotToApply.isEmpty
                 || !statusChanges.isEmpty
         }
 
@@ -267,41 +272,52 @@ package struct ImpactReport: Sendable, Hashable {
             }
         }
         packs = order.map { id in
-            var impact = PackImpact(pack: id, title: titles[id]!.0, inForce: titles[id]!.1,
-                                    changed: changes.filter { $0.pack == id }.map(\.threshold),
-                                    before: ScopeCounts(), after: ScopeCounts(), movers: [], obligations: [])
+            var impact = PackImpact(
+                pack: id, title: titles[id]!.0, inForce: titles[id]!.1,
+                changed: changes.filter { $0.pack == id }.map(\.threshold),
+                before: ScopeCounts(), after: ScopeCounts(), movers: [], obligations: [])
             var obligationOrder: [String] = []
             var obligations: [String: ObligationImpact] = [:]
             for (index, (old, new)) in zip(before, after).enumerated() where !old.isInvalid && !new.isInvalid {
-                guard let a = old.packs.first(where: { $0.pack == id }), let b = new.packs.first(where: { $0.pack == id }) else { continue }
+                guard let a = old.packs.first(where: { $0.pack == id }),
+                    let b = new.packs.first(where: { $0.pack == id })
+                else { continue }
                 impact.before.add(a)
                 impact.after.add(b)
                 let name = new.organization ?? new.profile ?? "profile \(index + 1)"
-                var change = ProfileChange(index: index, profile: new.profile, organization: new.organization,
-                                           before: Scope(a), after: Scope(b), thresholds: [], obligations: [],
-                                           deploymentBefore: a.deployment, deploymentAfter: b.deployment)
+                var change = ProfileChange(
+                    index: index, profile: new.profile, organization: new.organization,
+                    before: Scope(a), after: Scope(b), thresholds: [], obligations: [],
+                    deploymentBefore: a.deployment, deploymentAfter: b.deployment)
                 for t in b.thresholds {
-                    guard let old = a.thresholds.first(where: { $0.id == t.id && $0.subject == t.subject }) else { continue }
+                    guard let old = a.thresholds.first(where: { $0.id == t.id && $0.subject == t.subject }) else {
+                        continue
+                    }
                     if old.result != t.result {
-                        change.thresholds.append(ThresholdChange(id: t.id, subject: t.subject, value: t.value, unit: t.unit,
-                                                                 before: old.result, after: t.result))
+                        change.thresholds.append(
+                            ThresholdChange(
+                                id: t.id, subject: t.subject, value: t.value, unit: t.unit,
+                                before: old.result, after: t.result))
                     }
                 }
                 for o in b.obligations {
                     if obligations[o.id] == nil {
                         obligationOrder.append(o.id)
-                        obligations[o.id] = ObligationImpact(id: o.id, title: o.title, appliesBefore: 0, appliesAfter: 0,
-                                                             newlyApplies: [], noLongerApplies: [], newlyIndeterminate: [],
-                                                             statusChanges: [])
+                        obligations[o.id] = ObligationImpact(
+                            id: o.id, title: o.title, appliesBefore: 0, appliesAfter: 0,
+                            newlyApplies: [], noLongerApplies: [], newlyIndeterminate: [],
+                            statusChanges: [])
                     }
                     let old = a.obligations.first { $0.id == o.id }
                     let appliesBefore = old?.applies ?? .no, statusBefore = old?.status ?? .notRequired
                     if appliesBefore == .yes { obligations[o.id]!.appliesBefore += 1 }
                     if o.applies == .yes { obligations[o.id]!.appliesAfter += 1 }
                     guard appliesBefore != o.applies || statusBefore != o.status else { continue }
-                    change.obligations.append(ObligationChange(id: o.id, appliesBefore: appliesBefore, appliesAfter: o.applies,
-                                                               statusBefore: statusBefore, statusAfter: o.status,
-                                                               byReadingAfter: o.byReading))
+                    change.obligations.append(
+                        ObligationChange(
+                            id: o.id, appliesBefore: appliesBefore, appliesAfter: o.applies,
+                            statusBefore: statusBefore, statusAfter: o.status,
+                            byReadingAfter: o.byReading))
                     if appliesBefore != o.applies {
                         switch o.applies {
                         case .yes: obligations[o.id]!.newlyApplies.append(name)
@@ -309,12 +325,17 @@ package struct ImpactReport: Sendable, Hashable {
                         case .no: break
                         }
                         if appliesBefore == .yes { obligations[o.id]!.noLongerApplies.append(name) }
-                        if appliesBefore == .indeterminate && o.applies == .no { obligations[o.id]!.decidedNotToApply.append(name) }
+                        if appliesBefore == .indeterminate && o.applies == .no {
+                            obligations[o.id]!.decidedNotToApply.append(name)
+                        }
                     }
-                    if statusBefore != o.status { obligations[o.id]!.statusChanges.append((name, statusBefore, o.status)) }
+                    if statusBefore != o.status {
+                        obligations[o.id]!.statusChanges.append((name, statusBefore, o.status))
+                    }
                 }
                 if change.before != change.after || !change.thresholds.isEmpty || !change.obligations.isEmpty
-                    || change.deploymentBefore != change.deploymentAfter {
+                    || change.deploymentBefore != change.deploymentAfter
+                {
                     impact.movers.append(change)
                 }
             }
@@ -335,10 +356,13 @@ extension RuleBook {
     /// book and under the book with the changes applied, on the same date.
     ///
     /// - Throws: ``LimitChangeError`` when a change does not fit the book.
-    package func impact(of changes: [LimitChange], on profiles: [LabProfile], asOf date: CalendarDate) throws -> ImpactReport {
+    package func impact(
+        of changes: [LimitChange], on profiles: [LabProfile], asOf date: CalendarDate
+    ) throws -> ImpactReport {
         let changed = try applying(changes)
-        return ImpactReport(before: profiles.map { evaluate($0, asOf: date) },
-                            after: profiles.map { changed.evaluate($0, asOf: date) },
-                            changes: changes, asOf: date)
+        return ImpactReport(
+            before: profiles.map { evaluate($0, asOf: date) },
+            after: profiles.map { changed.evaluate($0, asOf: date) },
+            changes: changes, asOf: date)
     }
 }

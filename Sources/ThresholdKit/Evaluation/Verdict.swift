@@ -1,4 +1,3 @@
-
 /// Whether an obligation applies: `yes`, `no`, or `indeterminate` (a fact it depends on is missing
 /// or uncertain across the line).
 public enum Applicability: String, Sendable, Hashable, CaseIterable {
@@ -78,7 +77,9 @@ public struct Verdict: Sendable, Hashable {
     public var errors: [YAMLError]
 
     /// Creates a verdict.
-    package init(profile: String?, organization: String?, asOf: CalendarDate, packs: [PackResult], errors: [YAMLError] = []) {
+    package init(
+        profile: String?, organization: String?, asOf: CalendarDate, packs: [PackResult], errors: [YAMLError] = []
+    ) {
         self.profile = profile
         self.organization = organization
         self.asOf = asOf

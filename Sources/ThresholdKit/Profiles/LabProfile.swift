@@ -1,4 +1,3 @@
-
 /// One lab's filing: the organisation, its money, its models and their compute, its clusters, and
 /// the assessments and other compliance records it has on file.
 ///
@@ -30,9 +29,11 @@ public struct LabProfile: Sendable, Hashable {
 
     /// Creates a profile. `models` and `clusters` are complete lists unless `listsModels` or
     /// `listsClusters` says that nothing is known of them.
-    public init(path: String? = nil, organization: Organization, models: [Model] = [],
-                clusters: [Cluster] = [], assessments: [AssessmentRecord] = [],
-                listsModels: Bool = true, listsClusters: Bool = true) {
+    public init(
+        path: String? = nil, organization: Organization, models: [Model] = [],
+        clusters: [Cluster] = [], assessments: [AssessmentRecord] = [],
+        listsModels: Bool = true, listsClusters: Bool = true
+    ) {
         self.path = path
         self.organization = organization
         self.models = models
@@ -79,7 +80,10 @@ public struct LabProfile: Sendable, Hashable {
             public var localAddress: Bool?
 
             /// Creates a market's facts.
-            public init(market: String, revenue: Fact? = nil, aiRevenue: Fact? = nil, dailyUsers: Fact? = nil, localAddress: Bool? = nil) {
+            public init(
+                market: String, revenue: Fact? = nil, aiRevenue: Fact? = nil, dailyUsers: Fact? = nil,
+                localAddress: Bool? = nil
+            ) {
                 self.market = market
                 self.revenue = revenue
                 self.aiRevenue = aiRevenue
@@ -114,7 +118,8 @@ public struct LabProfile: Sendable, Hashable {
         /// `history` entry; nil when the profile gives none for that year.
         package func figures(forYear year: Int) -> YearFigures? {
             if reportingPeriod == year {
-                return YearFigures(year: year, annualGrossRevenue: annualGrossRevenue, aiRevenue: aiRevenue, aiRnDSpend: aiRnDSpend)
+                return YearFigures(
+                    year: year, annualGrossRevenue: annualGrossRevenue, aiRevenue: aiRevenue, aiRnDSpend: aiRnDSpend)
             }
             return history.first { $0.year == year }
         }
@@ -132,9 +137,12 @@ public struct LabProfile: Sendable, Hashable {
         }
 
         /// Creates an organisation.
-        public init(name: String, jurisdictions: [String] = [], reportingPeriod: Int? = nil,
-                    annualGrossRevenue: Fact? = nil, aiRevenue: Fact? = nil, aiRnDSpend: Fact? = nil,
-                    exchangeRates: [ExchangeRate] = [], history: [YearFigures] = [], markets: [Market] = [], mark: SourceMark? = nil) {
+        public init(
+            name: String, jurisdictions: [String] = [], reportingPeriod: Int? = nil,
+            annualGrossRevenue: Fact? = nil, aiRevenue: Fact? = nil, aiRnDSpend: Fact? = nil,
+            exchangeRates: [ExchangeRate] = [], history: [YearFigures] = [], markets: [Market] = [],
+            mark: SourceMark? = nil
+        ) {
             self.name = name
             self.jurisdictions = jurisdictions
             self.reportingPeriod = reportingPeriod
@@ -194,7 +202,10 @@ public struct LabProfile: Sendable, Hashable {
             public var mark: SourceMark?
 
             /// Creates a base model.
-            public init(provider: String, name: String, trainingCompute: Fact? = nil, systemicRisk: Bool? = nil, mark: SourceMark? = nil) {
+            public init(
+                provider: String, name: String, trainingCompute: Fact? = nil, systemicRisk: Bool? = nil,
+                mark: SourceMark? = nil
+            ) {
                 self.provider = provider
                 self.name = name
                 self.trainingCompute = trainingCompute
@@ -205,8 +216,10 @@ public struct LabProfile: Sendable, Hashable {
 
         /// The modalities Threshold knows. A profile or pack may name others, but a near miss of
         /// one of these (`Text`, `images`) is an error, never a modality that no rule matches.
-        package static let knownModalities = ["text", "speech", "code", "image", "audio", "video", "3d", "time-series",
-                                             "tabular", "biological-sequence", "action", "embedding"]
+        package static let knownModalities = [
+            "text", "speech", "code", "image", "audio", "video", "3d", "time-series",
+            "tabular", "biological-sequence", "action", "embedding",
+        ]
         /// The kinds of primary training data Threshold knows: `general`, or `biological-sequence`
         /// (DNA, RNA and protein sequences: Executive Order 14110's 10^23 test). Others are taken
         /// as written, except a near miss of these (`biological_sequence`), which is an error.
@@ -220,9 +233,11 @@ public struct LabProfile: Sendable, Hashable {
         }
 
         /// Creates a model.
-        public init(name: String, trainingCompute: Fact? = nil, fineTuningCompute: Fact? = nil,
-                    modalities: [String]? = nil, primaryData: String? = nil, status: Status? = nil,
-                    released: CalendarDate? = nil, mark: SourceMark? = nil) {
+        public init(
+            name: String, trainingCompute: Fact? = nil, fineTuningCompute: Fact? = nil,
+            modalities: [String]? = nil, primaryData: String? = nil, status: Status? = nil,
+            released: CalendarDate? = nil, mark: SourceMark? = nil
+        ) {
             self.name = name
             self.trainingCompute = trainingCompute
             self.fineTuningCompute = fineTuningCompute
@@ -248,8 +263,10 @@ public struct LabProfile: Sendable, Hashable {
         public var mark: SourceMark?
 
         /// Creates a cluster.
-        public init(name: String, peakCapacity: Fact? = nil, interconnect: Fact? = nil,
-                    coLocated: Bool? = nil, mark: SourceMark? = nil) {
+        public init(
+            name: String, peakCapacity: Fact? = nil, interconnect: Fact? = nil,
+            coLocated: Bool? = nil, mark: SourceMark? = nil
+        ) {
             self.name = name
             self.peakCapacity = peakCapacity
             self.interconnect = interconnect
@@ -290,9 +307,11 @@ public struct LabProfile: Sendable, Hashable {
         }
 
         /// Creates a record.
-        public init(obligation: String, pack: String? = nil, model: String? = nil, assessor: String? = nil,
-                    independent: Bool? = nil, completed: CalendarDate? = nil, outcome: Outcome? = nil,
-                    mark: SourceMark? = nil) {
+        public init(
+            obligation: String, pack: String? = nil, model: String? = nil, assessor: String? = nil,
+            independent: Bool? = nil, completed: CalendarDate? = nil, outcome: Outcome? = nil,
+            mark: SourceMark? = nil
+        ) {
             self.obligation = obligation
             self.pack = pack
             self.model = model
@@ -332,7 +351,10 @@ public struct Fact: Sendable, Hashable {
     public var written: String?
 
     /// Creates a fact.
-    public init(value: FactValue, dimension: QuantityDimension, currency: String? = nil, mark: SourceMark? = nil, written: String? = nil) {
+    public init(
+        value: FactValue, dimension: QuantityDimension, currency: String? = nil, mark: SourceMark? = nil,
+        written: String? = nil
+    ) {
         self.value = value
         self.dimension = dimension
         self.currency = currency
@@ -346,10 +368,15 @@ public struct Fact: Sendable, Hashable {
 
     /// An amount of money parsed from text such as `620M` in `currency`, or `$620M`; nil when the
     /// text is not one.
-    public static func money(_ text: String, _ currency: String = "USD") -> Fact? { parse(text, as: .money, currency: currency) }
+    public static func money(_ text: String, _ currency: String = "USD") -> Fact? {
+        parse(text, as: .money, currency: currency)
+    }
 
     static func parse(_ text: String, as dimension: QuantityDimension, currency: String? = nil) -> Fact? {
-        guard let quantity = try? QuantityParser.parse(text, expecting: dimension, defaultCurrency: currency) else { return nil }
-        return Fact(value: FactValue(exactly: quantity.value), dimension: dimension, currency: quantity.currency, written: text)
+        guard let quantity = try? QuantityParser.parse(text, expecting: dimension, defaultCurrency: currency) else {
+            return nil
+        }
+        return Fact(
+            value: FactValue(exactly: quantity.value), dimension: dimension, currency: quantity.currency, written: text)
     }
 }

@@ -1,4 +1,3 @@
-
 /// Limits on what one profile may hold, beyond the YAML layer's own.
 public struct ProfileLimits: Sendable, Hashable {
     /// The most models one profile may list. Default 1,000.
@@ -67,24 +66,32 @@ extension LabProfile {
     /// The keys a profile's top level accepts.
     package static let topLevelKeys = ["organization", "models", "clusters", "assessments"]
     /// The keys under `organization`.
-    package static let organizationKeys = ["name", "jurisdictions", "reporting_period", "annual_gross_revenue",
-                                          "ai_revenue", "ai_rnd_spend", "exchange_rates", "history", "markets"]
+    package static let organizationKeys = [
+        "name", "jurisdictions", "reporting_period", "annual_gross_revenue",
+        "ai_revenue", "ai_rnd_spend", "exchange_rates", "history", "markets",
+    ]
     /// The keys of one market's facts.
     package static let marketKeys = ["market", "revenue", "ai_revenue", "daily_users", "local_address"]
     /// The keys of one year of `history`.
     package static let historyKeys = ["year", "annual_gross_revenue", "ai_revenue", "ai_rnd_spend"]
     /// The keys of a model.
-    package static let modelKeys = ["name", "training_compute", "fine_tuning_compute", "modalities",
-                                   "primary_data", "status", "released", "state_of_the_art", "broad_rights_risk", "base_model"]
+    package static let modelKeys = [
+        "name", "training_compute", "fine_tuning_compute", "modalities",
+        "primary_data", "status", "released", "state_of_the_art", "broad_rights_risk", "base_model",
+    ]
     /// The keys of a model's `base_model:` (the other provider's model it modifies).
     package static let baseModelKeys = ["provider", "name", "training_compute", "systemic_risk"]
     /// The keys of a cluster.
     package static let clusterKeys = ["name", "peak_capacity", "interconnect", "co_located"]
     /// The keys of an assessment record.
-    package static let assessmentKeys = ["obligation", "pack", "model", "assessor", "independent", "completed", "outcome"]
+    package static let assessmentKeys = [
+        "obligation", "pack", "model", "assessor", "independent", "completed", "outcome",
+    ]
     /// The keys of an uncertain or derived quantity.
-    package static let estimateKeys = ["estimate", "low", "high", "confidence", "parameters", "tokens",
-                                      "chips", "peak_per_chip", "hours", "days", "utilization"]
+    package static let estimateKeys = [
+        "estimate", "low", "high", "confidence", "parameters", "tokens",
+        "chips", "peak_per_chip", "hours", "days", "utilization",
+    ]
     /// The keys of an exchange rate.
     package static let exchangeRateKeys = ["from", "to", "rate", "date"]
 
@@ -109,8 +116,9 @@ extension LabProfile {
 
     /// Decodes a profile from a YAML node (the root of a document, or a pack test's `profile:`).
     package init(node root: YAMLNode, path: String?, options: LoadOptions = .default) throws {
-        let top = try MappingReader(root, path: "", keys: LabProfile.topLevelKeys,
-                                    what: "a lab profile (a mapping with 'organization', 'models', …)")
+        let top = try MappingReader(
+            root, path: "", keys: LabProfile.topLevelKeys,
+            what: "a lab profile (a mapping with 'organization', 'models', …)")
         let organizationNode = try top.required("organization", what: "the organization (a mapping with 'name', …)")
         // Each part that fails is recorded and the next is still read, so that one run reports
         // every problem of the file (up to 20), in the order of its lines.
@@ -128,19 +136,25 @@ extension LabProfile {
         var models: [Model] = []
         let modelNodes = try top.sequence("models", what: "a list of models")
         if modelNodes.count > options.profile.maxModels, let node = top["models"] {
-            throw node.error("models: the profile lists \(modelNodes.count) models, more than the limit of \(options.profile.maxModels) (\(options.profile.advice(.maxModels)))", kind: .limit)
+            throw node.error(
+                "models: the profile lists \(modelNodes.count) models, more than the limit of \(options.profile.maxModels) (\(options.profile.advice(.maxModels)))",
+                kind: .limit)
         }
         var modelMarks: [String: SourceMark] = [:]
         var allModelNames: [String] = []
         for (path, node) in modelNodes {
             if let name = node["name"], name.kind == .scalar { allModelNames.append(name.text) }
-            guard let model = try collect({ () throws -> Model in
-                let model = try Self.model(node, path: path)
-                if let first = modelMarks[model.name] {
-                    throw (node["name"] ?? node).error("\(path).name: a second model named \(model.name.quotedForDiagnostic()); the first is at line \(first.line)")
-                }
-                return model
-            }) else { continue }
+            guard
+                let model = try collect({ () throws -> Model in
+                    let model = try Self.model(node, path: path)
+                    if let first = modelMarks[model.name] {
+                        throw (node["name"] ?? node).error(
+                            "\(path).name: a second model named \(model.name.quotedForDiagnostic()); the first is at line \(first.line)"
+                        )
+                    }
+                    return model
+                })
+            else { continue }
             modelMarks[model.name] = node.mark
             models.append(model)
         }
@@ -150,26 +164,35 @@ extension LabProfile {
         }
         var assessments: [AssessmentRecord] = []
         for (path, node) in try top.sequence("assessments", what: "a list of assessments") {
-            guard let record = try collect({ () throws -> AssessmentRecord in
-                var record = try Self.assessment(node, path: path)
-                record.obligationMark = node["obligation"]?.mark
-                record.packMark = node["pack"]?.mark
-                if let records = options.records, let (key, message) = records.problem(obligation: record.obligation, pack: record.pack),
-                   let keyNode = node[key] {
-                    throw keyNode.error("\(path).\(key): \(message)")
-                }
-                // A model whose entry failed above is still a model of the profile: no second error.
-                if let model = record.model, modelMarks[model] == nil, !allModelNames.contains(model), let modelNode = node["model"] {
-                    var message = "\(path).model: no model named \(model.quotedForDiagnostic()) in this profile"
-                    if let near = Suggestion.nearest(to: model, among: models.map(\.name)) { message += "; did you mean '\(near)'?" }
-                    throw modelNode.error(message)
-                }
-                return record
-            }) else { continue }
+            guard
+                let record = try collect({ () throws -> AssessmentRecord in
+                    var record = try Self.assessment(node, path: path)
+                    record.obligationMark = node["obligation"]?.mark
+                    record.packMark = node["pack"]?.mark
+                    if let records = options.records,
+                        let (key, message) = records.problem(obligation: record.obligation, pack: record.pack),
+                        let keyNode = node[key]
+                    {
+                        throw keyNode.error("\(path).\(key): \(message)")
+                    }
+                    // A model whose entry failed above is still a model of the profile: no second error.
+                    if let model = record.model, modelMarks[model] == nil, !allModelNames.contains(model),
+                        let modelNode = node["model"]
+                    {
+                        var message = "\(path).model: no model named \(model.quotedForDiagnostic()) in this profile"
+                        if let near = Suggestion.nearest(to: model, among: models.map(\.name)) {
+                            message += "; did you mean '\(near)'?"
+                        }
+                        throw modelNode.error(message)
+                    }
+                    return record
+                })
+            else { continue }
             assessments.append(record)
         }
-        self.init(path: path, organization: organization, models: models, clusters: clusters, assessments: assessments,
-                  listsModels: top.value("models") != nil, listsClusters: top.value("clusters") != nil)
+        self.init(
+            path: path, organization: organization, models: models, clusters: clusters, assessments: assessments,
+            listsModels: top.value("models") != nil, listsClusters: top.value("clusters") != nil)
         if errors.isEmpty {
             try checkDigits(limits: options.profile, root: root)
             return
@@ -186,10 +209,14 @@ extension LabProfile {
         let limit = limits.maxDigits
         var facts: [(String, Fact?)] = [
             ("organization.annual_gross_revenue", organization.annualGrossRevenue),
-            ("organization.ai_revenue", organization.aiRevenue), ("organization.ai_rnd_spend", organization.aiRnDSpend)]
+            ("organization.ai_revenue", organization.aiRevenue), ("organization.ai_rnd_spend", organization.aiRnDSpend),
+        ]
         for (i, year) in organization.history.enumerated() {
-            facts += [("organization.history[\(i)].annual_gross_revenue", year.annualGrossRevenue),
-                      ("organization.history[\(i)].ai_revenue", year.aiRevenue), ("organization.history[\(i)].ai_rnd_spend", year.aiRnDSpend)]
+            facts += [
+                ("organization.history[\(i)].annual_gross_revenue", year.annualGrossRevenue),
+                ("organization.history[\(i)].ai_revenue", year.aiRevenue),
+                ("organization.history[\(i)].ai_rnd_spend", year.aiRnDSpend),
+            ]
         }
         for (i, model) in models.enumerated() {
             facts.append(("models[\(i)].training_compute", model.trainingCompute))
@@ -212,52 +239,90 @@ extension LabProfile {
     // MARK: Sections
 
     static func organization(_ node: YAMLNode) throws -> Organization {
-        let map = try MappingReader(node, path: "organization", keys: organizationKeys, what: "the organization (a mapping with 'name', …)")
+        let map = try MappingReader(
+            node, path: "organization", keys: organizationKeys, what: "the organization (a mapping with 'name', …)")
         let rates = try exchangeRates(map)
         var history: [Organization.YearFigures] = []
         var historyMarks: [Int: SourceMark] = [:]
-        for (path, yearNode) in try map.sequence("history", what: "a list of years such as [{year: 2025, annual_gross_revenue: 2.1B USD}]") {
-            let entry = try MappingReader(yearNode, path: path, keys: historyKeys, what: "a year's figures, such as {year: 2025, annual_gross_revenue: 2.1B USD}")
+        for (path, yearNode) in try map.sequence(
+            "history", what: "a list of years such as [{year: 2025, annual_gross_revenue: 2.1B USD}]")
+        {
+            let entry = try MappingReader(
+                yearNode, path: path, keys: historyKeys,
+                what: "a year's figures, such as {year: 2025, annual_gross_revenue: 2.1B USD}")
             let yearValue = try entry.required("year", what: "the calendar year, such as 2025")
-            guard yearValue.kind == .scalar, yearValue.scalarKind == .int, let year = Int(yearValue.text), (1900...2200).contains(year) else {
-                throw yearValue.error("\(entry.path(of: "year")): expected a calendar year such as 2025, found \(yearValue.kindDescription)")
+            guard yearValue.kind == .scalar, yearValue.scalarKind == .int, let year = Int(yearValue.text),
+                (1900...2200).contains(year)
+            else {
+                throw yearValue.error(
+                    "\(entry.path(of: "year")): expected a calendar year such as 2025, found \(yearValue.kindDescription)"
+                )
             }
             if let first = historyMarks[year] {
-                throw yearValue.error("\(entry.path(of: "year")): a second entry for \(year); the first is at line \(first.line)")
+                throw yearValue.error(
+                    "\(entry.path(of: "year")): a second entry for \(year); the first is at line \(first.line)")
             }
             historyMarks[year] = yearValue.mark
-            history.append(.init(year: year, annualGrossRevenue: try fact(entry, "annual_gross_revenue", .money),
-                                 aiRevenue: try fact(entry, "ai_revenue", .money), aiRnDSpend: try fact(entry, "ai_rnd_spend", .money)))
+            history.append(
+                .init(
+                    year: year, annualGrossRevenue: try fact(entry, "annual_gross_revenue", .money),
+                    aiRevenue: try fact(entry, "ai_revenue", .money),
+                    aiRnDSpend: try fact(entry, "ai_rnd_spend", .money)))
         }
         history.sort { $0.year < $1.year }
         var markets: [Organization.Market] = []
         var marketMarks: [String: SourceMark] = [:]
-        for (path, marketNode) in try map.sequence("markets", what: "a list of markets such as [{market: KR, ai_revenue: 12B KRW, daily_users: 1.2M}]") {
-            let entry = try MappingReader(marketNode, path: path, keys: marketKeys, what: "a market's facts, such as {market: KR, ai_revenue: 12B KRW}")
+        for (path, marketNode) in try map.sequence(
+            "markets", what: "a list of markets such as [{market: KR, ai_revenue: 12B KRW, daily_users: 1.2M}]")
+        {
+            let entry = try MappingReader(
+                marketNode, path: path, keys: marketKeys,
+                what: "a market's facts, such as {market: KR, ai_revenue: 12B KRW}")
             let codeNode = try entry.required("market", what: "the market's code, such as KR or EU")
             let code = try codeNode.string(path: entry.path(of: "market"), what: "a market code such as KR")
-            guard !code.isEmpty, code.count <= 8, code.unicodeScalars.allSatisfy({ ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == "-" || ($0.value >= 0x30 && $0.value <= 0x39) }) else {
-                throw codeNode.error("\(entry.path(of: "market")): \(code.quotedForDiagnostic()) is not a market code such as KR, EU or US-CA (capital letters, as ISO 3166 writes them)")
+            guard !code.isEmpty, code.count <= 8,
+                code.unicodeScalars.allSatisfy({
+                    ($0.value >= 0x41 && $0.value <= 0x5A) || $0 == "-" || ($0.value >= 0x30 && $0.value <= 0x39)
+                })
+            else {
+                throw codeNode.error(
+                    "\(entry.path(of: "market")): \(code.quotedForDiagnostic()) is not a market code such as KR, EU or US-CA (capital letters, as ISO 3166 writes them)"
+                )
             }
-            if let first = marketMarks[code] { throw codeNode.error("\(entry.path(of: "market")): a second entry for \(code); the first is at line \(first.line)") }
+            if let first = marketMarks[code] {
+                throw codeNode.error(
+                    "\(entry.path(of: "market")): a second entry for \(code); the first is at line \(first.line)")
+            }
             marketMarks[code] = codeNode.mark
             var users: Fact?
             if let usersNode = entry.value("daily_users") {
                 let count = try number(usersNode, lazyPath: entry.path(of: "daily_users"), example: "1.2M or 1200000")
-                if count.isNegative { throw usersNode.error("\(entry.path(of: "daily_users")): a count of users cannot be negative") }
-                users = Fact(value: FactValue(exactly: count), dimension: .dimensionless, mark: usersNode.mark, written: usersNode.text)
+                if count.isNegative {
+                    throw usersNode.error("\(entry.path(of: "daily_users")): a count of users cannot be negative")
+                }
+                users = Fact(
+                    value: FactValue(exactly: count), dimension: .dimensionless, mark: usersNode.mark,
+                    written: usersNode.text)
             }
-            markets.append(.init(market: code, revenue: try fact(entry, "revenue", .money), aiRevenue: try fact(entry, "ai_revenue", .money),
-                                 dailyUsers: users, localAddress: try entry.bool("local_address")))
+            markets.append(
+                .init(
+                    market: code, revenue: try fact(entry, "revenue", .money),
+                    aiRevenue: try fact(entry, "ai_revenue", .money),
+                    dailyUsers: users, localAddress: try entry.bool("local_address")))
         }
         var period: Int?
         if let node = map.value("reporting_period") {
-            guard node.kind == .scalar, node.scalarKind == .int, let year = Int(node.text), (1900...2200).contains(year) else {
-                throw node.error("organization.reporting_period: expected the calendar year the money figures cover, such as 2025, found \(node.kindDescription)")
+            guard node.kind == .scalar, node.scalarKind == .int, let year = Int(node.text), (1900...2200).contains(year)
+            else {
+                throw node.error(
+                    "organization.reporting_period: expected the calendar year the money figures cover, such as 2025, found \(node.kindDescription)"
+                )
             }
             period = year
             if let clash = historyMarks[year] {
-                throw node.error("organization.reporting_period: \(year)'s figures are the top-level ones; organization.history gives \(year) again at line \(clash.line)")
+                throw node.error(
+                    "organization.reporting_period: \(year)'s figures are the top-level ones; organization.history gives \(year) again at line \(clash.line)"
+                )
             }
         }
         return Organization(
@@ -274,24 +339,31 @@ extension LabProfile {
     }
 
     static func model(_ node: YAMLNode, path: String) throws -> Model {
-        let map = try MappingReader(node, path: path, keys: modelKeys, what: "a model (a mapping with 'name', 'training_compute', …)")
+        let map = try MappingReader(
+            node, path: path, keys: modelKeys, what: "a model (a mapping with 'name', 'training_compute', …)")
         var status: Model.Status?
         if let text = try map.string("status") {
             guard let value = Model.Status(rawValue: text) else {
-                throw try map.required("status", what: "").error(enumMessage(map.path(of: "status"), text, Model.Status.allCases.map(\.rawValue)))
+                throw try map.required("status", what: "").error(
+                    enumMessage(map.path(of: "status"), text, Model.Status.allCases.map(\.rawValue)))
             }
             status = value
         }
         var modalities: [String]?
         if map.value("modalities") != nil {
-            modalities = try terms(map, "modalities", known: Model.knownModalities, what: "a list of modalities such as [text, image]")
+            modalities = try terms(
+                map, "modalities", known: Model.knownModalities, what: "a list of modalities such as [text, image]")
         }
         var primaryData: String?
         if map.value("primary_data") != nil {
             if let node = map.value("primary_data"), node.kind != .scalar {
-                throw node.error("\(map.path(of: "primary_data")): expected a term such as general or biological-sequence, found \(node.kindDescription)")
+                throw node.error(
+                    "\(map.path(of: "primary_data")): expected a term such as general or biological-sequence, found \(node.kindDescription)"
+                )
             }
-            primaryData = try terms(map, "primary_data", known: Model.knownPrimaryData, what: "general or biological-sequence").first
+            primaryData = try terms(
+                map, "primary_data", known: Model.knownPrimaryData, what: "general or biological-sequence"
+            ).first
         }
         var model = Model(
             name: try map.requiredString("name", what: "the model's name"),
@@ -313,8 +385,9 @@ extension LabProfile {
     /// A model's `base_model:`: `{provider: Big Lab, name: big-1, training_compute: 3e25 FLOP,
     /// systemic_risk: true}`, the last two optional.
     static func baseModel(_ node: YAMLNode, path: String) throws -> Model.BaseModel {
-        let map = try MappingReader(node, path: path, keys: baseModelKeys,
-                                    what: "the model it modifies, such as {provider: Big Lab, name: big-1, training_compute: 3e25 FLOP}")
+        let map = try MappingReader(
+            node, path: path, keys: baseModelKeys,
+            what: "the model it modifies, such as {provider: Big Lab, name: big-1, training_compute: 3e25 FLOP}")
         return Model.BaseModel(
             provider: try map.requiredString("provider", what: "who provides the model it modifies, such as Big Lab"),
             name: try map.requiredString("name", what: "the name of the model it modifies, such as big-1"),
@@ -324,7 +397,8 @@ extension LabProfile {
     }
 
     static func cluster(_ node: YAMLNode, path: String) throws -> Cluster {
-        let map = try MappingReader(node, path: path, keys: clusterKeys, what: "a cluster (a mapping with 'name', 'peak_capacity', …)")
+        let map = try MappingReader(
+            node, path: path, keys: clusterKeys, what: "a cluster (a mapping with 'name', 'peak_capacity', …)")
         return Cluster(
             name: try map.requiredString("name", what: "the cluster's name"),
             peakCapacity: try fact(map, "peak_capacity", .operationsPerSecond),
@@ -334,16 +408,19 @@ extension LabProfile {
     }
 
     static func assessment(_ node: YAMLNode, path: String) throws -> AssessmentRecord {
-        let map = try MappingReader(node, path: path, keys: assessmentKeys, what: "an assessment (a mapping with 'obligation', 'model', …)")
+        let map = try MappingReader(
+            node, path: path, keys: assessmentKeys, what: "an assessment (a mapping with 'obligation', 'model', …)")
         var outcome: AssessmentRecord.Outcome?
         if let text = try map.string("outcome") {
             guard let value = AssessmentRecord.Outcome(rawValue: text) else {
-                throw try map.required("outcome", what: "").error(enumMessage(map.path(of: "outcome"), text, AssessmentRecord.Outcome.allCases.map(\.rawValue)))
+                throw try map.required("outcome", what: "").error(
+                    enumMessage(map.path(of: "outcome"), text, AssessmentRecord.Outcome.allCases.map(\.rawValue)))
             }
             outcome = value
         }
         return AssessmentRecord(
-            obligation: try map.requiredString("obligation", what: "the obligation's id, such as cybersecurity-assessment"),
+            obligation: try map.requiredString(
+                "obligation", what: "the obligation's id, such as cybersecurity-assessment"),
             pack: try map.string("pack"),
             model: try map.string("model"),
             assessor: try map.string("assessor"),
@@ -366,11 +443,16 @@ extension LabProfile {
                 throw rateNode.error("\(path): a rate from \(rate.from) to itself can only be 1, not \(rate.rate)")
             }
             if let first = rates.firstIndex(where: { $0.from == rate.from && $0.to == rate.to }) {
-                throw rateNode.error("\(path): a second rate from \(rate.from) to \(rate.to); the first is at line \(rateMarks[first].line) (declare one rate per currency pair)")
+                throw rateNode.error(
+                    "\(path): a second rate from \(rate.from) to \(rate.to); the first is at line \(rateMarks[first].line) (declare one rate per currency pair)"
+                )
             }
             if let inverse = rates.firstIndex(where: { $0.from == rate.to && $0.to == rate.from }),
-               rates[inverse].rate * rate.rate != ExactDecimal(integer: 1) {
-                throw rateNode.error("\(path): 1 \(rate.from) = \(rate.rate) \(rate.to) disagrees with the rate at line \(rateMarks[inverse].line), 1 \(rate.to) = \(rates[inverse].rate) \(rate.from): a rate and its inverse must multiply to exactly 1 (declare one direction only)")
+                rates[inverse].rate * rate.rate != ExactDecimal(integer: 1)
+            {
+                throw rateNode.error(
+                    "\(path): 1 \(rate.from) = \(rate.rate) \(rate.to) disagrees with the rate at line \(rateMarks[inverse].line), 1 \(rate.to) = \(rates[inverse].rate) \(rate.from): a rate and its inverse must multiply to exactly 1 (declare one direction only)"
+                )
             }
             rates.append(rate)
             rateMarks.append(rateNode.mark)
@@ -379,11 +461,15 @@ extension LabProfile {
     }
 
     static func exchangeRate(_ node: YAMLNode, path: String) throws -> ExchangeRate {
-        let map = try MappingReader(node, path: path, keys: exchangeRateKeys, what: "an exchange rate (a mapping with 'from', 'to', 'rate', 'date')")
+        let map = try MappingReader(
+            node, path: path, keys: exchangeRateKeys,
+            what: "an exchange rate (a mapping with 'from', 'to', 'rate', 'date')")
         let from = try map.requiredString("from", what: "an ISO 4217 currency code such as EUR")
         let to = try map.requiredString("to", what: "an ISO 4217 currency code such as USD")
         for (key, code) in [("from", from), ("to", to)] where !UnitTable.isCurrencyCode(code) {
-            throw try map.required(key, what: "").error("\(map.path(of: key)): \(code.quotedForDiagnostic()) is not an ISO 4217 currency code such as USD or EUR")
+            throw try map.required(key, what: "").error(
+                "\(map.path(of: key)): \(code.quotedForDiagnostic()) is not an ISO 4217 currency code such as USD or EUR"
+            )
         }
         let rateNode = try map.required("rate", what: "the number of '\(to)' per one '\(from)', such as 1.08")
         let rate = try number(rateNode, lazyPath: map.path(of: "rate"), example: "1.08")
@@ -418,7 +504,8 @@ extension LabProfile {
     /// that is not close to any.
     static func nearMiss(_ path: String, _ value: String, _ known: [String]) -> String? {
         guard !known.contains(value), let near = Suggestion.nearest(to: value, among: known) else { return nil }
-        return "\(path): \(value.quotedForDiagnostic()) is not a term Threshold knows; did you mean '\(near)'? (known: \(known.joined(separator: ", ")))"
+        return
+            "\(path): \(value.quotedForDiagnostic()) is not a term Threshold knows; did you mean '\(near)'? (known: \(known.joined(separator: ", ")))"
     }
 
     static func enumMessage(_ path: String, _ value: String, _ allowed: [String]) -> String {
@@ -444,7 +531,9 @@ extension LabProfile {
     }
 
     /// `number(_:path:example:)`, with the path made only for an error message.
-    static func number(_ node: YAMLNode, lazyPath path: @autoclosure () -> String, example: String) throws -> ExactDecimal {
+    static func number(
+        _ node: YAMLNode, lazyPath path: @autoclosure () -> String, example: String
+    ) throws -> ExactDecimal {
         guard node.kind == .scalar else {
             throw node.error("\(path()): expected a number such as \(example), found \(node.kindDescription)")
         }
@@ -468,11 +557,15 @@ extension LabProfile {
 
     /// `fact(_:path:_:)`, with the path made only when needed: for an error message, or for an
     /// estimate's keys. Most facts are a scalar that parses.
-    static func fact(_ node: YAMLNode, lazyPath path: @autoclosure () -> String, _ dimension: QuantityDimension) throws -> Fact {
+    static func fact(
+        _ node: YAMLNode, lazyPath path: @autoclosure () -> String, _ dimension: QuantityDimension
+    ) throws -> Fact {
         switch node.kind {
         case .scalar:
             let (value, currency) = try quantity(node, lazyPath: path(), dimension)
-            return Fact(value: FactValue(exactly: value), dimension: dimension, currency: currency, mark: node.mark, written: node.text)
+            return Fact(
+                value: FactValue(exactly: value), dimension: dimension, currency: currency, mark: node.mark,
+                written: node.text)
         case .sequence:
             throw node.error("\(path()): expected \(dimension.example), found a sequence")
         case .mapping:
@@ -481,12 +574,16 @@ extension LabProfile {
     }
 
     /// A scalar quantity in `dimension`: its value in the base unit, and its currency for money.
-    static func quantity(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> (ExactDecimal, String?) {
+    static func quantity(
+        _ node: YAMLNode, path: String, _ dimension: QuantityDimension
+    ) throws -> (ExactDecimal, String?) {
         try quantity(node, lazyPath: path, dimension)
     }
 
     /// `quantity(_:path:_:)`, with the path made only for an error message.
-    static func quantity(_ node: YAMLNode, lazyPath path: @autoclosure () -> String, _ dimension: QuantityDimension) throws -> (ExactDecimal, String?) {
+    static func quantity(
+        _ node: YAMLNode, lazyPath path: @autoclosure () -> String, _ dimension: QuantityDimension
+    ) throws -> (ExactDecimal, String?) {
         guard node.kind == .scalar, !node.isNull else {
             throw node.error("\(path()): expected \(dimension.example), found \(node.kindDescription)")
         }
@@ -519,14 +616,17 @@ extension LabProfile {
     /// `{estimate, low, high, confidence}` and/or the derivations `{parameters, tokens}` (6·N·D) and
     /// `{chips, peak_per_chip, hours|days, utilization}`; estimates that disagree span an interval.
     static func estimate(_ node: YAMLNode, path: String, _ dimension: QuantityDimension) throws -> Fact {
-        let map = try MappingReader(node, path: path, keys: estimateKeys,
-                                    what: "\(dimension.example), or an estimate such as {estimate: 3.2e25, low: 2.1e25, high: 4.8e25}")
+        let map = try MappingReader(
+            node, path: path, keys: estimateKeys,
+            what: "\(dimension.example), or an estimate such as {estimate: 3.2e25, low: 2.1e25, high: 4.8e25}")
         var currency: String?
         func value(_ key: String) throws -> ExactDecimal? {
             guard let child = map.value(key) else { return nil }
             let (value, unitCurrency) = try quantity(child, lazyPath: map.path(of: key), dimension)
             if let currency, let unitCurrency, currency != unitCurrency {
-                throw child.error("\(map.path(of: key)): \(unitCurrency) does not match \(currency) used above; write every part of an estimate in one currency")
+                throw child.error(
+                    "\(map.path(of: key)): \(unitCurrency) does not match \(currency) used above; write every part of an estimate in one currency"
+                )
             }
             currency = currency ?? unitCurrency
             return value
@@ -534,7 +634,9 @@ extension LabProfile {
         func count(_ key: String, example: String) throws -> ExactDecimal? {
             guard let child = map.value(key) else { return nil }
             let number = try self.number(child, lazyPath: map.path(of: key), example: example)
-            if number.isNegative { throw child.error("\(map.path(of: key)): expected a non-negative number such as \(example)") }
+            if number.isNegative {
+                throw child.error("\(map.path(of: key)): expected a non-negative number such as \(example)")
+            }
             return number
         }
         var candidates: [FactValue] = []
@@ -542,7 +644,9 @@ extension LabProfile {
         if (low == nil) != (high == nil) {
             // A lone bound says nothing of the other side: "at most 4e25" may be under any line.
             let given = low == nil ? "high" : "low", missing = low == nil ? "low" : "high"
-            throw (map.value(given) ?? node).error("\(path): '\(given)' is given without '\(missing)'; an uncertain value needs both bounds, such as {estimate: 3.2e25, low: 2.1e25, high: 4.8e25}")
+            throw (map.value(given) ?? node).error(
+                "\(path): '\(given)' is given without '\(missing)'; an uncertain value needs both bounds, such as {estimate: 3.2e25, low: 2.1e25, high: 4.8e25}"
+            )
         }
         if let point = estimate ?? low {
             do {
@@ -553,9 +657,12 @@ extension LabProfile {
         }
         let parameters = try count("parameters", example: "405e9"), tokens = try count("tokens", example: "15.6e12")
         if parameters != nil || tokens != nil {
-            guard dimension == .operations else { throw node.error("\(path): parameters and tokens derive training compute, not \(dimension)") }
+            guard dimension == .operations else {
+                throw node.error("\(path): parameters and tokens derive training compute, not \(dimension)")
+            }
             guard let parameters, let tokens else {
-                throw node.error("\(path): deriving compute as 6 × parameters × tokens needs both 'parameters' and 'tokens'")
+                throw node.error(
+                    "\(path): deriving compute as 6 × parameters × tokens needs both 'parameters' and 'tokens'")
             }
             candidates.append(FactValue.sixND(parameters: parameters, tokens: tokens))
         }
@@ -564,29 +671,41 @@ extension LabProfile {
         let utilization = try count("utilization", example: "0.4")
         let peakNode = map.value("peak_per_chip")
         if chips != nil || peakNode != nil || hours != nil || days != nil || utilization != nil {
-            guard dimension == .operations else { throw node.error("\(path): a hardware estimate derives training compute, not \(dimension)") }
+            guard dimension == .operations else {
+                throw node.error("\(path): a hardware estimate derives training compute, not \(dimension)")
+            }
             guard let chips, let peakNode, let utilization, hours != nil || days != nil else {
-                throw node.error("\(path): a hardware estimate needs 'chips', 'peak_per_chip' (FLOP/s), 'hours' or 'days', and 'utilization'")
+                throw node.error(
+                    "\(path): a hardware estimate needs 'chips', 'peak_per_chip' (FLOP/s), 'hours' or 'days', and 'utilization'"
+                )
             }
             if hours != nil && days != nil { throw node.error("\(path): give either 'hours' or 'days', not both") }
             let (peak, _) = try quantity(peakNode, lazyPath: map.path(of: "peak_per_chip"), .operationsPerSecond)
             let peakRate = Quantity.operationsPerSecond(peak)
             if utilization > ExactDecimal(integer: 1), let utilizationNode = map.value("utilization") {
-                throw utilizationNode.error("\(map.path(of: "utilization")): utilization is a fraction of peak between 0 and 1, such as 0.4")
+                throw utilizationNode.error(
+                    "\(map.path(of: "utilization")): utilization is a fraction of peak between 0 and 1, such as 0.4")
             }
-            let seconds = hours.map { $0 * ExactDecimal(integer: 3600) } ?? (days ?? ExactDecimal(integer: 0)) * ExactDecimal(integer: 86_400)
+            let seconds =
+                hours.map { $0 * ExactDecimal(integer: 3600) } ?? (days ?? ExactDecimal(integer: 0))
+                * ExactDecimal(integer: 86_400)
             do {
-                candidates.append(try FactValue.hardware(chips: chips, peakPerChip: peakRate, seconds: seconds, utilization: utilization))
+                candidates.append(
+                    try FactValue.hardware(
+                        chips: chips, peakPerChip: peakRate, seconds: seconds, utilization: utilization))
             } catch {
                 throw node.error("\(path): \(error.message)")
             }
         }
         guard var combined = FactValue.combining(candidates) else {
-            throw node.error("\(path): an estimate needs 'estimate' (with optional 'low' and 'high'), 'parameters' and 'tokens', or a hardware estimate")
+            throw node.error(
+                "\(path): an estimate needs 'estimate' (with optional 'low' and 'high'), 'parameters' and 'tokens', or a hardware estimate"
+            )
         }
         combined.confidence = try map.string("confidence")
-        return Fact(value: combined, dimension: dimension, currency: dimension == .money ? (currency ?? "USD") : nil,
-                    mark: node.mark, written: nil)
+        return Fact(
+            value: combined, dimension: dimension, currency: dimension == .money ? (currency ?? "USD") : nil,
+            mark: node.mark, written: nil)
     }
 }
 

@@ -119,7 +119,7 @@ public struct ExactDecimal: Sendable, Hashable {
     /// when `digits` is empty or holds anything but `0`…`9`.
     public init?(digits: String, exponent: Int = 0, isNegative: Bool = false) {
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              exponent.magnitude <= ExactDecimal.maximumExponent.magnitude
+            exponent.magnitude <= ExactDecimal.maximumExponent.magnitude
         else { return nil }
         self.init(coefficient: .big(BigUInt(decimalDigits: digits.utf8)), exponent: exponent, isNegative: isNegative)
     }
@@ -223,11 +223,13 @@ extension ExactDecimal: Comparable {
             // Same leading power of ten: the exponents differ by less than 20, so scale the one
             // with the larger exponent up (it has fewer digits) and compare coefficients.
             if lhs.exponent > rhs.exponent {
-                let (scaled, overflow) = a.multipliedReportingOverflow(by: BigUInt.wordPowerOfTen(lhs.exponent - rhs.exponent))
+                let (scaled, overflow) = a.multipliedReportingOverflow(
+                    by: BigUInt.wordPowerOfTen(lhs.exponent - rhs.exponent))
                 if overflow { return 1 }
                 return scaled == b ? 0 : (scaled < b ? -1 : 1)
             } else {
-                let (scaled, overflow) = b.multipliedReportingOverflow(by: BigUInt.wordPowerOfTen(rhs.exponent - lhs.exponent))
+                let (scaled, overflow) = b.multipliedReportingOverflow(
+                    by: BigUInt.wordPowerOfTen(rhs.exponent - lhs.exponent))
                 if overflow { return -1 }
                 return a == scaled ? 0 : (a < scaled ? -1 : 1)
             }
@@ -255,8 +257,9 @@ extension ExactDecimal {
         if rhs.isZero { return lhs }
         let exponent = min(lhs.exponent, rhs.exponent)
         if case .small(let a) = lhs.coefficient, case .small(let b) = rhs.coefficient,
-           let scaledA = scaled(a, by: lhs.exponent - exponent),
-           let scaledB = scaled(b, by: rhs.exponent - exponent) {
+            let scaledA = scaled(a, by: lhs.exponent - exponent),
+            let scaledB = scaled(b, by: rhs.exponent - exponent)
+        {
             if lhs.isNegative == rhs.isNegative {
                 let (sum, overflow) = scaledA.addingReportingOverflow(scaledB)
                 if !overflow { return ExactDecimal(small: sum, exponent: exponent, isNegative: lhs.isNegative) }
@@ -294,11 +297,13 @@ extension ExactDecimal {
             if product.high == 0 {
                 return ExactDecimal(small: product.low, exponent: exponent, isNegative: negative)
             }
-            return ExactDecimal(coefficient: .big(BigUInt(limbs: [product.low, product.high])),
-                                exponent: exponent, isNegative: negative)
+            return ExactDecimal(
+                coefficient: .big(BigUInt(limbs: [product.low, product.high])),
+                exponent: exponent, isNegative: negative)
         }
-        return ExactDecimal(coefficient: .big(lhs.bigCoefficient * rhs.bigCoefficient),
-                            exponent: exponent, isNegative: negative)
+        return ExactDecimal(
+            coefficient: .big(lhs.bigCoefficient * rhs.bigCoefficient),
+            exponent: exponent, isNegative: negative)
     }
 
     /// `self × 10^power`, exactly.
@@ -356,12 +361,16 @@ extension ExactDecimal {
         let quotient: BigUInt
         let remainderIsZero: Bool
         if case .small(let a) = coefficient, case .small(let b) = divisor.coefficient, scale <= 19,
-           case let wide = a.multipliedFullWidth(by: BigUInt.wordPowerOfTen(scale)), wide.high < b {
+            case let wide = a.multipliedFullWidth(by: BigUInt.wordPowerOfTen(scale)), wide.high < b
+        {
             let (q, r) = b.dividingFullWidth(wide)
             // The usual case (a margin of two figures of a few digits each): round in machine words.
-            if let rounded = Self.round(q, remainderIsZero: r == 0, digits: digits, negative: negative, rounding: rounding) {
-                return ExactDecimal(small: rounded.kept, exponent: self.exponent - divisor.exponent - scale + rounded.surplus,
-                                    isNegative: negative)
+            if let rounded = Self.round(
+                q, remainderIsZero: r == 0, digits: digits, negative: negative, rounding: rounding)
+            {
+                return ExactDecimal(
+                    small: rounded.kept, exponent: self.exponent - divisor.exponent - scale + rounded.surplus,
+                    isNegative: negative)
             }
             quotient = BigUInt(q)
             remainderIsZero = r == 0
@@ -413,8 +422,10 @@ extension ExactDecimal {
     /// `remainderIsZero`) cut to `digits` significant digits under `rounding`, in machine words:
     /// the same rules as the big-integer path of ``divided(by:significantDigits:rounding:)``. Nil
     /// when `digits` is beyond what a word holds.
-    private static func round(_ q: UInt64, remainderIsZero: Bool, digits: Int, negative: Bool,
-                              rounding: RoundingRule) -> (kept: UInt64, surplus: Int)? {
+    private static func round(
+        _ q: UInt64, remainderIsZero: Bool, digits: Int, negative: Bool,
+        rounding: RoundingRule
+    ) -> (kept: UInt64, surplus: Int)? {
         guard digits <= 18 else { return nil }
         let surplus = max(0, digitCount(q) - digits)
         guard surplus > 0 else {

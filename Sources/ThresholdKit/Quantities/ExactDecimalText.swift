@@ -23,13 +23,16 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
         case .big(let value):
             var digits = value.decimalString
             digits.withUTF8 { utf8 in
-                ExactDecimal.appendText(digits: UnsafeRawBufferPointer(utf8), exponent: exponent, negative: isNegative, to: &bytes)
+                ExactDecimal.appendText(
+                    digits: UnsafeRawBufferPointer(utf8), exponent: exponent, negative: isNegative, to: &bytes)
             }
         }
     }
 
     /// The text of 0.d₁d₂…dₖ × 10^(exponent + k), by the rules of ``description``.
-    private static func appendText<Sink: ByteSink & ~Copyable>(digits: UnsafeRawBufferPointer, exponent: Int, negative: Bool, to bytes: inout Sink) {
+    private static func appendText<Sink: ByteSink & ~Copyable>(
+        digits: UnsafeRawBufferPointer, exponent: Int, negative: Bool, to bytes: inout Sink
+    ) {
         let count = digits.count
         let point = exponent + count
         if negative { bytes.append(UInt8(ascii: "-")) }

@@ -31,8 +31,10 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
 
     /// An estimate with an optional interval around it (`low` and `high` default to the
     /// estimate). Throws unless `low <= estimate <= high`.
-    package init(estimate: ExactDecimal, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
-                confidence: String? = nil, derivation: Derivation? = nil) throws(FactValueError) {
+    package init(
+        estimate: ExactDecimal, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
+        confidence: String? = nil, derivation: Derivation? = nil
+    ) throws(FactValueError) {
         let low = low ?? estimate
         let high = high ?? estimate
         guard low <= estimate else {
@@ -49,8 +51,10 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// An interval whose bounds are already known to be ordered (internal use).
-    init(uncheckedLow low: ExactDecimal, estimate: ExactDecimal?, high: ExactDecimal,
-         confidence: String? = nil, derivation: Derivation? = nil) {
+    init(
+        uncheckedLow low: ExactDecimal, estimate: ExactDecimal?, high: ExactDecimal,
+        confidence: String? = nil, derivation: Derivation? = nil
+    ) {
         self.low = low
         self.estimate = estimate
         self.high = high
@@ -92,8 +96,9 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
         }
         let agreed = estimates.allSatisfy { $0.estimate != nil && $0.estimate == first.estimate } ? first.estimate : nil
         let confidence = estimates.allSatisfy({ $0.confidence == first.confidence }) ? first.confidence : nil
-        return FactValue(uncheckedLow: low, estimate: agreed, high: high, confidence: confidence,
-                         derivation: .combined(estimates))
+        return FactValue(
+            uncheckedLow: low, estimate: agreed, high: high, confidence: confidence,
+            derivation: .combined(estimates))
     }
 
     /// Training compute by the dense-transformer rule of thumb, 6 × parameters × tokens FLOP,
@@ -107,20 +112,25 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     /// computed exactly. `peakPerChip` must be a rate (a bare number is read as FLOP/s); no input
     /// may be negative and the utilisation must lie between 0 and 1. Use
     /// ``Derivation/seconds(hours:)`` or ``Derivation/seconds(days:)`` for the duration.
-    package static func hardware(chips: ExactDecimal, peakPerChip: Quantity, seconds: ExactDecimal,
-                                utilization: ExactDecimal) throws(FactValueError) -> FactValue {
+    package static func hardware(
+        chips: ExactDecimal, peakPerChip: Quantity, seconds: ExactDecimal,
+        utilization: ExactDecimal
+    ) throws(FactValueError) -> FactValue {
         guard peakPerChip.dimension == .operationsPerSecond || peakPerChip.dimension == .dimensionless else {
             throw FactValueError("the peak per chip must be a rate such as 989e12 FLOP/s, not \(peakPerChip.dimension)")
         }
         let peak = peakPerChip.withDefaultUnit(.operationsPerSecond)
-        for (name, value) in [("chips", chips), ("peak per chip", peak.value), ("time", seconds), ("utilization", utilization)]
+        for (name, value) in [
+            ("chips", chips), ("peak per chip", peak.value), ("time", seconds), ("utilization", utilization),
+        ]
         where value.isNegative {
             throw FactValueError("the \(name) cannot be negative (\(value))")
         }
         guard utilization <= .one else {
             throw FactValueError("the utilization is a fraction between 0 and 1, not \(utilization)")
         }
-        let derivation = Derivation.hardware(chips: chips, peakPerChip: peak, seconds: seconds, utilization: utilization)
+        let derivation = Derivation.hardware(
+            chips: chips, peakPerChip: peak, seconds: seconds, utilization: utilization)
         return FactValue(exactly: derivation.result, derivation: derivation)
     }
 }
@@ -176,7 +186,8 @@ package indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
             return "6 × parameters (\(parameters.compactDescription)) × tokens (\(tokens.compactDescription)) = "
                 + "\(result.compactDescription) FLOP (dense-transformer rule of thumb)"
         case let .hardware(chips, peakPerChip, seconds, utilization):
-            return "chips (\(chips.compactDescription)) × peak per chip (\(peakPerChip.value.compactDescription) FLOP/s) "
+            return
+                "chips (\(chips.compactDescription)) × peak per chip (\(peakPerChip.value.compactDescription) FLOP/s) "
                 + "× time (\(seconds.compactDescription) s) × utilization (\(utilization.compactDescription)) = "
                 + "\(result.compactDescription) FLOP (hardware estimate)"
         case let .combined(values):

@@ -19,7 +19,8 @@ package struct Quantity: Sendable, Hashable, CustomStringConvertible {
     package var unitText: String?
 
     /// A quantity from its parts. `currency` is kept only for money.
-    package init(_ value: ExactDecimal, dimension: QuantityDimension, currency: String? = nil, unitText: String? = nil) {
+    package init(_ value: ExactDecimal, dimension: QuantityDimension, currency: String? = nil, unitText: String? = nil)
+    {
         self.value = value
         self.dimension = dimension
         self.currency = dimension == .money ? currency : nil
@@ -79,8 +80,9 @@ package struct Quantity: Sendable, Hashable, CustomStringConvertible {
     /// same check for quantities built in code.
     package func requireNonNegative() throws(QuantityError) {
         if value.isNegative {
-            throw QuantityError(.negative, "a negative amount (\(value)) is not accepted: facts and thresholds are magnitudes",
-                                suggestion: value.magnitude.description, utf8Offset: 0, scalarOffset: 0)
+            throw QuantityError(
+                .negative, "a negative amount (\(value)) is not accepted: facts and thresholds are magnitudes",
+                suggestion: value.magnitude.description, utf8Offset: 0, scalarOffset: 0)
         }
     }
 

@@ -47,12 +47,15 @@ package enum QuantityParser {
     ///   - defaultCurrency: the currency of a bare number when `expecting` is `.money`; with none,
     ///     a bare number is refused for money.
     ///   - allowNegative: whether a negative value is accepted (by default it is refused).
-    package static func parse(_ text: some StringProtocol, expecting: QuantityDimension? = nil,
-                             defaultCurrency: String? = nil, allowNegative: Bool = false) throws(QuantityError) -> Quantity {
+    package static func parse(
+        _ text: some StringProtocol, expecting: QuantityDimension? = nil,
+        defaultCurrency: String? = nil, allowNegative: Bool = false
+    ) throws(QuantityError) -> Quantity {
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
             Result { () throws(QuantityError) in
-                try QuantityScanner(bytes: bytes).quantity(expecting: expecting, defaultCurrency: defaultCurrency,
-                                                           allowNegative: allowNegative)
+                try QuantityScanner(bytes: bytes).quantity(
+                    expecting: expecting, defaultCurrency: defaultCurrency,
+                    allowNegative: allowNegative)
             }
         }
         if let result = text.utf8.withContiguousStorageIfAvailable(scan) { return try result.get() }
@@ -62,10 +65,13 @@ package enum QuantityParser {
 
     /// Parses a quantity from UTF-8 bytes (for example a YAML scalar straight from the parser's
     /// buffer); see `parse(_:expecting:defaultCurrency:allowNegative:)`.
-    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, expecting: QuantityDimension? = nil,
-                             defaultCurrency: String? = nil, allowNegative: Bool = false) throws(QuantityError) -> Quantity {
-        try QuantityScanner(bytes: bytes).quantity(expecting: expecting, defaultCurrency: defaultCurrency,
-                                                   allowNegative: allowNegative)
+    package static func parse(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, expecting: QuantityDimension? = nil,
+        defaultCurrency: String? = nil, allowNegative: Bool = false
+    ) throws(QuantityError) -> Quantity {
+        try QuantityScanner(bytes: bytes).quantity(
+            expecting: expecting, defaultCurrency: defaultCurrency,
+            allowNegative: allowNegative)
     }
 
     /// Parses a plain number from a string or part of one: every number spelling of
@@ -100,8 +106,10 @@ struct QuantityScanner {
 
     /// The whole parse: sign and currency sign, number, exponent, multiplier, unit; then the
     /// checks that depend on the caller (sign, expected dimension).
-    func quantity(expecting: QuantityDimension?, defaultCurrency: String?,
-                  allowNegative: Bool) throws(QuantityError) -> Quantity {
+    func quantity(
+        expecting: QuantityDimension?, defaultCurrency: String?,
+        allowNegative: Bool
+    ) throws(QuantityError) -> Quantity {
         var i = skipSpaces(0)
         guard i < end else {
             throw error(.empty, "empty quantity: expected a number such as 1e25, 500M or 3.2e25 FLOP", at: 0)
@@ -116,7 +124,9 @@ struct QuantityScanner {
             i += length
         }
         var prefix: CurrencyPrefix?
-        if let first = byte(i), !QuantityScanner.isDigit(first), first != UInt8(ascii: "."), let unit = currencyPrefix(at: i) {
+        if let first = byte(i), !QuantityScanner.isDigit(first), first != UInt8(ascii: "."),
+            let unit = currencyPrefix(at: i)
+        {
             prefix = CurrencyPrefix(unit: unit, start: i, end: i + unit.length)
             i = skipSpaces(i + unit.length)
             if signOffset == nil, let (length, isMinus) = sign(at: i) {
@@ -126,8 +136,9 @@ struct QuantityScanner {
             }
         }
         if let first = byte(i), !QuantityScanner.isDigit(first), let length = nonFiniteWord(at: i) {
-            throw error(.notFinite, "'\(text(i, i + length))' is not a finite amount; write the number itself, such as 1e30",
-                        at: signOffset ?? i)
+            throw error(
+                .notFinite, "'\(text(i, i + length))' is not a finite amount; write the number itself, such as 1e30",
+                at: signOffset ?? i)
         }
 
         // The number: mantissa, exponent (1e25, 10^25, 3 × 10^25) and multiplier (500M).
@@ -148,9 +159,10 @@ struct QuantityScanner {
         var value = mantissa.value(in: bytes, timesPowerOfTen: exponent, negative: negative)
         if let scale = unit.scale { value = value * scale }
         if value.isNegative && !allowNegative {
-            throw error(.negative, "a negative amount is not accepted here: facts and thresholds are magnitudes",
-                        suggestion: value.magnitude.description.utf8.count <= 64 ? value.magnitude.description : nil,
-                        at: signOffset ?? mantissa.start)
+            throw error(
+                .negative, "a negative amount is not accepted here: facts and thresholds are magnitudes",
+                suggestion: value.magnitude.description.utf8.count <= 64 ? value.magnitude.description : nil,
+                at: signOffset ?? mantissa.start)
         }
 
         var dimension = unit.dimension
@@ -160,8 +172,9 @@ struct QuantityScanner {
                 if expected == .money {
                     guard let defaultCurrency else {
                         let written = text(mantissa.start, unitStart).trimmingTrailingSpaces
-                        throw error(.missingCurrency, "an amount of money needs a currency, as in 500M USD or $500M",
-                                    suggestion: written.utf8.count <= 64 ? "\(written) USD" : nil, at: unitStart)
+                        throw error(
+                            .missingCurrency, "an amount of money needs a currency, as in 500M USD or $500M",
+                            suggestion: written.utf8.count <= 64 ? "\(written) USD" : nil, at: unitStart)
                     }
                     currency = defaultCurrency
                 }
@@ -169,10 +182,12 @@ struct QuantityScanner {
             } else if dimension != expected {
                 let written = unit.definition?.name ?? ""
                 if expected == .dimensionless {
-                    throw error(.wrongDimension, "expected a plain number, found the unit '\(written)'", at: unit.offset)
+                    throw error(
+                        .wrongDimension, "expected a plain number, found the unit '\(written)'", at: unit.offset)
                 }
-                throw error(.wrongDimension, "expected \(expected), found '\(written)', \(dimension)",
-                            suggestion: expected.baseUnit, at: unit.offset)
+                throw error(
+                    .wrongDimension, "expected \(expected), found '\(written)', \(dimension)",
+                    suggestion: expected.baseUnit, at: unit.offset)
             }
         }
         return Quantity(value, dimension: dimension, currency: currency, unitText: unit.definition?.name)
@@ -214,11 +229,13 @@ struct QuantityScanner {
         /// The exact value `±mantissa × 10^power`.
         func value(in bytes: UnsafeBufferPointer<UInt8>, timesPowerOfTen power: Int, negative: Bool) -> ExactDecimal {
             if significantDigits <= 19 {
-                return ExactDecimal(small: coefficient, exponent: power + trailingZeros - fractionDigits, isNegative: negative)
+                return ExactDecimal(
+                    small: coefficient, exponent: power + trailingZeros - fractionDigits, isNegative: negative)
             }
             let digits = bytes[start..<end].lazy.filter { QuantityScanner.isDigit($0) }
-            return ExactDecimal(coefficient: .big(BigUInt(decimalDigits: digits)), exponent: power - fractionDigits,
-                                isNegative: negative)
+            return ExactDecimal(
+                coefficient: .big(BigUInt(decimalDigits: digits)), exponent: power - fractionDigits,
+                isNegative: negative)
         }
     }
 
@@ -248,7 +265,9 @@ struct QuantityScanner {
                 i += 1
             } else if b == UInt8(ascii: "_") {
                 guard previousWasDigit, let next = byte(i + 1), QuantityScanner.isDigit(next) else {
-                    throw error(.malformedNumber, "an underscore in a number must sit between two digits, as in 500_000_000", at: i)
+                    throw error(
+                        .malformedNumber, "an underscore in a number must sit between two digits, as in 500_000_000",
+                        at: i)
                 }
                 previousWasDigit = false
                 i += 1
@@ -269,9 +288,10 @@ struct QuantityScanner {
             throw error(.malformedNumber, "expected a number (such as 1e25, 500M or 3 × 10^25)", at: start)
         }
         if mantissa.significantDigits + mantissa.trailingZeros > QuantityParser.maximumDigits {
-            throw error(.tooManyDigits,
-                        "a number may have at most \(QuantityParser.maximumDigits) significant digits; use an exponent, as in 1e25",
-                        at: start)
+            throw error(
+                .tooManyDigits,
+                "a number may have at most \(QuantityParser.maximumDigits) significant digits; use an exponent, as in 1e25",
+                at: start)
         }
         mantissa.end = i
         return mantissa
@@ -296,10 +316,12 @@ struct QuantityScanner {
             if j == i + 1, let next = byte(j), QuantityScanner.isLetter(next) {
                 return (0, i)  // Not an exponent: a unit starting with E or e (EFLOP/s, EUR).
             }
-            throw error(.missingExponent, "'\(text(i, i + 1))' must be followed by the exponent's digits, as in 1e25", at: j)
+            throw error(
+                .missingExponent, "'\(text(i, i + 1))' must be followed by the exponent's digits, as in 1e25", at: j)
         }
         if mantissa.end - mantissa.start == 2, bytes[mantissa.start] == UInt8(ascii: "1"),
-           bytes[mantissa.start + 1] == UInt8(ascii: "0"), let (power, next) = try powerOfTen(at: i) {
+            bytes[mantissa.start + 1] == UInt8(ascii: "0"), let (power, next) = try powerOfTen(at: i)
+        {
             mantissa.becomeOne()
             return (power, next)
         }
@@ -307,8 +329,10 @@ struct QuantityScanner {
         if let length = multiplicationSign(at: j) {
             let k = skipSpaces(j + length)
             guard byte(k) == UInt8(ascii: "1"), byte(k + 1) == UInt8(ascii: "0"),
-                  let (power, next) = try powerOfTen(at: k + 2) else {
-                throw error(.malformedNumber, "expected a power of ten after '\(text(j, j + length))', as in 3 × 10^25", at: k)
+                let (power, next) = try powerOfTen(at: k + 2)
+            else {
+                throw error(
+                    .malformedNumber, "expected a power of ten after '\(text(j, j + length))', as in 3 × 10^25", at: k)
             }
             return (power, next)
         }
@@ -334,12 +358,17 @@ struct QuantityScanner {
 
     /// Looks up the unit in `start..<end` (empty when there is none) and reconciles it with a
     /// currency prefix.
-    private func resolveUnit(prefix: CurrencyPrefix?, start: Int, end unitEnd: Int) throws(QuantityError) -> ResolvedUnit {
+    private func resolveUnit(
+        prefix: CurrencyPrefix?, start: Int, end unitEnd: Int
+    ) throws(QuantityError) -> ResolvedUnit {
         var unit: QuantityUnit?
         if start < unitEnd {
             let first = bytes[start]
             guard QuantityScanner.isLetter(first) || first == UInt8(ascii: "$") || first >= 0x80 else {
-                throw error(.trailingText, "unexpected \(text(start, start + scalarLength(at: start)).quotedForDiagnostic()) after the number", at: start)
+                throw error(
+                    .trailingText,
+                    "unexpected \(text(start, start + scalarLength(at: start)).quotedForDiagnostic()) after the number",
+                    at: start)
             }
             guard let found = UnitTable.lookUp(UnsafeBufferPointer(rebasing: bytes[start..<unitEnd])) else {
                 throw unitError(start: start, end: unitEnd)
@@ -349,15 +378,17 @@ struct QuantityScanner {
         guard let prefix else { return ResolvedUnit(definition: unit, offset: start) }
         guard let unit else { return ResolvedUnit(definition: prefix.unit, offset: prefix.start) }
         guard unit.dimension == .money else {
-            throw error(.conflictingUnits,
-                        "the currency sign '\(text(prefix.start, prefix.end))' cannot go with the unit '\(text(start, unitEnd))'",
-                        at: start)
+            throw error(
+                .conflictingUnits,
+                "the currency sign '\(text(prefix.start, prefix.end))' cannot go with the unit '\(text(start, unitEnd))'",
+                at: start)
         }
         guard unit.packedCurrency == prefix.unit.packedCurrency else {
-            throw error(.conflictingUnits,
-                        "'\(text(start, unitEnd))' contradicts the currency sign '\(text(prefix.start, prefix.end))' "
-                            + "before the number (\(prefix.unit.currency ?? "?"))",
-                        at: start)
+            throw error(
+                .conflictingUnits,
+                "'\(text(start, unitEnd))' contradicts the currency sign '\(text(prefix.start, prefix.end))' "
+                    + "before the number (\(prefix.unit.currency ?? "?"))",
+                at: start)
         }
         return ResolvedUnit(definition: unit, offset: start)
     }
@@ -423,15 +454,20 @@ struct QuantityScanner {
     private func currencyPrefix(at i: Int) -> QuantityUnit? {
         guard let first = byte(i), !QuantityScanner.isDigit(first), first != UInt8(ascii: ".") else { return nil }
         let signs = UnitTable.currencySigns
-        for index in signs.indices where i + signs[index].length <= end
-            && signs[index].matches(UnsafeBufferPointer(rebasing: bytes[i..<(i + signs[index].length)])) {
+        for index in signs.indices
+        where i + signs[index].length <= end
+            && signs[index].matches(UnsafeBufferPointer(rebasing: bytes[i..<(i + signs[index].length)]))
+        {
             return signs[index]
         }
         // A code followed by a space, a digit, a point or a sign.
         if i + 3 < end, UnitTable.isUppercaseLetter(bytes[i]), UnitTable.isUppercaseLetter(bytes[i + 1]),
-           UnitTable.isUppercaseLetter(bytes[i + 2]), UnitTable.isCurrencyCode(bytes[i], bytes[i + 1], bytes[i + 2]) {
+            UnitTable.isUppercaseLetter(bytes[i + 2]), UnitTable.isCurrencyCode(bytes[i], bytes[i + 1], bytes[i + 2])
+        {
             let next = bytes[i + 3]
-            if skipSpaces(i + 3) > i + 3 || QuantityScanner.isDigit(next) || next == UInt8(ascii: ".") || sign(at: i + 3) != nil {
+            if skipSpaces(i + 3) > i + 3 || QuantityScanner.isDigit(next) || next == UInt8(ascii: ".")
+                || sign(at: i + 3) != nil
+            {
                 return QuantityUnit(code: bytes[i], bytes[i + 1], bytes[i + 2])
             }
         }
@@ -464,8 +500,9 @@ struct QuantityScanner {
             index += 1
         }
         if value > QuantityParser.maximumExponent {
-            throw error(.exponentOutOfRange,
-                        "the exponent is out of range: at most ±\(QuantityParser.maximumExponent) is accepted", at: start)
+            throw error(
+                .exponentOutOfRange,
+                "the exponent is out of range: at most ±\(QuantityParser.maximumExponent) is accepted", at: start)
         }
         return value
     }
@@ -510,7 +547,8 @@ struct QuantityScanner {
                 i += length
             }
             guard let b = byte(i), QuantityScanner.isDigit(b) else {
-                throw error(.missingExponent, "'\(operatorText)' must be followed by the exponent's digits, as in 10^25", at: i)
+                throw error(
+                    .missingExponent, "'\(operatorText)' must be followed by the exponent's digits, as in 10^25", at: i)
             }
             let power = try digits(from: &i)
             return (negative ? -power : power, i)
@@ -528,11 +566,13 @@ struct QuantityScanner {
         }
         if i == digitsStart {
             if i == index { return nil }
-            throw error(.missingExponent, "a superscript sign must be followed by superscript digits, as in 10⁻³", at: i)
+            throw error(
+                .missingExponent, "a superscript sign must be followed by superscript digits, as in 10⁻³", at: i)
         }
         if power > QuantityParser.maximumExponent {
-            throw error(.exponentOutOfRange,
-                        "the exponent is out of range: at most ±\(QuantityParser.maximumExponent) is accepted", at: digitsStart)
+            throw error(
+                .exponentOutOfRange,
+                "the exponent is out of range: at most ±\(QuantityParser.maximumExponent) is accepted", at: digitsStart)
         }
         return (negative ? -power : power, i)
     }
@@ -603,8 +643,10 @@ struct QuantityScanner {
     }
 
     /// An error at a byte offset (converted to a Unicode-scalar offset).
-    private func error(_ kind: QuantityError.Kind, _ message: String, suggestion: String? = nil,
-                       at utf8Offset: Int) -> QuantityError {
+    private func error(
+        _ kind: QuantityError.Kind, _ message: String, suggestion: String? = nil,
+        at utf8Offset: Int
+    ) -> QuantityError {
         let clamped = min(max(utf8Offset, 0), end)
         var scalars = 0
         for k in 0..<clamped where bytes[k] & 0xC0 != 0x80 { scalars += 1 }
@@ -614,7 +656,9 @@ struct QuantityScanner {
     /// The refusal of a comma in a number, with the spellings that would have worked.
     private func commaError(numberStart: Int, comma: Int) -> QuantityError {
         var k = numberStart
-        while let b = byte(k), QuantityScanner.isDigit(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") {
+        while let b = byte(k),
+            QuantityScanner.isDigit(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_")
+        {
             k += 1
         }
         let written = text(numberStart, k)
@@ -631,7 +675,8 @@ struct QuantityScanner {
                 let isLast = index == groups.count - 1
                 let head = group.prefix(3)
                 let tail = group.dropFirst(3)
-                let tailOK = tail.isEmpty || (isLast && tail.first == "." && (tail.count == 1 || allDigits(tail.dropFirst())))
+                let tailOK =
+                    tail.isEmpty || (isLast && tail.first == "." && (tail.count == 1 || allDigits(tail.dropFirst())))
                 if !(head.utf8.count == 3 && allDigits(head) && tailOK) { isGrouping = false }
             }
         }
@@ -639,12 +684,15 @@ struct QuantityScanner {
             let plain = String(written.filter { $0 != "," })
             let underscored = String(written.map { $0 == "," ? "_" : $0 })
             let scientific = ExactDecimal(plain).map { $0.scientificDescription } ?? plain
-            return error(.comma, "\(lead); write \(plain), \(underscored) or \(scientific)", suggestion: plain, at: comma)
+            return error(
+                .comma, "\(lead); write \(plain), \(underscored) or \(scientific)", suggestion: plain, at: comma)
         }
         if groups.count == 2, !written.contains(".") {
             let decimal = String(written.map { $0 == "," ? "." : $0 })
-            return error(.comma, "\(lead); write \(decimal) if the comma is a decimal mark, and use underscores to group digits (1_000_000)",
-                         suggestion: decimal, at: comma)
+            return error(
+                .comma,
+                "\(lead); write \(decimal) if the comma is a decimal mark, and use underscores to group digits (1_000_000)",
+                suggestion: decimal, at: comma)
         }
         return error(.comma, "\(lead); write 1000000, 1_000_000 or 1e6 (a point for a decimal mark)", at: comma)
     }
@@ -658,22 +706,27 @@ struct QuantityScanner {
         if lower.count >= 5, lower.suffix(5).elementsEqual("flops".utf8) {
             let prefixes: [(String, String)] = [
                 ("", ""), ("k", "k"), ("kilo", "k"), ("m", "M"), ("mega", "M"), ("g", "G"), ("giga", "G"),
-                ("t", "T"), ("tera", "T"), ("p", "P"), ("peta", "P"), ("e", "E"), ("exa", "E"), ("z", "Z"), ("zetta", "Z"),
+                ("t", "T"), ("tera", "T"), ("p", "P"), ("peta", "P"), ("e", "E"), ("exa", "E"), ("z", "Z"),
+                ("zetta", "Z"),
             ]
             let head = String(decoding: lower.dropLast(5), as: UTF8.self)
             if let (_, symbol) = prefixes.first(where: { $0.0 == head }) {
-                return error(.ambiguousUnit,
-                             "'\(written)' is ambiguous: write '\(symbol)FLOP' for a count of operations or '\(symbol)FLOP/s' for a rate",
-                             suggestion: "\(symbol)FLOP", at: start)
+                return error(
+                    .ambiguousUnit,
+                    "'\(written)' is ambiguous: write '\(symbol)FLOP' for a count of operations or '\(symbol)FLOP/s' for a rate",
+                    suggestion: "\(symbol)FLOP", at: start)
             }
         }
         switch written {
         case "m", "mm", "mn", "mln":
-            return error(.ambiguousUnit, "'\(written)' is ambiguous (milli or million): write M or million, as in 500M",
-                         suggestion: "M", at: start)
+            return error(
+                .ambiguousUnit, "'\(written)' is ambiguous (milli or million): write M or million, as in 500M",
+                suggestion: "M", at: start)
         case "b":
-            return error(.ambiguousUnit, "'b' is ambiguous (bit or billion): write B, bn or billion for a billion, or bit/s for a bandwidth",
-                         suggestion: "B", at: start)
+            return error(
+                .ambiguousUnit,
+                "'b' is ambiguous (bit or billion): write B, bn or billion for a billion, or bit/s for a bandwidth",
+                suggestion: "B", at: start)
         default:
             break
         }
@@ -683,16 +736,19 @@ struct QuantityScanner {
         while wordEnd < unitEnd, skipSpaces(wordEnd) == wordEnd { wordEnd += scalarLength(at: wordEnd) }
         if wordEnd < unitEnd, UnitTable.lookUp(UnsafeBufferPointer(rebasing: bytes[start..<wordEnd])) != nil {
             let next = skipSpaces(wordEnd)
-            return error(.trailingText, "unexpected text after the unit '\(text(start, wordEnd))': \(text(next, unitEnd).quotedForDiagnostic())",
-                         at: next)
+            return error(
+                .trailingText,
+                "unexpected text after the unit '\(text(start, wordEnd))': \(text(next, unitEnd).quotedForDiagnostic())",
+                at: next)
         }
 
         // Three capital letters: a currency code that is not in ISO 4217.
         let utf8 = Array(written.utf8)
         if utf8.count == 3, utf8.allSatisfy(UnitTable.isUppercaseLetter) {
-            return error(.unknownCurrency,
-                         "'\(written)' is not an ISO 4217 currency code; accepted: USD, EUR, GBP, JPY, CNY, KRW and the other ISO 4217 codes",
-                         at: start)
+            return error(
+                .unknownCurrency,
+                "'\(written)' is not an ISO 4217 currency code; accepted: USD, EUR, GBP, JPY, CNY, KRW and the other ISO 4217 codes",
+                at: start)
         }
 
         let suggestion = UnitTable.nearestSpelling(to: lower)
@@ -712,7 +768,8 @@ extension UnitTable {
         var candidates = units.map(\.name)
         isoCurrencyCodes.withUTF8Buffer { table in
             for index in stride(from: 0, to: table.count, by: 3) {
-                candidates.append(String(decoding: UnsafeBufferPointer(rebasing: table[index..<(index + 3)]), as: UTF8.self))
+                candidates.append(
+                    String(decoding: UnsafeBufferPointer(rebasing: table[index..<(index + 3)]), as: UTF8.self))
             }
         }
         for candidate in candidates {

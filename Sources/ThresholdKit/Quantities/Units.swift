@@ -58,16 +58,19 @@ struct QuantityUnit: Sendable {
     /// The index in ``UnitTable/units``, or −1 for a bare ISO 4217 code.
     fileprivate(set) var tableIndex = -1
 
-    init(_ spelling: StaticString, _ dimension: QuantityDimension, _ coefficient: UInt64 = 1,
-         exponent: Int = 0, currency: StaticString? = nil) {
+    init(
+        _ spelling: StaticString, _ dimension: QuantityDimension, _ coefficient: UInt64 = 1,
+        exponent: Int = 0, currency: StaticString? = nil
+    ) {
         self.spelling = spelling
         self.length = spelling.withUTF8Buffer { $0.count }
         self.dimension = dimension
         self.scaleCoefficient = coefficient
         self.scaleExponent = exponent
-        self.packedCurrency = currency.map { code in
-            code.withUTF8Buffer { QuantityUnit.pack($0[0], $0[1], $0[2]) }
-        } ?? 0
+        self.packedCurrency =
+            currency.map { code in
+                code.withUTF8Buffer { QuantityUnit.pack($0[0], $0[1], $0[2]) }
+            } ?? 0
     }
 
     /// A money unit for an ISO 4217 code given as three ASCII capitals.
@@ -100,8 +103,10 @@ struct QuantityUnit: Sendable {
     var currency: String? {
         if tableIndex >= 0 { return UnitTable.currencies[tableIndex] }
         guard packedCurrency != 0 else { return nil }
-        var letters = (UInt8(truncatingIfNeeded: packedCurrency), UInt8(truncatingIfNeeded: packedCurrency >> 8),
-                       UInt8(truncatingIfNeeded: packedCurrency >> 16))
+        var letters = (
+            UInt8(truncatingIfNeeded: packedCurrency), UInt8(truncatingIfNeeded: packedCurrency >> 8),
+            UInt8(truncatingIfNeeded: packedCurrency >> 16)
+        )
         return withUnsafeBytes(of: &letters) { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -127,7 +132,9 @@ enum UnitTable {
     }
 
     /// The spellings of ``units`` as strings, made once.
-    static let names: [String] = spellings.map { unit in unit.spelling.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
+    static let names: [String] = spellings.map { unit in
+        unit.spelling.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+    }
 
     /// The currency codes of ``units`` as strings, made once.
     static let currencies: [String?] = spellings.map { unit -> String? in
@@ -270,7 +277,8 @@ enum UnitTable {
             return units[index]
         }
         if bytes.count == 3, isUppercaseLetter(bytes[0]), isUppercaseLetter(bytes[1]), isUppercaseLetter(bytes[2]),
-           isCurrencyCode(bytes[0], bytes[1], bytes[2]) {
+            isCurrencyCode(bytes[0], bytes[1], bytes[2])
+        {
             return QuantityUnit(code: bytes[0], bytes[1], bytes[2])
         }
         return nil
@@ -279,4 +287,3 @@ enum UnitTable {
     @inline(__always)
     static func isUppercaseLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 }
-

@@ -16,8 +16,10 @@ package struct CSVReporter: Reporter {
     package static let identifier = "csv"
 
     /// The header's column names.
-    package static let columns = ["profile", "organization", "as_of", "pack", "pack_in_force", "obligation", "title",
-                                 "applies", "status", "because", "due", "deployment", "error", "error_line", "error_column"]
+    package static let columns = [
+        "profile", "organization", "as_of", "pack", "pack_in_force", "obligation", "title",
+        "applies", "status", "because", "due", "deployment", "error", "error_line", "error_column",
+    ]
 
     /// Whether control characters are escaped (the report goes to a terminal).
     private let escapesControlCharacters: Bool
@@ -45,8 +47,11 @@ package struct CSVReporter: Reporter {
         let asOf = verdict.asOf.description
         if verdict.isInvalid {
             for error in verdict.errors {
-                output.write(row([profile, organization, asOf, "", "", "", "", "", "", "", "", "",
-                                  error.message, String(error.mark.line), String(error.mark.column)]))
+                output.write(
+                    row([
+                        profile, organization, asOf, "", "", "", "", "", "", "", "", "",
+                        error.message, String(error.mark.line), String(error.mark.column),
+                    ]))
             }
             return
         }
@@ -54,13 +59,18 @@ package struct CSVReporter: Reporter {
         for pack in verdict.packs {
             let inForce = pack.inForce ? "true" : "false"
             if pack.obligations.isEmpty {
-                text += row([profile, organization, asOf, pack.pack, inForce, "", "", "", "", "", "", pack.deployment.rawValue, "", "", ""])
+                text += row([
+                    profile, organization, asOf, pack.pack, inForce, "", "", "", "", "", "", pack.deployment.rawValue,
+                    "", "", "",
+                ])
             }
             for obligation in pack.obligations {
-                text += row([profile, organization, asOf, pack.pack, inForce, obligation.id, obligation.title,
-                             obligation.applies.rawValue, obligation.status.rawValue,
-                             obligation.because.joined(separator: " "), obligation.due?.description ?? "",
-                             pack.deployment.rawValue, "", "", ""])
+                text += row([
+                    profile, organization, asOf, pack.pack, inForce, obligation.id, obligation.title,
+                    obligation.applies.rawValue, obligation.status.rawValue,
+                    obligation.because.joined(separator: " "), obligation.due?.description ?? "",
+                    pack.deployment.rawValue, "", "", "",
+                ])
             }
         }
         output.write(text)
@@ -87,7 +97,11 @@ package struct CSVReporter: Reporter {
         guard value.unicodeScalars.contains(where: isEscaped) else { return value }
         var out = ""
         for scalar in value.unicodeScalars {
-            if isEscaped(scalar) { out += "\\u{" + String(scalar.value, radix: 16) + "}" } else { out.unicodeScalars.append(scalar) }
+            if isEscaped(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out
     }
@@ -99,7 +113,11 @@ package struct CSVReporter: Reporter {
 
     /// One field, quoted when it must be.
     package static func field(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) else {
+        guard
+            value.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A
+            })
+        else {
             return value
         }
         var out = "\""

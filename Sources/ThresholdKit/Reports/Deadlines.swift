@@ -63,10 +63,12 @@ package struct Deadline: Sendable, Hashable {
     }
 
     /// Creates a deadline.
-    package init(kind: Kind, date: CalendarDate, profile: String, organization: String?, pack: String, obligation: String,
-                title: String, model: String?, status: ObligationStatus, due: CalendarDate? = nil,
-                overdueSince: CalendarDate? = nil, lateByDays: Int? = nil, validUntil: CalendarDate? = nil,
-                expiredOn: CalendarDate? = nil, citation: String? = nil) {
+    package init(
+        kind: Kind, date: CalendarDate, profile: String, organization: String?, pack: String, obligation: String,
+        title: String, model: String?, status: ObligationStatus, due: CalendarDate? = nil,
+        overdueSince: CalendarDate? = nil, lateByDays: Int? = nil, validUntil: CalendarDate? = nil,
+        expiredOn: CalendarDate? = nil, citation: String? = nil
+    ) {
         self.kind = kind
         self.date = date
         self.profile = profile
@@ -159,19 +161,30 @@ package struct DeadlineList: Sendable, Hashable {
             for o in pack.obligations {
                 let parts: [(model: String?, s: ObligationResult.SubjectResult)]
                 if o.subjects.isEmpty {
-                    parts = [(nil, ObligationResult.SubjectResult(
-                        subject: "organization", applies: o.applies, status: o.status, because: o.because, due: o.due,
-                        lateByDays: o.lateByDays, overdueSince: o.overdueSince, validUntil: o.validUntil,
-                        expiredOn: o.expiredOn, notes: []))]
+                    parts = [
+                        (
+                            nil,
+                            ObligationResult.SubjectResult(
+                                subject: "organization", applies: o.applies, status: o.status, because: o.because,
+                                due: o.due,
+                                lateByDays: o.lateByDays, overdueSince: o.overdueSince, validUntil: o.validUntil,
+                                expiredOn: o.expiredOn, notes: [])
+                        )
+                    ]
                 } else {
-                    parts = o.subjects.map { s in (s.subject.hasPrefix("model:") ? String(s.subject.dropFirst(6)) : nil, s) }
+                    parts = o.subjects.map { s in
+                        (s.subject.hasPrefix("model:") ? String(s.subject.dropFirst(6)) : nil, s)
+                    }
                 }
                 for (model, s) in parts where s.applies != .no && s.status != .notRequired {
                     guard let (kind, date) = dated(s, asOf: asOf) else { continue }
-                    out.append(Deadline(kind: kind, date: date, profile: verdict.profile ?? "<input>", organization: verdict.organization,
-                                        pack: pack.pack, obligation: o.id, title: o.title, model: model, status: s.status,
-                                        due: s.due, overdueSince: s.overdueSince, lateByDays: s.lateByDays,
-                                        validUntil: s.validUntil, expiredOn: s.expiredOn, citation: o.citation))
+                    out.append(
+                        Deadline(
+                            kind: kind, date: date, profile: verdict.profile ?? "<input>",
+                            organization: verdict.organization,
+                            pack: pack.pack, obligation: o.id, title: o.title, model: model, status: s.status,
+                            due: s.due, overdueSince: s.overdueSince, lateByDays: s.lateByDays,
+                            validUntil: s.validUntil, expiredOn: s.expiredOn, citation: o.citation))
                 }
             }
         }
@@ -237,23 +250,28 @@ package struct DeadlineList: Sendable, Hashable {
         guard !deadlines.isEmpty else { return out }
         let header = ["DATE", "WHEN", "DEADLINE", "STATUS", "PACK", "OBLIGATION", "MODEL", "ORGANIZATION", "PROFILE"]
         let rows = deadlines.map { d in
-            [d.date.description, d.when(asOf: asOf), d.kind.rawValue, d.status.rawValue, d.pack, d.obligation,
-             (d.model ?? "—").controlCharactersEscaped, (d.organization ?? "—").controlCharactersEscaped,
-             d.profile.controlCharactersEscaped]
+            [
+                d.date.description, d.when(asOf: asOf), d.kind.rawValue, d.status.rawValue, d.pack, d.obligation,
+                (d.model ?? "—").controlCharactersEscaped, (d.organization ?? "—").controlCharactersEscaped,
+                d.profile.controlCharactersEscaped,
+            ]
         }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         for row in [header] + rows {
-            let line = row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padded(widths[i]) }.joined(separator: "  ")
+            let line = row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padded(widths[i]) }.joined(
+                separator: "  ")
             out += line.trailingSpacesTrimmed + "\n"
         }
         return out
     }
 
     /// The field names of the JSON objects and the CSV columns, in order.
-    package static let fields = ["profile", "organization", "pack", "obligation", "title", "model", "status", "due",
-                                "overdue_since", "late_by_days", "valid_until", "expired_on", "citation", "date",
-                                "deadline", "uid"]
+    package static let fields = [
+        "profile", "organization", "pack", "obligation", "title", "model", "status", "due",
+        "overdue_since", "late_by_days", "valid_until", "expired_on", "citation", "date",
+        "deadline", "uid",
+    ]
 
     /// One JSON document: an array with an object per deadline (``fields``; dates `YYYY-MM-DD`,
     /// absent values null).
@@ -289,11 +307,13 @@ package struct DeadlineList: Sendable, Hashable {
     package func csv() -> String {
         var out = CSVReporter.row(Self.fields)
         for d in deadlines {
-            out += CSVReporter.row([d.profile, d.organization ?? "", d.pack, d.obligation, d.title, d.model ?? "",
-                                    d.status.rawValue, d.due?.description ?? "", d.overdueSince?.description ?? "",
-                                    d.lateByDays.map(String.init) ?? "", d.validUntil?.description ?? "",
-                                    d.expiredOn?.description ?? "", d.citation ?? "", d.date.description, d.kind.rawValue,
-                                    d.identifier])
+            out += CSVReporter.row([
+                d.profile, d.organization ?? "", d.pack, d.obligation, d.title, d.model ?? "",
+                d.status.rawValue, d.due?.description ?? "", d.overdueSince?.description ?? "",
+                d.lateByDays.map(String.init) ?? "", d.validUntil?.description ?? "",
+                d.expiredOn?.description ?? "", d.citation ?? "", d.date.description, d.kind.rawValue,
+                d.identifier,
+            ])
         }
         return out
     }
@@ -306,8 +326,10 @@ package struct DeadlineList: Sendable, Hashable {
         out += "|---|---|---|---|---|---|---|---|---|\n"
         for d in deadlines {
             let kind = d.isOverdue ? "**\(d.kind.rawValue)**" : d.kind.rawValue
-            out += "| \(d.date) | \(d.when(asOf: asOf)) | \(kind) | \(d.status.rawValue) | `\(d.pack)` | `\(d.obligation)` | "
-            out += "\(d.model.map(Markdown.escape) ?? "—") | \(d.organization.map(Markdown.escape) ?? "—") | `\(Markdown.escapeCode(d.profile))` |\n"
+            out +=
+                "| \(d.date) | \(d.when(asOf: asOf)) | \(kind) | \(d.status.rawValue) | `\(d.pack)` | `\(d.obligation)` | "
+            out +=
+                "\(d.model.map(Markdown.escape) ?? "—") | \(d.organization.map(Markdown.escape) ?? "—") | `\(Markdown.escapeCode(d.profile))` |\n"
         }
         return out
     }
@@ -364,10 +386,14 @@ package enum DeadlineFormat: String, Sendable, Hashable, CaseIterable, CustomStr
     /// The format a file name's extension implies: `.txt`, `.json`, `.csv`, `.md` (or `.markdown`),
     /// `.ics` (or `.ical`, `.ifb`); nil for others.
     package init?(fileName: String) {
-        guard let format = ReportTargets.format(ofFile: fileName, in: [
-            (".txt", .text), (".json", .json), (".csv", .csv), (".md", .markdown),
-            (".markdown", .markdown), (".ics", .ics), (".ical", .ics), (".ifb", .ics),
-        ] as [(suffix: String, format: DeadlineFormat)]) else { return nil }
+        guard
+            let format = ReportTargets.format(
+                ofFile: fileName,
+                in: [
+                    (".txt", .text), (".json", .json), (".csv", .csv), (".md", .markdown),
+                    (".markdown", .markdown), (".ics", .ics), (".ical", .ics), (".ifb", .ics),
+                ] as [(suffix: String, format: DeadlineFormat)])
+        else { return nil }
         self = format
     }
 

@@ -133,7 +133,9 @@ struct HTMLChart {
     /// The charts for a set of verdicts: thresholds grouped by the fact they read (`thresholds`
     /// maps `pack/threshold` to it; thresholds it lacks get a chart of their own), lines from every
     /// pack, and proposed lines for the changes.
-    static func charts(verdicts: [Verdict], thresholds: [String: ChartedThreshold], changes: [LimitChange]) -> [HTMLChart] {
+    static func charts(
+        verdicts: [Verdict], thresholds: [String: ChartedThreshold], changes: [LimitChange]
+    ) -> [HTMLChart] {
         var charts: [String: HTMLChart] = [:]
         var chartOrder: [String] = []
         var rowIndex: [String: [String: Int]] = [:]
@@ -144,11 +146,13 @@ struct HTMLChart {
                 // scale of the fact's chart: the table lists it, the chart leaves it out.
                 for result in pack.thresholds where !result.isModificationTest {
                     let charted = thresholds[pack.pack + "/" + result.id]
-                    let (key, title, series, order) = group(fact: charted?.fact, threshold: result.id, unit: result.unit)
+                    let (key, title, series, order) = group(
+                        fact: charted?.fact, threshold: result.id, unit: result.unit)
                     if charts[key] == nil {
                         chartOrder.append(key)
-                        charts[key] = HTMLChart(key: key, title: title, unit: result.unit,
-                                                rowNoun: noun(result.subject), order: order * 1000 + chartOrder.count)
+                        charts[key] = HTMLChart(
+                            key: key, title: title, unit: result.unit,
+                            rowNoun: noun(result.subject), order: order * 1000 + chartOrder.count)
                     }
                     let ref = Ref(pack: pack.pack, threshold: result.id, comparison: result.comparison, series: series)
                     charts[key]!.addLine(result.limit, ref)
@@ -159,29 +163,41 @@ struct HTMLChart {
                         row = existing
                     } else {
                         row = charts[key]!.rows.count
-                        charts[key]!.rows.append(Row(profileIndex: index, organization: organization, subject: result.subject))
+                        charts[key]!.rows.append(
+                            Row(profileIndex: index, organization: organization, subject: result.subject))
                         rowIndex[key, default: [:]][rowKey] = row
                     }
-                    let reading = Reading(ref: ref, limit: result.limit, inForce: pack.inForce, truth: result.result, notes: result.notes,
-                                          conditionNotMet: charted?.conditions.isEmpty == false && result.result == .notMet
-                                            && quantityAlone(result) == .met)
+                    let reading = Reading(
+                        ref: ref, limit: result.limit, inForce: pack.inForce, truth: result.result, notes: result.notes,
+                        conditionNotMet: charted?.conditions.isEmpty == false && result.result == .notMet
+                            && quantityAlone(result) == .met)
                     var points = charts[key]!.rows[row].points
                     if let p = points.firstIndex(where: { $0.series == series }) {
                         points[p].results.append(reading)
                         if points[p].value == nil { points[p].value = result.value; points[p].range = result.range }
                     } else {
-                        points.append(Point(series: series, value: result.value, range: result.range, results: [reading]))
+                        points.append(
+                            Point(series: series, value: result.value, range: result.range, results: [reading]))
                     }
                     charts[key]!.rows[row].points = points
                 }
             }
         }
         for change in changes {
-            for key in chartOrder where charts[key]!.lines.contains(where: { $0.refs.contains { $0.pack == change.pack && $0.threshold == change.threshold } }) {
+            for key in chartOrder
+            where charts[key]!.lines.contains(where: {
+                $0.refs.contains { $0.pack == change.pack && $0.threshold == change.threshold }
+            }) {
                 let series = seriesName(change.fact)
-                charts[key]!.lines.append(Line(value: change.to, refs: [Ref(pack: change.pack, threshold: change.threshold,
-                                                                               comparison: change.comparison, series: series)],
-                                               was: change.from))
+                charts[key]!.lines.append(
+                    Line(
+                        value: change.to,
+                        refs: [
+                            Ref(
+                                pack: change.pack, threshold: change.threshold,
+                                comparison: change.comparison, series: series)
+                        ],
+                        was: change.from))
             }
         }
         var result = chartOrder.map { charts[$0]! }.sorted { $0.order < $1.order }
@@ -192,7 +208,8 @@ struct HTMLChart {
     /// The result's quantity against its limit with the threshold's other conditions left out;
     /// nil when the value is not given.
     static func quantityAlone(_ result: ThresholdResult) -> Truth? {
-        guard let low = result.range?.lowerBound ?? result.value, let high = result.range?.upperBound ?? result.value else { return nil }
+        guard let low = result.range?.lowerBound ?? result.value, let high = result.range?.upperBound ?? result.value
+        else { return nil }
         return Interval(low: low, estimate: result.value, high: high)
             .compare(result.comparison, result.limit)
     }
@@ -240,7 +257,9 @@ struct HTMLChart {
     }
 
     /// The chart a threshold belongs to: its key, title, series and rank.
-    static func group(fact: FactKey?, threshold: String, unit: String) -> (key: String, title: String, series: String, order: Int) {
+    static func group(
+        fact: FactKey?, threshold: String, unit: String
+    ) -> (key: String, title: String, series: String, order: Int) {
         guard let fact else {
             return ("threshold \(threshold) \(unit)", "Threshold \(threshold)", threshold, 9)
         }
@@ -248,7 +267,8 @@ struct HTMLChart {
         switch fact {
         case .trainingCompute, .trainingAndFineTuningCompute, .fineTuningCompute:
             return ("compute", "Training compute", series, 0)
-        case .annualGrossRevenue: return ("annual_gross_revenue \(unit)", "Annual gross revenue (with affiliates)", series, 1)
+        case .annualGrossRevenue:
+            return ("annual_gross_revenue \(unit)", "Annual gross revenue (with affiliates)", series, 1)
         case .aiRevenue: return ("ai_revenue \(unit)", "AI revenue", series, 2)
         case .aiRnDSpend: return ("ai_rnd_spend \(unit)", "AI research and development spending", series, 3)
         case .peakCapacity: return ("peak_capacity", "Cluster peak capacity", series, 4)
@@ -371,7 +391,7 @@ struct HTMLChart {
             let centered = (LabelPlacement.Side.centered, (lx - w / 2)...(lx + w / 2))
             var sides = [centered, (.right, (lx + 5)...(lx + 5 + w)), (.left, (lx - 5 - w)...(lx - 5))]
                 .filter { $0.1.lowerBound >= 2 && $0.1.upperBound <= width - 2 }
-            if sides.isEmpty { sides = [centered] }     // wider than the chart: centred, as it must
+            if sides.isEmpty { sides = [centered] }  // wider than the chart: centred, as it must
             func isClear(_ label: LabelPlacement) -> Bool {
                 let padded = (label.span.lowerBound - 4)...(label.span.upperBound + 4)
                 return zip(placed, xs).allSatisfy { other, otherX in
@@ -382,7 +402,9 @@ struct HTMLChart {
             }
             var tier = 0
             while true {
-                if let label = sides.lazy.map({ LabelPlacement(tier: tier, side: $0.0, span: $0.1) }).first(where: isClear) {
+                if let label = sides.lazy.map({ LabelPlacement(tier: tier, side: $0.0, span: $0.1) }).first(
+                    where: isClear)
+                {
                     placed.append(label)
                     break
                 }
@@ -428,8 +450,9 @@ struct HTMLChart {
         // Line labels at the top, in tiers so that neither labels nor lines cross each other;
         // lines at one value are drawn side by side.
         let lineXs = HTMLChart.spreadApart(lines.map { x($0.value).x })
-        let placements = HTMLChart.placeLabels(widths: lines.map { HTMLText.estimatedWidth(lineLabel($0), fontSize: 12, bold: true) + 4 },
-                                               xs: lineXs)
+        let placements = HTMLChart.placeLabels(
+            widths: lines.map { HTMLText.estimatedWidth(lineLabel($0), fontSize: 12, bold: true) + 4 },
+            xs: lineXs)
         let tiers = (placements.map(\.tier).max() ?? 0) + 1
         let top = 14.0 + Double(tiers) * 16 + 6
         // Rows: as tall as their wrapped labels.
@@ -444,23 +467,28 @@ struct HTMLChart {
         let height = bottom + 48
 
         let titleID = id + "-title", descID = id + "-desc"
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-group=\"\(HTMLText.escape(key))\" viewBox=\"0 0 \(c(HTMLChart.width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" preserveAspectRatio=\"xMinYMin meet\">"
-        svg += "<title id=\"\(titleID)\">\(HTMLText.escape(title)) (\(HTMLText.escape(unit)), logarithmic scale)</title>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-group=\"\(HTMLText.escape(key))\" viewBox=\"0 0 \(c(HTMLChart.width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" preserveAspectRatio=\"xMinYMin meet\">"
+        svg +=
+            "<title id=\"\(titleID)\">\(HTMLText.escape(title)) (\(HTMLText.escape(unit)), logarithmic scale)</title>"
         svg += "<desc id=\"\(descID)\">\(HTMLText.escape(description(low: low, high: high)))</desc>"
 
         // Zebra rows, decade grid and tick labels.
         svg += "<g class=\"zebra\" aria-hidden=\"true\">"
         for r in rows.indices where r % 2 == 1 {
             let rowBottom = r + 1 < rowTops.count ? rowTops[r + 1] : bottom
-            svg += "<rect x=\"0\" y=\"\(c(rowTops[r]))\" width=\"\(c(HTMLChart.width))\" height=\"\(c(rowBottom - rowTops[r]))\"/>"
+            svg +=
+                "<rect x=\"0\" y=\"\(c(rowTops[r]))\" width=\"\(c(HTMLChart.width))\" height=\"\(c(rowBottom - rowTops[r]))\"/>"
         }
         svg += "</g><g class=\"grid\" aria-hidden=\"true\">"
         for decade in low...high {
             let gx = c(plotLeft + Double(decade - low) / Double(high - low) * (plotRight - plotLeft))
             svg += "<line x1=\"\(gx)\" y1=\"\(c(top - 4))\" x2=\"\(gx)\" y2=\"\(c(bottom + 4))\"/>"
-            svg += "<text class=\"tick\" x=\"\(gx)\" y=\"\(c(bottom + 20))\" text-anchor=\"middle\">\(HTMLText.escape(HTMLNumber.decade(decade, unit)))</text>"
+            svg +=
+                "<text class=\"tick\" x=\"\(gx)\" y=\"\(c(bottom + 20))\" text-anchor=\"middle\">\(HTMLText.escape(HTMLNumber.decade(decade, unit)))</text>"
         }
-        svg += "<text class=\"axis-title\" x=\"\(c((plotLeft + plotRight) / 2))\" y=\"\(c(bottom + 40))\" text-anchor=\"middle\">\(HTMLText.escape(axisTitle)) (log scale)</text>"
+        svg +=
+            "<text class=\"axis-title\" x=\"\(c((plotLeft + plotRight) / 2))\" y=\"\(c(bottom + 40))\" text-anchor=\"middle\">\(HTMLText.escape(axisTitle)) (log scale)</text>"
         svg += "</g>"
 
         // Limit lines.
@@ -480,10 +508,12 @@ struct HTMLChart {
             let lineTop = placement.side == .centered ? placement.y + 4 : placement.y - 10
             svg += "<g class=\"\(style)\"><title>\(HTMLText.escape(lineTitle(line)))</title>"
             svg += "<line x1=\"\(c(lx))\" y1=\"\(c(lineTop))\" x2=\"\(c(lx))\" y2=\"\(c(bottom + 4))\"/>"
-            svg += "<text x=\"\(c(textX))\" y=\"\(c(placement.y))\" text-anchor=\"\(placement.anchor)\">\(HTMLText.escape(lineLabel(line)))</text>"
+            svg +=
+                "<text x=\"\(c(textX))\" y=\"\(c(placement.y))\" text-anchor=\"\(placement.anchor)\">\(HTMLText.escape(lineLabel(line)))</text>"
             if let was = line.was {
                 // An arrow from the limit as it is (where its line is drawn) to the proposed one.
-                let from = lines.indices.first { !lines[$0].proposed && lines[$0].value == was }.map { lineXs[$0] } ?? x(was).x
+                let from =
+                    lines.indices.first { !lines[$0].proposed && lines[$0].value == was }.map { lineXs[$0] } ?? x(was).x
                 let to = lx, arrowY = placement.y + 8
                 if abs(to - from) > 12 {
                     let head = to > from ? -7.0 : 7.0
@@ -508,7 +538,8 @@ struct HTMLChart {
                 svg += HTMLText.escape(row.label)
             } else {
                 for (k, line) in label.enumerated() {
-                    svg += "<tspan x=\"\(c(labelRight))\"\(k == 0 ? "" : " dy=\"\(c(HTMLChart.labelLineHeight))\"")>\(HTMLText.escape(line))</tspan>"
+                    svg +=
+                        "<tspan x=\"\(c(labelRight))\"\(k == 0 ? "" : " dy=\"\(c(HTMLChart.labelLineHeight))\"")>\(HTMLText.escape(line))</tspan>"
                 }
             }
             svg += "<title>\(HTMLText.escape(row.label))</title></text>"
@@ -519,7 +550,8 @@ struct HTMLChart {
                 let (px, _) = x(value)
                 let sy = cy + 8
                 if let primaryX, abs(primaryX - px) > 4 {
-                    svg += "<line class=\"connector\" x1=\"\(c(primaryX))\" y1=\"\(c(sy))\" x2=\"\(c(px))\" y2=\"\(c(sy))\" aria-hidden=\"true\"/>"
+                    svg +=
+                        "<line class=\"connector\" x1=\"\(c(primaryX))\" y1=\"\(c(sy))\" x2=\"\(c(px))\" y2=\"\(c(sy))\" aria-hidden=\"true\"/>"
                 }
                 svg += "<g class=\"point2 \(point.status)\"><title>\(HTMLText.escape(pointTitle(row, point)))</title>"
                 svg += "<path d=\"M\(c(px)) \(c(sy - 4))L\(c(px + 4)) \(c(sy + 3))L\(c(px - 4)) \(c(sy + 3))Z\"/></g>"
@@ -530,13 +562,15 @@ struct HTMLChart {
                     let (px, off) = x(value)
                     if let range = point.range {
                         let (lx, _) = x(range.lowerBound), (hx, _) = x(range.upperBound)
-                        svg += "<g class=\"range\" aria-hidden=\"true\"><line x1=\"\(c(lx))\" y1=\"\(c(cy))\" x2=\"\(c(hx))\" y2=\"\(c(cy))\"/>"
+                        svg +=
+                            "<g class=\"range\" aria-hidden=\"true\"><line x1=\"\(c(lx))\" y1=\"\(c(cy))\" x2=\"\(c(hx))\" y2=\"\(c(cy))\"/>"
                         svg += "<line x1=\"\(c(lx))\" y1=\"\(c(cy - 5))\" x2=\"\(c(lx))\" y2=\"\(c(cy + 5))\"/>"
                         svg += "<line x1=\"\(c(hx))\" y1=\"\(c(cy - 5))\" x2=\"\(c(hx))\" y2=\"\(c(cy + 5))\"/></g>"
                     }
                     svg += "<g class=\"point \(point.status)\(off ? " off-scale" : "")\"><title>\(tip)</title>"
                     if point.indeterminate {
-                        svg += "<path d=\"M\(c(px)) \(c(cy - 7.5))L\(c(px + 7.5)) \(c(cy))L\(c(px)) \(c(cy + 7.5))L\(c(px - 7.5)) \(c(cy))Z\"/>"
+                        svg +=
+                            "<path d=\"M\(c(px)) \(c(cy - 7.5))L\(c(px + 7.5)) \(c(cy))L\(c(px)) \(c(cy + 7.5))L\(c(px - 7.5)) \(c(cy))Z\"/>"
                         svg += "<text x=\"\(c(px))\" y=\"\(c(cy + 3.5))\" text-anchor=\"middle\">?</text>"
                     } else {
                         svg += "<circle cx=\"\(c(px))\" cy=\"\(c(cy))\" r=\"5.5\"/>"
@@ -550,14 +584,19 @@ struct HTMLChart {
                 }
             }
             let valueText = row.primary?.value.map { HTMLNumber.approximate($0, unit) } ?? "—"
-            let mark = row.primary.flatMap { $0.value == nil ? nil : $0.indeterminate ? " ?" : $0.conditionNotMet ? " ○" : nil } ?? ""
-            svg += "<text class=\"value\" x=\"\(c(HTMLChart.valueLeft))\" y=\"\(c(cy + 4))\">\(HTMLText.escape(valueText + mark))</text>"
+            let mark =
+                row.primary.flatMap {
+                    $0.value == nil ? nil : $0.indeterminate ? " ?" : $0.conditionNotMet ? " ○" : nil
+                } ?? ""
+            svg +=
+                "<text class=\"value\" x=\"\(c(HTMLChart.valueLeft))\" y=\"\(c(cy + 4))\">\(HTMLText.escape(valueText + mark))</text>"
             svg += "</g>"
         }
         svg += "</svg>"
 
         var out = "<figure class=\"chart-figure\" id=\"\(id)\">"
-        out += "<figcaption><h3>\(HTMLText.escape(title)) <span class=\"unit\">(\(HTMLText.escape(unit)))</span></h3></figcaption>"
+        out +=
+            "<figcaption><h3>\(HTMLText.escape(title)) <span class=\"unit\">(\(HTMLText.escape(unit)))</span></h3></figcaption>"
         out += "<div class=\"chart-scroll\">" + svg + "</div>"
         out += legend()
         out += markNotes()
@@ -580,13 +619,17 @@ struct HTMLChart {
     func lineTitle(_ line: Line) -> String {
         var text = "\(line.key): \(HTMLNumber.quantity(line.value, unit))"
         if let was = line.was { text += ", proposed (was \(HTMLNumber.quantity(was, unit)))" }
-        return text + " — " + line.refs.map { "\($0.label) (\($0.comparison.symbol), \(HTMLChart.seriesLabel($0.series)))" }.joined(separator: "; ")
+        return text + " — "
+            + line.refs.map { "\($0.label) (\($0.comparison.symbol), \(HTMLChart.seriesLabel($0.series)))" }.joined(
+                separator: "; ")
     }
 
     func pointTitle(_ row: Row, _ point: Point) -> String {
         var text = row.label + ": "
         if let value = point.value { text += HTMLNumber.quantity(value, unit) } else { text += "not given" }
-        if let range = point.range { text += " (range \(HTMLNumber.number(range.lowerBound, unit))–\(HTMLNumber.number(range.upperBound, unit)))" }
+        if let range = point.range {
+            text += " (range \(HTMLNumber.number(range.lowerBound, unit))–\(HTMLNumber.number(range.upperBound, unit)))"
+        }
         text += ", " + HTMLChart.seriesLabel(point.series)
         for reading in point.results {
             text += "; " + reading.text
@@ -598,13 +641,17 @@ struct HTMLChart {
     }
 
     func description(low: Int, high: Int) -> String {
-        var text = "Each row is \(rowNounWithArticle) (\(rows.count) in all), its \(HTMLChart.seriesLabel(series.first ?? "")) plotted as a point on a logarithmic scale from \(HTMLNumber.decade(low, unit)) to \(HTMLNumber.decade(high, unit)) \(unit)."
-        if series.count > 1 { text += " Triangles mark \(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: " and "))." }
+        var text =
+            "Each row is \(rowNounWithArticle) (\(rows.count) in all), its \(HTMLChart.seriesLabel(series.first ?? "")) plotted as a point on a logarithmic scale from \(HTMLNumber.decade(low, unit)) to \(HTMLNumber.decade(high, unit)) \(unit)."
+        if series.count > 1 {
+            text += " Triangles mark \(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: " and "))."
+        }
         text += " Uncertain values are drawn as ranges; indeterminate results as diamonds"
         text += hasConditionNotMet ? "; a value over a line whose other condition is not met as a hollow circle." : "."
         for line in lines {
             let over = rows.filter { row in row.primary?.value.map { $0 > line.value } ?? false }.count
-            text += " Line \(line.key) at \(HTMLNumber.quantity(line.value, unit))\(line.proposed ? " (proposed)" : ""): \(over) of \(rows.count) above."
+            text +=
+                " Line \(line.key) at \(HTMLNumber.quantity(line.value, unit))\(line.proposed ? " (proposed)" : ""): \(over) of \(rows.count) above."
         }
         return text
     }
@@ -614,39 +661,52 @@ struct HTMLChart {
 
     func legend() -> String {
         var out = "<div class=\"legend\"><ul class=\"marks\">"
-        out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" r=\"5.5\" class=\"sw-decided\"/></svg> value, decided against every line</li>"
+        out +=
+            "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" r=\"5.5\" class=\"sw-decided\"/></svg> value, decided against every line</li>"
         let points = rows.flatMap(\.points)
         if points.contains(where: { $0.indeterminate && $0.value != nil }) {
-            out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 0.5L15.5 8L8 15.5L0.5 8Z\" class=\"sw-indeterminate\"/></svg> indeterminate against a line: its range crosses the line, or the test lacks something else it needs — a condition’s fact, figures for the year the statute counts, an exchange rate (reasons below)</li>"
+            out +=
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 0.5L15.5 8L8 15.5L0.5 8Z\" class=\"sw-indeterminate\"/></svg> indeterminate against a line: its range crosses the line, or the test lacks something else it needs — a condition’s fact, figures for the year the statute counts, an exchange rate (reasons below)</li>"
         }
         if hasConditionNotMet {
-            out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" r=\"5.5\" class=\"sw-condition-not-met\"/></svg> over a line, but not met: the threshold’s other condition is not (noted below)</li>"
+            out +=
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" r=\"5.5\" class=\"sw-condition-not-met\"/></svg> over a line, but not met: the threshold’s other condition is not (noted below)</li>"
         }
         if points.contains(where: { $0.range != nil }) {
-            out += "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><path d=\"M3 8H29M3 3V13M29 3V13\" class=\"sw-range\"/></svg> uncertainty range, low to high</li>"
+            out +=
+                "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><path d=\"M3 8H29M3 3V13M29 3V13\" class=\"sw-range\"/></svg> uncertainty range, low to high</li>"
         }
         if series.count > 1 {
-            out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 2L14 13H2Z\" class=\"sw-decided\"/></svg> \(HTMLText.escape(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: ", ")))</li>"
+            out +=
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 2L14 13H2Z\" class=\"sw-decided\"/></svg> \(HTMLText.escape(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: ", ")))</li>"
         }
         if rows.contains(where: { $0.primary?.value == nil }) {
-            out += "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><rect x=\"3\" y=\"3\" width=\"10\" height=\"10\" class=\"sw-missing\"/></svg> not given</li>"
+            out +=
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><rect x=\"3\" y=\"3\" width=\"10\" height=\"10\" class=\"sw-missing\"/></svg> not given</li>"
         }
         out += "</ul><ul class=\"lines\">"
         var plain = 0
         for line in lines {
             let style = line.proposed ? "proposed" : "limit-\(plain % 5)"
             if !line.proposed { plain += 1 }
-            out += "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><line x1=\"0\" y1=\"8\" x2=\"32\" y2=\"8\" class=\"sw-line \(style)\"/></svg> "
-            out += "<strong>\(HTMLText.escape(line.key))</strong> \(HTMLText.escape(HTMLNumber.quantity(line.value, unit)))"
-            if let was = line.was { out += " <em>proposed</em>, was \(HTMLText.escape(HTMLNumber.quantity(was, unit)))" }
+            out +=
+                "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><line x1=\"0\" y1=\"8\" x2=\"32\" y2=\"8\" class=\"sw-line \(style)\"/></svg> "
+            out +=
+                "<strong>\(HTMLText.escape(line.key))</strong> \(HTMLText.escape(HTMLNumber.quantity(line.value, unit)))"
+            if let was = line.was {
+                out += " <em>proposed</em>, was \(HTMLText.escape(HTMLNumber.quantity(was, unit)))"
+            }
             if let twin = lines.first(where: { $0.key != line.key && $0.value == line.value }) {
                 out += " (drawn beside \(HTMLText.escape(twin.key)), at the same value)"
             }
-            out += ": " + line.refs.map { ref in
-                var item = "<code>\(HTMLText.escape(ref.pack))</code> › <code>\(HTMLText.escape(ref.threshold))</code> (\(HTMLText.escape(ref.comparison.symbol))"
-                if series.count > 1 { item += ", " + HTMLText.escape(HTMLChart.seriesLabel(ref.series)) }
-                return item + ")"
-            }.joined(separator: "; ")
+            out +=
+                ": "
+                + line.refs.map { ref in
+                    var item =
+                        "<code>\(HTMLText.escape(ref.pack))</code> › <code>\(HTMLText.escape(ref.threshold))</code> (\(HTMLText.escape(ref.comparison.symbol))"
+                    if series.count > 1 { item += ", " + HTMLText.escape(HTMLChart.seriesLabel(ref.series)) }
+                    return item + ")"
+                }.joined(separator: "; ")
             out += "</li>"
         }
         out += "</ul></div>"
@@ -669,7 +729,8 @@ struct HTMLChart {
                     guard items.count < HTMLChart.markNoteLimit else { continue }
                     var item = "<li><a href=\"#p-\(row.profileIndex + 1)\">\(HTMLText.isolated(row.label))</a>"
                     if series.count > 1 { item += " (\(HTMLText.escape(HTMLChart.seriesLabel(point.series))))" }
-                    item += ", <code>\(HTMLText.escape(reading.ref.pack))</code> › <code>\(HTMLText.escape(reading.ref.threshold))</code>: "
+                    item +=
+                        ", <code>\(HTMLText.escape(reading.ref.pack))</code> › <code>\(HTMLText.escape(reading.ref.threshold))</code>: "
                     item += reading.conditionNotMet ? "over the line, not met: a condition is not" : "indeterminate"
                     if !reading.notes.isEmpty { item += " — " + HTMLText.escape(reading.notes.joined(separator: "; ")) }
                     items.append(item + "</li>")
@@ -677,7 +738,8 @@ struct HTMLChart {
             }
         }
         guard !items.isEmpty else { return "" }
-        var out = "<details class=\"mark-notes\" open=\"open\"><summary>Why \(total == 1 ? "1 result is" : "\(total) results are") marked</summary><ul>"
+        var out =
+            "<details class=\"mark-notes\" open=\"open\"><summary>Why \(total == 1 ? "1 result is" : "\(total) results are") marked</summary><ul>"
         out += items.joined()
         if total > items.count { out += "<li>… and \(total - items.count) more: see each profile’s details.</li>" }
         return out + "</ul></details>"
@@ -686,14 +748,17 @@ struct HTMLChart {
     /// The plotted values as a table, for screen readers (visually hidden, in a box that clips it
     /// so that it does not widen the page).
     func dataTable(id: String) -> String {
-        var out = "<div class=\"sr-only\"><table class=\"chart-data\" id=\"\(id)-data\"><caption>Values plotted in the chart “\(HTMLText.escape(title))”</caption>"
-        out += "<thead><tr><th scope=\"col\">\(HTMLText.escape(rowNoun.htmlCapitalizedFirst))</th><th scope=\"col\">Quantity</th><th scope=\"col\">Value</th><th scope=\"col\">Range</th><th scope=\"col\">Results</th></tr></thead><tbody>"
+        var out =
+            "<div class=\"sr-only\"><table class=\"chart-data\" id=\"\(id)-data\"><caption>Values plotted in the chart “\(HTMLText.escape(title))”</caption>"
+        out +=
+            "<thead><tr><th scope=\"col\">\(HTMLText.escape(rowNoun.htmlCapitalizedFirst))</th><th scope=\"col\">Quantity</th><th scope=\"col\">Value</th><th scope=\"col\">Range</th><th scope=\"col\">Results</th></tr></thead><tbody>"
         for row in rows {
             for point in row.points {
                 out += "<tr><th scope=\"row\">\(HTMLText.isolated(row.label))</th>"
                 out += "<td>\(HTMLText.escape(HTMLChart.seriesLabel(point.series)))</td>"
                 out += "<td>\(HTMLText.escape(point.value.map { HTMLNumber.quantity($0, unit) } ?? "not given"))</td>"
-                out += "<td>\(HTMLText.escape(point.range.map { "\(HTMLNumber.number($0.lowerBound, unit))–\(HTMLNumber.number($0.upperBound, unit))" } ?? "—"))</td>"
+                out +=
+                    "<td>\(HTMLText.escape(point.range.map { "\(HTMLNumber.number($0.lowerBound, unit))–\(HTMLNumber.number($0.upperBound, unit))" } ?? "—"))</td>"
                 out += "<td>\(HTMLText.escape(point.results.map(\.text).joined(separator: "; ")))</td></tr>"
             }
         }

@@ -44,13 +44,15 @@ enum HTMLText {
         var ems = 0.0
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x20, 0x21, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x49, 0x5B, 0x5D, 0x66, 0x69, 0x6A, 0x6C, 0x72, 0x74, 0x7C, 0xB7:
-                ems += 0.34     // space, punctuation, I f i j l r t |
-            case 0x4D, 0x57, 0x6D, 0x77: ems += 0.92   // M W m w
-            case 0x41...0x5A: ems += 0.72               // other capitals
+            case 0x20, 0x21, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x49, 0x5B, 0x5D, 0x66, 0x69, 0x6A, 0x6C, 0x72,
+                0x74, 0x7C, 0xB7:
+                ems += 0.34  // space, punctuation, I f i j l r t |
+            case 0x4D, 0x57, 0x6D, 0x77: ems += 0.92  // M W m w
+            case 0x41...0x5A: ems += 0.72  // other capitals
             case 0x300...0x36F, 0x200B...0x200F: break  // combining marks, zero-width
-            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
-                ems += 1.0      // wide: CJK, Hangul, full-width forms, emoji
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF,
+                0x20000...0x3FFFD:
+                ems += 1.0  // wide: CJK, Hangul, full-width forms, emoji
             default: ems += 0.62
             }
         }
@@ -72,7 +74,9 @@ enum HTMLText {
             var rest = word
             while !fits(rest) {
                 var end = rest.index(after: rest.startIndex)
-                while end < rest.endIndex, fits(rest[rest.startIndex..<rest.index(after: end)]) { end = rest.index(after: end) }
+                while end < rest.endIndex, fits(rest[rest.startIndex..<rest.index(after: end)]) {
+                    end = rest.index(after: end)
+                }
                 if end < rest.endIndex, let joint = rest[..<end].lastIndex(where: { "-_/".contains($0) }) {
                     end = rest.index(after: joint)
                 }

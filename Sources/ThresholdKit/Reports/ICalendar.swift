@@ -74,7 +74,9 @@ package struct ICalendarWriter: Sendable {
             // clients unescape line by line.
             if end < bytes.count {
                 var backslashes = 0
-                while end - backslashes > start && bytes[end - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                while end - backslashes > start && bytes[end - backslashes - 1] == UInt8(ascii: "\\") {
+                    backslashes += 1
+                }
                 if backslashes % 2 == 1 { end -= 1 }
             }
             if !first { out.append(UInt8(ascii: " ")) }

@@ -7,10 +7,14 @@ package enum ImpactFormat: String, Sendable, Hashable, CaseIterable, CustomStrin
     /// The format a file name's extension implies (`.txt`, `.json`, `.md` or `.markdown`, `.html`,
     /// `.htm` or `.xhtml`), by the rule of ``ReportTargets/format(ofFile:in:)``; nil for others.
     package init?(fileName: String) {
-        guard let format = ReportTargets.format(ofFile: fileName, in: [
-            (".xhtml", .html), (".html", .html), (".htm", .html), (".json", .json),
-            (".md", .markdown), (".markdown", .markdown), (".txt", .text),
-        ] as [(suffix: String, format: ImpactFormat)]) else { return nil }
+        guard
+            let format = ReportTargets.format(
+                ofFile: fileName,
+                in: [
+                    (".xhtml", .html), (".html", .html), (".htm", .html), (".json", .json),
+                    (".md", .markdown), (".markdown", .markdown), (".txt", .text),
+                ] as [(suffix: String, format: ImpactFormat)])
+        else { return nil }
         self = format
     }
 
@@ -25,21 +29,28 @@ extension ImpactReport {
     /// were are named on one line at the end.
     package func text(color: Bool = false) -> String {
         let paint = Paint(enabled: color)
-        var out = paint.bold("Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")")
+        var out =
+            paint.bold("Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")")
             + " as of \(asOf): \(profiles) profile\(profiles == 1 ? "" : "s")"
             + (invalid > 0 ? ", " + paint.red("\(invalid) invalid") : "") + "\n"
         for change in changes { out += "  \(change.description.controlCharactersEscaped)\n" }
         var unchanged: [String] = []
         for pack in packs {
-            if pack.changed.isEmpty && pack.movers.isEmpty && pack.before == pack.after && !pack.obligations.contains(where: \.isChanged) {
+            if pack.changed.isEmpty && pack.movers.isEmpty && pack.before == pack.after
+                && !pack.obligations.contains(where: \.isChanged)
+            {
                 unchanged.append(pack.pack)
                 continue
             }
             out += "\n" + paint.bold(pack.pack) + " — " + pack.title.controlCharactersEscaped
-            if !pack.changed.isEmpty { out += "  " + paint.yellow("[changed: \(pack.changed.joined(separator: ", "))]") }
+            if !pack.changed.isEmpty {
+                out += "  " + paint.yellow("[changed: \(pack.changed.joined(separator: ", "))]")
+            }
             out += "\n"
             // A pack not in force requires nothing: its counts say whom it would reach.
-            if !pack.inForce { out += "  " + paint.dim("not in force on \(asOf): nothing is required; were it in force:") + "\n" }
+            if !pack.inForce {
+                out += "  " + paint.dim("not in force on \(asOf): nothing is required; were it in force:") + "\n"
+            }
             out += "  " + ImpactReport.countsLine(pack) + "\n"
             if pack.movers.isEmpty {
                 out += "  " + paint.dim("no profile changes") + "\n"
@@ -48,7 +59,8 @@ extension ImpactReport {
             for movement in ScopeMovement.allCases {
                 let movers = pack.movers(movement)
                 guard !movers.isEmpty else { continue }
-                let heading = "\(movement.description.prefix(1).uppercased())\(movement.description.dropFirst()) (\(movers.count))"
+                let heading =
+                    "\(movement.description.prefix(1).uppercased())\(movement.description.dropFirst()) (\(movers.count))"
                 switch movement {
                 case .newlyInScope: out += "  " + paint.red(heading) + "\n"
                 case .outOfScope: out += "  " + paint.green(heading) + "\n"
@@ -57,7 +69,9 @@ extension ImpactReport {
                 }
                 for mover in movers {
                     out += "    \(mover.name.controlCharactersEscaped)"
-                    if let profile = mover.profile, mover.organization != nil { out += " " + paint.dim("(\(profile.controlCharactersEscaped))") }
+                    if let profile = mover.profile, mover.organization != nil {
+                        out += " " + paint.dim("(\(profile.controlCharactersEscaped))")
+                    }
                     out += mover.before == mover.after ? "\n" : ": \(mover.before) → \(mover.after)\n"
                     for t in mover.thresholds {
                         out += "      \(t.id) \(t.subject.controlCharactersEscaped): \(t.before.name) → \(t.after.name)"
@@ -68,7 +82,8 @@ extension ImpactReport {
                         out += "      \(o.id): " + ImpactReport.obligationChangeText(o) + "\n"
                     }
                     if mover.deploymentBefore != mover.deploymentAfter {
-                        out += "      deployment: \(mover.deploymentBefore.rawValue) → \(mover.deploymentAfter.rawValue)\n"
+                        out +=
+                            "      deployment: \(mover.deploymentBefore.rawValue) → \(mover.deploymentAfter.rawValue)\n"
                     }
                 }
             }
@@ -77,11 +92,25 @@ extension ImpactReport {
                 out += "  Obligations\n"
                 for o in changed {
                     out += "    \(o.id): applies to \(o.appliesBefore) → \(o.appliesAfter)\n"
-                    if !o.newlyApplies.isEmpty { out += "      newly applies: \(o.newlyApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
-                    if !o.noLongerApplies.isEmpty { out += "      no longer applies: \(o.noLongerApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
-                    if !o.newlyIndeterminate.isEmpty { out += "      newly indeterminate: \(o.newlyIndeterminate.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
-                    if !o.decidedNotToApply.isEmpty { out += "      no longer indeterminate, does not apply: \(o.decidedNotToApply.map(\.controlCharactersEscaped).joined(separator: ", "))\n" }
-                    for s in o.statusChanges { out += "      \(s.name.controlCharactersEscaped): \(s.before.rawValue) → \(s.after.rawValue)\n" }
+                    if !o.newlyApplies.isEmpty {
+                        out +=
+                            "      newly applies: \(o.newlyApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                    }
+                    if !o.noLongerApplies.isEmpty {
+                        out +=
+                            "      no longer applies: \(o.noLongerApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                    }
+                    if !o.newlyIndeterminate.isEmpty {
+                        out +=
+                            "      newly indeterminate: \(o.newlyIndeterminate.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                    }
+                    if !o.decidedNotToApply.isEmpty {
+                        out +=
+                            "      no longer indeterminate, does not apply: \(o.decidedNotToApply.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                    }
+                    for s in o.statusChanges {
+                        out += "      \(s.name.controlCharactersEscaped): \(s.before.rawValue) → \(s.after.rawValue)\n"
+                    }
                 }
             }
         }
@@ -95,25 +124,33 @@ extension ImpactReport {
     /// arrow only where a count moves; without the last for a pack not in force, of which nothing is
     /// required.
     static func countsLine(_ pack: PackImpact) -> String {
-        var counts = [("in scope", pack.before.inScope, pack.after.inScope),
-                      ("indeterminate", pack.before.indeterminate, pack.after.indeterminate),
-                      ("out of scope", pack.before.outOfScope, pack.after.outOfScope)]
+        var counts = [
+            ("in scope", pack.before.inScope, pack.after.inScope),
+            ("indeterminate", pack.before.indeterminate, pack.after.indeterminate),
+            ("out of scope", pack.before.outOfScope, pack.after.outOfScope),
+        ]
         if pack.inForce { counts.append(("with unmet obligations", pack.before.unmet, pack.after.unmet)) }
         // Where the pack's readings of an ambiguous text disagree, say for how many.
         if pack.before.dependsOnReading + pack.after.dependsOnReading > 0 {
             counts.append(("depending on the reading", pack.before.dependsOnReading, pack.after.dependsOnReading))
         }
-        return counts.map { name, before, after in before == after ? "\(name) \(before)" : "\(name) \(before) → \(after)" }
-            .joined(separator: " · ")
+        return counts.map { name, before, after in
+            before == after ? "\(name) \(before)" : "\(name) \(before) → \(after)"
+        }
+        .joined(separator: " · ")
     }
 
     /// `applies yes → no; unmet → not-required`.
     static func obligationChangeText(_ o: ObligationChange) -> String {
         var parts: [String] = []
-        if o.appliesBefore != o.appliesAfter { parts.append("applies \(o.appliesBefore.rawValue) → \(o.appliesAfter.rawValue)") }
+        if o.appliesBefore != o.appliesAfter {
+            parts.append("applies \(o.appliesBefore.rawValue) → \(o.appliesAfter.rawValue)")
+        }
         if o.statusBefore != o.statusAfter { parts.append("\(o.statusBefore.rawValue) → \(o.statusAfter.rawValue)") }
         if !o.byReadingAfter.isEmpty {
-            parts.append("depends on the reading: " + o.byReadingAfter.map { "\($0.reading) → \($0.applies.phrase)" }.joined(separator: ", "))
+            parts.append(
+                "depends on the reading: "
+                    + o.byReadingAfter.map { "\($0.reading) → \($0.applies.phrase)" }.joined(separator: ", "))
         }
         return parts.joined(separator: "; ")
     }
@@ -250,28 +287,37 @@ extension ImpactReport {
     /// changed pack a table of the profiles that moved and one of the obligations whose reach changed.
     package func markdown() -> String {
         var out = "## Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")\n\n"
-        out += "As of \(asOf) · \(profiles) profile\(profiles == 1 ? "" : "s")\(invalid > 0 ? " · **\(invalid) invalid**" : "")\n\n"
+        out +=
+            "As of \(asOf) · \(profiles) profile\(profiles == 1 ? "" : "s")\(invalid > 0 ? " · **\(invalid) invalid**" : "")\n\n"
         out += "| Threshold | Before | After |\n|---|---|---|\n"
         for change in changes {
-            out += "| `\(change.key)` | \(change.comparison.symbol) \(Markdown.escape(HTMLNumber.quantity(change.from, change.unit))) | \(change.comparison.symbol) \(Markdown.escape(HTMLNumber.quantity(change.to, change.unit))) |\n"
+            out +=
+                "| `\(change.key)` | \(change.comparison.symbol) \(Markdown.escape(HTMLNumber.quantity(change.from, change.unit))) | \(change.comparison.symbol) \(Markdown.escape(HTMLNumber.quantity(change.to, change.unit))) |\n"
         }
-        out += "\n| Pack | In scope | Indeterminate | Out of scope | With unmet obligations | Profiles changed |\n|---|---|---|---|---|---|\n"
+        out +=
+            "\n| Pack | In scope | Indeterminate | Out of scope | With unmet obligations | Profiles changed |\n|---|---|---|---|---|---|\n"
         for pack in packs {
-            out += "| `\(pack.pack)`\(pack.inForce ? "" : " (not in force: counts as if it were)") | \(pack.before.inScope) → \(pack.after.inScope) | \(pack.before.indeterminate) → \(pack.after.indeterminate) | \(pack.before.outOfScope) → \(pack.after.outOfScope) | \(pack.inForce ? "\(pack.before.unmet) → \(pack.after.unmet)" : "—") | \(pack.movers.count) |\n"
+            out +=
+                "| `\(pack.pack)`\(pack.inForce ? "" : " (not in force: counts as if it were)") | \(pack.before.inScope) → \(pack.after.inScope) | \(pack.before.indeterminate) → \(pack.after.indeterminate) | \(pack.before.outOfScope) → \(pack.after.outOfScope) | \(pack.inForce ? "\(pack.before.unmet) → \(pack.after.unmet)" : "—") | \(pack.movers.count) |\n"
         }
         for pack in packs where !pack.movers.isEmpty {
             out += "\n### \(pack.pack) — \(Markdown.escape(pack.title))\n\n"
             out += "| Profile | Before | After | Change | Thresholds | Obligations |\n|---|---|---|---|---|---|\n"
             for mover in pack.movers {
-                let thresholds = mover.thresholds.map { "\($0.id) \(Markdown.escape($0.subject)): \($0.before.name) → \($0.after.name)" }
+                let thresholds = mover.thresholds.map {
+                    "\($0.id) \(Markdown.escape($0.subject)): \($0.before.name) → \($0.after.name)"
+                }
                 let obligations = mover.obligations.map { "\($0.id): \(ImpactReport.obligationChangeText($0))" }
-                out += "| \(Markdown.escape(mover.name))\(mover.profile.map { mover.organization == nil ? "" : " (`\(Markdown.escapeCode($0))`)" } ?? "") | \(mover.before) | \(mover.after) | **\(mover.movement)** | \(thresholds.joined(separator: "<br>")) | \(obligations.joined(separator: "<br>")) |\n"
+                out +=
+                    "| \(Markdown.escape(mover.name))\(mover.profile.map { mover.organization == nil ? "" : " (`\(Markdown.escapeCode($0))`)" } ?? "") | \(mover.before) | \(mover.after) | **\(mover.movement)** | \(thresholds.joined(separator: "<br>")) | \(obligations.joined(separator: "<br>")) |\n"
             }
             let changed = pack.obligations.filter(\.isChanged)
             if !changed.isEmpty {
-                out += "\n| Obligation | Applies to | Newly applies | No longer applies | Newly indeterminate | No longer indeterminate, does not apply |\n|---|---|---|---|---|---|\n"
+                out +=
+                    "\n| Obligation | Applies to | Newly applies | No longer applies | Newly indeterminate | No longer indeterminate, does not apply |\n|---|---|---|---|---|---|\n"
                 for o in changed {
-                    out += "| `\(o.id)` | \(o.appliesBefore) → \(o.appliesAfter) | \(o.newlyApplies.map(Markdown.escape).joined(separator: ", ")) | \(o.noLongerApplies.map(Markdown.escape).joined(separator: ", ")) | \(o.newlyIndeterminate.map(Markdown.escape).joined(separator: ", ")) | \(o.decidedNotToApply.map(Markdown.escape).joined(separator: ", ")) |\n"
+                    out +=
+                        "| `\(o.id)` | \(o.appliesBefore) → \(o.appliesAfter) | \(o.newlyApplies.map(Markdown.escape).joined(separator: ", ")) | \(o.noLongerApplies.map(Markdown.escape).joined(separator: ", ")) | \(o.newlyIndeterminate.map(Markdown.escape).joined(separator: ", ")) | \(o.decidedNotToApply.map(Markdown.escape).joined(separator: ", ")) |\n"
                 }
             }
         }

@@ -171,7 +171,10 @@ struct JSONWriter: ~Copyable {
                     continue
                 }
                 // U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped, other E2 sequences are not.
-                if byte == 0xE2 && !(index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)) {
+                if byte == 0xE2
+                    && !(index + 2 < count && utf8[index + 1] == 0x80
+                        && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
+                {
                     index += 1
                     continue
                 }

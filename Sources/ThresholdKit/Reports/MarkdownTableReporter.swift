@@ -16,7 +16,9 @@ package struct MarkdownTableReporter: Reporter {
     /// The title and the table's header.
     package mutating func begin(into output: inout some TextOutputStream) {
         var out = "# Threshold audit\n\n"
-        out += "As of \(context.asOf) · rule packs: " + context.book.packs.map { "`\($0.id)`" }.joined(separator: ", ") + "\n\n"
+        out +=
+            "As of \(context.asOf) · rule packs: " + context.book.packs.map { "`\($0.id)`" }.joined(separator: ", ")
+            + "\n\n"
         out += "| Profile | Organization | Pack | Result | Applies | Unmet | Deployment | Notes |\n"
         out += "|---|---|---|---|---|---|---|---|\n"
         output.write(out)
@@ -32,7 +34,9 @@ package struct MarkdownTableReporter: Reporter {
     package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let profile = Markdown.escape(verdict.profile ?? "<input>")
         if verdict.isInvalid {
-            let notes = verdict.errors.map { "line \($0.mark.line), column \($0.mark.column): " + Markdown.escape($0.message) }.joined(separator: "<br>")
+            let notes = verdict.errors.map {
+                "line \($0.mark.line), column \($0.mark.column): " + Markdown.escape($0.message)
+            }.joined(separator: "<br>")
             output.write("| \(profile) | — | — | **INVALID** |  |  |  | \(notes) |\n")
             return
         }
@@ -45,7 +49,8 @@ package struct MarkdownTableReporter: Reporter {
             var notes: [String] = []
             if !pack.inForce, let reason = pack.inForceReason { notes.append(Markdown.escape(reason)) }
             if pack.status == .proposed { notes.append("proposal, evaluated as if enacted") }
-            out += "| \(profile) | \(organization) | `\(pack.pack)` | \(result) | \(pack.appliesCount) | \(unmet) | \(pack.deployment.rawValue) | \(notes.joined(separator: "; ")) |\n"
+            out +=
+                "| \(profile) | \(organization) | `\(pack.pack)` | \(result) | \(pack.appliesCount) | \(unmet) | \(pack.deployment.rawValue) | \(notes.joined(separator: "; ")) |\n"
         }
         output.write(out)
     }
@@ -56,19 +61,24 @@ package struct MarkdownTableReporter: Reporter {
         out += "\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles") · \(summary.invalid) invalid · "
         out += "\(summary.failing) failing under `--fail-on \(summary.failurePolicy.rawValue)`\n\n"
         if !summary.packs.isEmpty {
-            out += "| Pack | In force | In scope | Unmet | Late | Pending | Indeterminate | Blocked |\n|---|---|---|---|---|---|---|---|\n"
+            out +=
+                "| Pack | In force | In scope | Unmet | Late | Pending | Indeterminate | Blocked |\n|---|---|---|---|---|---|---|---|\n"
             for tally in summary.packs {
-                out += "| `\(tally.pack)` | \(tally.inForce ? "yes" : "no") | \(tally.inScope) | \(tally.unmet) | \(tally.late) | \(tally.pending) | \(tally.indeterminate) | \(tally.blocked) |\n"
+                out +=
+                    "| `\(tally.pack)` | \(tally.inForce ? "yes" : "no") | \(tally.inScope) | \(tally.unmet) | \(tally.late) | \(tally.pending) | \(tally.indeterminate) | \(tally.blocked) |\n"
             }
         }
         let problems = summary.notices.filter { $0.kind != .symlinkNotFollowed }
         if !problems.isEmpty || summary.notices.count > problems.count {
             out += "\n### Skipped\n\n"
             for notice in problems {
-                out += "- \(notice.isError ? "**error**" : "warning"): \(Markdown.escape(notice.path)): \(Markdown.escape(notice.message))\n"
+                out +=
+                    "- \(notice.isError ? "**error**" : "warning"): \(Markdown.escape(notice.path)): \(Markdown.escape(notice.message))\n"
             }
             let notFollowed = summary.notices.count - problems.count
-            if notFollowed > 0 { out += "- " + WalkNotice.Kind.symlinkNotFollowed.counted(notFollowed) + " (use `--follow-symlinks`)\n" }
+            if notFollowed > 0 {
+                out += "- " + WalkNotice.Kind.symlinkNotFollowed.counted(notFollowed) + " (use `--follow-symlinks`)\n"
+            }
         }
         output.write(out)
     }

@@ -41,7 +41,9 @@ package final class ReportFile: TextOutputStream {
         guard !name.isEmpty else { throw Failure(path: path, message: "the path names a directory, not a file") }
         var existing = stat()
         if stat(path, &existing) == 0 {
-            guard (existing.st_mode & S_IFMT) == S_IFREG else { throw Failure(path: path, message: "it exists and is not a regular file") }
+            guard (existing.st_mode & S_IFMT) == S_IFREG else {
+                throw Failure(path: path, message: "it exists and is not a regular file")
+            }
             mode = existing.st_mode & 0o7777
         } else {
             mode = 0o666 & ~ReportFile.processUmask

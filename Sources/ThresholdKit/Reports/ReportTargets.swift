@@ -45,8 +45,10 @@ package enum ReportTargets {
         package var defaultFormat: Format
 
         /// Creates a catalog.
-        package init(named: @escaping @Sendable (String) -> Format?, ofFile: @escaping @Sendable (String) -> Format?,
-                    names: [String], extensions: String, defaultFormat: Format) {
+        package init(
+            named: @escaping @Sendable (String) -> Format?, ofFile: @escaping @Sendable (String) -> Format?,
+            names: [String], extensions: String, defaultFormat: Format
+        ) {
             self.named = named
             self.ofFile = ofFile
             self.names = names
@@ -62,7 +64,9 @@ package enum ReportTargets {
     /// - Throws: ``ReportTargetError`` for an unknown format, a file whose extension names none, two
     ///   formats for standard output, or one file named twice, in any spelling (`r.json`,
     ///   `./r.json`).
-    package static func resolve<Format>(formats: [String], outputs: [String], catalog: Catalog<Format>) throws(ReportTargetError) -> [ReportTarget<Format>] {
+    package static func resolve<Format>(
+        formats: [String], outputs: [String], catalog: Catalog<Format>
+    ) throws(ReportTargetError) -> [ReportTarget<Format>] {
         var targets: [ReportTarget<Format>] = []
         var toStandardOutput: (format: Format, spec: String)?
         let names = catalog.names.joined(separator: ", ")
@@ -72,21 +76,28 @@ package enum ReportTargets {
                 guard let format = catalog.named(name) else {
                     throw ReportTargetError("Unknown format '\(name)' in --format \(spec); the formats are \(names).")
                 }
-                guard !file.isEmpty else { throw ReportTargetError("--format \(spec) names no file; write --format \(name):FILE.") }
+                guard !file.isEmpty else {
+                    throw ReportTargetError("--format \(spec) names no file; write --format \(name):FILE.")
+                }
                 targets.append(ReportTarget(format: format, path: file))
             } else {
                 guard let format = catalog.named(spec) else {
-                    throw ReportTargetError("Unknown format '\(spec)'; the formats are \(names) (FORMAT:FILE writes a file).")
+                    throw ReportTargetError(
+                        "Unknown format '\(spec)'; the formats are \(names) (FORMAT:FILE writes a file).")
                 }
                 if let other = toStandardOutput, other.format != format {
-                    throw ReportTargetError("Only one format can go to standard output (--format \(other.spec) and --format \(spec)); write the others to files with --format FORMAT:FILE or --output FILE.")
+                    throw ReportTargetError(
+                        "Only one format can go to standard output (--format \(other.spec) and --format \(spec)); write the others to files with --format FORMAT:FILE or --output FILE."
+                    )
                 }
                 toStandardOutput = (format, spec)
             }
         }
         for file in outputs {
             guard let format = catalog.ofFile(file) else {
-                throw ReportTargetError("Cannot tell the format of --output \(file) from its extension (\(catalog.extensions)); use --format FORMAT:\(file).")
+                throw ReportTargetError(
+                    "Cannot tell the format of --output \(file) from its extension (\(catalog.extensions)); use --format FORMAT:\(file)."
+                )
             }
             targets.append(ReportTarget(format: format, path: file))
         }
@@ -95,8 +106,10 @@ package enum ReportTargets {
         for target in targets {
             guard let path = target.path else { continue }
             if let first = seen.updateValue(path, forKey: resolvedPath(path)) {
-                throw ReportTargetError(first == path ? "The report \(path) is named twice."
-                                                      : "The reports \(first) and \(path) are the same file, named twice.")
+                throw ReportTargetError(
+                    first == path
+                        ? "The report \(path) is named twice."
+                        : "The reports \(first) and \(path) are the same file, named twice.")
             }
         }
         if let toStandardOutput {
@@ -125,9 +138,10 @@ package enum ReportTargets {
 extension ReportTargets.Catalog where Format == ReportFormat {
     /// The audit's formats: text, json, jsonl, csv, sarif, junit, markdown, html; text by default.
     package static var reportFormats: Self {
-        Self(named: { ReportFormat(rawValue: $0) }, ofFile: { ReportFormat(fileName: $0) },
-             names: ReportFormat.allCases.map(\.rawValue), extensions: ".txt .json .jsonl .csv .sarif .xml .md .html",
-             defaultFormat: .text)
+        Self(
+            named: { ReportFormat(rawValue: $0) }, ofFile: { ReportFormat(fileName: $0) },
+            names: ReportFormat.allCases.map(\.rawValue), extensions: ".txt .json .jsonl .csv .sarif .xml .md .html",
+            defaultFormat: .text)
     }
 }
 
@@ -135,7 +149,8 @@ extension ReportTargets {
     /// The format a file name's extension implies: the first of `table`'s suffixes (`.json`) that
     /// the file's name (its last path component, in any case) ends with and is longer than; nil
     /// when none is. The one rule every command's `--output` follows.
-    package static func format<Format>(ofFile fileName: String, in table: [(suffix: String, format: Format)]) -> Format? {
+    package static func format<Format>(ofFile fileName: String, in table: [(suffix: String, format: Format)]) -> Format?
+    {
         let name = fileName.split(separator: "/").last.map { $0.lowercased() } ?? ""
         return table.first { name.hasSuffix($0.suffix) && name.count > $0.suffix.count }?.format
     }

@@ -100,9 +100,11 @@ public struct ReportContext: Sendable {
     package var includesTotals: Bool = true
 
     /// Creates a context.
-    public init(book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet,
-                profileColumnWidth: Int = 0, color: Bool = false,
-                toolName: String = "threshold", toolVersion: String = ReportContext.defaultToolVersion) {
+    public init(
+        book: RuleBook, asOf: CalendarDate, failurePolicy: FailurePolicy = .unmet,
+        profileColumnWidth: Int = 0, color: Bool = false,
+        toolName: String = "threshold", toolVersion: String = ReportContext.defaultToolVersion
+    ) {
         self.book = book
         self.asOf = asOf
         self.failurePolicy = failurePolicy
@@ -163,18 +165,24 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable, CustomString
 
     /// The format with an identifier (`Reporter/identifier`), or nil.
     public init?(identifier: String) {
-        guard let format = ReportFormat.allCases.first(where: { $0.reporterType.identifier == identifier }) else { return nil }
+        guard let format = ReportFormat.allCases.first(where: { $0.reporterType.identifier == identifier }) else {
+            return nil
+        }
         self = format
     }
 
     /// The format a file name's extension implies: `.txt`, `.json`, `.jsonl` (or `.ndjson`), `.csv`,
     /// `.sarif` (or `.sarif.json`), `.xml` (JUnit), `.md` (or `.markdown`); nil for others.
     package init?(fileName: String) {
-        guard let format = ReportTargets.format(ofFile: fileName, in: [
-            (".sarif.json", .sarif), (".sarif", .sarif), (".jsonl", .jsonl), (".ndjson", .jsonl),
-            (".json", .json), (".csv", .csv), (".xml", .junit), (".md", .markdown),
-            (".markdown", .markdown), (".txt", .text), (".html", .html), (".htm", .html),
-        ] as [(suffix: String, format: ReportFormat)]) else { return nil }
+        guard
+            let format = ReportTargets.format(
+                ofFile: fileName,
+                in: [
+                    (".sarif.json", .sarif), (".sarif", .sarif), (".jsonl", .jsonl), (".ndjson", .jsonl),
+                    (".json", .json), (".csv", .csv), (".xml", .junit), (".md", .markdown),
+                    (".markdown", .markdown), (".txt", .text), (".html", .html), (".htm", .html),
+                ] as [(suffix: String, format: ReportFormat)])
+        else { return nil }
         self = format
     }
 
@@ -209,7 +217,9 @@ extension PackResult {
         if !inForce { return "not-in-force" }
         if deployment == .blocked { return "BLOCKED" }
         if !unmet.isEmpty { return "UNMET" }
-        if obligations.contains(where: { $0.status == .indeterminate || $0.applies == .indeterminate }) { return "INDETERMINATE" }
+        if obligations.contains(where: { $0.status == .indeterminate || $0.applies == .indeterminate }) {
+            return "INDETERMINATE"
+        }
         if obligations.contains(where: { $0.status == .late }) { return "LATE" }
         if obligations.contains(where: { $0.status == .pending }) { return "pending" }
         if inScope { return "met" }
@@ -227,7 +237,9 @@ extension String {
     /// The string with control characters (C0, DEL, C1) shown as `\u{…}` escapes, so that text
     /// from a profile can neither break a line of a report nor drive a terminal.
     var controlCharactersEscaped: String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+            return self
+        }
         var out = ""
         for scalar in unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {

@@ -39,8 +39,12 @@ package struct SARIFReporter: Reporter {
         self.context = context
         var index = 0
         for pack in context.book.packs {
-            for obligation in pack.obligations { ruleIndex[Self.ruleID(pack: pack.id, obligation: obligation.id)] = index; index += 1 }
-            for threshold in pack.thresholds { ruleIndex[Self.ruleID(pack: pack.id, threshold: threshold.id)] = index; index += 1 }
+            for obligation in pack.obligations {
+                ruleIndex[Self.ruleID(pack: pack.id, obligation: obligation.id)] = index; index += 1
+            }
+            for threshold in pack.thresholds {
+                ruleIndex[Self.ruleID(pack: pack.id, threshold: threshold.id)] = index; index += 1
+            }
         }
         ruleIndex[Self.invalidProfileRule] = index
     }
@@ -74,9 +78,21 @@ package struct SARIFReporter: Reporter {
                     w.object { w in
                         w.member("id", Self.invalidProfileRule)
                         w.member("name", "InvalidProfile")
-                        w.key("shortDescription"); w.object { $0.member("text", "The lab profile could not be read or is not valid") }
-                        w.key("fullDescription"); w.object { $0.member("text", "A file the audit was asked to read is not a valid lab profile: it cannot be opened, it is not well-formed YAML, or it does not have the keys and values a profile needs. It is not evaluated.") }
-                        w.key("help"); w.object { $0.member("text", "Fix the error at the location shown; the message says what was expected there.") }
+                        w.key("shortDescription");
+                        w.object { $0.member("text", "The lab profile could not be read or is not valid") }
+                        w.key("fullDescription");
+                        w.object {
+                            $0.member(
+                                "text",
+                                "A file the audit was asked to read is not a valid lab profile: it cannot be opened, it is not well-formed YAML, or it does not have the keys and values a profile needs. It is not evaluated."
+                            )
+                        }
+                        w.key("help");
+                        w.object {
+                            $0.member(
+                                "text", "Fix the error at the location shown; the message says what was expected there."
+                            )
+                        }
                         w.key("defaultConfiguration"); w.object { $0.member("level", "error") }
                     }
                 }
@@ -95,7 +111,9 @@ package struct SARIFReporter: Reporter {
             w.key("shortDescription"); w.object { $0.member("text", obligation.title) }
             var full = "\(obligation.title): an obligation of \(pack.id) (\(pack.title))"
             if pack.status == .proposed { full += ", a proposal evaluated as if enacted" }
-            full += ". Kind: \(obligation.kind)" + (obligation.per == .model ? ", owed per model." : ", owed by the organization.")
+            full +=
+                ". Kind: \(obligation.kind)"
+                + (obligation.per == .model ? ", owed per model." : ", owed by the organization.")
             if let note = obligation.note { full += " " + note }
             w.key("fullDescription"); w.object { $0.member("text", full) }
             let (help, url) = Self.citation(pack: pack, cite: obligation.cite, citation: obligation.citation)
@@ -137,20 +155,26 @@ package struct SARIFReporter: Reporter {
         var parts: [String] = []
         if let title = source?.title ?? cite { parts.append(title) }
         if let citation { parts.append(citation) }
-        var text = parts.isEmpty ? "\(pack.title) (\(pack.id)); the pack gives no citation." : "Source: " + parts.joined(separator: ", ") + "."
+        var text =
+            parts.isEmpty
+            ? "\(pack.title) (\(pack.id)); the pack gives no citation."
+            : "Source: " + parts.joined(separator: ", ") + "."
         if let url = source?.url { text += " " + url }
         return (text, source?.url)
     }
 
     static func pascalCase(_ id: String) -> String {
-        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
     }
 
     /// The verdict's results, one per line.
     package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
         let path = verdict.profile ?? "<input>"
         var lines: [String] = []
-        func result(_ rule: String, _ level: String, _ message: String, _ mark: SourceMark?, _ properties: [(String, String)]) {
+        func result(
+            _ rule: String, _ level: String, _ message: String, _ mark: SourceMark?, _ properties: [(String, String)]
+        ) {
             var w = JSONWriter()
             w.object { w in
                 w.member("ruleId", rule)
@@ -172,24 +196,36 @@ package struct SARIFReporter: Reporter {
         }
         for pack in verdict.packs where pack.inForce {
             for threshold in pack.thresholds where threshold.result != .notMet {
-                result(Self.ruleID(pack: pack.pack, threshold: threshold.id), "note", Self.message(threshold), threshold.mark,
-                       [("pack", pack.pack), ("subject", threshold.subject), ("result", threshold.result.name)])
+                result(
+                    Self.ruleID(pack: pack.pack, threshold: threshold.id), "note", Self.message(threshold),
+                    threshold.mark,
+                    [("pack", pack.pack), ("subject", threshold.subject), ("result", threshold.result.name)])
             }
             for obligation in pack.obligations {
                 let rule = Self.ruleID(pack: pack.pack, obligation: obligation.id)
-                let reads = context.book.pack(pack.pack)?.obligations.first { $0.id == obligation.id }?.when.thresholdIDs ?? []
+                let reads =
+                    context.book.pack(pack.pack)?.obligations.first { $0.id == obligation.id }?.when.thresholdIDs ?? []
                 if obligation.subjects.isEmpty {
                     guard let level = Self.level(obligation.status, obligation.applies) else { continue }
                     let mark = Self.trigger(pack, because: obligation.because, reads: reads, subject: nil)
-                    result(rule, level, Self.message(obligation, subject: nil, status: obligation.status, because: obligation.because, notes: obligation.notes, pack: pack, reads: reads),
-                           mark, [("pack", pack.pack), ("subject", "organization"), ("status", obligation.status.rawValue)])
+                    result(
+                        rule, level,
+                        Self.message(
+                            obligation, subject: nil, status: obligation.status, because: obligation.because,
+                            notes: obligation.notes, pack: pack, reads: reads),
+                        mark,
+                        [("pack", pack.pack), ("subject", "organization"), ("status", obligation.status.rawValue)])
                 } else {
                     for subject in obligation.subjects {
                         guard let level = Self.level(subject.status, subject.applies) else { continue }
                         let mark = Self.trigger(pack, because: subject.because, reads: reads, subject: subject.subject)
-                        result(rule, level, Self.message(obligation, subject: subject.subject, status: subject.status, because: subject.because,
-                                                         notes: subject.notes + obligation.notes, pack: pack, reads: reads),
-                               mark, [("pack", pack.pack), ("subject", subject.subject), ("status", subject.status.rawValue)])
+                        result(
+                            rule, level,
+                            Self.message(
+                                obligation, subject: subject.subject, status: subject.status, because: subject.because,
+                                notes: subject.notes + obligation.notes, pack: pack, reads: reads),
+                            mark,
+                            [("pack", pack.pack), ("subject", subject.subject), ("status", subject.status.rawValue)])
                     }
                 }
             }
@@ -211,7 +247,9 @@ package struct SARIFReporter: Reporter {
                 w.member("toolExecutionNotifications") { w in
                     for notice in summary.notices {
                         w.object { w in
-                            w.member("level", notice.isError ? "error" : notice.kind == .symlinkNotFollowed ? "note" : "warning")
+                            w.member(
+                                "level",
+                                notice.isError ? "error" : notice.kind == .symlinkNotFollowed ? "note" : "warning")
                             w.key("message"); w.object { $0.member("text", notice.message) }
                             w.key("descriptor"); w.object { $0.member("id", notice.kind.rawValue) }
                             w.member("locations") { w in
@@ -258,7 +296,9 @@ package struct SARIFReporter: Reporter {
             for id in ids {
                 let candidates = pack.thresholds.filter { $0.id == id && $0.result == result && $0.mark != nil }
                 if let exact = candidates.first(where: { $0.subject == subject }) { return exact.mark }
-                if let organization = candidates.first(where: { $0.subject == "organization" }) { return organization.mark }
+                if let organization = candidates.first(where: { $0.subject == "organization" }) {
+                    return organization.mark
+                }
                 if subject == nil, let any = candidates.first { return any.mark }
             }
             return nil
@@ -267,7 +307,8 @@ package struct SARIFReporter: Reporter {
     }
 
     static func message(_ threshold: ThresholdResult) -> String {
-        let who = threshold.subject.replacingFirst("model:", with: "model ").replacingFirst("cluster:", with: "cluster ")
+        let who = threshold.subject.replacingFirst("model:", with: "model ").replacingFirst(
+            "cluster:", with: "cluster ")
         var text = "\(threshold.id) is \(threshold.result == .met ? "met" : "indeterminate") for \(who)"
         if threshold.value == nil, let shown = threshold.shownValue({ "\($0) \(threshold.unit)" }) {
             text += ": \(shown) vs \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
@@ -282,8 +323,10 @@ package struct SARIFReporter: Reporter {
         return text + "."
     }
 
-    static func message(_ obligation: ObligationResult, subject: String?, status: ObligationStatus, because: [String],
-                        notes: [String], pack: PackResult, reads: [String]) -> String {
+    static func message(
+        _ obligation: ObligationResult, subject: String?, status: ObligationStatus, because: [String],
+        notes: [String], pack: PackResult, reads: [String]
+    ) -> String {
         let who = subject.map { " for " + $0.replacingFirst("model:", with: "model ") } ?? ""
         var text: String
         switch status {
@@ -300,7 +343,9 @@ package struct SARIFReporter: Reporter {
             if obligation.applies == .indeterminate, let reason = pack.scopeReason(of: obligation) {
                 text += " (\(reason))"
             } else {
-                let undecided = reads.filter { id in pack.thresholds.contains { $0.id == id && $0.result == .indeterminate } }
+                let undecided = reads.filter { id in
+                    pack.thresholds.contains { $0.id == id && $0.result == .indeterminate }
+                }
                 if !undecided.isEmpty { text += " (\(undecided.joined(separator: ", ")))" }
             }
         }
@@ -349,8 +394,9 @@ package struct SARIFReporter: Reporter {
         var out = ""
         for byte in path.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

@@ -36,7 +36,8 @@ extension PackResult {
             let statuses = Set(obligations.flatMap { o in o.subjects.isEmpty ? [o.status] : o.subjects.map(\.status) })
             func named(_ wanted: Set<ObligationStatus>) -> String {
                 let ids = obligations.filter { o in
-                    o.kind != "deployment-gate" && (wanted.contains(o.status) || o.subjects.contains { wanted.contains($0.status) })
+                    o.kind != "deployment-gate"
+                        && (wanted.contains(o.status) || o.subjects.contains { wanted.contains($0.status) })
                 }.map(\.id)
                 return ids.prefix(4).joined(separator: ", ") + (ids.count > 4 ? " and \(ids.count - 4) more" : "")
             }
@@ -101,14 +102,21 @@ extension PackResult {
         guard !all.isEmpty else { return "\(id) \(word) (nothing in the profile to test it on)" }
         let results = all.filter { $0.result == value }
         guard !results.isEmpty else { return "\(id) \(word)" }
-        if results.count == 1 { return "\(id) \(word) (\(results[0].shortReason(naming: all.count > 1 || results[0].isAboutModel)))" }
+        if results.count == 1 {
+            return "\(id) \(word) (\(results[0].shortReason(naming: all.count > 1 || results[0].isAboutModel)))"
+        }
         if value == .notMet {
             // The one nearest the line stands for the rest.
-            let nearest = results.max { ($0.value ?? $0.range?.upperBound ?? ExactDecimal(integer: 0)) < ($1.value ?? $1.range?.upperBound ?? ExactDecimal(integer: 0)) }!
-            return "\(id) not met by any of \(results.count) \(results[0].subjectKind)s (nearest: \(nearest.shortReason(naming: true)))"
+            let nearest = results.max {
+                ($0.value ?? $0.range?.upperBound ?? ExactDecimal(integer: 0))
+                    < ($1.value ?? $1.range?.upperBound ?? ExactDecimal(integer: 0))
+            }!
+            return
+                "\(id) not met by any of \(results.count) \(results[0].subjectKind)s (nearest: \(nearest.shortReason(naming: true)))"
         }
         let shown = results.prefix(2).map { $0.shortReason(naming: true) }
-        return "\(id) undecided for \(results.count) \(results[0].subjectKind)s (\(shown.joined(separator: "; "))\(results.count > 2 ? "; …" : ""))"
+        return
+            "\(id) undecided for \(results.count) \(results[0].subjectKind)s (\(shown.joined(separator: "; "))\(results.count > 2 ? "; …" : ""))"
     }
 }
 

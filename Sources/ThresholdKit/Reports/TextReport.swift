@@ -1,4 +1,3 @@
-
 /// How text reports are drawn.
 public struct TextStyle: Sendable, Hashable {
     /// Show every threshold, including those not met (otherwise only met and indeterminate ones).
@@ -38,7 +37,8 @@ public struct TextStyle: Sendable, Hashable {
             }
             let next = index + 1 < characters.count ? characters[index + 1] : " "
             // A number: `154`, `3e25`, `620M`, `1.4B` (a digit, or a scale letter after one).
-            let afterNumber = previous.isNumber || (index >= 2 && "MBT".contains(previous) && characters[index - 2].isNumber)
+            let afterNumber =
+                previous.isNumber || (index >= 2 && "MBT".contains(previous) && characters[index - 2].isNumber)
             held.append(character == " " && ((afterNumber && next.isLetter) || bracket > 0) ? "\u{1F}" : character)
             previous = character
         }
@@ -107,26 +107,39 @@ extension Verdict {
                     case .notMet: marker = paint.dim("no  ")
                     case .indeterminate: marker = paint.magenta("??? ")
                     }
-                    var line = "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.escapedForTerminal().padded(subjectWidth))  "
+                    var line =
+                        "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.escapedForTerminal().padded(subjectWidth))  "
                     if threshold.value == nil, let shown = threshold.shownValue({ $0.readable(threshold.unit) }) {
                         line += "\(shown) vs \(threshold.comparison.symbol) \(threshold.limit.readable(threshold.unit))"
                     } else if let value = threshold.value {
                         // A threshold can fail on a condition with its value over the line: the
                         // symbol states how the value compares, the marker whether the test is met.
-                        let symbol = threshold.result == .indeterminate ? "vs \(threshold.comparison.symbol)"
-                            : threshold.result == .met || threshold.comparison.holds(value, threshold.limit) ? threshold.comparison.symbol
-                            : threshold.comparison.negatedSymbol
-                        line += "\(value.readable(threshold.unit)) \(symbol) \(threshold.limit.readable(threshold.unit))"
+                        let symbol =
+                            threshold.result == .indeterminate
+                            ? "vs \(threshold.comparison.symbol)"
+                            : threshold.result == .met || threshold.comparison.holds(value, threshold.limit)
+                                ? threshold.comparison.symbol
+                                : threshold.comparison.negatedSymbol
+                        line +=
+                            "\(value.readable(threshold.unit)) \(symbol) \(threshold.limit.readable(threshold.unit))"
                         if let margin = threshold.margin { line += "  (×\(margin))" }
                     } else {
                         line += "— vs \(threshold.comparison.symbol) \(threshold.limit.readable(threshold.unit))"
                     }
-                    if let mark = threshold.mark { line += "  " + paint.dim("\(profile ?? "<input>"):\(mark.line):\(mark.column)") }
+                    if let mark = threshold.mark {
+                        line += "  " + paint.dim("\(profile ?? "<input>"):\(mark.line):\(mark.column)")
+                    }
                     if let citation = threshold.citation {
-                        line += "  " + paint.dim("[\(citation.escapedForTerminal())\(threshold.sourceGrade.map { " · \($0.rawValue)" } ?? "")]")
+                        line +=
+                            "  "
+                            + paint.dim(
+                                "[\(citation.escapedForTerminal())\(threshold.sourceGrade.map { " · \($0.rawValue)" } ?? "")]"
+                            )
                     }
                     out += style.wrapped(line, indent: 4 + 4 + 1 + idWidth + 2 + subjectWidth + 2) + "\n"
-                    for note in threshold.notes { out += style.wrapped("           " + paint.dim(note.escapedForTerminal()), indent: 13) + "\n" }
+                    for note in threshold.notes {
+                        out += style.wrapped("           " + paint.dim(note.escapedForTerminal()), indent: 13) + "\n"
+                    }
                 }
             }
             out += "  Obligations\n"
@@ -148,7 +161,10 @@ extension Verdict {
                 var line = "    \(marker) \(obligation.id.padded(idWidth))"
                 // A pack not in force requires nothing: say whom it would reach, not "applies".
                 switch obligation.applies {
-                case .yes: line += (pack.inForce ? "  applies" : "  would apply") + (obligation.because.isEmpty ? "" : " (\(obligation.because.joined(separator: ", ")))")
+                case .yes:
+                    line +=
+                        (pack.inForce ? "  applies" : "  would apply")
+                        + (obligation.because.isEmpty ? "" : " (\(obligation.because.joined(separator: ", ")))")
                 case .no: line += pack.inForce ? "  does not apply" : "  would not apply"
                 case .indeterminate: line += pack.inForce ? "  may apply" : "  might apply"
                 }
@@ -158,28 +174,45 @@ extension Verdict {
                 let asAbove = !reasons.isEmpty && reasons == previousReasons
                 previousReasons = reasons
                 if asAbove { line += " (as above)" }
-                if obligation.applies == .indeterminate && reasons.isEmpty { line += ": a fact it depends on is missing or uncertain" }
+                if obligation.applies == .indeterminate && reasons.isEmpty {
+                    line += ": a fact it depends on is missing or uncertain"
+                }
                 if let due = obligation.due { line += "; due \(due)" }
                 if let timing = obligation.timingPhrase(asOf: asOf) { line += ", " + timing }
-                if let grade = obligation.sourceGrade, grade != .primary { line += "  " + paint.dim("[source: \(grade.rawValue)]") }
+                if let grade = obligation.sourceGrade, grade != .primary {
+                    line += "  " + paint.dim("[source: \(grade.rawValue)]")
+                }
                 out += style.wrapped(line, indent: 4 + 13 + 1 + idWidth + 2) + "\n"
                 if !asAbove {
-                    for reason in reasons { out += style.wrapped("        " + reason.escapedForTerminal(), indent: 10) + "\n" }
+                    for reason in reasons {
+                        out += style.wrapped("        " + reason.escapedForTerminal(), indent: 10) + "\n"
+                    }
                 }
-                if obligation.subjects.count == 1, let only = obligation.subjects.first, only.status == obligation.status {
+                if obligation.subjects.count == 1, let only = obligation.subjects.first,
+                    only.status == obligation.status
+                {
                     // One model: its reasons stand under the line, as an organisation's do.
                     if only.status != .met && only.status != .notRequired {
-                        for note in only.notes { out += style.wrapped("        " + note.escapedForTerminal(), indent: 10) + "\n" }
+                        for note in only.notes {
+                            out += style.wrapped("        " + note.escapedForTerminal(), indent: 10) + "\n"
+                        }
                     }
                 } else {
-                    for subject in obligation.subjects where subject.applies != .no && (subject.status != obligation.status || obligation.subjects.count > 1) {
-                        var line = "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
-                        line += subject.notes.isEmpty ? "" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal()
+                    for subject in obligation.subjects
+                    where subject.applies != .no
+                        && (subject.status != obligation.status || obligation.subjects.count > 1)
+                    {
+                        var line =
+                            "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
+                        line +=
+                            subject.notes.isEmpty
+                            ? "" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal()
                         out += style.wrapped(line, indent: 10) + "\n"
                     }
                 }
                 // The pack's header already says when it is not in force, and that a proposal is read as enacted.
-                for note in obligation.notes where !note.hasPrefix("a proposal") && !note.hasPrefix("the pack is not in force") {
+                for note in obligation.notes
+                where !note.hasPrefix("a proposal") && !note.hasPrefix("the pack is not in force") {
                     out += style.wrapped("        " + paint.dim(note.escapedForTerminal()), indent: 10) + "\n"
                 }
             }
@@ -189,7 +222,10 @@ extension Verdict {
             case .blocked:
                 let gate = pack.obligations.first { $0.kind == "deployment-gate" }
                 let finding = (gate?.subjects.flatMap(\.notes) ?? []) + (gate?.notes ?? [])
-                deployment = paint.red("BLOCKED") + " (" + (finding.first { $0.contains("found high risk") }?.escapedForTerminal() ?? "an assessment found high risk") + ")"
+                deployment =
+                    paint.red("BLOCKED") + " ("
+                    + (finding.first { $0.contains("found high risk") }?.escapedForTerminal()
+                        ?? "an assessment found high risk") + ")"
             case .indeterminate: deployment = paint.magenta("indeterminate") + " (\(pack.deploymentReason))"
             case .notGated: deployment = paint.dim("not gated") + " (no deployment gate in force under this pack)"
             }

@@ -31,7 +31,8 @@ package struct TextTableReporter: Reporter {
 
     /// The header row.
     package mutating func begin(into output: inout some TextOutputStream) {
-        let header = "PROFILE".padded(context.profileColumnWidth) + "  " + "PACK".padded(packWidth) + "  "
+        let header =
+            "PROFILE".padded(context.profileColumnWidth) + "  " + "PACK".padded(packWidth) + "  "
             + "RESULT".padded(Self.resultWidth) + "  " + "APPLIES".padded(Self.appliesWidth) + "  "
             + "UNMET".padded(Self.unmetWidth) + "  " + "DEPLOYMENT".padded(Self.deploymentWidth) + "  ORGANIZATION"
         output.write(paint.bold(header) + "\n")
@@ -48,7 +49,9 @@ package struct TextTableReporter: Reporter {
         let profile = (verdict.profile ?? "<input>").controlCharactersEscaped.padded(context.profileColumnWidth)
         if verdict.isInvalid {
             let message = verdict.errors.map { $0.headline.controlCharactersEscaped }.joined(separator: "; ")
-            output.write(profile + "  " + "—".padded(packWidth) + "  " + paint.red("INVALID".padded(Self.resultWidth)) + "  " + message + "\n")
+            output.write(
+                profile + "  " + "—".padded(packWidth) + "  " + paint.red("INVALID".padded(Self.resultWidth)) + "  "
+                    + message + "\n")
             return
         }
         let organization = (verdict.organization ?? "").controlCharactersEscaped
@@ -62,8 +65,10 @@ package struct TextTableReporter: Reporter {
             case "met": painted = paint.green(word.padded(Self.resultWidth))
             default: painted = paint.dim(word.padded(Self.resultWidth))
             }
-            let row = profile + "  " + pack.pack.padded(packWidth) + "  " + painted + "  "
-                + pack.appliesCount.padded(Self.appliesWidth) + "  " + String(pack.unmet.count).padded(Self.unmetWidth) + "  "
+            let row =
+                profile + "  " + pack.pack.padded(packWidth) + "  " + painted + "  "
+                + pack.appliesCount.padded(Self.appliesWidth) + "  " + String(pack.unmet.count).padded(Self.unmetWidth)
+                + "  "
                 + pack.deployment.rawValue.padded(Self.deploymentWidth) + "  " + organization
             output.write(row.trailingSpacesTrimmed + "\n")
         }
@@ -73,12 +78,17 @@ package struct TextTableReporter: Reporter {
     /// Nothing when ``ReportContext/includesTotals`` is off.
     package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
         guard context.includesTotals else { return }
-        var out = "\n\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"), \(summary.invalid) invalid, "
+        var out =
+            "\n\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"), \(summary.invalid) invalid, "
         out += "\(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); as of \(summary.asOf)\n"
         if !summary.packs.isEmpty {
-            out += paint.bold("PACK".padded(packWidth) + "  IN FORCE  IN SCOPE  UNMET  LATE  PENDING  INDETERMINATE  BLOCKED") + "\n"
+            out +=
+                paint.bold(
+                    "PACK".padded(packWidth) + "  IN FORCE  IN SCOPE  UNMET  LATE  PENDING  INDETERMINATE  BLOCKED")
+                + "\n"
             for tally in summary.packs {
-                out += tally.pack.padded(packWidth) + "  " + (tally.inForce ? "yes" : "no").padded(8) + "  "
+                out +=
+                    tally.pack.padded(packWidth) + "  " + (tally.inForce ? "yes" : "no").padded(8) + "  "
                     + String(tally.inScope).padded(8) + "  " + String(tally.unmet).padded(5) + "  "
                     + String(tally.late).padded(4) + "  " + String(tally.pending).padded(7) + "  "
                     + String(tally.indeterminate).padded(13) + "  " + String(tally.blocked) + "\n"
@@ -89,7 +99,9 @@ package struct TextTableReporter: Reporter {
             out += (notice.isError ? "error: " : "warning: ") + notice.description.controlCharactersEscaped + "\n"
         }
         let notFollowed = summary.notices.count - problems.count
-        if notFollowed > 0 { out += "note: " + WalkNotice.Kind.symlinkNotFollowed.counted(notFollowed) + " (use --follow-symlinks)\n" }
+        if notFollowed > 0 {
+            out += "note: " + WalkNotice.Kind.symlinkNotFollowed.counted(notFollowed) + " (use --follow-symlinks)\n"
+        }
         output.write(out)
     }
 }

@@ -43,8 +43,9 @@ extension Verdict {
     ///   - failurePolicy: What makes the verdict count as failing (in the totals, and for JUnit).
     /// - Returns: The report, ending in a line break.
     public func rendered(as format: ReportFormat, book: RuleBook, failurePolicy: FailurePolicy = .unmet) -> String {
-        let context = ReportContext(book: book, asOf: asOf, failurePolicy: failurePolicy,
-                                    profileColumnWidth: ReportContext.profileColumnWidth(for: [profile ?? "<input>"]))
+        let context = ReportContext(
+            book: book, asOf: asOf, failurePolicy: failurePolicy,
+            profileColumnWidth: ReportContext.profileColumnWidth(for: [profile ?? "<input>"]))
         return rendered(as: format, context: context)
     }
 }

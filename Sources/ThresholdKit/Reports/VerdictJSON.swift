@@ -1,4 +1,3 @@
-
 extension Verdict {
     /// The verdict as one line of JSON in the `threshold.verdict/1` schema (see "The Verdict Format").
     public func jsonLine() -> String {
@@ -137,7 +136,10 @@ extension ObligationResult {
                 w.member("models") { w in
                     for subject in subjects {
                         w.object { w in
-                            w.member("model", subject.subject.hasPrefix("model:") ? String(subject.subject.dropFirst(6)) : subject.subject)
+                            w.member(
+                                "model",
+                                subject.subject.hasPrefix("model:")
+                                    ? String(subject.subject.dropFirst(6)) : subject.subject)
                             w.member("applies", subject.applies.rawValue)
                             w.member("status", subject.status.rawValue)
                             w.member("because", strings: subject.because)

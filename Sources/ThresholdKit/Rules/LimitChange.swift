@@ -22,8 +22,10 @@ package struct LimitChange: Sendable, Hashable, CustomStringConvertible {
     package var written: String
 
     /// Creates a change. Prefer ``RuleBook/limitChange(pack:threshold:to:)``, which validates it.
-    package init(pack: String, threshold: String, fact: FactKey, comparison: Comparison,
-                from: ExactDecimal, to: ExactDecimal, unit: String, written: String) {
+    package init(
+        pack: String, threshold: String, fact: FactKey, comparison: Comparison,
+        from: ExactDecimal, to: ExactDecimal, unit: String, written: String
+    ) {
         self.pack = pack
         self.threshold = threshold
         self.fact = fact
@@ -86,38 +88,55 @@ extension RuleBook {
     /// a unit, if written, must be of the same dimension, and money must be in the same currency.
     ///
     /// - Throws: ``LimitChangeError``, naming the nearest pack or threshold id for a typo.
-    package func limitChange(pack packID: String, threshold thresholdID: String, to value: String) throws(LimitChangeError) -> LimitChange {
+    package func limitChange(
+        pack packID: String, threshold thresholdID: String, to value: String
+    ) throws(LimitChangeError) -> LimitChange {
         guard let pack = pack(packID) else {
             var message = "no rule pack '\(packID)'"
-            if let near = Suggestion.nearest(to: packID, among: packs.map(\.id)) { message += "; did you mean '\(near)'?" }
-            else { message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))" }
+            if let near = Suggestion.nearest(to: packID, among: packs.map(\.id)) {
+                message += "; did you mean '\(near)'?"
+            } else {
+                message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))"
+            }
             throw LimitChangeError(.unknownPack, message)
         }
         guard let threshold = pack.thresholds.first(where: { $0.id == thresholdID }) else {
             let ids = pack.thresholds.map(\.id)
             var message = "the pack '\(packID)' has no threshold '\(thresholdID)'"
-            if let near = Suggestion.nearest(to: thresholdID, among: ids) { message += "; did you mean '\(near)'?" }
-            else { message += "; its thresholds are: \(ids.isEmpty ? "(none)" : ids.joined(separator: ", "))" }
+            if let near = Suggestion.nearest(to: thresholdID, among: ids) {
+                message += "; did you mean '\(near)'?"
+            } else {
+                message += "; its thresholds are: \(ids.isEmpty ? "(none)" : ids.joined(separator: ", "))"
+            }
             throw LimitChangeError(.unknownThreshold, message)
         }
         let test = threshold.test
         let unit = test.unit
         guard let dimension = test.fact.dimension else {
-            throw LimitChangeError(.badValue, "\(packID)/\(thresholdID) compares \(test.fact.rawValue), which has no limit to change")
+            throw LimitChangeError(
+                .badValue, "\(packID)/\(thresholdID) compares \(test.fact.rawValue), which has no limit to change")
         }
         let quantity: Quantity
         do {
             quantity = try QuantityParser.parse(value, expecting: dimension, defaultCurrency: test.currency)
         } catch {
-            let kind: LimitChangeError.Kind = [.wrongDimension, .unknownUnit, .ambiguousUnit, .unknownCurrency, .conflictingUnits]
-                .contains(error.kind) ? .wrongUnit : .badValue
-            throw LimitChangeError(kind, "\(packID)/\(thresholdID)=\(value): \(error.message) (the limit is \(test.comparison.symbol) \(HTMLNumber.quantity(test.limit, unit)))")
+            let kind: LimitChangeError.Kind =
+                [.wrongDimension, .unknownUnit, .ambiguousUnit, .unknownCurrency, .conflictingUnits]
+                    .contains(error.kind) ? .wrongUnit : .badValue
+            throw LimitChangeError(
+                kind,
+                "\(packID)/\(thresholdID)=\(value): \(error.message) (the limit is \(test.comparison.symbol) \(HTMLNumber.quantity(test.limit, unit)))"
+            )
         }
         if dimension == .money, let currency = test.currency, quantity.currency != currency {
-            throw LimitChangeError(.wrongUnit, "\(packID)/\(thresholdID)=\(value): the limit is in \(currency), not \(quantity.currency ?? "no currency"); write the new value in \(currency) (the limit is \(test.comparison.symbol) \(HTMLNumber.quantity(test.limit, unit)))")
+            throw LimitChangeError(
+                .wrongUnit,
+                "\(packID)/\(thresholdID)=\(value): the limit is in \(currency), not \(quantity.currency ?? "no currency"); write the new value in \(currency) (the limit is \(test.comparison.symbol) \(HTMLNumber.quantity(test.limit, unit)))"
+            )
         }
-        return LimitChange(pack: packID, threshold: thresholdID, fact: test.fact, comparison: test.comparison,
-                           from: test.limit, to: quantity.value, unit: unit, written: value)
+        return LimitChange(
+            pack: packID, threshold: thresholdID, fact: test.fact, comparison: test.comparison,
+            from: test.limit, to: quantity.value, unit: unit, written: value)
     }
 
     /// This rule book with one threshold's limit replaced; every other pack, threshold and
@@ -129,7 +148,9 @@ extension RuleBook {
     /// ```
     ///
     /// - Throws: ``LimitChangeError``.
-    package func replacingLimit(pack packID: String, threshold thresholdID: String, with value: String) throws -> RuleBook {
+    package func replacingLimit(
+        pack packID: String, threshold thresholdID: String, with value: String
+    ) throws -> RuleBook {
         try applying([limitChange(pack: packID, threshold: thresholdID, to: value)])
     }
 
@@ -148,7 +169,8 @@ extension RuleBook {
                 throw LimitChangeError(.unknownPack, "no rule pack '\(change.pack)'")
             }
             guard let t = packs[p].thresholds.firstIndex(where: { $0.id == change.threshold }) else {
-                throw LimitChangeError(.unknownThreshold, "the pack '\(change.pack)' has no threshold '\(change.threshold)'")
+                throw LimitChangeError(
+                    .unknownThreshold, "the pack '\(change.pack)' has no threshold '\(change.threshold)'")
             }
             packs[p].thresholds[t].test.limit = change.to
             packs[p].thresholds[t].test.written = change.written

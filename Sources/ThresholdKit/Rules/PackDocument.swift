@@ -36,7 +36,10 @@ extension Obligation {
         lines.append("due " + (due ?? .continuing).text)
         if let every { lines.append("recurs every \(every) after the last record (overdue when the period runs out)") }
         if let validFor { lines.append("a record counts for \(validFor) (expired after)") }
-        if let transition { lines.append("models placed on the market before \(transition.placedBefore) comply by \(transition.complyBy)") }
+        if let transition {
+            lines.append(
+                "models placed on the market before \(transition.placedBefore) comply by \(transition.complyBy)")
+        }
         if requiresIndependent { lines.append("only an independent (third-party) record counts") }
         return lines
     }
@@ -68,14 +71,17 @@ extension RulePack {
 
         out += "## Thresholds\n\n| id | about | test | citation | source grade |\n|---|---|---|---|---|\n"
         for threshold in thresholds {
-            var test = "\(threshold.test.fact.rawValue) \(threshold.test.comparison.rawValue.replacingUnderscores) \(threshold.test.written)"
+            var test =
+                "\(threshold.test.fact.rawValue) \(threshold.test.comparison.rawValue.replacingUnderscores) \(threshold.test.written)"
             for condition in threshold.conditions { test += ", where \(condition.text)" }
             if threshold.period != nil { test += ", in the preceding calendar year" }
             if let modified = threshold.modifiedModel {
-                test += "; for a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
+                test +=
+                    "; for a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
                 for condition in modified.conditions { test += ", where \(condition.text)" }
             }
-            out += "| `\(threshold.id)` | \(threshold.subject.rawValue) | \(cell(test)) | \(cell(threshold.citation ?? "—")) | \(grade(threshold.cite)) |\n"
+            out +=
+                "| `\(threshold.id)` | \(threshold.subject.rawValue) | \(cell(test)) | \(cell(threshold.citation ?? "—")) | \(grade(threshold.cite)) |\n"
         }
         out += "\n"
         for threshold in thresholds {
@@ -85,21 +91,31 @@ extension RulePack {
         out += "\n## Obligations\n\n"
         for obligation in obligations {
             out += "### `\(obligation.id)` — \(obligation.title)\n\n"
-            out += "- kind: \(obligation.kind), owed \(obligation.per == .model ? "per model" : "once by the organisation")\n"
+            out +=
+                "- kind: \(obligation.kind), owed \(obligation.per == .model ? "per model" : "once by the organisation")\n"
             out += "- applies when: \(obligation.when.text)\n"
             for line in obligation.timingText { out += "- \(line)\n" }
-            if let citation = obligation.citation { out += "- citation: \(citation) (source grade: \(grade(obligation.cite)))\n" }
+            if let citation = obligation.citation {
+                out += "- citation: \(citation) (source grade: \(grade(obligation.cite)))\n"
+            }
             if let note = obligation.note { out += "\n\(note)\n" }
             out += "\n"
         }
         if !readings.isEmpty {
-            out += "## Readings\n\nThe text is ambiguous; every reading is evaluated, and a duty whose scope differs between them is reported with each reading's answer.\n\n"
+            out +=
+                "## Readings\n\nThe text is ambiguous; every reading is evaluated, and a duty whose scope differs between them is reported with each reading's answer.\n\n"
             for reading in readings {
-                out += "### `\(reading.id)`\(reading.id == defaultReading ? " (default)" : "") — \(reading.title)\n\n\(reading.rationale)\n\n"
-                if let citation = reading.citation { out += "- citation: \(citation) (source grade: \(grade(reading.cite)))\n" }
-                for (id, formula) in reading.formulas.sorted(by: { $0.key < $1.key }) { out += "- `\(id)` applies when: \(formula.text)\n" }
+                out +=
+                    "### `\(reading.id)`\(reading.id == defaultReading ? " (default)" : "") — \(reading.title)\n\n\(reading.rationale)\n\n"
+                if let citation = reading.citation {
+                    out += "- citation: \(citation) (source grade: \(grade(reading.cite)))\n"
+                }
+                for (id, formula) in reading.formulas.sorted(by: { $0.key < $1.key }) {
+                    out += "- `\(id)` applies when: \(formula.text)\n"
+                }
                 for (id, test) in reading.limits.sorted(by: { $0.key < $1.key }) {
-                    out += "- `\(id)`: \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)\n"
+                    out +=
+                        "- `\(id)`: \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)\n"
                 }
                 out += "\n"
             }

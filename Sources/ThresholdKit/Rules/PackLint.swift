@@ -15,7 +15,8 @@ package struct LintReport: Sendable {
         package var description: String {
             guard isWarning else { return error.description }
             let rest = error.description.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-            let headline = "\((error.file ?? "<input>").escapedForTerminal()):\(error.mark.line):\(error.mark.column): warning: \(error.message.escapedForTerminal(limit: 1_000))"
+            let headline =
+                "\((error.file ?? "<input>").escapedForTerminal()):\(error.mark.line):\(error.mark.column): warning: \(error.message.escapedForTerminal(limit: 1_000))"
             return ([headline] + rest.map(String.init)).joined(separator: "\n")
         }
     }
@@ -46,7 +47,10 @@ extension RuleBook {
             } catch let error as YAMLError {
                 report.findings.append(.init(error: error, isWarning: false))
             } catch {
-                report.findings.append(.init(error: YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path), isWarning: false))
+                report.findings.append(
+                    .init(
+                        error: YAMLError(kind: .reader, problem: "\(error)", mark: .start, file: path), isWarning: false
+                    ))
             }
         }
         var seenFiles: Set<String> = []
@@ -78,12 +82,18 @@ extension RuleBook {
         var findings: [LintReport.Finding] = []
         var loaded: [RulePack] = []
         func error(_ pack: RulePack, _ problem: String) -> LintReport.Finding {
-            .init(error: YAMLError(kind: .decoding, problem: problem, mark: pack.mark ?? .start, file: pack.path), isWarning: false)
+            .init(
+                error: YAMLError(kind: .decoding, problem: problem, mark: pack.mark ?? .start, file: pack.path),
+                isWarning: false)
         }
         for pack in packs {
-            if let replaced = pack.replaces, !builtIn.contains(where: { $0.id == replaced }), !loaded.contains(where: { $0.id == replaced }) {
+            if let replaced = pack.replaces, !builtIn.contains(where: { $0.id == replaced }),
+                !loaded.contains(where: { $0.id == replaced })
+            {
                 var problem = "replaces: no built-in or earlier pack has the id '\(replaced)'"
-                if let near = Suggestion.nearest(to: replaced, among: builtIn.map(\.id) + loaded.map(\.id)) { problem += "; did you mean '\(near)'?" }
+                if let near = Suggestion.nearest(to: replaced, among: builtIn.map(\.id) + loaded.map(\.id)) {
+                    problem += "; did you mean '\(near)'?"
+                }
                 findings.append(error(pack, problem))
             }
             if pack.isBuiltIn, builtIn.contains(where: { $0.id == pack.id }) {
@@ -91,9 +101,17 @@ extension RuleBook {
                 continue
             }
             if let first = loaded.first(where: { $0.id == pack.id }), pack.replaces != pack.id {
-                findings.append(error(pack, "a second pack with the id '\(pack.id)'; the first is in \(first.path ?? "another file")\(first.mark.map { " at line \($0.line)" } ?? "")"))
+                findings.append(
+                    error(
+                        pack,
+                        "a second pack with the id '\(pack.id)'; the first is in \(first.path ?? "another file")\(first.mark.map { " at line \($0.line)" } ?? "")"
+                    ))
             } else if builtIn.contains(where: { $0.id == pack.id }), pack.replaces != pack.id {
-                findings.append(error(pack, "the built-in pack '\(pack.id)' has this id: give this pack another id, or write 'replaces: \(pack.id)' to stand in for it"))
+                findings.append(
+                    error(
+                        pack,
+                        "the built-in pack '\(pack.id)' has this id: give this pack another id, or write 'replaces: \(pack.id)' to stand in for it"
+                    ))
             }
             loaded.append(pack)
         }
@@ -104,10 +122,15 @@ extension RuleBook {
     static func warnings(for pack: RulePack) -> [LintReport.Finding] {
         var findings: [LintReport.Finding] = []
         func warn(_ mark: SourceMark?, _ problem: String) {
-            findings.append(.init(error: YAMLError(kind: .decoding, problem: problem, mark: mark ?? pack.mark ?? .start, file: pack.path),
-                                  isWarning: true))
+            findings.append(
+                .init(
+                    error: YAMLError(
+                        kind: .decoding, problem: problem, mark: mark ?? pack.mark ?? .start, file: pack.path),
+                    isWarning: true))
         }
-        if pack.obligations.isEmpty { warn(pack.mark, "the pack \(pack.id) has no obligations: nothing it finds can be owed") }
+        if pack.obligations.isEmpty {
+            warn(pack.mark, "the pack \(pack.id) has no obligations: nothing it finds can be owed")
+        }
         if pack.tests.isEmpty { warn(pack.mark, "the pack \(pack.id) has no test cases (add some under 'tests:')") }
         var read: Set<String> = []
         for obligation in pack.obligations { read.formUnion(obligation.when.thresholdIDs) }

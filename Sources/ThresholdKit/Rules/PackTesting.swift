@@ -22,9 +22,10 @@ extension RulePack {
             for (id, expected) in test.readings.sorted(by: { $0.key < $1.key }) {
                 guard let reading = readings.first(where: { $0.id == id }) else { continue }
                 let other = Evaluator(pack: applying(reading), profile: test.profile, asOf: test.asOf).evaluate()
-                var alone = PackTest(name: test.name, asOf: test.asOf, profile: test.profile, applies: expected.applies,
-                                     notApplies: expected.notApplies, indeterminate: expected.indeterminate,
-                                     statuses: expected.statuses, thresholds: [:], deployment: expected.deployment, inForce: nil)
+                var alone = PackTest(
+                    name: test.name, asOf: test.asOf, profile: test.profile, applies: expected.applies,
+                    notApplies: expected.notApplies, indeterminate: expected.indeterminate,
+                    statuses: expected.statuses, thresholds: [:], deployment: expected.deployment, inForce: nil)
                 alone.mark = test.mark
                 failures += Self.check(alone, against: other).map { "reading \(id): \($0)" }
             }
@@ -35,7 +36,9 @@ extension RulePack {
     static func check(_ test: PackTest, against result: PackResult) -> [String] {
         var failures: [String] = []
         func obligation(_ id: String) -> ObligationResult? { result.obligations.first { $0.id == id } }
-        for (ids, wanted) in [(test.applies, Applicability.yes), (test.notApplies, .no), (test.indeterminate, .indeterminate)] {
+        for (ids, wanted) in [
+            (test.applies, Applicability.yes), (test.notApplies, .no), (test.indeterminate, .indeterminate),
+        ] {
             for id in ids {
                 let actual = obligation(id)?.applies
                 if actual != wanted {
@@ -54,8 +57,11 @@ extension RulePack {
             let actual = truths.isEmpty ? nil : Truth.any(truths)
             if actual != wanted {
                 let detail = result.thresholds.filter { $0.id == id }
-                    .map { "\($0.subject): \($0.result.name)\($0.value.map { " (value \($0))" } ?? "")" }.joined(separator: ", ")
-                failures.append("\(id): expected \(wanted.name), got \(actual?.name ?? "no subject")\(detail.isEmpty ? "" : " — \(detail)")")
+                    .map { "\($0.subject): \($0.result.name)\($0.value.map { " (value \($0))" } ?? "")" }.joined(
+                        separator: ", ")
+                failures.append(
+                    "\(id): expected \(wanted.name), got \(actual?.name ?? "no subject")\(detail.isEmpty ? "" : " — \(detail)")"
+                )
             }
         }
         if let wanted = test.deployment, result.deployment != wanted {
@@ -68,17 +74,29 @@ extension RulePack {
             func subject(_ id: String) -> ObligationResult.SubjectResult? {
                 obligation(id)?.subjects.first { $0.subject == "model:" + model }
             }
-            for (ids, wanted) in [(expected.applies, Applicability.yes), (expected.notApplies, .no), (expected.indeterminate, .indeterminate)] {
+            for (ids, wanted) in [
+                (expected.applies, Applicability.yes), (expected.notApplies, .no),
+                (expected.indeterminate, .indeterminate),
+            ] {
                 for id in ids where subject(id)?.applies != wanted {
-                    failures.append("\(model): \(id): expected applies \(wanted.rawValue), got \(subject(id)?.applies.rawValue ?? "nothing")")
+                    failures.append(
+                        "\(model): \(id): expected applies \(wanted.rawValue), got \(subject(id)?.applies.rawValue ?? "nothing")"
+                    )
                 }
             }
             for (id, wanted) in expected.statuses.sorted(by: { $0.key < $1.key }) where subject(id)?.status != wanted {
-                failures.append("\(model): \(id): expected status \(wanted.rawValue), got \(subject(id)?.status.rawValue ?? "nothing")")
+                failures.append(
+                    "\(model): \(id): expected status \(wanted.rawValue), got \(subject(id)?.status.rawValue ?? "nothing")"
+                )
             }
             if let wanted = expected.deployment {
-                let actual = result.deploymentByModel.first { $0.model == model }?.deployment ?? (result.deployment == .notGated ? .notGated : nil)
-                if actual != wanted { failures.append("\(model): deployment: expected \(wanted.rawValue), got \(actual?.rawValue ?? "nothing")") }
+                let actual =
+                    result.deploymentByModel.first { $0.model == model }?.deployment
+                    ?? (result.deployment == .notGated ? .notGated : nil)
+                if actual != wanted {
+                    failures.append(
+                        "\(model): deployment: expected \(wanted.rawValue), got \(actual?.rawValue ?? "nothing")")
+                }
             }
         }
         return failures
@@ -101,13 +119,15 @@ extension RulePack {
         out += "\nThresholds\n"
         for threshold in thresholds {
             let test = threshold.test
-            out += "  \(threshold.id): \(threshold.subject.rawValue) \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.limit)"
+            out +=
+                "  \(threshold.id): \(threshold.subject.rawValue) \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.limit)"
             out += test.currency.map { " \($0)" } ?? test.fact.dimension.map { " \($0.baseUnit ?? "")" } ?? ""
             for condition in threshold.conditions { out += ", where \(condition.text)" }
             if threshold.period != nil { out += ", in the preceding calendar year" }
             if let citation = threshold.citation { out += "  [\(citation)]" }
             if let modified = threshold.modifiedModel {
-                out += "\n    a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
+                out +=
+                    "\n    a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
                 for condition in modified.conditions { out += ", where \(condition.text)" }
             }
             out += "\n"
@@ -124,7 +144,9 @@ extension RulePack {
             out += "\nReadings\n"
             for reading in readings {
                 out += "  \(reading.id)\(reading.id == defaultReading ? " (default)" : ""): \(reading.title)\n"
-                for (id, formula) in reading.formulas.sorted(by: { $0.key < $1.key }) { out += "      \(id) when \(formula.text)\n" }
+                for (id, formula) in reading.formulas.sorted(by: { $0.key < $1.key }) {
+                    out += "      \(id) when \(formula.text)\n"
+                }
             }
         }
         out += "\n\(tests.count) test cases\n"
@@ -141,11 +163,14 @@ extension Condition {
     package var text: String {
         switch self {
         case .equals(let fact, let values): return "\(fact.rawValue) is \(values.joined(separator: " or "))"
-        case .includesAny(let fact, let values): return "\(fact.rawValue) includes any of \(values.joined(separator: ", "))"
+        case .includesAny(let fact, let values):
+            return "\(fact.rawValue) includes any of \(values.joined(separator: ", "))"
         case .isTrue(let fact, let value): return "\(fact.rawValue) is \(value)"
-        case .quantity(let test): return "\(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)"
+        case .quantity(let test):
+            return "\(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)"
         case .date(let fact, let comparison, let date): return "\(fact.rawValue) \(comparison.words) \(date)"
-        case .any(let groups): return "any of (" + groups.map { $0.map(\.text).joined(separator: " and ") }.joined(separator: "; ") + ")"
+        case .any(let groups):
+            return "any of (" + groups.map { $0.map(\.text).joined(separator: " and ") }.joined(separator: "; ") + ")"
         }
     }
 }

@@ -29,8 +29,11 @@ package struct RecordVocabulary: Sendable, Hashable {
         if let pack {
             guard let defined = obligations[pack] else {
                 var message = "no rule pack \(pack.quotedForDiagnostic()) is loaded"
-                if let near = Suggestion.nearest(to: pack, among: packs) { message += "; did you mean '\(near)'?" }
-                else { message += " (loaded: \(packs.joined(separator: ", ")))" }
+                if let near = Suggestion.nearest(to: pack, among: packs) {
+                    message += "; did you mean '\(near)'?"
+                } else {
+                    message += " (loaded: \(packs.joined(separator: ", ")))"
+                }
                 return ("pack", message)
             }
             guard defined.contains(obligation) else {
@@ -44,7 +47,9 @@ package struct RecordVocabulary: Sendable, Hashable {
         }
         guard !obligations.values.contains(where: { $0.contains(obligation) }) else { return nil }
         var message = "no loaded rule pack defines an obligation \(obligation.quotedForDiagnostic())"
-        if let near = Suggestion.nearest(to: obligation, among: allObligations) { message += "; did you mean '\(near)'?" }
+        if let near = Suggestion.nearest(to: obligation, among: allObligations) {
+            message += "; did you mean '\(near)'?"
+        }
         return ("obligation", message)
     }
 
@@ -53,7 +58,8 @@ package struct RecordVocabulary: Sendable, Hashable {
         profile.assessments.enumerated().compactMap { offset, record in
             guard let (key, message) = problem(obligation: record.obligation, pack: record.pack) else { return nil }
             let mark = (key == "pack" ? record.packMark : record.obligationMark) ?? record.mark ?? .start
-            return YAMLError(kind: .decoding, problem: "assessments[\(offset)].\(key): \(message)", mark: mark, file: profile.path)
+            return YAMLError(
+                kind: .decoding, problem: "assessments[\(offset)].\(key): \(message)", mark: mark, file: profile.path)
         }
     }
 }

@@ -20,7 +20,9 @@ extension RulePack {
         copy.title = title.detached
         copy.jurisdiction = jurisdiction?.detached
         copy.summary = summary?.detached
-        copy.sources = sources.map { Source(id: $0.id.detached, title: $0.title.detached, url: $0.url?.detached, grade: $0.grade) }
+        copy.sources = sources.map {
+            Source(id: $0.id.detached, title: $0.title.detached, url: $0.url?.detached, grade: $0.grade)
+        }
         copy.exchangeRates = exchangeRates.map { rate in
             var rate = rate
             rate.from = rate.from.detached
@@ -46,8 +48,9 @@ extension Threshold {
         copy.citation = citation?.detached
         copy.note = note?.detached
         if let modified = modifiedModel {
-            copy.modifiedModel = .init(test: modified.test.detached(), conditions: modified.conditions.map { $0.detached() },
-                                       note: modified.note?.detached)
+            copy.modifiedModel = .init(
+                test: modified.test.detached(), conditions: modified.conditions.map { $0.detached() },
+                note: modified.note?.detached)
         }
         return copy
     }

@@ -30,10 +30,15 @@ public struct RuleBook: Sendable {
                 kept.remove(at: index)
             }
             if let first = kept.first(where: { $0.id == pack.id }) {
-                let earlier = first.isBuiltIn ? "the built-in pack '\(first.id)'" : "the pack in \(first.path ?? "another file")\(first.mark.map { " at line \($0.line)" } ?? "")"
-                throw YAMLError(kind: .decoding,
-                                problem: "a second pack with the id '\(pack.id)'; the first is \(earlier). Give this pack another id, or write 'replaces: \(pack.id)' to stand in for it",
-                                mark: pack.mark ?? .start, file: pack.path)
+                let earlier =
+                    first.isBuiltIn
+                    ? "the built-in pack '\(first.id)'"
+                    : "the pack in \(first.path ?? "another file")\(first.mark.map { " at line \($0.line)" } ?? "")"
+                throw YAMLError(
+                    kind: .decoding,
+                    problem:
+                        "a second pack with the id '\(pack.id)'; the first is \(earlier). Give this pack another id, or write 'replaces: \(pack.id)' to stand in for it",
+                    mark: pack.mark ?? .start, file: pack.path)
             }
             kept.append(pack)
         }
@@ -46,7 +51,9 @@ public struct RuleBook: Sendable {
         self.plans = packs.map(PackPlan.init)
         self.records = records ?? RecordVocabulary(packs: packs)
         var choices: [String: String] = [:]
-        for pack in packs { if let chosen = readingChoices[pack.id] ?? pack.defaultReading { choices[pack.id] = chosen } }
+        for pack in packs {
+            if let chosen = readingChoices[pack.id] ?? pack.defaultReading { choices[pack.id] = chosen }
+        }
         self.readingChoices = choices
         self.readingVariants = packs.map { pack in
             pack.readings.map { reading in
@@ -63,13 +70,19 @@ public struct RuleBook: Sendable {
     ///   with a suggestion.
     public func reporting(_ reading: String, forPack id: String) throws(LimitChangeError) -> RuleBook {
         guard let pack = pack(id) else {
-            throw LimitChangeError(.unknownPack, "no rule pack '\(id)'" + (Suggestion.nearest(to: id, among: packs.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))
+            throw LimitChangeError(
+                .unknownPack,
+                "no rule pack '\(id)'"
+                    + (Suggestion.nearest(to: id, among: packs.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))
         }
         guard pack.readings.contains(where: { $0.id == reading }) else {
             let ids = pack.readings.map(\.id)
             if ids.isEmpty { throw LimitChangeError(.unknownThreshold, "the pack '\(id)' has no readings") }
-            throw LimitChangeError(.unknownThreshold, "the pack '\(id)' has no reading '\(reading)'"
-                + (Suggestion.nearest(to: reading, among: ids).map { "; did you mean '\($0)'?" } ?? "; its readings are \(ids.joined(separator: ", "))"))
+            throw LimitChangeError(
+                .unknownThreshold,
+                "the pack '\(id)' has no reading '\(reading)'"
+                    + (Suggestion.nearest(to: reading, among: ids).map { "; did you mean '\($0)'?" }
+                        ?? "; its readings are \(ids.joined(separator: ", "))"))
         }
         var choices = readingChoices
         choices[id] = reading
@@ -82,11 +95,12 @@ public struct RuleBook: Sendable {
     public static func builtIn(tests: Bool = true) throws -> RuleBook {
         var options = LoadOptions.default
         options.packTests = tests
-        return try RuleBook(packs: BuiltinRulePacks.files.map { file in
-            var pack = try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name, options: options)
-            pack.isBuiltIn = true
-            return pack
-        })
+        return try RuleBook(
+            packs: BuiltinRulePacks.files.map { file in
+                var pack = try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name, options: options)
+                pack.isBuiltIn = true
+                return pack
+            })
     }
 
     /// The packs in a YAML file, or in every `*.yaml`/`*.yml` file of a directory (sorted by name).
@@ -112,11 +126,15 @@ public struct RuleBook: Sendable {
     public func selecting(_ ids: [String]) throws(LimitChangeError) -> RuleBook {
         for id in ids where !packs.contains(where: { $0.id == id }) {
             var message = "no rule pack '\(id)'"
-            if let near = Suggestion.nearest(to: id, among: packs.map(\.id)) { message += "; did you mean '\(near)'?" }
-            else { message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))" }
+            if let near = Suggestion.nearest(to: id, among: packs.map(\.id)) {
+                message += "; did you mean '\(near)'?"
+            } else {
+                message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))"
+            }
             throw LimitChangeError(.unknownPack, message)
         }
-        return RuleBook(checkedPacks: packs.filter { ids.contains($0.id) }, records: records, readingChoices: readingChoices)
+        return RuleBook(
+            checkedPacks: packs.filter { ids.contains($0.id) }, records: records, readingChoices: readingChoices)
     }
 
     /// The pack with an id.
@@ -130,11 +148,14 @@ public struct RuleBook: Sendable {
         if !profile.assessments.isEmpty {
             let problems = records.problems(in: profile)
             if !problems.isEmpty {
-                return Verdict(profile: profile.path, organization: profile.organization.name, asOf: date, packs: [], errors: problems)
+                return Verdict(
+                    profile: profile.path, organization: profile.organization.name, asOf: date, packs: [],
+                    errors: problems)
             }
         }
-        return Verdict(profile: profile.path, organization: profile.organization.name, asOf: date,
-                       packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date) })
+        return Verdict(
+            profile: profile.path, organization: profile.organization.name, asOf: date,
+            packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date) })
     }
 
     /// One pack's result: for a pack with readings, the chosen reading's, with every obligation
@@ -152,7 +173,9 @@ public struct RuleBook: Sendable {
             let values = results.map { $0.obligations[position].applies }
             guard Set(values).count > 1 else { continue }
             result.dependsOnReading = true
-            result.obligations[position].byReading = zip(variants, values).map { .init(reading: $0.reading, applies: $1) }
+            result.obligations[position].byReading = zip(variants, values).map {
+                .init(reading: $0.reading, applies: $1)
+            }
             let words = zip(variants, values).map { "\($0.reading) → \($1.phrase)" }
             result.obligations[position].notes.insert("depends on the reading: " + words.joined(separator: "; "), at: 0)
         }
@@ -163,7 +186,9 @@ public struct RuleBook: Sendable {
     static func files(at path: String) throws -> [String] {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw YAMLError(kind: .reader, problem: IOError(.readNamed("the rule pack"), path: path).problem, mark: .start, file: path)
+            throw YAMLError(
+                kind: .reader, problem: IOError(.readNamed("the rule pack"), path: path).problem, mark: .start,
+                file: path)
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
         guard let dir = opendir(path) else {
@@ -178,7 +203,9 @@ public struct RuleBook: Sendable {
         }
         // A folder of no packs would evaluate nothing and pass: a mistyped path must not look green.
         guard !names.isEmpty else {
-            throw YAMLError(kind: .reader, problem: "the directory holds no rule packs (*.yaml or *.yml files)", mark: .start, file: path)
+            throw YAMLError(
+                kind: .reader, problem: "the directory holds no rule packs (*.yaml or *.yml files)", mark: .start,
+                file: path)
         }
         let base = path.hasSuffix("/") ? path : path + "/"
         return names.sorted().map { base + $0 }

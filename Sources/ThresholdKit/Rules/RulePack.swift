@@ -1,4 +1,3 @@
-
 /// A rule pack: one law or proposal's thresholds, the obligations they trigger, its dates, its
 /// sources, and its own test cases. Declared in YAML; see `Rules/README.md`.
 public struct RulePack: Sendable, Hashable, Identifiable {
@@ -252,7 +251,8 @@ package enum Condition: Sendable, Hashable {
     /// `{on_or_after: 2027-01-01}` for a model deployed after a statute took effect.
     case date(FactKey, DateComparison, CalendarDate)
     /// At least one of several groups of conditions holds, each group read as *and* (Kleene):
-    /// `where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: 1e25 FLOP}}]}`.
+    /// `where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: 1e25
+    /// FLOP}}]}`.
     case any([[Condition]])
 
     /// How a date condition compares.
@@ -354,7 +354,9 @@ package struct Obligation: Sendable, Hashable, Identifiable {
         case earlierOf([Due])
 
         /// Within `days` days of the model's release (the older `{within_days: 14, of: release}`).
-        package static func withinDaysOfRelease(_ days: Int) -> Due { .within(CalendarPeriod(days: days), of: .release) }
+        package static func withinDaysOfRelease(_ days: Int) -> Due {
+            .within(CalendarPeriod(days: days), of: .release)
+        }
 
         /// Whether the deadline depends on an event.
         package func uses(_ event: Event) -> Bool {
@@ -565,7 +567,9 @@ package enum FactKey: String, Sendable, Hashable, CaseIterable {
         case .marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress: return .organization
         case .stateOfTheArt, .broadRightsRisk: return .model
         case .baseModelTrainingCompute, .baseModelSystemicRisk, .baseModelAndFineTuningCompute: return .model
-        case .released, .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus: return .model
+        case .released, .trainingCompute, .fineTuningCompute, .trainingAndFineTuningCompute, .modalities, .primaryData,
+            .modelStatus:
+            return .model
         case .peakCapacity, .interconnect, .coLocated: return .cluster
         }
     }
@@ -580,12 +584,16 @@ package enum FactKey: String, Sendable, Hashable, CaseIterable {
         case .interconnect: return .bandwidth
         case .marketRevenue, .marketAIRevenue: return .money
         case .marketDailyUsers: return .dimensionless
-        case .modalities, .primaryData, .modelStatus, .coLocated, .released, .stateOfTheArt, .broadRightsRisk, .localAddress, .baseModelSystemicRisk: return nil
+        case .modalities, .primaryData, .modelStatus, .coLocated, .released, .stateOfTheArt, .broadRightsRisk,
+            .localAddress, .baseModelSystemicRisk:
+            return nil
         }
     }
 
     /// Whether the fact is read in one market (the threshold names it with `market:`).
-    package var isMarketScoped: Bool { [.marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress].contains(self) }
+    package var isMarketScoped: Bool {
+        [.marketRevenue, .marketAIRevenue, .marketDailyUsers, .localAddress].contains(self)
+    }
 
     /// The facts a subject has.
     package static func facts(of subject: Subject) -> [FactKey] { allCases.filter { $0.subject == subject } }

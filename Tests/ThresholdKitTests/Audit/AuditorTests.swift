@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 @Suite("Walking and auditing")
@@ -8,28 +9,36 @@ struct AuditorTests {
     func walker() throws {
         let dir = try ReporterFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for path in ["a/b.yaml", "a-b.yaml", "a/deep/er/c.yml", "a/.hidden.yaml", ".git/x.yaml", "skip/x.yaml", "a/readme.md"] {
+        for path in [
+            "a/b.yaml", "a-b.yaml", "a/deep/er/c.yml", "a/.hidden.yaml", ".git/x.yaml", "skip/x.yaml", "a/readme.md",
+        ] {
             try ReporterFixtures.write(ReporterFixtures.helios, path, in: dir)
         }
         #expect(mkfifo(dir.appendingPathComponent("a/fifo.yaml").path, 0o600) == 0)
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a/deep/up").path, withDestinationPath: "../..")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("a/deep/up").path, withDestinationPath: "../..")
         let root = dir.path
         var result = FileWalker(exclude: ["skip/"]).walk([root])
         #expect(result.files == ["\(root)/a-b.yaml", "\(root)/a/b.yaml", "\(root)/a/deep/er/c.yml"])
-        #expect(result.notices.map(\.kind) == [.symlinkNotFollowed, .specialFile], "sorted by path: a/deep/up, a/fifo.yaml")
+        #expect(
+            result.notices.map(\.kind) == [.symlinkNotFollowed, .specialFile], "sorted by path: a/deep/up, a/fifo.yaml")
         result = FileWalker(exclude: ["skip/"], followSymlinks: true).walk([root])
         #expect(result.files.count == 3)
         #expect(result.notices.map(\.kind) == [.symlinkLoop, .specialFile])
         #expect(result.notices[0].path == "\(root)/a/deep/up")
         result = FileWalker(includeHidden: true).walk([root])
-        #expect(result.files.contains("\(root)/.git/x.yaml") && result.files.contains("\(root)/a/.hidden.yaml") && result.files.contains("\(root)/skip/x.yaml"))
+        #expect(
+            result.files.contains("\(root)/.git/x.yaml") && result.files.contains("\(root)/a/.hidden.yaml")
+                && result.files.contains("\(root)/skip/x.yaml"))
         // A file named directly is taken whatever its name; duplicates are dropped.
         result = FileWalker().walk(["\(root)/a/readme.md", "\(root)/a/readme.md", "\(root)/nothing-here.yaml"])
         #expect(result.files == ["\(root)/a/readme.md", "\(root)/nothing-here.yaml"])
         #expect(result.streams.isEmpty)
     }
 
-    @Test("a FIFO or device named directly is collected and listed as a stream, never opened; one met in the walk is noticed")
+    @Test(
+        "a FIFO or device named directly is collected and listed as a stream, never opened; one met in the walk is noticed"
+    )
     func namedStreams() throws {
         let dir = try ReporterFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -47,16 +56,20 @@ struct AuditorTests {
         #expect(walked.notices.map(\.kind) == [.specialFile])
     }
 
-    @Test("files that cannot be read become invalid verdicts: missing, a folder named *.yaml, a FIFO (never waited on), too large")
+    @Test(
+        "files that cannot be read become invalid verdicts: missing, a folder named *.yaml, a FIFO (never waited on), too large"
+    )
     func unreadable() throws {
         let dir = try ReporterFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
         #expect(mkfifo(dir.appendingPathComponent("fifo.yaml").path, 0o600) == 0)
         try ReporterFixtures.write(String(repeating: "# padding\n", count: 200), "large.yaml", in: dir)
         var limits = LoadOptions.default
         limits.yaml.maxFileBytes = 1000
-        let auditor = Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, loadOptions: limits, jobs: 1)
+        let auditor = Auditor(
+            book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, loadOptions: limits, jobs: 1)
         func problem(_ name: String) -> String? {
             let verdict = auditor.verdict(forFileAt: dir.appendingPathComponent(name).path)
             #expect(verdict.isInvalid && verdict.packs.isEmpty)
@@ -111,9 +124,12 @@ struct AuditorTests {
         for jobs in [1, 2, 3] {
             var lines: [String] = []
             var offThread = 0
-            Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs, window: 2).evaluate(paths, render: { verdict in
-                (verdict.jsonLine(), pthread_equal(pthread_self(), caller) == 0)
-            }) { result, rendered in
+            Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs, window: 2).evaluate(
+                paths,
+                render: { verdict in
+                    (verdict.jsonLine(), pthread_equal(pthread_self(), caller) == 0)
+                }
+            ) { result, rendered in
                 #expect(rendered.0 == result.verdict.jsonLine(), "the rendering of this result, not another's")
                 #expect(result.index == lines.count)
                 lines.append(rendered.0)
@@ -126,9 +142,11 @@ struct AuditorTests {
         // Every reporter writes the same bytes from its prerendered text as from the verdict, for
         // a valid and an invalid profile, first and later in the report; the formats that must see
         // the verdicts together prerender nothing.
-        let verdicts = [try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml"),
-                        try ReporterFixtures.verdict(ReporterFixtures.bad, path: "labs/bad.yaml"),
-                        try ReporterFixtures.verdict(ReporterFixtures.quiet, path: "labs/quiet.yaml")]
+        let verdicts = [
+            try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml"),
+            try ReporterFixtures.verdict(ReporterFixtures.bad, path: "labs/bad.yaml"),
+            try ReporterFixtures.verdict(ReporterFixtures.quiet, path: "labs/quiet.yaml"),
+        ]
         for color in [false, true] {
             var context = try ReporterFixtures.context()
             context.color = color
@@ -145,9 +163,14 @@ struct AuditorTests {
                 fromText.begin(into: &b)
                 for (verdict, text) in zip(verdicts, texts) {
                     fromVerdict.add(verdict, into: &a)
-                    if let text { fromText.add(verdict, prerendered: text, into: &b) } else { fromText.add(verdict, into: &b) }
+                    if let text {
+                        fromText.add(verdict, prerendered: text, into: &b)
+                    } else {
+                        fromText.add(verdict, into: &b)
+                    }
                 }
-                let summary = AuditSummary(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, failurePolicy: .unmet)
+                let summary = AuditSummary(
+                    book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, failurePolicy: .unmet)
                 fromVerdict.end(summary, into: &a)
                 fromText.end(summary, into: &b)
                 #expect(a == b, "\(format), colour \(color)")
@@ -162,7 +185,8 @@ struct AuditorTests {
         #expect(copy.packs == book.packs)
         let root = Support.packageRoot.appendingPathComponent("Examples/labs/helios.yaml")
         let profile = try LabProfile(contentsOf: root.path)
-        #expect(copy.evaluate(profile, asOf: ReporterFixtures.asOf) == book.evaluate(profile, asOf: ReporterFixtures.asOf))
+        #expect(
+            copy.evaluate(profile, asOf: ReporterFixtures.asOf) == book.evaluate(profile, asOf: ReporterFixtures.asOf))
         func address(_ text: String) -> UnsafeRawPointer? {
             var text = text
             return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
@@ -170,7 +194,9 @@ struct AuditorTests {
         var compared = 0
         for (original, detached) in zip(book.packs, copy.packs) {
             var pairs = [(original.title, detached.title)]
-            pairs += zip(original.thresholds, detached.thresholds).compactMap { a, b in a.citation.flatMap { x in b.citation.map { (x, $0) } } }
+            pairs += zip(original.thresholds, detached.thresholds).compactMap { a, b in
+                a.citation.flatMap { x in b.citation.map { (x, $0) } }
+            }
             pairs += zip(original.obligations, detached.obligations).map { ($0.title, $1.title) }
             for (a, b) in pairs where a.utf8.count > 15 {
                 #expect(a == b)
@@ -189,7 +215,8 @@ struct AuditorTests {
         let paths = try Self.corpus(30, in: dir)
         var seen = 0
         #expect(throws: Stop.self) {
-            try Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, jobs: 2).evaluate(paths) { (_: AuditResult) throws(Stop) in
+            try Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, jobs: 2).evaluate(paths) {
+                (_: AuditResult) throws(Stop) in
                 seen += 1
                 if seen == 5 { throw Stop() }
             }
@@ -201,11 +228,13 @@ struct AuditorTests {
     func bounded() throws {
         let paths = (0..<200).map { "p\($0).yaml" }
         let verdict = Verdict(profile: nil, organization: nil, asOf: ReporterFixtures.asOf, packs: [])
-        let pipeline = Pipeline(paths: paths, window: 4, evaluate: { path in
-            var copy = verdict
-            copy.profile = path
-            return copy
-        })
+        let pipeline = Pipeline(
+            paths: paths, window: 4,
+            evaluate: { path in
+                var copy = verdict
+                copy.profile = path
+                return copy
+            })
         pipeline.start(workers: 3)
         for index in paths.indices {
             if index % 20 == 0 { usleep(2_000) }
@@ -243,7 +272,9 @@ struct AuditorTests {
     func summary() throws {
         let book = try ReporterFixtures.book()
         var summary = AuditSummary(book: book, asOf: ReporterFixtures.asOf)
-        for (yaml, path) in [(ReporterFixtures.helios, "h.yaml"), (ReporterFixtures.quiet, "q.yaml"), (ReporterFixtures.bad, "b.yaml")] {
+        for (yaml, path) in [
+            (ReporterFixtures.helios, "h.yaml"), (ReporterFixtures.quiet, "q.yaml"), (ReporterFixtures.bad, "b.yaml"),
+        ] {
             summary.add(try ReporterFixtures.verdict(yaml, path: path))
         }
         summary.add([WalkNotice(path: "x", kind: .unreadableDirectory, message: "cannot list")])

@@ -1,39 +1,48 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 @Suite("Glob patterns")
 struct AuditGlobTests {
-    @Test("fnmatch-style matching", arguments: [
-        ("*.yaml", "helios.yaml", true), ("*.yaml", "helios.yml", false), ("*.y?ml", "a.yaml", true),
-        ("*.yaml", ".hidden.yaml", true), ("lab-[0-9].yaml", "lab-7.yaml", true), ("lab-[!0-9].yaml", "lab-7.yaml", false),
-        ("lab-[^0-9].yaml", "lab-x.yaml", true), ("[abc]", "b", true), ("[]]", "]", true), ("[a-", "[a-", true),
-        ("\\*.yaml", "*.yaml", true), ("\\*.yaml", "a.yaml", false), ("*", "", true), ("?", "", false),
-        ("draft*", "drafts", true), ("*.YAML", "a.yaml", false), ("é?.yaml", "éa.yaml", true),
-    ])
+    @Test(
+        "fnmatch-style matching",
+        arguments: [
+            ("*.yaml", "helios.yaml", true), ("*.yaml", "helios.yml", false), ("*.y?ml", "a.yaml", true),
+            ("*.yaml", ".hidden.yaml", true), ("lab-[0-9].yaml", "lab-7.yaml", true),
+            ("lab-[!0-9].yaml", "lab-7.yaml", false),
+            ("lab-[^0-9].yaml", "lab-x.yaml", true), ("[abc]", "b", true), ("[]]", "]", true), ("[a-", "[a-", true),
+            ("\\*.yaml", "*.yaml", true), ("\\*.yaml", "a.yaml", false), ("*", "", true), ("?", "", false),
+            ("draft*", "drafts", true), ("*.YAML", "a.yaml", false), ("é?.yaml", "éa.yaml", true),
+        ])
     func names(pattern: String, name: String, expected: Bool) {
         #expect(Glob(pattern).matches(name) == expected)
     }
 
-    @Test("paths: '*' stays within a folder, '**' spans any number of them", arguments: [
-        ("labs/*.yaml", "labs/a.yaml", true), ("labs/*.yaml", "labs/x/a.yaml", false),
-        ("labs/**/*.yaml", "labs/a.yaml", true), ("labs/**/*.yaml", "labs/x/y/a.yaml", true),
-        ("**/a.yaml", "a.yaml", true), ("**/a.yaml", "x/y/a.yaml", true), ("labs/**", "labs/x/y", true),
-        ("labs/**", "other/x", false), ("**", "any/thing/at/all", true), ("a**b", "axxb", true), ("a**b", "ax/b", false),
-    ])
+    @Test(
+        "paths: '*' stays within a folder, '**' spans any number of them",
+        arguments: [
+            ("labs/*.yaml", "labs/a.yaml", true), ("labs/*.yaml", "labs/x/a.yaml", false),
+            ("labs/**/*.yaml", "labs/a.yaml", true), ("labs/**/*.yaml", "labs/x/y/a.yaml", true),
+            ("**/a.yaml", "a.yaml", true), ("**/a.yaml", "x/y/a.yaml", true), ("labs/**", "labs/x/y", true),
+            ("labs/**", "other/x", false), ("**", "any/thing/at/all", true), ("a**b", "axxb", true),
+            ("a**b", "ax/b", false),
+        ])
     func paths(pattern: String, path: String, expected: Bool) {
         #expect(Glob(pattern).matches(path) == expected)
     }
 
-    @Test("braces: '{a,b}' matches either alternative; groups nest; escaped and bracketed braces are characters", arguments: [
-        ("*.{yml,yaml}", "a.yml", true), ("*.{yml,yaml}", "a.yaml", true), ("*.{yml,yaml}", "a.json", false),
-        ("*.{yml,yaml}", "a.", false), ("{a,b{c,d}}.yaml", "bd.yaml", true), ("{a,b{c,d}}.yaml", "b.yaml", false),
-        ("{,x}y", "y", true), ("{,x}y", "xy", true), ("{}", "", true), ("{*.yml,labs/**}", "labs/x/y", true),
-        ("\\{a,b}", "{a,b}", true), ("\\{a,b}", "a", false), ("[{]a", "{a", true), ("{[,]x,y}", ",x", true),
-        ("lab-{[0-9],x}.yaml", "lab-7.yaml", true), ("lab-{[0-9],x}.yaml", "lab-y.yaml", false),
-        // Unbalanced: the brace is an ordinary character.
-        ("*.{yml", "a.{yml", true), ("*.{yml", "a.yml", false), ("a}", "a}", true), ("{a,{b}", "{a,b", true),
-    ])
+    @Test(
+        "braces: '{a,b}' matches either alternative; groups nest; escaped and bracketed braces are characters",
+        arguments: [
+            ("*.{yml,yaml}", "a.yml", true), ("*.{yml,yaml}", "a.yaml", true), ("*.{yml,yaml}", "a.json", false),
+            ("*.{yml,yaml}", "a.", false), ("{a,b{c,d}}.yaml", "bd.yaml", true), ("{a,b{c,d}}.yaml", "b.yaml", false),
+            ("{,x}y", "y", true), ("{,x}y", "xy", true), ("{}", "", true), ("{*.yml,labs/**}", "labs/x/y", true),
+            ("\\{a,b}", "{a,b}", true), ("\\{a,b}", "a", false), ("[{]a", "{a", true), ("{[,]x,y}", ",x", true),
+            ("lab-{[0-9],x}.yaml", "lab-7.yaml", true), ("lab-{[0-9],x}.yaml", "lab-y.yaml", false),
+            // Unbalanced: the brace is an ordinary character.
+            ("*.{yml", "a.{yml", true), ("*.{yml", "a.yml", false), ("a}", "a}", true), ("{a,{b}", "{a,b", true),
+        ])
     func braces(pattern: String, text: String, expected: Bool) {
         #expect(Glob(pattern).matches(text) == expected)
     }
@@ -47,7 +56,8 @@ struct AuditGlobTests {
             #expect(try Glob(validating: pattern).pattern == pattern)
         }
         let error = try #require(throws: Glob.SyntaxError.self) { try Glob(validating: "*.{yml,yaml") }
-        #expect(error.description == "'*.{yml,yaml': a '{' is not closed by a '}' (write '\\{' for the character itself)")
+        #expect(
+            error.description == "'*.{yml,yaml': a '{' is not closed by a '}' (write '\\{' for the character itself)")
     }
 
     @Test("hostile patterns neither crash nor take long: deep nesting, many groups")

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 /// A one-threshold pack whose limit and comparison each test sets.
-private func pack(fact: String = "training_compute", subject: String = "model", comparison: String = "greater_than",
-                  limit: String = "1e25 FLOP", extra: String = "", rates: String = "") -> String {
+private func pack(
+    fact: String = "training_compute", subject: String = "model", comparison: String = "greater_than",
+    limit: String = "1e25 FLOP", extra: String = "", rates: String = ""
+) -> String {
     """
     pack: test-pack
     title: Test
@@ -34,19 +37,22 @@ private func evaluate(_ packYAML: String, _ profileYAML: String, on date: Calend
 
 @Suite("Evaluation")
 struct EvaluationTests {
-    @Test("exact boundaries: the statute's word decides", arguments: [
-        ("greater_than", "1e25 FLOP", "10000000000000000000000001 FLOP", Truth.met),
-        ("greater_than", "1e25 FLOP", "10^25 FLOP", .notMet),
-        ("at_least", "1e25 FLOP", "10^25 FLOP", .met),
-        ("at_least", "1e25 FLOP", "9999999999999999999999999 FLOP", .notMet),
-        ("less_than", "1e25 FLOP", "1e25 FLOP", .notMet),
-        ("at_most", "1e25 FLOP", "1e25", .met),
-        ("greater_than", "1e25 FLOP", "115741 PF-days", .met),
-        ("greater_than", "1e25 FLOP", "115740 PF-days", .notMet),
-    ])
+    @Test(
+        "exact boundaries: the statute's word decides",
+        arguments: [
+            ("greater_than", "1e25 FLOP", "10000000000000000000000001 FLOP", Truth.met),
+            ("greater_than", "1e25 FLOP", "10^25 FLOP", .notMet),
+            ("at_least", "1e25 FLOP", "10^25 FLOP", .met),
+            ("at_least", "1e25 FLOP", "9999999999999999999999999 FLOP", .notMet),
+            ("less_than", "1e25 FLOP", "1e25 FLOP", .notMet),
+            ("at_most", "1e25 FLOP", "1e25", .met),
+            ("greater_than", "1e25 FLOP", "115741 PF-days", .met),
+            ("greater_than", "1e25 FLOP", "115740 PF-days", .notMet),
+        ])
     func boundaries(comparison: String, limit: String, value: String, expected: Truth) throws {
-        let result = try evaluate(pack(comparison: comparison, limit: limit),
-                                  "organization: {name: L}\nmodels: [{name: m, training_compute: \(value)}]")
+        let result = try evaluate(
+            pack(comparison: comparison, limit: limit),
+            "organization: {name: L}\nmodels: [{name: m, training_compute: \(value)}]")
         #expect(result.thresholds[0].result == expected)
         #expect(result.obligations[0].applies == Applicability(expected))
     }
@@ -63,17 +69,24 @@ struct EvaluationTests {
 
     @Test("an uncertain value straddling the line is indeterminate; one wholly above is met")
     func uncertainty() throws {
-        let straddling = try evaluate(pack(), "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 9e24, low: 5e24, high: 2e25}}]")
+        let straddling = try evaluate(
+            pack(),
+            "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 9e24, low: 5e24, high: 2e25}}]")
         #expect(straddling.thresholds[0].result == .indeterminate)
         #expect(straddling.thresholds[0].range == ExactDecimal(5, exponent: 24)...ExactDecimal(2, exponent: 25))
-        let above = try evaluate(pack(), "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 3e25, low: 2e25, high: 4e25}}]")
+        let above = try evaluate(
+            pack(),
+            "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 3e25, low: 2e25, high: 4e25}}]")
         #expect(above.thresholds[0].result == .met)
     }
 
     @Test("two estimates that disagree span an interval")
     func disagreeingEstimates() throws {
         // 6 × 1e12 × 1e12 = 6e24 and the stated 2e25 straddle 1e25.
-        let result = try evaluate(pack(), "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 2e25, parameters: 1e12, tokens: 1e12}}]")
+        let result = try evaluate(
+            pack(),
+            "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 2e25, parameters: 1e12, tokens: 1e12}}]"
+        )
         #expect(result.thresholds[0].result == .indeterminate)
         #expect(result.thresholds[0].range == ExactDecimal(6, exponent: 24)...ExactDecimal(2, exponent: 25))
     }
@@ -81,10 +94,12 @@ struct EvaluationTests {
     @Test("training plus fine-tuning: a missing part decides only when training alone is over")
     func sums() throws {
         let yaml = pack(fact: "training_and_fine_tuning_compute", limit: "1e26 FLOP")
-        let over = try evaluate(yaml, "organization: {name: L}\nmodels: [{name: m, training_compute: 9e25, fine_tuning_compute: 2e25}]")
+        let over = try evaluate(
+            yaml, "organization: {name: L}\nmodels: [{name: m, training_compute: 9e25, fine_tuning_compute: 2e25}]")
         #expect(over.thresholds[0].result == .met)
         #expect(over.thresholds[0].value == ExactDecimal(11, exponent: 25))
-        let exactly = try evaluate(yaml, "organization: {name: L}\nmodels: [{name: m, training_compute: 9e25, fine_tuning_compute: 1e25}]")
+        let exactly = try evaluate(
+            yaml, "organization: {name: L}\nmodels: [{name: m, training_compute: 9e25, fine_tuning_compute: 1e25}]")
         #expect(exactly.thresholds[0].result == .notMet)
         let unknownPart = try evaluate(yaml, "organization: {name: L}\nmodels: [{name: m, training_compute: 9e25}]")
         #expect(unknownPart.thresholds[0].result == .indeterminate)
@@ -95,7 +110,9 @@ struct EvaluationTests {
     @Test("money in another currency converts only through a declared rate")
     func exchangeRates() throws {
         let yaml = pack(fact: "ai_revenue", subject: "organization", limit: "500M USD")
-        let direct = try evaluate(yaml, """
+        let direct = try evaluate(
+            yaml,
+            """
             organization:
               name: L
               ai_revenue: 470M EUR
@@ -104,14 +121,18 @@ struct EvaluationTests {
         #expect(direct.thresholds[0].result == .met)  // 470M × 1.08 = 507.6M
         #expect(direct.thresholds[0].value == ExactDecimal(5076, exponent: 5))
         // Only the inverse rate: compared exactly as 462.9M EUR > 500M × 0.926 = 463M EUR? No.
-        let inverse = try evaluate(yaml, """
+        let inverse = try evaluate(
+            yaml,
+            """
             organization:
               name: L
               ai_revenue: 462.9M EUR
               exchange_rates: [{from: USD, to: EUR, rate: 0.926}]
             """)
         #expect(inverse.thresholds[0].result == .notMet)
-        let inverseOver = try evaluate(yaml, "organization: {name: L, ai_revenue: 463000001 EUR, exchange_rates: [{from: USD, to: EUR, rate: 0.926}]}")
+        let inverseOver = try evaluate(
+            yaml,
+            "organization: {name: L, ai_revenue: 463000001 EUR, exchange_rates: [{from: USD, to: EUR, rate: 0.926}]}")
         #expect(inverseOver.thresholds[0].result == .met)
         let missing = try evaluate(yaml, "organization: {name: L, ai_revenue: 900M GBP}")
         #expect(missing.thresholds[0].result == .indeterminate)
@@ -126,13 +147,16 @@ struct EvaluationTests {
         #expect(right.thresholds[0].result == .met)
         let wrong = try evaluate(yaml, "organization: {name: L, reporting_period: 2023, annual_gross_revenue: 600M}")
         #expect(wrong.thresholds[0].result == .indeterminate)
-        #expect(wrong.thresholds[0].notes.contains("the figures cover 2023, but the statute counts the preceding calendar year, 2025"))
+        #expect(
+            wrong.thresholds[0].notes.contains(
+                "the figures cover 2023, but the statute counts the preceding calendar year, 2025"))
     }
 
     @Test("a pack outside its dates is not in force and requires nothing")
     func inForce() throws {
-        let result = try evaluate(pack(), "organization: {name: L}\nmodels: [{name: m, training_compute: 1e26}]",
-                                  on: CalendarDate("2019-12-31")!)
+        let result = try evaluate(
+            pack(), "organization: {name: L}\nmodels: [{name: m, training_compute: 1e26}]",
+            on: CalendarDate("2019-12-31")!)
         #expect(result.inForce == false)
         #expect(result.inForceReason == "not in force until 2020-01-01")
         #expect(result.obligations[0].status == .notRequired)
@@ -140,7 +164,9 @@ struct EvaluationTests {
 
     @Test("derived compute is exact and says how it was derived")
     func derivedCompute() throws {
-        let result = try evaluate(pack(), "organization: {name: L}\nmodels: [{name: m, training_compute: {parameters: 405e9, tokens: 15.6e12}}]")
+        let result = try evaluate(
+            pack(),
+            "organization: {name: L}\nmodels: [{name: m, training_compute: {parameters: 405e9, tokens: 15.6e12}}]")
         #expect(result.thresholds[0].value == ExactDecimal(37908, exponent: 21))
         #expect(result.thresholds[0].result == .met)
         #expect(result.thresholds[0].notes.first?.contains("6") == true)
@@ -149,10 +175,18 @@ struct EvaluationTests {
     @Test("the verdict JSON follows the contract")
     func verdictJSON() throws {
         let book = try RuleBook(yaml: pack())
-        let profile = try LabProfile(yaml: "organization: {name: Helios}\nmodels:\n  - name: helios-4\n    training_compute: 3.2e25 FLOP\n", path: "labs/helios.yaml")
+        let profile = try LabProfile(
+            yaml: "organization: {name: Helios}\nmodels:\n  - name: helios-4\n    training_compute: 3.2e25 FLOP\n",
+            path: "labs/helios.yaml")
         let json = book.evaluate(profile, asOf: asOf).jsonLine()
-        #expect(json.hasPrefix(#"{"schema":"threshold.verdict/1","profile":"labs/helios.yaml","organization":"Helios","as_of":"2026-11-29","packs":[{"pack":"test-pack""#))
-        #expect(json.contains(#"{"id":"line","subject":"model:helios-4","result":"met","value":"3.2e25","limit":"1e25","unit":"FLOP","line":4,"column":23,"#))
+        #expect(
+            json.hasPrefix(
+                #"{"schema":"threshold.verdict/1","profile":"labs/helios.yaml","organization":"Helios","as_of":"2026-11-29","packs":[{"pack":"test-pack""#
+            ))
+        #expect(
+            json.contains(
+                #"{"id":"line","subject":"model:helios-4","result":"met","value":"3.2e25","limit":"1e25","unit":"FLOP","line":4,"column":23,"#
+            ))
         #expect(json.contains(#"{"id":"duty","applies":"yes","status":"unmet","because":["line"],"#))
         #expect(json.hasSuffix(#""errors":[]}"#))
     }
@@ -161,7 +195,10 @@ struct EvaluationTests {
     func concurrentEvaluation() async throws {
         let book = try RuleBook.builtIn()
         let profiles = try (0..<2_000).map { i in
-            try LabProfile(yaml: "organization: {name: Lab \(i), ai_revenue: \(i * 3)M USD}\nmodels: [{name: m\(i), training_compute: \(i)e23 FLOP}]", path: "lab\(i).yaml")
+            try LabProfile(
+                yaml:
+                    "organization: {name: Lab \(i), ai_revenue: \(i * 3)M USD}\nmodels: [{name: m\(i), training_compute: \(i)e23 FLOP}]",
+                path: "lab\(i).yaml")
         }
         let sequential = profiles.map { book.evaluate($0, asOf: asOf) }
         let concurrent = await withTaskGroup(of: (Int, Verdict).self) { group in

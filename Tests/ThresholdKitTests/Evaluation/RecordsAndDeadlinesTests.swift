@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 /// The assessments on file, the deadlines they answer, the deployment gate, and what a profile
@@ -31,9 +32,12 @@ private let assessmentPack = """
         when: {any_assessment_outcome: high-risk}
     """
 
-private func verdict(_ records: String, models: String = "[{name: m, training_compute: 3e25 FLOP, released: 2026-07-01}]",
-                     asOf: String = "2026-11-29", pack: String = assessmentPack) throws -> PackResult {
-    let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: \(models)\nassessments: \(records)", path: "lab.yaml")
+private func verdict(
+    _ records: String, models: String = "[{name: m, training_compute: 3e25 FLOP, released: 2026-07-01}]",
+    asOf: String = "2026-11-29", pack: String = assessmentPack
+) throws -> PackResult {
+    let profile = try LabProfile(
+        yaml: "organization: {name: L}\nmodels: \(models)\nassessments: \(records)", path: "lab.yaml")
     return try RuleBook(yaml: pack).evaluate(profile, asOf: CalendarDate(asOf)!).packs[0]
 }
 
@@ -45,17 +49,19 @@ private extension PackResult {
 struct RecordsAndDeadlinesTests {
     @Test("a complete, independent, acceptable assessment meets the duty and permits deployment")
     func completeRecord() throws {
-        let result = try verdict("[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: acceptable}]")
+        let result = try verdict(
+            "[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: acceptable}]")
         #expect(result.obligation("assessment").status == .met)
     }
 
-    @Test("a record that leaves out its date, its outcome or its assessor's independence never counts as met",
-          arguments: [
-              ("{obligation: assessment, model: m, independent: true, outcome: acceptable}", "no completion date"),
-              ("{obligation: assessment, model: m, independent: true, completed: 2026-06-20}", "gives no outcome"),
-              ("{obligation: assessment, model: m, completed: 2026-06-20, outcome: acceptable}", "independent"),
-              ("{obligation: assessment, model: m}", "no completion date"),
-          ])
+    @Test(
+        "a record that leaves out its date, its outcome or its assessor's independence never counts as met",
+        arguments: [
+            ("{obligation: assessment, model: m, independent: true, outcome: acceptable}", "no completion date"),
+            ("{obligation: assessment, model: m, independent: true, completed: 2026-06-20}", "gives no outcome"),
+            ("{obligation: assessment, model: m, completed: 2026-06-20, outcome: acceptable}", "independent"),
+            ("{obligation: assessment, model: m}", "no completion date"),
+        ])
     func incompleteRecords(record: String, reason: String) throws {
         let result = try verdict("[\(record)]")
         let assessment = result.obligation("assessment")
@@ -66,9 +72,11 @@ struct RecordsAndDeadlinesTests {
 
     @Test("a self-assessment is set aside; an incomplete record beside a complete acceptable one does not matter")
     func setAside() throws {
-        let selfAssessed = try verdict("[{obligation: assessment, model: m, independent: false, completed: 2026-06-20, outcome: acceptable}]")
+        let selfAssessed = try verdict(
+            "[{obligation: assessment, model: m, independent: false, completed: 2026-06-20, outcome: acceptable}]")
         #expect(selfAssessed.obligation("assessment").status == .unmet)
-        let both = try verdict("""
+        let both = try verdict(
+            """
             [{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: acceptable},
              {obligation: assessment, model: m}]
             """)
@@ -81,13 +89,27 @@ struct RecordsAndDeadlinesTests {
         #expect(result.obligation("notice").status == .met)
     }
 
-    @Test("only an independent, current finding for a duty that applies blocks deployment", arguments: [
-        // (records, as-of, expected deployment)
-        ("[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: high-risk}]", "2026-11-29", Deployment.blocked),
-        ("[{obligation: assessment, model: m, independent: false, completed: 2026-06-20, outcome: high-risk}]", "2026-11-29", .indeterminate),
-        ("[{obligation: assessment, model: m, independent: true, completed: 2025-06-20, outcome: high-risk}]", "2026-11-29", .indeterminate),
-        ("[{obligation: assessment, model: m, independent: true, completed: 2026-12-20, outcome: high-risk}]", "2026-11-29", .indeterminate),
-    ])
+    @Test(
+        "only an independent, current finding for a duty that applies blocks deployment",
+        arguments: [
+            // (records, as-of, expected deployment)
+            (
+                "[{obligation: assessment, model: m, independent: true, completed: 2026-06-20, outcome: high-risk}]",
+                "2026-11-29", Deployment.blocked
+            ),
+            (
+                "[{obligation: assessment, model: m, independent: false, completed: 2026-06-20, outcome: high-risk}]",
+                "2026-11-29", .indeterminate
+            ),
+            (
+                "[{obligation: assessment, model: m, independent: true, completed: 2025-06-20, outcome: high-risk}]",
+                "2026-11-29", .indeterminate
+            ),
+            (
+                "[{obligation: assessment, model: m, independent: true, completed: 2026-12-20, outcome: high-risk}]",
+                "2026-11-29", .indeterminate
+            ),
+        ])
     func gate(records: String, asOf: String, expected: Deployment) throws {
         #expect(try verdict(records, asOf: asOf).deployment == expected)
     }
@@ -112,16 +134,21 @@ struct RecordsAndDeadlinesTests {
         let result = try verdict("[]", models: "[{name: m, training_compute: 3e25 FLOP, released: 2025-06-01}]")
         #expect(result.obligation("assessment").due == CalendarDate("2026-06-10"))
         #expect(result.obligation("notice").due == CalendarDate("2026-06-10"))
-        #expect(result.obligation("assessment").subjects[0].notes.contains { $0.contains("before the pack took effect") })
+        #expect(
+            result.obligation("assessment").subjects[0].notes.contains { $0.contains("before the pack took effect") })
         let later = try verdict("[]", models: "[{name: m, training_compute: 3e25 FLOP, released: 2026-08-01}]")
         #expect(later.obligation("notice").due == CalendarDate("2026-08-15"))
     }
 
-    @Test("EU AI Act Art. 111(3): a model on the market before 2 August 2025 is due on 2 August 2027, before and after that date")
+    @Test(
+        "EU AI Act Art. 111(3): a model on the market before 2 August 2025 is due on 2 August 2027, before and after that date"
+    )
     func transitionDeadline() throws {
         let model = "[{name: m, training_compute: 3e25 FLOP, modalities: [text], released: 2025-03-01}]"
         let book = try RuleBook.builtIn()
-        for (asOf, status) in [("2027-08-01", ObligationStatus.pending), ("2027-08-02", .pending), ("2027-08-03", .unmet)] {
+        for (asOf, status) in [
+            ("2027-08-01", ObligationStatus.pending), ("2027-08-02", .pending), ("2027-08-03", .unmet),
+        ] {
             let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: \(model)", path: "lab.yaml")
             let pack = book.evaluate(profile, asOf: CalendarDate(asOf)!).packs.first { $0.pack == "eu-ai-act-gpai" }!
             for obligation in pack.obligations {
@@ -150,42 +177,55 @@ struct RecordsAndDeadlinesTests {
 
     @Test("a condition that fails says why: a model over the line that generates none of the modalities")
     func failedConditionExplained() throws {
-        let profile = try LabProfile(yaml: """
-            organization: {name: L}
-            models: [{name: m, training_compute: 4e23 FLOP, fine_tuning_compute: 0 FLOP, modalities: [protein-sequence]}]
-            clusters: []
-            """, path: "lab.yaml")
+        let profile = try LabProfile(
+            yaml: """
+                organization: {name: L}
+                models: [{name: m, training_compute: 4e23 FLOP, fine_tuning_compute: 0 FLOP, modalities: \
+                [protein-sequence]}]
+                clusters: []
+                """, path: "lab.yaml")
         let verdict = try RuleBook.builtIn().evaluate(profile, asOf: CalendarDate("2026-11-29")!)
         let pack = verdict.packs.first { $0.pack == "eu-ai-act-gpai" }!
         let gpai = pack.thresholds.first { $0.id == "gpai-compute" }!
         #expect(gpai.result == .notMet)
-        #expect(gpai.notes.contains("modalities (protein-sequence) include none of text, speech, image, video"), "\(gpai.notes)")
+        #expect(
+            gpai.notes.contains("modalities (protein-sequence) include none of text, speech, image, video"),
+            "\(gpai.notes)")
         // The text report states the value's true relation to the line; the marker says "no".
         let text = verdict.text(style: TextStyle(explain: true))
         #expect(text.contains("no   gpai-compute") && text.contains("4e23 FLOP > 1e23 FLOP"), "\(text)")
         #expect(text.contains("4e23 FLOP ≤ 1e25 FLOP"), "\(text)")
     }
 
-    @Test("training plus fine-tuning: fine-tuning alone over the line decides it even when training is not given",
-          arguments: [("2e26 FLOP", Truth.met), ("5e25 FLOP", .indeterminate)])
+    @Test(
+        "training plus fine-tuning: fine-tuning alone over the line decides it even when training is not given",
+        arguments: [("2e26 FLOP", Truth.met), ("5e25 FLOP", .indeterminate)])
     func fineTuningAlone(fineTuning: String, expected: Truth) throws {
-        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, fine_tuning_compute: \(fineTuning)}]",
-                                     path: "lab.yaml")
-        let pack = try RuleBook.builtIn().evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs.first { $0.pack == "us-ca-sb53" }!
+        let profile = try LabProfile(
+            yaml: "organization: {name: L}\nmodels: [{name: m, fine_tuning_compute: \(fineTuning)}]",
+            path: "lab.yaml")
+        let pack = try RuleBook.builtIn().evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs.first {
+            $0.pack == "us-ca-sb53"
+        }!
         let compute = pack.thresholds.first { $0.id == "frontier-model-compute" }!
         #expect(compute.result == expected)
         #expect(compute.mark?.line == 2)
-        #expect(compute.notes.contains { $0.hasPrefix("training_compute is not given: it counts toward this threshold") })
+        #expect(
+            compute.notes.contains { $0.hasPrefix("training_compute is not given: it counts toward this threshold") })
     }
 
     @Test("a margin that rounds to 1 keeps the digits that show which side of the line the value is on")
     func marginNearOne() throws {
-        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, training_compute: 10000000000000000000000001 FLOP}]",
-                                     path: "lab.yaml")
+        let profile = try LabProfile(
+            yaml: "organization: {name: L}\nmodels: [{name: m, training_compute: 10000000000000000000000001 FLOP}]",
+            path: "lab.yaml")
         let result = try RuleBook(yaml: assessmentPack).evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs[0]
         #expect(result.thresholds[0].margin?.description == "1.0000000000000000000000001")
-        let exact = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, training_compute: 1e25 FLOP}]", path: "lab.yaml")
-        #expect(try RuleBook(yaml: assessmentPack).evaluate(exact, asOf: CalendarDate("2026-11-29")!).packs[0].thresholds[0].margin?.description == "1")
+        let exact = try LabProfile(
+            yaml: "organization: {name: L}\nmodels: [{name: m, training_compute: 1e25 FLOP}]", path: "lab.yaml")
+        #expect(
+            try RuleBook(yaml: assessmentPack).evaluate(exact, asOf: CalendarDate("2026-11-29")!).packs[0].thresholds[0]
+                .margin?.description == "1")
     }
 
     @Test("a fact that cannot be converted keeps its position")
@@ -197,8 +237,10 @@ struct RecordsAndDeadlinesTests {
             thresholds: [{id: revenue, subject: organization, fact: ai_revenue, greater_than: 500M USD}]
             obligations: [{id: duty, title: Duty, kind: report, when: revenue}]
             """
-        let profile = try LabProfile(yaml: "organization:\n  name: L\n  ai_revenue: 460M EUR\nmodels: []", path: "lab.yaml")
-        let threshold = try RuleBook(yaml: pack).evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs[0].thresholds[0]
+        let profile = try LabProfile(
+            yaml: "organization:\n  name: L\n  ai_revenue: 460M EUR\nmodels: []", path: "lab.yaml")
+        let threshold = try RuleBook(yaml: pack).evaluate(profile, asOf: CalendarDate("2026-11-29")!).packs[0]
+            .thresholds[0]
         #expect(threshold.result == .indeterminate)
         #expect(threshold.mark?.line == 3 && threshold.mark?.column == 15)
     }

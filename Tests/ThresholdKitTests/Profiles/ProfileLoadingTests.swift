@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdKit
 
 @Suite("Loading profiles")
@@ -13,8 +14,12 @@ struct ProfileLoadingTests {
 
     @Test("errors name the path and what was expected")
     func pathInMessage() throws {
-        let found = try #require(error("organization: {name: L}\nmodels:\n  - name: a\n  - name: b\n    training_compute: [1, 2]\n"))
-        #expect(found.headline == "lab.yaml:5:23: error: models[1].training_compute: expected a count of operations such as '3.2e25 FLOP', found a sequence")
+        let found = try #require(
+            error("organization: {name: L}\nmodels:\n  - name: a\n  - name: b\n    training_compute: [1, 2]\n"))
+        #expect(
+            found.headline
+                == "lab.yaml:5:23: error: models[1].training_compute: expected a count of operations such as '3.2e25 FLOP', found a sequence"
+        )
         #expect(found.description.hasSuffix("    training_compute: [1, 2]\n                          ^"))
     }
 
@@ -27,12 +32,13 @@ struct ProfileLoadingTests {
 
     @Test("quoted quantities read exactly as plain ones, and aliases work")
     func quotedAndAliases() throws {
-        let profile = try LabProfile(yaml: """
-            organization: {name: L, ai_revenue: "$400M"}
-            models:
-              - {name: a, training_compute: &run "3.2e25 FLOP"}
-              - {name: b, training_compute: *run}
-            """)
+        let profile = try LabProfile(
+            yaml: """
+                organization: {name: L, ai_revenue: "$400M"}
+                models:
+                  - {name: a, training_compute: &run "3.2e25 FLOP"}
+                  - {name: b, training_compute: *run}
+                """)
         #expect(profile.organization.aiRevenue?.value.estimate == ExactDecimal(4, exponent: 8))
         #expect(profile.models[1].trainingCompute?.value.estimate == ExactDecimal(32, exponent: 24))
         // Through the alias, the fact points at the anchored node (its mark is where its anchor starts).
@@ -41,13 +47,15 @@ struct ProfileLoadingTests {
 
     @Test("merge keys fill in a record; explicit keys win")
     func mergeKeys() throws {
-        let profile = try LabProfile(yaml: """
-            organization: {name: L}
-            models: [{name: m}]
-            assessments:
-              - &base {obligation: cybersecurity-assessment, model: m, independent: true, completed: 2026-01-01, outcome: acceptable}
-              - {<<: *base, obligation: loss-of-control-assessment}
-            """)
+        let profile = try LabProfile(
+            yaml: """
+                organization: {name: L}
+                models: [{name: m}]
+                assessments:
+                  - &base {obligation: cybersecurity-assessment, model: m, independent: true, completed: 2026-01-01, \
+                outcome: acceptable}
+                  - {<<: *base, obligation: loss-of-control-assessment}
+                """)
         #expect(profile.assessments.map(\.obligation) == ["cybersecurity-assessment", "loss-of-control-assessment"])
         #expect(profile.assessments[1].independent == true)
     }
@@ -56,8 +64,10 @@ struct ProfileLoadingTests {
     func references() throws {
         let duplicate = try #require(error("organization: {name: L}\nmodels: [{name: m}, {name: m}]\n"))
         #expect(duplicate.problem == "models[1].name: a second model named 'm'; the first is at line 2")
-        let unknown = try #require(error("organization: {name: L}\nmodels: [{name: helios}]\nassessments: [{obligation: x, model: helois}]\n"))
-        #expect(unknown.problem == "assessments[0].model: no model named 'helois' in this profile; did you mean 'helios'?")
+        let unknown = try #require(
+            error("organization: {name: L}\nmodels: [{name: helios}]\nassessments: [{obligation: x, model: helois}]\n"))
+        #expect(
+            unknown.problem == "assessments[0].model: no model named 'helois' in this profile; did you mean 'helios'?")
     }
 
     @Test("the model limit is enforced with the advice that raises it (the library's words, or the caller's)")
@@ -68,7 +78,8 @@ struct ProfileLoadingTests {
             try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: a}, {name: b}, {name: c}]", options: options)
         }
         do {
-            _ = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: a}, {name: b}, {name: c}]", options: options)
+            _ = try LabProfile(
+                yaml: "organization: {name: L}\nmodels: [{name: a}, {name: b}, {name: c}]", options: options)
         } catch let error as YAMLError {
             #expect(error.kind == .limit)
             #expect(error.problem.contains("(raise ProfileLimits.maxModels)"))
@@ -76,7 +87,8 @@ struct ProfileLoadingTests {
         // A caller names its own way of raising it (the command line, its flag).
         options.profile.raiseAdvice[.maxModels] = "raise it with --max-models"
         do {
-            _ = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: a}, {name: b}, {name: c}]", options: options)
+            _ = try LabProfile(
+                yaml: "organization: {name: L}\nmodels: [{name: a}, {name: b}, {name: c}]", options: options)
         } catch let error as YAMLError {
             #expect(error.problem.hasSuffix("(raise it with --max-models)"))
         }
@@ -84,9 +96,13 @@ struct ProfileLoadingTests {
 
     @Test("a profile built in Swift evaluates like one read from YAML")
     func builtInSwift() throws {
-        let swift = LabProfile(organization: .init(name: "Helios", aiRevenue: .money("620M")),
-                               models: [.init(name: "helios-4", trainingCompute: .operations("3.2e25 FLOP"))])
-        let yaml = try LabProfile(yaml: "organization: {name: Helios, ai_revenue: 620M USD}\nmodels: [{name: helios-4, training_compute: 3.2e25 FLOP}]")
+        let swift = LabProfile(
+            organization: .init(name: "Helios", aiRevenue: .money("620M")),
+            models: [.init(name: "helios-4", trainingCompute: .operations("3.2e25 FLOP"))])
+        let yaml = try LabProfile(
+            yaml:
+                "organization: {name: Helios, ai_revenue: 620M USD}\nmodels: [{name: helios-4, training_compute: 3.2e25 FLOP}]"
+        )
         let book = try RuleBook.builtIn()
         let date = CalendarDate("2026-11-29")!
         let a = book.evaluate(swift, asOf: date).packs.map { $0.obligations.map(\.status) }
@@ -117,7 +133,8 @@ struct ProfileLoadingTests {
             #expect(error.all.allSatisfy { $0.file == "lab.yaml" })
             // The model whose entry failed is still a model: its record is not a sixth error.
             #expect(!error.description.contains("no model named"))
-            let verdict = Verdict(profile: "lab.yaml", organization: nil, asOf: CalendarDate("2026-11-29")!, packs: [], errors: [error])
+            let verdict = Verdict(
+                profile: "lab.yaml", organization: nil, asOf: CalendarDate("2026-11-29")!, packs: [], errors: [error])
             #expect(verdict.errors.count == 5)
             #expect(verdict.jsonLine().components(separatedBy: "\"line\":").count == 6)
         }

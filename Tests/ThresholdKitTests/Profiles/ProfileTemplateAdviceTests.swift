@@ -15,7 +15,9 @@ struct ProfileTemplateAdviceTests {
     }
 
     /// The template's lines.
-    var lines: [String] { ProfileTemplate.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    var lines: [String] {
+        ProfileTemplate.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
 
     /// The template with the block that starts at the line beginning `key:` (up to the next blank
     /// line) replaced by `replacement`.
@@ -53,7 +55,8 @@ struct ProfileTemplateAdviceTests {
         let deleted = try replacingBlock("clusters", with: ["clusters:"])
         #expect(!(try LabProfile(yaml: deleted, path: "lab.yaml", options: options)).listsClusters)
         // Deleting only the entry's first line leaves its keys under `clusters:`: an error.
-        let halfDeleted = ProfileTemplate.text.replacingOccurrences(of: "  - name: example-cluster ", with: "  # name: example-cluster ")
+        let halfDeleted = ProfileTemplate.text.replacingOccurrences(
+            of: "  - name: example-cluster ", with: "  # name: example-cluster ")
         #expect(halfDeleted != ProfileTemplate.text)
         #expect(throws: YAMLError.self) { try LabProfile(yaml: halfDeleted, path: "lab.yaml", options: options) }
     }
@@ -61,11 +64,14 @@ struct ProfileTemplateAdviceTests {
     @Test("models: 'if none, models: []' loads")
     func noModels() throws {
         #expect(ProfileTemplate.text.contains("if none, `models: []`"))
-        let profile = try LabProfile(yaml: try replacingBlock("models", with: ["models: []"]), path: "lab.yaml", options: options)
+        let profile = try LabProfile(
+            yaml: try replacingBlock("models", with: ["models: []"]), path: "lab.yaml", options: options)
         #expect(profile.models.isEmpty)
     }
 
-    @Test("assessments: the example record, uncommented in place of [], loads and names an obligation the built-in packs define")
+    @Test(
+        "assessments: the example record, uncommented in place of [], loads and names an obligation the built-in packs define"
+    )
     func assessmentExample() throws {
         #expect(ProfileTemplate.text.contains("`threshold rules list --obligations`"))
         let example = try uncommentedExample(after: "assessments: []")

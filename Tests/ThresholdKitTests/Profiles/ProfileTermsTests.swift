@@ -1,15 +1,18 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 @Suite("What a profile may say")
 struct ProfileTermsTests {
-    @Test("a near miss of a known modality or kind of data is an error with a suggestion, at the term", arguments: [
-        ("modalities: [text, Images]", "2:39", "'Images'", "image"),
-        ("modalities: [Text]", "2:33", "'Text'", "text"),
-        ("primary_data: biological_sequence", "2:34", "'biological_sequence'", "biological-sequence"),
-        ("primary_data: Biological-Sequence", "2:34", "'Biological-Sequence'", "biological-sequence"),
-    ])
+    @Test(
+        "a near miss of a known modality or kind of data is an error with a suggestion, at the term",
+        arguments: [
+            ("modalities: [text, Images]", "2:39", "'Images'", "image"),
+            ("modalities: [Text]", "2:33", "'Text'", "text"),
+            ("primary_data: biological_sequence", "2:34", "'biological_sequence'", "biological-sequence"),
+            ("primary_data: Biological-Sequence", "2:34", "'Biological-Sequence'", "biological-sequence"),
+        ])
     func nearMisses(field: String, position: String, quoted: String, suggestion: String) throws {
         let yaml = "organization: {name: L}\nmodels: [{name: m, \(field)}]"
         let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
@@ -20,13 +23,17 @@ struct ProfileTermsTests {
 
     @Test("other terms are taken as written")
     func otherTerms() throws {
-        let profile = try LabProfile(yaml: "organization: {name: L}\nmodels: [{name: m, modalities: [protein-sequence, speech], primary_data: chemistry}]",
-                                     path: "lab.yaml")
+        let profile = try LabProfile(
+            yaml:
+                "organization: {name: L}\nmodels: [{name: m, modalities: [protein-sequence, speech], primary_data: chemistry}]",
+            path: "lab.yaml")
         #expect(profile.models[0].modalities == ["protein-sequence", "speech"])
         #expect(profile.models[0].primaryData == "chemistry")
     }
 
-    @Test("an uncertain value needs both bounds", arguments: ["{high: 4e25}", "{low: 2e25}", "{estimate: 3e25, high: 4e25}"])
+    @Test(
+        "an uncertain value needs both bounds",
+        arguments: ["{high: 4e25}", "{low: 2e25}", "{estimate: 3e25, high: 4e25}"])
     func loneBound(value: String) throws {
         let yaml = "organization: {name: L}\nmodels: [{name: m, training_compute: \(value)}]"
         let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
@@ -43,8 +50,11 @@ struct ProfileTermsTests {
                 - {from: EUR, to: USD, rate: 1.09}
             """
         let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
-        #expect(error.description.hasPrefix("lab.yaml:5:7: error: organization.exchange_rates[1]: a second rate from EUR to USD; the first is at line 4"),
-                "\(error)")
+        #expect(
+            error.description.hasPrefix(
+                "lab.yaml:5:7: error: organization.exchange_rates[1]: a second rate from EUR to USD; the first is at line 4"
+            ),
+            "\(error)")
     }
 
     @Test("a repealed pack needs the date it stopped applying; an obligation's title is optional")
@@ -69,7 +79,8 @@ struct ProfileTermsTests {
             title: P
             status: enacted
             thresholds:
-              - {id: t, subject: model, fact: training_compute, greater_than: 1e23 FLOP, where: {status: {one_of: [deployed, released]}}}
+              - {id: t, subject: model, fact: training_compute, greater_than: 1e23 FLOP, where: {status: {one_of: \
+            [deployed, released]}}}
             obligations: []
             """
         let error = try #require(throws: YAMLError.self) { try RuleBook(yaml: pack) }
@@ -83,7 +94,8 @@ struct ProfileTermsTests {
             title: P
             status: enacted
             thresholds:
-              - {id: t, subject: model, fact: training_compute, greater_than: 1e23 FLOP, where: {modalities: {includes_any: [txt]}}}
+              - {id: t, subject: model, fact: training_compute, greater_than: 1e23 FLOP, where: {modalities: \
+            {includes_any: [txt]}}}
             obligations: []
             """
         let error = try #require(throws: YAMLError.self) { try RuleBook(yaml: pack) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdKit
 
 /// A value built without the parser, and its canonical text.
@@ -33,7 +34,8 @@ struct QuantityDecimalTests {
         QuantityCanonical(digits: "1", exponent: 20, text: "100000000000000000000"),
         QuantityCanonical(digits: "1", exponent: 21, text: "1e21"),
         QuantityCanonical(digits: "999999999999999999999", exponent: 0, text: "999999999999999999999"),
-        QuantityCanonical(digits: "12345678901234567890123456789", exponent: 12, text: "1.2345678901234567890123456789e40"),
+        QuantityCanonical(
+            digits: "12345678901234567890123456789", exponent: 12, text: "1.2345678901234567890123456789e40"),
         QuantityCanonical(digits: "0", exponent: 0, text: "0"),
         QuantityCanonical(digits: "000", exponent: 9, text: "0"),
         QuantityCanonical(digits: "5", exponent: -1, negative: true, text: "-0.5"),
@@ -87,7 +89,8 @@ struct QuantityDecimalTests {
         #expect(try d("2") * d("5") == d("10"))
         #expect(try d("-2") * d("5") == d("-10"))
         #expect(try d("4294967296") * d("4294967296") == d("18446744073709551616"))
-        #expect(try d("99999999999999999999") * d("99999999999999999999") == d("9999999999999999999800000000000000000001"))
+        #expect(
+            try d("99999999999999999999") * d("99999999999999999999") == d("9999999999999999999800000000000000000001"))
         #expect(try d("6") * d("405e9") * d("15.6e12") == d("3.7908e25"))
         #expect(try d("1e-30") + d("1e60") == d("1" + String(repeating: "0", count: 89) + "1e-30"))
         #expect(try d("1.5").timesPowerOfTen(3) == d("1500"))
@@ -133,8 +136,9 @@ struct QuantityDecimalTests {
         #expect(try d("0").divided(by: d("7")) == .zero)
         #expect(try d("999999.5").divided(by: d("1")) == d("1e6"))
         #expect(try d("1e40").divided(by: d("3e-10"), significantDigits: 3) == d("3.33e49"))
-        #expect(try d("12345678901234567890123456789").divided(by: d("1234567890123456789012345678"), significantDigits: 10)
-            == d("10.00000000"))
+        #expect(
+            try d("12345678901234567890123456789").divided(by: d("1234567890123456789012345678"), significantDigits: 10)
+                == d("10.00000000"))
         #expect(try d("2").divided(by: d("3"), significantDigits: 4, rounding: .down) == d("0.6666"))
         #expect(try d("2").divided(by: d("3"), significantDigits: 4, rounding: .up) == d("0.6667"))
         #expect(try d("-2").divided(by: d("3"), significantDigits: 4, rounding: .down) == d("-0.6667"))
@@ -144,8 +148,10 @@ struct QuantityDecimalTests {
 
     @Test("compactDescription is short, exact and parses back")
     func compactDescription() throws {
-        for (text, compact) in [("405e9", "4.05e11"), ("16384", "16384"), ("0.4", "0.4"), ("7200000", "7.2e6"), ("999999", "999999"),
-                                ("0.00025", "2.5e-4"), ("0.001", "0.001"), ("-3.2e25", "-3.2e25"), ("0", "0")] {
+        for (text, compact) in [
+            ("405e9", "4.05e11"), ("16384", "16384"), ("0.4", "0.4"), ("7200000", "7.2e6"), ("999999", "999999"),
+            ("0.00025", "2.5e-4"), ("0.001", "0.001"), ("-3.2e25", "-3.2e25"), ("0", "0"),
+        ] {
             let value = try QuantityParser.parseNumber(text)
             #expect(value.compactDescription == compact)
             #expect(try QuantityParser.parseNumber(compact) == value)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdKit
 
 /// One accepted spelling and exactly what it must read as.
@@ -23,7 +24,9 @@ private func number(_ text: String, _ c: UInt64, _ e: Int, negative: Bool = fals
     QuantitySpelling(text: text, coefficient: c, exponent: e, negative: negative)
 }
 
-private func unit(_ text: String, _ c: UInt64, _ e: Int, _ d: QuantityDimension, _ unit: String?, currency: String? = nil) -> QuantitySpelling {
+private func unit(
+    _ text: String, _ c: UInt64, _ e: Int, _ d: QuantityDimension, _ unit: String?, currency: String? = nil
+) -> QuantitySpelling {
     QuantitySpelling(text: text, coefficient: c, exponent: e, dimension: d, currency: currency, unitText: unit)
 }
 
@@ -227,22 +230,28 @@ struct QuantityRefusal: Sendable, CustomTestStringConvertible {
 @Suite("Quantity parsing: refusals")
 struct QuantityRefusalTests {
     static let refusals: [QuantityRefusal] = [
-        QuantityRefusal(text: "1,000,000", kind: .comma,
-                message: "commas are not accepted in numbers (a decimal mark in much of the world); write 1000000, 1_000_000 or 1e6",
-                offset: 1, suggestion: "1000000"),
+        QuantityRefusal(
+            text: "1,000,000", kind: .comma,
+            message:
+                "commas are not accepted in numbers (a decimal mark in much of the world); write 1000000, 1_000_000 or 1e6",
+            offset: 1, suggestion: "1000000"),
         QuantityRefusal(text: "2,500,000 USD", kind: .comma, message: "write 2500000, 2_500_000 or 2.5e6", offset: 1),
         QuantityRefusal(text: "$1,200", kind: .comma, message: "write 1200, 1_200 or 1.2e3", offset: 2),
-        QuantityRefusal(text: "1,5", kind: .comma, message: "write 1.5 if the comma is a decimal mark", offset: 1, suggestion: "1.5"),
+        QuantityRefusal(
+            text: "1,5", kind: .comma, message: "write 1.5 if the comma is a decimal mark", offset: 1, suggestion: "1.5"
+        ),
         QuantityRefusal(text: "", kind: .empty, message: "empty", offset: 0),
         QuantityRefusal(text: "   ", kind: .empty, message: "empty", offset: 0),
         QuantityRefusal(text: "5 5", kind: .trailingText, message: "unexpected '5' after the number", offset: 2),
         QuantityRefusal(text: "5 ,", kind: .trailingText, message: "unexpected ','", offset: 2),
-        QuantityRefusal(text: "1e25 FLOP extra", kind: .trailingText, message: "unexpected text after the unit 'FLOP'", offset: 10),
+        QuantityRefusal(
+            text: "1e25 FLOP extra", kind: .trailingText, message: "unexpected text after the unit 'FLOP'", offset: 10),
         QuantityRefusal(text: "500M USD (2025)", kind: .trailingText, message: "after the unit 'USD'", offset: 9),
         QuantityRefusal(text: "1e", kind: .missingExponent, message: "exponent's digits", offset: 2),
         QuantityRefusal(text: "1e+", kind: .missingExponent, message: "exponent's digits", offset: 3),
         QuantityRefusal(text: "1e FLOP", kind: .missingExponent, message: "exponent's digits", offset: 2),
-        QuantityRefusal(text: "10^", kind: .missingExponent, message: "'^' must be followed by the exponent's digits", offset: 3),
+        QuantityRefusal(
+            text: "10^", kind: .missingExponent, message: "'^' must be followed by the exponent's digits", offset: 3),
         QuantityRefusal(text: "10**", kind: .missingExponent, message: "'**' must be followed", offset: 4),
         QuantityRefusal(text: "10⁻", kind: .missingExponent, message: "superscript digits", offset: 3),
         QuantityRefusal(text: "1.2.3", kind: .malformedNumber, message: "at most one decimal point", offset: 3),
@@ -256,18 +265,25 @@ struct QuantityRefusalTests {
         QuantityRefusal(text: "3 × 5", kind: .malformedNumber, message: "expected a power of ten after '×'", offset: 4),
         QuantityRefusal(text: "3**25", kind: .malformedNumber, message: "expected a power of ten", offset: 2),
         QuantityRefusal(text: "3 × 10", kind: .malformedNumber, message: "expected a power of ten", offset: 4),
-        QuantityRefusal(text: "1e25 FLOPz", kind: .unknownUnit, message: "unknown unit 'FLOPz'; did you mean 'FLOP'?", offset: 5,
-                suggestion: "FLOP"),
+        QuantityRefusal(
+            text: "1e25 FLOPz", kind: .unknownUnit, message: "unknown unit 'FLOPz'; did you mean 'FLOP'?", offset: 5,
+            suggestion: "FLOP"),
         QuantityRefusal(text: "1e25 FLOPz", kind: .unknownUnit, message: "Accepted units: FLOP", offset: 5),
-        QuantityRefusal(text: "400 Gbits/s", kind: .unknownUnit, message: "did you mean 'Gbit/s'?", offset: 4, suggestion: "Gbit/s"),
-        QuantityRefusal(text: "5 usd", kind: .unknownUnit, message: "did you mean 'USD'?", offset: 2, suggestion: "USD"),
-        QuantityRefusal(text: "5 parsecs", kind: .unknownUnit, message: "unknown unit 'parsecs'. Accepted units:", offset: 2),
+        QuantityRefusal(
+            text: "400 Gbits/s", kind: .unknownUnit, message: "did you mean 'Gbit/s'?", offset: 4, suggestion: "Gbit/s"),
+        QuantityRefusal(
+            text: "5 usd", kind: .unknownUnit, message: "did you mean 'USD'?", offset: 2, suggestion: "USD"),
+        QuantityRefusal(
+            text: "5 parsecs", kind: .unknownUnit, message: "unknown unit 'parsecs'. Accepted units:", offset: 2),
         QuantityRefusal(text: "10²⁵ FLOPz", kind: .unknownUnit, message: "did you mean 'FLOP'", offset: 5),
-        QuantityRefusal(text: "1e25 FLOPS", kind: .ambiguousUnit,
-                message: "write 'FLOP' for a count of operations or 'FLOP/s' for a rate", offset: 5, suggestion: "FLOP"),
+        QuantityRefusal(
+            text: "1e25 FLOPS", kind: .ambiguousUnit,
+            message: "write 'FLOP' for a count of operations or 'FLOP/s' for a rate", offset: 5, suggestion: "FLOP"),
         QuantityRefusal(text: "1e25 flops", kind: .ambiguousUnit, message: "write 'FLOP' for a count", offset: 5),
-        QuantityRefusal(text: "989 TFLOPS", kind: .ambiguousUnit, message: "write 'TFLOP' for a count of operations or 'TFLOP/s' for a rate",
-                offset: 4),
+        QuantityRefusal(
+            text: "989 TFLOPS", kind: .ambiguousUnit,
+            message: "write 'TFLOP' for a count of operations or 'TFLOP/s' for a rate",
+            offset: 4),
         QuantityRefusal(text: "500m", kind: .ambiguousUnit, message: "milli or million", offset: 3, suggestion: "M"),
         QuantityRefusal(text: "2b", kind: .ambiguousUnit, message: "bit or billion", offset: 1),
         QuantityRefusal(text: ".inf", kind: .notFinite, message: "not a finite amount", offset: 0),
@@ -280,23 +296,35 @@ struct QuantityRefusalTests {
         QuantityRefusal(text: "∞", kind: .notFinite, message: "not a finite amount", offset: 0),
         QuantityRefusal(text: "1e999999999", kind: .exponentOutOfRange, message: "out of range", offset: 2),
         QuantityRefusal(text: "1e-10001", kind: .exponentOutOfRange, message: "out of range", offset: 3),
-        QuantityRefusal(text: "10^99999999999999999999999", kind: .exponentOutOfRange, message: "out of range", offset: 3),
+        QuantityRefusal(
+            text: "10^99999999999999999999999", kind: .exponentOutOfRange, message: "out of range", offset: 3),
         QuantityRefusal(text: "10⁹⁹⁹⁹⁹", kind: .exponentOutOfRange, message: "out of range", offset: 2),
-        QuantityRefusal(text: "1" + String(repeating: "0", count: 1000), kind: .tooManyDigits, message: "at most 1000 significant digits",
-                offset: 0),
+        QuantityRefusal(
+            text: "1" + String(repeating: "0", count: 1000), kind: .tooManyDigits,
+            message: "at most 1000 significant digits",
+            offset: 0),
         QuantityRefusal(text: "-5 FLOP", kind: .negative, message: "negative amount", offset: 0, suggestion: "5"),
         QuantityRefusal(text: "$-5", kind: .negative, message: "negative amount", offset: 1),
         QuantityRefusal(text: "$5 FLOP", kind: .conflictingUnits, message: "cannot go with the unit 'FLOP'", offset: 3),
-        QuantityRefusal(text: "$5 EUR", kind: .conflictingUnits, message: "'EUR' contradicts the currency sign '$'", offset: 3),
-        QuantityRefusal(text: "5 XYZ", kind: .unknownCurrency, message: "'XYZ' is not an ISO 4217 currency code", offset: 2),
-        QuantityRefusal(text: "1e25 FLOP/s", kind: .wrongDimension,
-                message: "expected a count of operations (FLOP), found 'FLOP/s', a rate of operations (FLOP/s)", offset: 5,
-                expecting: .operations),
-        QuantityRefusal(text: "400 Gbit/s", kind: .wrongDimension, message: "found 'Gbit/s', a bandwidth (bit/s)", offset: 4, expecting: .operationsPerSecond),
-        QuantityRefusal(text: "$5", kind: .wrongDimension, message: "expected a count of operations", offset: 0, expecting: .operations),
-        QuantityRefusal(text: "5 FLOP", kind: .wrongDimension, message: "expected a plain number, found the unit 'FLOP'", offset: 2,
-                expecting: .dimensionless),
-        QuantityRefusal(text: "500M", kind: .missingCurrency, message: "needs a currency", offset: 4, expecting: .money),
+        QuantityRefusal(
+            text: "$5 EUR", kind: .conflictingUnits, message: "'EUR' contradicts the currency sign '$'", offset: 3),
+        QuantityRefusal(
+            text: "5 XYZ", kind: .unknownCurrency, message: "'XYZ' is not an ISO 4217 currency code", offset: 2),
+        QuantityRefusal(
+            text: "1e25 FLOP/s", kind: .wrongDimension,
+            message: "expected a count of operations (FLOP), found 'FLOP/s', a rate of operations (FLOP/s)", offset: 5,
+            expecting: .operations),
+        QuantityRefusal(
+            text: "400 Gbit/s", kind: .wrongDimension, message: "found 'Gbit/s', a bandwidth (bit/s)", offset: 4,
+            expecting: .operationsPerSecond),
+        QuantityRefusal(
+            text: "$5", kind: .wrongDimension, message: "expected a count of operations", offset: 0,
+            expecting: .operations),
+        QuantityRefusal(
+            text: "5 FLOP", kind: .wrongDimension, message: "expected a plain number, found the unit 'FLOP'", offset: 2,
+            expecting: .dimensionless),
+        QuantityRefusal(
+            text: "500M", kind: .missingCurrency, message: "needs a currency", offset: 4, expecting: .money),
     ]
 
     @Test("refusals carry a message, a suggestion and the offset", arguments: refusals)
@@ -343,47 +371,52 @@ struct QuantityUnitCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Quantity units")
 struct QuantityUnitTests {
-    static let units: [QuantityUnitCase] = [
-        QuantityUnitCase(unit: "FLOP", dimension: .operations, factor: "1"),
-        QuantityUnitCase(unit: "FLOPs", dimension: .operations, factor: "1"),
-        QuantityUnitCase(unit: "flop", dimension: .operations, factor: "1"),
-        QuantityUnitCase(unit: "operations", dimension: .operations, factor: "1"),
-        QuantityUnitCase(unit: "ops", dimension: .operations, factor: "1"),
-        QuantityUnitCase(unit: "PFLOP", dimension: .operations, factor: "1000000000000000"),
-        QuantityUnitCase(unit: "PFLOP/s-day", dimension: .operations, factor: "86400000000000000000"),
-        QuantityUnitCase(unit: "PFLOP/s-days", dimension: .operations, factor: "8.64e19"),
-        QuantityUnitCase(unit: "petaflop/s-day", dimension: .operations, factor: "8.64e19"),
-        QuantityUnitCase(unit: "petaflop/s-days", dimension: .operations, factor: "8.64e19"),
-        QuantityUnitCase(unit: "PF-day", dimension: .operations, factor: "8.64e19"),
-        QuantityUnitCase(unit: "PF-days", dimension: .operations, factor: "8.64e19"),
-        QuantityUnitCase(unit: "pfs-day", dimension: .operations, factor: "8.64e19"),
-        QuantityUnitCase(unit: "pfs-days", dimension: .operations, factor: "8.64e19"),
-        QuantityUnitCase(unit: "FLOP/s", dimension: .operationsPerSecond, factor: "1"),
-        QuantityUnitCase(unit: "op/s", dimension: .operationsPerSecond, factor: "1"),
-        QuantityUnitCase(unit: "operations per second", dimension: .operationsPerSecond, factor: "1"),
-        QuantityUnitCase(unit: "kFLOP/s", dimension: .operationsPerSecond, factor: "1e3"),
-        QuantityUnitCase(unit: "MFLOP/s", dimension: .operationsPerSecond, factor: "1e6"),
-        QuantityUnitCase(unit: "GFLOP/s", dimension: .operationsPerSecond, factor: "1e9"),
-        QuantityUnitCase(unit: "TFLOP/s", dimension: .operationsPerSecond, factor: "1e12"),
-        QuantityUnitCase(unit: "PFLOP/s", dimension: .operationsPerSecond, factor: "1e15"),
-        QuantityUnitCase(unit: "EFLOP/s", dimension: .operationsPerSecond, factor: "1e18"),
-        QuantityUnitCase(unit: "bit/s", dimension: .bandwidth, factor: "1"),
-        QuantityUnitCase(unit: "Mbit/s", dimension: .bandwidth, factor: "1e6"),
-        QuantityUnitCase(unit: "Gbit/s", dimension: .bandwidth, factor: "1e9"),
-        QuantityUnitCase(unit: "Tbit/s", dimension: .bandwidth, factor: "1e12"),
-        QuantityUnitCase(unit: "Gbps", dimension: .bandwidth, factor: "1e9"),
-        QuantityUnitCase(unit: "Tbps", dimension: .bandwidth, factor: "1e12"),
-        QuantityUnitCase(unit: "GB/s", dimension: .bandwidth, factor: "8e9"),
-        QuantityUnitCase(unit: "USD", dimension: .money, factor: "1", currency: "USD"),
-        QuantityUnitCase(unit: "$", dimension: .money, factor: "1", currency: "USD"),
-        QuantityUnitCase(unit: "US$", dimension: .money, factor: "1", currency: "USD"),
-        QuantityUnitCase(unit: "€", dimension: .money, factor: "1", currency: "EUR"),
-        QuantityUnitCase(unit: "£", dimension: .money, factor: "1", currency: "GBP"),
-        QuantityUnitCase(unit: "₩", dimension: .money, factor: "1", currency: "KRW"),
-        QuantityUnitCase(unit: "¥", dimension: .money, factor: "1", currency: "JPY"),
-        QuantityUnitCase(unit: "CN¥", dimension: .money, factor: "1", currency: "CNY"),
-    ] + ["EUR", "GBP", "JPY", "CNY", "KRW", "CAD", "AUD", "CHF", "INR", "SGD", "HKD", "SEK", "NOK", "DKK", "ILS", "AED",
-         "SAR", "BRL", "MXN", "ZAR", "NZD", "TWD", "PLN"].map { QuantityUnitCase(unit: $0, dimension: .money, factor: "1", currency: $0) }
+    static let units: [QuantityUnitCase] =
+        [
+            QuantityUnitCase(unit: "FLOP", dimension: .operations, factor: "1"),
+            QuantityUnitCase(unit: "FLOPs", dimension: .operations, factor: "1"),
+            QuantityUnitCase(unit: "flop", dimension: .operations, factor: "1"),
+            QuantityUnitCase(unit: "operations", dimension: .operations, factor: "1"),
+            QuantityUnitCase(unit: "ops", dimension: .operations, factor: "1"),
+            QuantityUnitCase(unit: "PFLOP", dimension: .operations, factor: "1000000000000000"),
+            QuantityUnitCase(unit: "PFLOP/s-day", dimension: .operations, factor: "86400000000000000000"),
+            QuantityUnitCase(unit: "PFLOP/s-days", dimension: .operations, factor: "8.64e19"),
+            QuantityUnitCase(unit: "petaflop/s-day", dimension: .operations, factor: "8.64e19"),
+            QuantityUnitCase(unit: "petaflop/s-days", dimension: .operations, factor: "8.64e19"),
+            QuantityUnitCase(unit: "PF-day", dimension: .operations, factor: "8.64e19"),
+            QuantityUnitCase(unit: "PF-days", dimension: .operations, factor: "8.64e19"),
+            QuantityUnitCase(unit: "pfs-day", dimension: .operations, factor: "8.64e19"),
+            QuantityUnitCase(unit: "pfs-days", dimension: .operations, factor: "8.64e19"),
+            QuantityUnitCase(unit: "FLOP/s", dimension: .operationsPerSecond, factor: "1"),
+            QuantityUnitCase(unit: "op/s", dimension: .operationsPerSecond, factor: "1"),
+            QuantityUnitCase(unit: "operations per second", dimension: .operationsPerSecond, factor: "1"),
+            QuantityUnitCase(unit: "kFLOP/s", dimension: .operationsPerSecond, factor: "1e3"),
+            QuantityUnitCase(unit: "MFLOP/s", dimension: .operationsPerSecond, factor: "1e6"),
+            QuantityUnitCase(unit: "GFLOP/s", dimension: .operationsPerSecond, factor: "1e9"),
+            QuantityUnitCase(unit: "TFLOP/s", dimension: .operationsPerSecond, factor: "1e12"),
+            QuantityUnitCase(unit: "PFLOP/s", dimension: .operationsPerSecond, factor: "1e15"),
+            QuantityUnitCase(unit: "EFLOP/s", dimension: .operationsPerSecond, factor: "1e18"),
+            QuantityUnitCase(unit: "bit/s", dimension: .bandwidth, factor: "1"),
+            QuantityUnitCase(unit: "Mbit/s", dimension: .bandwidth, factor: "1e6"),
+            QuantityUnitCase(unit: "Gbit/s", dimension: .bandwidth, factor: "1e9"),
+            QuantityUnitCase(unit: "Tbit/s", dimension: .bandwidth, factor: "1e12"),
+            QuantityUnitCase(unit: "Gbps", dimension: .bandwidth, factor: "1e9"),
+            QuantityUnitCase(unit: "Tbps", dimension: .bandwidth, factor: "1e12"),
+            QuantityUnitCase(unit: "GB/s", dimension: .bandwidth, factor: "8e9"),
+            QuantityUnitCase(unit: "USD", dimension: .money, factor: "1", currency: "USD"),
+            QuantityUnitCase(unit: "$", dimension: .money, factor: "1", currency: "USD"),
+            QuantityUnitCase(unit: "US$", dimension: .money, factor: "1", currency: "USD"),
+            QuantityUnitCase(unit: "€", dimension: .money, factor: "1", currency: "EUR"),
+            QuantityUnitCase(unit: "£", dimension: .money, factor: "1", currency: "GBP"),
+            QuantityUnitCase(unit: "₩", dimension: .money, factor: "1", currency: "KRW"),
+            QuantityUnitCase(unit: "¥", dimension: .money, factor: "1", currency: "JPY"),
+            QuantityUnitCase(unit: "CN¥", dimension: .money, factor: "1", currency: "CNY"),
+        ]
+        + [
+            "EUR", "GBP", "JPY", "CNY", "KRW", "CAD", "AUD", "CHF", "INR", "SGD", "HKD", "SEK", "NOK", "DKK", "ILS",
+            "AED",
+            "SAR", "BRL", "MXN", "ZAR", "NZD", "TWD", "PLN",
+        ].map { QuantityUnitCase(unit: $0, dimension: .money, factor: "1", currency: $0) }
 
     @Test("each unit converts to its base unit exactly", arguments: units)
     func unitFactor(_ unit: QuantityUnitCase) throws {
@@ -404,7 +437,9 @@ struct QuantityUnitTests {
             #expect(quantity.value == ExactDecimal(7) * unit.scale, "\(unit.name)")
         }
         let codes = UnitTable.isoCurrencyCodes.withUTF8Buffer { buffer in
-            stride(from: 0, to: buffer.count, by: 3).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0..<($0 + 3)]), as: UTF8.self) }
+            stride(from: 0, to: buffer.count, by: 3).map {
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[$0..<($0 + 3)]), as: UTF8.self)
+            }
         }
         #expect(codes.count > 150)
         #expect(codes == codes.sorted())

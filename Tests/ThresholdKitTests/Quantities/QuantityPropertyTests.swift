@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThresholdKit
 
 /// QuantitySplitMix64: a tiny, fast, seeded generator, so that property tests are reproducible.
@@ -27,7 +28,8 @@ struct QuantitySplitMix64: RandomNumberGenerator {
 
     /// A random exact decimal: 1 to 60 significant digits, exponent −40…60, either sign.
     mutating func decimal() -> ExactDecimal {
-        let digitCount = Bool.random(using: &self) ? Int.random(in: 1...19, using: &self) : Int.random(in: 1...60, using: &self)
+        let digitCount =
+            Bool.random(using: &self) ? Int.random(in: 1...19, using: &self) : Int.random(in: 1...60, using: &self)
         let exponent = Int.random(in: -40...60, using: &self)
         let negative = Bool.random(using: &self)
         guard let value = ExactDecimal(digits: digits(digitCount), exponent: exponent, isNegative: negative) else {
@@ -86,7 +88,8 @@ extension QuantitySplitMix64 {
         if Int.random(in: 0..<5, using: &self) == 0 {
             return (sign + "10" + powerOfTen(power), ExactDecimal(digits: "1", exponent: power, isNegative: negative)!)
         }
-        let digits = self.digits(Bool.random(using: &self) ? Int.random(in: 1...19, using: &self) : Int.random(in: 20...30, using: &self))
+        let digits = self.digits(
+            Bool.random(using: &self) ? Int.random(in: 1...19, using: &self) : Int.random(in: 20...30, using: &self))
         // The point anywhere, or none: `5.`, `.5` and `1_234.5_6` are all numbers.
         let point = Bool.random(using: &self) ? digits.count : Int.random(in: 0...digits.count, using: &self)
         var mantissa = underscored(digits.prefix(point))
@@ -94,13 +97,17 @@ extension QuantitySplitMix64 {
         let fraction = digits.count - point
         if Bool.random(using: &self) {
             let multiplier = pick(Self.multipliers)
-            return (sign + mantissa + pick(Self.spaces) + multiplier.text,
-                    ExactDecimal(digits: digits, exponent: multiplier.power - fraction, isNegative: negative)!)
+            return (
+                sign + mantissa + pick(Self.spaces) + multiplier.text,
+                ExactDecimal(digits: digits, exponent: multiplier.power - fraction, isNegative: negative)!
+            )
         }
         let times = pick(["×", "x", "X", "*", "·", "⋅"])
         let space = pick(Self.spaces)
-        return (sign + mantissa + space + times + space + "10" + powerOfTen(power),
-                ExactDecimal(digits: digits, exponent: power - fraction, isNegative: negative)!)
+        return (
+            sign + mantissa + space + times + space + "10" + powerOfTen(power),
+            ExactDecimal(digits: digits, exponent: power - fraction, isNegative: negative)!
+        )
     }
 }
 
@@ -147,7 +154,8 @@ struct QuantityPropertyTests {
             #expect(try QuantityParser.parseNumber(spelling.text) == spelling.value, "\(spelling.text)")
             if !spelling.value.isNegative {
                 // A space of some kind before the unit: `5MFLOP` would be 5 MFLOP, and `5kFLOP` no unit at all.
-                let flop = try QuantityParser.parse(spelling.text + random.pick(Array(QuantitySplitMix64.spaces.dropFirst())) + "FLOP")
+                let flop = try QuantityParser.parse(
+                    spelling.text + random.pick(Array(QuantitySplitMix64.spaces.dropFirst())) + "FLOP")
                 #expect(flop.value == spelling.value && flop.dimension == .operations, "\(spelling.text) FLOP")
             }
         }
@@ -166,7 +174,8 @@ struct QuantityPropertyTests {
             } else {
                 b = random.digits(Int.random(in: 20...40, using: &random))
             }
-            let expected = a.utf8.count != b.utf8.count ? (a.utf8.count < b.utf8.count ? -1 : 1) : (a == b ? 0 : (a < b ? -1 : 1))
+            let expected =
+                a.utf8.count != b.utf8.count ? (a.utf8.count < b.utf8.count ? -1 : 1) : (a == b ? 0 : (a < b ? -1 : 1))
             let x = try QuantityParser.parseNumber(a)
             let y = try QuantityParser.parseNumber(b)
             #expect(ExactDecimal.compare(x, y) == expected, "\(a) vs \(b)")
@@ -191,7 +200,9 @@ struct QuantityPropertyTests {
             let parameters = try QuantityParser.parseNumber("\(n)e\(ne)")
             let tokens = try QuantityParser.parseNumber("\(d)e\(de)")
             let derived = FactValue.sixND(parameters: parameters, tokens: tokens)
-            let expected = try #require(ExactDecimal(digits: quantitySchoolbookProduct(quantitySchoolbookProduct("6", n), d), exponent: ne + de))
+            let expected = try #require(
+                ExactDecimal(digits: quantitySchoolbookProduct(quantitySchoolbookProduct("6", n), d), exponent: ne + de)
+            )
             #expect(derived.estimate == expected, "6 × \(n)e\(ne) × \(d)e\(de)")
             #expect(derived.isExact)
         }
@@ -236,8 +247,10 @@ struct QuantityPropertyTests {
         for _ in 0..<2000 {
             let b = random.decimal()
             guard !b.isZero else { continue }
-            let c = try #require(ExactDecimal(digits: random.digits(Int.random(in: 1...6, using: &random)),
-                                              exponent: Int.random(in: -20...20, using: &random)))
+            let c = try #require(
+                ExactDecimal(
+                    digits: random.digits(Int.random(in: 1...6, using: &random)),
+                    exponent: Int.random(in: -20...20, using: &random)))
             #expect((b * c).divided(by: b) == c)
             let down = try #require(b.magnitude.divided(by: c, significantDigits: 12, rounding: .down))
             let up = try #require(b.magnitude.divided(by: c, significantDigits: 12, rounding: .up))
@@ -246,7 +259,9 @@ struct QuantityPropertyTests {
         }
     }
 
-    @Test("a quotient is correctly rounded to its significant digits, under every rounding rule", arguments: [52, 53] as [UInt64])
+    @Test(
+        "a quotient is correctly rounded to its significant digits, under every rounding rule",
+        arguments: [52, 53] as [UInt64])
     func quotientsAreCorrectlyRounded(seed: UInt64) throws {
         var random = QuantitySplitMix64(seed: seed)
         let rules: [ExactDecimal.RoundingRule] = [.toNearestOrEven, .down, .up]
@@ -254,11 +269,15 @@ struct QuantityPropertyTests {
         for round in 0..<3000 {
             // Mostly figures of a few digits (the machine-word path), some long ones (big integers).
             let long = round % 5 == 0
-            var a = try #require(ExactDecimal(digits: random.digits(Int.random(in: 1...(long ? 30 : 9), using: &random)),
-                                              exponent: Int.random(in: -12...30, using: &random),
-                                              isNegative: Bool.random(using: &random)))
-            var b = try #require(ExactDecimal(digits: random.digits(Int.random(in: 1...(long ? 25 : 9), using: &random)),
-                                              exponent: Int.random(in: -12...30, using: &random)))
+            var a = try #require(
+                ExactDecimal(
+                    digits: random.digits(Int.random(in: 1...(long ? 30 : 9), using: &random)),
+                    exponent: Int.random(in: -12...30, using: &random),
+                    isNegative: Bool.random(using: &random)))
+            var b = try #require(
+                ExactDecimal(
+                    digits: random.digits(Int.random(in: 1...(long ? 25 : 9), using: &random)),
+                    exponent: Int.random(in: -12...30, using: &random)))
             var digits = Int.random(in: 1...(long ? 24 : 12), using: &random)
             if round % 4 == 1 {
                 // An exact tie: digits + 1 significant digits ending in 5, over a power of two times
@@ -267,7 +286,8 @@ struct QuantityPropertyTests {
                 let twos = Int.random(in: 0...3, using: &random)
                 let exponent = Int.random(in: -10...10, using: &random)
                 let tie = try #require(ExactDecimal(digits: random.digits(digits) + "5", exponent: exponent))
-                b = try #require(ExactDecimal(digits: String(1 << twos), exponent: Int.random(in: -5...5, using: &random)))
+                b = try #require(
+                    ExactDecimal(digits: String(1 << twos), exponent: Int.random(in: -5...5, using: &random)))
                 a = tie * b
                 if Bool.random(using: &random) { a = ExactDecimal.zero - a }
             }
@@ -293,7 +313,8 @@ struct QuantityPropertyTests {
                     ties += 1
                     let units = try #require(m.divided(by: ulp, significantDigits: 40, rounding: .down))
                     // Half of an even number of units is a whole number (no digits after the point).
-                    let half = try #require(units.divided(by: ExactDecimal(integer: 2), significantDigits: 40, rounding: .down))
+                    let half = try #require(
+                        units.divided(by: ExactDecimal(integer: 2), significantDigits: 40, rounding: .down))
                     #expect(half.exponent >= 0, "\(a) / \(b) to \(digits): \(r), a tie, goes to the even digit")
                 }
             case .down, .up:

@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import ThresholdKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import ThresholdKit
 
 // The HTML report is read back with a strict XML parser: if it parses, it is well-formed XHTML
 // (every element closed, attributes quoted, no stray `&`), and its structure can be checked.
@@ -13,8 +15,11 @@ private let asOf = CalendarDate("2026-11-29")!
 /// The example labs, loaded with `LabProfile(contentsOf:)`, in file-name order.
 private func exampleProfiles() throws -> [LabProfile] {
     let directory = Support.packageRoot.appendingPathComponent("Examples/labs")
-    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-    return try names.map { try LabProfile(contentsOf: "Examples/labs/" + $0, options: .default, relativeTo: Support.packageRoot) }
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
+        .sorted()
+    return try names.map {
+        try LabProfile(contentsOf: "Examples/labs/" + $0, options: .default, relativeTo: Support.packageRoot)
+    }
 }
 
 extension LabProfile {
@@ -91,7 +96,10 @@ struct HTMLReportTests {
                 #expect(header.all("a").first?.attributes["href"] == "#p-\(i + 1)")
                 #expect(row.allText.contains(pack.pack))
                 // The status is a word, not only a colour.
-                let words = ["invalid", "blocked", "unmet", "indeterminate", "late", "pending", "met", "out of scope", "not in force"]
+                let words = [
+                    "invalid", "blocked", "unmet", "indeterminate", "late", "pending", "met", "out of scope",
+                    "not in force",
+                ]
                 #expect(words.contains { row.elements[2].allText.contains($0) })
             }
         }
@@ -107,7 +115,9 @@ struct HTMLReportTests {
         for table in tables {
             #expect(table.elements.first?.name == "caption", "a table without a leading caption")
             for th in table.all("th") {
-                #expect(th.attributes["scope"] == "col" || th.attributes["scope"] == "row", "th without scope: \(th.allText)")
+                #expect(
+                    th.attributes["scope"] == "col" || th.attributes["scope"] == "row",
+                    "th without scope: \(th.allText)")
             }
         }
     }
@@ -116,10 +126,11 @@ struct HTMLReportTests {
     func charts() throws {
         let svgs = page.all("svg").filter { $0.hasClass("chart") }
         // The groups the book's thresholds call for.
-        var expected: [String: Set<String>] = [:]   // group → "profileIndex|subject"
+        var expected: [String: Set<String>] = [:]  // group → "profileIndex|subject"
         for (i, verdict) in verdicts.enumerated() {
             for pack in verdict.packs {
-                let facts = Dictionary(uniqueKeysWithValues: book.pack(pack.pack)!.thresholds.map { ($0.id, $0.test.fact) })
+                let facts = Dictionary(
+                    uniqueKeysWithValues: book.pack(pack.pack)!.thresholds.map { ($0.id, $0.test.fact) })
                 for t in pack.thresholds {
                     expected[chartGroup(facts[t.id]!, unit: t.unit), default: []].insert("\(i + 1)|\(t.subject)")
                 }
@@ -127,7 +138,9 @@ struct HTMLReportTests {
         }
         #expect(Set(svgs.compactMap { $0.attributes["data-group"] }) == Set(expected.keys))
         #expect(svgs.count == expected.count)
-        #expect(expected.keys.contains("compute") && expected.keys.contains("ai_revenue USD") && expected.keys.contains("ai_rnd_spend USD"))
+        #expect(
+            expected.keys.contains("compute") && expected.keys.contains("ai_revenue USD")
+                && expected.keys.contains("ai_rnd_spend USD"))
         for svg in svgs {
             let group = try #require(svg.attributes["data-group"])
             #expect(svg.attributes["role"] == "img")
@@ -165,14 +178,16 @@ struct HTMLReportTests {
     func uncertainty() throws {
         let compute = try #require(page.all("svg").first { $0.attributes["data-group"] == "compute" })
         let quietRiver = try #require(verdicts.firstIndex { $0.organization == "Quiet River AI" })
-        let row = try #require(compute.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(quietRiver + 1)" })
+        let row = try #require(
+            compute.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(quietRiver + 1)" })
         let point = try #require(row.descendants.first { $0.hasClass("point") })
         #expect(point.hasClass("indeterminate"))
-        #expect(point.elements.contains { $0.name == "path" })      // a diamond, not a circle
+        #expect(point.elements.contains { $0.name == "path" })  // a diamond, not a circle
         #expect(!point.elements.contains { $0.name == "circle" })
         #expect(row.descendants.contains { $0.hasClass("range") })
         let helios = try #require(verdicts.firstIndex { $0.organization == "Helios AI Labs" })
-        let decided = try #require(compute.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(helios + 1)" })
+        let decided = try #require(
+            compute.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(helios + 1)" })
         #expect(decided.descendants.first { $0.hasClass("point") }?.elements.contains { $0.name == "circle" } == true)
     }
 
@@ -186,7 +201,9 @@ struct HTMLReportTests {
         for href in hrefs { #expect(ids[String(href.dropFirst())] != nil, "dangling link \(href)") }
         // aria-labelledby targets exist too.
         for node in page.descendants {
-            for id in (node.attributes["aria-labelledby"] ?? "").split(separator: " ") { #expect(ids[String(id)] != nil) }
+            for id in (node.attributes["aria-labelledby"] ?? "").split(separator: " ") {
+                #expect(ids[String(id)] != nil)
+            }
         }
         // Each profile's details: thresholds with values, limits and citations.
         for i in verdicts.indices {
@@ -196,14 +213,19 @@ struct HTMLReportTests {
         let section = page.descendants.first { $0.attributes["id"] == "p-\(helios + 1)" }!
         let text = section.allText
         #expect(text.contains("3.2e25 FLOP") && text.contains("> 1e25 FLOP") && text.contains("×3.2"))
-        let mark = try #require(verdicts[helios].packs[0].thresholds.first { $0.id == "systemic-risk-compute" || $0.id == "training-compute" }?.mark)
+        let mark = try #require(
+            verdicts[helios].packs[0].thresholds.first {
+                $0.id == "systemic-risk-compute" || $0.id == "training-compute"
+            }?.mark)
         #expect(text.contains("Examples/labs/helios.yaml:\(mark.line):\(mark.column)"))
         #expect(text.contains("cybersecurity-assessment"))
         #expect(text.contains("deployment"))
         #expect(section.all("a").contains { ($0.attributes["href"] ?? "").hasPrefix("https://") })
     }
 
-    @Test("summary counts profiles, invalid ones, and per pack in force those in scope and unmet; a pack not in force has nobody in scope")
+    @Test(
+        "summary counts profiles, invalid ones, and per pack in force those in scope and unmet; a pack not in force has nobody in scope"
+    )
     func summary() throws {
         let section = try #require(page.descendants.first { $0.attributes["id"] == "summary" })
         let cards = section.all("div").map(\.allText)
@@ -214,7 +236,10 @@ struct HTMLReportTests {
         #expect(rows.count == book.packs.count)
         // The examples are audited on 2026-11-29: EO 14110 was revoked, the Illinois and RAISE Acts
         // are not yet in force.
-        #expect(book.packs.filter { !$0.isInForce(on: asOf) }.map(\.id) == ["us-eo-14110", "us-il-ai-safety", "us-ny-raise"])
+        #expect(
+            book.packs.filter { !$0.isInForce(on: asOf) }.map(\.id) == [
+                "us-eo-14110", "us-il-ai-safety", "us-ny-raise",
+            ])
         for (row, pack) in zip(rows, book.packs) {
             #expect(row.allText.contains(pack.id))
             let inScope = verdicts.filter { v in v.packs.contains { $0.pack == pack.id && $0.inScope } }.count
@@ -260,11 +285,18 @@ struct HTMLReportTests {
 
     @Test("row labels are drawn whole — sized to the longest, wrapped when longer than the column may be — never cut")
     func rowLabels() throws {
-        let long = "The Extraordinarily Long-Named International Consortium for Frontier Artificial Intelligence Research"
-        let lab = LabProfile(path: "labs/long.yaml", organization: .init(name: long),
-                             models: [.init(name: "a-model-with-a-name-far-too-long-to-fit-on-one-line-of-any-chart", trainingCompute: .operations("3e25"))])
+        let long =
+            "The Extraordinarily Long-Named International Consortium for Frontier Artificial Intelligence Research"
+        let lab = LabProfile(
+            path: "labs/long.yaml", organization: .init(name: long),
+            models: [
+                .init(
+                    name: "a-model-with-a-name-far-too-long-to-fit-on-one-line-of-any-chart",
+                    trainingCompute: .operations("3e25"))
+            ])
         let verdicts = self.verdicts + [book.evaluate(lab, asOf: asOf)]
-        let page = try Support.parseXML(HTMLReport.render(verdicts: verdicts, title: "Long", generated: asOf, rules: book))
+        let page = try Support.parseXML(
+            HTMLReport.render(verdicts: verdicts, title: "Long", generated: asOf, rules: book))
         let chart = try computeChart(page)
         let labels = chart.descendants.filter { $0.hasClass("row-label") }
         #expect(!labels.isEmpty)
@@ -272,21 +304,31 @@ struct HTMLReportTests {
             // The words drawn, line by line, are the whole label (its tooltip), in order.
             let title = try #require(label.elements.first { $0.name == "title" }?.allText)
             let lines = label.elements.filter { $0.name == "tspan" }.map(\.allText)
-            let drawn = lines.isEmpty ? label.children.filter { $0.name == "#text" }.map(\.text).joined() : lines.joined(separator: " ")
-            #expect(drawn.replacingOccurrences(of: " ", with: "") == title.replacingOccurrences(of: " ", with: ""), "\(drawn) ≠ \(title)")
+            let drawn =
+                lines.isEmpty
+                ? label.children.filter { $0.name == "#text" }.map(\.text).joined() : lines.joined(separator: " ")
+            #expect(
+                drawn.replacingOccurrences(of: " ", with: "") == title.replacingOccurrences(of: " ", with: ""),
+                "\(drawn) ≠ \(title)")
             #expect(!drawn.contains("…"))
         }
         // The examples' longest label fits on one line; the long one wraps.
-        let northwind = try #require(labels.first { $0.elements.first { $0.name == "title" }?.allText == "Northwind Intelligence · northwind-ultra" })
+        let northwind = try #require(
+            labels.first {
+                $0.elements.first { $0.name == "title" }?.allText == "Northwind Intelligence · northwind-ultra"
+            })
         #expect(northwind.elements.filter { $0.name == "tspan" }.isEmpty)
-        let wrapped = try #require(labels.first { ($0.elements.first { $0.name == "title" }?.allText ?? "").hasPrefix(long) })
+        let wrapped = try #require(
+            labels.first { ($0.elements.first { $0.name == "title" }?.allText ?? "").hasPrefix(long) })
         #expect(wrapped.elements.filter { $0.name == "tspan" }.count >= 3)
     }
 
     @Test("HTMLText.wrapped keeps every character, breaks at spaces, and inside a word only when it must")
     func wrapping() {
-        #expect(HTMLText.wrapped("Helios AI Labs · helios-4", width: 400, fontSize: 12) == ["Helios AI Labs · helios-4"])
-        #expect(HTMLText.wrapped("Helios AI Labs · helios-4", width: 100, fontSize: 12) == ["Helios AI Labs ·", "helios-4"])
+        #expect(
+            HTMLText.wrapped("Helios AI Labs · helios-4", width: 400, fontSize: 12) == ["Helios AI Labs · helios-4"])
+        #expect(
+            HTMLText.wrapped("Helios AI Labs · helios-4", width: 100, fontSize: 12) == ["Helios AI Labs ·", "helios-4"])
         let word = String(repeating: "x", count: 60)
         let pieces = HTMLText.wrapped(word, width: 100, fontSize: 12)
         #expect(pieces.count > 1 && pieces.joined() == word)
@@ -295,27 +337,35 @@ struct HTMLReportTests {
         // A long hyphenated name breaks after a hyphen.
         let name = "a-model-with-a-name-far-too-long-to-fit"
         let parts = HTMLText.wrapped(name, width: 120, fontSize: 12)
-        #expect(parts.count > 1 && parts.joined() == name && parts.dropLast().allSatisfy { $0.hasSuffix("-") }, "\(parts)")
+        #expect(
+            parts.count > 1 && parts.joined() == name && parts.dropLast().allSatisfy { $0.hasSuffix("-") }, "\(parts)")
         // Wide characters count as wide.
         #expect(HTMLText.estimatedWidth("研究所", fontSize: 12) > HTMLText.estimatedWidth("abc", fontSize: 12) * 1.5)
     }
 
     @Test("a chart's description calls its rows by the right article: an organisation, a model")
     func descriptionGrammar() throws {
-        let descriptions = page.all("svg").filter { $0.hasClass("chart") }.compactMap { svg in svg.elements.first { $0.name == "desc" }?.allText }
+        let descriptions = page.all("svg").filter { $0.hasClass("chart") }.compactMap { svg in
+            svg.elements.first { $0.name == "desc" }?.allText
+        }
         #expect(descriptions.contains { $0.hasPrefix("Each row is an organisation (") })
         #expect(descriptions.contains { $0.hasPrefix("Each row is a model (") })
         #expect(descriptions.contains { $0.hasPrefix("Each row is a cluster (") })
         #expect(!descriptions.contains { $0.contains("is a organisation") })
     }
 
-    @Test("a value over a line whose threshold's other condition fails is drawn hollow, with the reason under the chart")
+    @Test(
+        "a value over a line whose threshold's other condition fails is drawn hollow, with the reason under the chart")
     func conditionNotMet() throws {
         func model(_ name: String, modalities: [String], data: String) -> LabProfile {
-            LabProfile(path: "labs/\(name).yaml", organization: .init(name: name),
-                       models: [.init(name: "m", trainingCompute: .operations("4e23"), fineTuningCompute: .operations("0"),
-                                       modalities: modalities, primaryData: data)],
-                       clusters: [])
+            LabProfile(
+                path: "labs/\(name).yaml", organization: .init(name: name),
+                models: [
+                    .init(
+                        name: "m", trainingCompute: .operations("4e23"), fineTuningCompute: .operations("0"),
+                        modalities: modalities, primaryData: data)
+                ],
+                clusters: [])
         }
         let protein = model("Protein", modalities: ["biological-sequence"], data: "biological-sequence")
         let chat = model("Chat", modalities: ["text"], data: "general")
@@ -323,13 +373,20 @@ struct HTMLReportTests {
         /// fine-tuning"), the order's read training compute.
         func point(_ page: HTMLTestNode, _ row: Int, series: String = "training + fine-tuning") throws -> HTMLTestNode {
             let chart = try computeChart(page)
-            let found = try #require(chart.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(row)" })
-            return try #require(found.descendants.first { ($0.hasClass("point") || $0.hasClass("point2")) && $0.allText.contains(", \(series)") })
+            let found = try #require(
+                chart.elements.first { $0.hasClass("row") && $0.attributes["data-profile"] == "\(row)" })
+            return try #require(
+                found.descendants.first {
+                    ($0.hasClass("point") || $0.hasClass("point2")) && $0.allText.contains(", \(series)")
+                })
         }
         // In 2026 the EU test is in force: 4e23 FLOP is past its 1e23 line, but a model that
         // generates none of text, audio, images or video is not a GPAI model. (The revoked order's
         // 10^23 line for biological sequence models, at the same value, is not in force.)
-        let now = try Support.parseXML(HTMLReport.render(verdicts: [protein, chat].map { book.evaluate($0, asOf: asOf) }, title: "t", generated: asOf, rules: book))
+        let now = try Support.parseXML(
+            HTMLReport.render(
+                verdicts: [protein, chat].map { book.evaluate($0, asOf: asOf) }, title: "t", generated: asOf,
+                rules: book))
         let hollow = try point(now, 1)
         #expect(hollow.hasClass("condition-not-met"))
         #expect(try point(now, 2).hasClass("decided"))
@@ -343,7 +400,10 @@ struct HTMLReportTests {
         // In 2024 only the order is in force: the protein model is past its line and meets it; the
         // general model is past it without meeting it.
         let then = CalendarDate("2024-06-01")!
-        let past = try Support.parseXML(HTMLReport.render(verdicts: [protein, chat].map { book.evaluate($0, asOf: then) }, title: "t", generated: then, rules: book))
+        let past = try Support.parseXML(
+            HTMLReport.render(
+                verdicts: [protein, chat].map { book.evaluate($0, asOf: then) }, title: "t", generated: then,
+                rules: book))
         #expect(try point(past, 1, series: "training compute").hasClass("decided"))
         #expect(try point(past, 2, series: "training compute").hasClass("condition-not-met"))
         // In the examples, a model past lines it meets is drawn as met.
@@ -353,7 +413,10 @@ struct HTMLReportTests {
 
     @Test("every indeterminate mark is explained under its chart, the reporting-year reason too; the legend says so")
     func markNotes() throws {
-        let revenue = try #require(page.all("figure").first { figure in figure.all("svg").contains { $0.attributes["data-group"] == "annual_gross_revenue USD" } })
+        let revenue = try #require(
+            page.all("figure").first { figure in
+                figure.all("svg").contains { $0.attributes["data-group"] == "annual_gross_revenue USD" }
+            })
         let legend = try #require(revenue.all("div").first { $0.hasClass("legend") }).allText
         #expect(legend.contains("figures for the year the statute counts"))
         let notes = try #require(revenue.all("details").first { $0.hasClass("mark-notes") })
@@ -361,8 +424,11 @@ struct HTMLReportTests {
         // Every diamond in the chart has its reason listed.
         let svg = try #require(revenue.all("svg").first { $0.hasClass("chart") })
         for row in svg.elements where row.hasClass("row") {
-            guard row.descendants.contains(where: { $0.hasClass("point") && $0.hasClass("indeterminate") }) else { continue }
-            let label = try #require(row.descendants.first { $0.hasClass("row-label") }?.elements.first { $0.name == "title" }?.allText)
+            guard row.descendants.contains(where: { $0.hasClass("point") && $0.hasClass("indeterminate") }) else {
+                continue
+            }
+            let label = try #require(
+                row.descendants.first { $0.hasClass("row-label") }?.elements.first { $0.name == "title" }?.allText)
             #expect(items.contains { $0.hasPrefix(label) }, "no reason for \(label)")
         }
         #expect(items.contains { $0.contains("the statute counts the preceding calendar year") }, "\(items)")
@@ -372,9 +438,12 @@ struct HTMLReportTests {
     func coincidentLines() throws {
         let change = try book.limitChange(pack: "eu-ai-act-gpai", threshold: "systemic-risk-compute", to: "1e26")
         let report = try book.impact(of: [change], on: profiles, asOf: asOf)
-        let page = try Support.parseXML(HTMLReport.render(verdicts: verdicts, title: "Impact", generated: asOf, impact: report, rules: book))
+        let page = try Support.parseXML(
+            HTMLReport.render(verdicts: verdicts, title: "Impact", generated: asOf, impact: report, rules: book))
         let chart = try computeChart(page)
-        struct Drawn { var key: String; var x: Double; var top: Double; var label: ClosedRange<Double>; var baseline: Double }
+        struct Drawn {
+            var key: String; var x: Double; var top: Double; var label: ClosedRange<Double>; var baseline: Double
+        }
         var drawn: [Drawn] = []
         for group in chart.descendants where group.name == "g" && group.hasClass("limit") {
             let line = try #require(group.elements.first { $0.name == "line" })
@@ -387,8 +456,10 @@ struct HTMLReportTests {
             case "end": span = (tx - w)...tx
             default: span = (tx - w / 2)...(tx + w / 2)
             }
-            drawn.append(Drawn(key: String(text.allText.prefix { $0 != " " }), x: x, top: Double(line.attributes["y1"]!)!,
-                               label: span, baseline: Double(text.attributes["y"]!)!))
+            drawn.append(
+                Drawn(
+                    key: String(text.allText.prefix { $0 != " " }), x: x, top: Double(line.attributes["y1"]!)!,
+                    label: span, baseline: Double(text.attributes["y"]!)!))
         }
         let c = try #require(drawn.first { $0.key == "C" }), p1 = try #require(drawn.first { $0.key == "P1" })
         // Both at 1e26, drawn apart so that each shows.
@@ -403,16 +474,20 @@ struct HTMLReportTests {
         #expect(legend.contains("(drawn beside C, at the same value)"))
     }
 
-
     @Test("text from profiles is escaped, whatever it holds; invalid profiles show their errors")
     func escaping() throws {
         let hostile = "<script>alert(\"x\")</script> & 'Co' ]]> \u{1B}[31m"
-        let lab = LabProfile(path: "labs/<evil> & \"quoted\".yaml",
-                             organization: .init(name: hostile, aiRevenue: .money("620M")),
-                             models: [.init(name: "m\"<1>&'", trainingCompute: .operations("3e25"))])
-        let broken = Verdict(profile: "labs/bad&<.yaml", organization: nil, asOf: asOf, packs: [],
-                             errors: [YAMLError(kind: .decoding, problem: "unknown key '<x>' & more", mark: SourceMark(line: 3, column: 5),
-                                                file: "labs/bad&<.yaml")])
+        let lab = LabProfile(
+            path: "labs/<evil> & \"quoted\".yaml",
+            organization: .init(name: hostile, aiRevenue: .money("620M")),
+            models: [.init(name: "m\"<1>&'", trainingCompute: .operations("3e25"))])
+        let broken = Verdict(
+            profile: "labs/bad&<.yaml", organization: nil, asOf: asOf, packs: [],
+            errors: [
+                YAMLError(
+                    kind: .decoding, problem: "unknown key '<x>' & more", mark: SourceMark(line: 3, column: 5),
+                    file: "labs/bad&<.yaml")
+            ])
         let verdicts = [book.evaluate(lab, asOf: asOf), broken]
         let html = HTMLReport.render(verdicts: verdicts, title: "<T> & \"t\"", generated: asOf, rules: book)
         let page = try Support.parseXML(html)
@@ -427,7 +502,9 @@ struct HTMLReportTests {
         let table = try #require(page.all("table").first { $0.attributes["id"] == "status-table" })
         let rows = table.all("tbody").first!.elements
         // Due dates sit in cells that never wrap.
-        #expect(html.contains("td.date { white-space: nowrap; }") && page.descendants.contains { $0.attributes["class"] == "date" })
+        #expect(
+            html.contains("td.date { white-space: nowrap; }")
+                && page.descendants.contains { $0.attributes["class"] == "date" })
         // The valid profile has a row per pack; the invalid file is one row.
         #expect(rows.count == book.packs.count + 1)
         #expect(rows.last?.allText.contains("invalid") == true && rows.last?.allText.contains("every pack") == true)
@@ -450,12 +527,20 @@ struct HTMLReportTests {
         let compute = try #require(page.all("svg").first { $0.attributes["data-group"] == "compute" })
         #expect(compute.descendants.contains { $0.hasClass("proposed") })
         // A pack not in force has nobody in scope before or after; what it would do is labelled so.
-        let counts = try #require(section.all("table").first { $0.all("caption").first?.allText.hasPrefix("Profiles per pack") == true })
-        let revoked = try #require(counts.all("tr").first { $0.elements.first?.allText.hasPrefix("us-eo-14110") == true })
+        let counts = try #require(
+            section.all("table").first { $0.all("caption").first?.allText.hasPrefix("Profiles per pack") == true })
+        let revoked = try #require(
+            counts.all("tr").first { $0.elements.first?.allText.hasPrefix("us-eo-14110") == true })
         let cell = try #require(revoked.elements.first { $0.attributes["colspan"] == "4" })
-        #expect(cell.allText.hasPrefix("not in force on 2026-11-29: nobody is in scope before or after. Were it in force: in scope "))
+        #expect(
+            cell.allText.hasPrefix(
+                "not in force on 2026-11-29: nobody is in scope before or after. Were it in force: in scope "))
         var ids: Set<String> = []
         for node in page.descendants { if let id = node.attributes["id"] { ids.insert(id) } }
-        for node in page.descendants { if let href = node.attributes["href"], href.hasPrefix("#") { #expect(ids.contains(String(href.dropFirst()))) } }
+        for node in page.descendants {
+            if let href = node.attributes["href"], href.hasPrefix("#") {
+                #expect(ids.contains(String(href.dropFirst())))
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 /// The byte-level JSON writer behind every JSON report: strings escaped exactly as RFC 8259 and the
@@ -39,10 +40,11 @@ struct JSONWriterTests {
     }
 
     /// Characters that need an escape, and some that look close to needing one.
-    static let specials: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
-        "\"", "\\", "\u{7F}", "\u{2028}", "\u{2029}",
-        "\u{2027}", "\u{202A}", "€", "…", "\u{80}", "é", "日", "😀", "/", " ", "~",
-    ]
+    static let specials: [String] =
+        (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
+            "\"", "\\", "\u{7F}", "\u{2028}", "\u{2029}",
+            "\u{2027}", "\u{202A}", "€", "…", "\u{80}", "é", "日", "😀", "/", " ", "~",
+        ]
 
     @Test("every special character at every offset of a long string, on both sides of each 8-byte word")
     func everyCharacterAtEveryOffset() throws {
@@ -115,11 +117,16 @@ struct JSONWriterTests {
             w.member("min", Int.min)
             w.member("max", Int.max)
             w.member("none", nil as Int?)
-            w.member("list") { w in w.int(-7); w.string(nil); w.bool(true) }
+            w.member("list") { w in
+                w.int(-7); w.string(nil); w.bool(true)
+            }
             w.member("date", date: CalendarDate(year: 7, month: 3, day: 9))
             w.member("decimal", decimal: ExactDecimal("1e25"))
         }
-        #expect(w.output == #"{"zero":0,"min":-9223372036854775808,"max":9223372036854775807,"none":null,"list":[-7,null,true],"date":"0007-03-09","decimal":"1e25"}"#)
+        #expect(
+            w.output
+                == #"{"zero":0,"min":-9223372036854775808,"max":9223372036854775807,"none":null,"list":[-7,null,true],"date":"0007-03-09","decimal":"1e25"}"#
+        )
     }
 
     @Test("pretty output indents by two spaces and leaves empty containers on one line")

@@ -1,16 +1,20 @@
 import Foundation
+import Testing
+
+@testable import ThresholdKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import ThresholdKit
 
 @Suite("Reporters")
 struct ReporterTests {
     static func verdicts() throws -> [Verdict] {
-        [try ReporterFixtures.verdict(ReporterFixtures.bad, path: "labs/bad.yaml"),
-         try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml"),
-         try ReporterFixtures.verdict(ReporterFixtures.quiet, path: "labs/quiet.yaml")]
+        [
+            try ReporterFixtures.verdict(ReporterFixtures.bad, path: "labs/bad.yaml"),
+            try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml"),
+            try ReporterFixtures.verdict(ReporterFixtures.quiet, path: "labs/quiet.yaml"),
+        ]
     }
 
     @Test("each format is chosen by its identifier, and by a file's extension")
@@ -43,7 +47,8 @@ struct ReporterTests {
         let objects = try #require(document["verdicts"] as? [NSDictionary])
         #expect(objects.count == 3)
         for (object, verdict) in zip(objects, verdicts) {
-            let line = try #require(try JSONSerialization.jsonObject(with: Data(verdict.jsonLine().utf8)) as? NSDictionary)
+            let line = try #require(
+                try JSONSerialization.jsonObject(with: Data(verdict.jsonLine().utf8)) as? NSDictionary)
             #expect(object == line)
         }
         let summary = try #require(document["summary"] as? [String: Any])
@@ -89,7 +94,10 @@ struct ReporterTests {
         let parser = XMLParser(data: Data(xml.utf8))
         final class Counter: NSObject, XMLParserDelegate {
             var cases = 0, failures = 0, errors = 0, suites: [[String: String]] = [], classnames = Set<String>()
-            func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) {
                 switch element {
                 case "testsuite": suites.append(attributes)
                 case "testcase": cases += 1; classnames.insert(attributes["classname"] ?? "")
@@ -106,30 +114,46 @@ struct ReporterTests {
         #expect(counter.cases == 1500 * 2 + 1)
         #expect(counter.failures == 1500 * 2)
         #expect(counter.errors == 1)
-        #expect(counter.suites[0]["tests"] == "3001" && counter.suites[0]["failures"] == "3000" && counter.suites[0]["errors"] == "1")
+        #expect(
+            counter.suites[0]["tests"] == "3001" && counter.suites[0]["failures"] == "3000"
+                && counter.suites[0]["errors"] == "1")
         #expect(counter.classnames.contains("labs/é-1499-🛰.yaml"))
     }
 
-    @Test("sarif: rules for every obligation and threshold with citations; URIs percent-encoded; absolute paths as file URIs")
+    @Test(
+        "sarif: rules for every obligation and threshold with citations; URIs percent-encoded; absolute paths as file URIs"
+    )
     func sarif() throws {
         var helios = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "./dir with space/é.yaml")
         var text = try ReporterFixtures.render(.sarif, [helios])
         var log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.compactMap { $0["id"] as? String } == ["fixture-pack/assessment", "fixture-pack/report", "fixture-pack/threshold/big-compute",
-                                                             "fixture-pack/threshold/big-revenue", "threshold/invalid-profile"])
-        #expect((rules[2]["help"] as? [String: Any])?["text"] as? String == "Source: The Fixture Statute, § 1. https://example.org/statute")
+        let rules = try #require(
+            ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(
+            rules.compactMap { $0["id"] as? String } == [
+                "fixture-pack/assessment", "fixture-pack/report", "fixture-pack/threshold/big-compute",
+                "fixture-pack/threshold/big-revenue", "threshold/invalid-profile",
+            ])
+        #expect(
+            (rules[2]["help"] as? [String: Any])?["text"] as? String
+                == "Source: The Fixture Statute, § 1. https://example.org/statute")
         let results = try #require(run["results"] as? [[String: Any]])
-        let artifact = try #require((((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]) as? [String: Any])
+        let artifact = try #require(
+            (((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+                "artifactLocation"]) as? [String: Any])
         #expect(artifact["uri"] as? String == "dir%20with%20space/%C3%A9.yaml")
         #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
         // The organisation's report is located at ai_revenue (line 1), the model's assessment at its compute (line 3).
         let report = try #require(results.first { $0["ruleId"] as? String == "fixture-pack/report" })
-        let reportRegion = (((report["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]) as? [String: Any]
+        let reportRegion =
+            (((report["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"])
+            as? [String: Any]
         #expect(reportRegion?["startLine"] as? Int == 1)
         let assessment = try #require(results.first { $0["ruleId"] as? String == "fixture-pack/assessment" })
-        let assessmentRegion = (((assessment["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]) as? [String: Any]
+        let assessmentRegion =
+            (((assessment["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"])
+            as? [String: Any]
         #expect(assessmentRegion?["startLine"] as? Int == 3)
 
         helios.profile = "/srv/filings/helios.yaml"
@@ -147,7 +171,9 @@ struct ReporterTests {
         let header = try #require(lines.first)
         let packColumn = try #require(header.range(of: "PACK")).lowerBound.utf16Offset(in: header)
         for line in lines.dropFirst().prefix(3) {
-            #expect(line.dropFirst(packColumn).hasPrefix("fixture-pack") || line.dropFirst(packColumn).hasPrefix("—"), "\(line)")
+            #expect(
+                line.dropFirst(packColumn).hasPrefix("fixture-pack") || line.dropFirst(packColumn).hasPrefix("—"),
+                "\(line)")
         }
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("Evil\\u{1b}[31m Corp"))
@@ -209,6 +235,8 @@ struct ReporterFileTests {
         #expect(!FileManager.default.fileExists(atPath: third.temporaryPath))
         third.discard()
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
-        #expect(throws: ReportFile.Failure.self) { try ReportFile(path: dir.appendingPathComponent("no/such/dir.csv").path) }
+        #expect(throws: ReportFile.Failure.self) {
+            try ReportFile(path: dir.appendingPathComponent("no/such/dir.csv").path)
+        }
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import ThresholdKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import ThresholdKit
 
 /// `Verdict.rendered(as:context:)`: one verdict as a whole report in any format.
 @Suite struct VerdictRenderingTests {
@@ -28,8 +30,9 @@ import Testing
         return out
     }
 
-    @Test("every format: the same text as the reporter pipeline for a one-verdict audit, valid or invalid",
-          arguments: ReportFormat.allCases)
+    @Test(
+        "every format: the same text as the reporter pipeline for a one-verdict audit, valid or invalid",
+        arguments: ReportFormat.allCases)
     func matchesThePipeline(format: ReportFormat) throws {
         let context = try ReporterFixtures.context()
         for verdict in [try Self.helios(), try ReporterFixtures.verdict(ReporterFixtures.bad, path: "labs/bad.yaml")] {
@@ -47,12 +50,17 @@ import Testing
         let book = try ReporterFixtures.book()
         for format in ReportFormat.allCases {
             for policy in [FailurePolicy.unmet, .indeterminate] {
-                let context = ReportContext(book: book, asOf: verdict.asOf, failurePolicy: policy, profileColumnWidth: Self.path.count)
-                #expect(verdict.rendered(as: format, book: book, failurePolicy: policy) == verdict.rendered(as: format, context: context))
+                let context = ReportContext(
+                    book: book, asOf: verdict.asOf, failurePolicy: policy, profileColumnWidth: Self.path.count)
+                #expect(
+                    verdict.rendered(as: format, book: book, failurePolicy: policy)
+                        == verdict.rendered(as: format, context: context))
             }
         }
         let table = verdict.rendered(as: .text, book: book)
-        #expect(table.split(separator: "\n").first!.hasPrefix("PROFILE" + String(repeating: " ", count: Self.path.count - 7) + "  PACK"))
+        #expect(
+            table.split(separator: "\n").first!.hasPrefix(
+                "PROFILE" + String(repeating: " ", count: Self.path.count - 7) + "  PACK"))
     }
 
     @Test("json: a threshold.audit/1 document whose one verdict is jsonLine's object, with its totals")
@@ -86,15 +94,17 @@ import Testing
         #expect(log["version"] as? String == "2.1.0")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
-        #expect((driver["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
-            "fixture-pack/assessment", "fixture-pack/report", "fixture-pack/threshold/big-compute",
-            "fixture-pack/threshold/big-revenue", "threshold/invalid-profile",
-        ])
+        #expect(
+            (driver["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
+                "fixture-pack/assessment", "fixture-pack/report", "fixture-pack/threshold/big-compute",
+                "fixture-pack/threshold/big-revenue", "threshold/invalid-profile",
+            ])
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.map { "\($0["ruleId"] as? String ?? "?") \($0["level"] as? String ?? "?")" } == [
-            "fixture-pack/threshold/big-compute note", "fixture-pack/threshold/big-revenue note",
-            "fixture-pack/assessment error", "fixture-pack/report error",
-        ])
+        #expect(
+            results.map { "\($0["ruleId"] as? String ?? "?") \($0["level"] as? String ?? "?")" } == [
+                "fixture-pack/threshold/big-compute note", "fixture-pack/threshold/big-revenue note",
+                "fixture-pack/assessment error", "fixture-pack/report error",
+            ])
         #expect(run["invocations"] is [[String: Any]])
     }
 
@@ -106,7 +116,9 @@ import Testing
         let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         #expect(results.count == 1)
         #expect(results.first?["ruleId"] as? String == SARIFReporter.invalidProfileRule)
-        let region = ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        let region =
+            ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+            as? [String: Any]
         #expect(region?["startLine"] as? Int == verdict.errors.first?.mark.line)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 /// The JSON Schemas in Rules/schemas/ against the loaders, the examples, the built-in packs and the
@@ -16,7 +17,9 @@ struct SchemaTests {
 
     /// The YAML files in a folder of the package, sorted.
     static func yamlFiles(_ folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: Support.packageRoot.appendingPathComponent(folder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: Support.packageRoot.appendingPathComponent(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
     }
 
@@ -28,18 +31,22 @@ struct SchemaTests {
 
     // MARK: The embedded copies
 
-    @Test("the schemas embedded in ThresholdKit equal Rules/schemas/*.schema.json byte for byte",
-          arguments: [("profile", Schema.profile), ("pack", Schema.pack), ("verdict", Schema.verdict)])
+    @Test(
+        "the schemas embedded in ThresholdKit equal Rules/schemas/*.schema.json byte for byte",
+        arguments: [("profile", Schema.profile), ("pack", Schema.pack), ("verdict", Schema.verdict)])
     func embeddedCopies(_ name: String, _ embedded: String) throws {
         let url = Support.packageRoot.appendingPathComponent("Rules/schemas/\(name).schema.json")
         let file = try Data(contentsOf: url)
-        #expect(Array(file) == Array(embedded.utf8),
-                "Schema.\(name) differs from Rules/schemas/\(name).schema.json: the EmbedRulePacks plugin did not embed it")
+        #expect(
+            Array(file) == Array(embedded.utf8),
+            "Schema.\(name) differs from Rules/schemas/\(name).schema.json: the EmbedRulePacks plugin did not embed it")
     }
 
     @Test("the schemas are draft 2020-12 JSON with a description on every property")
     func wellFormed() throws {
-        for (name, schema) in [("profile", Self.profile), ("pack", Self.pack), ("verdict", (try? Self.json(Schema.verdict)) ?? [:])] {
+        for (name, schema) in [
+            ("profile", Self.profile), ("pack", Self.pack), ("verdict", (try? Self.json(Schema.verdict)) ?? [:]),
+        ] {
             #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema", "\(name)")
             var missing: [String] = []
             func visit(_ value: Any, _ path: String) {
@@ -80,8 +87,13 @@ struct SchemaTests {
         ]
         for (pointer, loaderKeys) in cases {
             let schemaKeys = Self.keys(Self.profile, pointer)
-            #expect(schemaKeys.subtracting(loaderKeys).isEmpty, "\(pointer): in the schema, not read by the loader: \(schemaKeys.subtracting(loaderKeys).sorted())")
-            #expect(Set(loaderKeys).subtracting(schemaKeys).isEmpty, "\(pointer): read by the loader, missing from the schema: \(Set(loaderKeys).subtracting(schemaKeys).sorted())")
+            #expect(
+                schemaKeys.subtracting(loaderKeys).isEmpty,
+                "\(pointer): in the schema, not read by the loader: \(schemaKeys.subtracting(loaderKeys).sorted())")
+            #expect(
+                Set(loaderKeys).subtracting(schemaKeys).isEmpty,
+                "\(pointer): read by the loader, missing from the schema: \(Set(loaderKeys).subtracting(schemaKeys).sorted())"
+            )
         }
         // An uncertain money figure, rate or bandwidth takes the estimate keys that are not derivations.
         #expect(Self.keys(Self.profile, "#/$defs/uncertain") == ["estimate", "low", "high", "confidence"])
@@ -102,8 +114,13 @@ struct SchemaTests {
         ]
         for (pointer, loaderKeys) in cases {
             let schemaKeys = Self.keys(Self.pack, pointer)
-            #expect(schemaKeys.subtracting(loaderKeys).isEmpty, "\(pointer): in the schema, not read by the loader: \(schemaKeys.subtracting(loaderKeys).sorted())")
-            #expect(Set(loaderKeys).subtracting(schemaKeys).isEmpty, "\(pointer): read by the loader, missing from the schema: \(Set(loaderKeys).subtracting(schemaKeys).sorted())")
+            #expect(
+                schemaKeys.subtracting(loaderKeys).isEmpty,
+                "\(pointer): in the schema, not read by the loader: \(schemaKeys.subtracting(loaderKeys).sorted())")
+            #expect(
+                Set(loaderKeys).subtracting(schemaKeys).isEmpty,
+                "\(pointer): read by the loader, missing from the schema: \(Set(loaderKeys).subtracting(schemaKeys).sorted())"
+            )
         }
     }
 
@@ -119,7 +136,9 @@ struct SchemaTests {
         }
         var root = Self.profile
         for key in ["$schema", "$id", "title", "$defs"] { root[key] = nil }
-        #expect(try canonical(packDefs["profile"]) == canonical(root), "pack $defs/profile differs from the profile schema's root")
+        #expect(
+            try canonical(packDefs["profile"]) == canonical(root),
+            "pack $defs/profile differs from the profile schema's root")
     }
 
     @Test("the schemas' enumerations are the Swift enumerations")
@@ -127,14 +146,23 @@ struct SchemaTests {
         func values(_ schema: [String: Any], _ pointer: String) -> Set<String> {
             Set((SchemaWalker(root: schema).resolve(pointer)?["enum"] as? [Any] ?? []).compactMap { $0 as? String })
         }
-        #expect(values(Self.profile, "#/$defs/model/properties/status") == Set(LabProfile.Model.Status.allCases.map(\.rawValue)))
-        #expect(values(Self.profile, "#/$defs/assessment/properties/outcome") == Set(LabProfile.AssessmentRecord.Outcome.allCases.map(\.rawValue)))
+        #expect(
+            values(Self.profile, "#/$defs/model/properties/status")
+                == Set(LabProfile.Model.Status.allCases.map(\.rawValue)))
+        #expect(
+            values(Self.profile, "#/$defs/assessment/properties/outcome")
+                == Set(LabProfile.AssessmentRecord.Outcome.allCases.map(\.rawValue)))
         #expect(values(Self.pack, "#/properties/status") == Set(RulePack.Status.allCases.map(\.rawValue)))
         #expect(values(Self.pack, "#/$defs/threshold/properties/subject") == Set(Subject.allCases.map(\.rawValue)))
         #expect(values(Self.pack, "#/$defs/threshold/properties/fact") == Set(FactKey.allCases.map(\.rawValue)))
         #expect(values(Self.pack, "#/$defs/expect/properties/deployment") == Set(Deployment.allCases.map(\.rawValue)))
-        #expect(values(Self.pack, "#/$defs/expect/properties/status/additionalProperties") == Set(ObligationStatus.allCases.map(\.rawValue)))
-        #expect(values(Self.pack, "#/$defs/expect/properties/thresholds/additionalProperties") == ["met", "not-met", "indeterminate"])
+        #expect(
+            values(Self.pack, "#/$defs/expect/properties/status/additionalProperties")
+                == Set(ObligationStatus.allCases.map(\.rawValue)))
+        #expect(
+            values(Self.pack, "#/$defs/expect/properties/thresholds/additionalProperties") == [
+                "met", "not-met", "indeterminate",
+            ])
     }
 
     // MARK: Files against the schemas
@@ -165,10 +193,18 @@ struct SchemaTests {
     func walkerRefuses() throws {
         let cases: [(String, String)] = [
             ("organization: {name: L, ai_revenu: 1M USD}\n", "/organization: unknown key 'ai_revenu'"),
-            ("organization: {name: L}\nmodels: [{name: m, training_compute: {parameters: 1, tokens: 2, flops: 3}}]\n",
-             "/models/0/training_compute: unknown key 'flops'"),
-            ("organization: {name: L, ai_revenue: {parameters: 1, tokens: 2}}\n", "/organization/ai_revenue: unknown key 'parameters'"),
-            ("organization: {name: L}\nmodels: [{name: m, status: shipped}]\n", "/models/0/status: 'shipped' is not one of"),
+            (
+                "organization: {name: L}\nmodels: [{name: m, training_compute: {parameters: 1, tokens: 2, flops: 3}}]\n",
+                "/models/0/training_compute: unknown key 'flops'"
+            ),
+            (
+                "organization: {name: L, ai_revenue: {parameters: 1, tokens: 2}}\n",
+                "/organization/ai_revenue: unknown key 'parameters'"
+            ),
+            (
+                "organization: {name: L}\nmodels: [{name: m, status: shipped}]\n",
+                "/models/0/status: 'shipped' is not one of"
+            ),
             ("organization: {name: L}\nmodels: {name: m}\n", "/models: expected"),
             ("models: []\n", "/: missing the required key 'organization'"),
         ]
@@ -179,13 +215,23 @@ struct SchemaTests {
         }
         let pack = "pack: p\ntitle: P\nstatus: proposed\n"
         let packCases: [(String, String)] = [
-            (pack + "thresholds: [{id: t, subject: model, fact: training_compute, greater_then: 1e25 FLOP}]\n",
-             "/thresholds/0: unknown key 'greater_then'"),
-            (pack + "obligations: [{id: o, title: O, kind: report, when: {anyy: [t]}}]\n", "/obligations/0/when: unknown key 'anyy'"),
-            (pack + "thresholds: [{id: t, subject: model, fact: training_compute, greater_than: 1, where: {primary_dat: x}}]\n",
-             "/thresholds/0/where: unknown key 'primary_dat'"),
-            (pack + "tests: [{name: n, profile: {organization: {name: L, revenue: 1}}, expect: {}}]\n",
-             "/tests/0/profile/organization: unknown key 'revenue'"),
+            (
+                pack + "thresholds: [{id: t, subject: model, fact: training_compute, greater_then: 1e25 FLOP}]\n",
+                "/thresholds/0: unknown key 'greater_then'"
+            ),
+            (
+                pack + "obligations: [{id: o, title: O, kind: report, when: {anyy: [t]}}]\n",
+                "/obligations/0/when: unknown key 'anyy'"
+            ),
+            (
+                pack
+                    + "thresholds: [{id: t, subject: model, fact: training_compute, greater_than: 1, where: {primary_dat: x}}]\n",
+                "/thresholds/0/where: unknown key 'primary_dat'"
+            ),
+            (
+                pack + "tests: [{name: n, profile: {organization: {name: L, revenue: 1}}, expect: {}}]\n",
+                "/tests/0/profile/organization: unknown key 'revenue'"
+            ),
         ]
         for (yaml, expected) in packCases {
             let document = try YAMLParser.parseDocument(Array(yaml.utf8))
@@ -206,7 +252,8 @@ struct SchemaTests {
         #expect(problems.isEmpty, "\(problems)")
         // Every top-level, organization, model and cluster key is in the template, so a new user sees it.
         for key in LabProfile.topLevelKeys + LabProfile.organizationKeys + LabProfile.modelKeys + LabProfile.clusterKeys
-            + LabProfile.assessmentKeys + LabProfile.exchangeRateKeys + LabProfile.estimateKeys {
+            + LabProfile.assessmentKeys + LabProfile.exchangeRateKeys + LabProfile.estimateKeys
+        {
             let mentioned = ProfileTemplate.text.contains("\(key):")
             #expect(mentioned, "the template does not mention '\(key)'")
         }
@@ -221,7 +268,9 @@ struct SchemaTests {
         #expect(!inForce.isEmpty)
         for pack in inForce {
             for threshold in pack.thresholds {
-                #expect(threshold.result == .indeterminate, "\(pack.pack) \(threshold.id) \(threshold.subject): \(threshold.result)")
+                #expect(
+                    threshold.result == .indeterminate,
+                    "\(pack.pack) \(threshold.id) \(threshold.subject): \(threshold.result)")
             }
             #expect(!pack.obligations.contains { $0.applies == .yes }, "\(pack.pack)")
         }
@@ -285,7 +334,11 @@ struct SchemaWalker {
         if let type = schema["type"] {
             let types = (type as? [String]) ?? [type as? String].compactMap { $0 }
             if !types.contains(where: { fits(node, $0) }) {
-                return found + [Problem(message: "\(at): expected \(types.joined(separator: " or ")), found \(node.kindDescription)", isKindMismatch: true)]
+                return found + [
+                    Problem(
+                        message: "\(at): expected \(types.joined(separator: " or ")), found \(node.kindDescription)",
+                        isKindMismatch: true)
+                ]
             }
         }
         if let allowed = schema["enum"] as? [Any] {
@@ -296,7 +349,10 @@ struct SchemaWalker {
             }
             if !matches {
                 let kindMismatch = node.kind != .scalar
-                found.append(Problem(message: "\(at): '\(node.text)' is not one of \(allowed.map { "\($0)" })", isKindMismatch: kindMismatch))
+                found.append(
+                    Problem(
+                        message: "\(at): '\(node.text)' is not one of \(allowed.map { "\($0)" })",
+                        isKindMismatch: kindMismatch))
             }
         }
         switch node.kind {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThresholdKit
 
 /// The verdict schema against what Threshold writes: every golden verdict, verdicts with every
@@ -13,7 +14,8 @@ struct VerdictSchemaTests {
     @Test("every golden verdict of threshold check validates")
     func goldens() throws {
         let folder = Support.packageRoot.appendingPathComponent("Tests/ThresholdCLITests/Golden/check")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         try #require(names.count >= 6)
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -27,17 +29,23 @@ struct VerdictSchemaTests {
         let book = try RuleBook.builtIn()
         var seenStatuses: Set<ObligationStatus> = [], seenDeployments: Set<Deployment> = []
         let labs = Support.packageRoot.appendingPathComponent("Examples/labs")
-        var profiles = try FileManager.default.contentsOfDirectory(atPath: labs.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        var profiles = try FileManager.default.contentsOfDirectory(atPath: labs.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
             .map { try LabProfile(contentsOf: labs.appendingPathComponent($0).path) }
-        profiles.append(try LabProfile(yaml: """
-            organization: {name: Mixed, ai_revenue: 900M USD, reporting_period: 2025, annual_gross_revenue: 3B USD}
-            models:
-              - {name: late, training_compute: 3e26 FLOP, status: deployed, released: 2026-07-01}
-              - {name: training, training_compute: {estimate: 2e25 FLOP, parameters: 1e9, tokens: 1e12}, status: in-training}
-            assessments:
-              - {obligation: cybersecurity-assessment, model: late, independent: true, completed: 2026-08-01, outcome: acceptable}
-              - {obligation: frontier-ai-framework, completed: 2025-01-15}
-            """, path: "mixed.yaml"))
+        profiles.append(
+            try LabProfile(
+                yaml: """
+                    organization: {name: Mixed, ai_revenue: 900M USD, reporting_period: 2025, annual_gross_revenue: 3B \
+                    USD}
+                    models:
+                      - {name: late, training_compute: 3e26 FLOP, status: deployed, released: 2026-07-01}
+                      - {name: training, training_compute: {estimate: 2e25 FLOP, parameters: 1e9, tokens: 1e12}, \
+                    status: in-training}
+                    assessments:
+                      - {obligation: cybersecurity-assessment, model: late, independent: true, completed: 2026-08-01, \
+                    outcome: acceptable}
+                      - {obligation: frontier-ai-framework, completed: 2025-01-15}
+                    """, path: "mixed.yaml"))
         for date in ["2025-06-01", "2026-11-29", "2027-09-01"] {
             for profile in profiles {
                 let verdict = book.evaluate(profile, asOf: CalendarDate(date)!)
@@ -49,28 +57,36 @@ struct VerdictSchemaTests {
                 #expect(problems.isEmpty, "\(profile.path ?? "?") on \(date): \(problems)")
             }
         }
-        #expect(seenStatuses == Set(ObligationStatus.allCases), "statuses never produced: \(Set(ObligationStatus.allCases).subtracting(seenStatuses))")
+        #expect(
+            seenStatuses == Set(ObligationStatus.allCases),
+            "statuses never produced: \(Set(ObligationStatus.allCases).subtracting(seenStatuses))")
         #expect(seenDeployments == Set(Deployment.allCases))
-        let invalid = Verdict(profile: "bad.yaml", organization: nil, asOf: CalendarDate("2026-11-29")!, packs: [],
-                              errors: [YAMLError(kind: .decoding, problem: "no", mark: SourceMark(line: 1, column: 1), file: "bad.yaml")])
+        let invalid = Verdict(
+            profile: "bad.yaml", organization: nil, asOf: CalendarDate("2026-11-29")!, packs: [],
+            errors: [YAMLError(kind: .decoding, problem: "no", mark: SourceMark(line: 1, column: 1), file: "bad.yaml")])
         #expect(JSONInstanceValidator(root: Self.schema).problems(try Self.object(invalid.jsonLine())).isEmpty)
     }
 
-    @Test("the schema refuses what the format never holds", arguments: [
-        (#""status":"unmet""#, #""status":"done""#),
-        (#""value":"3.2e25""#, #""value":3.2e25"#),
-        (#""deployment":"indeterminate""#, #""deployment":"maybe""#),
-        (#""as_of":"2026-11-29""#, #""as_of":"29/11/2026""#),
-        (#""in_force":true"#, #""in_force":true,"extra":1"#),
-    ])
+    @Test(
+        "the schema refuses what the format never holds",
+        arguments: [
+            (#""status":"unmet""#, #""status":"done""#),
+            (#""value":"3.2e25""#, #""value":3.2e25"#),
+            (#""deployment":"indeterminate""#, #""deployment":"maybe""#),
+            (#""as_of":"2026-11-29""#, #""as_of":"29/11/2026""#),
+            (#""in_force":true"#, #""in_force":true,"extra":1"#),
+        ])
     func refusals(_ original: String, _ mutated: String) throws {
         let verdict = try RuleBook.builtIn().selecting(["frontier-ai-proposal-2026"])
-            .evaluate(try LabProfile(contentsOf: Support.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path),
-                      asOf: CalendarDate("2026-11-29")!)
+            .evaluate(
+                try LabProfile(
+                    contentsOf: Support.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path),
+                asOf: CalendarDate("2026-11-29")!)
         let line = verdict.jsonLine()
         try #require(line.contains(original))
         let broken = line.replacingOccurrences(of: original, with: mutated)
-        #expect(!JSONInstanceValidator(root: Self.schema).problems(try Self.object(broken)).isEmpty, "accepted \(mutated)")
+        #expect(
+            !JSONInstanceValidator(root: Self.schema).problems(try Self.object(broken)).isEmpty, "accepted \(mutated)")
     }
 
     @Test("the schema's status and deployment enumerations are the Swift enumerations")
@@ -124,7 +140,9 @@ struct JSONInstanceValidator {
     func equal(_ a: Any, _ b: Any) -> Bool {
         if a is NSNull || b is NSNull { return a is NSNull && b is NSNull }
         if let a = a as? String, let b = b as? String { return a == b }
-        if let a = a as? NSNumber, let b = b as? NSNumber { return a == b && isType(a, "boolean") == isType(b, "boolean") }
+        if let a = a as? NSNumber, let b = b as? NSNumber {
+            return a == b && isType(a, "boolean") == isType(b, "boolean")
+        }
         return false
     }
 
@@ -138,17 +156,30 @@ struct JSONInstanceValidator {
             let list = (types as? [String]) ?? [(types as? String) ?? ""]
             if !list.contains(where: { isType(value, $0) }) { return out + ["\(path): not of type \(list)"] }
         }
-        if let options = schema["enum"] as? [Any], !options.contains(where: { equal($0, value) }) { out.append("\(path): \(value) not in enum") }
-        if let constant = schema["const"], !equal(constant, value) { out.append("\(path): not the constant \(constant)") }
+        if let options = schema["enum"] as? [Any], !options.contains(where: { equal($0, value) }) {
+            out.append("\(path): \(value) not in enum")
+        }
+        if let constant = schema["const"], !equal(constant, value) {
+            out.append("\(path): not the constant \(constant)")
+        }
         if let pattern = schema["pattern"] as? String, let text = value as? String,
-           text.range(of: pattern, options: .regularExpression) == nil { out.append("\(path): '\(text)' does not match \(pattern)") }
-        if let minimum = schema["minimum"] as? NSNumber, let n = value as? NSNumber, isType(n, "number"), n.doubleValue < minimum.doubleValue {
+            text.range(of: pattern, options: .regularExpression) == nil
+        {
+            out.append("\(path): '\(text)' does not match \(pattern)")
+        }
+        if let minimum = schema["minimum"] as? NSNumber, let n = value as? NSNumber, isType(n, "number"),
+            n.doubleValue < minimum.doubleValue
+        {
             out.append("\(path): below \(minimum)")
         }
         if let object = value as? [String: Any] {
             let properties = schema["properties"] as? [String: Any] ?? [:]
-            for key in schema["required"] as? [String] ?? [] where object[key] == nil { out.append("\(path): '\(key)' is required") }
-            if let minimum = schema["minProperties"] as? Int, object.count < minimum { out.append("\(path): fewer than \(minimum) members") }
+            for key in schema["required"] as? [String] ?? [] where object[key] == nil {
+                out.append("\(path): '\(key)' is required")
+            }
+            if let minimum = schema["minProperties"] as? Int, object.count < minimum {
+                out.append("\(path): fewer than \(minimum) members")
+            }
             for (key, needs) in schema["dependentRequired"] as? [String: [String]] ?? [:] where object[key] != nil {
                 for other in needs where object[other] == nil { out.append("\(path): '\(key)' needs '\(other)'") }
             }
@@ -162,16 +193,24 @@ struct JSONInstanceValidator {
             }
         }
         if let array = value as? [Any] {
-            if let minimum = schema["minItems"] as? Int, array.count < minimum { out.append("\(path): fewer than \(minimum) items") }
-            if let maximum = schema["maxItems"] as? Int, array.count > maximum { out.append("\(path): more than \(maximum) items") }
+            if let minimum = schema["minItems"] as? Int, array.count < minimum {
+                out.append("\(path): fewer than \(minimum) items")
+            }
+            if let maximum = schema["maxItems"] as? Int, array.count > maximum {
+                out.append("\(path): more than \(maximum) items")
+            }
             if let items = schema["items"] as? [String: Any] {
                 for (i, item) in array.enumerated() { out += check(item, items, "\(path)/\(i)") }
             }
         }
-        if let options = schema["anyOf"] as? [[String: Any]], !options.contains(where: { check(value, $0, path).isEmpty }) {
+        if let options = schema["anyOf"] as? [[String: Any]],
+            !options.contains(where: { check(value, $0, path).isEmpty })
+        {
             out.append("\(path): matches none of anyOf")
         }
-        if let negated = schema["not"] as? [String: Any], check(value, negated, path).isEmpty { out.append("\(path): matches 'not'") }
+        if let negated = schema["not"] as? [String: Any], check(value, negated, path).isEmpty {
+            out.append("\(path): matches 'not'")
+        }
         if let condition = schema["if"] as? [String: Any] {
             if check(value, condition, path).isEmpty {
                 if let then = schema["then"] as? [String: Any] { out += check(value, then, path) }

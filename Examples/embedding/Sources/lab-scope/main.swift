@@ -40,7 +40,9 @@ func parseCSV(_ text: String) -> [(line: Int, fields: [String])] {
             if character == "\"" {
                 if let next = characters.next() {
                     if next == "\"" { field.append("\"") } else { quoted = false; afterQuote = true; pending = next }
-                } else { quoted = false }
+                } else {
+                    quoted = false
+                }
             } else {
                 if character == "\n" || character == "\r\n" { line += 1 }
                 field.append(character)
@@ -70,7 +72,9 @@ func labs(fromCSV text: String, file: String) throws -> [Lab] {
     let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     func column(_ name: String) throws -> Int {
         guard let index = columns.firstIndex(of: name) else {
-            throw LabScopeError.csv(file: file, line: header.line, "no '\(name)' column; the columns are name, training_compute, ai_revenue, ai_rnd_spend")
+            throw LabScopeError.csv(
+                file: file, line: header.line,
+                "no '\(name)' column; the columns are name, training_compute, ai_revenue, ai_rnd_spend")
         }
         return index
     }
@@ -87,7 +91,9 @@ func labs(fromCSV text: String, file: String) throws -> [Lab] {
         func fact(_ index: Int, _ parse: (String) -> Fact?) throws -> Fact? {
             guard let text = cell(index) else { return nil }
             guard let fact = parse(text) else {
-                throw LabScopeError.csv(file: file, line: row.line, "\(columns[index]): '\(text)' is not a quantity such as 3.2e25 FLOP or 620M USD")
+                throw LabScopeError.csv(
+                    file: file, line: row.line,
+                    "\(columns[index]): '\(text)' is not a quantity such as 3.2e25 FLOP or 620M USD")
             }
             return fact
         }
@@ -98,7 +104,9 @@ func labs(fromCSV text: String, file: String) throws -> [Lab] {
             aiRnDSpend: try fact(spend) { Fact.money($0) })
         // One model per lab: its largest training run. An undisclosed figure stays nil.
         let model = LabProfile.Model(name: "largest model", trainingCompute: try fact(compute) { Fact.operations($0) })
-        return Lab(line: row.line, profile: LabProfile(path: "\(file):\(row.line)", organization: organization, models: [model]))
+        return Lab(
+            line: row.line,
+            profile: LabProfile(path: "\(file):\(row.line)", organization: organization, models: [model]))
     }
 }
 

@@ -9,15 +9,16 @@ public func fuzzQuantity(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let dimensions: [QuantityDimension?] = [nil, .operations, .operationsPerSecond, .money, .bandwidth, .dimensionless]
     for (index, dimension) in dimensions.enumerated() {
         do {
-            let quantity = try QuantityParser.parse(text, expecting: dimension, defaultCurrency: index % 2 == 0 ? "USD" : nil,
-                                                    allowNegative: index % 3 == 0)
+            let quantity = try QuantityParser.parse(
+                text, expecting: dimension, defaultCurrency: index % 2 == 0 ? "USD" : nil,
+                allowNegative: index % 3 == 0)
             _ = quantity.description
             let value = quantity.value
             let printed = value.description
             do {
                 let again = try QuantityParser.parseNumber(printed)
                 precondition(again == value, "\(printed) parses back as \(again)")
-            } catch where error.kind == .exponentOutOfRange || error.kind == .tooManyDigits {
+            } catch  where error.kind == .exponentOutOfRange || error.kind == .tooManyDigits {
                 // A unit's scale (PFLOP/s-day is 8.64e19 FLOP) can carry a value past what text may
                 // spell; that is not a round-trip failure.
             } catch {
