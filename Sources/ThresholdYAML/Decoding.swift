@@ -43,7 +43,8 @@ package struct MappingReader: Sendable {
                 {
                     // In a flow mapping, `{greater_than: 1,000,000 FLOP}` splits at each comma.
                     message +=
-                        ": a comma inside a number splits a flow mapping ({greater_than: 1,000,000 FLOP} reads as keys '000' and '000 FLOP'); write 1000000, 1_000_000 or 1e6"
+                        ": a comma inside a number splits a flow mapping ({greater_than: 1,000,000 FLOP} reads as "
+                        + "keys '000' and '000 FLOP'); write 1000000, 1_000_000 or 1e6"
                     throw key.error(message)
                 }
                 if let suggestion = Suggestion.nearest(to: name, among: keys) {

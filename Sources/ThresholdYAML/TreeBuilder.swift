@@ -96,7 +96,8 @@ struct TreeBuilder {
         if value.count > options.limits.maxScalarBytes {
             throw source.error(
                 .limit,
-                "a scalar of \(value.count) bytes is longer than the limit of \(options.limits.maxScalarBytes) bytes (\(options.limits.advice(.maxScalarBytes)))",
+                "a scalar of \(value.count) bytes is longer than the limit of \(options.limits.maxScalarBytes) bytes "
+                    + "(\(options.limits.advice(.maxScalarBytes)))",
                 at: mark)
         }
         let tagIndex = try resolveTag(tag, on: .scalar, at: mark)
@@ -123,7 +124,8 @@ struct TreeBuilder {
         if frames.count >= options.limits.maxDepth {
             throw source.error(
                 .limit,
-                "nesting is deeper than the limit of \(options.limits.maxDepth) levels (\(options.limits.advice(.maxDepth)))",
+                "nesting is deeper than the limit of \(options.limits.maxDepth) levels "
+                    + "(\(options.limits.advice(.maxDepth)))",
                 at: mark)
         }
         let tagIndex = try resolveTag(tag, on: kind, at: mark)
@@ -182,7 +184,8 @@ struct TreeBuilder {
         if overflow || total > options.limits.maxAliasExpansion {
             throw source.error(
                 .limit,
-                "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes (\(options.limits.advice(.maxAliasExpansion)))",
+                "aliases expand to more than the limit of \(options.limits.maxAliasExpansion) nodes "
+                    + "(\(options.limits.advice(.maxAliasExpansion)))",
                 at: mark)
         }
         aliasExpansion = total
@@ -214,7 +217,9 @@ struct TreeBuilder {
         if !options.allowsUnknownTags && !CoreSchema.isAccepted(short, on: kind) {
             throw source.error(
                 .composer,
-                "the tag \(short.quotedForDiagnostic()) is not accepted on a \(kind == .scalar ? "scalar" : kind == .sequence ? "sequence" : "mapping"): only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are",
+                "the tag \(short.quotedForDiagnostic()) is not accepted on a "
+                    + "\(kind == .scalar ? "scalar" : kind == .sequence ? "sequence" : "mapping"): only the core "
+                    + "schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are",
                 at: mark)
         }
         if let index = tagIndex[short] { return index }
@@ -339,7 +344,8 @@ struct TreeBuilder {
         let shown = nodes[Int(key)].kind == .scalar ? scalarText(key).quotedForDiagnostic() : "(a collection)"
         throw source.error(
             .composer,
-            "duplicate key \(shown) in a mapping: it was first defined at line \(firstMark.line), column \(firstMark.column)",
+            "duplicate key \(shown) in a mapping: it was first defined at line \(firstMark.line), column "
+                + "\(firstMark.column)",
             at: aliasMark(slot) ?? mark(of: key))
     }
 

@@ -84,7 +84,8 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// are shown with control characters escaped, and a message is cut at 1,000 characters, so that
     /// neither a hostile file name nor text quoted from a file can drive or flood a terminal.
     public var headline: String {
-        "\((file ?? "<input>").escapedForTerminal()):\(mark.line):\(mark.column): error: \(message.escapedForTerminal(limit: 1_000))"
+        "\((file ?? "<input>").escapedForTerminal()):\(mark.line):\(mark.column): error: "
+            + "\(message.escapedForTerminal(limit: 1_000))"
     }
 
     /// The full diagnostic: the headline, the source line with a caret under the column, and notes.

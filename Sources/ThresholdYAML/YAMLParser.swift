@@ -73,7 +73,8 @@ package enum YAMLParser {
             throw YAMLError(
                 kind: .limit,
                 problem:
-                    "the file is larger than the limit of \(limits.maxFileBytes) bytes (\(limits.advice(.maxFileBytes)))",
+                    "the file is larger than the limit of \(limits.maxFileBytes) bytes "
+                    + "(\(limits.advice(.maxFileBytes)))",
                 mark: .start, file: path)
         }
     }
@@ -190,7 +191,8 @@ package enum YAMLParser {
                     if documents > options.limits.maxDocuments {
                         throw source.error(
                             .limit,
-                            "the stream has more than \(options.limits.maxDocuments) documents (\(options.limits.advice(.maxDocuments)))",
+                            "the stream has more than \(options.limits.maxDocuments) documents "
+                                + "(\(options.limits.advice(.maxDocuments)))",
                             at: mark)
                     }
                     if let version = event.data.document_start.version_directive,
@@ -200,7 +202,9 @@ package enum YAMLParser {
                         // under 1.2's would be a guess at what the author meant.
                         throw source.error(
                             .composer,
-                            "%YAML \(version.pointee.major).\(version.pointee.minor): Threshold reads YAML 1.2 only, where 'no' is a string and 0500 is five hundred, not octal; remove the %YAML line, or write %YAML 1.2 once the file reads the same under 1.2",
+                            "%YAML \(version.pointee.major).\(version.pointee.minor): Threshold reads YAML 1.2 only, "
+                                + "where 'no' is a string and 0500 is five hundred, not octal; remove the %YAML "
+                                + "line, or write %YAML 1.2 once the file reads the same under 1.2",
                             at: mark)
                     }
                     builder.startDocument(at: mark)

@@ -96,7 +96,8 @@ struct ProfileGenerator {
         }
         if rng.chance(0.85) {
             out +=
-                "  reporting_period: \(rng.int(2023...2026))\(rng.chance(0.3) ? "   # the year the money figures cover" : "")\n"
+                "  reporting_period: "
+                + "\(rng.int(2023...2026))\(rng.chance(0.3) ? "   # the year the money figures cover" : "")\n"
         }
         var usesEuro = false
         for key in ["annual_gross_revenue", "ai_revenue", "ai_rnd_spend"] where rng.chance(0.85) {
@@ -112,7 +113,8 @@ struct ProfileGenerator {
                 out += "    - {from: EUR, to: USD, rate: \(rate), date: 2025-12-31}\n"
             } else {
                 out +=
-                    "    - from: EUR\n      to: USD\n      rate: \(rate)\n      date: 2025-12-31   # ECB reference rate\n"
+                    "    - from: EUR\n      to: USD\n      rate: \(rate)\n      date: 2025-12-31   # ECB reference "
+                    + "rate\n"
             }
         }
 
@@ -166,7 +168,8 @@ struct ProfileGenerator {
                 if rng.chance(0.9) {
                     let mantissa = rng.int(10...99), exponent = rng.int(18...20)
                     out +=
-                        "    peak_capacity: \(rng.chance(0.5) ? "\(decimal(mantissa))e\(exponent) FLOP/s" : "\(mantissa * 10) PFLOP/s")\n"
+                        "    peak_capacity: "
+                        + "\(rng.chance(0.5) ? "\(decimal(mantissa))e\(exponent) FLOP/s" : "\(mantissa * 10) PFLOP/s")\n"
                 }
                 if rng.chance(0.8) {
                     out += "    interconnect: \(rng.pick(["400 Gbit/s", "800 Gbit/s", "3.2 Tbit/s", "1.6 Tbit/s"]))\n"
@@ -213,7 +216,8 @@ struct ProfileGenerator {
                     }
                     if let model { out += "    model: \(model)\n" }
                     out +=
-                        "    assessor: \(assessor)\n    independent: \(independent)\n    completed: \(completed)\n    outcome: \(outcome)\n"
+                        "    assessor: \(assessor)\n    independent: \(independent)\n    completed: \(completed)\n   "
+                        + " outcome: \(outcome)\n"
                 }
             }
         }
@@ -296,7 +300,8 @@ struct ProfileGenerator {
             let utilization = "0.\(rng.int(25...60))"
             return rng.chance(0.5)
                 ? "{chips: \(chips), peak_per_chip: \(peak), \(time), utilization: \(utilization)}"
-                : "\n\(indent)chips: \(chips)\n\(indent)peak_per_chip: \(peak)\n\(indent)\(time)\n\(indent)utilization: \(utilization)"
+                : "\n\(indent)chips: \(chips)\n\(indent)peak_per_chip: "
+                    + "\(peak)\n\(indent)\(time)\n\(indent)utilization: \(utilization)"
         default:
             // An anchor on a plain figure: nothing refers to it, but it is parsed and recorded.
             return "&tc\(rng.int(0...99)) \(m)e\(exponent) FLOP"

@@ -80,7 +80,8 @@ enum QuantityStage {
         if wrong > 0 { exit(1) }
 
         print(
-            "threshold-bench --quantities: \(samples.count) spelling\(samples.count == 1 ? "" : "s"), \(grouped(options.parses)) parses each per round, "
+            "threshold-bench --quantities: \(samples.count) spelling\(samples.count == 1 ? "" : "s"), "
+                + "\(grouped(options.parses)) parses each per round, "
                 + "\(options.runs) rounds; QuantityParser.parse(utf8:expecting:defaultCurrency:)")
         print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
         // Rounds over all samples, so that drift in the machine's speed hits every sample alike. The

@@ -58,23 +58,27 @@ extension Rounds {
         }
         print("")
         print(
-            "\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / \(options.jobs) jobs \(fixed(medians[3], 3)) s); "
+            "\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / "
+                + "\(options.jobs) jobs \(fixed(medians[3], 3)) s); "
                 + "CPU time \(options.jobs) jobs / 1 job: \(fixed(cpuMedians[3] / cpuMedians[2], 2))×")
         var load = [CChar](repeating: 0, count: 128)
         if let file = fopen("/proc/loadavg", "r") {
             if fgets(&load, Int32(load.count), file) != nil {
                 print(
-                    "load average after the run (1, 5, 15 min): \(load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }.split(separator: " ").prefix(3).joined(separator: ", "))"
+                    "load average after the run (1, 5, 15 min): "
+                        + "\(load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }.split(separator: " ").prefix(3).joined(separator: ", "))"
                 )
             }
             fclose(file)
         }
         print(
-            "peak resident memory (VmHWM): \(peak.map { "\(grouped($0)) kB (\(fixed(Double($0) / 1024, 1)) MiB)" } ?? "unavailable")"
+            "peak resident memory (VmHWM): "
+                + "\(peak.map { "\(grouped($0)) kB (\(fixed(Double($0) / 1024, 1)) MiB)" } ?? "unavailable")"
         )
         let output =
             outputBytes.count == 1
-            ? "\(fixed(Double(outputBytes.first!) / 1e6, 1)) MB of JSON lines per pass, identical across stages and runs"
+            ? "\(fixed(Double(outputBytes.first!) / 1e6, 1)) MB of JSON lines per pass, identical across stages and "
+                + "runs"
             : "JSON output differs between passes: \(outputBytes.sorted())"
         print("checks: \(grouped(events)) events, \(grouped(nodes)) nodes per pass; \(output); \(failures) failures")
         print(

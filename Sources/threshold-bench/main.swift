@@ -78,7 +78,8 @@ enum Bench {
                 }
             }
             print(
-                "digest: \(String(hash, radix: 16)) (\(corpus.files.count) profiles × \(dates.count) dates, \(bytes) bytes of JSON)"
+                "digest: \(String(hash, radix: 16)) (\(corpus.files.count) profiles × \(dates.count) dates, \(bytes) "
+                    + "bytes of JSON)"
             )
             return
         }
@@ -100,18 +101,21 @@ enum Bench {
         }
         if let (slot, message) = failed.first {
             printError(
-                "threshold-bench: generated profile \(slot) does not load (\(failed.count) of \(corpus.files.count) fail):\n\(message)\n---\n\(String(decoding: corpus.files[slot], as: UTF8.self))\n"
+                "threshold-bench: generated profile \(slot) does not load (\(failed.count) of \(corpus.files.count) "
+                    + "fail):\n\(message)\n---\n\(String(decoding: corpus.files[slot], as: UTF8.self))\n"
             )
             exit(1)
         }
 
         print(
-            "threshold-bench: \(grouped(options.profiles)) profiles (a pool of \(grouped(corpus.files.count)) distinct, cycled), "
+            "threshold-bench: \(grouped(options.profiles)) profiles (a pool of \(grouped(corpus.files.count)) "
+                + "distinct, cycled), "
                 + "\(fixed(Double(totalBytes) / 1e6, 1)) MB, mean \(totalBytes / max(1, options.profiles)) bytes/file; "
                 + "\(options.runs) runs, \(options.jobs) jobs, seed \(options.seed), as of \(asOf)")
         print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
         print(
-            "built-in packs: \(book.packs.count), loaded in \(fixed(loadTime * 1000, 1)) ms; corpus generated in \(fixed(generateTime * 1000, 0)) ms"
+            "built-in packs: \(book.packs.count), loaded in \(fixed(loadTime * 1000, 1)) ms; corpus generated in "
+                + "\(fixed(generateTime * 1000, 0)) ms"
         )
 
         // Each job of stage 4 uses its own detached copy of the rule book, as the workers of

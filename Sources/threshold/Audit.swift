@@ -40,9 +40,11 @@ struct Audit: ParsableCommand, FormatOptionCommand {
               find labs -name '*.yaml' -print0 | threshold audit --files-from - -0
 
             \(ExitStatus.table("  0   nothing failing", ExitStatus.failing,
-                         "  2   an invalid profile or rule pack, a file found that cannot be read,\n      or a folder that cannot be listed (not with --allow-invalid)",
+                         "  2   an invalid profile or rule pack, a file found that cannot be read,\n      or a "
+                             + "folder that cannot be listed (not with --allow-invalid)",
                          ExitStatus.usage,
-                         "  66  a path named does not exist or cannot be read, or no profile was\n      found (EX_NOINPUT)",
+                         "  66  a path named does not exist or cannot be read, or no profile was\n      found "
+                             + "(EX_NOINPUT)",
                          ExitStatus.cannotCreate, "  130 interrupted (Ctrl-C)", ExitStatus.precedence))
             """)
 
@@ -64,7 +66,8 @@ struct Audit: ParsableCommand, FormatOptionCommand {
     @Option(
         name: .customLong("include"),
         help: ArgumentHelp(
-            "Audit files whose name matches this glob; with a '/', their path below the directory walked (repeatable; replaces the default '*.yaml', '*.yml'; '**' spans folders; '{a,b}' matches either).",
+            "Audit files whose name matches this glob; with a '/', their path below the directory walked "
+                + "(repeatable; replaces the default '*.yaml', '*.yml'; '**' spans folders; '{a,b}' matches either).",
             valueName: "glob"))
     var include: [String] = []
 
@@ -96,7 +99,8 @@ struct Audit: ParsableCommand, FormatOptionCommand {
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp(
-            "text, json, jsonl, csv, sarif, junit, markdown or html to standard output, or FORMAT:FILE to a file (repeatable).",
+            "text, json, jsonl, csv, sarif, junit, markdown or html to standard output, or FORMAT:FILE to a file "
+                + "(repeatable).",
             valueName: "format[:file]"))
     var formats: [String] = []
 
@@ -231,7 +235,8 @@ struct Audit: ParsableCommand, FormatOptionCommand {
         let place: String
         if roots.isEmpty {
             place =
-                ": the list \(filesFrom.map { $0 == "-" ? "on standard input" : $0.escapedForTerminal() } ?? "") names no paths"
+                ": the list \(filesFrom.map { $0 == "-" ? "on standard input" : $0.escapedForTerminal() } ?? "") "
+                + "names no paths"
         } else {
             let shown = roots.prefix(3).map { $0.escapedForTerminal() }.joined(separator: ", ")
             place = " under " + shown + (roots.count > 3 ? " and \(roots.count - 3) more" : "")

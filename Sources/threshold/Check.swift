@@ -22,7 +22,8 @@ struct Check: ParsableCommand, FormatOptionCommand {
               generate-profile | threshold check - --output report.md
 
             \(ExitStatus.table("  0   nothing failing", ExitStatus.failing, ExitStatus.invalid, ExitStatus.usage,
-                         "  66  a profile or --rules path named does not exist or cannot be read, or\n      is a folder (EX_NOINPUT)",
+                         "  66  a profile or --rules path named does not exist or cannot be read, or\n      is a "
+                             + "folder (EX_NOINPUT)",
                          ExitStatus.cannotCreate, ExitStatus.precedence))
             """)
 
@@ -37,14 +38,16 @@ struct Check: ParsableCommand, FormatOptionCommand {
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp(
-            "text, json, markdown, jsonl, csv, sarif, junit or html to standard output (default text), or FORMAT:FILE to a file (repeatable).",
+            "text, json, markdown, jsonl, csv, sarif, junit or html to standard output (default text), or "
+                + "FORMAT:FILE to a file (repeatable).",
             valueName: "format[:file]"))
     var formats: [String] = []
 
     @Option(
         name: [.customShort("o"), .customLong("output")],
         help: ArgumentHelp(
-            "Write a report to this file, in the format its extension names (.txt .json .jsonl .csv .sarif .xml .md .html; repeatable).",
+            "Write a report to this file, in the format its extension names (.txt .json .jsonl .csv .sarif .xml .md "
+                + ".html; repeatable).",
             valueName: "file"))
     var outputs: [String] = []
 
@@ -125,8 +128,10 @@ struct Check: ParsableCommand, FormatOptionCommand {
         outcome.note(.cannotCreate, if: !commit(reports))
         if !quiet && !files.isEmpty {
             Console.error(
-                "threshold check: \(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"): \(summary.valid) valid, "
-                    + "\(summary.invalid) invalid, \(summary.failing) failing (--fail-on \(summary.failurePolicy.rawValue)); "
+                "threshold check: \(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"): "
+                    + "\(summary.valid) valid, "
+                    + "\(summary.invalid) invalid, \(summary.failing) failing (--fail-on "
+                    + "\(summary.failurePolicy.rawValue)); "
                     + "wrote " + reports.written.joined(separator: ", "))
         }
         try outcome.exit()

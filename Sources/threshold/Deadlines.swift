@@ -56,7 +56,8 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
     @Option(
         name: .customLong("within"),
         help: ArgumentHelp(
-            "Keep only what falls due from the as-of date to this far ahead: 90d, 12w, 6m or 1y (overdue rows are always kept).",
+            "Keep only what falls due from the as-of date to this far ahead: 90d, 12w, 6m or 1y (overdue rows are "
+                + "always kept).",
             valueName: "period"),
         transform: parseWindow)
     var within: CalendarPeriod?
@@ -64,7 +65,8 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp(
-            "text, json, csv, markdown or ics to standard output (default text), or FORMAT:FILE to a file (repeatable).",
+            "text, json, csv, markdown or ics to standard output (default text), or FORMAT:FILE to a file "
+                + "(repeatable).",
             valueName: "format[:file]"))
     var formats: [String] = []
 
@@ -142,7 +144,8 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
         if !quiet && !reports.files.isEmpty {
             Console.error(
                 "threshold deadlines: \(list.deadlines.count) dated \(list.deadlines.count == 1 ? "duty" : "duties") "
-                    + "(\(list.overdueCount) overdue) from \(profiles) \(profiles == 1 ? "profile" : "profiles"); wrote "
+                    + "(\(list.overdueCount) overdue) from \(profiles) \(profiles == 1 ? "profile" : "profiles"); "
+                    + "wrote "
                     + reports.written.joined(separator: ", "))
         }
         try outcome.exit()

@@ -18,7 +18,8 @@ struct LimitSetting: Equatable {
         let key = text[..<equals], value = text[text.index(after: equals)...]
         guard let slash = key.firstIndex(of: "/") else {
             throw ValidationError(
-                "--set \(text): name the pack and the threshold as PACK/THRESHOLD, e.g. --set eu-ai-act-gpai/systemic-risk-compute=1e26"
+                "--set \(text): name the pack and the threshold as PACK/THRESHOLD, e.g. --set "
+                    + "eu-ai-act-gpai/systemic-risk-compute=1e26"
             )
         }
         pack = String(key[..<slash]).trimmedSpaces
@@ -61,7 +62,8 @@ struct Impact: ParsableCommand, FormatOptionCommand {
               threshold impact labs --set us-ca-sb53/frontier-compute=1e25 --format json
 
             \(ExitStatus.table("  0   the report was written", ExitStatus.invalid,
-                         "  64  usage error, including a --set that names no pack or threshold, or a\n      value that cannot be read in the threshold's unit (EX_USAGE)",
+                         "  64  usage error, including a --set that names no pack or threshold, or a\n      value "
+                             + "that cannot be read in the threshold's unit (EX_USAGE)",
                          ExitStatus.noInput, ExitStatus.cannotCreate, ExitStatus.precedence))
             """)
 
@@ -99,7 +101,8 @@ struct Impact: ParsableCommand, FormatOptionCommand {
         }
         if settings.isEmpty {
             throw ValidationError(
-                "Name at least one limit to change with --set PACK/THRESHOLD=VALUE, e.g. --set eu-ai-act-gpai/systemic-risk-compute=1e26."
+                "Name at least one limit to change with --set PACK/THRESHOLD=VALUE, e.g. --set "
+                    + "eu-ai-act-gpai/systemic-risk-compute=1e26."
             )
         }
         _ = try settings.map(LimitSetting.init(parsing:))

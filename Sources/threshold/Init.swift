@@ -33,11 +33,13 @@ struct Init: ParsableCommand {
             let code = errno
             if code == EEXIST {
                 Console.message(
-                    "threshold init: \(file.escapedForTerminal()) already exists, and init never overwrites a file: nothing was written (choose another name, or remove it first)"
+                    "threshold init: \(file.escapedForTerminal()) already exists, and init never overwrites a file: "
+                        + "nothing was written (choose another name, or remove it first)"
                 )
             } else {
                 Console.message(
-                    "threshold init: cannot create \(file.escapedForTerminal()): \(String(cString: strerror(code)).lowercased())"
+                    "threshold init: cannot create \(file.escapedForTerminal()): "
+                        + "\(String(cString: strerror(code)).lowercased())"
                 )
             }
             throw ExitCode.cannotCreate
@@ -59,12 +61,14 @@ struct Init: ParsableCommand {
         if let code = failure ?? (closed != 0 ? errno : nil) {
             unlink(file)  // the half-written file is ours: O_EXCL created it
             Console.message(
-                "threshold init: cannot write \(file.escapedForTerminal()): \(String(cString: strerror(code)).lowercased())"
+                "threshold init: cannot write \(file.escapedForTerminal()): "
+                    + "\(String(cString: strerror(code)).lowercased())"
             )
             throw ExitCode.cannotCreate
         }
         Console.message(
-            "threshold init: wrote \(file.escapedForTerminal()); fill it in, then run: threshold check \(file.escapedForTerminal())"
+            "threshold init: wrote \(file.escapedForTerminal()); fill it in, then run: threshold check "
+                + "\(file.escapedForTerminal())"
         )
     }
 }

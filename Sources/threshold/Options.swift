@@ -63,7 +63,8 @@ struct RuleOptions: ParsableArguments {
     @Option(
         name: .customLong("reading"),
         help: ArgumentHelp(
-            "Report another reading of an ambiguous pack as the main one (repeatable; the readings are in 'threshold rules show PACK'). Every reading is still evaluated.",
+            "Report another reading of an ambiguous pack as the main one (repeatable; the readings are in 'threshold "
+                + "rules show PACK'). Every reading is still evaluated.",
             valueName: "pack=reading"))
     var readings: [String] = []
 
@@ -83,7 +84,8 @@ struct RuleOptions: ParsableArguments {
             let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError(
-                    "--reading \(setting.escapedForTerminal()): expected PACK=READING, such as frontier-ai-proposal-2026=compute-and-money"
+                    "--reading \(setting.escapedForTerminal()): expected PACK=READING, such as "
+                        + "frontier-ai-proposal-2026=compute-and-money"
                 )
             }
             do {
@@ -215,8 +217,9 @@ struct EvaluationOptions: ParsableArguments {
 
     @Option(
         name: .customLong("fail-on"),
-        help:
-            "What makes the exit code 1: unmet (an applicable obligation unmet or expired), late (also met late), applies, indeterminate or never."
+        help: ArgumentHelp(
+            "What makes the exit code 1: unmet (an applicable obligation unmet or expired), late (also met late), "
+                + "applies, indeterminate or never.")
     )
     var failOn: FailurePolicy = .unmet
 

@@ -44,14 +44,17 @@ struct Rules: ParsableCommand {
                 var dates = pack.effective.map { "from \($0)" } ?? ""
                 if let expires = pack.expires { dates += (dates.isEmpty ? "" : " ") + "until \(expires)" }
                 Console.out(
-                    "\(pack.id.padded(width))  \(pack.status.rawValue.padded(8))  \((pack.jurisdiction ?? "—").escapedForTerminal(limit: 40).padded(6))  \(dates.padded(32))  \(pack.title.escapedForTerminal())\n"
+                    "\(pack.id.padded(width))  \(pack.status.rawValue.padded(8))  "
+                        + "\((pack.jurisdiction ?? "—").escapedForTerminal(limit: 40).padded(6))  "
+                        + "\(dates.padded(32))  \(pack.title.escapedForTerminal())\n"
                 )
                 guard obligations else { continue }
                 let idWidth = pack.obligations.map(\.id.count).max() ?? 0
                 for obligation in pack.obligations {
                     let per = obligation.per == .model ? "per model" : "organization"
                     Console.out(
-                        "    \(obligation.id.padded(idWidth))  \(per.padded(12))  \(obligation.title.escapedForTerminal())\n"
+                        "    \(obligation.id.padded(idWidth))  \(per.padded(12))  "
+                            + "\(obligation.title.escapedForTerminal())\n"
                     )
                 }
             }
@@ -114,13 +117,15 @@ struct Rules: ParsableCommand {
             let failed = Set(report.errors.compactMap(\.error.file))
             for pack in report.packs where !failed.contains(pack.path ?? "") {
                 Console.out(
-                    "\((pack.path ?? pack.id).escapedForTerminal()): ok: \(pack.id) (\(pack.thresholds.count) thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n"
+                    "\((pack.path ?? pack.id).escapedForTerminal()): ok: \(pack.id) (\(pack.thresholds.count) "
+                        + "thresholds, \(pack.obligations.count) obligations, \(pack.tests.count) tests)\n"
                 )
             }
             for finding in report.findings { Console.error(finding.description) }
             if !report.findings.isEmpty {
                 Console.error(
-                    "\(report.errors.count) \(report.errors.count == 1 ? "error" : "errors"), \(report.warnings.count) \(report.warnings.count == 1 ? "warning" : "warnings")"
+                    "\(report.errors.count) \(report.errors.count == 1 ? "error" : "errors"), "
+                        + "\(report.warnings.count) \(report.warnings.count == 1 ? "warning" : "warnings")"
                 )
             }
             outcome.note(.invalidInput, if: !report.errors.isEmpty)

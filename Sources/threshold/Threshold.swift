@@ -162,8 +162,10 @@ enum ExitStatus {
     static let all = table(
         "  0   success: nothing failing",
         failing, invalid, usage,
-        "  66  a file or folder named does not exist or cannot be read, or an\n      audit found no profile (EX_NOINPUT)",
-        "  73  an output file cannot be created: init's file exists, or a report\n      cannot be written (EX_CANTCREAT)",
+        "  66  a file or folder named does not exist or cannot be read, or an\n      audit found no profile "
+            + "(EX_NOINPUT)",
+        "  73  an output file cannot be created: init's file exists, or a report\n      cannot be written "
+            + "(EX_CANTCREAT)",
         "  130 interrupted (Ctrl-C)",
         precedence)
 }

@@ -242,7 +242,8 @@ struct AuditTests {
         // does not load: an error at the record's line, never a record silently ignored.
         #expect(
             run.stderr.contains(
-                "tree/dir.yaml/inside.yaml:5:18: error: assessments[0].obligation: no loaded rule pack defines an obligation 'safety-assessment'"
+                "tree/dir.yaml/inside.yaml:5:18: error: assessments[0].obligation: no loaded rule pack defines an "
+                    + "obligation 'safety-assessment'"
             ))
         #expect(run.stderr.contains("5 profiles"))
         #expect(run.stderr.contains("3 valid, 2 invalid"))
@@ -672,7 +673,8 @@ struct AuditTests {
             run.stderr.components(separatedBy: "failing (--fail-on unmet)").count == 2, "one summary: \(run.stderr)")
         #expect(
             run.stderr.contains(
-                "5 valid, 1 invalid, 2 failing (--fail-on unmet); as of 2026-11-29\n  golden-statute  in scope 3, unmet 2, late 1, indeterminate 1, blocked 1\n"
+                "5 valid, 1 invalid, 2 failing (--fail-on unmet); as of 2026-11-29\n  golden-statute  in scope 3, "
+                    + "unmet 2, late 1, indeterminate 1, blocked 1\n"
             ), "\(run.stderr)")
         // A report file is read later, without the terminal: it keeps its totals.
         let file = try String(contentsOf: dir.appendingPathComponent("r.txt"), encoding: .utf8)
@@ -1009,7 +1011,8 @@ struct AuditTests {
         #expect(run.status == 1)
         #expect(
             run.stderr.contains(
-                "warning: the SARIF report r.sarif holds 25125 results; GitHub code scanning rejects a run of more than 25000"
+                "warning: the SARIF report r.sarif holds 25125 results; GitHub code scanning rejects a run of more "
+                    + "than 25000"
             ))
         #expect(
             run.stderr.split(separator: "\n").filter { $0.contains("SARIF") }.count == 1,
@@ -1048,7 +1051,8 @@ struct AuditTests {
         try AuditCorpus.write(
             [
                 "labs/evil.yaml":
-                    "organization: {name: \"Evil\\e[31mRed\\a Co\\tTabbed\"}\nmodels:\n  - {name: m, training_compute: 1e22 FLOP}\n"
+                    "organization: {name: \"Evil\\e[31mRed\\a Co\\tTabbed\"}\nmodels:\n  - {name: m, "
+                    + "training_compute: 1e22 FLOP}\n"
             ],
             under: dir)
         let arguments = ["audit", "labs", "--format", "csv", "-q"] + AuditCorpus.asOf + AuditCorpus.goldenRules

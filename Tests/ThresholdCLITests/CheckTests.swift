@@ -175,7 +175,8 @@ struct CheckTests {
         #expect(run.stdout.isEmpty, "only files: nothing on standard output")
         #expect(
             run.stderr
-                == "threshold check: 1 profile: 1 valid, 0 invalid, 1 failing (--fail-on unmet); wrote scan.out (sarif), r.json (json), r.md (markdown), r.txt (text)\n"
+                == "threshold check: 1 profile: 1 valid, 0 invalid, 1 failing (--fail-on unmet); wrote scan.out "
+                + "(sarif), r.json (json), r.md (markdown), r.txt (text)\n"
         )
         for (name, format) in [("r.json", "json"), ("r.md", "markdown"), ("scan.out", "sarif"), ("r.txt", "text")] {
             let written = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)

@@ -16,7 +16,8 @@ enum DeadlineCorpus {
         obligations:
           - {id: safety-assessment, title: "Independent safety assessment; renewed, yearly", kind: \
         third-party-assessment,
-             per: model, when: big-compute, due: before-deployment, valid_for: 1 year, citation: "§ 3(a), (b); Annex \\\\ I"}
+             per: model, when: big-compute, due: before-deployment, valid_for: 1 year, citation: "§ 3(a), (b); Annex \
+        \\\\ I"}
           - {id: annual-filing, title: Annual filing, kind: report, per: organization, when: big-revenue, due: \
         2027-03-01, citation: "§ 5"}
 
@@ -98,7 +99,8 @@ struct DeadlinesTests {
         let rows = try Self.json(run.stdout)
         #expect(
             rows.map {
-                "\($0["deadline"]!) \($0["date"]!) \($0["obligation"]!) \($0["model"] as? String ?? "") \($0["profile"]!)"
+                "\($0["deadline"]!) \($0["date"]!) \($0["obligation"]!) \($0["model"] as? String ?? "") "
+                    + "\($0["profile"]!)"
             }
                 == Self.expected.map { "\($0.0) \($0.1) \($0.2) \($0.3) \($0.4)" })
         let overdue = rows[0]
@@ -178,7 +180,8 @@ struct DeadlinesTests {
         #expect(events.map { $0["DTEND"]?.value } == ["20260302", "20260602", "20270116", "20270302", "20270602"])
         #expect(
             events[0]["SUMMARY"]?.value
-                == "OVERDUE: safety-assessment — Überlingen Systems, Inc.; Forschung — Ω Labs 😀 Zürich Ärger Öl Straße (model o-1)"
+                == "OVERDUE: safety-assessment — Überlingen Systems, Inc.; Forschung — Ω Labs 😀 Zürich Ärger Öl "
+                + "Straße (model o-1)"
         )
         #expect(events[1]["SUMMARY"]?.value == "EXPIRED: safety-assessment — Expired Co (model e-1)")
         #expect(events[2]["SUMMARY"]?.value == "RENEW: safety-assessment — Renewal Co (model r-1)")
@@ -269,7 +272,8 @@ struct DeadlinesTests {
         #expect(table.count == 5)
         #expect(
             table[0].hasPrefix(
-                "| 2026-03-01 | 273 days overdue | **overdue** | unmet | `deadline-statute` | `safety-assessment` | o-1 |"
+                "| 2026-03-01 | 273 days overdue | **overdue** | unmet | `deadline-statute` | `safety-assessment` | "
+                    + "o-1 |"
             ))
         #expect(table.map { String($0.prefix(12)) } == Self.expected.map { "| \($0.1)" })
 

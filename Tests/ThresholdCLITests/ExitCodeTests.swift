@@ -94,7 +94,8 @@ struct ExitCodeTests {
         CommandCase(["deadlines"], 64, "Missing expected argument '<path> ...'", usage: "threshold deadlines"),
         CommandCase(
             ["deadlines", "Examples/labs", "--within", "90"], 64,
-            "'90' is invalid for '--within <period>': expected a count and a unit: 90d (days), 12w (weeks), 6m (months) or 1y (years)",
+            "'90' is invalid for '--within <period>': expected a count and a unit: 90d (days), 12w (weeks), 6m "
+                + "(months) or 1y (years)",
             usage: "threshold deadlines"),
         CommandCase(
             ["deadlines", "Examples/labs", "--within", "3x"], 64, "expected a count and a unit",
@@ -162,7 +163,9 @@ struct ExitCodeTests {
         CommandCase(
             ["rules", "test", "--max-digits", "5"], 64, "Unknown option '--max-digits'", usage: "threshold rules test"),
         CommandCase(
-            ["rules", "test", "--max-depth", "0"], 64, "--max-depth must be at least 1.", usage: "threshold rules test"),
+            ["rules", "test", "--max-depth", "0"], 64,
+            "--max-depth must be at least "
+                + "1.", usage: "threshold rules test"),
         // init, schema
         CommandCase(["init", "a.yaml", "b.yaml"], 64, "Unexpected argument 'b.yaml'", usage: "threshold init"),
         CommandCase(["schema"], 64, "Missing expected argument '<kind>'", usage: "threshold schema"),
@@ -206,7 +209,9 @@ struct ExitCodeTests {
             "threshold: no-such-rules.yaml: no such file or directory"),
         CommandCase(["audit", "no-such-dir"], 66, "threshold: no-such-dir: no such file or directory"),
         CommandCase(
-            ["audit", "--files-from", "no-such-list.txt"], 66, "threshold: no-such-list.txt: no such file or directory"),
+            ["audit", "--files-from", "no-such-list.txt"], 66,
+            "threshold: no-such-list.txt: no such file or "
+                + "directory"),
         CommandCase(["deadlines", "no-such-dir"], 66, "threshold: no-such-dir: no such file or directory"),
         CommandCase(
             ["impact", "no-such-dir", "--set", "eu-ai-act-gpai/systemic-risk-compute=1e26"], 66,

@@ -114,7 +114,8 @@ import ThresholdKit
         Self.expectRefused(
             run, file: "laughs.yaml",
             containing:
-                "laughs.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise it with --max-alias-expansion)"
+                "laughs.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise it with "
+                + "--max-alias-expansion)"
         )
     }
 
@@ -379,7 +380,8 @@ import ThresholdKit
         try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
         for index in 0..<3_000 {
             let text =
-                "organization: {name: Lab \(index), ai_revenue: \(index)M USD}\nmodels:\n  - {name: m, training_compute: \(index)e22 FLOP}\n"
+                "organization: {name: Lab \(index), ai_revenue: \(index)M USD}\nmodels:\n  - {name: m, "
+                + "training_compute: \(index)e22 FLOP}\n"
             try Self.write(Array(text.utf8), to: tree.appendingPathComponent("lab-\(index).yaml"))
         }
         let old = "the previous report\n"
@@ -494,7 +496,8 @@ import ThresholdKit
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             let relative = String(url.path.dropFirst(root.path.count))
             out.append(
-                "\(relative) \(attributes[.size] ?? 0) \(attributes[.posixPermissions] ?? 0) \(attributes[.modificationDate] ?? "")"
+                "\(relative) \(attributes[.size] ?? 0) \(attributes[.posixPermissions] ?? 0) "
+                    + "\(attributes[.modificationDate] ?? "")"
             )
         }
         return out.sorted()

@@ -122,7 +122,8 @@ struct ImpactCLITests {
         }
         #expect(
             result.stdout.contains(
-                "Unchanged: frontier-ai-proposal-2026, kr-ai-basic-act, us-ca-sb53, us-eo-14110, us-il-ai-safety, us-ny-raise\n"
+                "Unchanged: frontier-ai-proposal-2026, kr-ai-basic-act, us-ca-sb53, us-eo-14110, us-il-ai-safety, "
+                    + "us-ny-raise\n"
             ))
         #expect(!result.stdout.contains("no profile changes"))
         // The pack the change is in still has its section, with its counts.

@@ -164,7 +164,8 @@ struct FuzzRegressionTests {
         }
         #expect(
             error.headline
-                == "chain.yaml:39:40: error: 'when' references chain through more than 32 obligations: 'o32' → 'o31' → …"
+                == "chain.yaml:39:40: error: 'when' references chain through more than 32 obligations: 'o32' → 'o31' "
+                + "→ …"
         )
         // 32 obligations in a chain are accepted, and evaluate.
         let accepted = try RulePack(
@@ -205,7 +206,8 @@ struct FuzzRegressionTests {
         let pack = try RulePack(yaml: Self.pack(thresholds: thresholds, obligations: chained), path: "wide.yaml")
         let profile = try LabProfile(
             yaml:
-                "organization: {name: L}\nmodels:\n  - {name: m, training_compute: 3e23 FLOP}\n  - {name: n, training_compute: 1e21 FLOP}\n"
+                "organization: {name: L}\nmodels:\n  - {name: m, training_compute: 3e23 FLOP}\n  - {name: n, "
+                + "training_compute: 1e21 FLOP}\n"
         )
         let verdict = try RuleBook(packs: [pack]).evaluate(profile, asOf: Self.asOf)
         #expect(verdict.packs[0].obligations.count == count)
@@ -225,7 +227,8 @@ struct FuzzRegressionTests {
         }
         #expect(
             valid.headline
-                == "days.yaml:7:59: error: obligations[0].valid_for_days: expected a whole number of days greater than zero (at most 1000000), such as 365"
+                == "days.yaml:7:59: error: obligations[0].valid_for_days: expected a whole number of days greater "
+                + "than zero (at most 1000000), such as 365"
         )
         let within = try #require(throws: YAMLError.self) {
             _ = try RulePack(
@@ -243,7 +246,8 @@ struct FuzzRegressionTests {
             yaml: Self.pack(
                 thresholds: [Self.threshold0],
                 obligations: [
-                    "{id: o0, title: T, kind: k, when: t0, valid_for_days: 1000000, due: {within_days: 1000000}, per: model}"
+                    "{id: o0, title: T, kind: k, when: t0, valid_for_days: 1000000, due: {within_days: 1000000}, "
+                        + "per: model}"
                 ]), path: "days.yaml")
         let profile = try LabProfile(
             yaml: """

@@ -80,7 +80,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "lab.yaml:9:23: error: models[2].training_compute: expected a quantity such as '3.2e25 FLOP', found a mapping",
+                    "lab.yaml:9:23: error: models[2].training_compute: expected a quantity such as '3.2e25 FLOP', "
+                        + "found a mapping",
                     "        training_compute: {value: 3}",
                     "                          ^"))
     }

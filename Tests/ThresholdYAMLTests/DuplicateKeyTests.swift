@@ -42,7 +42,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:21:1: error: duplicate key 'key7' in a mapping: it was first defined at line 8, column 1",
+                    "test.yaml:21:1: error: duplicate key 'key7' in a mapping: it was first defined at line 8, "
+                        + "column 1",
                     "    key7: again",
                     "    ^"))
     }
@@ -79,7 +80,8 @@ import Testing
         let root = try parse("a: {name: 1}\nb: {name: 2}\nc: [{name: 3}, {name: 4}]\n")
         #expect(
             shape(root)
-                == "{str 'a': {str 'name': int 1}, str 'b': {str 'name': int 2}, str 'c': [{str 'name': int 3}, {str 'name': int 4}]}"
+                == "{str 'a': {str 'name': int 1}, str 'b': {str 'name': int 2}, str 'c': [{str 'name': int 3}, {str "
+                + "'name': int 4}]}"
         )
     }
 }

@@ -60,7 +60,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:2:7: error: found unexpected end of stream (while scanning a quoted scalar at line 2, column 3)",
+                    "test.yaml:2:7: error: found unexpected end of stream (while scanning a quoted scalar at line 2, "
+                        + "column 3)",
                     "      \"abc",
                     "          ^"))
     }
@@ -71,7 +72,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:2:1: error: did not find expected key (while parsing a block mapping at line 1, column 1)",
+                    "test.yaml:2:1: error: did not find expected key (while parsing a block mapping at line 1, "
+                        + "column 1)",
                     "    - item",
                     "    ^"))
     }
@@ -83,7 +85,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:1:9: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)",
+                    "test.yaml:1:9: error: did not find expected ',' or ']' (while parsing a flow sequence at line "
+                        + "1, column 4)",
                     "    a: [1, 2",
                     "            ^"))
     }

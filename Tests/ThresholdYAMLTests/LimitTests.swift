@@ -23,7 +23,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise YAMLLimits.maxAliasExpansion)",
+                    "test.yaml:6:8: error: aliases expand to more than the limit of 100000 nodes (raise "
+                        + "YAMLLimits.maxAliasExpansion)",
                     "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
                     "           ^"))
     }
@@ -48,7 +49,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:1:257: error: nesting is deeper than the limit of 256 levels (raise YAMLLimits.maxDepth)",
+                    "test.yaml:1:257: error: nesting is deeper than the limit of 256 levels (raise "
+                        + "YAMLLimits.maxDepth)",
                     "    …" + String(repeating: "[", count: 100) + "…",
                     "    " + String(repeating: " ", count: 51) + "^"))
     }
@@ -96,7 +98,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:2:4: error: a scalar of 11 bytes is longer than the limit of 10 bytes (raise YAMLLimits.maxScalarBytes)",
+                    "test.yaml:2:4: error: a scalar of 11 bytes is longer than the limit of 10 bytes (raise "
+                        + "YAMLLimits.maxScalarBytes)",
                     "    b: 12345678901",
                     "       ^"))
     }
@@ -108,7 +111,8 @@ import Testing
         #expect(error.kind == .limit)
         #expect(
             error.description
-                == "test.yaml:1:1: error: the input is larger than the limit of 16 bytes (raise YAMLLimits.maxFileBytes)"
+                == "test.yaml:1:1: error: the input is larger than the limit of 16 bytes (raise "
+                + "YAMLLimits.maxFileBytes)"
         )
     }
 

@@ -37,7 +37,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:2:7: error: a merge key '<<' takes a mapping or a sequence of mappings, such as '<<: *defaults'",
+                    "test.yaml:2:7: error: a merge key '<<' takes a mapping or a sequence of mappings, such as '<<: "
+                        + "*defaults'",
                     "      <<: 1",
                     "          ^"))
     }

@@ -45,7 +45,8 @@ import Testing
         let root = try parse("- ü: é\n- 日本語: [ä, 😀, x]\n")
         #expect(
             outline(root)
-                == "[{str 'ü'@1:3: str 'é'@1:6}@1:3, {str '日本語'@2:3: [str 'ä'@2:9, str '😀'@2:12, str 'x'@2:15]@2:8}@2:3]@1:1"
+                == "[{str 'ü'@1:3: str 'é'@1:6}@1:3, {str '日本語'@2:3: [str 'ä'@2:9, str '😀'@2:12, str "
+                + "'x'@2:15]@2:8}@2:3]@1:1"
         )
         let error = try parseError("日本: a: b\n")
         #expect(error.mark == SourceMark(line: 1, column: 6))

@@ -30,7 +30,8 @@ import Testing
         let root = try parse("a: \"1e25\"\nb: 'true'\nc: \"\"\nd: |\n  12\ne: >\n  null\n")
         #expect(
             shape(root)
-                == "{str 'a': str '1e25', str 'b': str 'true', str 'c': str '', str 'd': str '12\n', str 'e': str 'null\n'}"
+                == "{str 'a': str '1e25', str 'b': str 'true', str 'c': str '', str 'd': str '12\n', str 'e': str "
+                + "'null\n'}"
         )
         #expect(root.pairs.map(\.value.style) == [.doubleQuoted, .singleQuoted, .doubleQuoted, .literal, .folded])
     }
@@ -86,7 +87,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:1:6: error: the tag '!!python/object:os.system' is not accepted on a scalar: only the core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are",
+                    "test.yaml:1:6: error: the tag '!!python/object:os.system' is not accepted on a scalar: only the "
+                        + "core schema's tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are",
                     "    run: !!python/object:os.system rm -rf /",
                     "         ^"))
     }

@@ -120,7 +120,8 @@ import Testing
         #expect(
             error.description
                 == lines(
-                    "test.yaml:1:5: error: the alias '*a' refers to a node that contains it: recursive structures are not accepted",
+                    "test.yaml:1:5: error: the alias '*a' refers to a node that contains it: recursive structures "
+                        + "are not accepted",
                     "    &a [*a]",
                     "        ^"))
         // Also when an earlier node had the same anchor: the alias means the open collection.
@@ -195,7 +196,8 @@ import Testing
         #expect(error.kind == .limit)
         #expect(
             error.description
-                == "\(path):1:1: error: the file is larger than the limit of 199999 bytes (raise YAMLLimits.maxFileBytes)"
+                == "\(path):1:1: error: the file is larger than the limit of 199999 bytes (raise "
+                + "YAMLLimits.maxFileBytes)"
         )
     }
 }

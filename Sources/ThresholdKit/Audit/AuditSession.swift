@@ -120,8 +120,10 @@ package final class AuditSession {
                 return nil
             }
             return
-                "the SARIF report \(name.escapedForTerminal()) holds \(sarif.resultCount) results; GitHub code scanning "
-                + "rejects a run of more than \(SARIFReporter.gitHubResultLimit) (and shows at most \(SARIFReporter.gitHubShownResults)): "
+                "the SARIF report \(name.escapedForTerminal()) holds \(sarif.resultCount) results; GitHub code "
+                + "scanning "
+                + "rejects a run of more than \(SARIFReporter.gitHubResultLimit) (and shows at most "
+                + "\(SARIFReporter.gitHubShownResults)): "
                 + "split the audit into several runs over fewer folders, each uploaded with a category of its own"
         }
     }
@@ -183,7 +185,8 @@ extension AuditSummary {
         if profiles > 0 { text += " (\(Figures.fixed(rate, 1))/s)" }
         if let peak = peakMemoryKiB { text += ", peak memory \(Figures.fixed(Double(peak) / 1024, 1)) MiB" }
         text +=
-            ": \(valid) valid, \(invalid) invalid, \(failing) failing (--fail-on \(failurePolicy.rawValue)); as of \(asOf)"
+            ": \(valid) valid, \(invalid) invalid, \(failing) failing (--fail-on \(failurePolicy.rawValue)); as of "
+            + "\(asOf)"
         let width = packs.map(\.pack.count).max() ?? 0
         for tally in packs {
             text += "\n  \(tally.pack.padded(width))  "
@@ -191,7 +194,8 @@ extension AuditSummary {
             text +=
                 tally.inForce
                 ? "in scope \(tally.inScope), unmet \(tally.unmet)"
-                : "not in force on \(asOf)\(tally.inForceReason.map { " (\($0))" } ?? ""); would be in scope if in force: \(tally.wouldBeInScope)"
+                : "not in force on \(asOf)\(tally.inForceReason.map { " (\($0))" } ?? ""); would be in scope if in "
+                    + "force: \(tally.wouldBeInScope)"
             if tally.late > 0 { text += ", late \(tally.late)" }
             if tally.pending > 0 { text += ", pending \(tally.pending)" }
             if tally.indeterminate > 0 { text += ", indeterminate \(tally.indeterminate)" }

@@ -70,7 +70,8 @@ extension Evaluator {
             if test.relative != nil {
                 return (
                     .notMet,
-                    "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) (\(notes.last ?? ""))"
+                    "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) "
+                        + "(\(notes.last ?? ""))"
                 )
             }
             return (

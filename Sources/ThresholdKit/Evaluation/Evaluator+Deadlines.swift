@@ -84,7 +84,8 @@ extension Evaluator {
                 case .success(let days):
                     return .between(
                         days.lowerBound.adding(period), days.upperBound.adding(period),
-                        "the developer first qualified between \(days.lowerBound) and \(days.upperBound); the profile's history does not go back far enough to tell the day"
+                        "the developer first qualified between \(days.lowerBound) and \(days.upperBound); the "
+                            + "profile's history does not go back far enough to tell the day"
                     )
                 case .failure(let reason): return .unknown(.firstQualified, reason.message)
                 }
@@ -181,13 +182,16 @@ extension Evaluator {
             return .failure(
                 .init(
                     message:
-                        "whether the developer qualified on \(earliestPossible) or later cannot be told from the profile (give organization.history with each year's figures, and each model's released date)"
+                        "whether the developer qualified on \(earliestPossible) or later cannot be told from the "
+                        + "profile (give organization.history with each year's figures, and each model's "
+                        + "released date)"
                 ))
         }
         return .failure(
             .init(
                 message:
-                    "the day the developer first qualified cannot be told: no day in the profile's history (organization.history, models' released dates) brings the duty into scope"
+                    "the day the developer first qualified cannot be told: no day in the profile's history "
+                    + "(organization.history, models' released dates) brings the duty into scope"
             ))
     }
 }

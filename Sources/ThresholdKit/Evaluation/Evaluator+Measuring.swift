@@ -99,7 +99,9 @@ extension Evaluator {
             line +=
                 exact
                 ? " = \(display) \(unit)"
-                : " ≈ \(display) \(unit), rounded for display (it has no finite decimal); the comparison is exact: \(q) × \(test.fact.rawValue) \(test.comparison.symbol) \(p == ExactDecimal.one ? "" : "\(p) × ")\(reference.point) \(unit)"
+                : " ≈ \(display) \(unit), rounded for display (it has no finite decimal); the comparison is exact: "
+                    + "\(q) × \(test.fact.rawValue) \(test.comparison.symbol) "
+                    + "\(p == ExactDecimal.one ? "" : "\(p) × ")\(reference.point) \(unit)"
         }
         notes.append(line)
         return RelativeLine(low: reference.low * p, high: reference.high * p, scale: q, display: display, notes: notes)
@@ -181,13 +183,15 @@ extension Evaluator {
             } else if training != nil {
                 interval.high = nil
                 notes.append(
-                    "fine_tuning_compute is not given: it counts toward this threshold, so only \(onBase ? "the base model's training" : "a training run") already over the line decides it"
+                    "fine_tuning_compute is not given: it counts toward this threshold, so only "
+                        + "\(onBase ? "the base model's training" : "a training run") already over the line decides it"
                 )
             } else {
                 describe(first, as: "fine_tuning_compute", into: &notes)
                 interval.high = nil
                 notes.append(
-                    "\(trainingName) is not given: it counts toward this threshold, so only fine-tuning already over the line decides it"
+                    "\(trainingName) is not given: it counts toward this threshold, so only fine-tuning already over "
+                        + "the line decides it"
                 )
             }
             return Measured(
@@ -217,7 +221,8 @@ extension Evaluator {
             interval.estimate = interval.estimate.map { $0 * direct.rate }
             interval.high = interval.high.map { $0 * direct.rate }
             notes.append(
-                "converted from \(factCurrency) at 1 \(factCurrency) = \(direct.rate) \(limitCurrency)\(direct.date.map { " (\($0))" } ?? "")"
+                "converted from \(factCurrency) at 1 \(factCurrency) = \(direct.rate) "
+                    + "\(limitCurrency)\(direct.date.map { " (\($0))" } ?? "")"
             )
             return Measured(
                 interval: interval, limit: test.limit, displayValue: interval.estimate,
@@ -226,7 +231,9 @@ extension Evaluator {
         if let inverse = rates.first(where: { $0.from == limitCurrency && $0.to == factCurrency }) {
             // Compare exactly in the fact's currency: value > limit × rate.
             notes.append(
-                "converted from \(factCurrency) at 1 \(limitCurrency) = \(inverse.rate) \(factCurrency)\(inverse.date.map { " (\($0))" } ?? ""); the value shown in \(limitCurrency) is rounded, the comparison is exact"
+                "converted from \(factCurrency) at 1 \(limitCurrency) = \(inverse.rate) "
+                    + "\(factCurrency)\(inverse.date.map { " (\($0))" } ?? ""); the value shown in \(limitCurrency) "
+                    + "is rounded, the comparison is exact"
             )
             let shown = interval.estimate.flatMap { $0.divided(by: inverse.rate, significantDigits: 12) }
             let low = interval.low.divided(by: inverse.rate, significantDigits: 12)
@@ -239,7 +246,8 @@ extension Evaluator {
                 mark: fact.mark)
         }
         notes.append(
-            "no exchange rate from \(factCurrency) to \(limitCurrency) is declared: add one under organization.exchange_rates"
+            "no exchange rate from \(factCurrency) to \(limitCurrency) is declared: add one under "
+                + "organization.exchange_rates"
         )
         return nil
     }
@@ -253,7 +261,8 @@ extension Evaluator {
         if let derivation = fact.value.derivation { notes.append("\(name): \(derivation.description)") }
         if fact.value.low != fact.value.high {
             notes.append(
-                "\(name) is uncertain: \(fact.value.low) to \(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")"
+                "\(name) is uncertain: \(fact.value.low) to "
+                    + "\(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")"
             )
         }
     }

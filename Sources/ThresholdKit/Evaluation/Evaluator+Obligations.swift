@@ -96,7 +96,8 @@ extension Evaluator {
             if !earlier.isEmpty {
                 review.counting.removeAll { ($0.completed ?? since) < since }
                 review.setAside.append(
-                    "\(earlier.count == 1 ? "a record" : "\(earlier.count) records") from before the \(trigger) record of \(since) answered an earlier one"
+                    "\(earlier.count == 1 ? "a record" : "\(earlier.count) records") from before the \(trigger) "
+                        + "record of \(since) answered an earlier one"
                 )
             }
         }
@@ -112,14 +113,17 @@ extension Evaluator {
                         result.due = until
                         if applies == .yes { result.overdueSince = until.adding(days: 1) }
                         result.notes.append(
-                            "the last record, of \(latestDate), covered \(period), through \(until); the next was due by \(until), overdue since \(until.adding(days: 1)) (\(Self.days(until.days(to: asOf))))"
+                            "the last record, of \(latestDate), covered \(period), through \(until); the next was "
+                                + "due by \(until), overdue since \(until.adding(days: 1)) "
+                                + "(\(Self.days(until.days(to: asOf))))"
                         )
                         return result
                     }
                     result.status = .expired
                     result.expiredOn = until.adding(days: 1)
                     result.notes.append(
-                        "the record of \(latestDate) counted for \(period), through \(until); it expired on \(until.adding(days: 1))"
+                        "the record of \(latestDate) counted for \(period), through \(until); it expired on "
+                            + "\(until.adding(days: 1))"
                     )
                     return result
                 }
@@ -143,7 +147,8 @@ extension Evaluator {
                 result.status = .late
                 result.lateByDays = judgedDue.days(to: completed)
                 result.notes.append(
-                    "the record of \(completed) came \(Self.days(judgedDue.days(to: completed))) after it was due on \(judgedDue)"
+                    "the record of \(completed) came \(Self.days(judgedDue.days(to: completed))) after it was due on "
+                        + "\(judgedDue)"
                 )
             } else {
                 result.status = .met
@@ -164,7 +169,8 @@ extension Evaluator {
             // It may have been on the market before the transition date: then nothing is due yet.
             result.status = .indeterminate
             result.notes.append(
-                "released is not given: a model placed on the market before \(transition.placedBefore) complies by \(transition.complyBy)"
+                "released is not given: a model placed on the market before \(transition.placedBefore) complies by "
+                    + "\(transition.complyBy)"
             )
             return result
         }
@@ -197,7 +203,8 @@ extension Evaluator {
             case nil:
                 result.status = .indeterminate
                 result.notes.append(
-                    "neither the model's status nor its release date is given, so whether this duty has fallen due cannot be told"
+                    "neither the model's status nor its release date is given, so whether this duty has fallen due "
+                        + "cannot be told"
                 )
                 return result
             case .deployed?, .withdrawn?:
@@ -216,7 +223,8 @@ extension Evaluator {
                 result.status = .unmet
                 result.overdueSince = latest.adding(days: 1)
                 result.notes.append(
-                    "nothing on file meets it; due between \(earliest) and \(latest), so overdue since \(latest.adding(days: 1)) at the latest: \(reason)"
+                    "nothing on file meets it; due between \(earliest) and \(latest), so overdue since "
+                        + "\(latest.adding(days: 1)) at the latest: \(reason)"
                 )
             } else {
                 result.status = .indeterminate

@@ -38,7 +38,8 @@ extension Evaluator {
                 let acceptable = latest.first(where: { $0.outcome == .acceptable })
             else { return nil }
             return
-                "findings of one day disagree: \(Evaluator.describe(high)) found high risk, \(Evaluator.describe(acceptable)) found the risk acceptable; the high-risk finding stands"
+                "findings of one day disagree: \(Evaluator.describe(high)) found high risk, "
+                + "\(Evaluator.describe(acceptable)) found the risk acceptable; the high-risk finding stands"
         }
 
         /// Whether the latest record no longer counts on `date`.

@@ -100,7 +100,8 @@ extension Evaluator {
             notes.append(
                 "a modification of \(base.provider)'s \(base.name) (base_model): "
                     + (modified.note
-                        ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) \(modified.test.written)")
+                        ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) "
+                        + "\(modified.test.written)")
             )
         }
         let test = threshold.test

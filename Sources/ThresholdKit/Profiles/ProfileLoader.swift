@@ -137,7 +137,8 @@ extension LabProfile {
         let modelNodes = try top.sequence("models", what: "a list of models")
         if modelNodes.count > options.profile.maxModels, let node = top["models"] {
             throw node.error(
-                "models: the profile lists \(modelNodes.count) models, more than the limit of \(options.profile.maxModels) (\(options.profile.advice(.maxModels)))",
+                "models: the profile lists \(modelNodes.count) models, more than the limit of "
+                    + "\(options.profile.maxModels) (\(options.profile.advice(.maxModels)))",
                 kind: .limit)
         }
         var modelMarks: [String: SourceMark] = [:]
@@ -149,7 +150,8 @@ extension LabProfile {
                     let model = try Self.model(node, path: path)
                     if let first = modelMarks[model.name] {
                         throw (node["name"] ?? node).error(
-                            "\(path).name: a second model named \(model.name.quotedForDiagnostic()); the first is at line \(first.line)"
+                            "\(path).name: a second model named \(model.name.quotedForDiagnostic()); the first is at "
+                                + "line \(first.line)"
                         )
                     }
                     return model
@@ -231,7 +233,8 @@ extension LabProfile {
             let digits = [fact.value.low, fact.value.high].map(\.positionalDigitCount).max() ?? 0
             guard digits > limit else { continue }
             throw root.document.error(
-                "\(path): the value takes \(digits) digits written out in full, more than the limit of \(limit) (\(limits.advice(.maxDigits))); no real quantity comes near",
+                "\(path): the value takes \(digits) digits written out in full, more than the limit of \(limit) "
+                    + "(\(limits.advice(.maxDigits))); no real quantity comes near",
                 at: fact.mark ?? root.mark, kind: .limit)
         }
     }
@@ -255,7 +258,8 @@ extension LabProfile {
                 (1900...2200).contains(year)
             else {
                 throw yearValue.error(
-                    "\(entry.path(of: "year")): expected a calendar year such as 2025, found \(yearValue.kindDescription)"
+                    "\(entry.path(of: "year")): expected a calendar year such as 2025, found "
+                        + "\(yearValue.kindDescription)"
                 )
             }
             if let first = historyMarks[year] {
@@ -286,7 +290,8 @@ extension LabProfile {
                 })
             else {
                 throw codeNode.error(
-                    "\(entry.path(of: "market")): \(code.quotedForDiagnostic()) is not a market code such as KR, EU or US-CA (capital letters, as ISO 3166 writes them)"
+                    "\(entry.path(of: "market")): \(code.quotedForDiagnostic()) is not a market code such as KR, EU "
+                        + "or US-CA (capital letters, as ISO 3166 writes them)"
                 )
             }
             if let first = marketMarks[code] {
@@ -315,13 +320,15 @@ extension LabProfile {
             guard node.kind == .scalar, node.scalarKind == .int, let year = Int(node.text), (1900...2200).contains(year)
             else {
                 throw node.error(
-                    "organization.reporting_period: expected the calendar year the money figures cover, such as 2025, found \(node.kindDescription)"
+                    "organization.reporting_period: expected the calendar year the money figures cover, such as "
+                        + "2025, found \(node.kindDescription)"
                 )
             }
             period = year
             if let clash = historyMarks[year] {
                 throw node.error(
-                    "organization.reporting_period: \(year)'s figures are the top-level ones; organization.history gives \(year) again at line \(clash.line)"
+                    "organization.reporting_period: \(year)'s figures are the top-level ones; organization.history "
+                        + "gives \(year) again at line \(clash.line)"
                 )
             }
         }
@@ -358,7 +365,8 @@ extension LabProfile {
         if map.value("primary_data") != nil {
             if let node = map.value("primary_data"), node.kind != .scalar {
                 throw node.error(
-                    "\(map.path(of: "primary_data")): expected a term such as general or biological-sequence, found \(node.kindDescription)"
+                    "\(map.path(of: "primary_data")): expected a term such as general or biological-sequence, found "
+                        + "\(node.kindDescription)"
                 )
             }
             primaryData = try terms(
@@ -444,14 +452,17 @@ extension LabProfile {
             }
             if let first = rates.firstIndex(where: { $0.from == rate.from && $0.to == rate.to }) {
                 throw rateNode.error(
-                    "\(path): a second rate from \(rate.from) to \(rate.to); the first is at line \(rateMarks[first].line) (declare one rate per currency pair)"
+                    "\(path): a second rate from \(rate.from) to \(rate.to); the first is at line "
+                        + "\(rateMarks[first].line) (declare one rate per currency pair)"
                 )
             }
             if let inverse = rates.firstIndex(where: { $0.from == rate.to && $0.to == rate.from }),
                 rates[inverse].rate * rate.rate != ExactDecimal(integer: 1)
             {
                 throw rateNode.error(
-                    "\(path): 1 \(rate.from) = \(rate.rate) \(rate.to) disagrees with the rate at line \(rateMarks[inverse].line), 1 \(rate.to) = \(rates[inverse].rate) \(rate.from): a rate and its inverse must multiply to exactly 1 (declare one direction only)"
+                    "\(path): 1 \(rate.from) = \(rate.rate) \(rate.to) disagrees with the rate at line "
+                        + "\(rateMarks[inverse].line), 1 \(rate.to) = \(rates[inverse].rate) \(rate.from): a rate "
+                        + "and its inverse must multiply to exactly 1 (declare one direction only)"
                 )
             }
             rates.append(rate)
@@ -468,7 +479,8 @@ extension LabProfile {
         let to = try map.requiredString("to", what: "an ISO 4217 currency code such as USD")
         for (key, code) in [("from", from), ("to", to)] where !UnitTable.isCurrencyCode(code) {
             throw try map.required(key, what: "").error(
-                "\(map.path(of: key)): \(code.quotedForDiagnostic()) is not an ISO 4217 currency code such as USD or EUR"
+                "\(map.path(of: key)): \(code.quotedForDiagnostic()) is not an ISO 4217 currency code such as USD or "
+                    + "EUR"
             )
         }
         let rateNode = try map.required("rate", what: "the number of '\(to)' per one '\(from)', such as 1.08")
@@ -505,7 +517,8 @@ extension LabProfile {
     static func nearMiss(_ path: String, _ value: String, _ known: [String]) -> String? {
         guard !known.contains(value), let near = Suggestion.nearest(to: value, among: known) else { return nil }
         return
-            "\(path): \(value.quotedForDiagnostic()) is not a term Threshold knows; did you mean '\(near)'? (known: \(known.joined(separator: ", ")))"
+            "\(path): \(value.quotedForDiagnostic()) is not a term Threshold knows; did you mean '\(near)'? (known: "
+            + "\(known.joined(separator: ", ")))"
     }
 
     static func enumMessage(_ path: String, _ value: String, _ allowed: [String]) -> String {
@@ -625,7 +638,8 @@ extension LabProfile {
             let (value, unitCurrency) = try quantity(child, lazyPath: map.path(of: key), dimension)
             if let currency, let unitCurrency, currency != unitCurrency {
                 throw child.error(
-                    "\(map.path(of: key)): \(unitCurrency) does not match \(currency) used above; write every part of an estimate in one currency"
+                    "\(map.path(of: key)): \(unitCurrency) does not match \(currency) used above; write every part "
+                        + "of an estimate in one currency"
                 )
             }
             currency = currency ?? unitCurrency
@@ -645,7 +659,8 @@ extension LabProfile {
             // A lone bound says nothing of the other side: "at most 4e25" may be under any line.
             let given = low == nil ? "high" : "low", missing = low == nil ? "low" : "high"
             throw (map.value(given) ?? node).error(
-                "\(path): '\(given)' is given without '\(missing)'; an uncertain value needs both bounds, such as {estimate: 3.2e25, low: 2.1e25, high: 4.8e25}"
+                "\(path): '\(given)' is given without '\(missing)'; an uncertain value needs both bounds, such as "
+                    + "{estimate: 3.2e25, low: 2.1e25, high: 4.8e25}"
             )
         }
         if let point = estimate ?? low {
@@ -676,7 +691,8 @@ extension LabProfile {
             }
             guard let chips, let peakNode, let utilization, hours != nil || days != nil else {
                 throw node.error(
-                    "\(path): a hardware estimate needs 'chips', 'peak_per_chip' (FLOP/s), 'hours' or 'days', and 'utilization'"
+                    "\(path): a hardware estimate needs 'chips', 'peak_per_chip' (FLOP/s), 'hours' or 'days', and "
+                        + "'utilization'"
                 )
             }
             if hours != nil && days != nil { throw node.error("\(path): give either 'hours' or 'days', not both") }
@@ -699,7 +715,8 @@ extension LabProfile {
         }
         guard var combined = FactValue.combining(candidates) else {
             throw node.error(
-                "\(path): an estimate needs 'estimate' (with optional 'low' and 'high'), 'parameters' and 'tokens', or a hardware estimate"
+                "\(path): an estimate needs 'estimate' (with optional 'low' and 'high'), 'parameters' and 'tokens', "
+                    + "or a hardware estimate"
             )
         }
         combined.confidence = try map.string("confidence")

@@ -290,7 +290,8 @@ struct QuantityScanner {
         if mantissa.significantDigits + mantissa.trailingZeros > QuantityParser.maximumDigits {
             throw error(
                 .tooManyDigits,
-                "a number may have at most \(QuantityParser.maximumDigits) significant digits; use an exponent, as in 1e25",
+                "a number may have at most \(QuantityParser.maximumDigits) significant digits; use an exponent, as "
+                    + "in 1e25",
                 at: start)
         }
         mantissa.end = i
@@ -380,7 +381,8 @@ struct QuantityScanner {
         guard unit.dimension == .money else {
             throw error(
                 .conflictingUnits,
-                "the currency sign '\(text(prefix.start, prefix.end))' cannot go with the unit '\(text(start, unitEnd))'",
+                "the currency sign '\(text(prefix.start, prefix.end))' cannot go with the unit "
+                    + "'\(text(start, unitEnd))'",
                 at: start)
         }
         guard unit.packedCurrency == prefix.unit.packedCurrency else {
@@ -691,7 +693,8 @@ struct QuantityScanner {
             let decimal = String(written.map { $0 == "," ? "." : $0 })
             return error(
                 .comma,
-                "\(lead); write \(decimal) if the comma is a decimal mark, and use underscores to group digits (1_000_000)",
+                "\(lead); write \(decimal) if the comma is a decimal mark, and use underscores to group digits "
+                    + "(1_000_000)",
                 suggestion: decimal, at: comma)
         }
         return error(.comma, "\(lead); write 1000000, 1_000_000 or 1e6 (a point for a decimal mark)", at: comma)
@@ -713,7 +716,8 @@ struct QuantityScanner {
             if let (_, symbol) = prefixes.first(where: { $0.0 == head }) {
                 return error(
                     .ambiguousUnit,
-                    "'\(written)' is ambiguous: write '\(symbol)FLOP' for a count of operations or '\(symbol)FLOP/s' for a rate",
+                    "'\(written)' is ambiguous: write '\(symbol)FLOP' for a count of operations or '\(symbol)FLOP/s' "
+                        + "for a rate",
                     suggestion: "\(symbol)FLOP", at: start)
             }
         }
@@ -738,7 +742,8 @@ struct QuantityScanner {
             let next = skipSpaces(wordEnd)
             return error(
                 .trailingText,
-                "unexpected text after the unit '\(text(start, wordEnd))': \(text(next, unitEnd).quotedForDiagnostic())",
+                "unexpected text after the unit '\(text(start, wordEnd))': "
+                    + "\(text(next, unitEnd).quotedForDiagnostic())",
                 at: next)
         }
 
@@ -747,7 +752,8 @@ struct QuantityScanner {
         if utf8.count == 3, utf8.allSatisfy(UnitTable.isUppercaseLetter) {
             return error(
                 .unknownCurrency,
-                "'\(written)' is not an ISO 4217 currency code; accepted: USD, EUR, GBP, JPY, CNY, KRW and the other ISO 4217 codes",
+                "'\(written)' is not an ISO 4217 currency code; accepted: USD, EUR, GBP, JPY, CNY, KRW and the other "
+                    + "ISO 4217 codes",
                 at: start)
         }
 

@@ -327,9 +327,11 @@ package struct DeadlineList: Sendable, Hashable {
         for d in deadlines {
             let kind = d.isOverdue ? "**\(d.kind.rawValue)**" : d.kind.rawValue
             out +=
-                "| \(d.date) | \(d.when(asOf: asOf)) | \(kind) | \(d.status.rawValue) | `\(d.pack)` | `\(d.obligation)` | "
+                "| \(d.date) | \(d.when(asOf: asOf)) | \(kind) | \(d.status.rawValue) | `\(d.pack)` | "
+                + "`\(d.obligation)` | "
             out +=
-                "\(d.model.map(Markdown.escape) ?? "—") | \(d.organization.map(Markdown.escape) ?? "—") | `\(Markdown.escapeCode(d.profile))` |\n"
+                "\(d.model.map(Markdown.escape) ?? "—") | \(d.organization.map(Markdown.escape) ?? "—") | "
+                + "`\(Markdown.escapeCode(d.profile))` |\n"
         }
         return out
     }

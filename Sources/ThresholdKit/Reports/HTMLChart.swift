@@ -468,7 +468,9 @@ struct HTMLChart {
 
         let titleID = id + "-title", descID = id + "-desc"
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-group=\"\(HTMLText.escape(key))\" viewBox=\"0 0 \(c(HTMLChart.width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" preserveAspectRatio=\"xMinYMin meet\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-group=\"\(HTMLText.escape(key))\" "
+            + "viewBox=\"0 0 \(c(HTMLChart.width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(titleID) "
+            + "\(descID)\" preserveAspectRatio=\"xMinYMin meet\">"
         svg +=
             "<title id=\"\(titleID)\">\(HTMLText.escape(title)) (\(HTMLText.escape(unit)), logarithmic scale)</title>"
         svg += "<desc id=\"\(descID)\">\(HTMLText.escape(description(low: low, high: high)))</desc>"
@@ -478,17 +480,20 @@ struct HTMLChart {
         for r in rows.indices where r % 2 == 1 {
             let rowBottom = r + 1 < rowTops.count ? rowTops[r + 1] : bottom
             svg +=
-                "<rect x=\"0\" y=\"\(c(rowTops[r]))\" width=\"\(c(HTMLChart.width))\" height=\"\(c(rowBottom - rowTops[r]))\"/>"
+                "<rect x=\"0\" y=\"\(c(rowTops[r]))\" width=\"\(c(HTMLChart.width))\" "
+                + "height=\"\(c(rowBottom - rowTops[r]))\"/>"
         }
         svg += "</g><g class=\"grid\" aria-hidden=\"true\">"
         for decade in low...high {
             let gx = c(plotLeft + Double(decade - low) / Double(high - low) * (plotRight - plotLeft))
             svg += "<line x1=\"\(gx)\" y1=\"\(c(top - 4))\" x2=\"\(gx)\" y2=\"\(c(bottom + 4))\"/>"
             svg +=
-                "<text class=\"tick\" x=\"\(gx)\" y=\"\(c(bottom + 20))\" text-anchor=\"middle\">\(HTMLText.escape(HTMLNumber.decade(decade, unit)))</text>"
+                "<text class=\"tick\" x=\"\(gx)\" y=\"\(c(bottom + 20))\" "
+                + "text-anchor=\"middle\">\(HTMLText.escape(HTMLNumber.decade(decade, unit)))</text>"
         }
         svg +=
-            "<text class=\"axis-title\" x=\"\(c((plotLeft + plotRight) / 2))\" y=\"\(c(bottom + 40))\" text-anchor=\"middle\">\(HTMLText.escape(axisTitle)) (log scale)</text>"
+            "<text class=\"axis-title\" x=\"\(c((plotLeft + plotRight) / 2))\" y=\"\(c(bottom + 40))\" "
+            + "text-anchor=\"middle\">\(HTMLText.escape(axisTitle)) (log scale)</text>"
         svg += "</g>"
 
         // Limit lines.
@@ -509,7 +514,8 @@ struct HTMLChart {
             svg += "<g class=\"\(style)\"><title>\(HTMLText.escape(lineTitle(line)))</title>"
             svg += "<line x1=\"\(c(lx))\" y1=\"\(c(lineTop))\" x2=\"\(c(lx))\" y2=\"\(c(bottom + 4))\"/>"
             svg +=
-                "<text x=\"\(c(textX))\" y=\"\(c(placement.y))\" text-anchor=\"\(placement.anchor)\">\(HTMLText.escape(lineLabel(line)))</text>"
+                "<text x=\"\(c(textX))\" y=\"\(c(placement.y))\" "
+                + "text-anchor=\"\(placement.anchor)\">\(HTMLText.escape(lineLabel(line)))</text>"
             if let was = line.was {
                 // An arrow from the limit as it is (where its line is drawn) to the proposed one.
                 let from =
@@ -551,7 +557,8 @@ struct HTMLChart {
                 let sy = cy + 8
                 if let primaryX, abs(primaryX - px) > 4 {
                     svg +=
-                        "<line class=\"connector\" x1=\"\(c(primaryX))\" y1=\"\(c(sy))\" x2=\"\(c(px))\" y2=\"\(c(sy))\" aria-hidden=\"true\"/>"
+                        "<line class=\"connector\" x1=\"\(c(primaryX))\" y1=\"\(c(sy))\" x2=\"\(c(px))\" "
+                        + "y2=\"\(c(sy))\" aria-hidden=\"true\"/>"
                 }
                 svg += "<g class=\"point2 \(point.status)\"><title>\(HTMLText.escape(pointTitle(row, point)))</title>"
                 svg += "<path d=\"M\(c(px)) \(c(sy - 4))L\(c(px + 4)) \(c(sy + 3))L\(c(px - 4)) \(c(sy + 3))Z\"/></g>"
@@ -563,14 +570,16 @@ struct HTMLChart {
                     if let range = point.range {
                         let (lx, _) = x(range.lowerBound), (hx, _) = x(range.upperBound)
                         svg +=
-                            "<g class=\"range\" aria-hidden=\"true\"><line x1=\"\(c(lx))\" y1=\"\(c(cy))\" x2=\"\(c(hx))\" y2=\"\(c(cy))\"/>"
+                            "<g class=\"range\" aria-hidden=\"true\"><line x1=\"\(c(lx))\" y1=\"\(c(cy))\" "
+                            + "x2=\"\(c(hx))\" y2=\"\(c(cy))\"/>"
                         svg += "<line x1=\"\(c(lx))\" y1=\"\(c(cy - 5))\" x2=\"\(c(lx))\" y2=\"\(c(cy + 5))\"/>"
                         svg += "<line x1=\"\(c(hx))\" y1=\"\(c(cy - 5))\" x2=\"\(c(hx))\" y2=\"\(c(cy + 5))\"/></g>"
                     }
                     svg += "<g class=\"point \(point.status)\(off ? " off-scale" : "")\"><title>\(tip)</title>"
                     if point.indeterminate {
                         svg +=
-                            "<path d=\"M\(c(px)) \(c(cy - 7.5))L\(c(px + 7.5)) \(c(cy))L\(c(px)) \(c(cy + 7.5))L\(c(px - 7.5)) \(c(cy))Z\"/>"
+                            "<path d=\"M\(c(px)) \(c(cy - 7.5))L\(c(px + 7.5)) \(c(cy))L\(c(px)) "
+                            + "\(c(cy + 7.5))L\(c(px - 7.5)) \(c(cy))Z\"/>"
                         svg += "<text x=\"\(c(px))\" y=\"\(c(cy + 3.5))\" text-anchor=\"middle\">?</text>"
                     } else {
                         svg += "<circle cx=\"\(c(px))\" cy=\"\(c(cy))\" r=\"5.5\"/>"
@@ -589,14 +598,16 @@ struct HTMLChart {
                     $0.value == nil ? nil : $0.indeterminate ? " ?" : $0.conditionNotMet ? " ○" : nil
                 } ?? ""
             svg +=
-                "<text class=\"value\" x=\"\(c(HTMLChart.valueLeft))\" y=\"\(c(cy + 4))\">\(HTMLText.escape(valueText + mark))</text>"
+                "<text class=\"value\" x=\"\(c(HTMLChart.valueLeft))\" "
+                + "y=\"\(c(cy + 4))\">\(HTMLText.escape(valueText + mark))</text>"
             svg += "</g>"
         }
         svg += "</svg>"
 
         var out = "<figure class=\"chart-figure\" id=\"\(id)\">"
         out +=
-            "<figcaption><h3>\(HTMLText.escape(title)) <span class=\"unit\">(\(HTMLText.escape(unit)))</span></h3></figcaption>"
+            "<figcaption><h3>\(HTMLText.escape(title)) <span "
+            + "class=\"unit\">(\(HTMLText.escape(unit)))</span></h3></figcaption>"
         out += "<div class=\"chart-scroll\">" + svg + "</div>"
         out += legend()
         out += markNotes()
@@ -642,7 +653,9 @@ struct HTMLChart {
 
     func description(low: Int, high: Int) -> String {
         var text =
-            "Each row is \(rowNounWithArticle) (\(rows.count) in all), its \(HTMLChart.seriesLabel(series.first ?? "")) plotted as a point on a logarithmic scale from \(HTMLNumber.decade(low, unit)) to \(HTMLNumber.decade(high, unit)) \(unit)."
+            "Each row is \(rowNounWithArticle) (\(rows.count) in all), its "
+            + "\(HTMLChart.seriesLabel(series.first ?? "")) plotted as a point on a logarithmic scale from "
+            + "\(HTMLNumber.decade(low, unit)) to \(HTMLNumber.decade(high, unit)) \(unit)."
         if series.count > 1 {
             text += " Triangles mark \(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: " and "))."
         }
@@ -651,7 +664,8 @@ struct HTMLChart {
         for line in lines {
             let over = rows.filter { row in row.primary?.value.map { $0 > line.value } ?? false }.count
             text +=
-                " Line \(line.key) at \(HTMLNumber.quantity(line.value, unit))\(line.proposed ? " (proposed)" : ""): \(over) of \(rows.count) above."
+                " Line \(line.key) at \(HTMLNumber.quantity(line.value, unit))\(line.proposed ? " (proposed)" : ""): "
+                + "\(over) of \(rows.count) above."
         }
         return text
     }
@@ -662,27 +676,37 @@ struct HTMLChart {
     func legend() -> String {
         var out = "<div class=\"legend\"><ul class=\"marks\">"
         out +=
-            "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" r=\"5.5\" class=\"sw-decided\"/></svg> value, decided against every line</li>"
+            "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" "
+            + "r=\"5.5\" class=\"sw-decided\"/></svg> value, decided against every line</li>"
         let points = rows.flatMap(\.points)
         if points.contains(where: { $0.indeterminate && $0.value != nil }) {
             out +=
-                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 0.5L15.5 8L8 15.5L0.5 8Z\" class=\"sw-indeterminate\"/></svg> indeterminate against a line: its range crosses the line, or the test lacks something else it needs — a condition’s fact, figures for the year the statute counts, an exchange rate (reasons below)</li>"
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 0.5L15.5 8L8 "
+                + "15.5L0.5 8Z\" class=\"sw-indeterminate\"/></svg> indeterminate against a line: its range "
+                + "crosses the line, or the test lacks something else it needs — a condition’s fact, figures for "
+                + "the year the statute counts, an exchange rate (reasons below)</li>"
         }
         if hasConditionNotMet {
             out +=
-                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" r=\"5.5\" class=\"sw-condition-not-met\"/></svg> over a line, but not met: the threshold’s other condition is not (noted below)</li>"
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" "
+                + "r=\"5.5\" class=\"sw-condition-not-met\"/></svg> over a line, but not met: the threshold’s "
+                + "other condition is not (noted below)</li>"
         }
         if points.contains(where: { $0.range != nil }) {
             out +=
-                "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><path d=\"M3 8H29M3 3V13M29 3V13\" class=\"sw-range\"/></svg> uncertainty range, low to high</li>"
+                "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><path d=\"M3 8H29M3 "
+                + "3V13M29 3V13\" class=\"sw-range\"/></svg> uncertainty range, low to high</li>"
         }
         if series.count > 1 {
             out +=
-                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 2L14 13H2Z\" class=\"sw-decided\"/></svg> \(HTMLText.escape(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: ", ")))</li>"
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><path d=\"M8 2L14 13H2Z\" "
+                + "class=\"sw-decided\"/></svg> "
+                + "\(HTMLText.escape(series.dropFirst().map(HTMLChart.seriesLabel).joined(separator: ", ")))</li>"
         }
         if rows.contains(where: { $0.primary?.value == nil }) {
             out +=
-                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><rect x=\"3\" y=\"3\" width=\"10\" height=\"10\" class=\"sw-missing\"/></svg> not given</li>"
+                "<li><svg class=\"swatch\" viewBox=\"0 0 16 16\" aria-hidden=\"true\"><rect x=\"3\" y=\"3\" "
+                + "width=\"10\" height=\"10\" class=\"sw-missing\"/></svg> not given</li>"
         }
         out += "</ul><ul class=\"lines\">"
         var plain = 0
@@ -690,9 +714,11 @@ struct HTMLChart {
             let style = line.proposed ? "proposed" : "limit-\(plain % 5)"
             if !line.proposed { plain += 1 }
             out +=
-                "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><line x1=\"0\" y1=\"8\" x2=\"32\" y2=\"8\" class=\"sw-line \(style)\"/></svg> "
+                "<li><svg class=\"swatch wide\" viewBox=\"0 0 32 16\" aria-hidden=\"true\"><line x1=\"0\" y1=\"8\" "
+                + "x2=\"32\" y2=\"8\" class=\"sw-line \(style)\"/></svg> "
             out +=
-                "<strong>\(HTMLText.escape(line.key))</strong> \(HTMLText.escape(HTMLNumber.quantity(line.value, unit)))"
+                "<strong>\(HTMLText.escape(line.key))</strong> "
+                + "\(HTMLText.escape(HTMLNumber.quantity(line.value, unit)))"
             if let was = line.was {
                 out += " <em>proposed</em>, was \(HTMLText.escape(HTMLNumber.quantity(was, unit)))"
             }
@@ -703,7 +729,8 @@ struct HTMLChart {
                 ": "
                 + line.refs.map { ref in
                     var item =
-                        "<code>\(HTMLText.escape(ref.pack))</code> › <code>\(HTMLText.escape(ref.threshold))</code> (\(HTMLText.escape(ref.comparison.symbol))"
+                        "<code>\(HTMLText.escape(ref.pack))</code> › <code>\(HTMLText.escape(ref.threshold))</code> "
+                        + "(\(HTMLText.escape(ref.comparison.symbol))"
                     if series.count > 1 { item += ", " + HTMLText.escape(HTMLChart.seriesLabel(ref.series)) }
                     return item + ")"
                 }.joined(separator: "; ")
@@ -730,7 +757,8 @@ struct HTMLChart {
                     var item = "<li><a href=\"#p-\(row.profileIndex + 1)\">\(HTMLText.isolated(row.label))</a>"
                     if series.count > 1 { item += " (\(HTMLText.escape(HTMLChart.seriesLabel(point.series))))" }
                     item +=
-                        ", <code>\(HTMLText.escape(reading.ref.pack))</code> › <code>\(HTMLText.escape(reading.ref.threshold))</code>: "
+                        ", <code>\(HTMLText.escape(reading.ref.pack))</code> › "
+                        + "<code>\(HTMLText.escape(reading.ref.threshold))</code>: "
                     item += reading.conditionNotMet ? "over the line, not met: a condition is not" : "indeterminate"
                     if !reading.notes.isEmpty { item += " — " + HTMLText.escape(reading.notes.joined(separator: "; ")) }
                     items.append(item + "</li>")
@@ -739,7 +767,8 @@ struct HTMLChart {
         }
         guard !items.isEmpty else { return "" }
         var out =
-            "<details class=\"mark-notes\" open=\"open\"><summary>Why \(total == 1 ? "1 result is" : "\(total) results are") marked</summary><ul>"
+            "<details class=\"mark-notes\" open=\"open\"><summary>Why "
+            + "\(total == 1 ? "1 result is" : "\(total) results are") marked</summary><ul>"
         out += items.joined()
         if total > items.count { out += "<li>… and \(total - items.count) more: see each profile’s details.</li>" }
         return out + "</ul></details>"
@@ -749,9 +778,12 @@ struct HTMLChart {
     /// so that it does not widen the page).
     func dataTable(id: String) -> String {
         var out =
-            "<div class=\"sr-only\"><table class=\"chart-data\" id=\"\(id)-data\"><caption>Values plotted in the chart “\(HTMLText.escape(title))”</caption>"
+            "<div class=\"sr-only\"><table class=\"chart-data\" id=\"\(id)-data\"><caption>Values plotted in the "
+            + "chart “\(HTMLText.escape(title))”</caption>"
         out +=
-            "<thead><tr><th scope=\"col\">\(HTMLText.escape(rowNoun.htmlCapitalizedFirst))</th><th scope=\"col\">Quantity</th><th scope=\"col\">Value</th><th scope=\"col\">Range</th><th scope=\"col\">Results</th></tr></thead><tbody>"
+            "<thead><tr><th scope=\"col\">\(HTMLText.escape(rowNoun.htmlCapitalizedFirst))</th><th "
+            + "scope=\"col\">Quantity</th><th scope=\"col\">Value</th><th scope=\"col\">Range</th><th "
+            + "scope=\"col\">Results</th></tr></thead><tbody>"
         for row in rows {
             for point in row.points {
                 out += "<tr><th scope=\"row\">\(HTMLText.isolated(row.label))</th>"

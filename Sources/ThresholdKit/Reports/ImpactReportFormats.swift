@@ -60,7 +60,8 @@ extension ImpactReport {
                 let movers = pack.movers(movement)
                 guard !movers.isEmpty else { continue }
                 let heading =
-                    "\(movement.description.prefix(1).uppercased())\(movement.description.dropFirst()) (\(movers.count))"
+                    "\(movement.description.prefix(1).uppercased())\(movement.description.dropFirst()) "
+                    + "(\(movers.count))"
                 switch movement {
                 case .newlyInScope: out += "  " + paint.red(heading) + "\n"
                 case .outOfScope: out += "  " + paint.green(heading) + "\n"
@@ -94,19 +95,23 @@ extension ImpactReport {
                     out += "    \(o.id): applies to \(o.appliesBefore) → \(o.appliesAfter)\n"
                     if !o.newlyApplies.isEmpty {
                         out +=
-                            "      newly applies: \(o.newlyApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                            "      newly applies: "
+                            + "\(o.newlyApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
                     }
                     if !o.noLongerApplies.isEmpty {
                         out +=
-                            "      no longer applies: \(o.noLongerApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                            "      no longer applies: "
+                            + "\(o.noLongerApplies.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
                     }
                     if !o.newlyIndeterminate.isEmpty {
                         out +=
-                            "      newly indeterminate: \(o.newlyIndeterminate.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                            "      newly indeterminate: "
+                            + "\(o.newlyIndeterminate.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
                     }
                     if !o.decidedNotToApply.isEmpty {
                         out +=
-                            "      no longer indeterminate, does not apply: \(o.decidedNotToApply.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
+                            "      no longer indeterminate, does not apply: "
+                            + "\(o.decidedNotToApply.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
                     }
                     for s in o.statusChanges {
                         out += "      \(s.name.controlCharactersEscaped): \(s.before.rawValue) → \(s.after.rawValue)\n"
@@ -288,17 +293,24 @@ extension ImpactReport {
     package func markdown() -> String {
         var out = "## Impact of \(changes.count == 1 ? "1 change" : "\(changes.count) changes")\n\n"
         out +=
-            "As of \(asOf) · \(profiles) profile\(profiles == 1 ? "" : "s")\(invalid > 0 ? " · **\(invalid) invalid**" : "")\n\n"
+            "As of \(asOf) · \(profiles) "
+            + "profile\(profiles == 1 ? "" : "s")\(invalid > 0 ? " · **\(invalid) invalid**" : "")\n\n"
         out += "| Threshold | Before | After |\n|---|---|---|\n"
         for change in changes {
             out +=
-                "| `\(change.key)` | \(change.comparison.symbol) \(Markdown.escape(HTMLNumber.quantity(change.from, change.unit))) | \(change.comparison.symbol) \(Markdown.escape(HTMLNumber.quantity(change.to, change.unit))) |\n"
+                "| `\(change.key)` | \(change.comparison.symbol) "
+                + "\(Markdown.escape(HTMLNumber.quantity(change.from, change.unit))) | "
+                + "\(change.comparison.symbol) \(Markdown.escape(HTMLNumber.quantity(change.to, change.unit))) |\n"
         }
         out +=
-            "\n| Pack | In scope | Indeterminate | Out of scope | With unmet obligations | Profiles changed |\n|---|---|---|---|---|---|\n"
+            "\n| Pack | In scope | Indeterminate | Out of scope | With unmet obligations | Profiles changed "
+            + "|\n|---|---|---|---|---|---|\n"
         for pack in packs {
             out +=
-                "| `\(pack.pack)`\(pack.inForce ? "" : " (not in force: counts as if it were)") | \(pack.before.inScope) → \(pack.after.inScope) | \(pack.before.indeterminate) → \(pack.after.indeterminate) | \(pack.before.outOfScope) → \(pack.after.outOfScope) | \(pack.inForce ? "\(pack.before.unmet) → \(pack.after.unmet)" : "—") | \(pack.movers.count) |\n"
+                "| `\(pack.pack)`\(pack.inForce ? "" : " (not in force: counts as if it were)") | "
+                + "\(pack.before.inScope) → \(pack.after.inScope) | \(pack.before.indeterminate) → "
+                + "\(pack.after.indeterminate) | \(pack.before.outOfScope) → \(pack.after.outOfScope) | "
+                + "\(pack.inForce ? "\(pack.before.unmet) → \(pack.after.unmet)" : "—") | \(pack.movers.count) |\n"
         }
         for pack in packs where !pack.movers.isEmpty {
             out += "\n### \(pack.pack) — \(Markdown.escape(pack.title))\n\n"
@@ -314,10 +326,15 @@ extension ImpactReport {
             let changed = pack.obligations.filter(\.isChanged)
             if !changed.isEmpty {
                 out +=
-                    "\n| Obligation | Applies to | Newly applies | No longer applies | Newly indeterminate | No longer indeterminate, does not apply |\n|---|---|---|---|---|---|\n"
+                    "\n| Obligation | Applies to | Newly applies | No longer applies | Newly indeterminate | No "
+                    + "longer indeterminate, does not apply |\n|---|---|---|---|---|---|\n"
                 for o in changed {
                     out +=
-                        "| `\(o.id)` | \(o.appliesBefore) → \(o.appliesAfter) | \(o.newlyApplies.map(Markdown.escape).joined(separator: ", ")) | \(o.noLongerApplies.map(Markdown.escape).joined(separator: ", ")) | \(o.newlyIndeterminate.map(Markdown.escape).joined(separator: ", ")) | \(o.decidedNotToApply.map(Markdown.escape).joined(separator: ", ")) |\n"
+                        "| `\(o.id)` | \(o.appliesBefore) → \(o.appliesAfter) | "
+                        + "\(o.newlyApplies.map(Markdown.escape).joined(separator: ", ")) | "
+                        + "\(o.noLongerApplies.map(Markdown.escape).joined(separator: ", ")) | "
+                        + "\(o.newlyIndeterminate.map(Markdown.escape).joined(separator: ", ")) | "
+                        + "\(o.decidedNotToApply.map(Markdown.escape).joined(separator: ", ")) |\n"
                 }
             }
         }

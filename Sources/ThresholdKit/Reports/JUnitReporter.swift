@@ -66,7 +66,8 @@ package struct JUnitReporter: Reporter {
                 suite.errors += 1
                 suite.spool.write(
                     "    <testcase classname=\"\(classname)\" name=\"(invalid profile)\" file=\"\(classname)\">\n"
-                        + "      <error message=\"\(XML.attribute(message))\" type=\"\(XML.attribute(type))\">\(XML.text(details))</error>\n"
+                        + "      <error message=\"\(XML.attribute(message))\" "
+                        + "type=\"\(XML.attribute(type))\">\(XML.text(details))</error>\n"
                         + "    </testcase>\n")
             }
             return
@@ -77,17 +78,20 @@ package struct JUnitReporter: Reporter {
             for obligation in pack.obligations {
                 suite.tests += 1
                 text +=
-                    "    <testcase classname=\"\(classname)\" name=\"\(XML.attribute(obligation.id))\" file=\"\(classname)\">\n"
+                    "    <testcase classname=\"\(classname)\" name=\"\(XML.attribute(obligation.id))\" "
+                    + "file=\"\(classname)\">\n"
                 let details = Self.details(obligation, verdict: verdict, pack: pack)
                 switch obligation.status {
                 case .unmet, .expired:
                     suite.failures += 1
                     text +=
-                        "      <failure message=\"\(XML.attribute(Self.headline(obligation)))\" type=\"\(obligation.status.rawValue)\">\(XML.text(details))</failure>\n"
+                        "      <failure message=\"\(XML.attribute(Self.headline(obligation)))\" "
+                        + "type=\"\(obligation.status.rawValue)\">\(XML.text(details))</failure>\n"
                 case .indeterminate where context.failurePolicy == .indeterminate:
                     suite.failures += 1
                     text +=
-                        "      <failure message=\"\(XML.attribute(Self.headline(obligation)))\" type=\"indeterminate\">\(XML.text(details))</failure>\n"
+                        "      <failure message=\"\(XML.attribute(Self.headline(obligation)))\" "
+                        + "type=\"indeterminate\">\(XML.text(details))</failure>\n"
                 case .indeterminate:
                     suite.skipped += 1
                     text += "      <skipped message=\"\(XML.attribute(Self.headline(obligation)))\"/>\n"
@@ -106,11 +110,13 @@ package struct JUnitReporter: Reporter {
         let errors = suites.reduce(0) { $0 + $1.errors }, skipped = suites.reduce(0) { $0 + $1.skipped }
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         output.write(
-            "<testsuites name=\"threshold audit\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
+            "<testsuites name=\"threshold audit\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" "
+                + "skipped=\"\(skipped)\">\n"
         )
         for suite in suites {
             output.write(
-                "  <testsuite name=\"\(XML.attribute(suite.pack))\" tests=\"\(suite.tests)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"\(suite.skipped)\">\n"
+                "  <testsuite name=\"\(XML.attribute(suite.pack))\" tests=\"\(suite.tests)\" "
+                    + "failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"\(suite.skipped)\">\n"
             )
             output.write("    <properties>\n")
             output.write("      <property name=\"title\" value=\"\(XML.attribute(suite.title))\"/>\n")
@@ -131,7 +137,8 @@ package struct JUnitReporter: Reporter {
 
     static func details(_ obligation: ObligationResult, verdict: Verdict, pack: PackResult) -> String {
         var lines = [
-            "\(pack.pack) · \(obligation.id): applies \(obligation.applies.rawValue), status \(obligation.status.rawValue)"
+            "\(pack.pack) · \(obligation.id): applies \(obligation.applies.rawValue), status "
+                + "\(obligation.status.rawValue)"
         ]
         if let organization = verdict.organization { lines.append("organization: \(organization)") }
         if !obligation.because.isEmpty { lines.append("because: \(obligation.because.joined(separator: ", "))") }
@@ -145,7 +152,9 @@ package struct JUnitReporter: Reporter {
         lines += obligation.notes
         for threshold in pack.thresholds where obligation.because.contains(threshold.id) && threshold.result == .met {
             var line =
-                "\(threshold.id) (\(threshold.subject)): \(threshold.shownValue({ "\($0) \(threshold.unit)" }) ?? "—") \(threshold.comparison.symbol) \(threshold.limit) \(threshold.unit)"
+                "\(threshold.id) (\(threshold.subject)): "
+                + "\(threshold.shownValue({ "\($0) \(threshold.unit)" }) ?? "—") \(threshold.comparison.symbol) "
+                + "\(threshold.limit) \(threshold.unit)"
             if let mark = threshold.mark { line += " at \(verdict.profile ?? "<input>"):\(mark.line):\(mark.column)" }
             lines.append(line)
         }

@@ -19,12 +19,17 @@ extension Verdict {
             let shown = pack.thresholds.filter { explain || $0.result != .notMet }
             if !shown.isEmpty {
                 out +=
-                    "| Threshold | Subject | Result | Value | Limit | Margin | Where | Citation | Notes |\n|---|---|---|---|---|---|---|---|---|\n"
+                    "| Threshold | Subject | Result | Value | Limit | Margin | Where | Citation | Notes "
+                    + "|\n|---|---|---|---|---|---|---|---|---|\n"
                 for t in shown {
                     let location = t.mark.map { "\(profile ?? "input"):\($0.line):\($0.column)" } ?? ""
                     let value = t.shownValue({ $0.readable(t.unit) }) ?? "—"
                     out +=
-                        "| `\(t.id)` | \(Markdown.escape(t.subject)) | \(t.result.name) | \(Markdown.escape(value)) | \(t.comparison.symbol) \(Markdown.escape(t.limit.readable(t.unit))) | \(t.margin.map { "×\($0)" } ?? "—") | \(Markdown.escape(location)) | \(Markdown.escape(t.citationWithGrade ?? "—")) | \(Markdown.escape(t.notes.joined(separator: "; "))) |\n"
+                        "| `\(t.id)` | \(Markdown.escape(t.subject)) | \(t.result.name) | \(Markdown.escape(value)) "
+                        + "| \(t.comparison.symbol) \(Markdown.escape(t.limit.readable(t.unit))) | "
+                        + "\(t.margin.map { "×\($0)" } ?? "—") | \(Markdown.escape(location)) | "
+                        + "\(Markdown.escape(t.citationWithGrade ?? "—")) | "
+                        + "\(Markdown.escape(t.notes.joined(separator: "; "))) |\n"
                 }
                 out += "\n"
             }
@@ -46,7 +51,10 @@ extension Verdict {
                 let citation = [o.citation, o.sourceGrade.map { "source \($0.rawValue)" }].compactMap { $0 }.joined(
                     separator: " · ")
                 out +=
-                    "| `\(o.id)` | \(applies) | **\(pack.inForce ? o.status.rawValue : "not in force")** | \(o.because.joined(separator: ", ")) | \(o.due?.description ?? "") | \(Markdown.escape(why.joined(separator: "; "))) | \(citation.isEmpty ? "—" : Markdown.escape(citation)) |\n"
+                    "| `\(o.id)` | \(applies) | **\(pack.inForce ? o.status.rawValue : "not in force")** | "
+                    + "\(o.because.joined(separator: ", ")) | \(o.due?.description ?? "") | "
+                    + "\(Markdown.escape(why.joined(separator: "; "))) | "
+                    + "\(citation.isEmpty ? "—" : Markdown.escape(citation)) |\n"
             }
             out += "\nDeployment: **\(pack.deployment.rawValue)** (\(Markdown.escape(pack.deploymentReason)))\n\n"
         }

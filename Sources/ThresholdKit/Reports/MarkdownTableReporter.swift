@@ -50,7 +50,8 @@ package struct MarkdownTableReporter: Reporter {
             if !pack.inForce, let reason = pack.inForceReason { notes.append(Markdown.escape(reason)) }
             if pack.status == .proposed { notes.append("proposal, evaluated as if enacted") }
             out +=
-                "| \(profile) | \(organization) | `\(pack.pack)` | \(result) | \(pack.appliesCount) | \(unmet) | \(pack.deployment.rawValue) | \(notes.joined(separator: "; ")) |\n"
+                "| \(profile) | \(organization) | `\(pack.pack)` | \(result) | \(pack.appliesCount) | \(unmet) | "
+                + "\(pack.deployment.rawValue) | \(notes.joined(separator: "; ")) |\n"
         }
         output.write(out)
     }
@@ -62,10 +63,12 @@ package struct MarkdownTableReporter: Reporter {
         out += "\(summary.failing) failing under `--fail-on \(summary.failurePolicy.rawValue)`\n\n"
         if !summary.packs.isEmpty {
             out +=
-                "| Pack | In force | In scope | Unmet | Late | Pending | Indeterminate | Blocked |\n|---|---|---|---|---|---|---|---|\n"
+                "| Pack | In force | In scope | Unmet | Late | Pending | Indeterminate | Blocked "
+                + "|\n|---|---|---|---|---|---|---|---|\n"
             for tally in summary.packs {
                 out +=
-                    "| `\(tally.pack)` | \(tally.inForce ? "yes" : "no") | \(tally.inScope) | \(tally.unmet) | \(tally.late) | \(tally.pending) | \(tally.indeterminate) | \(tally.blocked) |\n"
+                    "| `\(tally.pack)` | \(tally.inForce ? "yes" : "no") | \(tally.inScope) | \(tally.unmet) | "
+                    + "\(tally.late) | \(tally.pending) | \(tally.indeterminate) | \(tally.blocked) |\n"
             }
         }
         let problems = summary.notices.filter { $0.kind != .symlinkNotFollowed }
@@ -73,7 +76,8 @@ package struct MarkdownTableReporter: Reporter {
             out += "\n### Skipped\n\n"
             for notice in problems {
                 out +=
-                    "- \(notice.isError ? "**error**" : "warning"): \(Markdown.escape(notice.path)): \(Markdown.escape(notice.message))\n"
+                    "- \(notice.isError ? "**error**" : "warning"): \(Markdown.escape(notice.path)): "
+                    + "\(Markdown.escape(notice.message))\n"
             }
             let notFollowed = summary.notices.count - problems.count
             if notFollowed > 0 {

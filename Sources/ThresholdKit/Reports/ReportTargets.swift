@@ -87,7 +87,8 @@ package enum ReportTargets {
                 }
                 if let other = toStandardOutput, other.format != format {
                     throw ReportTargetError(
-                        "Only one format can go to standard output (--format \(other.spec) and --format \(spec)); write the others to files with --format FORMAT:FILE or --output FILE."
+                        "Only one format can go to standard output (--format \(other.spec) and --format \(spec)); "
+                            + "write the others to files with --format FORMAT:FILE or --output FILE."
                     )
                 }
                 toStandardOutput = (format, spec)
@@ -96,7 +97,8 @@ package enum ReportTargets {
         for file in outputs {
             guard let format = catalog.ofFile(file) else {
                 throw ReportTargetError(
-                    "Cannot tell the format of --output \(file) from its extension (\(catalog.extensions)); use --format FORMAT:\(file)."
+                    "Cannot tell the format of --output \(file) from its extension (\(catalog.extensions)); use "
+                        + "--format FORMAT:\(file)."
                 )
             }
             targets.append(ReportTarget(format: format, path: file))

@@ -84,7 +84,9 @@ package struct SARIFReporter: Reporter {
                         w.object {
                             $0.member(
                                 "text",
-                                "A file the audit was asked to read is not a valid lab profile: it cannot be opened, it is not well-formed YAML, or it does not have the keys and values a profile needs. It is not evaluated."
+                                "A file the audit was asked to read is not a valid lab profile: it cannot be opened, "
+                                    + "it is not well-formed YAML, or it does not have the keys and values a profile "
+                                    + "needs. It is not evaluated."
                             )
                         }
                         w.key("help");

@@ -112,11 +112,13 @@ extension PackResult {
                     < ($1.value ?? $1.range?.upperBound ?? ExactDecimal(integer: 0))
             }!
             return
-                "\(id) not met by any of \(results.count) \(results[0].subjectKind)s (nearest: \(nearest.shortReason(naming: true)))"
+                "\(id) not met by any of \(results.count) \(results[0].subjectKind)s (nearest: "
+                + "\(nearest.shortReason(naming: true)))"
         }
         let shown = results.prefix(2).map { $0.shortReason(naming: true) }
         return
-            "\(id) undecided for \(results.count) \(results[0].subjectKind)s (\(shown.joined(separator: "; "))\(results.count > 2 ? "; …" : ""))"
+            "\(id) undecided for \(results.count) \(results[0].subjectKind)s "
+            + "(\(shown.joined(separator: "; "))\(results.count > 2 ? "; …" : ""))"
     }
 }
 

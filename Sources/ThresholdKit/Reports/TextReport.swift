@@ -108,7 +108,8 @@ extension Verdict {
                     case .indeterminate: marker = paint.magenta("??? ")
                     }
                     var line =
-                        "    \(marker) \(threshold.id.padded(idWidth))  \(threshold.subject.escapedForTerminal().padded(subjectWidth))  "
+                        "    \(marker) \(threshold.id.padded(idWidth))  "
+                        + "\(threshold.subject.escapedForTerminal().padded(subjectWidth))  "
                     if threshold.value == nil, let shown = threshold.shownValue({ $0.readable(threshold.unit) }) {
                         line += "\(shown) vs \(threshold.comparison.symbol) \(threshold.limit.readable(threshold.unit))"
                     } else if let value = threshold.value {
@@ -203,7 +204,8 @@ extension Verdict {
                         && (subject.status != obligation.status || obligation.subjects.count > 1)
                     {
                         var line =
-                            "        \(subject.subject.escapedForTerminal()): \(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
+                            "        \(subject.subject.escapedForTerminal()): "
+                            + "\(subject.status.rawValue)\(subject.due.map { ", due \($0)" } ?? "")"
                         line +=
                             subject.notes.isEmpty
                             ? "" : " — " + subject.notes.joined(separator: "; ").escapedForTerminal()

@@ -44,7 +44,8 @@ package struct LimitChange: Sendable, Hashable, CustomStringConvertible {
 
     /// `eu-ai-act-gpai/systemic-risk-compute: > 1e25 FLOP → > 1e26 FLOP` (money as `500M USD`).
     package var description: String {
-        "\(key): \(comparison.symbol) \(HTMLNumber.quantity(from, unit)) → \(comparison.symbol) \(HTMLNumber.quantity(to, unit))"
+        "\(key): \(comparison.symbol) \(HTMLNumber.quantity(from, unit)) → \(comparison.symbol) "
+            + "\(HTMLNumber.quantity(to, unit))"
     }
 }
 
@@ -125,13 +126,16 @@ extension RuleBook {
                     .contains(error.kind) ? .wrongUnit : .badValue
             throw LimitChangeError(
                 kind,
-                "\(packID)/\(thresholdID)=\(value): \(error.message) (the limit is \(test.comparison.symbol) \(HTMLNumber.quantity(test.limit, unit)))"
+                "\(packID)/\(thresholdID)=\(value): \(error.message) (the limit is \(test.comparison.symbol) "
+                    + "\(HTMLNumber.quantity(test.limit, unit)))"
             )
         }
         if dimension == .money, let currency = test.currency, quantity.currency != currency {
             throw LimitChangeError(
                 .wrongUnit,
-                "\(packID)/\(thresholdID)=\(value): the limit is in \(currency), not \(quantity.currency ?? "no currency"); write the new value in \(currency) (the limit is \(test.comparison.symbol) \(HTMLNumber.quantity(test.limit, unit)))"
+                "\(packID)/\(thresholdID)=\(value): the limit is in \(currency), not "
+                    + "\(quantity.currency ?? "no currency"); write the new value in \(currency) (the limit is "
+                    + "\(test.comparison.symbol) \(HTMLNumber.quantity(test.limit, unit)))"
             )
         }
         return LimitChange(

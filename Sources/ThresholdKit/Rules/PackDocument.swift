@@ -72,16 +72,19 @@ extension RulePack {
         out += "## Thresholds\n\n| id | about | test | citation | source grade |\n|---|---|---|---|---|\n"
         for threshold in thresholds {
             var test =
-                "\(threshold.test.fact.rawValue) \(threshold.test.comparison.rawValue.replacingUnderscores) \(threshold.test.written)"
+                "\(threshold.test.fact.rawValue) \(threshold.test.comparison.rawValue.replacingUnderscores) "
+                + "\(threshold.test.written)"
             for condition in threshold.conditions { test += ", where \(condition.text)" }
             if threshold.period != nil { test += ", in the preceding calendar year" }
             if let modified = threshold.modifiedModel {
                 test +=
-                    "; for a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
+                    "; for a model built on another provider's (base_model): \(modified.test.fact.rawValue) "
+                    + "\(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
                 for condition in modified.conditions { test += ", where \(condition.text)" }
             }
             out +=
-                "| `\(threshold.id)` | \(threshold.subject.rawValue) | \(cell(test)) | \(cell(threshold.citation ?? "—")) | \(grade(threshold.cite)) |\n"
+                "| `\(threshold.id)` | \(threshold.subject.rawValue) | \(cell(test)) | "
+                + "\(cell(threshold.citation ?? "—")) | \(grade(threshold.cite)) |\n"
         }
         out += "\n"
         for threshold in thresholds {
@@ -92,7 +95,8 @@ extension RulePack {
         for obligation in obligations {
             out += "### `\(obligation.id)` — \(obligation.title)\n\n"
             out +=
-                "- kind: \(obligation.kind), owed \(obligation.per == .model ? "per model" : "once by the organisation")\n"
+                "- kind: \(obligation.kind), owed "
+                + "\(obligation.per == .model ? "per model" : "once by the organisation")\n"
             out += "- applies when: \(obligation.when.text)\n"
             for line in obligation.timingText { out += "- \(line)\n" }
             if let citation = obligation.citation {
@@ -103,10 +107,12 @@ extension RulePack {
         }
         if !readings.isEmpty {
             out +=
-                "## Readings\n\nThe text is ambiguous; every reading is evaluated, and a duty whose scope differs between them is reported with each reading's answer.\n\n"
+                "## Readings\n\nThe text is ambiguous; every reading is evaluated, and a duty whose scope differs "
+                + "between them is reported with each reading's answer.\n\n"
             for reading in readings {
                 out +=
-                    "### `\(reading.id)`\(reading.id == defaultReading ? " (default)" : "") — \(reading.title)\n\n\(reading.rationale)\n\n"
+                    "### `\(reading.id)`\(reading.id == defaultReading ? " (default)" : "") — "
+                    + "\(reading.title)\n\n\(reading.rationale)\n\n"
                 if let citation = reading.citation {
                     out += "- citation: \(citation) (source grade: \(grade(reading.cite)))\n"
                 }
@@ -115,7 +121,8 @@ extension RulePack {
                 }
                 for (id, test) in reading.limits.sorted(by: { $0.key < $1.key }) {
                     out +=
-                        "- `\(id)`: \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.written)\n"
+                        "- `\(id)`: \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) "
+                        + "\(test.written)\n"
                 }
                 out += "\n"
             }

@@ -16,7 +16,8 @@ package struct LintReport: Sendable {
             guard isWarning else { return error.description }
             let rest = error.description.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
             let headline =
-                "\((error.file ?? "<input>").escapedForTerminal()):\(error.mark.line):\(error.mark.column): warning: \(error.message.escapedForTerminal(limit: 1_000))"
+                "\((error.file ?? "<input>").escapedForTerminal()):\(error.mark.line):\(error.mark.column): warning: "
+                + "\(error.message.escapedForTerminal(limit: 1_000))"
             return ([headline] + rest.map(String.init)).joined(separator: "\n")
         }
     }
@@ -104,13 +105,15 @@ extension RuleBook {
                 findings.append(
                     error(
                         pack,
-                        "a second pack with the id '\(pack.id)'; the first is in \(first.path ?? "another file")\(first.mark.map { " at line \($0.line)" } ?? "")"
+                        "a second pack with the id '\(pack.id)'; the first is in "
+                            + "\(first.path ?? "another file")\(first.mark.map { " at line \($0.line)" } ?? "")"
                     ))
             } else if builtIn.contains(where: { $0.id == pack.id }), pack.replaces != pack.id {
                 findings.append(
                     error(
                         pack,
-                        "the built-in pack '\(pack.id)' has this id: give this pack another id, or write 'replaces: \(pack.id)' to stand in for it"
+                        "the built-in pack '\(pack.id)' has this id: give this pack another id, or write 'replaces: "
+                            + "\(pack.id)' to stand in for it"
                     ))
             }
             loaded.append(pack)

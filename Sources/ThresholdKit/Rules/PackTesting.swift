@@ -60,7 +60,8 @@ extension RulePack {
                     .map { "\($0.subject): \($0.result.name)\($0.value.map { " (value \($0))" } ?? "")" }.joined(
                         separator: ", ")
                 failures.append(
-                    "\(id): expected \(wanted.name), got \(actual?.name ?? "no subject")\(detail.isEmpty ? "" : " — \(detail)")"
+                    "\(id): expected \(wanted.name), got "
+                        + "\(actual?.name ?? "no subject")\(detail.isEmpty ? "" : " — \(detail)")"
                 )
             }
         }
@@ -80,13 +81,15 @@ extension RulePack {
             ] {
                 for id in ids where subject(id)?.applies != wanted {
                     failures.append(
-                        "\(model): \(id): expected applies \(wanted.rawValue), got \(subject(id)?.applies.rawValue ?? "nothing")"
+                        "\(model): \(id): expected applies \(wanted.rawValue), got "
+                            + "\(subject(id)?.applies.rawValue ?? "nothing")"
                     )
                 }
             }
             for (id, wanted) in expected.statuses.sorted(by: { $0.key < $1.key }) where subject(id)?.status != wanted {
                 failures.append(
-                    "\(model): \(id): expected status \(wanted.rawValue), got \(subject(id)?.status.rawValue ?? "nothing")"
+                    "\(model): \(id): expected status \(wanted.rawValue), got "
+                        + "\(subject(id)?.status.rawValue ?? "nothing")"
                 )
             }
             if let wanted = expected.deployment {
@@ -120,14 +123,16 @@ extension RulePack {
         for threshold in thresholds {
             let test = threshold.test
             out +=
-                "  \(threshold.id): \(threshold.subject.rawValue) \(test.fact.rawValue) \(test.comparison.rawValue.replacingUnderscores) \(test.limit)"
+                "  \(threshold.id): \(threshold.subject.rawValue) \(test.fact.rawValue) "
+                + "\(test.comparison.rawValue.replacingUnderscores) \(test.limit)"
             out += test.currency.map { " \($0)" } ?? test.fact.dimension.map { " \($0.baseUnit ?? "")" } ?? ""
             for condition in threshold.conditions { out += ", where \(condition.text)" }
             if threshold.period != nil { out += ", in the preceding calendar year" }
             if let citation = threshold.citation { out += "  [\(citation)]" }
             if let modified = threshold.modifiedModel {
                 out +=
-                    "\n    a model built on another provider's (base_model): \(modified.test.fact.rawValue) \(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
+                    "\n    a model built on another provider's (base_model): \(modified.test.fact.rawValue) "
+                    + "\(modified.test.comparison.rawValue.replacingUnderscores) \(modified.test.written)"
                 for condition in modified.conditions { out += ", where \(condition.text)" }
             }
             out += "\n"

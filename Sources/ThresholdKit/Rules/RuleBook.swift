@@ -37,7 +37,8 @@ public struct RuleBook: Sendable {
                 throw YAMLError(
                     kind: .decoding,
                     problem:
-                        "a second pack with the id '\(pack.id)'; the first is \(earlier). Give this pack another id, or write 'replaces: \(pack.id)' to stand in for it",
+                        "a second pack with the id '\(pack.id)'; the first is \(earlier). Give this pack another id, "
+                        + "or write 'replaces: \(pack.id)' to stand in for it",
                     mark: pack.mark ?? .start, file: pack.path)
             }
             kept.append(pack)

@@ -180,7 +180,8 @@ struct PackLoader {
                         // A gate blocks on what an assessment found; one that a threshold opens would
                         // read "an assessment found high risk" when none exists.
                         throw whenNode.error(
-                            "\(path).when: a deployment gate is triggered by an assessment's finding, such as {any_assessment_outcome: high-risk}, not by thresholds alone"
+                            "\(path).when: a deployment gate is triggered by an assessment's finding, such as "
+                                + "{any_assessment_outcome: high-risk}, not by thresholds alone"
                         )
                     }
                     return obligation
@@ -289,7 +290,8 @@ struct PackLoader {
         // A line built on a claim nobody has checked must say so where a reader will see it.
         if source.grade == .unverified, !((try map.string("note")) ?? "").lowercased().contains("unverified") {
             throw node.error(
-                "\(map.path(of: "cite")): the source '\(id)' is graded unverified, so this entry's note must say what is unverified (the word 'unverified' in 'note')"
+                "\(map.path(of: "cite")): the source '\(id)' is graded unverified, so this entry's note must say "
+                    + "what is unverified (the word 'unverified' in 'note')"
             )
         }
         return id
@@ -303,13 +305,16 @@ struct PackLoader {
                 message += "; did you mean '\(near)'?"
             } else {
                 message +=
-                    "; the facts of a \(subject.rawValue) are: \(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))"
+                    "; the facts of a \(subject.rawValue) are: "
+                    + "\(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))"
             }
             throw node.error(message)
         }
         guard key.subject == subject else {
             throw node.error(
-                "\(path): \(name.quotedForDiagnostic()) is a fact of a \(key.subject.rawValue), not of a \(subject.rawValue); the facts of a \(subject.rawValue) are: \(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))"
+                "\(path): \(name.quotedForDiagnostic()) is a fact of a \(key.subject.rawValue), not of a "
+                    + "\(subject.rawValue); the facts of a \(subject.rawValue) are: "
+                    + "\(FactKey.facts(of: subject).map(\.rawValue).joined(separator: ", "))"
             )
         }
         return key
@@ -320,7 +325,8 @@ struct PackLoader {
         let present = Comparison.allCases.filter { map[$0.rawValue] != nil }
         guard let comparison = present.first else {
             throw map.node.error(
-                "\(map.label)a comparison with a limit is missing: one of greater_than, at_least, less_than, at_most (the statute's word decides)"
+                "\(map.label)a comparison with a limit is missing: one of greater_than, at_least, less_than, at_most "
+                    + "(the statute's word decides)"
             )
         }
         if present.count > 1, let second = map[present[1].rawValue] {
@@ -354,7 +360,8 @@ struct PackLoader {
         let fractionPath = map.path(of: "fraction")
         guard fractionNode.kind == .scalar else {
             throw fractionNode.error(
-                "\(fractionPath): expected a fraction of whole numbers such as 1/3, found \(fractionNode.kindDescription)"
+                "\(fractionPath): expected a fraction of whole numbers such as 1/3, found "
+                    + "\(fractionNode.kindDescription)"
             )
         }
         let parts = fractionNode.text.split(separator: "/", omittingEmptySubsequences: false).map {
@@ -365,7 +372,8 @@ struct PackLoader {
             numbers.allSatisfy({ $0.map { $0.exponent >= 0 && !$0.isNegative && !$0.isZero } ?? false })
         else {
             throw fractionNode.error(
-                "\(fractionPath): \(fractionNode.text.quotedForDiagnostic()) is not a fraction of whole numbers greater than zero, such as 1/3"
+                "\(fractionPath): \(fractionNode.text.quotedForDiagnostic()) is not a fraction of whole numbers "
+                    + "greater than zero, such as 1/3"
             )
         }
         let numerator = numbers[0] ?? ExactDecimal(integer: 1)
@@ -374,12 +382,15 @@ struct PackLoader {
         let of = try factKey(ofNode, path: map.path(of: "of"), subject: fact.subject)
         guard of.dimension == dimension else {
             throw ofNode.error(
-                "\(map.path(of: "of")): '\(of.rawValue)' is \(of.dimension.map { "measured as \($0.example)" } ?? "not a quantity"); a limit drawn from it must be in the dimension of '\(fact.rawValue)' (\(dimension.example))"
+                "\(map.path(of: "of")): '\(of.rawValue)' is "
+                    + "\(of.dimension.map { "measured as \($0.example)" } ?? "not a quantity"); a limit drawn from "
+                    + "it must be in the dimension of '\(fact.rawValue)' (\(dimension.example))"
             )
         }
         guard dimension != .money else {
             throw node.error(
-                "\(path): a limit drawn as a fraction of another fact is for quantities without currency; compare money with a limit of its own"
+                "\(path): a limit drawn as a fraction of another fact is for quantities without currency; compare "
+                    + "money with a limit of its own"
             )
         }
         var otherwise: ExactDecimal?
@@ -416,7 +427,8 @@ struct PackLoader {
             if keyText == "any" && pair.key.kind == .scalar {
                 guard pair.value.kind == .sequence, !pair.value.items.isEmpty else {
                     throw pair.value.error(
-                        "\(keyPath): expected a list of alternatives, each a mapping of conditions, such as [{base_model.systemic_risk: true}, {training_compute: {greater_than: 1e25 FLOP}}]"
+                        "\(keyPath): expected a list of alternatives, each a mapping of conditions, such as "
+                            + "[{base_model.systemic_risk: true}, {training_compute: {greater_than: 1e25 FLOP}}]"
                     )
                 }
                 var groups: [[Condition]] = []
@@ -442,7 +454,8 @@ struct PackLoader {
         let map = try MappingReader(
             node, path: path, keys: RulePack.modifiedModelKeys,
             what:
-                "the test of a modified model, such as {fact: fine_tuning_compute, greater_than: {fraction: 1/3, of: base_model.training_compute, otherwise: 1e23 FLOP}}"
+                "the test of a modified model, such as {fact: fine_tuning_compute, greater_than: {fraction: 1/3, of: "
+                + "base_model.training_compute, otherwise: 1e23 FLOP}}"
         )
         let factNode = try map.required("fact", what: "the fact it compares, such as fine_tuning_compute")
         let fact = try factKey(factNode, path: map.path(of: "fact"), subject: subject)
@@ -473,7 +486,8 @@ struct PackLoader {
             test.market = try marketNode.string(path: map.path(of: "market"), what: "a market code such as KR")
         } else if fact.isMarketScoped {
             throw factNode.error(
-                "\(map.path(of: "fact")): '\(fact.rawValue)' is read in one market: name it with 'market:', such as market: KR"
+                "\(map.path(of: "fact")): '\(fact.rawValue)' is read in one market: name it with 'market:', such as "
+                    + "market: KR"
             )
         }
         var conditions: [Condition] = []
@@ -484,12 +498,14 @@ struct PackLoader {
             !conditions.contains(where: { $0.facts.contains(where: \.isMarketScoped) })
         {
             throw marketNode.error(
-                "\(map.path(of: "market")): neither '\(fact.rawValue)' nor a condition is read in one market; market: goes with market_revenue, market_ai_revenue, market_daily_users or local_address"
+                "\(map.path(of: "market")): neither '\(fact.rawValue)' nor a condition is read in one market; "
+                    + "market: goes with market_revenue, market_ai_revenue, market_daily_users or local_address"
             )
         }
         if marketNode == nil, let scoped = conditions.flatMap(\.facts).first(where: \.isMarketScoped) {
             throw node.error(
-                "\(map.path(of: "where")): '\(scoped.rawValue)' is read in one market: name it with 'market:', such as market: KR"
+                "\(map.path(of: "where")): '\(scoped.rawValue)' is read in one market: name it with 'market:', such "
+                    + "as market: KR"
             )
         }
         var period: Threshold.Period?
@@ -598,7 +614,8 @@ struct PackLoader {
             // whole: dropped silently, the duty would read as unmet with no date.
             if per == .organization && parsed.runsFromRelease {
                 throw dueNode.error(
-                    "\(map.path(of: "due")): a deadline that runs from a model's release needs 'per: model'; this obligation is owed once by the organisation"
+                    "\(map.path(of: "due")): a deadline that runs from a model's release needs 'per: model'; this "
+                        + "obligation is owed once by the organisation"
                 )
             }
             due = parsed
@@ -616,12 +633,14 @@ struct PackLoader {
         if let validNode = map.value("valid_for") {
             guard validNode.kind == .scalar, let period = CalendarPeriod(validNode.text) else {
                 throw validNode.error(
-                    "\(map.path(of: "valid_for")): expected a calendar period such as '1 year', '6 months' or '90 days' (at most 100 years)"
+                    "\(map.path(of: "valid_for")): expected a calendar period such as '1 year', '6 months' or '90 "
+                        + "days' (at most 100 years)"
                 )
             }
             if let daysNode = map.value("valid_for_days") {
                 throw daysNode.error(
-                    "\(map.path(of: "valid_for_days")): give 'valid_for' or 'valid_for_days', not both ('valid_for' is at line \(validNode.mark.line))"
+                    "\(map.path(of: "valid_for_days")): give 'valid_for' or 'valid_for_days', not both ('valid_for' "
+                        + "is at line \(validNode.mark.line))"
                 )
             }
             validFor = period
@@ -629,14 +648,17 @@ struct PackLoader {
             guard validNode.scalarKind == .int, let days = Int(validNode.text), days > 0, days <= Self.maximumDays
             else {
                 throw validNode.error(
-                    "\(map.path(of: "valid_for_days")): expected a whole number of days greater than zero (at most \(Self.maximumDays)), such as 365"
+                    "\(map.path(of: "valid_for_days")): expected a whole number of days greater than zero (at most "
+                        + "\(Self.maximumDays)), such as 365"
                 )
             }
             validFor = CalendarPeriod(days: days)
         }
         if let every, validFor != nil, let node = map.value("valid_for") ?? map.value("valid_for_days") {
             throw node.error(
-                "\(map.path(of: "valid_for")): give 'every' (a recurring duty: overdue when the period runs out) or 'valid_for' (a record that lapses: expired), not both; 'every: \(every)' is at line \(map.value("every")!.mark.line)"
+                "\(map.path(of: "valid_for")): give 'every' (a recurring duty: overdue when the period runs out) or "
+                    + "'valid_for' (a record that lapses: expired), not both; 'every: \(every)' is at line "
+                    + "\(map.value("every")!.mark.line)"
             )
         }
         var transition: Obligation.Transition?
@@ -669,7 +691,8 @@ struct PackLoader {
     /// of those. Events: `release`, `start`, `first-qualified`, `{record: OBLIGATION}`.
     func due(_ node: YAMLNode, path: String, depth: Int = 0) throws -> Obligation.Due {
         let forms =
-            "before-deployment, continuing, start, a date such as 2028-01-01, {within: 90 days, of: release|start|first-qualified|{record: ID}}, or {later_of: [...]} / {earlier_of: [...]}"
+            "before-deployment, continuing, start, a date such as 2028-01-01, {within: 90 days, of: "
+            + "release|start|first-qualified|{record: ID}}, or {later_of: [...]} / {earlier_of: [...]}"
         if depth > 16 { throw node.error("\(path): a deadline nested more than 16 levels deep") }
         if node.kind == .scalar {
             switch node.text {
@@ -714,7 +737,8 @@ struct PackLoader {
             let daysNode = try map.required("within_days", what: "a number of days, or 'within: 90 days'")
             guard daysNode.scalarKind == .int, let days = Int(daysNode.text), days >= 0, days <= Self.maximumDays else {
                 throw daysNode.error(
-                    "\(map.path(of: "within_days")): expected a whole number of days (at most \(Self.maximumDays)), such as 14"
+                    "\(map.path(of: "within_days")): expected a whole number of days (at most \(Self.maximumDays)), "
+                        + "such as 14"
                 )
             }
             period = CalendarPeriod(days: days)
@@ -723,7 +747,8 @@ struct PackLoader {
             // The older `{within_days: 14}` ran from the release.
             if map.value("within_days") != nil { return .within(period, of: .release) }
             throw node.error(
-                "\(path): say what the period runs from: 'of: release', 'of: start', 'of: first-qualified' or 'of: {record: ID}'"
+                "\(path): say what the period runs from: 'of: release', 'of: start', 'of: first-qualified' or 'of: "
+                    + "{record: ID}'"
             )
         }
         let event: Obligation.Event
@@ -754,7 +779,8 @@ struct PackLoader {
     func when(_ node: YAMLNode, path: String, depth: Int = 0) throws -> When {
         if depth > options.yaml.maxDepth {
             throw node.error(
-                "\(path): a 'when' nested more than \(options.yaml.maxDepth) levels deep (\(options.yaml.advice(.maxDepth)))",
+                "\(path): a 'when' nested more than \(options.yaml.maxDepth) levels deep "
+                    + "(\(options.yaml.advice(.maxDepth)))",
                 kind: .limit)
         }
         switch node.kind {
@@ -835,7 +861,8 @@ struct PackLoader {
                 let limitsMap = try MappingReader(
                     limitsNode, path: reading.path(of: "limits"), keys: known.thresholds,
                     what:
-                        "a mapping of threshold id to the line this reading draws, such as {training-compute: {greater_than: 1e26 FLOP}}"
+                        "a mapping of threshold id to the line this reading draws, such as {training-compute: "
+                        + "{greater_than: 1e26 FLOP}}"
                 )
                 for pair in limitsNode.pairs {
                     let threshold = thresholds.first { $0.id == pair.key.text }!
@@ -848,7 +875,8 @@ struct PackLoader {
             }
             if readings.count > 0 && formulas.isEmpty && limits.isEmpty && !defaults.contains(where: { $0.0 == id }) {
                 throw node.error(
-                    "\(path): a reading other than the default must read some formula ('when') or line ('limits') differently"
+                    "\(path): a reading other than the default must read some formula ('when') or line ('limits') "
+                        + "differently"
                 )
             }
             readings.append(
@@ -865,7 +893,8 @@ struct PackLoader {
         guard defaults.count == 1 else {
             let at = defaults.count > 1 ? defaults[1].1 : map["readings"]!
             throw at.error(
-                "readings: exactly one reading is the default ('default: true'); \(defaults.isEmpty ? "none is" : "\(defaults.map(\.0).joined(separator: " and ")) are")"
+                "readings: exactly one reading is the default ('default: true'); "
+                    + "\(defaults.isEmpty ? "none is" : "\(defaults.map(\.0).joined(separator: " and ")) are")"
             )
         }
         return (readings, defaults[0].0)
@@ -978,7 +1007,8 @@ struct PackLoader {
             $0.value.isNull || ($0.value.kind != .scalar && $0.value.pairs.isEmpty && $0.value.items.isEmpty)
         }) {
             throw expectNode.error(
-                "\(expect.path): the case expects nothing, so it cannot fail; name what the verdict must say (applies, status, thresholds, deployment, …)"
+                "\(expect.path): the case expects nothing, so it cannot fail; name what the verdict must say "
+                    + "(applies, status, thresholds, deployment, …)"
             )
         }
         let top = try expectations(expect, pack: pack, perModel: false)
@@ -1044,7 +1074,8 @@ struct PackLoader {
             }
             if perModel, pack.obligations.first(where: { $0.id == value })?.per != .model {
                 throw at.error(
-                    "\(expect.path(of: key)): '\(value)' is owed once by the organisation, not per model; expect it outside 'models:'"
+                    "\(expect.path(of: key)): '\(value)' is owed once by the organisation, not per model; expect it "
+                        + "outside 'models:'"
                 )
             }
         }

@@ -187,7 +187,8 @@ struct DownstreamModifierTests {
     @Test("where: {any: […]} in a modified_model test: one alternative suffices, Kleene")
     func anyCondition() throws {
         let condition =
-            "where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: 1e25 FLOP}}]}"
+            "where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: "
+            + "1e25 FLOP}}]}"
         func truth(_ base: String, _ modification: String) throws -> Truth {
             try evaluate(
                 pack(otherwise: "1e25 FLOP", modifiedWhere: condition), profile(base: base, fineTuning: modification)
@@ -231,11 +232,13 @@ struct DownstreamModifierTests {
     func unknownKey() throws {
         let found = try #require(
             Support.profileError(
-                "organization: {name: L}\nmodels:\n  - name: m\n    base_model:\n      provider: B\n      name: b\n      training_comput: 3e25 FLOP\n"
+                "organization: {name: L}\nmodels:\n  - name: m\n    base_model:\n      provider: B\n      name: b\n  "
+                    + "    training_comput: 3e25 FLOP\n"
             ))
         #expect(
             found.headline
-                == "lab.yaml:7:7: error: models[0].base_model: unknown key 'training_comput'; did you mean 'training_compute'?"
+                == "lab.yaml:7:7: error: models[0].base_model: unknown key 'training_comput'; did you mean "
+                + "'training_compute'?"
         )
     }
 
@@ -324,7 +327,8 @@ struct DownstreamModifierChartTests {
         let book = try RuleBook(yaml: pack())
         let own = try LabProfile(
             yaml:
-                "organization: {name: Own}\nmodels: [{name: own-1, training_compute: 5e23 FLOP, fine_tuning_compute: 0 FLOP}]\n",
+                "organization: {name: Own}\nmodels: [{name: own-1, training_compute: 5e23 FLOP, fine_tuning_compute: "
+                + "0 FLOP}]\n",
             path: "own.yaml")
         let tuned = try LabProfile(
             yaml: profile(

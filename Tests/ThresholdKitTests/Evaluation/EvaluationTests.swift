@@ -85,7 +85,8 @@ struct EvaluationTests {
         // 6 × 1e12 × 1e12 = 6e24 and the stated 2e25 straddle 1e25.
         let result = try evaluate(
             pack(),
-            "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 2e25, parameters: 1e12, tokens: 1e12}}]"
+            "organization: {name: L}\nmodels: [{name: m, training_compute: {estimate: 2e25, parameters: 1e12, "
+                + "tokens: 1e12}}]"
         )
         #expect(result.thresholds[0].result == .indeterminate)
         #expect(result.thresholds[0].range == ExactDecimal(6, exponent: 24)...ExactDecimal(2, exponent: 25))
@@ -197,7 +198,8 @@ struct EvaluationTests {
         let profiles = try (0..<2_000).map { i in
             try LabProfile(
                 yaml:
-                    "organization: {name: Lab \(i), ai_revenue: \(i * 3)M USD}\nmodels: [{name: m\(i), training_compute: \(i)e23 FLOP}]",
+                    "organization: {name: Lab \(i), ai_revenue: \(i * 3)M USD}\nmodels: [{name: m\(i), "
+                    + "training_compute: \(i)e23 FLOP}]",
                 path: "lab\(i).yaml")
         }
         let sequential = profiles.map { book.evaluate($0, asOf: asOf) }

@@ -117,12 +117,14 @@ struct ObligationStatusTests {
         Case(
             name: "renewed on the last valid day: met", obligation: "renewed",
             records:
-                "[{obligation: renewed, model: m, independent: true, completed: 2026-06-01, outcome: acceptable}, {obligation: renewed, model: m, independent: true, completed: 2027-06-01, outcome: acceptable}]",
+                "[{obligation: renewed, model: m, independent: true, completed: 2026-06-01, outcome: acceptable}, "
+                + "{obligation: renewed, model: m, independent: true, completed: 2027-06-01, outcome: acceptable}]",
             asOf: "2027-08-01", status: .met, validUntil: "2028-06-01"),
         Case(
             name: "renewed 30 days after the last valid day: late by 30", obligation: "renewed",
             records:
-                "[{obligation: renewed, model: m, independent: true, completed: 2026-06-01, outcome: acceptable}, {obligation: renewed, model: m, independent: true, completed: 2027-07-01, outcome: acceptable}]",
+                "[{obligation: renewed, model: m, independent: true, completed: 2026-06-01, outcome: acceptable}, "
+                + "{obligation: renewed, model: m, independent: true, completed: 2027-07-01, outcome: acceptable}]",
             asOf: "2027-08-01", status: .late, lateBy: 30, validUntil: "2028-07-01"),
     ]
 
@@ -155,9 +157,11 @@ struct ObligationStatusTests {
     )
     func sameDayConflict() throws {
         let high =
-            "{obligation: assessment, model: m, assessor: B, independent: true, completed: 2026-06-20, outcome: high-risk}"
+            "{obligation: assessment, model: m, assessor: B, independent: true, completed: 2026-06-20, outcome: "
+            + "high-risk}"
         let fine =
-            "{obligation: assessment, model: m, assessor: A, independent: true, completed: 2026-06-20, outcome: acceptable}"
+            "{obligation: assessment, model: m, assessor: A, independent: true, completed: 2026-06-20, outcome: "
+            + "acceptable}"
         let first = try result(records: "[\(high), \(fine)]", asOf: "2026-11-29")
         let second = try result(records: "[\(fine), \(high)]", asOf: "2026-11-29")
         for pack in [first, second] {
@@ -169,7 +173,8 @@ struct ObligationStatusTests {
         // A later acceptable finding (after mitigation) does decide.
         let later = try result(
             records:
-                "[\(high), {obligation: assessment, model: m, independent: true, completed: 2026-07-01, outcome: acceptable}]",
+                "[\(high), {obligation: assessment, model: m, independent: true, completed: 2026-07-01, outcome: "
+                + "acceptable}]",
             asOf: "2026-11-29")
         #expect(later.obligation("deployment-gate").applies == .no)
         #expect(later.obligation("assessment").status == .met)
@@ -179,12 +184,16 @@ struct ObligationStatusTests {
     func notGated() throws {
         let ungated = timedPack.replacingOccurrences(
             of:
-                "  - {id: deployment-gate, kind: deployment-gate, per: model, when: {any_assessment_outcome: high-risk}}",
+                "  - {id: deployment-gate, kind: deployment-gate, per: model, when: {any_assessment_outcome: "
+                + "high-risk}}",
             with: "")
         #expect(ungated != timedPack)
         #expect(try result(asOf: "2026-11-29", pack: ungated).deployment == .notGated)
         let done =
-            "[{obligation: assessment, model: m, independent: true, completed: 2026-06-01, outcome: acceptable}, {obligation: notice, model: m, completed: 2026-07-01}, {obligation: framework, completed: 2026-06-01}, {obligation: renewed, model: m, independent: true, completed: 2026-06-01, outcome: acceptable}]"
+            "[{obligation: assessment, model: m, independent: true, completed: 2026-06-01, outcome: acceptable}, "
+            + "{obligation: notice, model: m, completed: 2026-07-01}, {obligation: framework, completed: "
+            + "2026-06-01}, {obligation: renewed, model: m, independent: true, completed: 2026-06-01, outcome: "
+            + "acceptable}]"
         #expect(try result(records: done, asOf: "2026-11-29").deployment == .permitted)
         #expect(try result(records: done, asOf: "2026-11-29", pack: ungated).deployment == .notGated)
         // A model still in training with its assessments pending may not be deployed yet.
@@ -256,18 +265,21 @@ struct ObligationStatusTests {
         } catch let error as YAMLError {
             #expect(
                 error.headline
-                    == "lab.yaml:4:18: error: assessments[0].obligation: no loaded rule pack defines an obligation 'biological-weapons-assesment'; did you mean 'biological-weapons-assessment'?"
+                    == "lab.yaml:4:18: error: assessments[0].obligation: no loaded rule pack defines an obligation "
+                    + "'biological-weapons-assesment'; did you mean 'biological-weapons-assessment'?"
             )
         }
         let pack =
-            "organization: {name: L}\nmodels: []\nassessments:\n  - {obligation: frontier-ai-framework, pack: us-ca-sb5, completed: 2026-06-01}\n"
+            "organization: {name: L}\nmodels: []\nassessments:\n  - {obligation: frontier-ai-framework, pack: "
+            + "us-ca-sb5, completed: 2026-06-01}\n"
         do {
             _ = try LabProfile(yaml: pack, path: "lab.yaml", options: options)
             Issue.record("a record for a pack that is not loaded was accepted")
         } catch let error as YAMLError {
             #expect(
                 error.headline
-                    == "lab.yaml:4:47: error: assessments[0].pack: no rule pack 'us-ca-sb5' is loaded; did you mean 'us-ca-sb53'?"
+                    == "lab.yaml:4:47: error: assessments[0].pack: no rule pack 'us-ca-sb5' is loaded; did you mean "
+                    + "'us-ca-sb53'?"
             )
         }
         // Without the check at load, evaluation refuses the profile all the same.
@@ -277,7 +289,8 @@ struct ObligationStatusTests {
         #expect(verdict.errors[0].mark.line == 4)
         // A record for a pack that --pack leaves out is fine.
         let sb53 =
-            "organization: {name: L}\nmodels: []\nassessments:\n  - {obligation: frontier-ai-framework, pack: us-ca-sb53, completed: 2026-06-01}\n"
+            "organization: {name: L}\nmodels: []\nassessments:\n  - {obligation: frontier-ai-framework, pack: "
+            + "us-ca-sb53, completed: 2026-06-01}\n"
         let selected = try book.selecting(["frontier-ai-proposal-2026"])
         let profile = try LabProfile(yaml: sb53, path: "lab.yaml", options: LoadOptions(records: selected.records))
         #expect(!selected.evaluate(profile, asOf: CalendarDate("2026-11-29")!).isInvalid)
@@ -327,7 +340,8 @@ struct ObligationStatusTests {
         var yaml = "organization: {name: Hostile, ai_revenue: 1M USD}\nmodels:\n"
         for index in 0..<50 {
             yaml +=
-                "  - {name: m\(index), training_compute: {estimate: 3e25 FLOP, chips: 1e10000, peak_per_chip: 1e10000 FLOP/s, hours: 1e-10000, utilization: 0.4}}\n"
+                "  - {name: m\(index), training_compute: {estimate: 3e25 FLOP, chips: 1e10000, peak_per_chip: "
+                + "1e10000 FLOP/s, hours: 1e-10000, utilization: 0.4}}\n"
         }
         do {
             _ = try LabProfile(yaml: yaml, path: "hostile.yaml")
@@ -341,7 +355,8 @@ struct ObligationStatusTests {
         var edge = "organization: {name: Edge, ai_revenue: 1M USD}\nmodels:\n"
         for index in 0..<50 {
             edge +=
-                "  - {name: m\(index), training_compute: {estimate: 1e990 FLOP, low: 1e-990 FLOP, high: 1e990 FLOP}, status: internal}\n"
+                "  - {name: m\(index), training_compute: {estimate: 1e990 FLOP, low: 1e-990 FLOP, high: 1e990 FLOP}, "
+                + "status: internal}\n"
         }
         let profile = try LabProfile(yaml: edge, path: "edge.yaml")
         let verdict = try RuleBook.builtIn().evaluate(profile, asOf: CalendarDate("2026-11-29")!)

@@ -18,7 +18,8 @@ struct ProfileLoadingTests {
             error("organization: {name: L}\nmodels:\n  - name: a\n  - name: b\n    training_compute: [1, 2]\n"))
         #expect(
             found.headline
-                == "lab.yaml:5:23: error: models[1].training_compute: expected a count of operations such as '3.2e25 FLOP', found a sequence"
+                == "lab.yaml:5:23: error: models[1].training_compute: expected a count of operations such as '3.2e25 "
+                + "FLOP', found a sequence"
         )
         #expect(found.description.hasSuffix("    training_compute: [1, 2]\n                          ^"))
     }
@@ -101,7 +102,8 @@ struct ProfileLoadingTests {
             models: [.init(name: "helios-4", trainingCompute: .operations("3.2e25 FLOP"))])
         let yaml = try LabProfile(
             yaml:
-                "organization: {name: Helios, ai_revenue: 620M USD}\nmodels: [{name: helios-4, training_compute: 3.2e25 FLOP}]"
+                "organization: {name: Helios, ai_revenue: 620M USD}\nmodels: [{name: helios-4, training_compute: "
+                + "3.2e25 FLOP}]"
         )
         let book = try RuleBook.builtIn()
         let date = CalendarDate("2026-11-29")!

@@ -25,7 +25,8 @@ struct ProfileTermsTests {
     func otherTerms() throws {
         let profile = try LabProfile(
             yaml:
-                "organization: {name: L}\nmodels: [{name: m, modalities: [protein-sequence, speech], primary_data: chemistry}]",
+                "organization: {name: L}\nmodels: [{name: m, modalities: [protein-sequence, speech], primary_data: "
+                + "chemistry}]",
             path: "lab.yaml")
         #expect(profile.models[0].modalities == ["protein-sequence", "speech"])
         #expect(profile.models[0].primaryData == "chemistry")
@@ -52,7 +53,8 @@ struct ProfileTermsTests {
         let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
         #expect(
             error.description.hasPrefix(
-                "lab.yaml:5:7: error: organization.exchange_rates[1]: a second rate from EUR to USD; the first is at line 4"
+                "lab.yaml:5:7: error: organization.exchange_rates[1]: a second rate from EUR to USD; the first is at "
+                    + "line 4"
             ),
             "\(error)")
     }

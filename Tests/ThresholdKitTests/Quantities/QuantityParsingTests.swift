@@ -233,7 +233,8 @@ struct QuantityRefusalTests {
         QuantityRefusal(
             text: "1,000,000", kind: .comma,
             message:
-                "commas are not accepted in numbers (a decimal mark in much of the world); write 1000000, 1_000_000 or 1e6",
+                "commas are not accepted in numbers (a decimal mark in much of the world); write 1000000, 1_000_000 "
+                + "or 1e6",
             offset: 1, suggestion: "1000000"),
         QuantityRefusal(text: "2,500,000 USD", kind: .comma, message: "write 2500000, 2_500_000 or 2.5e6", offset: 1),
         QuantityRefusal(text: "$1,200", kind: .comma, message: "write 1200, 1_200 or 1.2e3", offset: 2),

@@ -193,7 +193,8 @@ struct ICalendarTests {
             // due 2027-03-01.
             (
                 "o.yaml",
-                "organization: {name: Overdue, ai_revenue: 600M USD}\nmodels: [{name: o-1, training_compute: 3e25, status: deployed, released: 2026-03-01}]\n"
+                "organization: {name: Overdue, ai_revenue: 600M USD}\nmodels: [{name: o-1, training_compute: 3e25, "
+                    + "status: deployed, released: 2026-03-01}]\n"
             ),
             // A record valid through 2027-01-15: renew by then.
             (
@@ -220,12 +221,14 @@ struct ICalendarTests {
             // Below every line: nothing.
             (
                 "s.yaml",
-                "organization: {name: Small, ai_revenue: 1M USD}\nmodels: [{name: s-1, training_compute: 1e20, status: deployed, released: 2026-03-01}]\n"
+                "organization: {name: Small, ai_revenue: 1M USD}\nmodels: [{name: s-1, training_compute: 1e20, "
+                    + "status: deployed, released: 2026-03-01}]\n"
             ),
             // In training, no release date: pending, but no date.
             (
                 "t.yaml",
-                "organization: {name: Training, ai_revenue: 1M USD}\nmodels: [{name: t-1, training_compute: 3e25, status: in-training}]\n"
+                "organization: {name: Training, ai_revenue: 1M USD}\nmodels: [{name: t-1, training_compute: 3e25, "
+                    + "status: in-training}]\n"
             ),
         ].map { path, yaml in book.evaluate(try Self.profile(yaml, path), asOf: Self.asOf) }
         let list = DeadlineList(asOf: Self.asOf, verdicts: verdicts)

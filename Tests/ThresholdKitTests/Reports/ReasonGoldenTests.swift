@@ -233,7 +233,8 @@ struct ReasonGoldenTests {
         let either = try #require(pack.obligations.first { $0.id == "either" })
         #expect(
             pack.scopeReason(of: either)
-                == "compute not met by any of 3 models (nearest: b: 9e24 FLOP ≤ 1e25 FLOP); revenue not met (80M USD ≤ 500M USD)"
+                == "compute not met by any of 3 models (nearest: b: 9e24 FLOP ≤ 1e25 FLOP); revenue not met (80M USD "
+                + "≤ 500M USD)"
         )
     }
 }

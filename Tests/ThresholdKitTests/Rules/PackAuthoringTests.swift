@@ -31,7 +31,8 @@ struct PackAuthoringTests {
         let transition = Self.error(
             Self.pack(
                 Self.threshold
-                    + "obligations:\n  - {id: o, kind: report, when: big, transition: {placed_before: 2025-08-02, comply_by: 2027-08-02}}\n"
+                    + "obligations:\n  - {id: o, kind: report, when: big, transition: {placed_before: 2025-08-02, "
+                    + "comply_by: 2027-08-02}}\n"
             ))
         #expect(transition?.message.contains("needs 'per: model'") == true)
     }
@@ -50,7 +51,8 @@ struct PackAuthoringTests {
         let error = try #require(
             Self.error(
                 Self.pack(
-                    "thresholds:\n  - {id: always, subject: model, fact: training_compute, greater_than: 1e26 FLOP}\nobligations: []\n"
+                    "thresholds:\n  - {id: always, subject: model, fact: training_compute, greater_than: 1e26 "
+                        + "FLOP}\nobligations: []\n"
                 )))
         #expect(error.message.contains("'always' is the keyword"))
     }
@@ -98,7 +100,8 @@ struct PackAuthoringTests {
         let two = try #require(
             Self.error(
                 Self.pack(
-                    "exchange_rates:\n  - {from: EUR, to: USD, rate: 1.1}\n  - {from: EUR, to: USD, rate: 1.2}\nthresholds: []\nobligations: []\n"
+                    "exchange_rates:\n  - {from: EUR, to: USD, rate: 1.1}\n  - {from: EUR, to: USD, rate: "
+                        + "1.2}\nthresholds: []\nobligations: []\n"
                 )))
         #expect(two.message.contains("a second rate from EUR to USD"))
         let same = try #require(
@@ -112,7 +115,8 @@ struct PackAuthoringTests {
         let duty =
             Self.threshold + "obligations:\n  - {id: o, kind: report, per: model, when: big, due: before-deployment}\n"
         let profile =
-            "profile: {organization: {name: X}, models: [{name: m, training_compute: 2e26 FLOP, status: deployed, released: 2027-02-01}, {name: n, training_compute: 1e20 FLOP}]}"
+            "profile: {organization: {name: X}, models: [{name: m, training_compute: 2e26 FLOP, status: deployed, "
+            + "released: 2027-02-01}, {name: n, training_compute: 1e20 FLOP}]}"
         let empty = try #require(
             Self.error(Self.pack(duty + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {}}\n")))
         #expect(empty.message.contains("expects nothing"))
@@ -120,20 +124,23 @@ struct PackAuthoringTests {
             Self.error(
                 Self.pack(
                     duty
-                        + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {applies: [o], not_applies: [o]}}\n"
+                        + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {applies: [o], not_applies: "
+                        + "[o]}}\n"
                 )))
         #expect(both.message.contains("is also under 'applies'"))
         let perModel = try RulePack(
             yaml: Self.pack(
                 duty
-                    + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {models: {m: {status: {o: unmet}}, n: {not_applies: [o]}}}}\n"
+                    + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {models: {m: {status: {o: "
+                    + "unmet}}, n: {not_applies: [o]}}}}\n"
             ), path: "p.yaml")
         let outcomes = perModel.runTests()
         #expect(outcomes.count == 1 && outcomes[0].passed)
         let wrong = try RulePack(
             yaml: Self.pack(
                 duty
-                    + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {models: {m: {status: {o: met}}}}}\n"
+                    + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {models: {m: {status: {o: "
+                    + "met}}}}}\n"
             ), path: "p.yaml")
         let failures = wrong.runTests().first?.failures ?? []
         #expect(failures == ["m: o: expected status met, got unmet"])
@@ -141,7 +148,8 @@ struct PackAuthoringTests {
             Self.error(
                 Self.pack(
                     duty
-                        + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {models: {q: {applies: [o]}}}}\n"
+                        + "tests:\n  - {name: t, as_of: 2027-06-01, \(profile), expect: {models: {q: {applies: "
+                        + "[o]}}}}\n"
                 )))
         #expect(noModel.message.contains("unknown key 'q'"))
     }
@@ -169,7 +177,8 @@ struct PackAuthoringTests {
         let error = try #require(
             Self.error(
                 Self.pack(
-                    "thresholds:\n  - {id: big, subject: model, fact: training_compute, greater_than: 1,000,000 FLOP}\nobligations: []\n"
+                    "thresholds:\n  - {id: big, subject: model, fact: training_compute, greater_than: 1,000,000 "
+                        + "FLOP}\nobligations: []\n"
                 )))
         #expect(
             error.message.contains("a comma inside a number splits a flow mapping")
@@ -208,14 +217,16 @@ struct PackAuthoringTests {
         let error = try #require(
             Self.error(
                 Self.pack(
-                    "thresholds:\n  - {id: \"b\\u0456g\", subject: model, fact: training_compute, greater_than: 1e26 FLOP}\nobligations: []\n"
+                    "thresholds:\n  - {id: \"b\\u0456g\", subject: model, fact: training_compute, greater_than: 1e26 "
+                        + "FLOP}\nobligations: []\n"
                 )))
         #expect(error.message.contains("'b\\u{456}g' is not a valid id") && error.message.contains("U+0456"))
         var options = LoadOptions.default
         options.packTests = false
         let yaml = Self.pack(
             Self.threshold
-                + "obligations:\n  - {id: o, kind: report, when: big}\ntests:\n  - {name: t, as_of: 2027-06-01, profile: {organization: {name: X}, models: []}, expect: {not_applies: [o]}}\n"
+                + "obligations:\n  - {id: o, kind: report, when: big}\ntests:\n  - {name: t, as_of: 2027-06-01, "
+                + "profile: {organization: {name: X}, models: []}, expect: {not_applies: [o]}}\n"
         )
         #expect(try RulePack(yaml: yaml, path: "p.yaml", options: options).tests.isEmpty)
         #expect(try RulePack(yaml: yaml, path: "p.yaml").tests.count == 1)
@@ -245,7 +256,8 @@ struct PackAuthoringTests {
             }!.status
         }
         let lateQualifier =
-            "[{year: 2026, annual_gross_revenue: 100M USD}, {year: 2027, annual_gross_revenue: 100M USD}, {year: 2028, annual_gross_revenue: 900M USD}]"
+            "[{year: 2026, annual_gross_revenue: 100M USD}, {year: 2027, annual_gross_revenue: 100M USD}, {year: "
+            + "2028, annual_gross_revenue: 900M USD}]"
         // Qualified on 2029-01-01: the audit is due 90 days later, on 2029-04-01.
         #expect(try status("audit", asOf: "2029-04-01", history: lateQualifier) == .pending)
         #expect(try status("audit", asOf: "2029-04-02", history: lateQualifier) == .unmet)

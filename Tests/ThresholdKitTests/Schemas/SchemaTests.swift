@@ -194,7 +194,8 @@ struct SchemaTests {
         let cases: [(String, String)] = [
             ("organization: {name: L, ai_revenu: 1M USD}\n", "/organization: unknown key 'ai_revenu'"),
             (
-                "organization: {name: L}\nmodels: [{name: m, training_compute: {parameters: 1, tokens: 2, flops: 3}}]\n",
+                "organization: {name: L}\nmodels: [{name: m, training_compute: {parameters: 1, tokens: 2, flops: "
+                    + "3}}]\n",
                 "/models/0/training_compute: unknown key 'flops'"
             ),
             (
@@ -225,7 +226,8 @@ struct SchemaTests {
             ),
             (
                 pack
-                    + "thresholds: [{id: t, subject: model, fact: training_compute, greater_than: 1, where: {primary_dat: x}}]\n",
+                    + "thresholds: [{id: t, subject: model, fact: training_compute, greater_than: 1, where: "
+                    + "{primary_dat: x}}]\n",
                 "/thresholds/0/where: unknown key 'primary_dat'"
             ),
             (
