@@ -202,7 +202,9 @@ struct Audit: ParsableCommand, FormatOptionCommand {
         let bar = ProgressBar(
             total: walk.files.count, line: progressLine,
             enabled: !quiet && !walk.files.isEmpty && progress.isOn(fd: 2))
-        var standardOutput = StandardOutput(bar: Console.isTerminal(1) ? bar : nil)
+        let interactive = Console.isTerminal(1)
+        var standardOutput = DescriptorOutput(
+            interactive: interactive, beforeWriting: interactive ? { bar.clear() } : nil)
         // Diagnostics for invalid files go to standard error, unless the table on standard output shows them.
         let printDiagnostics = reports.standardFormat != .text
         let session = AuditSession(reports: reports, context: context)
@@ -215,6 +217,7 @@ struct Audit: ParsableCommand, FormatOptionCommand {
                 bar.clear()
                 for error in verdict.errors { Console.error(error.headline) }
             }, didReport: bar.update)
+        standardOutput.finish()
         bar.clear()
         outcome.note(.cannotCreate, if: !commit(reports))
 

@@ -104,7 +104,7 @@ struct Check: ParsableCommand, FormatOptionCommand {
         var standard = reports.standardFormat.map {
             CheckReporter(format: $0, context: context, explain: explain, profiles: readable.count)
         }
-        var out = StandardOutput()
+        var out = DescriptorOutput(interactive: Console.isTerminal(1))
         var files = reports.files.map(\.file)
         for index in fileReporters.indices { fileReporters[index].begin(into: &files[index]) }
         standard?.begin(into: &out)
@@ -123,7 +123,7 @@ struct Check: ParsableCommand, FormatOptionCommand {
         }
         for index in fileReporters.indices { fileReporters[index].end(summary, into: &files[index]) }
         standard?.end(summary, into: &out)
-        out.flush()
+        out.finish()
 
         outcome.note(.cannotCreate, if: !commit(reports))
         if !quiet && !files.isEmpty {

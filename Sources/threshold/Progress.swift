@@ -1,25 +1,6 @@
 import ThresholdKit
 import ThresholdPlatform
 
-/// Standard output as a `TextOutputStream`, written in one piece per flush; clears the progress
-/// bar first when both are on the terminal.
-struct StandardOutput: FlushingOutputStream {
-    var buffer = ""
-    var bar: ProgressBar?
-
-    mutating func write(_ string: String) {
-        buffer += string
-        if buffer.utf8.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        bar?.clear()
-        Console.out(buffer)
-        buffer = ""
-    }
-}
-
 /// A one-line progress bar on standard error: done/total, percentage, rate and time left.
 final class ProgressBar {
     let total: Int

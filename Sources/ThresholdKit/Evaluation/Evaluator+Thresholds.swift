@@ -153,11 +153,13 @@ extension Evaluator {
         let comparisonDecides =
             truth == .notMet
             && measured.map { $0.truth(test.comparison) == .notMet } == true
-        // An undecided comparison names what the value lacks: a part not given, or its uncertainty.
-        let missingPart =
-            truth == .indeterminate
-            ? notes.first { $0.contains(" is not given") || $0.contains(" is uncertain") } : nil
-        let reason = truth == .met || comparisonDecides ? nil : deciding.first { $0.0 == truth }?.1 ?? missingPart
+        // An undecided comparison names what the value lacks: a part not given, or its uncertainty
+        // (looked for only when nothing else decided).
+        let reason =
+            truth == .met || comparisonDecides
+            ? nil
+            : deciding.first { $0.0 == truth }?.1
+                ?? (truth == .indeterminate ? notes.first(where: Self.namesMissingPart) : nil)
         let source = threshold.cite.flatMap(pack.source)
         return ThresholdResult(
             id: threshold.id, subject: subject, result: truth,
@@ -171,6 +173,12 @@ extension Evaluator {
             mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
             sourceGrade: source?.grade, reason: reason, isModificationTest: asModification)
+    }
+
+    /// Whether a note says that part of a value is not given or uncertain ("… is not given", "… is
+    /// uncertain: …"), read on the note's UTF-8 bytes.
+    static func namesMissingPart(_ note: String) -> Bool {
+        note.utf8.contains(bytes: " is not given".utf8) || note.utf8.contains(bytes: " is uncertain".utf8)
     }
 
     /// `value ÷ limit` to six significant digits, or to as many as it takes (up to 40) to tell a
@@ -198,4 +206,18 @@ extension Evaluator {
         return fact(key, model: model, cluster: cluster)?.mark
     }
 
+}
+
+extension String.UTF8View {
+    /// Whether `needle` occurs in these bytes (a plain byte search: no Unicode normalisation).
+    func contains(bytes needle: String.UTF8View) -> Bool {
+        let needle = Array(needle)
+        guard let first = needle.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].starts(with: needle) { return true }
+            index = self.index(after: found)
+        }
+        return false
+    }
 }
