@@ -1,6 +1,6 @@
 /// A stream that is written in pieces and flushed after each verdict: standard output, say, which
 /// shows each row of a table as soon as its profile is evaluated.
-package protocol FlushingOutputStream: TextOutputStream {
+package protocol FlushingOutputStream: ReportOutput {
     /// Writes out what the stream holds.
     mutating func flush()
 }
@@ -74,7 +74,7 @@ package final class AuditSession {
             standard: reports.standardFormat, standardContext: context)
         let render = renderers.render
         var reported = 0
-        func report(_ verdict: Verdict, rendered texts: [String?]) {
+        func report(_ verdict: Verdict, rendered texts: [[UInt8]?]) {
             summary.add(verdict)
             willReport(verdict)
             for index in fileReporters.indices {
@@ -135,7 +135,7 @@ private struct Renderers {
     /// For each report (the files in order, then standard output), which rendering it takes.
     let index: [Int]
     /// Renders a verdict in every distinct format (nil where the format prerenders nothing).
-    let render: @Sendable (Verdict) -> [String?]
+    let render: @Sendable (Verdict) -> [[UInt8]?]
 
     init(files: [ReportFormat], fileContext: ReportContext, standard: ReportFormat?, standardContext: ReportContext) {
         let wanted = files.map { ($0, fileContext) } + (standard.map { [($0, standardContext)] } ?? [])
@@ -156,7 +156,7 @@ private struct Renderers {
 extension Reporter {
     /// Writes a verdict from the text a worker prerendered for it, or renders it here when the
     /// format prerenders nothing.
-    mutating func add(_ verdict: Verdict, rendered text: String?, into output: inout some TextOutputStream) {
+    mutating func add(_ verdict: Verdict, rendered text: [UInt8]?, into output: inout some ReportOutput) {
         if let text { add(verdict, prerendered: text, into: &output) } else { add(verdict, into: &output) }
     }
 }

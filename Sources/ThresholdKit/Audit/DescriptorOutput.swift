@@ -31,7 +31,7 @@ package struct DescriptorOutput: FlushingOutputStream {
     }
 
     /// Appends bytes of UTF-8 text, writing a block when one is full.
-    package mutating func write(utf8 bytes: some Collection<UInt8>) {
+    package mutating func write(utf8 bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.block { writeOut() }
     }

@@ -30,18 +30,18 @@ package struct CSVReporter: Reporter {
     }
 
     /// The header row.
-    package mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some ReportOutput) {
         output.write(Self.row(Self.columns))
     }
 
     /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
     /// verdicts), so that an audit renders them on its workers.
-    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? {
         renderedAlone(verdict, context: context)
     }
 
     /// The verdict's rows.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
         let profile = verdict.profile ?? ""
         let organization = verdict.organization ?? ""
         let asOf = verdict.asOf.description
@@ -77,7 +77,7 @@ package struct CSVReporter: Reporter {
     }
 
     /// Writes nothing.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {}
 
     /// One record of this report: escaped for a terminal when it goes to one.
     private func row(_ fields: [String]) -> String {

@@ -41,7 +41,7 @@ package struct CheckReporter {
     package var showsInvalidProfiles: Bool { format != .text }
 
     /// Writes what comes before the first verdict.
-    package mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some ReportOutput) {
         if var reporter {
             reporter.begin(into: &output)
             self.reporter = reporter
@@ -51,7 +51,7 @@ package struct CheckReporter {
     }
 
     /// Writes one verdict.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
         if var reporter {
             reporter.add(verdict, into: &output)
             self.reporter = reporter
@@ -75,7 +75,7 @@ package struct CheckReporter {
     }
 
     /// Writes what comes after the last verdict.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {
         if var reporter {
             reporter.end(summary, into: &output)
             self.reporter = reporter

@@ -18,15 +18,15 @@ package struct HTMLReporter: Reporter {
     }
 
     /// Writes nothing: the page is written at the end.
-    package mutating func begin(into output: inout some TextOutputStream) {}
+    package mutating func begin(into output: inout some ReportOutput) {}
 
     /// Keeps the verdict for the page.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
         verdicts.append(verdict)
     }
 
     /// Writes the page.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {
         output.write(HTMLReport.render(verdicts: verdicts, title: title, generated: .today(), rules: context.book))
         verdicts = []
     }

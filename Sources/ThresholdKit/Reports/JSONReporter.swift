@@ -25,7 +25,7 @@ package struct JSONReporter: Reporter {
     package init(context: ReportContext) { self.context = context }
 
     /// Opens the document and the `verdicts` array.
-    package mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some ReportOutput) {
         var head = "{"
         JSONWriter.appendString("schema", to: &head)
         head += ":"
@@ -39,22 +39,24 @@ package struct JSONReporter: Reporter {
     }
 
     /// One verdict object on its own line.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
-        add(verdict, prerendered: verdict.jsonLine(), into: &output)
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
+        add(verdict, prerendered: verdict.jsonLineBytes(), into: &output)
     }
 
-    /// The verdict's ``Verdict/jsonLine()``.
-    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() }
+    /// The verdict's ``Verdict/jsonLine()``, as UTF-8.
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? {
+        verdict.jsonLineBytes()
+    }
 
     /// One verdict object, already rendered, on its own line.
-    package mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, prerendered: [UInt8], into output: inout some ReportOutput) {
         if !first { output.write(",\n") }
-        output.write(prerendered)
+        output.write(utf8: prerendered)
         first = false
     }
 
     /// Closes the array and writes the summary.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {
         var writer = JSONWriter()
         summary.write(to: &writer)
         output.write((first ? "" : "\n") + "],\"summary\":" + writer.output + "}\n")
@@ -71,19 +73,20 @@ package struct JSONLinesReporter: Reporter {
     package init(context: ReportContext) {}
 
     /// Writes nothing.
-    package mutating func begin(into output: inout some TextOutputStream) {}
+    package mutating func begin(into output: inout some ReportOutput) {}
 
     /// The verdict's line.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
-        output.write(verdict.jsonLine())
-        output.write("\n")
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
+        output.write(utf8: verdict.jsonLineBytes(lineFeed: true))
     }
 
-    /// The verdict's line and a line feed.
-    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { verdict.jsonLine() + "\n" }
+    /// The verdict's line and a line feed, as UTF-8.
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? {
+        verdict.jsonLineBytes(lineFeed: true)
+    }
 
     /// Writes nothing: the totals are not verdicts.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {}
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {}
 }
 
 extension AuditSummary {

@@ -21,6 +21,12 @@ struct JSONWriter: ~Copyable {
     /// The JSON written so far.
     var output: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
+    /// The JSON written so far, as UTF-8 bytes.
+    func takeBytes() -> [UInt8] { Array(buffer.bytes) }
+
+    /// Ends the line (after a complete value, for JSON Lines).
+    mutating func appendLineFeed() { buffer.append(UInt8(ascii: "\n")) }
+
     private mutating func raw(_ text: StaticString) { buffer.append(text) }
 
     private mutating func raw(_ byte: UInt8) { buffer.append(byte) }

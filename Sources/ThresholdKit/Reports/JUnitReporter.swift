@@ -41,7 +41,7 @@ package struct JUnitReporter: Reporter {
     }
 
     /// Writes nothing yet (the suites' counts come first in the document).
-    package mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some ReportOutput) {
         suites = context.book.packs.map { Suite(pack: $0.id, title: $0.title, inForce: $0.isInForce(on: context.asOf)) }
     }
 
@@ -53,7 +53,7 @@ package struct JUnitReporter: Reporter {
     }
 
     /// Spools the verdict's test cases.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
         let path = verdict.profile ?? "<input>"
         let classname = XML.attribute(path)
         if verdict.isInvalid {
@@ -105,7 +105,7 @@ package struct JUnitReporter: Reporter {
     }
 
     /// Writes the document: each suite with its counts and its spooled test cases.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {
         let tests = suites.reduce(0) { $0 + $1.tests }, failures = suites.reduce(0) { $0 + $1.failures }
         let errors = suites.reduce(0) { $0 + $1.errors }, skipped = suites.reduce(0) { $0 + $1.skipped }
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

@@ -14,7 +14,7 @@ package struct MarkdownTableReporter: Reporter {
     package init(context: ReportContext) { self.context = context }
 
     /// The title and the table's header.
-    package mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some ReportOutput) {
         var out = "# Threshold audit\n\n"
         out +=
             "As of \(context.asOf) · rule packs: " + context.book.packs.map { "`\($0.id)`" }.joined(separator: ", ")
@@ -26,12 +26,12 @@ package struct MarkdownTableReporter: Reporter {
 
     /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
     /// verdicts), so that an audit renders them on its workers.
-    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? {
         renderedAlone(verdict, context: context)
     }
 
     /// One row per pack, or one row for an invalid profile.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
         let profile = Markdown.escape(verdict.profile ?? "<input>")
         if verdict.isInvalid {
             let notes = verdict.errors.map {
@@ -57,7 +57,7 @@ package struct MarkdownTableReporter: Reporter {
     }
 
     /// The totals.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {
         var out = "\n## Summary\n\n"
         out += "\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles") · \(summary.invalid) invalid · "
         out += "\(summary.failing) failing under `--fail-on \(summary.failurePolicy.rawValue)`\n\n"

@@ -8,7 +8,7 @@ import ThresholdPlatform
 ///
 /// A `TextOutputStream`: reporters write straight into it; it buffers 64 KiB at a time. A write
 /// error (a full disk) is remembered, later writes are dropped, and ``commit()`` throws it.
-package final class ReportFile: TextOutputStream {
+package final class ReportFile: ReportOutput {
     /// The destination.
     package let path: String
     /// The temporary file being written.
@@ -72,6 +72,13 @@ package final class ReportFile: TextOutputStream {
     package func write(_ string: String) {
         guard failure == nil, !finished else { return }
         buffer.append(contentsOf: string.utf8)
+        if buffer.count >= 64 * 1024 { flush() }
+    }
+
+    /// Appends UTF-8 text as it is.
+    package func write(utf8 bytes: [UInt8]) {
+        guard failure == nil, !finished else { return }
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 64 * 1024 { flush() }
     }
 

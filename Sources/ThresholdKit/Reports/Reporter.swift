@@ -20,37 +20,51 @@ package protocol Reporter {
     /// Creates a reporter for one report.
     init(context: ReportContext)
     /// Writes what comes before the first verdict.
-    mutating func begin(into output: inout some TextOutputStream)
+    mutating func begin(into output: inout some ReportOutput)
     /// Writes (or records) one verdict.
-    mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream)
+    mutating func add(_ verdict: Verdict, into output: inout some ReportOutput)
     /// Writes what comes after the last verdict, with the totals.
-    mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream)
+    mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput)
     /// The text ``add(_:into:)`` writes for `verdict`, when it depends on nothing but the verdict and
     /// the context; nil (the default) for a format that must see the verdicts together. An audit
     /// calls it on the worker thread that evaluated the verdict — rendering a verdict can cost as
     /// much as evaluating it — and hands the text to ``add(_:prerendered:into:)``.
-    static func prerender(_ verdict: Verdict, context: ReportContext) -> String?
+    /// The text is UTF-8 bytes, so that a format that renders bytes (JSON) hands them on as they are.
+    static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]?
     /// Writes one verdict from the text ``prerender(_:context:)`` made of it, exactly as
     /// ``add(_:into:)`` would have. The default writes the text as it is.
-    mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream)
+    mutating func add(_ verdict: Verdict, prerendered: [UInt8], into output: inout some ReportOutput)
+}
+
+/// Where a reporter writes: a `TextOutputStream` that also takes UTF-8 bytes as they are (a
+/// ``ReportFile``, standard output), so that text rendered as bytes is never turned into a `String`
+/// and back.
+package protocol ReportOutput: TextOutputStream {
+    /// Appends UTF-8 text.
+    mutating func write(utf8 bytes: [UInt8])
+}
+
+extension String: ReportOutput {
+    /// Appends the text the bytes spell.
+    package mutating func write(utf8 bytes: [UInt8]) { self += String(decoding: bytes, as: UTF8.self) }
 }
 
 extension Reporter {
     /// Nil: the format renders the verdicts itself.
-    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? { nil }
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? { nil }
 
     /// Writes the text as it is.
-    package mutating func add(_ verdict: Verdict, prerendered: String, into output: inout some TextOutputStream) {
-        output.write(prerendered)
+    package mutating func add(_ verdict: Verdict, prerendered: [UInt8], into output: inout some ReportOutput) {
+        output.write(utf8: prerendered)
     }
 
     /// What a fresh reporter writes for one verdict: ``prerender(_:context:)`` for a format whose
     /// ``add(_:into:)`` keeps no state between verdicts.
-    static func renderedAlone(_ verdict: Verdict, context: ReportContext) -> String {
+    static func renderedAlone(_ verdict: Verdict, context: ReportContext) -> [UInt8] {
         var reporter = Self(context: context)
         var text = ""
         reporter.add(verdict, into: &text)
-        return text
+        return Array(text.utf8)
     }
 
     /// What comes before the first verdict, as a string.

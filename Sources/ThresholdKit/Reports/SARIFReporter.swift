@@ -55,7 +55,7 @@ package struct SARIFReporter: Reporter {
     package static func ruleID(pack: String, threshold: String) -> String { "\(pack)/threshold/\(threshold)" }
 
     /// The log's header, the tool and its rules, and the opening of the results.
-    package mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some ReportOutput) {
         var w = JSONWriter()
         w.beginObject()
         w.member("version", "2.1.0")
@@ -171,7 +171,7 @@ package struct SARIFReporter: Reporter {
     }
 
     /// The verdict's results, one per line.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
         let path = verdict.profile ?? "<input>"
         var lines: [String] = []
         func result(
@@ -239,7 +239,7 @@ package struct SARIFReporter: Reporter {
     }
 
     /// Closes the results, and writes the invocation with what the walk skipped.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {
         var w = JSONWriter()
         w.beginObject()
         w.key("invocations")

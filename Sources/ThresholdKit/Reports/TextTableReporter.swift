@@ -30,7 +30,7 @@ package struct TextTableReporter: Reporter {
     private static let resultWidth = 13, appliesWidth = 8, unmetWidth = 5, deploymentWidth = 13
 
     /// The header row.
-    package mutating func begin(into output: inout some TextOutputStream) {
+    package mutating func begin(into output: inout some ReportOutput) {
         let header =
             "PROFILE".padded(context.profileColumnWidth) + "  " + "PACK".padded(packWidth) + "  "
             + "RESULT".padded(Self.resultWidth) + "  " + "APPLIES".padded(Self.appliesWidth) + "  "
@@ -40,12 +40,12 @@ package struct TextTableReporter: Reporter {
 
     /// The verdict's rows, as ``add(_:into:)`` writes them (the reporter keeps no state between
     /// verdicts), so that an audit renders them on its workers.
-    package static func prerender(_ verdict: Verdict, context: ReportContext) -> String? {
+    package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? {
         renderedAlone(verdict, context: context)
     }
 
     /// One row per pack, or one INVALID row.
-    package mutating func add(_ verdict: Verdict, into output: inout some TextOutputStream) {
+    package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
         let profile = (verdict.profile ?? "<input>").controlCharactersEscaped.padded(context.profileColumnWidth)
         if verdict.isInvalid {
             let message = verdict.errors.map { $0.headline.controlCharactersEscaped }.joined(separator: "; ")
@@ -76,7 +76,7 @@ package struct TextTableReporter: Reporter {
 
     /// The totals: profiles, invalid, failing; per pack, in scope and unmet; what the walk skipped.
     /// Nothing when ``ReportContext/includesTotals`` is off.
-    package mutating func end(_ summary: AuditSummary, into output: inout some TextOutputStream) {
+    package mutating func end(_ summary: AuditSummary, into output: inout some ReportOutput) {
         guard context.includesTotals else { return }
         var out =
             "\n\(summary.profiles) \(summary.profiles == 1 ? "profile" : "profiles"), \(summary.invalid) invalid, "

@@ -15,6 +15,14 @@ extension Verdict {
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// The verdict's line of JSON (exactly ``jsonLine()``) as UTF-8, with a line feed if asked.
+    package func jsonLineBytes(lineFeed: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(capacity: 8 * 1024)
+        write(to: &writer)
+        if lineFeed { writer.appendLineFeed() }
+        return writer.takeBytes()
+    }
+
     /// The verdict as indented JSON.
     public func prettyJSON() -> String {
         var writer = JSONWriter(pretty: true)
