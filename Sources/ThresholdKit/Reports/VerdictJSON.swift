@@ -17,7 +17,7 @@ extension Verdict {
 
     /// The verdict's line of JSON (exactly ``jsonLine()``) as UTF-8, with a line feed if asked.
     package func jsonLineBytes(lineFeed: Bool = false) -> [UInt8] {
-        var writer = JSONWriter(capacity: 8 * 1024)
+        var writer = JSONWriter(capacity: 64 * 1024)
         write(to: &writer)
         if lineFeed { writer.appendLineFeed() }
         return writer.takeBytes()
