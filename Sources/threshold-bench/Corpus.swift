@@ -129,8 +129,10 @@ struct ProfileGenerator {
             out += "  - name: \(modelName)\n"
             if rng.chance(0.92) {
                 if rng.chance(0.3) {
-                    out +=
-                        "    # \(rng.pick(["Reported by the lab.", "Derived from disclosures.", "Estimate; see the model card."]))\n"
+                    let comment = rng.pick([
+                        "Reported by the lab.", "Derived from disclosures.", "Estimate; see the model card.",
+                    ])
+                    out += "    # \(comment)\n"
                 }
                 out += "    training_compute: \(compute(&rng, indent: "      "))\n"
             }
@@ -163,13 +165,14 @@ struct ProfileGenerator {
             out += "clusters:\n"
             for c in 0..<clusterCount {
                 // Cluster names need not be unique; now and then two are the same.
-                out +=
-                    "  - name: \(clusterCount == 2 && rng.chance(0.1) ? "east-1" : "\(rng.pick(["east", "west", "north", "south"]))-\(c + 1)")\n"
+                let duplicate = clusterCount == 2 && rng.chance(0.1)
+                let name = duplicate ? "east-1" : "\(rng.pick(["east", "west", "north", "south"]))-\(c + 1)"
+                out += "  - name: \(name)\n"
                 if rng.chance(0.9) {
                     let mantissa = rng.int(10...99), exponent = rng.int(18...20)
-                    out +=
-                        "    peak_capacity: "
-                        + "\(rng.chance(0.5) ? "\(decimal(mantissa))e\(exponent) FLOP/s" : "\(mantissa * 10) PFLOP/s")\n"
+                    let capacity =
+                        rng.chance(0.5) ? "\(decimal(mantissa))e\(exponent) FLOP/s" : "\(mantissa * 10) PFLOP/s"
+                    out += "    peak_capacity: \(capacity)\n"
                 }
                 if rng.chance(0.8) {
                     out += "    interconnect: \(rng.pick(["400 Gbit/s", "800 Gbit/s", "3.2 Tbit/s", "1.6 Tbit/s"]))\n"

@@ -64,10 +64,9 @@ extension Rounds {
         var load = [CChar](repeating: 0, count: 128)
         if let file = fopen("/proc/loadavg", "r") {
             if fgets(&load, Int32(load.count), file) != nil {
-                print(
-                    "load average after the run (1, 5, 15 min): "
-                        + "\(load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }.split(separator: " ").prefix(3).joined(separator: ", "))"
-                )
+                let loadAverage = load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+                    .split(separator: " ").prefix(3).joined(separator: ", ")
+                print("load average after the run (1, 5, 15 min): \(loadAverage)")
             }
             fclose(file)
         }

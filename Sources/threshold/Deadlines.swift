@@ -44,7 +44,8 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
               threshold deadlines labs --within 90d --as-of 2026-11-29
               threshold deadlines labs --output deadlines.ics --output deadlines.csv
 
-            \(ExitStatus.table("  0   the list was written", "  2   an invalid profile (the others are still listed) or rule pack",
+            \(ExitStatus.table("  0   the list was written",
+                         "  2   an invalid profile (the others are still listed) or rule pack",
                          ExitStatus.usage, ExitStatus.noInput, ExitStatus.cannotCreate, ExitStatus.precedence))
             """)
 

@@ -376,7 +376,7 @@ struct AuditTests {
     }
 
     @Test(
-        "several reports in one run, each format from its extension; nothing on standard output; no temporary files left"
+        "several reports in one run, each format from its extension; nothing on stdout; no temporary files left"
     )
     func severalOutputs() throws {
         let dir = try CLI.temporaryDirectory()
@@ -395,7 +395,7 @@ struct AuditTests {
     }
 
     @Test(
-        "json: one document whose verdicts are exactly the contract's objects (as `check --format json` gives them), and a summary"
+        "json: one document, verdicts exactly the contract's objects (as `check --format json` gives them), a summary"
     )
     func jsonFormat() throws {
         let dir = try CLI.temporaryDirectory()
@@ -456,7 +456,7 @@ struct AuditTests {
     }
 
     @Test(
-        "csv: RFC 4180, a header, a row per profile × pack × obligation, quotes doubled, invalid files with their position"
+        "csv: RFC 4180, a header, a row per profile × pack × obligation, quotes doubled, invalid files with position"
     )
     func csvFormat() throws {
         let dir = try CLI.temporaryDirectory()
@@ -491,8 +491,9 @@ struct AuditTests {
                 && helios[column["because"]!] == "big-compute big-revenue")
     }
 
+    // Each rule carries its citation.
     @Test(
-        "sarif: what GitHub code scanning requires; a rule per obligation and threshold with its citation; results at the triggering line"
+        "sarif: what GitHub code scanning requires; a rule per obligation and threshold; results at the triggering line"
     )
     func sarifFormat() throws {
         let dir = try CLI.temporaryDirectory()
@@ -1075,7 +1076,7 @@ struct AuditTests {
     static let canRunUnprivileged = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
     @Test(
-        "an unreadable file and an unreadable folder are reported with their paths, the rest audited; exit 2; SARIF's run not successful",
+        "an unreadable file and folder are reported by path, the rest audited; exit 2; SARIF's run not successful",
         .enabled(
             if: canRunUnprivileged,
             "needs root and /usr/bin/setpriv, to run the audit as nobody (root can read a chmod 000 file)"),

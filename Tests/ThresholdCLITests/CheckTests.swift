@@ -162,7 +162,7 @@ struct CheckTests {
     }
 
     @Test(
-        "--output (repeatable, format from the extension) and --format FMT:FILE write files like audit; -q drops the note"
+        "--output (repeatable, format from extension) and --format FMT:FILE write files like audit; -q drops the note"
     )
     func outputFiles() throws {
         let dir = try CLI.temporaryDirectory()

@@ -143,7 +143,7 @@ struct DeadlinesTests {
     }
 
     @Test(
-        "ics: parses back; folded at 75 octets without splitting a character; escaped; UIDs unique, and identical on a second run"
+        "ics: parses back; folded at 75 octets, never inside a character; escaped; UIDs unique, the same when run again"
     )
     func iCalendar() throws {
         let dir = try CLI.temporaryDirectory()

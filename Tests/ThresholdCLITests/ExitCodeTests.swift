@@ -154,7 +154,8 @@ struct ExitCodeTests {
             "eu-ai-act: no rule pack has this id; did you mean 'eu-ai-act-gpai'? The packs are: eu-ai-act-gpai,",
             usage: "threshold rules show"),
         CommandCase(
-            ["rules", "list", "--pack", "eu-ai-act-gpai"], 64, "Unknown option '--pack'", usage: "threshold rules list"),
+            ["rules", "list", "--pack", "eu-ai-act-gpai"], 64, "Unknown option '--pack'",
+            usage: "threshold rules list"),
         CommandCase(["rules", "list", "--json"], 64, "Unknown option '--json'", usage: "threshold rules list"),
         CommandCase(["rules", "lint"], 64, "Missing expected argument '<path> ...'", usage: "threshold rules lint"),
         CommandCase(
@@ -337,7 +338,7 @@ struct ExitCodeTests {
     ]
 
     @Test(
-        "each command's help shows its own options only, at least two examples, its exit codes, and 'default: today' for --as-of",
+        "each command's help: only its own options, at least two examples, exit codes, 'default: today' for --as-of",
         arguments: commands)
     func help(_ command: [String]) throws {
         let result = try CLI.run(command + ["--help"], environment: ["COLUMNS": ""])

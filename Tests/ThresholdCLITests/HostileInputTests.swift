@@ -134,7 +134,7 @@ import ThresholdKit
     }
 
     @Test(
-        "a 20 MB scalar: exit 2 naming --max-file-size, and --max-scalar-length once the file limit is raised; the excerpt is cut"
+        "a 20 MB scalar: exit 2 naming --max-file-size, then --max-scalar-length once that limit is raised; excerpt cut"
     )
     func hugeScalar() throws {
         let dir = try CLI.temporaryDirectory()
@@ -177,7 +177,7 @@ import ThresholdKit
     }
 
     @Test(
-        "an empty file and a lone '---': exit 2 with a position; a folder: exit 66, no position, and the command that reads one"
+        "an empty file or a lone '---': exit 2 with a position; a folder: exit 66, no position, the command reading one"
     )
     func emptyAndNotAFile() throws {
         let dir = try CLI.temporaryDirectory()
@@ -419,10 +419,10 @@ import ThresholdKit
                 let data = try Data(contentsOf: dir.appendingPathComponent("report.json"))
                 #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "a complete JSON report")
             } else {
+                let reason = process.terminationReason == .exit ? "exit" : "signal"
                 #expect(
                     process.terminationReason == .exit && process.terminationStatus == 130,
-                    "round \(round) interrupted: exit \(process.terminationStatus) (\(process.terminationReason == .exit ? "exit" : "signal"))"
-                )
+                    "round \(round) interrupted: exit \(process.terminationStatus) (\(reason))")
                 #expect(left == ["report.json", "tree"], "round \(round)")
                 #expect(try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8) == old)
             }
@@ -438,7 +438,7 @@ import ThresholdKit
     static let suite = ProcessInfo.processInfo.environment["THRESHOLD_YAML_TEST_SUITE"]
 
     @Test(
-        "every case of the YAML test suite through `threshold check`: no crash, no hang, exit 2 for what is not a profile",
+        "every YAML test suite case through `threshold check`: no crash, no hang, exit 2 for what is not a profile",
         .enabled(if: suite != nil, "THRESHOLD_YAML_TEST_SUITE is not set"), .timeLimit(.minutes(3)))
     func yamlTestSuite() throws {
         let root = URL(fileURLWithPath: try #require(Self.suite))

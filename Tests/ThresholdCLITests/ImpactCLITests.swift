@@ -107,7 +107,7 @@ struct ImpactCLITests {
     }
 
     @Test(
-        "text lists only what changes: no scope shown unmoved, no arrow on a count that stays, unchanged packs on one line"
+        "text lists only changes: no scope shown unmoved, no arrow on a count that stays, unchanged packs on one line"
     )
     func onlyChanges() throws {
         let result = try CLI.run(Self.raise)

@@ -36,8 +36,10 @@ struct LawPackTests {
         }
     }
 
+    // Every threshold and quantity condition is put at, just over and just under its limit; each fact is left
+    // out; and one case is dated outside the pack's force.
     @Test(
-        "each built-in pack's cases put every threshold and quantity condition at, just over and just under its limit, leave each fact out, and date one outside the pack's force",
+        "each built-in pack's cases: every limit at, just over and just under, each fact left out, a date out of force",
         arguments: ["frontier-ai-proposal-2026"] + lawPacks)
     func boundaryCoverage(packID: String) throws {
         let book = try RuleBook.builtIn().selecting([packID])
@@ -89,21 +91,19 @@ struct LawPackTests {
                     }
                 }
             }
+            let fact = threshold.test.fact.rawValue
             #expect(
                 quantity.gaps.isEmpty,
-                "\(packID)/\(threshold.id) (\(threshold.test.fact.rawValue)): no case \(quantity.gaps.joined(separator: ", "))"
-            )
+                "\(packID)/\(threshold.id) (\(fact)): no case \(quantity.gaps.joined(separator: ", "))")
             if let test = threshold.modifiedModel?.test {
+                let gaps = modified.gaps.joined(separator: ", ")
                 #expect(
                     modified.gaps.isEmpty,
-                    "\(packID)/\(threshold.id), modified_model (\(test.fact.rawValue)): no case \(modified.gaps.joined(separator: ", "))"
-                )
+                    "\(packID)/\(threshold.id), modified_model (\(test.fact.rawValue)): no case \(gaps)")
             }
             for (condition, coverage) in zip(threshold.conditions, conditions) {
-                #expect(
-                    coverage.gaps.isEmpty,
-                    "\(packID)/\(threshold.id), where \(condition.text): no case \(coverage.gaps.joined(separator: ", "))"
-                )
+                let gaps = coverage.gaps.joined(separator: ", ")
+                #expect(coverage.gaps.isEmpty, "\(packID)/\(threshold.id), where \(condition.text): no case \(gaps)")
             }
         }
     }

@@ -73,10 +73,8 @@ struct ReadmeTests {
             }
             return
         }
-        #expect(
-            run.stdout == shown.output,
-            "README.md shows other output for `\(shown.testDescription)`; run the tests with THRESHOLD_UPDATE_GOLDEN=1 to rewrite it"
-        )
+        let update = "run the tests with THRESHOLD_UPDATE_GOLDEN=1 to rewrite it"
+        #expect(run.stdout == shown.output, "README.md shows other output for `\(shown.testDescription)`; \(update)")
         #expect(run.stderr.isEmpty || run.status != 0)
     }
 

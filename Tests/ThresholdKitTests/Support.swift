@@ -211,8 +211,9 @@ extension Support {
             let line = parser.lineNumber
             let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
             let context = line > 0 && line <= lines.count ? String(lines[line - 1].prefix(300)) : ""
+            let error = String(describing: parser.parserError ?? builder.error)
             Issue.record(
-                "not well-formed XML at line \(line), column \(parser.columnNumber): \(String(describing: parser.parserError ?? builder.error))\n\(context)",
+                "not well-formed XML at line \(line), column \(parser.columnNumber): \(error)\n\(context)",
                 sourceLocation: sourceLocation)
             throw CancellationError()
         }

@@ -33,7 +33,8 @@ package enum ProfileTemplate {
         #
         # ESTIMATES. Compute may be an estimate instead of one figure; the forms may be combined, and
         # figures that disagree span an interval. Reports say how a derived figure was derived.
-        #   training_compute: {estimate: 3.2e25 FLOP, low: 2.1e25 FLOP, high: 4.8e25 FLOP, confidence: "from hardware disclosures"}
+        #   training_compute: {estimate: 3.2e25 FLOP, low: 2.1e25 FLOP, high: 4.8e25 FLOP,
+        #                      confidence: "from hardware disclosures"}
         #   training_compute: {parameters: 405e9, tokens: 15.6e12}      # 6 × parameters × tokens
         #   training_compute: {chips: 16384, peak_per_chip: 989e12 FLOP/s, hours: 2000, utilization: 0.4}
         #                     # chips × peak per chip × time (hours, or days: 90) × utilization (0 to 1)
@@ -47,7 +48,8 @@ package enum ProfileTemplate {
           annual_gross_revenue: null      # gross revenue with affiliates for that year, such as 2.1B USD
           ai_revenue: null                # revenue from AI products and services, such as 620M USD
           ai_rnd_spend: null              # spending on AI research and development, such as 1.4B USD
-          exchange_rates: []              # for money not in USD, replace [] with one entry per currency, such as (uncommented):
+          exchange_rates: []              # for money not in USD, replace [] with one entry per currency,
+                                          # such as (uncommented):
           # - {from: EUR, to: USD, rate: 1.08, date: 2025-12-31}
           history: []                     # other years' figures, for "preceding calendar year" tests on any
           # date and the day the lab first qualified, such as:
@@ -64,10 +66,12 @@ package enum ProfileTemplate {
             status: null                  # in-training, internal, deployed or withdrawn
             released: null                # first made available (deployed, placed on the market), such as 2026-03-01
             state_of_the_art: null        # true or false, where a statute asks (Korea's Framework Act, Art. 32)
-            broad_rights_risk: null       # true if it may broadly and seriously affect life, safety or fundamental rights
-            base_model: null              # for a model built on another provider's model: {provider: Big Lab, name: big-1,
-                                          # training_compute: 3e25 FLOP, systemic_risk: true} (the last two if known);
-                                          # fine_tuning_compute is then the modification's compute
+            broad_rights_risk: null       # true if it may broadly and seriously affect life, safety or
+                                          # fundamental rights
+            base_model: null              # for a model built on another provider's model:
+                                          # {provider: Big Lab, name: big-1, training_compute: 3e25 FLOP,
+                                          # systemic_risk: true} (the last two if known); fine_tuning_compute is
+                                          # then the modification's compute
 
         clusters:                         # computing clusters owned or operated; if none, write `clusters: []`
           - name: example-cluster         # required
@@ -75,8 +79,8 @@ package enum ProfileTemplate {
             interconnect: null            # networking between its machines, such as 400 Gbit/s
             co_located: null              # true if its machines sit in one datacenter
 
-        assessments: []                   # records on file; the obligation ids: `threshold rules list --obligations`. To add
-                                          # one, replace [] with entries such as (uncommented):
+        assessments: []                   # records on file; the obligation ids: `threshold rules list --obligations`.
+                                          # To add one, replace [] with entries such as (uncommented):
         # - obligation: cybersecurity-assessment   # the obligation's id
         #   pack: frontier-ai-proposal-2026        # only when the id alone is ambiguous
         #   model: example-model                   # the model it covers; leave out for an organisation-wide record

@@ -544,8 +544,8 @@ struct HTMLChart {
                 svg += HTMLText.escape(row.label)
             } else {
                 for (k, line) in label.enumerated() {
-                    svg +=
-                        "<tspan x=\"\(c(labelRight))\"\(k == 0 ? "" : " dy=\"\(c(HTMLChart.labelLineHeight))\"")>\(HTMLText.escape(line))</tspan>"
+                    let dy = k == 0 ? "" : " dy=\"\(c(HTMLChart.labelLineHeight))\""
+                    svg += "<tspan x=\"\(c(labelRight))\"\(dy)>\(HTMLText.escape(line))</tspan>"
                 }
             }
             svg += "<title>\(HTMLText.escape(row.label))</title></text>"
@@ -639,7 +639,9 @@ struct HTMLChart {
         var text = row.label + ": "
         if let value = point.value { text += HTMLNumber.quantity(value, unit) } else { text += "not given" }
         if let range = point.range {
-            text += " (range \(HTMLNumber.number(range.lowerBound, unit))–\(HTMLNumber.number(range.upperBound, unit)))"
+            let low = HTMLNumber.number(range.lowerBound, unit)
+            let high = HTMLNumber.number(range.upperBound, unit)
+            text += " (range \(low)–\(high))"
         }
         text += ", " + HTMLChart.seriesLabel(point.series)
         for reading in point.results {
@@ -760,7 +762,9 @@ struct HTMLChart {
                         ", <code>\(HTMLText.escape(reading.ref.pack))</code> › "
                         + "<code>\(HTMLText.escape(reading.ref.threshold))</code>: "
                     item += reading.conditionNotMet ? "over the line, not met: a condition is not" : "indeterminate"
-                    if !reading.notes.isEmpty { item += " — " + HTMLText.escape(reading.notes.joined(separator: "; ")) }
+                    if !reading.notes.isEmpty {
+                        item += " — " + HTMLText.escape(reading.notes.joined(separator: "; "))
+                    }
                     items.append(item + "</li>")
                 }
             }
@@ -789,8 +793,10 @@ struct HTMLChart {
                 out += "<tr><th scope=\"row\">\(HTMLText.isolated(row.label))</th>"
                 out += "<td>\(HTMLText.escape(HTMLChart.seriesLabel(point.series)))</td>"
                 out += "<td>\(HTMLText.escape(point.value.map { HTMLNumber.quantity($0, unit) } ?? "not given"))</td>"
-                out +=
-                    "<td>\(HTMLText.escape(point.range.map { "\(HTMLNumber.number($0.lowerBound, unit))–\(HTMLNumber.number($0.upperBound, unit))" } ?? "—"))</td>"
+                let range = point.range.map {
+                    "\(HTMLNumber.number($0.lowerBound, unit))–\(HTMLNumber.number($0.upperBound, unit))"
+                }
+                out += "<td>\(HTMLText.escape(range ?? "—"))</td>"
                 out += "<td>\(HTMLText.escape(point.results.map(\.text).joined(separator: "; ")))</td></tr>"
             }
         }

@@ -194,9 +194,8 @@ struct HTMLPage {
     mutating func header() {
         let dates = Set(verdicts.map(\.asOf)).sorted()
         out += "<header class=\"page\">\n<h1>\(e(title))</h1>\n<p class=\"meta\">"
-        out +=
-            "Evaluated as of "
-            + "\(dates.map(\.description).joined(separator: ", ").isEmpty ? "—" : dates.map(\.description).joined(separator: ", "))"
+        let asOf = dates.map(\.description).joined(separator: ", ")
+        out += "Evaluated as of \(asOf.isEmpty ? "—" : asOf)"
         out +=
             " · generated \(generated) · \(verdicts.count) profile\(verdicts.count == 1 ? "" : "s") · \(packs.count) "
             + "rule pack\(packs.count == 1 ? "" : "s")</p>\n"
@@ -294,8 +293,8 @@ struct HTMLPage {
             out +=
                 "<tr><td><code>\(e(change.pack))</code></td><th scope=\"row\"><code>\(e(change.threshold))</code></th>"
             out += "<td>\(e(change.comparison.symbol + " " + HTMLNumber.quantity(change.from, change.unit)))</td>"
-            out +=
-                "<td><strong>\(e(change.comparison.symbol + " " + HTMLNumber.quantity(change.to, change.unit)))</strong></td></tr>"
+            let proposed = change.comparison.symbol + " " + HTMLNumber.quantity(change.to, change.unit)
+            out += "<td><strong>\(e(proposed))</strong></td></tr>"
         }
         out += "</tbody></table>\n"
         out +=
@@ -311,8 +310,9 @@ struct HTMLPage {
                 "<td class=\"num\(a != b ? " changed" : "")\">\(a) → "
                     + "\(b)\(a != b ? " <span class=\"sr-only\">(changed)</span>" : "")</td>"
             }
-            out +=
-                "<tr><th scope=\"row\"><code>\(e(pack.pack))</code>\(pack.changed.isEmpty ? "" : " <span class=\"tag\">changed</span>")\(pack.inForce ? "" : " <span class=\"sub\">(not in force)</span>")</th>"
+            let changedTag = pack.changed.isEmpty ? "" : " <span class=\"tag\">changed</span>"
+            let notInForce = pack.inForce ? "" : " <span class=\"sub\">(not in force)</span>"
+            out += "<tr><th scope=\"row\"><code>\(e(pack.pack))</code>\(changedTag)\(notInForce)</th>"
             if pack.inForce {
                 out +=
                     cell(pack.before.inScope, pack.after.inScope)
@@ -350,10 +350,15 @@ struct HTMLPage {
                     "<tr><th scope=\"row\">\(link)</th><td><span class=\"badge "
                     + "\(HTMLPage.movementClass(mover.movement))\">\(e(mover.movement.description))</span></td>"
                 out += "<td class=\"nowrap\">\(e(mover.before.description)) → \(e(mover.after.description))</td>"
-                out +=
-                    "<td>\(mover.thresholds.map { "<code>\(e($0.id))</code> \(HTMLText.isolated($0.subject)): \(e($0.before.name)) → \(e($0.after.name))" }.joined(separator: "<br/>"))</td>"
-                out +=
-                    "<td>\(mover.obligations.map { "<code>\(e($0.id))</code>: \(e(ImpactReport.obligationChangeText($0)))" }.joined(separator: "<br/>"))</td></tr>"
+                let thresholds = mover.thresholds.map {
+                    "<code>\(e($0.id))</code> \(HTMLText.isolated($0.subject)): "
+                        + "\(e($0.before.name)) → \(e($0.after.name))"
+                }
+                let obligations = mover.obligations.map {
+                    "<code>\(e($0.id))</code>: \(e(ImpactReport.obligationChangeText($0)))"
+                }
+                out += "<td>\(thresholds.joined(separator: "<br/>"))</td>"
+                out += "<td>\(obligations.joined(separator: "<br/>"))</td></tr>"
             }
             out += "</tbody></table>\n"
         }
@@ -407,31 +412,26 @@ struct HTMLPage {
             "<thead><tr><th scope=\"col\">Profile</th><th scope=\"col\">Pack</th><th scope=\"col\">Status</th><th "
             + "scope=\"col\">Scope</th><th scope=\"col\" class=\"num\">Obligations applying</th><th "
             + "scope=\"col\" class=\"num\">Unmet</th><th scope=\"col\">Deployment</th></tr></thead>\n<tbody>\n"
+        // The cells of a row with no result: status invalid, nothing in the other columns.
+        let invalidCells =
+            "<td data-sort=\"\(HTMLStatus.invalid.rawValue)\">\(HTMLStatus.invalid.badge)</td><td>—</td>"
+            + "<td class=\"num\" data-sort=\"-1\">—</td><td class=\"num\" data-sort=\"-1\">—</td><td>—</td></tr>\n"
         var order = 0
         for (index, verdict) in verdicts.enumerated() {
+            let link = "<a href=\"#\(anchor(index))\">\(HTMLText.isolated(name(index)))</a>"
+            let path = verdict.profile.map { "<br/><span class=\"sub\">\(HTMLText.isolated($0))</span>" } ?? ""
+            let profileCell = "<th scope=\"row\" data-sort=\"\(e(name(index).lowercased()))\">\(link)\(path)</th>"
             if verdict.isInvalid {
                 // An invalid file is one row: no pack was evaluated for it.
                 order += 1
-                let link = "<a href=\"#\(anchor(index))\">\(HTMLText.isolated(name(index)))</a>"
-                let profileCell =
-                    "<th scope=\"row\" "
-                    + "data-sort=\"\(e(name(index).lowercased()))\">\(link)\(verdict.profile.map { "<br/><span class=\"sub\">\(HTMLText.isolated($0))</span>" } ?? "")</th>"
-                out +=
-                    "<tr data-order=\"\(order)\">\(profileCell)<td>every pack</td><td "
-                    + "data-sort=\"\(HTMLStatus.invalid.rawValue)\">\(HTMLStatus.invalid.badge)</td><td>—</td><td class=\"num\" data-sort=\"-1\">—</td><td class=\"num\" data-sort=\"-1\">—</td><td>—</td></tr>\n"
+                out += "<tr data-order=\"\(order)\">\(profileCell)<td>every pack</td>" + invalidCells
                 continue
             }
             for pack in packs {
                 order += 1
-                let link = "<a href=\"#\(anchor(index))\">\(HTMLText.isolated(name(index)))</a>"
-                let profileCell =
-                    "<th scope=\"row\" "
-                    + "data-sort=\"\(e(name(index).lowercased()))\">\(link)\(verdict.profile.map { "<br/><span class=\"sub\">\(HTMLText.isolated($0))</span>" } ?? "")</th>"
                 let packCell = "<td><code>\(e(pack.id))</code></td>"
                 guard !verdict.isInvalid, let result = verdict.packs.first(where: { $0.pack == pack.id }) else {
-                    out +=
-                        "<tr data-order=\"\(order)\">\(profileCell)\(packCell)<td "
-                        + "data-sort=\"\(HTMLStatus.invalid.rawValue)\">\(HTMLStatus.invalid.badge)</td><td>—</td><td class=\"num\" data-sort=\"-1\">—</td><td class=\"num\" data-sort=\"-1\">—</td><td>—</td></tr>\n"
+                    out += "<tr data-order=\"\(order)\">\(profileCell)\(packCell)" + invalidCells
                     continue
                 }
                 let status = HTMLStatus(result)
@@ -480,8 +480,8 @@ struct HTMLPage {
         if verdict.isInvalid {
             out += "<div class=\"errors\"><h4>\(verdict.errors.count == 1 ? "Error" : "Errors")</h4><ul>"
             for error in verdict.errors {
-                out +=
-                    "<li><code>\(HTMLText.isolated("\(error.file ?? verdict.profile ?? "<input>"):\(error.mark.line):\(error.mark.column)"))</code> "
+                let position = "\(error.file ?? verdict.profile ?? "<input>"):\(error.mark.line):\(error.mark.column)"
+                out += "<li><code>\(HTMLText.isolated(position))</code> "
                 out += "line \(error.mark.line), column \(error.mark.column): \(e(error.message))"
                 if let excerpt = error.excerpt {
                     out += "<pre>\(e(excerpt.text))\n\(e(excerpt.caretPrefix))^</pre>"
@@ -531,8 +531,10 @@ struct HTMLPage {
                 out += "<td class=\"num\">\(e(value))</td>"
                 out += "<td class=\"num\">\(e(t.comparison.symbol + " " + HTMLNumber.quantity(t.limit, t.unit)))</td>"
                 out += "<td class=\"num\">\(e(t.margin.map { "×\($0)" } ?? "—"))</td>"
-                out +=
-                    "<td>\(t.mark.map { "<code>\(HTMLText.isolated("\(verdict.profile ?? "input"):\($0.line):\($0.column)"))</code>" } ?? "—")</td>"
+                let writtenAt = t.mark.map {
+                    "<code>\(HTMLText.isolated("\(verdict.profile ?? "input"):\($0.line):\($0.column)"))</code>"
+                }
+                out += "<td>\(writtenAt ?? "—")</td>"
                 out += "<td>\(citation(t))</td></tr>"
                 if !t.notes.isEmpty {
                     out +=
@@ -557,15 +559,14 @@ struct HTMLPage {
                 out += "<td>\(e(o.applies.rawValue))</td><td>\(HTMLPage.obligationBadge(o.status))</td>"
                 out += "<td>\(o.because.map { "<code>\(e($0))</code>" }.joined(separator: ", "))</td>"
                 // A date never wraps mid-date; what it means (overdue, late, pending) stands under it.
-                out +=
-                    "<td class=\"date\">\(o.due.map { e($0.description) } ?? "—")\(o.timingPhrase(asOf: verdict.asOf).map { "<br/><span class=\"sub\">\(e($0))</span>" } ?? "")</td>"
+                let due = o.due.map { e($0.description) } ?? "—"
+                let timing = o.timingPhrase(asOf: verdict.asOf).map { "<br/><span class=\"sub\">\(e($0))</span>" } ?? ""
+                out += "<td class=\"date\">\(due)\(timing)</td>"
                 var notes = o.notes.filter { !$0.hasPrefix("a proposal") }.map { e($0) }
                 if let reason = pack.scopeReason(of: o) { notes.insert(e(reason), at: 0) }
                 for s in o.subjects where s.applies != .no && (o.subjects.count > 1 || !s.notes.isEmpty) {
-                    notes.append(
-                        "\(HTMLText.isolated(s.subject)): "
-                            + "\(e(s.status.rawValue))\(s.notes.isEmpty ? "" : " — " + e(s.notes.joined(separator: "; ")))"
-                    )
+                    let subjectNotes = s.notes.isEmpty ? "" : " — " + e(s.notes.joined(separator: "; "))
+                    notes.append("\(HTMLText.isolated(s.subject)): \(e(s.status.rawValue))\(subjectNotes)")
                 }
                 if let citation = o.citation {
                     notes.append(

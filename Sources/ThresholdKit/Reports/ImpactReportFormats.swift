@@ -75,7 +75,8 @@ extension ImpactReport {
                     }
                     out += mover.before == mover.after ? "\n" : ": \(mover.before) → \(mover.after)\n"
                     for t in mover.thresholds {
-                        out += "      \(t.id) \(t.subject.controlCharactersEscaped): \(t.before.name) → \(t.after.name)"
+                        let subject = t.subject.controlCharactersEscaped
+                        out += "      \(t.id) \(subject): \(t.before.name) → \(t.after.name)"
                         if let value = t.value { out += " (\(HTMLNumber.quantity(value, t.unit)))" }
                         out += "\n"
                     }
@@ -84,7 +85,8 @@ extension ImpactReport {
                     }
                     if mover.deploymentBefore != mover.deploymentAfter {
                         out +=
-                            "      deployment: \(mover.deploymentBefore.rawValue) → \(mover.deploymentAfter.rawValue)\n"
+                            "      deployment: \(mover.deploymentBefore.rawValue) → "
+                            + "\(mover.deploymentAfter.rawValue)\n"
                     }
                 }
             }
@@ -114,7 +116,8 @@ extension ImpactReport {
                             + "\(o.decidedNotToApply.map(\.controlCharactersEscaped).joined(separator: ", "))\n"
                     }
                     for s in o.statusChanges {
-                        out += "      \(s.name.controlCharactersEscaped): \(s.before.rawValue) → \(s.after.rawValue)\n"
+                        let name = s.name.controlCharactersEscaped
+                        out += "      \(name): \(s.before.rawValue) → \(s.after.rawValue)\n"
                     }
                 }
             }
@@ -320,8 +323,11 @@ extension ImpactReport {
                     "\($0.id) \(Markdown.escape($0.subject)): \($0.before.name) → \($0.after.name)"
                 }
                 let obligations = mover.obligations.map { "\($0.id): \(ImpactReport.obligationChangeText($0))" }
+                let profile = mover.profile.map { mover.organization == nil ? "" : " (`\(Markdown.escapeCode($0))`)" }
                 out +=
-                    "| \(Markdown.escape(mover.name))\(mover.profile.map { mover.organization == nil ? "" : " (`\(Markdown.escapeCode($0))`)" } ?? "") | \(mover.before) | \(mover.after) | **\(mover.movement)** | \(thresholds.joined(separator: "<br>")) | \(obligations.joined(separator: "<br>")) |\n"
+                    "| \(Markdown.escape(mover.name))\(profile ?? "") | \(mover.before) | \(mover.after) | "
+                    + "**\(mover.movement)** | \(thresholds.joined(separator: "<br>")) | "
+                    + "\(obligations.joined(separator: "<br>")) |\n"
             }
             let changed = pack.obligations.filter(\.isChanged)
             if !changed.isEmpty {

@@ -131,11 +131,8 @@ extension Verdict {
                         line += "  " + paint.dim("\(profile ?? "<input>"):\(mark.line):\(mark.column)")
                     }
                     if let citation = threshold.citation {
-                        line +=
-                            "  "
-                            + paint.dim(
-                                "[\(citation.escapedForTerminal())\(threshold.sourceGrade.map { " · \($0.rawValue)" } ?? "")]"
-                            )
+                        let grade = threshold.sourceGrade.map { " · \($0.rawValue)" } ?? ""
+                        line += "  " + paint.dim("[\(citation.escapedForTerminal())\(grade)]")
                     }
                     out += style.wrapped(line, indent: 4 + 4 + 1 + idWidth + 2 + subjectWidth + 2) + "\n"
                     for note in threshold.notes {

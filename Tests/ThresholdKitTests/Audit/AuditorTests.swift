@@ -37,7 +37,7 @@ struct AuditorTests {
     }
 
     @Test(
-        "a FIFO or device named directly is collected and listed as a stream, never opened; one met in the walk is noticed"
+        "a FIFO or device named directly is listed as a stream, never opened; one met in the walk is noticed"
     )
     func namedStreams() throws {
         let dir = try ReporterFixtures.temporaryDirectory()
@@ -57,7 +57,7 @@ struct AuditorTests {
     }
 
     @Test(
-        "files that cannot be read become invalid verdicts: missing, a folder named *.yaml, a FIFO (never waited on), too large"
+        "unreadable files become invalid verdicts: missing, a folder named *.yaml, a FIFO (never waited on), too large"
     )
     func unreadable() throws {
         let dir = try ReporterFixtures.temporaryDirectory()

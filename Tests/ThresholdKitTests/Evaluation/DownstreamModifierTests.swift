@@ -97,7 +97,7 @@ struct DownstreamModifierTests {
     }
 
     @Test(
-        "a line with no finite decimal is shown rounded away from the side that meets it, and the note gives the exact comparison"
+        "a line with no finite decimal is shown rounded away from the side meeting it; the note compares exactly"
     )
     func roundedLineShown() throws {
         let result = try evaluate(

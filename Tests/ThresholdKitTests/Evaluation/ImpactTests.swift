@@ -255,7 +255,7 @@ struct ImpactTests {
     }
 
     @Test(
-        "a pack not in force requires nothing before or after: text and Markdown give its counts only as what it would do"
+        "a pack not in force requires nothing before or after: text and Markdown count only what it would do"
     )
     func notInForce() throws {
         // 2e26 FLOP: over the revoked order's 10^26 line and New York's line (not yet in force).

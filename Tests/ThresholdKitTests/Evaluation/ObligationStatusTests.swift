@@ -153,7 +153,7 @@ struct ObligationStatusTests {
     }
 
     @Test(
-        "one high-risk finding beside an acceptable one of the same day blocks, in either order, and the note names both"
+        "a high-risk finding beside an acceptable one of the same day blocks, in either order; the note names both"
     )
     func sameDayConflict() throws {
         let high =

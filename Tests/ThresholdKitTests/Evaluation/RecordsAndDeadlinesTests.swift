@@ -141,7 +141,7 @@ struct RecordsAndDeadlinesTests {
     }
 
     @Test(
-        "EU AI Act Art. 111(3): a model on the market before 2 August 2025 is due on 2 August 2027, before and after that date"
+        "EU AI Act Art. 111(3): a model on the market before 2 Aug 2025 is due 2 Aug 2027, before and after that date"
     )
     func transitionDeadline() throws {
         let model = "[{name: m, training_compute: 3e25 FLOP, modalities: [text], released: 2025-03-01}]"

@@ -70,7 +70,7 @@ struct ProfileTemplateAdviceTests {
     }
 
     @Test(
-        "assessments: the example record, uncommented in place of [], loads and names an obligation the built-in packs define"
+        "assessments: the example record, uncommented in place of [], loads and names a built-in pack's obligation"
     )
     func assessmentExample() throws {
         #expect(ProfileTemplate.text.contains("`threshold rules list --obligations`"))

@@ -271,7 +271,8 @@ struct QuantityRefusalTests {
             suggestion: "FLOP"),
         QuantityRefusal(text: "1e25 FLOPz", kind: .unknownUnit, message: "Accepted units: FLOP", offset: 5),
         QuantityRefusal(
-            text: "400 Gbits/s", kind: .unknownUnit, message: "did you mean 'Gbit/s'?", offset: 4, suggestion: "Gbit/s"),
+            text: "400 Gbits/s", kind: .unknownUnit, message: "did you mean 'Gbit/s'?", offset: 4,
+            suggestion: "Gbit/s"),
         QuantityRefusal(
             text: "5 usd", kind: .unknownUnit, message: "did you mean 'USD'?", offset: 2, suggestion: "USD"),
         QuantityRefusal(

@@ -223,9 +223,8 @@ struct HTMLReportTests {
         #expect(section.all("a").contains { ($0.attributes["href"] ?? "").hasPrefix("https://") })
     }
 
-    @Test(
-        "summary counts profiles, invalid ones, and per pack in force those in scope and unmet; a pack not in force has nobody in scope"
-    )
+    // A pack not in force has nobody in scope.
+    @Test("summary counts profiles, invalid ones, and per pack in force those in scope and unmet")
     func summary() throws {
         let section = try #require(page.descendants.first { $0.attributes["id"] == "summary" })
         let cards = section.all("div").map(\.allText)

@@ -52,7 +52,7 @@ struct ICalendarTests {
     }
 
     @Test(
-        "a fold never splits a UTF-8 sequence: a character of 2, 3 or 4 octets across the 75th octet moves whole to the next line",
+        "a fold never splits UTF-8: a character of 2, 3 or 4 octets across the 75th octet moves whole to the next line",
         arguments: ["é", "€", "😀"])
     func foldingMultibyte(_ character: String) throws {
         let width = character.utf8.count
@@ -184,7 +184,7 @@ struct ICalendarTests {
     }
 
     @Test(
-        "overdue, expired, due and renewal rows from evaluated verdicts, overdue first; met for good and undated duties have none"
+        "overdue, expired, due and renewal rows from verdicts, overdue first; none for duties met for good or undated"
     )
     func fromVerdicts() throws {
         let book = try RuleBook(yaml: Self.pack, path: "pack.yaml")

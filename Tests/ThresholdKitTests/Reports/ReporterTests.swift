@@ -121,7 +121,7 @@ struct ReporterTests {
     }
 
     @Test(
-        "sarif: rules for every obligation and threshold with citations; URIs percent-encoded; absolute paths as file URIs"
+        "sarif: rules for every obligation and threshold, cited; URIs percent-encoded; absolute paths as file URIs"
     )
     func sarif() throws {
         var helios = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "./dir with space/é.yaml")

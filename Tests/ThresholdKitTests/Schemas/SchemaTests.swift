@@ -90,10 +90,8 @@ struct SchemaTests {
             #expect(
                 schemaKeys.subtracting(loaderKeys).isEmpty,
                 "\(pointer): in the schema, not read by the loader: \(schemaKeys.subtracting(loaderKeys).sorted())")
-            #expect(
-                Set(loaderKeys).subtracting(schemaKeys).isEmpty,
-                "\(pointer): read by the loader, missing from the schema: \(Set(loaderKeys).subtracting(schemaKeys).sorted())"
-            )
+            let missing = Set(loaderKeys).subtracting(schemaKeys).sorted()
+            #expect(missing.isEmpty, "\(pointer): read by the loader, missing from the schema: \(missing)")
         }
         // An uncertain money figure, rate or bandwidth takes the estimate keys that are not derivations.
         #expect(Self.keys(Self.profile, "#/$defs/uncertain") == ["estimate", "low", "high", "confidence"])
@@ -117,10 +115,8 @@ struct SchemaTests {
             #expect(
                 schemaKeys.subtracting(loaderKeys).isEmpty,
                 "\(pointer): in the schema, not read by the loader: \(schemaKeys.subtracting(loaderKeys).sorted())")
-            #expect(
-                Set(loaderKeys).subtracting(schemaKeys).isEmpty,
-                "\(pointer): read by the loader, missing from the schema: \(Set(loaderKeys).subtracting(schemaKeys).sorted())"
-            )
+            let missing = Set(loaderKeys).subtracting(schemaKeys).sorted()
+            #expect(missing.isEmpty, "\(pointer): read by the loader, missing from the schema: \(missing)")
         }
     }
 
