@@ -1,5 +1,5 @@
-// The synthetic corpus: a seeded PRNG, the generator of distinct lab profiles (every spelling the
-// format allows), and the pool of profiles that the corpus's files cycle through.
+// The synthetic profiles: a seeded PRNG and the generator of distinct lab profiles (every spelling
+// the format allows). CorpusDirectory.swift writes them to disk.
 
 import ThresholdKit
 import ThresholdPlatform
@@ -60,6 +60,22 @@ struct ProfileGenerator {
         "automated-ai-rnd-assessment", "frontier-transparency-report", "frontier-ai-framework",
         "critical-safety-incident-reporting", "safety-incident-reporting", "safety-and-security-protocol",
         "commerce-reporting", "systemic-risk-notification",
+    ]
+    /// The built-in packs that define each obligation (Rules/*.yaml), for a record's `pack:` field:
+    /// `threshold audit` refuses a profile whose record names a pack that does not define its
+    /// obligation, and a benchmark of refusals would measure something else.
+    private static let definingPacks = [
+        "cybersecurity-assessment": ["frontier-ai-proposal-2026"],
+        "biological-weapons-assessment": ["frontier-ai-proposal-2026"],
+        "loss-of-control-assessment": ["frontier-ai-proposal-2026"],
+        "automated-ai-rnd-assessment": ["frontier-ai-proposal-2026"],
+        "frontier-transparency-report": ["us-ca-sb53", "us-il-ai-safety", "us-ny-raise"],
+        "frontier-ai-framework": ["us-ca-sb53", "us-il-ai-safety"],
+        "critical-safety-incident-reporting": ["us-ca-sb53", "us-il-ai-safety"],
+        "safety-incident-reporting": ["us-ny-raise"],
+        "safety-and-security-protocol": ["us-ny-raise"],
+        "commerce-reporting": ["us-eo-14110"],
+        "systemic-risk-notification": ["eu-ai-act-gpai"],
     ]
     private static let assessors = [
         "Example Assurance LLP", "Red Team Partners", "Independent Evaluations GmbH", "internal red team",
@@ -129,10 +145,10 @@ struct ProfileGenerator {
             out += "  - name: \(modelName)\n"
             if rng.chance(0.92) {
                 if rng.chance(0.3) {
-                    let comment = rng.pick([
+                    let note = rng.pick([
                         "Reported by the lab.", "Derived from disclosures.", "Estimate; see the model card.",
                     ])
-                    out += "    # \(comment)\n"
+                    out += "    # \(note)\n"
                 }
                 out += "    training_compute: \(compute(&rng, indent: "      "))\n"
             }
@@ -165,9 +181,10 @@ struct ProfileGenerator {
             out += "clusters:\n"
             for c in 0..<clusterCount {
                 // Cluster names need not be unique; now and then two are the same.
-                let duplicate = clusterCount == 2 && rng.chance(0.1)
-                let name = duplicate ? "east-1" : "\(rng.pick(["east", "west", "north", "south"]))-\(c + 1)"
-                out += "  - name: \(name)\n"
+                let clusterName =
+                    clusterCount == 2 && rng.chance(0.1)
+                    ? "east-1" : "\(rng.pick(["east", "west", "north", "south"]))-\(c + 1)"
+                out += "  - name: \(clusterName)\n"
                 if rng.chance(0.9) {
                     let mantissa = rng.int(10...99), exponent = rng.int(18...20)
                     let capacity =
@@ -214,8 +231,10 @@ struct ProfileGenerator {
                     } else {
                         out += "  - obligation: \(obligation)\n"
                     }
-                    if rng.chance(0.15) {
-                        out += "    pack: \(rng.pick(["us-ca-sb53", "frontier-ai-proposal-2026", "us-ny-raise"]))\n"
+                    // Never on an anchored record: the records that merge it would inherit its pack
+                    // with an obligation of their own.
+                    if a == nil, let packs = Self.definingPacks[obligation], rng.chance(0.15) {
+                        out += "    pack: \(rng.pick(packs))\n"
                     }
                     if let model { out += "    model: \(model)\n" }
                     out +=
@@ -353,29 +372,4 @@ struct ProfileGenerator {
 extension String {
     fileprivate func replacingOccurrences(_ a: Character, _ b: Character) -> String { String(map { $0 == a ? b : $0 }) }
 
-}
-
-// MARK: - The corpus
-
-/// The pool of distinct profiles; file `i` of the corpus is pool entry `i % count`.
-final class Corpus: Sendable {
-    let files: [[UInt8]]
-    let paths: [String]
-    let size: Int
-
-    init(options: BenchOptions) {
-        let generator = ProfileGenerator(seed: options.seed)
-        let count = min(options.pool, options.profiles)
-        files = (0..<count).map { Array(generator.profile($0).utf8) }
-        paths = (0..<count).map { "labs/lab-\(String($0 + 100_000).dropFirst()).yaml" }
-        size = options.profiles
-    }
-
-    /// The bytes of the whole corpus (files cycle through the pool).
-    var totalBytes: Int {
-        let pool = files.count
-        let perCycle = files.reduce(0) { $0 + $1.count }
-        let cycles = size / pool, rest = size % pool
-        return cycles * perCycle + files[0..<rest].reduce(0) { $0 + $1.count }
-    }
 }

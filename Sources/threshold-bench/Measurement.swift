@@ -63,3 +63,26 @@ extension StringProtocol {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\t" }.reversed())
     }
 }
+
+/// The process's output so far, as the kernel counts it (Linux's /proc/self/io): the bytes passed
+/// to write(2) and the number of calls, whatever the file (/dev/null included).
+struct ProcessIO {
+    var bytesWritten = 0
+    var writeCalls = 0
+
+    /// The counts now, or nil where there is no /proc/self/io.
+    static func read() -> ProcessIO? {
+        guard let file = fopen("/proc/self/io", "r") else { return nil }
+        defer { fclose(file) }
+        var io = ProcessIO()
+        var found = 0
+        var line = [CChar](repeating: 0, count: 128)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let value = Int(text.filter { $0.isNumber })
+            if text.hasPrefix("wchar:"), let value { io.bytesWritten = value; found += 1 }
+            if text.hasPrefix("syscw:"), let value { io.writeCalls = value; found += 1 }
+        }
+        return found == 2 ? io : nil
+    }
+}

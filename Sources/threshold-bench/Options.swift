@@ -1,4 +1,5 @@
-// The benchmark's command line: how many profiles, rounds, jobs, the seed and the stages to run.
+// The benchmark's command line: how many profiles, rounds, jobs, the seed, where the corpus goes,
+// and the mode (the table, --digest, --memory-only, --quantities).
 
 import ThresholdKit
 import ThresholdPlatform
@@ -6,15 +7,19 @@ import ThresholdPlatform
 struct BenchOptions {
     var profiles = 20_000
     var runs = 5
-    var jobs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    var jobs = 2
     var seed: UInt64 = 0x5448_5245_5348_4F4C  // "THRESHOL"
     var pool = 2_000
+    /// The directory the corpus is written to (and kept in), instead of a temporary one.
+    var corpusDirectory: String?
+    /// Keep the temporary directory of the corpus at exit.
+    var keep = false
     /// Print this profile of the corpus and exit.
     var show: Int?
-    /// Print a digest of the JSON lines of the pool, on three dates, and exit.
+    /// Print a digest of what the audit writes over the pool, on three dates, and exit.
     var digest = false
-    /// Let the jobs of stage 4 share one rule book instead of each using a detached copy.
-    var sharedBook = false
+    /// Run the audit stage once (every pack, J jobs) and print the peak resident memory.
+    var memoryOnly = false
     /// Run the quantity-parsing stage instead of the audit stages.
     var quantities = false
     /// Parses of each spelling per round of the quantity stage.
@@ -24,22 +29,29 @@ struct BenchOptions {
 
     static let usage = """
         usage: threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
+                               [--corpus-dir DIR] [--keep]
+               threshold-bench --digest [--profiles N] [--pool P] [--seed S]
+               threshold-bench --memory-only [--profiles N] [--jobs J]
                threshold-bench --quantities [--parses N] [--runs R] [--spelling TEXT]
-          --profiles N  files audited per stage and run (default 20000)
-          --runs R      rounds; the table shows medians (default 5)
-          --jobs J      threads for the parallel stage (default: online CPUs)
-          --seed S      PRNG seed of the synthetic corpus
-          --pool P      distinct profiles generated and cycled through (default 2000)
-          --show I      print profile I of the corpus and exit
-          --digest      print a hash of the pool's JSON lines on three dates and exit (to check
-                        that an optimisation changes no output)
-          --shared-book  stage 4's jobs share one RuleBook instead of each using its own
-                        detached() copy, as threshold audit's workers do (shows what reference
-                        counting on a shared book costs across cores)
-          --quantities  measure quantity parsing instead: ns per parse of each of a fixed set
-                        of spellings, each result checked to be exact, and exit
-          --parses N    parses of each spelling per round of --quantities (default 100000)
-          --spelling T  with --quantities, measure the text T instead of the fixed set
+          --profiles N     files in the corpus (default 20000)
+          --runs R         rounds; the table shows medians (default 5)
+          --jobs J         threads of the parallel audit stage (default 2)
+          --seed S         PRNG seed of the synthetic corpus
+          --pool P         distinct profiles generated and cycled through (default 2000)
+          --corpus-dir DIR  write the corpus in DIR/labs and keep it there (a later run with the
+                           same --profiles, --pool and --seed reuses it) instead of in a temporary
+                           directory removed at exit
+          --keep           keep the temporary directory of the corpus (its path is printed)
+          --show I         print profile I of the corpus and exit
+          --digest         print a hash of what `threshold audit labs --format jsonl` prints over
+                           the pool (min(N, P) files) on three dates, and exit (to check that an
+                           optimisation changes no output)
+          --memory-only    run the audit (every pack, J jobs) once and print the peak resident
+                           memory, to compare sizes in separate processes
+          --quantities     measure quantity parsing instead: ns per parse of each of a fixed set
+                           of spellings, each result checked to be exact, and exit
+          --parses N       parses of each spelling per round of --quantities (default 100000)
+          --spelling T     with --quantities, measure the text T instead of the fixed set
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions {
@@ -61,17 +73,15 @@ struct BenchOptions {
                 exit(0)
             }
             let flags: [String: WritableKeyPath<BenchOptions, Bool>] = [
-                "--digest": \.digest, "--shared-book": \.sharedBook, "--quantities": \.quantities,
+                "--digest": \.digest, "--memory-only": \.memoryOnly, "--quantities": \.quantities, "--keep": \.keep,
             ]
             if let flag = flags[name] {
                 options[keyPath: flag] = true
                 i += 1
                 continue
             }
-            guard
-                ["--profiles", "--runs", "--jobs", "--seed", "--pool", "--show", "--parses", "--spelling"].contains(
-                    name)
-            else {
+            let numeric = ["--profiles", "--runs", "--jobs", "--seed", "--pool", "--show", "--parses"]
+            guard numeric.contains(name) || name == "--spelling" || name == "--corpus-dir" else {
                 fail("unknown option '\(name)'")
             }
             if value == nil {
@@ -79,8 +89,9 @@ struct BenchOptions {
                 guard i < arguments.count else { fail("\(name) needs a value") }
                 value = arguments[i]
             }
-            if name == "--spelling" {
-                options.spelling = value
+            if name == "--spelling" || name == "--corpus-dir" {
+                guard let text = value, !text.isEmpty || name == "--spelling" else { fail("\(name) needs a value") }
+                if name == "--spelling" { options.spelling = text } else { options.corpusDirectory = text }
                 i += 1
                 continue
             }
@@ -99,6 +110,9 @@ struct BenchOptions {
             default: options.pool = Int(clamping: number)
             }
             i += 1
+        }
+        if [options.digest, options.memoryOnly, options.quantities].filter({ $0 }).count > 1 {
+            fail("--digest, --memory-only and --quantities are separate runs: name one")
         }
         return options
     }

@@ -1,51 +1,53 @@
-// The timing loop: R rounds, each running the four stages one after the other (so that drift in
-// the machine's speed hits all stages alike), with the wall and CPU time of each stage.
+// The timing loop: R rounds, each running every stage one after the other (so that drift in the
+// machine's speed hits all stages alike), with the wall and CPU time of each stage.
 
-/// What R rounds of the four stages measured.
+/// What R rounds of the stages measured.
 struct Rounds {
-    /// Wall seconds per stage (floor, tree, audit, audit × J), one per round.
-    var times: [[Double]] = Array(repeating: [], count: 4)
-    /// CPU seconds per stage, one per round.
-    var cpuTimes: [[Double]] = Array(repeating: [], count: 4)
-    /// The bytes of JSON lines each audit pass wrote: one value when every pass agrees.
-    var outputBytes: Set<Int> = []
-    /// Profiles that failed to load, over all audit passes.
-    var failures = 0
-    /// libyaml events and tree nodes per pass.
-    var events = 0, nodes = 0
-    /// Peak resident memory after the rounds, in kB.
-    var peak: Int?
+    let stages: [Stage]
+    /// Wall seconds per stage, one per round.
+    var times: [[Double]]
+    /// CPU seconds per stage (every thread of the process), one per round.
+    var cpuTimes: [[Double]]
+    /// The distinct passes of each stage: one when every round did the same work and wrote the
+    /// same bytes.
+    var passes: [Set<Pass>]
 
-    /// Times `options.runs` rounds over the corpus: stage 3 with `auditor`, stage 4 with
-    /// `jobAuditors` (one per job, or one shared).
-    static func time(_ corpus: Corpus, auditor: AuditJob, jobAuditors: [AuditJob], options: BenchOptions) -> Rounds {
-        var rounds = Rounds()
-        for _ in 0..<options.runs {
-            var t = now(), c = cpuNow()
-            rounds.events = floorPass(corpus)
-            rounds.times[0].append(now() - t)
-            rounds.cpuTimes[0].append(cpuNow() - c)
-
-            t = now(); c = cpuNow()
-            rounds.nodes = treePass(corpus)
-            rounds.times[1].append(now() - t)
-            rounds.cpuTimes[1].append(cpuNow() - c)
-
-            t = now(); c = cpuNow()
-            let single = auditor.audit(corpus, 0..<corpus.size)
-            rounds.times[2].append(now() - t)
-            rounds.cpuTimes[2].append(cpuNow() - c)
-            rounds.outputBytes.insert(single.bytes)
-            rounds.failures += single.failures
-
-            t = now(); c = cpuNow()
-            let parallel = parallelAudit(jobAuditors, corpus, jobs: options.jobs)
-            rounds.times[3].append(now() - t)
-            rounds.cpuTimes[3].append(cpuNow() - c)
-            rounds.outputBytes.insert(parallel.bytes)
-            rounds.failures += parallel.failures
+    /// Times `runs` rounds of `stages`.
+    static func time(_ stages: [Stage], runs: Int) -> Rounds {
+        var rounds = Rounds(
+            stages: stages, times: stages.map { _ in [] }, cpuTimes: stages.map { _ in [] },
+            passes: stages.map { _ in [] })
+        for _ in 0..<runs {
+            for (index, stage) in stages.enumerated() {
+                let wall = now(), cpu = cpuNow()
+                let pass = stage.pass()
+                rounds.times[index].append(now() - wall)
+                rounds.cpuTimes[index].append(cpuNow() - cpu)
+                rounds.passes[index].insert(pass)
+            }
         }
-        rounds.peak = procStatus("VmHWM")
         return rounds
+    }
+
+    /// The one pass of each stage; nil for a stage whose passes differed.
+    var pass: [Pass?] { passes.map { $0.count == 1 ? $0.first : nil } }
+
+    /// Whether every stage did the same work in every round without a failure, every audit
+    /// reported `profiles` profiles, and the audits of every pack wrote the same bytes whatever
+    /// the number of jobs.
+    func passed(profiles: Int) -> Bool {
+        let audits = stages.indices.filter { if case .audit = stages[$0].role { true } else { false } }
+        let everyPack = audits.filter { stages[$0].role.isEveryPack }
+        return pass.allSatisfy { $0 != nil && $0!.failures == 0 }
+            && audits.allSatisfy { pass[$0]?.items == profiles }
+            && Set(everyPack.map { pass[$0]?.outputBytes }).count == 1
+    }
+}
+
+extension Stage.Role {
+    /// An audit of every built-in pack.
+    var isEveryPack: Bool {
+        if case .audit(let stage) = self { return stage.packs.isEmpty }
+        return false
     }
 }

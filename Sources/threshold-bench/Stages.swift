@@ -1,126 +1,143 @@
-// The stages a round times: libyaml's bare event loop (the floor), the YAML tree, and the full
-// audit on one thread or on J threads of their own.
+// The stages a round times, each from the directory as the CLI starts: libyaml's bare event loop
+// over every file of the walk (the floor), the YAML tree (a diagnostic), and `threshold audit`
+// itself, through the library calls Sources/threshold/Audit.swift makes.
 
 import ThresholdKit
 import ThresholdPlatform
 import ThresholdYAML
 
-// MARK: - Stages
-
-/// Where a job's JSON lines go: one buffer, reused; only the byte count survives.
-struct LineSink {
-    private var buffer: [UInt8] = []
-    private(set) var bytes = 0
-    private static let capacity = 1 << 20
-
-    init() { buffer.reserveCapacity(Self.capacity) }
-
-    /// Appends the verdict's JSON line, as `threshold audit --format jsonl` writes it.
-    mutating func append(_ verdict: Verdict) {
-        if buffer.count > Self.capacity - 256 * 1024 { buffer.removeAll(keepingCapacity: true) }
-        let before = buffer.count
-        verdict.appendJSONLine(to: &buffer)
-        bytes += buffer.count - before
-    }
+/// What one pass of a stage did: the checks that it did the same work every time.
+struct Pass: Hashable {
+    /// libyaml events (the floor), tree nodes (the tree) or profiles reported (an audit).
+    var items = 0
+    /// Files that could not be read or parsed (floor, tree), or invalid verdicts (an audit).
+    var failures = 0
+    /// Bytes the audit wrote to its standard output, and in how many write(2) calls (nil when the
+    /// system does not say: the counts come from /proc/self/io).
+    var outputBytes: Int?
+    var writes: Int?
 }
 
-struct AuditJob: Sendable {
-    let book: RuleBook
-    let asOf: CalendarDate
-    let options: LoadOptions
+/// A stage of the table: what it is, its name, and one pass of it.
+struct Stage {
+    enum Role: Equatable {
+        /// The floor every other stage is compared with.
+        case floor
+        /// A diagnostic, printed under the table rather than in it.
+        case tree
+        case audit(AuditStage)
+    }
 
-    /// Audits files `range` of the corpus; returns the bytes of JSON lines written and the number
-    /// of profiles that failed to load.
-    func audit(_ corpus: Corpus, _ range: Range<Int>) -> (bytes: Int, failures: Int) {
-        var sink = LineSink()
-        var failures = 0
-        let pool = corpus.files.count
-        for i in range {
-            let slot = i % pool
-            do {
-                let profile = try LabProfile(bytes: corpus.files[slot], path: corpus.paths[slot], options: options)
-                sink.append(book.evaluate(profile, asOf: asOf))
-            } catch {
-                failures += 1
-            }
+    let role: Role
+    let name: String
+    let pass: () -> Pass
+}
+
+/// The walk of `threshold audit ROOT`: its default include and exclude, no hidden files, no links
+/// followed.
+func auditWalk(_ root: String) -> WalkResult {
+    FileWalker(include: FileWalker.defaultInclude, exclude: [], includeHidden: false, followSymlinks: false)
+        .walk([root])
+}
+
+/// Reads a file as the audit does: FileReader, regular files only, under the default size limit.
+func readProfile(_ path: String) -> [UInt8]? {
+    guard
+        case .bytes(let bytes)? = try? FileReader.read(
+            atPath: path, limit: YAMLLimits.default.maxFileBytes, regularOnly: true)
+    else { return nil }
+    return bytes
+}
+
+/// The floor: the walk, then every file read and run through libyaml's bare event loop
+/// (YAMLParser.countEvents), building nothing.
+func floorPass(_ root: String) -> Pass {
+    var pass = Pass()
+    for path in auditWalk(root).files {
+        guard let bytes = readProfile(path), let events = try? YAMLParser.countEvents(bytes) else {
+            pass.failures += 1
+            continue
         }
-        return (sink.bytes, failures)
+        pass.items += events
     }
+    return pass
 }
 
-func floorPass(_ corpus: Corpus) -> Int {
-    var events = 0
-    let pool = corpus.files.count
-    for i in 0..<corpus.size {
-        events += (try? YAMLParser.countEvents(corpus.files[i % pool])) ?? 0
-    }
-    return events
-}
-
-func treePass(_ corpus: Corpus) -> Int {
-    var nodes = 0
-    let pool = corpus.files.count
-    for i in 0..<corpus.size {
-        let slot = i % pool
-        nodes += (try? YAMLParser.parseDocument(corpus.files[slot], path: corpus.paths[slot]).nodeCount) ?? 0
-    }
-    return nodes
-}
-
-/// Per-job results, written by one thread each.
-final class JobResults: @unchecked Sendable {
-    var bytes: [Int]
-    var failures: [Int]
-    init(_ jobs: Int) {
-        bytes = Array(repeating: 0, count: jobs)
-        failures = Array(repeating: 0, count: jobs)
-    }
-}
-
-func parallelAudit(_ auditors: [AuditJob], _ corpus: Corpus, jobs: Int) -> (bytes: Int, failures: Int) {
-    let results = JobResults(jobs)
-    let size = corpus.size
-    results.bytes.withUnsafeMutableBufferPointer { bytes in
-        results.failures.withUnsafeMutableBufferPointer { failures in
-            nonisolated(unsafe) let bytes = bytes, failures = failures
-            runJobs(jobs) { job in
-                let range = (size * job / jobs)..<(size * (job + 1) / jobs)
-                let result = auditors[job % auditors.count].audit(corpus, range)
-                bytes[job] = result.bytes
-                failures[job] = result.failures
-            }
+/// The YAML layer's arena tree (YAMLParser.parseDocument) over every file of the walk, read as the
+/// floor reads it.
+func treePass(_ root: String) -> Pass {
+    var pass = Pass()
+    for path in auditWalk(root).files {
+        guard let bytes = readProfile(path), let document = try? YAMLParser.parseDocument(bytes, path: path) else {
+            pass.failures += 1
+            continue
         }
+        pass.items += document.nodeCount
     }
-    return (results.bytes.reduce(0, +), results.failures.reduce(0, +))
+    return pass
 }
 
-/// The work of one thread.
-final class ThreadWork {
-    let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
-}
+/// `threshold audit ROOT --format jsonl [--pack ID]… --jobs J --as-of DATE` with standard output
+/// on `descriptor`: what Audit.run() does after parsing its arguments, call for call — the rule
+/// book loaded (the built-in packs, narrowed by `RuleBook.selecting` as `--pack` narrows it), the
+/// report targets resolved and created, the walk, the report context, the session, the auditor on
+/// `jobs` threads, the library's DescriptorOutput (64 KiB blocks, as on a pipe or a file), its
+/// finish and the commit. Not done: the progress bar and the summary on standard error.
+struct AuditStage: Equatable {
+    /// The packs `--pack` names; empty for every built-in pack.
+    var packs: [String] = []
+    var jobs: Int
 
-/// Runs `body(0)` … `body(jobs - 1)` at once: job 0 on the calling thread, the others on POSIX
-/// threads started for the purpose and joined before returning. (Threads of their own rather than
-/// libdispatch's pool, whose workers do not inherit the caller's scheduling priority.)
-func runJobs(_ jobs: Int, _ body: @escaping (Int) -> Void) {
-    var threads: [pthread_t] = []
-    for job in 1..<max(1, jobs) {
-        let work = Unmanaged.passRetained(ThreadWork { body(job) }).toOpaque()
-        var thread = pthread_t()
-        let status = pthread_create(
-            &thread, nil,
-            { context in
-                Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, work)
-        if status != 0 {
-            // No thread: do the job here.
-            Unmanaged<ThreadWork>.fromOpaque(work).takeRetainedValue().body()
-        } else {
-            threads.append(thread)
+    /// The rule book and the options profiles are read with, as RuleOptions.load makes them: the
+    /// built-in packs without their tests, narrowed to `packs` (when there are any) by the call
+    /// `--pack` makes, and the book's record vocabulary in the options.
+    static func rules(packs: [String]) -> (book: RuleBook, options: LoadOptions) {
+        let book: RuleBook
+        do {
+            let builtIn = try RuleBook.builtIn(tests: false)
+            book = packs.isEmpty ? builtIn : try builtIn.selecting(packs)
+        } catch {
+            fail("the built-in rule packs do not load: \(error)")
         }
+        var options = LoadOptions.default
+        options.records = book.records
+        return (book, options)
     }
-    body(0)
-    for thread in threads { pthread_join(thread, nil) }
+
+    /// Runs the audit; returns its totals.
+    func run(_ root: String, asOf: CalendarDate, descriptor: Int32) -> AuditSummary {
+        let (book, loadOptions) = Self.rules(packs: packs)
+        let reports: ReportFiles<ReportFormat>
+        do {
+            reports = try ReportFiles(
+                ReportTargets.resolve(formats: ["jsonl"], outputs: [], catalog: .reportFormats))
+        } catch {
+            fail("\(error)")
+        }
+        let walk = auditWalk(root)
+        let context = ReportContext(
+            book: book, asOf: asOf, failurePolicy: .unmet,
+            profileColumnWidth: ReportContext.profileColumnWidth(for: walk.files), color: false)
+        var standardOutput = DescriptorOutput(descriptor: descriptor, interactive: false)
+        let session = AuditSession(reports: reports, context: context)
+        let auditor = Auditor(book: book, asOf: asOf, loadOptions: loadOptions, jobs: jobs)
+        let summary = session.run(walk, auditor: auditor, into: &standardOutput)
+        standardOutput.finish()
+        if let failure = reports.commit().first { fail("\(failure)") }
+        return summary
+    }
+
+    /// One pass of the stage, written to `descriptor` (/dev/null), with the bytes and write calls
+    /// counted by the kernel.
+    func pass(_ root: String, asOf: CalendarDate, descriptor: Int32) -> Pass {
+        let before = ProcessIO.read()
+        let summary = run(root, asOf: asOf, descriptor: descriptor)
+        let after = ProcessIO.read()
+        var pass = Pass(items: summary.profiles, failures: summary.invalid)
+        if let before, let after {
+            pass.outputBytes = after.bytesWritten - before.bytesWritten
+            pass.writes = after.writeCalls - before.writeCalls
+        }
+        return pass
+    }
 }

@@ -26,62 +26,90 @@ func grouped(_ n: Int) -> String {
 }
 
 extension Rounds {
-    /// Prints the table of stages (median wall time, files/s, MB/s, × floor, CPU time), the
-    /// speedup of J jobs, the machine's load and memory, and the checks.
-    static func printTable(_ rounds: Rounds, options: BenchOptions, totalBytes: Int) {
-        let (times, cpuTimes, outputBytes, failures, events, nodes, peak) =
-            (
-                rounds.times, rounds.cpuTimes, rounds.outputBytes, rounds.failures, rounds.events, rounds.nodes,
-                rounds.peak
-            )
-
-        let medians = times.map(median)
-        let floorTime = medians[0]
-        let names = [
-            "1. libyaml event loop (floor)", "2. YAML tree (parseDocument)", "3. full audit, 1 job",
-            "4. full audit, \(options.jobs) jobs\(options.sharedBook ? " (one shared book)" : "")",
-        ]
-        print("")
-        let cpuMedians = cpuTimes.map(median)
-        print(
-            "stage".padded(37) + "median s".padded(10, leading: true) + "files/s".padded(12, leading: true)
-                + "MB/s".padded(9, leading: true)
-                + "× floor".padded(10, leading: true) + "CPU s".padded(9, leading: true))
-        for (i, name) in names.enumerated() {
-            let time = medians[i]
-            print(
-                name.padded(37) + fixed(time, 3).padded(10, leading: true)
-                    + grouped(Int((Double(options.profiles) / time).rounded())).padded(12, leading: true)
-                    + fixed(Double(totalBytes) / 1e6 / time, 1).padded(9, leading: true)
-                    + fixed(time / floorTime, 2).padded(10, leading: true)
-                    + fixed(cpuMedians[i], 3).padded(9, leading: true))
+    /// Prints the table of stages (median wall time, profiles/s, MB/s of profiles read, × floor,
+    /// CPU time), the diagnostic tree stage, the speed-up of J jobs, the output the audits wrote,
+    /// the checks, the machine's load and peak memory, and each stage's spread.
+    func printTable(options: BenchOptions, corpus: CorpusDirectory) {
+        let medians = times.map(median), cpuMedians = cpuTimes.map(median)
+        let floorTime = medians[stages.firstIndex { $0.role == .floor }!]
+        let width = max(30, stages.map(\.name.count).max()! + 2)
+        func row(_ cells: [String]) -> String {
+            cells[0].padded(width) + cells[1].padded(10, leading: true) + cells[2].padded(12, leading: true)
+                + cells[3].padded(9, leading: true) + cells[4].padded(9, leading: true)
+                + cells[5].padded(9, leading: true)
         }
         print("")
+        print(row(["stage", "median s", "profiles/s", "MB/s", "× floor", "CPU s"]))
+        for (index, stage) in stages.enumerated() where stage.role != .tree {
+            let time = medians[index]
+            print(
+                row([
+                    stage.name, fixed(time, 3), grouped(Int((Double(corpus.profiles) / time).rounded())),
+                    fixed(Double(corpus.totalBytes) / 1e6 / time, 1), fixed(time / floorTime, 2),
+                    fixed(cpuMedians[index], 3),
+                ]))
+        }
+        print("")
+        if let tree = stages.firstIndex(where: { $0.role == .tree }) {
+            print(
+                "diagnostic: \(stages[tree].name) \(fixed(medians[tree], 3)) s, "
+                    + "\(fixed(medians[tree] / floorTime, 2))× floor, CPU \(fixed(cpuMedians[tree], 3)) s")
+        }
+        // The audits of every pack on 1 job and on J.
+        let single = stages.firstIndex { $0.role == .audit(AuditStage(jobs: 1)) }
+        let parallel = stages.firstIndex { $0.role == .audit(AuditStage(jobs: options.jobs)) }
+        if let single, let parallel, single != parallel {
+            let (one, many) = (medians[single], medians[parallel])
+            print(
+                "speed-up of \(options.jobs) jobs over 1 (every pack): \(fixed(one / many, 2))× "
+                    + "(\(fixed(one, 3)) s / \(fixed(many, 3)) s); CPU time \(options.jobs) jobs / 1 job: "
+                    + "\(fixed(cpuMedians[parallel] / cpuMedians[single], 2))×")
+        }
+        for (index, stage) in stages.enumerated() {
+            guard case .audit = stage.role else { continue }
+            guard let pass = pass[index], let bytes = pass.outputBytes, let writes = pass.writes else {
+                print("output of \(stage.name): \(passes[index].map { $0.outputBytes ?? -1 }.sorted()) bytes")
+                continue
+            }
+            print(
+                "output of \(stage.name): \(grouped(bytes)) bytes per pass (\(grouped(bytes / max(1, pass.items))) "
+                    + "per profile) in \(grouped(writes)) write calls")
+        }
+        let profiles = stages.indices.compactMap { index -> Int? in
+            if case .audit = stages[index].role { return pass[index]?.items } else { return nil }
+        }
+        let events = stages.firstIndex { $0.role == .floor }.flatMap { pass[$0]?.items }
+        let nodes = stages.firstIndex { $0.role == .tree }.flatMap { pass[$0]?.items }
+        let failures = passes.reduce(0) { $0 + $1.reduce(0) { $0 + $1.failures } }
         print(
-            "\(options.jobs)-jobs speedup: \(fixed(medians[2] / medians[3], 2))× (1 job \(fixed(medians[2], 3)) s / "
-                + "\(options.jobs) jobs \(fixed(medians[3], 3)) s); "
-                + "CPU time \(options.jobs) jobs / 1 job: \(fixed(cpuMedians[3] / cpuMedians[2], 2))×")
+            "checks: \(events.map(grouped) ?? "?") events, \(nodes.map(grouped) ?? "?") nodes, "
+                + "\(Set(profiles).map(grouped).joined(separator: " or ")) profiles reported per pass; "
+                + "\(failures) unreadable or invalid; "
+                + (passed(profiles: corpus.profiles)
+                    ? "every stage did the same work in every round, and the audits of every pack wrote the same bytes"
+                    : "FAILED: a stage differs between rounds, or an audit missed files or wrote other bytes"))
         var load = [CChar](repeating: 0, count: 128)
         if let file = fopen("/proc/loadavg", "r") {
             if fgets(&load, Int32(load.count), file) != nil {
-                let loadAverage = load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-                    .split(separator: " ").prefix(3).joined(separator: ", ")
-                print("load average after the run (1, 5, 15 min): \(loadAverage)")
+                let text = load.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+                print(
+                    "load average after the run (1, 5, 15 min): "
+                        + text.split(separator: " ").prefix(3).joined(separator: ", "))
             }
             fclose(file)
         }
+        print("peak resident memory (VmHWM): \(peakMemory())")
         print(
-            "peak resident memory (VmHWM): "
-                + "\(peak.map { "\(grouped($0)) kB (\(fixed(Double($0) / 1024, 1)) MiB)" } ?? "unavailable")"
-        )
-        let output =
-            outputBytes.count == 1
-            ? "\(fixed(Double(outputBytes.first!) / 1e6, 1)) MB of JSON lines per pass, identical across stages and "
-                + "runs"
-            : "JSON output differs between passes: \(outputBytes.sorted())"
-        print("checks: \(grouped(events)) events, \(grouped(nodes)) nodes per pass; \(output); \(failures) failures")
-        print(
-            "min/max per stage (s): "
-                + times.map { "\(fixed($0.min()!, 3))–\(fixed($0.max()!, 3))" }.joined(separator: ", "))
+            "min–max (s): "
+                + zip(stages, times).map { stage, times in
+                    "\(stage.role == .floor ? "floor" : stage.role == .tree ? "tree" : stage.name) "
+                        + "\(fixed(times.min()!, 3))–\(fixed(times.max()!, 3))"
+                }.joined(separator: ", "))
     }
+}
+
+/// The process's peak resident memory, as VmHWM gives it (or getrusage where there is no /proc).
+func peakMemory() -> String {
+    guard let peak = procStatus("VmHWM") ?? System.peakMemoryKiB() else { return "unavailable" }
+    return "\(grouped(peak)) kB (\(fixed(Double(peak) / 1024, 1)) MiB)"
 }

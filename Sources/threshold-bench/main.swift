@@ -1,22 +1,45 @@
-// threshold-bench — how fast Threshold reads and audits lab profiles, against libyaml's floor.
+// threshold-bench — how fast `threshold audit` reads and audits lab profiles, against libyaml's floor.
 //
 //     swift run -c release threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
+//                                          [--corpus-dir DIR] [--keep]
+//     swift run -c release threshold-bench --digest [--profiles N] [--pool P]
+//     swift run -c release threshold-bench --memory-only [--profiles N] [--jobs J]
 //     swift run -c release threshold-bench --quantities [--parses N] [--runs R] [--spelling TEXT]
 //
-// The corpus is synthetic and deterministic: a pool of distinct lab profiles generated from a seeded
-// PRNG (every compute and money spelling the format allows, anchors, merge keys, comments, missing
-// facts, assessments), cycled through to make N files. Memory therefore does not depend on N: no
-// more than the pool is ever held, and every job renders its JSON lines into one reused buffer.
+// The corpus is synthetic and deterministic: a pool of P distinct lab profiles generated from a
+// seeded PRNG (every compute and money spelling the format allows, anchors, merge keys, comments,
+// missing facts, assessments), cycled through to make N files on disk, as the CLI reads them:
+// DIR/labs/lab-00000.yaml …, the first P written and the others hard links to them, in a temporary
+// directory removed at exit (unless --keep), or in --corpus-dir DIR, kept and reused. Every stage
+// runs with DIR as the working directory and starts from the directory `labs`, so that the paths
+// in the output are the same wherever the corpus is.
 //
-// Each round runs the four stages one after the other (so that drift in the machine's speed hits
-// all stages alike); the table gives the median over R rounds.
-//   1. floor  — libyaml's bare event loop (YAMLParser.countEvents), builds nothing;
-//   2. tree   — the YAML layer's arena tree (YAMLParser.parseDocument);
-//   3. audit  — LabProfile(bytes:path:options:) + RuleBook.evaluate against every built-in pack +
-//               Verdict.appendJSONLine(to:) into a reused buffer in memory, on one thread;
-//   4. audit ×J — the same, the corpus split across J threads (the main thread and J − 1 POSIX
-//               threads it starts, which inherit its scheduling priority), each with its own
-//               RuleBook.detached() copy as `threshold audit`'s workers have (--shared-book: one).
+// Each round runs the stages one after the other, all in this one process (so that drift in the
+// machine's speed hits every stage alike); the table gives the median over R rounds of the wall and
+// CPU time of each, and its ratio to the floor measured in the same run:
+//   1. floor  — the walk (FileWalker, as the audit walks), then every file read with the platform's
+//               FileReader and run through libyaml's bare event loop (YAMLParser.countEvents),
+//               building nothing, on one thread;
+//   2. tree   — a diagnostic line under the table: the same, with the YAML layer's arena tree
+//               (YAMLParser.parseDocument) in place of the event loop;
+//   3. audit -j 1 --pack frontier-ai-proposal-2026 — `threshold audit labs --format jsonl` with the
+//               seed pack alone, through the calls Sources/threshold/Audit.swift's run() makes
+//               (AuditStage in Stages.swift): the built-in book loaded and narrowed by
+//               RuleBook.selecting as --pack narrows it, ReportTargets and ReportFiles, the walk,
+//               ReportContext, AuditSession, Auditor, the library's DescriptorOutput (64 KiB blocks,
+//               as on a pipe) on /dev/null, its finish, and the commit;
+//   4. audit -j 1 — the same with every built-in pack;
+//   5. audit -j J — the same on J threads (the Auditor's workers, each with its own rule book).
+// The bytes and write calls of each audit's output are counted by the kernel (/proc/self/io), and
+// must be the same in every round, and for 1 job and J.
+//
+// --digest prints FNV-1a 64 of what the audit stage (every built-in pack, J jobs) writes over the
+// pool (min(N, P) files) on 2024-06-01, 2026-07-01 and 2027-06-01, one output after the other:
+// exactly the bytes `threshold audit labs --format jsonl --as-of DATE` prints, each verdict's JSON
+// line with its line feed. It changes when, and only when, the output does.
+//
+// --memory-only runs stage 5 once and prints the peak resident memory (VmHWM), so that sizes can be
+// compared in separate processes (`--profiles 200000 --memory-only`).
 //
 // --quantities runs one more stage on its own (it is not part of the table above, whose output it
 // leaves unchanged): QuantityParser.parse(utf8:expecting:defaultCurrency:) on a fixed set of the
@@ -28,14 +51,15 @@
 
 import ThresholdKit
 import ThresholdPlatform
-import ThresholdYAML
 
 // MARK: - Main
 
 enum Bench {
+    /// The pack of stage 3.
+    static let seedPack = "frontier-ai-proposal-2026"
+
     static func run() {
         let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
-        let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
         if let index = options.show {
             print(ProfileGenerator(seed: options.seed).profile(index), terminator: "")
             return
@@ -44,89 +68,77 @@ enum Bench {
             QuantityStage.run(options)
             return
         }
-
-        let loadStart = now()
-        let book: RuleBook
-        do {
-            book = try RuleBook.builtIn()
-        } catch {
-            printError("threshold-bench: the built-in rule packs do not load: \(error)\n")
-            exit(1)
-        }
-        let loadTime = now() - loadStart
-        let auditor = AuditJob(book: book, asOf: asOf, options: .default)
+        // A temporary corpus is removed at exit, and when a signal ends the run.
+        atexit { CorpusDirectory.removeTemporary() }
+        InterruptCleanup.install(before: { CorpusDirectory.removeTemporary() })
         if options.digest {
-            let corpus = Corpus(options: options)
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            var bytes = 0
-            let dates = [
-                CalendarDate(year: 2024, month: 6, day: 1)!, asOf, CalendarDate(year: 2027, month: 6, day: 1)!,
-            ]
-            for date in dates {
-                for slot in 0..<corpus.files.count {
-                    var line: String
-                    do {
-                        let profile = try LabProfile(bytes: corpus.files[slot], path: corpus.paths[slot])
-                        line = book.evaluate(profile, asOf: date).jsonLine()
-                    } catch {
-                        line = "error: \(error)"
-                    }
-                    line.withUTF8 { utf8 in
-                        for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-                        bytes += utf8.count
-                    }
-                }
-            }
-            print(
-                "digest: \(String(hash, radix: 16)) (\(corpus.files.count) profiles × \(dates.count) dates, \(bytes) "
-                    + "bytes of JSON)"
-            )
+            Digest.run(options)
             return
         }
 
-        let generateStart = now()
-        let corpus = Corpus(options: options)
-        let generateTime = now() - generateStart
-        let totalBytes = corpus.totalBytes
-
-        // Warm-up, and a check that every profile of the pool loads: a benchmark of error paths
-        // would measure something else.
-        var failed: [(Int, String)] = []
-        for slot in 0..<corpus.files.count {
-            do {
-                _ = try LabProfile(bytes: corpus.files[slot], path: corpus.paths[slot])
-            } catch {
-                failed.append((slot, "\(error)"))
-            }
+        let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
+        let loadStart = now()
+        let packs: Int
+        do {
+            packs = try RuleBook.builtIn(tests: false).packs.count
+        } catch {
+            fail("the built-in rule packs do not load: \(error)")
         }
-        if let (slot, message) = failed.first {
-            printError(
-                "threshold-bench: generated profile \(slot) does not load (\(failed.count) of \(corpus.files.count) "
-                    + "fail):\n\(message)\n---\n\(String(decoding: corpus.files[slot], as: UTF8.self))\n"
-            )
-            exit(1)
-        }
+        let loadTime = now() - loadStart
+        let corpusStart = now()
+        let corpus = CorpusDirectory(options: options, profiles: options.profiles)
+        let corpusTime = now() - corpusStart
+        guard chdir(corpus.path) == 0 else { fail("cannot change to \(corpus.path): \(systemError())") }
+        let devNull = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard devNull >= 0 else { fail("cannot open /dev/null: \(systemError())") }
 
         print(
-            "threshold-bench: \(grouped(options.profiles)) profiles (a pool of \(grouped(corpus.files.count)) "
-                + "distinct, cycled), "
-                + "\(fixed(Double(totalBytes) / 1e6, 1)) MB, mean \(totalBytes / max(1, options.profiles)) bytes/file; "
-                + "\(options.runs) runs, \(options.jobs) jobs, seed \(options.seed), as of \(asOf)")
+            "threshold-bench: \(grouped(corpus.profiles)) profiles (a pool of \(grouped(corpus.pool)) distinct, "
+                + "cycled), \(fixed(Double(corpus.totalBytes) / 1e6, 1)) MB, mean "
+                + "\(corpus.totalBytes / corpus.profiles) bytes/file; "
+                + (options.memoryOnly ? "one audit" : "\(options.runs) runs")
+                + ", \(options.jobs) jobs, seed \(options.seed), as of \(asOf)")
+        print("corpus: \(corpus.provenance) in \(fixed(corpusTime, 2)) s; audited as `labs`")
+        if options.keep && corpus.isTemporary { print("corpus kept in \(corpus.path) (--keep)") }
         print("machine: \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) CPUs online, \(cpuModel())")
         print(
-            "built-in packs: \(book.packs.count), loaded in \(fixed(loadTime * 1000, 1)) ms; corpus generated in "
-                + "\(fixed(generateTime * 1000, 0)) ms"
-        )
+            "built-in packs: \(packs), loaded in \(fixed(loadTime * 1000, 1)) ms (every audit pass loads them, as "
+                + "threshold audit does); output to /dev/null")
 
-        // Each job of stage 4 uses its own detached copy of the rule book, as the workers of
-        // `threshold audit` do, unless --shared-book has them share the one.
-        let jobAuditors =
-            options.sharedBook
-            ? [auditor]
-            : (0..<options.jobs).map { _ in AuditJob(book: book.detached(), asOf: asOf, options: .default) }
-        let rounds = Rounds.time(corpus, auditor: auditor, jobAuditors: jobAuditors, options: options)
-        Rounds.printTable(rounds, options: options, totalBytes: totalBytes)
-        if rounds.failures > 0 || rounds.outputBytes.count != 1 { exit(1) }
+        let everyPack = AuditStage(jobs: options.jobs)
+        if options.memoryOnly {
+            let before = procStatus("VmHWM")
+            let wall = now(), cpu = cpuNow()
+            let pass = everyPack.pass(corpus.root, asOf: asOf, descriptor: devNull)
+            let time = now() - wall, cpuTime = cpuNow() - cpu
+            print(
+                "audit -j \(options.jobs): \(fixed(time, 3)) s (CPU \(fixed(cpuTime, 3)) s), "
+                    + "\(grouped(Int((Double(pass.items) / time).rounded()))) profiles/s, "
+                    + "\(pass.outputBytes.map { "\(grouped($0)) bytes written" } ?? "output not counted"), "
+                    + "\(pass.failures) invalid")
+            print(
+                "peak resident memory (VmHWM): \(peakMemory()); the peak before the audit: "
+                    + "\(before.map { "\(grouped($0)) kB" } ?? "unavailable")")
+            if pass.failures > 0 || pass.items != corpus.profiles { exit(1) }
+            return
+        }
+
+        let root = corpus.root
+        func audit(_ stage: AuditStage) -> Stage {
+            let packs = stage.packs.map { " --pack \($0)" }.joined()
+            return Stage(role: .audit(stage), name: "audit -j \(stage.jobs)\(packs)") {
+                stage.pass(root, asOf: asOf, descriptor: devNull)
+            }
+        }
+        var stages = [
+            Stage(role: .floor, name: "floor (libyaml event loop)") { floorPass(root) },
+            Stage(role: .tree, name: "YAML tree (parseDocument)") { treePass(root) },
+            audit(AuditStage(packs: [seedPack], jobs: 1)), audit(AuditStage(jobs: 1)),
+        ]
+        if options.jobs != 1 { stages.append(audit(everyPack)) }
+        let rounds = Rounds.time(stages, runs: options.runs)
+        rounds.printTable(options: options, corpus: corpus)
+        if !rounds.passed(profiles: corpus.profiles) { exit(1) }
     }
 }
 
