@@ -6,15 +6,6 @@ extension Verdict {
         return writer.output
     }
 
-    /// Appends the verdict's line of JSON (exactly ``jsonLine()``) and a line feed to `bytes`, as
-    /// UTF-8: the fast path for writing many verdicts to one buffer.
-    package func appendJSONLine(to bytes: inout [UInt8]) {
-        var writer = JSONWriter(capacity: 32 * 1024)
-        write(to: &writer)
-        bytes.append(contentsOf: writer.buffer.bytes)
-        bytes.append(UInt8(ascii: "\n"))
-    }
-
     /// The verdict's line of JSON (exactly ``jsonLine()``) as UTF-8, with a line feed if asked.
     package func jsonLineBytes(lineFeed: Bool = false) -> [UInt8] {
         var writer = JSONWriter(capacity: 64 * 1024)

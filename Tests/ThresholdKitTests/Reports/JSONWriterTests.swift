@@ -141,12 +141,10 @@ struct JSONWriterTests {
         #expect(w.output == "{\n  \"a\": \"x\",\n  \"empty\": [],\n  \"dyn\\\"amic\": {\n    \"b\": true\n  }\n}")
     }
 
-    @Test("appendJSONLine adds exactly jsonLine() and a line feed after what the buffer holds")
-    func appendJSONLine() throws {
+    @Test("jsonLineBytes(lineFeed:) is exactly jsonLine() and a line feed, U+2028 escaped")
+    func jsonLineBytes() throws {
         let verdict = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/hé\u{2028}lios.yaml")
-        var bytes = Array("previous\n".utf8)
-        verdict.appendJSONLine(to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "previous\n" + verdict.jsonLine() + "\n")
+        #expect(String(decoding: verdict.jsonLineBytes(lineFeed: true), as: UTF8.self) == verdict.jsonLine() + "\n")
         #expect(verdict.jsonLine().contains(#"labs/hé\u2028lios.yaml"#))
         let object = try JSONSerialization.jsonObject(with: Data(verdict.jsonLine().utf8)) as? [String: Any]
         #expect(object?["profile"] as? String == "labs/hé\u{2028}lios.yaml")
