@@ -132,82 +132,107 @@ struct JSONWriter: ~Copyable {
     /// A member whose value is an array written by `body`.
     mutating func member(_ name: StaticString, _ body: (inout JSONWriter) -> Void) { key(name); array(body) }
     mutating func member(_ name: StaticString, strings values: [String]) { key(name); strings(values) }
+
+    /// A member whose value is a model's name, from its subject key (`model:NAME` → `NAME`; any
+    /// other key as it is).
+    mutating func member(_ name: StaticString, modelName subject: String) {
+        key(name)
+        beginValue()
+        if subject.hasPrefix("model:") {
+            Self.appendString(subject.dropFirst(6), to: &buffer)
+        } else {
+            Self.appendString(subject, to: &buffer)
+        }
+    }
+    // The decimal and date members write in place: no closure (an optional closure escapes, and
+    // would allocate a context for every value written).
+
     /// A member whose value is an exact decimal, as its ``ExactDecimal/description`` in a string
     /// (or null).
     mutating func member(_ name: StaticString, decimal value: ExactDecimal?) {
-        quotedMember(name, value.map { value in { value.appendDescription(to: &$0) } })
+        key(name)
+        beginValue()
+        guard let value else { return raw("null") }
+        raw(UInt8(ascii: "\""))
+        value.appendDescription(to: &buffer)
+        raw(UInt8(ascii: "\""))
     }
 
     /// A member whose value is a date, `YYYY-MM-DD` (or null).
     mutating func member(_ name: StaticString, date value: CalendarDate?) {
-        quotedMember(name, value.map { value in { value.appendDescription(to: &$0) } })
-    }
-
-    /// A member whose value is text that needs no escaping, written in quotes by `write` (or null).
-    private mutating func quotedMember(_ name: StaticString, _ write: ((inout ByteBuffer) -> Void)?) {
         key(name)
         beginValue()
-        guard let write else { return raw("null") }
+        guard let value else { return raw("null") }
         raw(UInt8(ascii: "\""))
-        write(&buffer)
+        value.appendDescription(to: &buffer)
         raw(UInt8(ascii: "\""))
     }
 
     /// Appends `value` as a JSON string literal, in UTF-8.
     static func appendString<Sink: ByteSink & ~Copyable>(_ value: String, to sink: inout Sink) {
-        sink.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            // Copy the longest run that needs no escape in one block, then escape one character.
-            var start = 0
-            var index = 0
-            let count = utf8.count
-            while index < count {
-                // Eight bytes at a time while none of them can need an escape: no control
-                // character, quote, backslash, DEL or non-ASCII byte.
-                while index + 8 <= count {
-                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if Self.mayNeedEscape(word) { break }
-                    index += 8
-                }
-                guard index < count else { break }
-                let byte = utf8[index]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped, other E2 sequences are not.
-                if byte == 0xE2
-                    && !(index + 2 < count && utf8[index + 1] == 0x80
-                        && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
-                {
-                    index += 1
-                    continue
-                }
-                sink.append(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<index])))
-                switch byte {
-                case 0x22: sink.append("\\\"")
-                case 0x5C: sink.append("\\\\")
-                case 0x0A: sink.append("\\n")
-                case 0x0D: sink.append("\\r")
-                case 0x09: sink.append("\\t")
-                case 0x08: sink.append("\\b")
-                case 0x0C: sink.append("\\f")
-                case 0xE2:
-                    sink.append(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                    index += 2
-                default:
-                    // The other control characters and DEL: \u00XX.
-                    let hex: StaticString = "0123456789abcdef"
-                    sink.append("\\u00")
-                    sink.append(hex.utf8Start[Int(byte >> 4)])
-                    sink.append(hex.utf8Start[Int(byte & 0xF)])
-                }
-                index += 1
-                start = index
+        value.withUTF8 { appendString(utf8: $0, to: &sink) }
+    }
+
+    /// Appends `value` as a JSON string literal, in UTF-8 (a slice of a string, without copying it
+    /// into a string of its own first).
+    static func appendString<Sink: ByteSink & ~Copyable>(_ value: Substring, to sink: inout Sink) {
+        var value = value
+        value.withUTF8 { appendString(utf8: $0, to: &sink) }
+    }
+
+    /// Appends the UTF-8 text `utf8` as a JSON string literal.
+    static func appendString<Sink: ByteSink & ~Copyable>(utf8: UnsafeBufferPointer<UInt8>, to sink: inout Sink) {
+        sink.append(UInt8(ascii: "\""))
+        // Copy the longest run that needs no escape in one block, then escape one character.
+        var start = 0
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            // Eight bytes at a time while none of them can need an escape: no control
+            // character, quote, backslash, DEL or non-ASCII byte.
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if Self.mayNeedEscape(word) { break }
+                index += 8
             }
-            sink.append(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<count])))
+            guard index < count else { break }
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            // U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped, other E2 sequences are not.
+            if byte == 0xE2
+                && !(index + 2 < count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
+            {
+                index += 1
+                continue
+            }
+            sink.append(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<index])))
+            switch byte {
+            case 0x22: sink.append("\\\"")
+            case 0x5C: sink.append("\\\\")
+            case 0x0A: sink.append("\\n")
+            case 0x0D: sink.append("\\r")
+            case 0x09: sink.append("\\t")
+            case 0x08: sink.append("\\b")
+            case 0x0C: sink.append("\\f")
+            case 0xE2:
+                sink.append(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                index += 2
+            default:
+                // The other control characters and DEL: \u00XX.
+                let hex: StaticString = "0123456789abcdef"
+                sink.append("\\u00")
+                sink.append(hex.utf8Start[Int(byte >> 4)])
+                sink.append(hex.utf8Start[Int(byte & 0xF)])
+            }
+            index += 1
+            start = index
         }
+        sink.append(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<count])))
         sink.append(UInt8(ascii: "\""))
     }
 

@@ -135,10 +135,7 @@ extension ObligationResult {
                 w.member("models") { w in
                     for subject in subjects {
                         w.object { w in
-                            w.member(
-                                "model",
-                                subject.subject.hasPrefix("model:")
-                                    ? String(subject.subject.dropFirst(6)) : subject.subject)
+                            w.member("model", modelName: subject.subject)
                             w.member("applies", subject.applies.rawValue)
                             w.member("status", subject.status.rawValue)
                             w.member("because", strings: subject.because)
