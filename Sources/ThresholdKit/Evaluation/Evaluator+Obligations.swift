@@ -50,7 +50,9 @@ extension Evaluator {
             id: obligation.id, title: obligation.title, kind: obligation.kind,
             applies: applies, status: status, because: because,
             subjects: obligation.per == .model ? results : [],
-            due: results.compactMap(\.due).min(),
+            // The due date beside the status explains it: the earliest among the subjects that have
+            // the status (an overdue model's date, not an undecided one's), else among all.
+            due: having.compactMap(\.due).min() ?? results.compactMap(\.due).min(),
             lateByDays: having.compactMap { $0.lateByDays }.max(),
             overdueSince: having.compactMap { $0.overdueSince }.min(),
             validUntil: having.compactMap { $0.validUntil }.min(),

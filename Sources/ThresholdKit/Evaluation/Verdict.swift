@@ -221,7 +221,9 @@ public struct ObligationResult: Sendable, Hashable {
     public var because: [String]
     /// Per model, for per-model obligations.
     public var subjects: [SubjectResult]
-    /// The earliest deadline, when one can be computed.
+    /// The deadline, when one can be computed: over models, the earliest among those that have
+    /// the obligation's ``status`` (so that ``overdueSince`` is the day after it), else the earliest
+    /// of all.
     public var due: CalendarDate?
     /// For a `late` status, how many days after its due date the record that meets it was
     /// completed (the most over the subjects).

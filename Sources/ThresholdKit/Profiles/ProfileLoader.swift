@@ -116,6 +116,15 @@ extension LabProfile {
 
     /// Decodes a profile from a YAML node (the root of a document, or a pack test's `profile:`).
     package init(node root: YAMLNode, path: String?, options: LoadOptions = .default) throws {
+        // A rule pack read as a profile (a folder audited with its packs in it) is said to be one,
+        // rather than reported as a profile with an unknown key.
+        if root.kind == .mapping, let packKey = root.pairs.first(where: { $0.key.text == "pack" })?.key,
+            root["obligations"] != nil || root["thresholds"] != nil
+        {
+            throw packKey.error(
+                "unknown key 'pack': this file is a rule pack (it has 'pack' and 'obligations' or 'thresholds'), "
+                    + "not a lab profile; load it as rules, and leave it out of the profiles audited")
+        }
         let top = try MappingReader(
             root, path: "", keys: LabProfile.topLevelKeys,
             what: "a lab profile (a mapping with 'organization', 'models', …)")

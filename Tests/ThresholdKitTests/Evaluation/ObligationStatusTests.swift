@@ -393,4 +393,25 @@ struct ObligationStatusTests {
         #expect(CalendarDate("2027-03-01")!.adding(CalendarPeriod(years: 1)) == CalendarDate("2028-03-01"))
         #expect(CalendarPeriod(years: 1, months: 6).description == "1 year 6 months")
     }
+
+    @Test("an obligation's due date is the date of the subjects that have its status, not an undecided one's")
+    func dueDateExplainsStatus() throws {
+        // Model a is overdue (due on its release, 2026-09-15); model b's compute is unknown, so its
+        // duty is undecided, though its release (2026-03-01) is earlier.
+        let yaml = """
+            organization: {name: L}
+            models:
+              - {name: a, training_compute: 3e25 FLOP, status: deployed, released: 2026-09-15}
+              - {name: b, status: deployed, released: 2026-03-01}
+            assessments: []
+            """
+        let profile = try LabProfile(yaml: yaml, path: "lab.yaml")
+        let pack = try RuleBook(yaml: timedPack).evaluate(profile, asOf: CalendarDate("2026-12-01")!).packs[0]
+        let assessment = pack.obligation("assessment")
+        #expect(assessment.status == .unmet)
+        #expect(assessment.subjects.map(\.status) == [.unmet, .indeterminate])
+        #expect(assessment.subjects.map(\.due) == [CalendarDate("2026-09-15"), CalendarDate("2026-03-01")])
+        #expect(assessment.due == CalendarDate("2026-09-15"))
+        #expect(assessment.overdueSince == CalendarDate("2026-09-16"))
+    }
 }

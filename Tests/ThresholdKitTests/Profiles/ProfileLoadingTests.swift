@@ -6,6 +6,20 @@ import Testing
 struct ProfileLoadingTests {
     private func error(_ yaml: String) -> YAMLError? { Support.profileError(yaml) }
 
+    @Test("a rule pack read as a profile is said to be a rule pack, at its 'pack' key")
+    func rulePackAsProfile() throws {
+        let pack = try #require(error("# a pack\npack: p\ntitle: T\nobligations: []\n"))
+        #expect(
+            pack.headline
+                == "lab.yaml:2:1: error: unknown key 'pack': this file is a rule pack (it has 'pack' and "
+                + "'obligations' or 'thresholds'), not a lab profile; load it as rules, and leave it out of the "
+                + "profiles audited")
+        // A profile that happens to have a key named 'pack' and nothing of a pack's is an ordinary
+        // unknown key.
+        let typo = try #require(error("organization: {name: L}\npack: x\n"))
+        #expect(typo.headline.hasPrefix("lab.yaml:2:1: error: unknown key 'pack'; "))
+    }
+
     @Test("unknown keys are errors with a did-you-mean, at the key")
     func unknownKey() throws {
         let found = try #require(error("organization: {name: L}\nmodles: []\n"))
