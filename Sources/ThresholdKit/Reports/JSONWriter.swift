@@ -1,3 +1,13 @@
+/// A value that writes its own text as UTF-8 bytes, needing no escape in a JSON string: an exact
+/// decimal, a date.
+protocol DescribedInBytes {
+    /// Appends the value's description.
+    func appendDescription<Sink: ByteSink & ~Copyable>(to sink: inout Sink)
+}
+
+extension ExactDecimal: DescribedInBytes {}
+extension CalendarDate: DescribedInBytes {}
+
 /// A minimal streaming JSON writer: keys in the order written, strings escaped per RFC 8259, no
 /// Foundation. Used by the reporters so that output is byte-for-byte deterministic.
 ///
@@ -144,22 +154,16 @@ struct JSONWriter: ~Copyable {
             Self.appendString(subject, to: &buffer)
         }
     }
-    // The decimal and date members write in place: no closure (an optional closure escapes, and
-    // would allocate a context for every value written).
-
     /// A member whose value is an exact decimal, as its ``ExactDecimal/description`` in a string
     /// (or null).
-    mutating func member(_ name: StaticString, decimal value: ExactDecimal?) {
-        key(name)
-        beginValue()
-        guard let value else { return raw("null") }
-        raw(UInt8(ascii: "\""))
-        value.appendDescription(to: &buffer)
-        raw(UInt8(ascii: "\""))
-    }
+    mutating func member(_ name: StaticString, decimal value: ExactDecimal?) { quotedMember(name, value) }
 
     /// A member whose value is a date, `YYYY-MM-DD` (or null).
-    mutating func member(_ name: StaticString, date value: CalendarDate?) {
+    mutating func member(_ name: StaticString, date value: CalendarDate?) { quotedMember(name, value) }
+
+    /// A member whose value is written in quotes by the value itself, in place (or null). Generic
+    /// rather than a closure: an optional closure escapes, and would allocate a context per value.
+    private mutating func quotedMember(_ name: StaticString, _ value: (some DescribedInBytes)?) {
         key(name)
         beginValue()
         guard let value else { return raw("null") }
