@@ -70,8 +70,8 @@ let package = Package(
             name: "ThresholdYAMLTests",
             dependencies: ["ThresholdYAML"]
         ),
-        // Test helpers both test targets use (the package root, an iCalendar reader); only tests
-        // depend on it.
+        // Test helpers both test targets use (the package root, an iCalendar reader, a seeded random
+        // number generator); only tests depend on it.
         .target(
             name: "ThresholdTestSupport",
             path: "Tests/TestSupport"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThresholdTestSupport
 
 @testable import ThresholdKit
 
@@ -238,7 +239,7 @@ struct ObligationStatusTests {
         let profile = try LabProfile(yaml: yaml, path: "shuffled.yaml")
         let date = CalendarDate("2026-11-29")!
         let expected = book.evaluate(profile, asOf: date).jsonLine()
-        var generator = QuantitySplitMix64(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         for _ in 0..<200 {
             var shuffled = profile
             shuffled.assessments.shuffle(using: &generator)

@@ -1,21 +1,10 @@
 import Testing
+import ThresholdTestSupport
 
 @testable import ThresholdKit
 
-/// QuantitySplitMix64: a tiny, fast, seeded generator, so that property tests are reproducible.
-struct QuantitySplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// What the property tests draw: digits, decimals and spellings of quantities.
+extension SplitMix64 {
     /// A string of `count` decimal digits, the first non-zero when `leadingNonZero`.
     mutating func digits(_ count: Int, leadingNonZero: Bool = true) -> String {
         var text = ""
@@ -39,7 +28,7 @@ struct QuantitySplitMix64: RandomNumberGenerator {
     }
 }
 
-extension QuantitySplitMix64 {
+extension SplitMix64 {
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 
     /// What may stand between a number and its multiplier or unit, and around `×`: nothing, a
@@ -133,7 +122,7 @@ func quantitySchoolbookProduct(_ a: String, _ b: String) -> String {
 struct QuantityPropertyTests {
     @Test("formatting then parsing gives back the identical value", arguments: [1, 2, 3] as [UInt64])
     func roundTrip(seed: UInt64) throws {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<2000 {
             let value = random.decimal()
             let text = value.description
@@ -148,14 +137,14 @@ struct QuantityPropertyTests {
 
     @Test("every other spelling of a random value parses back to exactly that value", arguments: [4, 5, 6] as [UInt64])
     func otherSpellingsRoundTrip(seed: UInt64) throws {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<1500 {
             let spelling = random.spelling()
             #expect(try QuantityParser.parseNumber(spelling.text) == spelling.value, "\(spelling.text)")
             if !spelling.value.isNegative {
                 // A space of some kind before the unit: `5MFLOP` would be 5 MFLOP, and `5kFLOP` no unit at all.
                 let flop = try QuantityParser.parse(
-                    spelling.text + random.pick(Array(QuantitySplitMix64.spaces.dropFirst())) + "FLOP")
+                    spelling.text + random.pick(Array(SplitMix64.spaces.dropFirst())) + "FLOP")
                 #expect(flop.value == spelling.value && flop.dimension == .operations, "\(spelling.text) FLOP")
             }
         }
@@ -163,7 +152,7 @@ struct QuantityPropertyTests {
 
     @Test("comparing 20–40 digit integers agrees with comparing their digit strings", arguments: [11, 12] as [UInt64])
     func comparisonMatchesDigitStrings(seed: UInt64) throws {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<3000 {
             let a = random.digits(Int.random(in: 20...40, using: &random))
             // Often share a prefix with `a`, so that ties and near-ties are exercised.
@@ -191,7 +180,7 @@ struct QuantityPropertyTests {
 
     @Test("6·N·D is exact: it matches schoolbook multiplication of the digit strings", arguments: [21, 22] as [UInt64])
     func sixNDIsExact(seed: UInt64) throws {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<2000 {
             let n = random.digits(Int.random(in: 1...25, using: &random))
             let d = random.digits(Int.random(in: 1...25, using: &random))
@@ -210,7 +199,7 @@ struct QuantityPropertyTests {
 
     @Test("addition and subtraction are exact inverses; multiplication distributes", arguments: [31] as [UInt64])
     func arithmeticLaws(seed: UInt64) {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<2000 {
             let a = random.decimal(), b = random.decimal(), c = random.decimal()
             #expect((a + b) - b == a)
@@ -223,7 +212,7 @@ struct QuantityPropertyTests {
 
     @Test("big-integer division: q × v + r == u and r < v", arguments: [41, 42] as [UInt64])
     func bigDivision(seed: UInt64) {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<1500 {
             let u = BigUInt(limbs: (0..<Int.random(in: 1...8, using: &random)).map { _ in random.next() })
             var vLimbs = (0..<Int.random(in: 1...5, using: &random)).map { _ in random.next() }
@@ -243,7 +232,7 @@ struct QuantityPropertyTests {
 
     @Test("division of an exact product gives back the factor", arguments: [51] as [UInt64])
     func divisionOfProducts(seed: UInt64) throws {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<2000 {
             let b = random.decimal()
             guard !b.isZero else { continue }
@@ -263,7 +252,7 @@ struct QuantityPropertyTests {
         "a quotient is correctly rounded to its significant digits, under every rounding rule",
         arguments: [52, 53] as [UInt64])
     func quotientsAreCorrectlyRounded(seed: UInt64) throws {
-        var random = QuantitySplitMix64(seed: seed)
+        var random = SplitMix64(seed: seed)
         let rules: [ExactDecimal.RoundingRule] = [.toNearestOrEven, .down, .up]
         var ties = 0
         for round in 0..<3000 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThresholdTestSupport
 
 @testable import ThresholdKit
 
@@ -62,14 +63,8 @@ struct JSONWriterTests {
 
     @Test("random strings of special and plain characters match the reference escaping")
     func randomStrings() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { random.next() }
         let alphabet = Self.specials + ["a", "Z", "0", "-", ".", ":", "{", "}"]
         for _ in 0..<2_000 {
             let length = Int(next() % 40)
