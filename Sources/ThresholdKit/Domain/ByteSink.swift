@@ -73,8 +73,52 @@ struct ByteBuffer: ByteSink, ~Copyable {
     mutating func append(bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
-        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
+        Self.copy(from: source, count: bytes.count, to: UnsafeMutableRawPointer(base + count))
         count += bytes.count
+    }
+
+    /// Appends a JSON object's member name, written as it is (a literal of the code): `"name":`,
+    /// or `"name": ` when `pretty`. One capacity check for the lot.
+    @inline(__always)
+    mutating func appendKey(_ name: StaticString, pretty: Bool) {
+        let length = name.utf8CodeUnitCount
+        let needed = length + (pretty ? 4 : 3)
+        if count + needed > capacity { grow(toHold: count + needed) }
+        let target = UnsafeMutableRawPointer(base + count)
+        target.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+        Self.copy(from: UnsafeRawPointer(name.utf8Start), count: length, to: target + 1)
+        target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: length + 1, as: UInt8.self)
+        target.storeBytes(of: UInt8(ascii: ":"), toByteOffset: length + 2, as: UInt8.self)
+        if pretty { target.storeBytes(of: UInt8(ascii: " "), toByteOffset: length + 3, as: UInt8.self) }
+        count += needed
+    }
+
+    /// Copies `count` bytes; a short run (most of what a writer appends: a key, a bracket, a word)
+    /// with one or two word-sized loads and stores, which overlap when the count is not a power of
+    /// two, instead of a call to `memcpy`.
+    @inline(__always)
+    private static func copy(from source: UnsafeRawPointer, count: Int, to target: UnsafeMutableRawPointer) {
+        switch count {
+        case 0:
+            return
+        case 1...3:
+            for offset in 0..<count {
+                target.storeBytes(
+                    of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+            }
+        case 4...8:
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        case 9...16:
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        default:
+            target.copyMemory(from: source, byteCount: count)
+        }
     }
 
     private mutating func grow(toHold needed: Int) {

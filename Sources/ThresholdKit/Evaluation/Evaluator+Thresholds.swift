@@ -88,15 +88,18 @@ extension Evaluator {
             return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
                 .evaluate(threshold, subject: subject, model: model, cluster: cluster)
         }
-        var threshold = threshold
+        // The test and conditions are read out rather than the threshold copied (a copy per subject
+        // retains each of its strings).
+        var test = threshold.test
+        var conditions = threshold.conditions
         var notes: [String] = []
         var asModification = false
         if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {
             asModification = true
             // A model built on another provider's model is tested as a modification: the pack's
             // `modified_model:` takes the place of the threshold's own test and conditions.
-            threshold.test = modified.test
-            threshold.conditions = modified.conditions
+            test = modified.test
+            conditions = modified.conditions
             notes.append(
                 "a modification of \(base.provider)'s \(base.name) (base_model): "
                     + (modified.note
@@ -104,7 +107,6 @@ extension Evaluator {
                         + "\(modified.test.written)")
             )
         }
-        let test = threshold.test
         // What besides the comparison decided the result, with the truth each gave.
         var deciding: [(Truth, String)] = []
         let line = test.relative.flatMap { relativeLine(test, $0, model: model, cluster: cluster) }
@@ -140,9 +142,8 @@ extension Evaluator {
                 deciding.append((.indeterminate, notes[notes.count - 1]))
             }
         }
-        for condition in threshold.conditions {
-            let (conditionTruth, note) = evaluate(
-                condition, model: model, cluster: cluster, market: threshold.test.market)
+        for condition in conditions {
+            let (conditionTruth, note) = evaluate(condition, model: model, cluster: cluster, market: test.market)
             truth = truth.and(conditionTruth)
             if let note {
                 notes.append(note)

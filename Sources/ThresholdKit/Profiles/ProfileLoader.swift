@@ -218,33 +218,32 @@ extension LabProfile {
     /// the digits, so a hostile profile could otherwise take minutes.
     func checkDigits(limits: ProfileLimits, root: YAMLNode) throws {
         let limit = limits.maxDigits
-        var facts: [(String, Fact?)] = [
-            ("organization.annual_gross_revenue", organization.annualGrossRevenue),
-            ("organization.ai_revenue", organization.aiRevenue), ("organization.ai_rnd_spend", organization.aiRnDSpend),
-        ]
-        for (i, year) in organization.history.enumerated() {
-            facts += [
-                ("organization.history[\(i)].annual_gross_revenue", year.annualGrossRevenue),
-                ("organization.history[\(i)].ai_revenue", year.aiRevenue),
-                ("organization.history[\(i)].ai_rnd_spend", year.aiRnDSpend),
-            ]
-        }
-        for (i, model) in models.enumerated() {
-            facts.append(("models[\(i)].training_compute", model.trainingCompute))
-            facts.append(("models[\(i)].fine_tuning_compute", model.fineTuningCompute))
-            facts.append(("models[\(i)].base_model.training_compute", model.baseModel?.trainingCompute))
-        }
-        for (i, cluster) in clusters.enumerated() {
-            facts.append(("clusters[\(i)].peak_capacity", cluster.peakCapacity))
-            facts.append(("clusters[\(i)].interconnect", cluster.interconnect))
-        }
-        for case let (path, fact?) in facts {
-            let digits = [fact.value.low, fact.value.high].map(\.positionalDigitCount).max() ?? 0
-            guard digits > limit else { continue }
+        // The path of a fact is spelled only for the one at fault: nearly every profile has none.
+        func check(_ fact: Fact?, _ path: @autoclosure () -> String) throws {
+            guard let fact else { return }
+            let digits = max(fact.value.low.positionalDigitCount, fact.value.high.positionalDigitCount)
+            guard digits > limit else { return }
             throw root.document.error(
-                "\(path): the value takes \(digits) digits written out in full, more than the limit of \(limit) "
+                "\(path()): the value takes \(digits) digits written out in full, more than the limit of \(limit) "
                     + "(\(limits.advice(.maxDigits))); no real quantity comes near",
                 at: fact.mark ?? root.mark, kind: .limit)
+        }
+        try check(organization.annualGrossRevenue, "organization.annual_gross_revenue")
+        try check(organization.aiRevenue, "organization.ai_revenue")
+        try check(organization.aiRnDSpend, "organization.ai_rnd_spend")
+        for (i, year) in organization.history.enumerated() {
+            try check(year.annualGrossRevenue, "organization.history[\(i)].annual_gross_revenue")
+            try check(year.aiRevenue, "organization.history[\(i)].ai_revenue")
+            try check(year.aiRnDSpend, "organization.history[\(i)].ai_rnd_spend")
+        }
+        for (i, model) in models.enumerated() {
+            try check(model.trainingCompute, "models[\(i)].training_compute")
+            try check(model.fineTuningCompute, "models[\(i)].fine_tuning_compute")
+            try check(model.baseModel?.trainingCompute, "models[\(i)].base_model.training_compute")
+        }
+        for (i, cluster) in clusters.enumerated() {
+            try check(cluster.peakCapacity, "clusters[\(i)].peak_capacity")
+            try check(cluster.interconnect, "clusters[\(i)].interconnect")
         }
     }
 

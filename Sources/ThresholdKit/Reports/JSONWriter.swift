@@ -16,8 +16,12 @@ extension CalendarDate: DescribedInBytes {}
 struct JSONWriter: ~Copyable {
     /// The JSON written so far, as UTF-8.
     private(set) var buffer: ByteBuffer
-    /// For each open object or array: whether a member has been written (so the next needs a comma).
-    private var needsComma: [Bool] = [false]
+    /// For the top level (bit 0) and each open object or array (bit `depth`): whether a member has
+    /// been written, so that the next needs a comma. Bits, not an array: a writer checks and sets
+    /// one for every value, and an array would check its uniqueness each time.
+    private var hasMembers: UInt64 = 0
+    /// The same, for levels nested 64 deep and more (level 64 + i at index i); empty in practice.
+    private var deepHasMembers: [Bool] = []
     private let pretty: Bool
     private var depth = 0
     private var valuePending = false
@@ -25,7 +29,6 @@ struct JSONWriter: ~Copyable {
     init(pretty: Bool = false, capacity: Int = 4096) {
         self.pretty = pretty
         buffer = ByteBuffer(capacity: capacity)
-        needsComma.reserveCapacity(16)
     }
 
     /// The JSON written so far.
@@ -46,20 +49,36 @@ struct JSONWriter: ~Copyable {
         for _ in 0..<depth { raw("  ") }
     }
 
+    @inline(__always)
     private mutating func separator() {
-        if needsComma[needsComma.count - 1] { raw(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if depth < 64 {
+            let bit: UInt64 = 1 << UInt64(depth)
+            if hasMembers & bit != 0 { raw(UInt8(ascii: ",")) }
+            hasMembers |= bit
+        } else {
+            if deepHasMembers[depth - 64] { raw(UInt8(ascii: ",")) }
+            deepHasMembers[depth - 64] = true
+        }
         if pretty && depth > 0 { newline() }
     }
 
     private mutating func open(_ bracket: UInt8) {
         raw(bracket)
-        needsComma.append(false)
         depth += 1
+        if depth < 64 {
+            hasMembers &= ~(1 << UInt64(depth))
+        } else {
+            deepHasMembers.append(false)
+        }
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let hadItems: Bool
+        if depth < 64 {
+            hadItems = hasMembers & (1 << UInt64(depth)) != 0
+        } else {
+            hadItems = deepHasMembers.removeLast()
+        }
         depth -= 1
         if pretty && hadItems { newline() }
         raw(bracket)
@@ -75,9 +94,7 @@ struct JSONWriter: ~Copyable {
     mutating func key(_ name: StaticString) {
         separator()
         assert(name.withUTF8Buffer { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } })
-        raw(UInt8(ascii: "\""))
-        raw(name)
-        if pretty { raw("\": ") } else { raw("\":") }
+        buffer.appendKey(name, pretty: pretty)
         valuePending = true
     }
 
