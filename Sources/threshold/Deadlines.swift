@@ -134,7 +134,9 @@ struct Deadlines: ParsableCommand, FormatOptionCommand {
         let auditor = Auditor(book: book, asOf: asOf, loadOptions: options)
         for path in walk.streams { take(auditor.verdict(forStreamAt: path)) }
         let streams = Set(walk.streams)
-        auditor.evaluate(walk.files.filter { !streams.contains($0) }) { result in take(result.verdict) }
+        auditor.evaluate(PathCollection(walk.files.lazy.filter { !streams.contains($0) })) { result in
+            take(result.verdict)
+        }
 
         var list = DeadlineList(asOf: asOf, deadlines: deadlines)
         if let within { list = list.within(within) }

@@ -98,7 +98,8 @@ package final class AuditSession {
             }
         }
         let isStream = Set(walk.streams)
-        auditor.evaluate(walk.files.filter { !isStream.contains($0) }, render: render) { result, texts in
+        let regular = isStream.isEmpty ? walk.files : PathCollection(walk.files.lazy.filter { !isStream.contains($0) })
+        auditor.evaluate(regular, render: render) { result, texts in
             reportStreams(before: result.path)
             report(result.verdict, rendered: texts)
         }

@@ -128,6 +128,17 @@ public struct Auditor: Sendable {
     public func evaluate<Failure: Error>(
         _ paths: [String], deliver: (AuditResult) throws(Failure) -> Void
     ) throws(Failure) {
+        try evaluate(PathCollection(paths), deliver: deliver)
+    }
+
+    /// Evaluates the files at `paths` (a walk's ``WalkResult/files``) on ``jobs`` threads and calls
+    /// `deliver` on the calling thread with each result, in the order of `paths`.
+    ///
+    /// When `deliver` throws, the workers stop after the file each is on, and the error is rethrown
+    /// once they have.
+    public func evaluate<Failure: Error>(
+        _ paths: PathCollection, deliver: (AuditResult) throws(Failure) -> Void
+    ) throws(Failure) {
         try evaluate(paths, render: { _ in () }) { (result, _: Void) throws(Failure) in try deliver(result) }
     }
 
@@ -147,6 +158,17 @@ public struct Auditor: Sendable {
     /// once they have.
     public func evaluate<Rendered: Sendable, Failure: Error>(
         _ paths: [String], render: @escaping @Sendable (Verdict) -> Rendered,
+        deliver: (AuditResult, Rendered) throws(Failure) -> Void
+    ) throws(Failure) {
+        try evaluate(PathCollection(paths), render: render, deliver: deliver)
+    }
+
+    /// Evaluates the files at `paths` (a walk's ``WalkResult/files``) on ``jobs`` threads, renders
+    /// each verdict with `render` on the thread that evaluated it, and calls `deliver` on the calling
+    /// thread with each result and its rendering, in the order of `paths`, as the same method does
+    /// for an array of paths.
+    public func evaluate<Rendered: Sendable, Failure: Error>(
+        _ paths: PathCollection, render: @escaping @Sendable (Verdict) -> Rendered,
         deliver: (AuditResult, Rendered) throws(Failure) -> Void
     ) throws(Failure) {
         @Sendable func evaluating(with auditor: Auditor) -> (String) -> (Verdict, Rendered) {
@@ -186,6 +208,12 @@ public struct Auditor: Sendable {
     /// ``jobs`` threads that start when iteration starts. Ending the iteration early (or cancelling
     /// the task) stops the workers.
     public func results(for paths: [String]) -> AuditResults {
+        AuditResults(auditor: self, paths: PathCollection(paths))
+    }
+
+    /// The results for `paths` (a walk's ``WalkResult/files``) as an asynchronous sequence, as the
+    /// same method does for an array of paths.
+    public func results(for paths: PathCollection) -> AuditResults {
         AuditResults(auditor: self, paths: paths)
     }
 }
@@ -197,7 +225,7 @@ public struct AuditResults: AsyncSequence, Sendable {
     public typealias Element = AuditResult
 
     let auditor: Auditor
-    let paths: [String]
+    let paths: PathCollection
 
     /// Starts the workers and returns an iterator over their results.
     public func makeAsyncIterator() -> Iterator {
@@ -212,7 +240,7 @@ public struct AuditResults: AsyncSequence, Sendable {
     /// Delivers the results in order; stops the workers when dropped.
     public struct Iterator: AsyncIteratorProtocol {
         let handle: Handle
-        let paths: [String]
+        let paths: PathCollection
         let inline: Auditor?
         var index = 0
 
@@ -252,7 +280,7 @@ public struct AuditResults: AsyncSequence, Sendable {
 /// put what they make of each file (a verdict, or a verdict and its rendering) in a ring of slots;
 /// the consumer takes them in order.
 final class Pipeline<Element: Sendable>: @unchecked Sendable {
-    private let paths: [String]
+    private let paths: PathCollection
     private let window: Int
     /// Called once on each worker thread: what that thread makes of a file.
     private let worker: @Sendable () -> (String) -> Element
@@ -272,13 +300,13 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     var peakBufferedCount: Int { lock.locked { peakBuffered } }
 
     /// A pipeline whose workers all use `evaluate`.
-    convenience init(paths: [String], window: Int, evaluate: @escaping @Sendable (String) -> Element) {
+    convenience init(paths: PathCollection, window: Int, evaluate: @escaping @Sendable (String) -> Element) {
         self.init(paths: paths, window: window, worker: { evaluate })
     }
 
     /// A pipeline each of whose worker threads calls `worker` once, when it starts, for its own way
     /// of evaluating a file (with a rule book of its own, say).
-    init(paths: [String], window: Int, worker: @escaping @Sendable () -> (String) -> Element) {
+    init(paths: PathCollection, window: Int, worker: @escaping @Sendable () -> (String) -> Element) {
         self.paths = paths
         self.window = max(1, window)
         self.worker = worker

@@ -38,8 +38,9 @@ public struct WalkNotice: Sendable, Hashable, CustomStringConvertible {
 
 /// What a walk found: the files to audit, sorted by path, and what it skipped.
 public struct WalkResult: Sendable, Hashable {
-    /// The files to audit, sorted by the bytes of their UTF-8 paths, without duplicates.
-    public var files: [String]
+    /// The files to audit, sorted by the bytes of their UTF-8 paths, without duplicates: a compact
+    /// list, so that a walk of hundreds of thousands of files costs little more than their paths.
+    public var files: PathCollection
     /// What was skipped or could not be read, sorted by path.
     public var notices: [WalkNotice]
     /// The files among ``files`` that were named directly and are not regular files: a FIFO (the
@@ -48,7 +49,7 @@ public struct WalkResult: Sendable, Hashable {
     public var streams: [String]
 
     /// Creates a result.
-    package init(files: [String], notices: [WalkNotice], streams: [String] = []) {
+    package init(files: PathCollection, notices: [WalkNotice], streams: [String] = []) {
         self.files = files
         self.notices = notices
         self.streams = streams
@@ -72,7 +73,9 @@ public struct WalkResult: Sendable, Hashable {
 ///   device named directly is collected too, and listed in ``WalkResult/streams``.
 ///
 /// The result is sorted by path, so that an audit's output does not depend on the order the file
-/// system lists directories in. Only paths are kept in memory.
+/// system lists directories in. Only paths are kept in memory, as one block of bytes
+/// (``PathCollection``): each directory's entries are taken in the order of their paths, so that a
+/// walk of one root comes out sorted and is not copied to be sorted.
 public struct FileWalker: Sendable, Hashable {
     /// The default include patterns: `*.yaml` and `*.yml`.
     public static let defaultInclude = ["*.yaml", "*.yml"]
@@ -105,24 +108,40 @@ public struct FileWalker: Sendable, Hashable {
             FileWalker.pathOrder($0.path, $1.path) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue)
         }
         return WalkResult(
-            files: Self.sortedWithoutDuplicates(state.files), notices: state.notices,
-            streams: Self.sortedWithoutDuplicates(state.streams))
-    }
-
-    private static func sortedWithoutDuplicates(_ paths: [String]) -> [String] {
-        var unique: [String] = []
-        unique.reserveCapacity(paths.count)
-        for path in paths.sorted(by: pathOrder) where unique.last != path { unique.append(path) }
-        return unique
+            files: state.files.sortedWithoutDuplicates(), notices: state.notices,
+            streams: Array(PathCollection(state.streams).sortedWithoutDuplicates()))
     }
 
     /// The order audits use: by the bytes of the UTF-8 paths (as `LC_ALL=C sort` has it).
     package static func pathOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var a = a
+        var b = b
+        return a.withUTF8 { a in b.withUTF8 { b in PathCollection.compare(a, b) < 0 } }
+    }
+
+    /// The order of the entries of one directory that lists their paths, and every path under
+    /// them, in ``pathOrder(_:_:)``: a directory's name compares as if it ended in `/` (so
+    /// `a.yaml`, whose `.` is below `/`, comes before the files in `a/`, and `a0.yaml` after them).
+    private static func entryOrder(_ a: Entry, _ b: Entry) -> Bool {
+        var first = a.name
+        var second = b.name
+        return first.withUTF8 { x in
+            second.withUTF8 { y in
+                let common = Swift.min(x.count, y.count)
+                let order = PathCollection.compare(
+                    UnsafeBufferPointer(rebasing: x[..<common]), UnsafeBufferPointer(rebasing: y[..<common]))
+                if order != 0 { return order < 0 }
+                // One name starts the other: the next byte decides, a directory's being its slash.
+                func next(_ bytes: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Int {
+                    bytes.count > common ? Int(bytes[common]) : entry.type == .directory ? Int(UInt8(ascii: "/")) : -1
+                }
+                return next(x, a) < next(y, b)
+            }
+        }
     }
 
     private struct State {
-        var files: [String] = []
+        var files = PathCollection()
         var notices: [WalkNotice] = []
         var streams: [String] = []
     }
@@ -136,17 +155,37 @@ public struct FileWalker: Sendable, Hashable {
         }
     }
 
-    private enum FileType {
-        case regular, directory, symlink, special, unknown
-        init(mode: mode_t) {
-            switch mode & S_IFMT {
-            case S_IFREG: self = .regular
-            case S_IFDIR: self = .directory
-            case S_IFLNK: self = .symlink
-            case S_IFIFO, S_IFSOCK, S_IFCHR, S_IFBLK: self = .special
-            default: self = .unknown
+    /// A name in a directory listing, and what it is.
+    private struct Entry {
+        /// What a directory entry is.
+        enum Kind {
+            case regular, directory, symlink, special, unknown
+
+            /// The kind a file's `st_mode` gives.
+            init(mode: mode_t) {
+                switch mode & S_IFMT {
+                case S_IFREG: self = .regular
+                case S_IFDIR: self = .directory
+                case S_IFLNK: self = .symlink
+                case S_IFIFO, S_IFSOCK, S_IFCHR, S_IFBLK: self = .special
+                default: self = .unknown
+                }
+            }
+
+            /// The kind the listing's `d_type` gives (`.unknown` when the file system does not say).
+            init(dType: UInt8) {
+                switch Int32(dType) {
+                case Int32(DT_REG): self = .regular
+                case Int32(DT_DIR): self = .directory
+                case Int32(DT_LNK): self = .symlink
+                case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): self = .special
+                default: self = .unknown
+                }
             }
         }
+
+        var name: String
+        var type: Kind
     }
 
     private func walkRoot(_ root: String, _ state: inout State) {
@@ -156,7 +195,7 @@ public struct FileWalker: Sendable, Hashable {
             state.files.append(root)
             return
         }
-        switch FileType(mode: info.st_mode) {
+        switch Entry.Kind(mode: info.st_mode) {
         case .directory:
             var ancestors = [Identity(info)]
             walkDirectory(root, relative: "", ancestors: &ancestors, &state)
@@ -178,7 +217,7 @@ public struct FileWalker: Sendable, Hashable {
             return
         }
         // Read the whole listing first, so that only one directory is open at a time however deep the tree.
-        var entries: [(name: String, type: UInt8)] = []
+        var entries: [Entry] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
@@ -192,72 +231,98 @@ public struct FileWalker: Sendable, Hashable {
             }
             let name = entryName(entry)
             if name == "." || name == ".." { continue }
-            entries.append((name, entry.pointee.d_type))
+            if !includeHidden && name.hasPrefix(".") { continue }
+            entries.append(Entry(name: name, type: Entry.Kind(dType: entry.pointee.d_type)))
         }
         closedir(directory)
 
+        // Settle what each entry is (a file to audit, a directory to enter, or nothing to keep),
+        // then take them in the order of their paths, so that the files come out sorted.
         let base = path.hasSuffix("/") ? path : path + "/"
-        for (name, dType) in entries {
-            if !includeHidden && name.hasPrefix(".") { continue }
-            let childPath = base + name
-            let childRelative = relative.isEmpty ? name : relative + "/" + name
-            var type: FileType
-            switch Int32(dType) {
-            case Int32(DT_REG): type = .regular
-            case Int32(DT_DIR): type = .directory
-            case Int32(DT_LNK): type = .symlink
-            case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): type = .special
-            default: type = .unknown
-            }
-            var info = stat()
-            var haveInfo = false
-            if type == .unknown || type == .directory || type == .special {
-                guard lstat(childPath, &info) == 0 else { continue }  // vanished since the listing
-                haveInfo = true
-                type = FileType(mode: info.st_mode)
-            }
-            if type == .symlink {
-                guard followSymlinks else {
-                    state.notices.append(
-                        WalkNotice(
-                            path: childPath, kind: .symlinkNotFollowed,
-                            message: "a symbolic link, not followed (use --follow-symlinks)"))
-                    continue
-                }
-                guard stat(childPath, &info) == 0 else {
-                    // A link to nothing (or a loop of links): collect it if it would be audited, so
-                    // that it is reported as unreadable.
-                    if wantsFile(name: name, relative: childRelative) { state.files.append(childPath) }
-                    continue
-                }
-                haveInfo = true
-                type = FileType(mode: info.st_mode)
-            }
-            switch type {
-            case .directory:
-                if isExcluded(name: name, relative: childRelative, isDirectory: true) { continue }
-                if !haveInfo { guard lstat(childPath, &info) == 0 else { continue } }
-                let identity = Identity(info)
-                if ancestors.contains(identity) {
-                    state.notices.append(
-                        WalkNotice(
-                            path: childPath, kind: .symlinkLoop,
-                            message: "a symbolic link back to a directory already being walked; not followed again"))
-                    continue
-                }
-                ancestors.append(identity)
-                walkDirectory(childPath, relative: childRelative, ancestors: &ancestors, &state)
-                ancestors.removeLast()
-            case .regular:
-                if wantsFile(name: name, relative: childRelative) { state.files.append(childPath) }
-            case .special:
-                if wantsFile(name: name, relative: childRelative) {
-                    state.notices.append(
-                        WalkNotice(path: childPath, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
-                }
-            case .symlink, .unknown:
+        var identities: [String: Identity] = [:]
+        var kept = 0
+        for index in entries.indices {
+            let entry = entries[index]
+            guard
+                let settled = classify(
+                    entry.name, entry.type, base: base, relative: relative, ancestors: ancestors, &identities, &state)
+            else { continue }
+            entries[kept] = settled
+            kept += 1
+        }
+        entries.removeLast(entries.count - kept)
+        entries.sort(by: Self.entryOrder)
+        for entry in entries {
+            let childPath = base + entry.name
+            guard entry.type == .directory, let identity = identities[entry.name] else {
+                state.files.append(childPath)
                 continue
             }
+            ancestors.append(identity)
+            walkDirectory(
+                childPath, relative: relative.isEmpty ? entry.name : relative + "/" + entry.name, ancestors: &ancestors,
+                &state)
+            ancestors.removeLast()
+        }
+    }
+
+    /// What the entry `name` of the directory `base` is to the walk: a file to audit (`.regular`),
+    /// a directory to enter (`.directory`, its identity in `identities`), or nil, with a notice
+    /// when it is a special file, a link not followed or a loop.
+    private func classify(
+        _ name: String, _ listed: Entry.Kind, base: String, relative: String, ancestors: [Identity],
+        _ identities: inout [String: Identity], _ state: inout State
+    ) -> Entry? {
+        let childPath = base + name
+        let childRelative = relative.isEmpty ? name : relative + "/" + name
+        var type = listed
+        var info = stat()
+        var haveInfo = false
+        if type == .unknown || type == .directory || type == .special {
+            guard lstat(childPath, &info) == 0 else { return nil }  // vanished since the listing
+            haveInfo = true
+            type = Entry.Kind(mode: info.st_mode)
+        }
+        if type == .symlink {
+            guard followSymlinks else {
+                state.notices.append(
+                    WalkNotice(
+                        path: childPath, kind: .symlinkNotFollowed,
+                        message: "a symbolic link, not followed (use --follow-symlinks)"))
+                return nil
+            }
+            guard stat(childPath, &info) == 0 else {
+                // A link to nothing (or a loop of links): collect it if it would be audited, so
+                // that it is reported as unreadable.
+                return wantsFile(name: name, relative: childRelative) ? Entry(name: name, type: .regular) : nil
+            }
+            haveInfo = true
+            type = Entry.Kind(mode: info.st_mode)
+        }
+        switch type {
+        case .directory:
+            if isExcluded(name: name, relative: childRelative, isDirectory: true) { return nil }
+            if !haveInfo { guard lstat(childPath, &info) == 0 else { return nil } }
+            let identity = Identity(info)
+            if ancestors.contains(identity) {
+                state.notices.append(
+                    WalkNotice(
+                        path: childPath, kind: .symlinkLoop,
+                        message: "a symbolic link back to a directory already being walked; not followed again"))
+                return nil
+            }
+            identities[name] = identity
+            return Entry(name: name, type: .directory)
+        case .regular:
+            return wantsFile(name: name, relative: childRelative) ? Entry(name: name, type: .regular) : nil
+        case .special:
+            if wantsFile(name: name, relative: childRelative) {
+                state.notices.append(
+                    WalkNotice(path: childPath, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
+            }
+            return nil
+        case .symlink, .unknown:
+            return nil
         }
     }
 

@@ -7,7 +7,7 @@ extension RuleBook {
     ///   - paths: regular files, in the order to report them (a walk's ``WalkResult/files``).
     /// - Returns: the report, and the verdicts under this book (the HTML report draws them).
     package func impact(
-        of changes: [LimitChange], changed: RuleBook, onFilesAt paths: [String],
+        of changes: [LimitChange], changed: RuleBook, onFilesAt paths: some Sequence<String>,
         options: LoadOptions, asOf date: CalendarDate
     ) -> (report: ImpactReport, before: [Verdict]) {
         var before: [Verdict] = [], after: [Verdict] = []

@@ -5,6 +5,29 @@ import Testing
 
 @Suite("Walking and auditing")
 struct AuditorTests {
+    @Test("the walker lists files in the bytes' order of their paths, directories and links to them included")
+    func walkerOrder() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = [
+            "a.yaml", "a/x.yaml", "a0.yaml", "a-b/c.yaml", "b.yaml", "a/b/c.yaml", "a/b.yaml", "a/b0.yaml", "é.yaml",
+            "Z/z.yaml", "a/b/c/d/e.yaml", "a/b-c.yaml", "m/a.yaml",
+        ]
+        for name in names { try ReporterFixtures.write(ReporterFixtures.helios, name, in: dir) }
+        // A followed link to a directory sorts as a directory: "l/…" after "l.yaml", before "l0.yaml".
+        try ReporterFixtures.write(ReporterFixtures.helios, "l.yaml", in: dir)
+        try ReporterFixtures.write(ReporterFixtures.helios, "l0.yaml", in: dir)
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("l").path, withDestinationPath: "m")
+        let root = dir.path
+        let all = (names + ["l.yaml", "l0.yaml", "l/a.yaml"]).map { root + "/" + $0 }
+        let bytewise = all.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(Array(FileWalker(followSymlinks: true).walk([root]).files) == bytewise)
+        // Several roots that overlap: merged in the same order, each file once.
+        let overlapping = FileWalker(followSymlinks: true).walk([root + "/a", root, root + "/a.yaml", root + "/m"])
+        #expect(Array(overlapping.files) == bytewise)
+    }
+
     @Test("the walker: recursive, sorted by bytes, hidden and excluded skipped, special files noticed, loops detected")
     func walker() throws {
         let dir = try ReporterFixtures.temporaryDirectory()
@@ -229,7 +252,7 @@ struct AuditorTests {
         let paths = (0..<200).map { "p\($0).yaml" }
         let verdict = Verdict(profile: nil, organization: nil, asOf: ReporterFixtures.asOf, packs: [])
         let pipeline = Pipeline(
-            paths: paths, window: 4,
+            paths: PathCollection(paths), window: 4,
             evaluate: { path in
                 var copy = verdict
                 copy.profile = path
