@@ -43,6 +43,34 @@ package enum System {
         }
     }
 
+    /// Writes all of `first` and then all of `second` to `fd`, in one `writev(2)` when the file
+    /// takes it all (so that neither is copied to join them); otherwise as ``write(all:to:)`` does.
+    package static func write(
+        all first: UnsafeBufferPointer<UInt8>, then second: UnsafeBufferPointer<UInt8>, to fd: Int32
+    ) {
+        guard let one = first.baseAddress, let two = second.baseAddress else {
+            write(all: first, to: fd)
+            write(all: second, to: fd)
+            return
+        }
+        var vectors = [
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: one), iov_len: first.count),
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: two), iov_len: second.count),
+        ]
+        var written = -1
+        while written < 0 {
+            written = vectors.withUnsafeMutableBufferPointer { writev(fd, $0.baseAddress, 2) }
+            if written < 0 && errno != EINTR { return }
+        }
+        // A short write (a pipe, a full disk): the rest, one buffer at a time.
+        if written < first.count {
+            write(all: UnsafeBufferPointer(rebasing: first[written...]), to: fd)
+            write(all: second, to: fd)
+        } else {
+            write(all: UnsafeBufferPointer(rebasing: second[(written - first.count)...]), to: fd)
+        }
+    }
+
     /// The most resident memory the process has used, in KiB (Linux counts in KiB, macOS in bytes).
     package static func peakMemoryKiB() -> Int? {
         var usage = rusage()

@@ -38,6 +38,24 @@ struct DescriptorOutputTests {
         #expect(target.written == "first line\nsecond line\n" + String(repeating: line, count: 64))
     }
 
+    @Test("long lines that fill a block go out with what is held, in order, and nothing is lost or doubled")
+    func longLines() throws {
+        let target = try Target()
+        var out = DescriptorOutput(descriptor: target.handle.fileDescriptor, interactive: false)
+        let long = (0..<70_000).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        let medium = (0..<40_000).map { UInt8(ascii: "0") + UInt8($0 % 10) }
+        out.write("head\n")
+        out.write(utf8: long)
+        #expect(target.written == "head\n" + String(decoding: long, as: UTF8.self), "held text, then the line")
+        out.write("tail\n")
+        for _ in 0..<3 { out.write(utf8: medium) }
+        out.finish()
+        let expected =
+            ["head\n", String(decoding: long, as: UTF8.self), "tail\n"]
+            + Array(repeating: String(decoding: medium, as: UTF8.self), count: 3)
+        #expect(target.written == expected.joined())
+    }
+
     @Test("on a terminal, each flush writes what is held, after the hook that clears the progress bar")
     func interactive() throws {
         let target = try Target()
