@@ -249,9 +249,9 @@ public struct AuditResults: AsyncSequence, Sendable {
             guard index < paths.count else { return nil }
             if let inline {
                 guard !Task.isCancelled else { index = paths.count; return nil }
+                let path = paths[index]  // made a String once, for the verdict and the result
                 index += 1
-                return AuditResult(
-                    index: index - 1, path: paths[index - 1], verdict: inline.verdict(forFileAt: paths[index - 1]))
+                return AuditResult(index: index - 1, path: path, verdict: inline.verdict(forFileAt: path))
             }
             let pipeline = handle.pipeline
             let wanted = index
