@@ -219,7 +219,7 @@ public struct Auditor: Sendable {
 }
 
 /// The results of an audit as an `AsyncSequence`, in the order of the paths. See
-/// ``Auditor/results(for:)``.
+/// ``Auditor/results(for:)-(PathCollection)``.
 public struct AuditResults: AsyncSequence, Sendable {
     /// A result.
     public typealias Element = AuditResult
