@@ -60,25 +60,27 @@ extension Evaluator {
         return values.any
     }
 
+    /// Whether `when` holds for the subject of an obligation that applies `per` organisation or
+    /// model.
     func applies(
-        _ when: PackPlan.Formula, subject: SubjectSlot, obligation: Obligation, context: inout ObligationContext
+        _ when: PackPlan.Formula, subject: SubjectSlot, per: Subject, context: inout ObligationContext
     ) -> Truth {
         switch when {
         case .always: return .met
-        case .threshold(let read): return truth(of: read, for: subject, per: obligation.per, context: context)
+        case .threshold(let read): return truth(of: read, for: subject, per: per, context: context)
         case .obligation(let position):
             guard let position else { return .indeterminate }
-            let other = pack.obligations[position]
+            let otherPer = pack.obligations[position].per
             let slot = subject < 0 ? 0 : 1 + context.canonicalModels[subject]
             if let cached = context.applicability[position]?[slot] { return cached }
-            let otherSubject = other.per == .organization ? Self.organizationSlot : subject
+            let otherSubject = otherPer == .organization ? Self.organizationSlot : subject
             let formula = plan.formulas[position]
             let value: Truth
-            if other.per == .model && subject < 0 {
+            if otherPer == .model && subject < 0 {
                 value = Truth.any(
-                    profile.models.indices.map { applies(formula, subject: $0, obligation: other, context: &context) })
+                    profile.models.indices.map { applies(formula, subject: $0, per: otherPer, context: &context) })
             } else {
-                value = applies(formula, subject: otherSubject, obligation: other, context: &context)
+                value = applies(formula, subject: otherSubject, per: otherPer, context: &context)
             }
             if context.applicability[position] == nil {
                 context.applicability[position] = Array(repeating: nil, count: 1 + profile.models.count)
@@ -86,10 +88,10 @@ extension Evaluator {
             context.applicability[position]![slot] = value
             return value
         case .any(let items):
-            return Truth.any(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
+            return Truth.any(items.map { applies($0, subject: subject, per: per, context: &context) })
         case .all(let items):
-            return Truth.all(items.map { applies($0, subject: subject, obligation: obligation, context: &context) })
-        case .not(let inner): return applies(inner, subject: subject, obligation: obligation, context: &context).not
+            return Truth.all(items.map { applies($0, subject: subject, per: per, context: &context) })
+        case .not(let inner): return applies(inner, subject: subject, per: per, context: &context).not
         case .anyAssessmentOutcome(let outcome):
             return foundOutcome(outcome, subject: subject, context: &context)
         }
@@ -111,24 +113,29 @@ extension Evaluator {
         guard !context.testingOutcome else { return .indeterminate }
         context.testingOutcome = true
         defer { context.testingOutcome = false }
-        var found: [Truth] = []
-        for (position, obligation) in pack.obligations.enumerated() where !obligation.isDeploymentGate {
-            let models: [Int?] =
-                obligation.per == .organization
-                ? [nil]
-                : subject >= 0 ? [subject] : profile.models.indices.map { $0 }
-            for model in models {
-                let review = review(obligation, model: model)
-                guard let finding = review.finding, finding == outcome,
-                    !review.isExpired(obligation.renewalPeriod, on: asOf)
-                else { continue }
-                let applies = applies(
-                    .obligation(position), subject: model ?? subject, obligation: obligation, context: &context)
-                // An undated or incomplete record might be newer and say otherwise.
-                found.append(review.uncertain.isEmpty ? applies : Truth.all([applies, .indeterminate]))
+        var found = Truth.notMet
+        // The obligations are read in place, not copied out of the pack one by one.
+        pack.obligations.withUnsafeBufferPointer { obligations in
+            for position in obligations.indices where !obligations[position].isDeploymentGate {
+                let obligation = obligations.baseAddress! + position
+                let per = obligation.pointee.per
+                let models: Range<Int> =
+                    per == .organization
+                    ? Self.organizationSlot..<(Self.organizationSlot + 1)
+                    : subject >= 0 ? subject..<(subject + 1) : profile.models.indices
+                for model in models {
+                    let review = review(obligation.pointee, model: model < 0 ? nil : model)
+                    guard let finding = review.finding, finding == outcome,
+                        !review.isExpired(obligation.pointee.renewalPeriod, on: asOf)
+                    else { continue }
+                    let applies = applies(
+                        .obligation(position), subject: model < 0 ? subject : model, per: per, context: &context)
+                    // An undated or incomplete record might be newer and say otherwise.
+                    found = found.or(review.uncertain.isEmpty ? applies : applies.and(.indeterminate))
+                }
             }
         }
-        return Truth.any(found)
+        return found
     }
 
     /// Appends to `ids` the thresholds that give `formula` its `value` for the subject: for `all`
@@ -137,7 +144,7 @@ extension Evaluator {
     /// the opposite value; through another obligation, what decides that one. Assessment outcomes
     /// and `always` name no threshold.
     func deciders(
-        of formula: PackPlan.Formula, value: Truth, subject: SubjectSlot, obligation: Obligation,
+        of formula: PackPlan.Formula, value: Truth, subject: SubjectSlot, per: Subject,
         context: inout ObligationContext, into ids: inout [String]
     ) {
         switch formula {
@@ -146,28 +153,25 @@ extension Evaluator {
         case .threshold(let read):
             if !ids.contains(read.id) { ids.append(read.id) }
         case .any(let items), .all(let items):
-            for item in items where applies(item, subject: subject, obligation: obligation, context: &context) == value
-            {
-                deciders(
-                    of: item, value: value, subject: subject, obligation: obligation, context: &context, into: &ids)
+            for item in items where applies(item, subject: subject, per: per, context: &context) == value {
+                deciders(of: item, value: value, subject: subject, per: per, context: &context, into: &ids)
             }
         case .not(let inner):
-            deciders(
-                of: inner, value: value.not, subject: subject, obligation: obligation, context: &context, into: &ids)
+            deciders(of: inner, value: value.not, subject: subject, per: per, context: &context, into: &ids)
         case .obligation(let position):
             guard let position else { return }
-            let other = pack.obligations[position]
-            if other.per == .model && subject < 0 {
+            let otherPer = pack.obligations[position].per
+            if otherPer == .model && subject < 0 {
                 for model in profile.models.indices
-                where applies(plan.formulas[position], subject: model, obligation: other, context: &context) == value {
+                where applies(plan.formulas[position], subject: model, per: otherPer, context: &context) == value {
                     deciders(
-                        of: plan.formulas[position], value: value, subject: model, obligation: other, context: &context,
+                        of: plan.formulas[position], value: value, subject: model, per: otherPer, context: &context,
                         into: &ids)
                 }
             } else {
-                let otherSubject = other.per == .organization ? Self.organizationSlot : subject
+                let otherSubject = otherPer == .organization ? Self.organizationSlot : subject
                 deciders(
-                    of: plan.formulas[position], value: value, subject: otherSubject, obligation: other,
+                    of: plan.formulas[position], value: value, subject: otherSubject, per: otherPer,
                     context: &context, into: &ids)
             }
         }

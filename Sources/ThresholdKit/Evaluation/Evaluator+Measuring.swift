@@ -79,7 +79,7 @@ extension Evaluator {
         if let fact = fact(relative.of, model: model, cluster: cluster) {
             let point = fact.value.estimate ?? fact.value.low
             reference = (fact.value.low, fact.value.high, point, "\(relative.of.rawValue) (\(point) \(unit))")
-            describe(fact, as: relative.of.rawValue, into: &notes)
+            describe(fact, as: relative.of.rawValue, model: model, cluster: cluster, into: &notes)
         } else if let otherwise = relative.otherwise {
             reference = (otherwise, otherwise, otherwise, "\(otherwise) \(unit) (\(relative.of.rawValue) is not given)")
         } else {
@@ -172,13 +172,13 @@ extension Evaluator {
                 return nil
             }
             var interval = Interval(first.value)
-            if let training { describe(training, as: trainingName, into: &notes) }
+            if let training { describe(training, as: trainingName, model: model, into: &notes) }
             if training != nil, let fineTuning {
                 let part = Interval(fineTuning.value)
                 interval.low = interval.low + part.low
                 interval.estimate = interval.estimate.flatMap { estimate in part.estimate.map { estimate + $0 } }
                 interval.high = interval.high.flatMap { high in part.high.map { high + $0 } }
-                describe(fineTuning, as: "fine_tuning_compute", into: &notes)
+                describe(fineTuning, as: "fine_tuning_compute", model: model, into: &notes)
                 notes.append("counted: \(trainingName) + fine_tuning_compute")
             } else if training != nil {
                 interval.high = nil
@@ -187,7 +187,7 @@ extension Evaluator {
                         + "\(onBase ? "the base model's training" : "a training run") already over the line decides it"
                 )
             } else {
-                describe(first, as: "fine_tuning_compute", into: &notes)
+                describe(first, as: "fine_tuning_compute", model: model, into: &notes)
                 interval.high = nil
                 notes.append(
                     "\(trainingName) is not given: it counts toward this threshold, so only fine-tuning already over "
@@ -206,7 +206,7 @@ extension Evaluator {
             }
             return nil
         }
-        describe(fact, as: test.fact.rawValue, into: &notes)
+        describe(fact, as: test.fact.rawValue, model: model, cluster: cluster, market: test.market, into: &notes)
         var interval = Interval(fact.value)
         guard test.fact.dimension == .money, let factCurrency = fact.currency, let limitCurrency = test.currency,
             factCurrency != limitCurrency
@@ -257,13 +257,63 @@ extension Evaluator {
         return interval.low...high
     }
 
-    func describe(_ fact: Fact, as name: String, into notes: inout [String]) {
-        if let derivation = fact.value.derivation { notes.append("\(name): \(derivation.description)") }
-        if fact.value.low != fact.value.high {
+    /// The notes that explain a fact's value: how it was derived, and its range when uncertain.
+    /// `name`, `model`, `cluster` and `market` say which of the profile's facts it is, so that
+    /// the notes are written once per profile (``FactDescriptions``) when an evaluator has them.
+    func describe(
+        _ fact: Fact, as name: String, model: Int? = nil, cluster: Int? = nil, market: String? = nil,
+        into notes: inout [String]
+    ) {
+        let derived = fact.value.derivation != nil
+        let uncertain = fact.value.low != fact.value.high
+        guard derived || uncertain else { return }
+        guard let descriptions else {
+            Self.describe(fact, as: name, derived: derived, uncertain: uncertain, into: &notes)
+            return
+        }
+        notes += descriptions.notes(for: .init(name: name, model: model, cluster: cluster, market: market)) {
+            var written: [String] = []
+            Self.describe(fact, as: name, derived: derived, uncertain: uncertain, into: &written)
+            return written
+        }
+    }
+
+    private static func describe(
+        _ fact: Fact, as name: String, derived: Bool, uncertain: Bool, into notes: inout [String]
+    ) {
+        if derived, let derivation = fact.value.derivation {
+            notes.append("\(name): \(derivation.description)")
+        }
+        if uncertain {
             notes.append(
                 "\(name) is uncertain: \(fact.value.low) to "
                     + "\(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")"
             )
         }
+    }
+}
+
+/// The notes that describe a profile's facts — a derived value's working, an uncertain value's
+/// range — written once for one profile and read by every pack evaluated against it: writing out
+/// large exact numbers costs more than the comparisons they explain. Made by
+/// ``RuleBook/evaluate(_:asOf:)`` for one profile and used on its thread only.
+final class FactDescriptions {
+    /// Which fact of the profile: its name as a note gives it and the model, cluster or market
+    /// it belongs to.
+    struct Key: Hashable {
+        var name: String
+        var model: Int?
+        var cluster: Int?
+        var market: String?
+    }
+
+    private var written: [Key: [String]] = [:]
+
+    /// The notes for `key`, written by `write` the first time they are asked for.
+    func notes(for key: Key, write: () -> [String]) -> [String] {
+        if let notes = written[key] { return notes }
+        let notes = write()
+        written[key] = notes
+        return notes
     }
 }

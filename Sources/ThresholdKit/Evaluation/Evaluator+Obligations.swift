@@ -4,63 +4,92 @@
 extension Evaluator {
     /// The obligation at `position` in the pack.
     func evaluate(_ position: Int, inForce: Bool, context: inout ObligationContext) -> ObligationResult {
-        let obligation = pack.obligations[position]
-        let perModel = obligation.per == .model && !profile.models.isEmpty
-        let subjects: [SubjectSlot] = perModel ? Array(profile.models.indices) : [Self.organizationSlot]
+        // The obligation is borrowed in place, not copied out of the pack: a copy retains and
+        // releases each of its strings, for every obligation of every profile.
+        pack.obligations.withUnsafeBufferPointer { obligations in
+            evaluate(obligations.baseAddress! + position, position: position, inForce: inForce, context: &context)
+        }
+    }
+
+    private func evaluate(
+        _ obligation: UnsafePointer<Obligation>, position: Int, inForce: Bool, context: inout ObligationContext
+    ) -> ObligationResult {
+        let per = obligation.pointee.per
+        let perModel = per == .model && !profile.models.isEmpty
+        let subjects = perModel ? 0..<profile.models.count : Self.organizationSlot..<(Self.organizationSlot + 1)
         var results: [ObligationResult.SubjectResult] = []
         results.reserveCapacity(subjects.count)
         for subject in subjects {
-            let truth = applies(plan.formulas[position], subject: subject, obligation: obligation, context: &context)
+            let truth = applies(plan.formulas[position], subject: subject, per: per, context: &context)
             var because: [String] = []
             if truth == .met {
                 for read in plan.reads[position]
-                where self.truth(of: read, for: subject, per: obligation.per, context: context) == .met {
+                where self.truth(of: read, for: subject, per: per, context: context) == .met {
                     because.append(read.id)
                 }
             }
             var result = status(
-                obligation, position: position, subject: context.key(subject), model: subject >= 0 ? subject : nil,
-                applies: Applicability(truth), because: because, inForce: inForce)
+                obligation.pointee, position: position, subject: context.key(subject),
+                model: subject >= 0 ? subject : nil, applies: Applicability(truth), because: because, inForce: inForce)
             if truth != .met {
                 deciders(
-                    of: plan.formulas[position], value: truth, subject: subject, obligation: obligation,
-                    context: &context, into: &result.decidedBy)
+                    of: plan.formulas[position], value: truth, subject: subject, per: per, context: &context,
+                    into: &result.decidedBy)
             }
             results.append(result)
         }
-        let applies = Applicability(Truth.any(results.lazy.map { Truth($0.applies) }))
-        // The worst status over the subjects; the dates that explain it come from the subjects
-        // that have it.
-        let status = results.lazy.map(\.status).max { $0.severity < $1.severity } ?? .notRequired
-        let having = results.filter { $0.status == status }
+        // One pass over the subjects: whether any applies, and the worst status (the first
+        // subject with it, as `max` keeps the first of equals).
+        var anyApplies = Truth.notMet
+        var status = ObligationStatus.notRequired
+        for (index, result) in results.enumerated() {
+            anyApplies = anyApplies.or(Truth(result.applies))
+            if index == 0 || status.severity < result.status.severity { status = result.status }
+        }
+        let applies = Applicability(anyApplies)
+        // The dates that explain the status come from the subjects that have it; the due date
+        // beside the status is the earliest among them (an overdue model's date, not an undecided
+        // one's), else among all.
+        var due: CalendarDate?, anyDue: CalendarDate?, lateByDays: Int?, overdueSince: CalendarDate?
+        var validUntil: CalendarDate?, expiredOn: CalendarDate?
         var because: [String] = []
-        for result in results { for id in result.because where !because.contains(id) { because.append(id) } }
-        // What keeps it out of scope (or undecided): the subjects' deciders, for those that share
-        // the obligation's applicability.
         var decidedBy: [String] = []
-        if applies != .yes {
-            for result in results where result.applies == applies {
+        for result in results {
+            for id in result.because where !because.contains(id) { because.append(id) }
+            // What keeps it out of scope (or undecided): the subjects' deciders, for those that
+            // share the obligation's applicability.
+            if applies != .yes && result.applies == applies {
                 for id in result.decidedBy where !decidedBy.contains(id) { decidedBy.append(id) }
             }
+            anyDue = Self.earlier(anyDue, result.due)
+            guard result.status == status else { continue }
+            due = Self.earlier(due, result.due)
+            if let late = result.lateByDays { lateByDays = max(lateByDays ?? late, late) }
+            overdueSince = Self.earlier(overdueSince, result.overdueSince)
+            validUntil = Self.earlier(validUntil, result.validUntil)
+            expiredOn = Self.earlier(expiredOn, result.expiredOn)
         }
         var notes: [String] = []
         if !inForce { notes.append("the pack is not in force on \(asOf)") }
         if pack.status == .proposed && inForce { notes.append("a proposal, evaluated as if enacted") }
+        if per != .model {
+            for result in results { notes += result.notes }
+        }
         return ObligationResult(
-            id: obligation.id, title: obligation.title, kind: obligation.kind,
+            id: obligation.pointee.id, title: obligation.pointee.title, kind: obligation.pointee.kind,
             applies: applies, status: status, because: because,
-            subjects: obligation.per == .model ? results : [],
-            // The due date beside the status explains it: the earliest among the subjects that have
-            // the status (an overdue model's date, not an undecided one's), else among all.
-            due: having.compactMap(\.due).min() ?? results.compactMap(\.due).min(),
-            lateByDays: having.compactMap { $0.lateByDays }.max(),
-            overdueSince: having.compactMap { $0.overdueSince }.min(),
-            validUntil: having.compactMap { $0.validUntil }.min(),
-            expiredOn: having.compactMap { $0.expiredOn }.min(),
-            notes: obligation.per == .model ? notes : notes + results.flatMap(\.notes),
-            decidedBy: decidedBy,
-            sourceGrade: obligation.cite.flatMap(pack.source)?.grade,
-            citation: obligation.citation)
+            subjects: per == .model ? results : [],
+            due: due ?? anyDue, lateByDays: lateByDays, overdueSince: overdueSince, validUntil: validUntil,
+            expiredOn: expiredOn, notes: notes, decidedBy: decidedBy,
+            sourceGrade: obligation.pointee.cite.flatMap { pack.source($0) }?.grade,
+            citation: obligation.pointee.citation)
+    }
+
+    /// The earlier of two optional days; nil only when both are.
+    static func earlier(_ a: CalendarDate?, _ b: CalendarDate?) -> CalendarDate? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
     }
 
     /// The obligation's status for one subject (the organisation, or the model at `model`).
@@ -164,7 +193,9 @@ extension Evaluator {
             result.notes += review.uncertain
             return result
         }
-        let unreleased = model.map { [.inTraining, .internal].contains(profile.models[$0].status) } ?? false
+        let unreleased =
+            model.map { profile.models[$0].status == .inTraining || profile.models[$0].status == .internal }
+            ?? false
         if let transition = obligation.transition, asOf < transition.complyBy, model != nil,
             model.flatMap({ profile.models[$0].released }) == nil, !unreleased
         {

@@ -17,7 +17,7 @@ extension Evaluator {
     /// The indeterminate result of a threshold about models or clusters that the profile does not
     /// list; its subject is the list's name.
     func unlistedResult(_ threshold: Threshold, list: String) -> ThresholdResult {
-        let source = threshold.cite.flatMap(pack.source)
+        let source = threshold.cite.flatMap { pack.source($0) }
         let note =
             "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
         return ThresholdResult(
@@ -161,7 +161,7 @@ extension Evaluator {
             ? nil
             : deciding.first { $0.0 == truth }?.1
                 ?? (truth == .indeterminate ? notes.first(where: Self.namesMissingPart) : nil)
-        let source = threshold.cite.flatMap(pack.source)
+        let source = threshold.cite.flatMap { pack.source($0) }
         return ThresholdResult(
             id: threshold.id, subject: subject, result: truth,
             value: measured?.displayValue, range: measured?.displayRange,

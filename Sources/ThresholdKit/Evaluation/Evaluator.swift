@@ -22,8 +22,17 @@ struct Evaluator {
     /// is wanted, not its status.
     let qualifying: Bool
 
+    /// The notes that describe the profile's facts, shared with the other packs evaluated against
+    /// the same profile; nil writes them each time they are needed.
+    let descriptions: FactDescriptions?
+
     /// An evaluator of `pack` (whose `plan` a rule book builds once; nil builds it here).
-    init(pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate, qualifying: Bool = false) {
+    /// `descriptions` must have been made for this very profile.
+    init(
+        pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate, qualifying: Bool = false,
+        descriptions: FactDescriptions? = nil
+    ) {
+        self.descriptions = descriptions
         self.pack = pack
         self.plan = plan ?? PackPlan(pack)
         self.profile = profile

@@ -209,15 +209,29 @@ struct JSONWriter: ~Copyable {
         var start = 0
         var index = 0
         let count = utf8.count
-        while index < count {
-            // Eight bytes at a time while none of them can need an escape: no control
-            // character, quote, backslash, DEL or non-ASCII byte.
+        let base = UnsafeRawPointer(utf8.baseAddress)
+        while index < count, let base {
+            // Eight bytes at a time while none of them can need an escape: no control character,
+            // quote, backslash, DEL or 0xE2 (the lead byte of U+2028 and U+2029; other non-ASCII
+            // text is copied as it is).
             while index + 8 <= count {
-                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if Self.mayNeedEscape(word) { break }
+                if Self.mayNeedEscape(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { break }
                 index += 8
             }
             guard index < count else { break }
+            if count - index < 8 {
+                // The last few bytes in one word: the string's last eight (bytes before `index`
+                // were read already, and one escaped there only costs a look at each byte), or,
+                // in a string shorter than a word, its bytes after spaces.
+                let tail =
+                    count >= 8
+                    ? base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    : Self.paddedWord(base, count: count)
+                if !Self.mayNeedEscape(tail) {
+                    index = count
+                    break
+                }
+            }
             let byte = utf8[index]
             if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
                 index += 1
@@ -260,18 +274,32 @@ struct JSONWriter: ~Copyable {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any byte of `word` is below 0x20, is `"`, `\`, DEL (0x7F) or non-ASCII. May say yes
-    /// for a word that needs nothing (the byte loop then decides); never says no for one that does.
+    /// Whether any byte of `word` is below 0x20, is `"`, `\`, DEL (0x7F) or 0xE2: exactly those
+    /// words (the tests below are exact about whether such a byte exists, though not about which
+    /// lane holds it).
     @inline(__always)
     static func mayNeedEscape(_ word: UInt64) -> Bool {
-        // A byte of `x` is zero → the high bit of that byte in hasZero(x) is set (exact for the first
-        // zero byte; a borrow can only add false alarms above it).
+        // Some byte of `x` is zero ⇔ hasZero(x) ≠ 0; some byte is below n (n ≤ 0x80) ⇔
+        // (x − n·ones) & ~x & highs ≠ 0.
         @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let control = (word &- 0x20 &* ones) & ~word & highs  // a byte below 0x20
+        let control = (word &- 0x20 &* ones) & ~word & highs
         let quote = hasZero(word ^ (0x22 &* ones))
         let backslash = hasZero(word ^ (0x5C &* ones))
         let delete = hasZero(word ^ (0x7F &* ones))
-        return (control | quote | backslash | delete | (word & highs)) != 0
+        let lineSeparatorLead = hasZero(word ^ (0xE2 &* ones))
+        return (control | quote | backslash | delete | lineSeparatorLead) != 0
+    }
+
+    /// The `count` (< 8) bytes at `base` in the low lanes of a word whose other lanes hold spaces.
+    @inline(__always)
+    static func paddedWord(_ base: UnsafeRawPointer, count: Int) -> UInt64 {
+        var word: UInt64 = 0x2020_2020_2020_2020
+        for offset in 0..<count {
+            word =
+                word & ~(0xFF << (8 * UInt64(offset)))
+                | UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) << (8 * UInt64(offset))
+        }
+        return word
     }
 
     /// Appends `value` as a JSON string literal.

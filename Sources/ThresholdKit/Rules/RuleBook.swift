@@ -154,19 +154,28 @@ public struct RuleBook: Sendable {
                     errors: problems)
             }
         }
+        // The notes on the profile's facts are written once and shared by the packs.
+        let descriptions = FactDescriptions()
         return Verdict(
             profile: profile.path, organization: profile.organization.name, asOf: date,
-            packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date) })
+            packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date, descriptions: descriptions) })
     }
 
     /// One pack's result: for a pack with readings, the chosen reading's, with every obligation
     /// whose applicability differs between readings marked with each reading's value.
-    func evaluate(pack index: Int, profile: LabProfile, asOf date: CalendarDate) -> PackResult {
+    /// `descriptions`, when given, must have been made for `profile`.
+    func evaluate(
+        pack index: Int, profile: LabProfile, asOf date: CalendarDate, descriptions: FactDescriptions? = nil
+    ) -> PackResult {
         let variants = readingVariants[index]
         guard !variants.isEmpty, let chosen = readingChoices[packs[index].id] else {
-            return Evaluator(pack: packs[index], plan: plans[index], profile: profile, asOf: date).evaluate()
+            return Evaluator(
+                pack: packs[index], plan: plans[index], profile: profile, asOf: date, descriptions: descriptions
+            ).evaluate()
         }
-        let results = variants.map { Evaluator(pack: $0.pack, plan: $0.plan, profile: profile, asOf: date).evaluate() }
+        let results = variants.map {
+            Evaluator(pack: $0.pack, plan: $0.plan, profile: profile, asOf: date, descriptions: descriptions).evaluate()
+        }
         let main = variants.firstIndex { $0.reading == chosen } ?? 0
         var result = results[main]
         result.reading = chosen

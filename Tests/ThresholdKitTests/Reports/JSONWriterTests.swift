@@ -73,34 +73,71 @@ struct JSONWriterTests {
         }
     }
 
-    @Test("the word test flags every byte that needs an escape, in every lane")
-    func wordTestHasNoFalseNegatives() {
+    /// Whether a byte stops the word-at-a-time copy: one that needs an escape, or 0xE2, which may
+    /// begin U+2028 or U+2029.
+    static func stopsCopy(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
+    }
+
+    @Test("the word test flags exactly the words holding a byte that stops the copy, in every lane")
+    func wordTestIsExact() {
         let plain = UInt64(0x61) &* 0x0101_0101_0101_0101  // "aaaaaaaa"
         for byte in 0...255 {
-            let needsEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte >= 0x80
             for lane in 0..<8 {
                 let word = (plain & ~(UInt64(0xFF) << (8 * lane))) | (UInt64(byte) << (8 * lane))
-                if needsEscape {
-                    #expect(JSONWriter.mayNeedEscape(word), "byte \(byte) in lane \(lane)")
-                } else {
-                    #expect(!JSONWriter.mayNeedEscape(word), "byte \(byte) in lane \(lane) needs nothing")
+                #expect(JSONWriter.mayNeedEscape(word) == Self.stopsCopy(UInt8(byte)), "byte \(byte) in lane \(lane)")
+            }
+        }
+        // Words of several kinds of byte at once, next to each other: a borrow from one lane
+        // into the next must neither hide a byte that stops the copy nor flag a word without one.
+        let bytes: [UInt8] = [
+            0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xA0, 0xE1, 0xE2, 0xE3, 0xFF,
+            0x61,
+        ]
+        var random = SplitMix64(seed: 12345)
+        for _ in 0..<100_000 {
+            var word: UInt64 = 0
+            var stops = false
+            for lane in 0..<8 {
+                let byte = bytes[Int(random.next() % UInt64(bytes.count))]
+                stops = stops || Self.stopsCopy(byte)
+                word |= UInt64(byte) << (8 * lane)
+            }
+            #expect(JSONWriter.mayNeedEscape(word) == stops, "word \(String(word, radix: 16))")
+        }
+    }
+
+    @Test("a string shorter than a word is tested in one word padded with spaces")
+    func paddedWord() {
+        let bytes: [UInt8] = Array("a\"bc\u{7F}é".utf8)
+        bytes.withUnsafeBytes { raw in
+            for count in 0..<min(8, bytes.count + 1) {
+                let word = JSONWriter.paddedWord(raw.baseAddress!, count: count)
+                for lane in 0..<8 {
+                    let expected = lane < count ? bytes[lane] : 0x20
+                    #expect(UInt8(truncatingIfNeeded: word >> (8 * UInt64(lane))) == expected)
                 }
             }
         }
-        // Words of several kinds of byte at once: any word holding a byte that needs an escape is
-        // flagged (a borrow between lanes may only add false alarms, never hide a byte).
-        let bytes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xE2, 0xFF, 0x61]
-        var state: UInt64 = 12345
-        for _ in 0..<100_000 {
-            var word: UInt64 = 0
-            var needsEscape = false
-            for lane in 0..<8 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                let byte = bytes[Int(state >> 33) % bytes.count]
-                needsEscape = needsEscape || byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F
-                word |= UInt64(byte) << (8 * lane)
+    }
+
+    @Test("long strings with an escape at every offset match the reference escaping")
+    func longStrings() {
+        // Runs of one to several words, with one special character (or non-ASCII text, which the
+        // word step copies) at each position, so that it falls in a whole word, in the last
+        // word read from the end, or in a string shorter than a word.
+        let fillers = ["a", "é", "×"]
+        for special in Self.specials + ["\u{2028}", "\u{2029}", "≈", "→"] {
+            for filler in fillers {
+                for length in [0, 1, 6, 7, 8, 9, 15, 16, 17, 31, 33] {
+                    for position in 0...length {
+                        let value =
+                            String(repeating: filler, count: position) + special
+                            + String(repeating: filler, count: length - position)
+                        #expect(Self.written(value) == Self.reference(value), "\(value.debugDescription)")
+                    }
+                }
             }
-            if needsEscape { #expect(JSONWriter.mayNeedEscape(word), "word \(String(word, radix: 16))") }
         }
     }
 
