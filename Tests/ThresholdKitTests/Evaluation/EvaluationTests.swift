@@ -214,3 +214,88 @@ struct EvaluationTests {
         #expect(concurrent == sequential)
     }
 }
+
+@Suite("Fact notes shared across packs")
+struct FactDescriptionTests {
+    /// Two models with derived and uncertain values, and uncertain money: each note names its own
+    /// model's figures.
+    static let profile = """
+        organization:
+          name: Shared Notes Lab
+          jurisdictions: [US-CA, US-NY, EU]
+          reporting_period: 2025
+          annual_gross_revenue: {estimate: 900M USD, low: 400M USD, high: 1.4B USD}
+          ai_revenue: 600M USD
+        models:
+          - name: first
+            training_compute: {parameters: 7e11, tokens: 3e12}
+            fine_tuning_compute: {estimate: 1e23 FLOP, low: 5e22 FLOP, high: 2e23 FLOP}
+            status: deployed
+            released: 2026-03-01
+          - name: second
+            training_compute: {chips: 16384, peak_per_chip: 989e12 FLOP/s, hours: 1200, utilization: 0.4}
+            status: deployed
+            released: 2026-05-01
+          - name: third
+            training_compute: {parameters: 2e12, tokens: 1e13}
+            status: in-training
+        """
+
+    @Test("every pack's result is the same whether the notes on facts are shared or written afresh")
+    func sharedNotesChangeNothing() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        let profile = try LabProfile(yaml: Self.profile, path: "shared.yaml")
+        for date in ["2025-06-01", "2026-07-01", "2027-09-01"].compactMap(CalendarDate.init) {
+            let verdict = book.evaluate(profile, asOf: date)
+            #expect(verdict.packs.count == book.packs.count)
+            for index in book.packs.indices {
+                let alone = book.evaluate(pack: index, profile: profile, asOf: date, descriptions: nil)
+                #expect(verdict.packs[index] == alone, "\(book.packs[index].id) on \(date)")
+            }
+        }
+    }
+
+    @Test("a note on a derived value is written once and read by each pack that tests it, for its own model")
+    func notesAreKeptPerFact() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        let profile = try LabProfile(yaml: Self.profile, path: "shared.yaml")
+        let verdict = book.evaluate(profile, asOf: CalendarDate("2026-07-01")!)
+        let notes = verdict.packs.flatMap(\.thresholds).flatMap { result in result.notes.map { (result.subject, $0) } }
+        let first = notes.filter { $0.1.hasPrefix("training_compute: 6 × parameters (7e11)") }
+        let third = notes.filter { $0.1.hasPrefix("training_compute: 6 × parameters (2e12)") }
+        // Shared across packs, and never given to another model.
+        #expect(Set(first.map(\.0)) == ["model:first"])
+        #expect(Set(third.map(\.0)) == ["model:third"])
+        #expect(first.count > 1)
+        let packsWithFirst = Set(
+            verdict.packs.filter { pack in
+                pack.thresholds.contains {
+                    $0.notes.contains { $0.hasPrefix("training_compute: 6 × parameters (7e11)") }
+                }
+            }.map(\.pack))
+        #expect(packsWithFirst.count > 1)
+        // The uncertain revenue is described for the organisation alone.
+        let revenue = notes.filter { $0.1.hasPrefix("annual_gross_revenue is uncertain") }
+        #expect(!revenue.isEmpty && revenue.allSatisfy { $0.0 == "organization" })
+    }
+
+    @Test("the notes for one fact are written the first time they are asked for, then read")
+    func writtenOnce() {
+        let descriptions = FactDescriptions()
+        var writes = 0
+        let key = FactDescriptions.Key(name: "training_compute", model: 0, cluster: nil, market: nil)
+        for _ in 0..<3 {
+            let notes = descriptions.notes(for: key) {
+                writes += 1
+                return ["a note"]
+            }
+            #expect(notes == ["a note"])
+        }
+        let other = descriptions.notes(for: .init(name: "training_compute", model: 1, cluster: nil, market: nil)) {
+            writes += 1
+            return ["another"]
+        }
+        #expect(other == ["another"])
+        #expect(writes == 2)
+    }
+}
