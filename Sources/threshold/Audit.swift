@@ -9,6 +9,7 @@ struct Audit: ParsableCommand, FormatOptionCommand {
     static var formatNames: [String] { ReportFormat.allCases.map(\.rawValue) }
 
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Audit every lab profile under directories and files.",
         discussion: """
             Walks each directory recursively for files matching --include (default '*.yaml' and '*.yml') \

@@ -4,6 +4,7 @@ import ThresholdKit
 /// `threshold check FILE... | -`
 struct Check: ParsableCommand, FormatOptionCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Evaluate lab profiles against the rule packs.",
         discussion: """
             Reads each profile (or standard input for '-') and reports, per pack, which obligations apply, \

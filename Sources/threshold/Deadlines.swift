@@ -15,6 +15,7 @@ func parseWindow(_ argument: String) throws -> CalendarPeriod {
 /// `threshold deadlines PATH...`
 struct Deadlines: ParsableCommand, FormatOptionCommand {
     static let configuration = CommandConfiguration(
+        commandName: "deadlines",
         abstract: "List every dated duty across profiles and packs: overdue first, then what falls due next.",
         discussion: """
             A row per profile, pack, obligation and model with a date: overdue (unmet past its due date), \

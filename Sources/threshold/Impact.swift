@@ -37,6 +37,7 @@ struct Impact: ParsableCommand, FormatOptionCommand {
     static var formatNames: [String] { ImpactFormat.allCases.map(\.rawValue) }
 
     static let configuration = CommandConfiguration(
+        commandName: "impact",
         abstract: "Show who changes status if a threshold's limit is moved.",
         discussion: """
             Evaluates every profile twice, under the rule packs as they are and with each --set limit \

@@ -5,6 +5,7 @@ import ThresholdPlatform
 /// `threshold init [FILE]`: writes the commented profile template, never over an existing file.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented lab profile template to fill in.",
         discussion: """
             The template lists every profile key with comments on units, estimates and unknown facts. \

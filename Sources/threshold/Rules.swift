@@ -4,6 +4,7 @@ import ThresholdKit
 /// `threshold rules …`: inspect, lint and test rule packs.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List, show, lint and test rule packs.",
         discussion: """
             Examples:
@@ -16,6 +17,7 @@ struct Rules: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the rule packs (built-in, and any --rules), and with --obligations the ids records name.",
             discussion: """
                 A line per pack: its id, status, jurisdiction, dates and title. With --obligations, each \
@@ -63,6 +65,7 @@ struct Rules: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a pack's thresholds and obligations.",
             discussion: """
                 Examples:
@@ -89,6 +92,7 @@ struct Rules: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check rule packs: every error of every file in one run, read together with the built-in packs.",
             usage: "threshold rules lint <path> ... [<options>]",
             discussion: """
@@ -135,6 +139,7 @@ struct Rules: ParsableCommand {
 
     struct Doc: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doc",
             abstract:
                 "Render a pack as Markdown a lawyer can review: lines, duties, dates, deadlines, readings, sources.",
             discussion: """
@@ -155,6 +160,7 @@ struct Rules: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run rule packs' own test cases (the built-in packs when none are named).",
             usage: "threshold rules test [<path> ...] [<options>]",
             discussion: """

@@ -146,10 +146,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        appendDescription(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        guard (1...9999).contains(year) else {
+            // A date moved past the calendar's years by `adding(days:)`.
+            var bytes: [UInt8] = []
+            appendDescription(to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // Ten bytes, written in place: a string this short is stored inline, with no allocation.
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var rest = value
+                for index in (offset..<(offset + digits)).reversed() {
+                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return 10
+        }
     }
 
     /// Appends ``description`` as UTF-8: the year padded to four digits, the month and day to two.

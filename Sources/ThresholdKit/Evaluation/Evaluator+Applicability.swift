@@ -30,6 +30,9 @@ extension Evaluator {
         /// Set while an `any_assessment_outcome` test runs, to stop a pack whose formulas lead
         /// back to it from recursing.
         var testingOutcome = false
+        /// The notes every obligation of the pack carries (not in force on the date; a proposal),
+        /// written once for the pack.
+        var packNotes: [String] = []
 
         init(truths: [SubjectTruths?], obligations: Int, modelKeys: [String], canonicalModels: [Int]) {
             self.truths = truths

@@ -69,9 +69,7 @@ extension Evaluator {
             validUntil = Self.earlier(validUntil, result.validUntil)
             expiredOn = Self.earlier(expiredOn, result.expiredOn)
         }
-        var notes: [String] = []
-        if !inForce { notes.append("the pack is not in force on \(asOf)") }
-        if pack.status == .proposed && inForce { notes.append("a proposal, evaluated as if enacted") }
+        var notes = context.packNotes
         if per != .model {
             for result in results { notes += result.notes }
         }

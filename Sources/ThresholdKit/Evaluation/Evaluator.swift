@@ -113,6 +113,8 @@ struct Evaluator {
         var context = ObligationContext(
             truths: truths, obligations: pack.obligations.count, modelKeys: modelKeys,
             canonicalModels: canonicalModels)
+        if !inForce { context.packNotes.append("the pack is not in force on \(asOf)") }
+        if pack.status == .proposed && inForce { context.packNotes.append("a proposal, evaluated as if enacted") }
         var obligations: [ObligationResult] = []
         obligations.reserveCapacity(pack.obligations.count)
         for position in pack.obligations.indices {

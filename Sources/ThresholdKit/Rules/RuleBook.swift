@@ -98,7 +98,8 @@ public struct RuleBook: Sendable {
         options.packTests = tests
         return try RuleBook(
             packs: BuiltinRulePacks.files.map { file in
-                var pack = try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name, options: options)
+                let text = tests ? file.text[...] : BuiltinRulePacks.withoutTests(file.text)
+                var pack = try RulePack(bytes: Array(text.utf8), path: "Rules/" + file.name, options: options)
                 pack.isBuiltIn = true
                 return pack
             })

@@ -245,3 +245,32 @@ struct RecordsAndDeadlinesTests {
         #expect(threshold.mark?.line == 3 && threshold.mark?.column == 15)
     }
 }
+
+@Suite("Calendar dates as text")
+struct CalendarDateTextTests {
+    @Test("every day's text is its year, month and day, padded, and reads back as the same day")
+    func descriptionRoundTrips() {
+        // Every day from 0001-01-01 to 9999-12-31 is too many for a test; every 97th day is a
+        // sample that falls on each month, day and kind of year.
+        let first = CalendarDate(year: 1, month: 1, day: 1)!.daysSinceEpoch
+        let last = CalendarDate(year: 9999, month: 12, day: 31)!.daysSinceEpoch
+        for days in stride(from: first, through: last, by: 97) + [first, last] {
+            let date = CalendarDate(daysSinceEpoch: days)
+            var bytes: [UInt8] = []
+            date.appendDescription(to: &bytes)
+            #expect(date.description == String(decoding: bytes, as: UTF8.self))
+            #expect(date.description.utf8.count == 10)
+            #expect(CalendarDate(date.description) == date, "\(date.description)")
+        }
+    }
+
+    @Test("a day moved past 9999 by adding days still says its year in full")
+    func pastTheCalendar() {
+        let far = CalendarDate(year: 9999, month: 12, day: 31)!.adding(days: 4_000_000)
+        #expect(far.year > 9999)
+        #expect(far.description.hasPrefix(String(far.year) + "-"))
+        let early = CalendarDate(year: 1, month: 1, day: 1)!.adding(days: -400)
+        #expect(early.year < 1)
+        #expect(early.description.hasPrefix("-"))
+    }
+}

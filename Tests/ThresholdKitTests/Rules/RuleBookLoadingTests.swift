@@ -33,3 +33,47 @@ struct RuleBookLoadingTests {
         #expect(none.description == "zzzzzzzzzzzz: no rule pack has this id. The packs are: \(known).")
     }
 }
+
+@Suite("Built-in packs read without their test cases")
+struct BuiltinPacksWithoutTestsTests {
+    @Test("each built-in pack read up to its cases is the pack read whole with its cases skipped")
+    func samePack() throws {
+        var options = LoadOptions.default
+        options.packTests = false
+        #expect(!BuiltinRulePacks.files.isEmpty)
+        for file in BuiltinRulePacks.files {
+            let cut = BuiltinRulePacks.withoutTests(file.text)
+            // Every built-in pack ends with its cases, and they are most of its text.
+            #expect(cut.utf8.count < file.text.utf8.count / 2, "\(file.name)")
+            #expect(file.text[cut.endIndex...].hasPrefix("tests:"), "\(file.name)")
+            let whole = try RulePack(bytes: Array(file.text.utf8), path: "Rules/" + file.name, options: options)
+            let part = try RulePack(bytes: Array(cut.utf8), path: "Rules/" + file.name, options: options)
+            #expect(part == whole, "\(file.name)")
+        }
+        // And the book made of them evaluates as the book with the cases read.
+        let profile = try LabProfile(
+            contentsOf: Support.packageRoot.appendingPathComponent("Examples/labs/helios.yaml").path)
+        let date = CalendarDate("2026-12-01")!
+        let fast = try RuleBook.builtIn(tests: false).evaluate(profile, asOf: date)
+        let full = try RuleBook.builtIn(tests: true).evaluate(profile, asOf: date)
+        #expect(fast == full)
+    }
+
+    @Test(
+        "only a last, single tests: section at the top level is left out",
+        arguments: [
+            ("pack: a\ntests:\n  - name: x\n", "pack: a\n"),
+            ("pack: a\ntests:\n- name: x\n# a comment\n\n- name: y\n", "pack: a\n"),
+            ("pack: a\r\ntests:\r\n  - name: x\r\n", "pack: a\r\n"),
+            // Not last: another key follows, so the whole text is read.
+            ("pack: a\ntests: []\nobligations: []\n", "pack: a\ntests: []\nobligations: []\n"),
+            // Twice: an error the whole text must be read to report.
+            ("pack: a\ntests: []\ntests: []\n", "pack: a\ntests: []\ntests: []\n"),
+            // None, or only nested ones.
+            ("pack: a\nthresholds:\n  tests: 1\n", "pack: a\nthresholds:\n  tests: 1\n"),
+            ("", ""),
+        ])
+    func cut(text: String, expected: String) {
+        #expect(String(BuiltinRulePacks.withoutTests(text)) == expected)
+    }
+}
