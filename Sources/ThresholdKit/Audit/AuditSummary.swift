@@ -82,28 +82,43 @@ package struct AuditSummary: Sendable, Hashable {
             return
         }
         if failurePolicy.fails(verdict) { failing += 1 }
-        for pack in verdict.packs {
+        // By index, reading fields: `for … in` would copy each pack's and obligation's result.
+        for position in verdict.packs.indices {
             let index: Int
-            if let found = packs.firstIndex(where: { $0.pack == pack.pack }) {
+            if let found = packs.firstIndex(where: { $0.pack == verdict.packs[position].pack }) {
                 index = found
             } else {
+                let pack = verdict.packs[position]
                 packs.append(PackTally(pack: pack.pack, title: pack.title, inForce: pack.inForce))
                 index = packs.count - 1
             }
             packs[index].evaluated += 1
-            if pack.inScope { packs[index].wouldBeInScope += 1 }
-            guard pack.inForce else {
-                if packs[index].inForceReason == nil { packs[index].inForceReason = pack.inForceReason }
+            let obligations = verdict.packs[position].obligations
+            let inScope = obligations.indices.contains { obligations[$0].applies == .yes }
+            if inScope { packs[index].wouldBeInScope += 1 }
+            guard verdict.packs[position].inForce else {
+                if packs[index].inForceReason == nil {
+                    packs[index].inForceReason = verdict.packs[position].inForceReason
+                }
                 continue
             }
-            if pack.inScope { packs[index].inScope += 1 }
-            let unmet = pack.unmet.count
+            if inScope { packs[index].inScope += 1 }
+            var unmet = 0, indeterminate = false, late = false, pending = false
+            for obligation in obligations.indices {
+                switch obligations[obligation].status {
+                case .unmet, .expired: unmet += 1
+                case .indeterminate: indeterminate = true
+                case .late: late = true
+                case .pending: pending = true
+                case .met, .notRequired: break
+                }
+            }
             if unmet > 0 { packs[index].unmet += 1 }
             packs[index].unmetObligations += unmet
-            if pack.obligations.contains(where: { $0.status == .indeterminate }) { packs[index].indeterminate += 1 }
-            if pack.deployment == .blocked { packs[index].blocked += 1 }
-            if pack.obligations.contains(where: { $0.status == .late }) { packs[index].late += 1 }
-            if pack.obligations.contains(where: { $0.status == .pending }) { packs[index].pending += 1 }
+            if indeterminate { packs[index].indeterminate += 1 }
+            if verdict.packs[position].deployment == .blocked { packs[index].blocked += 1 }
+            if late { packs[index].late += 1 }
+            if pending { packs[index].pending += 1 }
         }
     }
 

@@ -41,7 +41,9 @@ public struct Auditor: Sendable {
     public var asOf: CalendarDate
     /// The limits files are read with.
     public var loadOptions: LoadOptions
-    /// How many threads evaluate at once (at least 1).
+    /// How many threads evaluate at once (at least 1). ``evaluate(_:deliver:)-(PathCollection,_)``
+    /// counts the calling thread among them: it starts `jobs − 1` threads and evaluates files
+    /// itself while the next result is not ready; ``results(for:)-(PathCollection)`` starts `jobs`.
     public var jobs: Int
     /// How many verdicts may be evaluated ahead of the one being delivered (at least `jobs`).
     package var window: Int
@@ -180,10 +182,12 @@ public struct Auditor: Sendable {
         let evaluate = evaluating(with: self)
         var pipeline: Pipeline<(Verdict, Rendered)>?
         if jobs > 1 && paths.count > 1 {
+            // The calling thread is one of the `jobs`: it evaluates files too whenever the next
+            // result is not ready, rather than sleep while the workers share the cores with it.
             // Each worker evaluates against a rule book of its own (see `RuleBook.detached()`).
             let started = Pipeline(paths: paths, window: window, worker: { evaluating(with: self.detached()) })
             // No thread could be started (resource exhaustion): evaluate here, one file at a time.
-            if started.start(workers: jobs) > 0 { pipeline = started }
+            if started.start(workers: jobs - 1) > 0 { pipeline = started }
         }
         guard let pipeline else {
             for (index, path) in paths.enumerated() {
@@ -194,7 +198,7 @@ public struct Auditor: Sendable {
         }
         defer { pipeline.waitForWorkers() }
         for index in paths.indices {
-            guard let (verdict, rendered) = pipeline.take(index) else { break }
+            guard let (verdict, rendered) = pipeline.take(index, helping: evaluate) else { break }
             do {
                 try deliver(AuditResult(index: index, path: paths[index], verdict: verdict), rendered)
             } catch {
@@ -389,6 +393,44 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         nextToTake = index + 1
         workerCondition.broadcast()
         return verdict
+    }
+
+    /// The element at `index` (the next in order); nil once cancelled. While it is not ready, the
+    /// calling thread makes the next unclaimed element itself with `evaluate` (within the window),
+    /// and sleeps only when there is none left to claim: a consumer that helps keeps the cores
+    /// busy with `jobs` threads in all, where one that waits would be a thread more to schedule,
+    /// woken for every element.
+    func take(_ index: Int, helping evaluate: (String) -> Element) -> Element? {
+        lock.lock()
+        defer { lock.unlock() }
+        while !cancelled {
+            if let element = slots[index % window] {
+                slots[index % window] = nil
+                buffered -= 1
+                nextToTake = index + 1
+                workerCondition.broadcast()
+                return element
+            }
+            guard nextToClaim < paths.count, nextToClaim < nextToTake + window else {
+                consumerCondition.wait()
+                continue
+            }
+            let claimed = nextToClaim
+            nextToClaim += 1
+            lock.unlock()
+            let element = evaluate(paths[claimed])
+            lock.lock()
+            guard !cancelled else { break }
+            if claimed == index {
+                nextToTake = index + 1
+                workerCondition.broadcast()
+                return element
+            }
+            slots[claimed % window] = element
+            buffered += 1
+            peakBuffered = max(peakBuffered, buffered)
+        }
+        return nil
     }
 
     /// Resumes `continuation` with the verdict at `index` (the next in order) when it is ready; with

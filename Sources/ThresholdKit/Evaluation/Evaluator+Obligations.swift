@@ -42,9 +42,10 @@ extension Evaluator {
         // subject with it, as `max` keeps the first of equals).
         var anyApplies = Truth.notMet
         var status = ObligationStatus.notRequired
-        for (index, result) in results.enumerated() {
-            anyApplies = anyApplies.or(Truth(result.applies))
-            if index == 0 || status.severity < result.status.severity { status = result.status }
+        // By index, reading fields: `for … in` would copy each subject's result out of the array.
+        for index in results.indices {
+            anyApplies = anyApplies.or(Truth(results[index].applies))
+            if index == 0 || status.severity < results[index].status.severity { status = results[index].status }
         }
         let applies = Applicability(anyApplies)
         // The dates that explain the status come from the subjects that have it; the due date
@@ -54,24 +55,24 @@ extension Evaluator {
         var validUntil: CalendarDate?, expiredOn: CalendarDate?
         var because: [String] = []
         var decidedBy: [String] = []
-        for result in results {
-            for id in result.because where !because.contains(id) { because.append(id) }
+        for index in results.indices {
+            for id in results[index].because where !because.contains(id) { because.append(id) }
             // What keeps it out of scope (or undecided): the subjects' deciders, for those that
             // share the obligation's applicability.
-            if applies != .yes && result.applies == applies {
-                for id in result.decidedBy where !decidedBy.contains(id) { decidedBy.append(id) }
+            if applies != .yes && results[index].applies == applies {
+                for id in results[index].decidedBy where !decidedBy.contains(id) { decidedBy.append(id) }
             }
-            anyDue = Self.earlier(anyDue, result.due)
-            guard result.status == status else { continue }
-            due = Self.earlier(due, result.due)
-            if let late = result.lateByDays { lateByDays = max(lateByDays ?? late, late) }
-            overdueSince = Self.earlier(overdueSince, result.overdueSince)
-            validUntil = Self.earlier(validUntil, result.validUntil)
-            expiredOn = Self.earlier(expiredOn, result.expiredOn)
+            anyDue = Self.earlier(anyDue, results[index].due)
+            guard results[index].status == status else { continue }
+            due = Self.earlier(due, results[index].due)
+            if let late = results[index].lateByDays { lateByDays = max(lateByDays ?? late, late) }
+            overdueSince = Self.earlier(overdueSince, results[index].overdueSince)
+            validUntil = Self.earlier(validUntil, results[index].validUntil)
+            expiredOn = Self.earlier(expiredOn, results[index].expiredOn)
         }
         var notes = context.packNotes
         if per != .model {
-            for result in results { notes += result.notes }
+            for index in results.indices { notes += results[index].notes }
         }
         return ObligationResult(
             id: obligation.pointee.id, title: obligation.pointee.title, kind: obligation.pointee.kind,

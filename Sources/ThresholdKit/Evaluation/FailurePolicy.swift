@@ -13,23 +13,22 @@ public enum FailurePolicy: String, Sendable, Hashable, CaseIterable {
 
     /// Whether a verdict fails under this policy.
     public func fails(_ verdict: Verdict) -> Bool {
-        switch self {
-        case .never: return false
-        case .unmet:
-            return verdict.packs.contains { pack in
-                pack.obligations.contains { $0.status == .unmet || $0.status == .expired }
-            }
-        case .late:
-            return verdict.packs.contains { pack in
-                pack.obligations.contains { [.unmet, .expired, .late].contains($0.status) }
-            }
-        case .applies:
-            return verdict.packs.contains { pack in pack.inForce && pack.obligations.contains { $0.applies == .yes } }
-        case .indeterminate:
-            return verdict.packs.contains { pack in
-                pack.obligations.contains { [.unmet, .expired, .late, .indeterminate].contains($0.status) }
-                    || pack.deployment == .indeterminate || pack.deployment == .blocked
-            }
+        if self == .never { return false }
+        // By index, reading fields: `contains` would copy each pack's and obligation's result.
+        return verdict.packs.indices.contains { position in
+            let obligations = verdict.packs[position].obligations
+            let inForce = verdict.packs[position].inForce, deployment = verdict.packs[position].deployment
+            return obligations.indices.contains { index in
+                let status = obligations[index].status
+                switch self {
+                case .never: return false
+                case .unmet: return status == .unmet || status == .expired
+                case .late: return status == .unmet || status == .expired || status == .late
+                case .applies: return inForce && obligations[index].applies == .yes
+                case .indeterminate:
+                    return status == .unmet || status == .expired || status == .late || status == .indeterminate
+                }
+            } || (self == .indeterminate && (deployment == .indeterminate || deployment == .blocked))
         }
     }
 }

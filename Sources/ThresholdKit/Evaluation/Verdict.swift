@@ -137,7 +137,7 @@ public struct PackResult: Sendable, Hashable {
     }
 
     /// Whether any obligation applies (yes).
-    public var inScope: Bool { obligations.contains { $0.applies == .yes } }
+    public var inScope: Bool { obligations.indices.contains { obligations[$0].applies == .yes } }
     /// The obligations that apply and are not met.
     public var unmet: [ObligationResult] { obligations.filter { $0.status == .unmet || $0.status == .expired } }
 }

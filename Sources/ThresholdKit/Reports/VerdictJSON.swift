@@ -27,7 +27,7 @@ extension Verdict {
             w.member("profile", profile)
             w.member("organization", organization)
             w.member("as_of", date: asOf)
-            w.member("packs") { w in for pack in packs { pack.write(to: &w) } }
+            w.member("packs") { w in for index in packs.indices { packs[index].write(to: &w) } }
             w.member("errors") { w in
                 for error in errors {
                     w.object { w in
@@ -58,10 +58,10 @@ extension PackResult {
                 w.member("depends_on_reading", dependsOnReading)
             }
             w.member("thresholds") { w in
-                for threshold in thresholds { threshold.write(to: &w) }
+                for index in thresholds.indices { thresholds[index].write(to: &w) }
             }
             w.member("obligations") { w in
-                for obligation in obligations { obligation.write(to: &w) }
+                for index in obligations.indices { obligations[index].write(to: &w) }
             }
             w.member("deployment", deployment.rawValue)
             if !deploymentByModel.isEmpty {
@@ -133,19 +133,22 @@ extension ObligationResult {
             if !notes.isEmpty { w.member("notes", strings: notes) }
             if !subjects.isEmpty {
                 w.member("models") { w in
-                    for subject in subjects {
+                    // By index, reading fields: `for … in` would copy each subject's result.
+                    for index in subjects.indices {
                         w.object { w in
-                            w.member("model", modelName: subject.subject)
-                            w.member("applies", subject.applies.rawValue)
-                            w.member("status", subject.status.rawValue)
-                            w.member("because", strings: subject.because)
-                            if !subject.decidedBy.isEmpty { w.member("decided_by", strings: subject.decidedBy) }
-                            w.member("due", date: subject.due)
-                            if let days = subject.lateByDays { w.member("late_by_days", days) }
-                            if let date = subject.overdueSince { w.member("overdue_since", date: date) }
-                            if let date = subject.validUntil { w.member("valid_until", date: date) }
-                            if let date = subject.expiredOn { w.member("expired_on", date: date) }
-                            if !subject.notes.isEmpty { w.member("notes", strings: subject.notes) }
+                            w.member("model", modelName: subjects[index].subject)
+                            w.member("applies", subjects[index].applies.rawValue)
+                            w.member("status", subjects[index].status.rawValue)
+                            w.member("because", strings: subjects[index].because)
+                            if !subjects[index].decidedBy.isEmpty {
+                                w.member("decided_by", strings: subjects[index].decidedBy)
+                            }
+                            w.member("due", date: subjects[index].due)
+                            if let days = subjects[index].lateByDays { w.member("late_by_days", days) }
+                            if let date = subjects[index].overdueSince { w.member("overdue_since", date: date) }
+                            if let date = subjects[index].validUntil { w.member("valid_until", date: date) }
+                            if let date = subjects[index].expiredOn { w.member("expired_on", date: date) }
+                            if !subjects[index].notes.isEmpty { w.member("notes", strings: subjects[index].notes) }
                         }
                     }
                 }
