@@ -94,7 +94,7 @@ package struct AuditSummary: Sendable, Hashable {
             }
             packs[index].evaluated += 1
             let obligations = verdict.packs[position].obligations
-            let inScope = obligations.indices.contains { obligations[$0].applies == .yes }
+            let inScope = verdict.packs[position].inScope
             if inScope { packs[index].wouldBeInScope += 1 }
             guard verdict.packs[position].inForce else {
                 if packs[index].inForceReason == nil {

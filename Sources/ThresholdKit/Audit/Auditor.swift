@@ -357,15 +357,9 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
             lock.lock()
             var resume: (CheckedContinuation<Element?, Never>, Element)?
             if !cancelled {
-                slots[index % window] = verdict
-                buffered += 1
-                peakBuffered = max(peakBuffered, buffered)
-                if let waiter, waiter.index == index {
+                store(verdict, at: index)
+                if let waiter, waiter.index == index, let verdict = takeIfReady(index) {
                     self.waiter = nil
-                    slots[index % window] = nil
-                    buffered -= 1
-                    nextToTake += 1
-                    workerCondition.broadcast()
                     resume = (waiter.continuation, verdict)
                 } else if index == nextToTake {
                     consumerCondition.signal()
@@ -382,17 +376,27 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         waiter?.continuation.resume(returning: nil)
     }
 
-    /// Blocks until the element at `index` (the next in order) is ready; nil once cancelled.
-    func take(_ index: Int) -> Element? {
-        lock.lock()
-        defer { lock.unlock() }
-        while !cancelled && slots[index % window] == nil { consumerCondition.wait() }
-        guard !cancelled, let verdict = slots[index % window] else { return nil }
+    /// With the lock held: puts the element made for `index` in its slot.
+    private func store(_ element: Element, at index: Int) {
+        slots[index % window] = element
+        buffered += 1
+        peakBuffered = max(peakBuffered, buffered)
+    }
+
+    /// With the lock held: the element at `index` (the next in order) out of its slot, if it is
+    /// there, the window moved past it.
+    private func takeIfReady(_ index: Int) -> Element? {
+        guard let element = slots[index % window] else { return nil }
         slots[index % window] = nil
         buffered -= 1
+        advance(past: index)
+        return element
+    }
+
+    /// With the lock held: the element at `index` is delivered; workers may claim one more.
+    private func advance(past index: Int) {
         nextToTake = index + 1
         workerCondition.broadcast()
-        return verdict
     }
 
     /// The element at `index` (the next in order); nil once cancelled. While it is not ready, the
@@ -404,13 +408,7 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         while !cancelled {
-            if let element = slots[index % window] {
-                slots[index % window] = nil
-                buffered -= 1
-                nextToTake = index + 1
-                workerCondition.broadcast()
-                return element
-            }
+            if let element = takeIfReady(index) { return element }
             guard nextToClaim < paths.count, nextToClaim < nextToTake + window else {
                 consumerCondition.wait()
                 continue
@@ -422,13 +420,10 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
             lock.lock()
             guard !cancelled else { break }
             if claimed == index {
-                nextToTake = index + 1
-                workerCondition.broadcast()
+                advance(past: index)
                 return element
             }
-            slots[claimed % window] = element
-            buffered += 1
-            peakBuffered = max(peakBuffered, buffered)
+            store(element, at: claimed)
         }
         return nil
     }
@@ -442,11 +437,7 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
             continuation.resume(returning: nil)
             return
         }
-        if let verdict = slots[index % window] {
-            slots[index % window] = nil
-            buffered -= 1
-            nextToTake = index + 1
-            workerCondition.broadcast()
+        if let verdict = takeIfReady(index) {
             lock.unlock()
             continuation.resume(returning: verdict)
             return

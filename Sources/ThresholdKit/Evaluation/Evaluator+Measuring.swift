@@ -264,27 +264,21 @@ extension Evaluator {
         _ fact: Fact, as name: String, model: Int? = nil, cluster: Int? = nil, market: String? = nil,
         into notes: inout [String]
     ) {
-        let derived = fact.value.derivation != nil
-        let uncertain = fact.value.low != fact.value.high
-        guard derived || uncertain else { return }
+        guard fact.value.derivation != nil || fact.value.low != fact.value.high else { return }
         guard let descriptions else {
-            Self.describe(fact, as: name, derived: derived, uncertain: uncertain, into: &notes)
+            Self.describe(fact, as: name, into: &notes)
             return
         }
         notes += descriptions.notes(for: .init(name: name, model: model, cluster: cluster, market: market)) {
             var written: [String] = []
-            Self.describe(fact, as: name, derived: derived, uncertain: uncertain, into: &written)
+            Self.describe(fact, as: name, into: &written)
             return written
         }
     }
 
-    private static func describe(
-        _ fact: Fact, as name: String, derived: Bool, uncertain: Bool, into notes: inout [String]
-    ) {
-        if derived, let derivation = fact.value.derivation {
-            notes.append("\(name): \(derivation.description)")
-        }
-        if uncertain {
+    private static func describe(_ fact: Fact, as name: String, into notes: inout [String]) {
+        if let derivation = fact.value.derivation { notes.append("\(name): \(derivation.description)") }
+        if fact.value.low != fact.value.high {
             notes.append(
                 "\(name) is uncertain: \(fact.value.low) to "
                     + "\(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")"

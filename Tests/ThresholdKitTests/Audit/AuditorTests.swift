@@ -250,17 +250,16 @@ struct AuditorTests {
     func bounded() throws {
         let paths = (0..<200).map { "p\($0).yaml" }
         let verdict = Verdict(profile: nil, organization: nil, asOf: ReporterFixtures.asOf, packs: [])
-        let pipeline = Pipeline(
-            paths: PathCollection(paths), window: 4,
-            evaluate: { path in
-                var copy = verdict
-                copy.profile = path
-                return copy
-            })
+        let evaluate: @Sendable (String) -> Verdict = { path in
+            var copy = verdict
+            copy.profile = path
+            return copy
+        }
+        let pipeline = Pipeline(paths: PathCollection(paths), window: 4, evaluate: evaluate)
         pipeline.start(workers: 3)
         for index in paths.indices {
             if index % 20 == 0 { usleep(2_000) }
-            #expect(pipeline.take(index)?.profile == paths[index])
+            #expect(pipeline.take(index, helping: evaluate)?.profile == paths[index])
         }
         pipeline.waitForWorkers()
         #expect(pipeline.peakBufferedCount <= 4)
