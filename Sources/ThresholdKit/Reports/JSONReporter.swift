@@ -40,12 +40,12 @@ package struct JSONReporter: Reporter {
 
     /// One verdict object on its own line.
     package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
-        add(verdict, prerendered: verdict.jsonLineBytes(), into: &output)
+        add(verdict, prerendered: verdict.jsonLineBytes(text: context.jsonText), into: &output)
     }
 
     /// The verdict's ``Verdict/jsonLine()``, as UTF-8.
     package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? {
-        verdict.jsonLineBytes()
+        verdict.jsonLineBytes(text: context.jsonText)
     }
 
     /// One verdict object, already rendered, on its own line.
@@ -69,20 +69,22 @@ package struct JSONLinesReporter: Reporter {
     /// `jsonl`.
     package static let identifier = "jsonl"
 
+    private let context: ReportContext
+
     /// Creates a reporter.
-    package init(context: ReportContext) {}
+    package init(context: ReportContext) { self.context = context }
 
     /// Writes nothing.
     package mutating func begin(into output: inout some ReportOutput) {}
 
     /// The verdict's line.
     package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
-        output.write(utf8: verdict.jsonLineBytes(lineFeed: true))
+        output.write(utf8: verdict.jsonLineBytes(lineFeed: true, text: context.jsonText))
     }
 
     /// The verdict's line and a line feed, as UTF-8.
     package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? {
-        verdict.jsonLineBytes(lineFeed: true)
+        verdict.jsonLineBytes(lineFeed: true, text: context.jsonText)
     }
 
     /// Writes nothing: the totals are not verdicts.

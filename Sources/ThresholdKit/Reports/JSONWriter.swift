@@ -98,6 +98,17 @@ struct JSONWriter: ~Copyable {
         valuePending = true
     }
 
+    /// Writes members laid out beforehand as compact JSON (`"a":1,"b":"c"`, see
+    /// ``RuleBookJSONText``) in one block, with a comma before them when members precede them.
+    mutating func members(preRendered bytes: [UInt8]) {
+        assert(!pretty && !valuePending)
+        separator()
+        bytes.withUnsafeBytes { buffer.append(bytes: $0) }
+    }
+
+    /// Whether the writer indents (members laid out beforehand are compact, so not for it).
+    var isPretty: Bool { pretty }
+
     /// Starts a member whose name is data (escaped as any string); follow it with one value.
     mutating func key(dynamic name: String) {
         separator()

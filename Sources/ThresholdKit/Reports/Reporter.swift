@@ -112,6 +112,9 @@ public struct ReportContext: Sendable {
     /// Whether the text table ends with the totals and what the walk skipped. An audit that prints
     /// the table on standard output turns this off: its summary goes to standard error, once.
     package var includesTotals: Bool = true
+    /// The book's text that JSON verdicts repeat, laid out once (``RuleBookJSONText``). Made from
+    /// `book` as it was given here; a result whose values differ from it is written in full.
+    let jsonText: RuleBookJSONText
 
     /// Creates a context.
     public init(
@@ -120,6 +123,7 @@ public struct ReportContext: Sendable {
         toolName: String = "threshold", toolVersion: String = ReportContext.defaultToolVersion
     ) {
         self.book = book
+        self.jsonText = RuleBookJSONText(book: book)
         self.asOf = asOf
         self.failurePolicy = failurePolicy
         self.profileColumnWidth = profileColumnWidth

@@ -7,9 +7,10 @@ extension Verdict {
     }
 
     /// The verdict's line of JSON (exactly ``jsonLine()``) as UTF-8, with a line feed if asked.
-    package func jsonLineBytes(lineFeed: Bool = false) -> [UInt8] {
+    /// `text` is the rule book's text laid out once, which saves writing it member by member.
+    package func jsonLineBytes(lineFeed: Bool = false, text: RuleBookJSONText? = nil) -> [UInt8] {
         var writer = JSONWriter(capacity: 64 * 1024)
-        write(to: &writer)
+        write(to: &writer, text: text)
         if lineFeed { writer.appendLineFeed() }
         return writer.takeBytes()
     }
@@ -21,13 +22,21 @@ extension Verdict {
         return writer.output
     }
 
-    func write(to w: inout JSONWriter) {
+    /// Writes the verdict; with `text` (and a compact writer), the rule book's members are copied
+    /// from it where the results' values are its own.
+    func write(to w: inout JSONWriter, text: RuleBookJSONText? = nil) {
+        let text = w.isPretty ? nil : text
         w.object { w in
             w.member("schema", Verdict.schema)
             w.member("profile", profile)
             w.member("organization", organization)
             w.member("as_of", date: asOf)
-            w.member("packs") { w in for index in packs.indices { packs[index].write(to: &w) } }
+            w.member("packs") { w in
+                var cursor = 0
+                for index in packs.indices {
+                    packs[index].write(to: &w, text: text?.pack(packs[index].pack, cursor: &cursor))
+                }
+            }
             w.member("errors") { w in
                 for error in errors {
                     w.object { w in
@@ -45,11 +54,15 @@ extension Verdict {
 }
 
 extension PackResult {
-    func write(to w: inout JSONWriter) {
+    func write(to w: inout JSONWriter, text: RuleBookJSONText.Pack? = nil) {
         w.object { w in
-            w.member("pack", pack)
-            w.member("title", title)
-            w.member("status", status.rawValue)
+            if let text, text.title == title, text.status == status {
+                w.members(preRendered: text.head)
+            } else {
+                w.member("pack", pack)
+                w.member("title", title)
+                w.member("status", status.rawValue)
+            }
             w.member("in_force", inForce)
             if let inForceReason { w.member("in_force_reason", inForceReason) }
             if status == .proposed { w.member("evaluated_as_if_enacted", true) }
@@ -58,10 +71,16 @@ extension PackResult {
                 w.member("depends_on_reading", dependsOnReading)
             }
             w.member("thresholds") { w in
-                for index in thresholds.indices { thresholds[index].write(to: &w) }
+                var cursor = 0
+                for index in thresholds.indices {
+                    thresholds[index].write(to: &w, text: text?.threshold(thresholds[index].id, cursor: &cursor))
+                }
             }
             w.member("obligations") { w in
-                for index in obligations.indices { obligations[index].write(to: &w) }
+                var cursor = 0
+                for index in obligations.indices {
+                    obligations[index].write(to: &w, text: text?.obligation(obligations[index].id, cursor: &cursor))
+                }
             }
             w.member("deployment", deployment.rawValue)
             if !deploymentByModel.isEmpty {
@@ -79,9 +98,9 @@ extension PackResult {
 }
 
 extension ThresholdResult {
-    func write(to w: inout JSONWriter) {
+    func write(to w: inout JSONWriter, text: RuleBookJSONText.Threshold? = nil) {
         w.object { w in
-            w.member("id", id)
+            if let text { w.members(preRendered: text.head) } else { w.member("id", id) }
             w.member("subject", subject)
             w.member("result", result.name)
             w.member("value", decimal: value)
@@ -96,31 +115,49 @@ extension ThresholdResult {
                 w.member("high", decimal: range.upperBound)
             }
             if !notes.isEmpty { w.member("notes", strings: notes) }
-            w.member("cite", cite)
-            w.member("citation", citation)
-            if let sourceURL { w.member("source_url", sourceURL) }
-            if let sourceGrade { w.member("source_grade", sourceGrade.rawValue) }
+            if let text, text.hasSource(of: self) {
+                w.members(preRendered: text.tail)
+            } else {
+                Self.writeSource(cite: cite, citation: citation, url: sourceURL, grade: sourceGrade, to: &w)
+            }
         }
+    }
+
+    /// The members that cite a threshold's source, the last of its object.
+    static func writeSource(
+        cite: String?, citation: String?, url: String?, grade: RulePack.Source.Grade?, to w: inout JSONWriter
+    ) {
+        w.member("cite", cite)
+        w.member("citation", citation)
+        if let url { w.member("source_url", url) }
+        if let grade { w.member("source_grade", grade.rawValue) }
     }
 }
 
 extension ObligationResult {
-    func write(to w: inout JSONWriter) {
+    func write(to w: inout JSONWriter, text: RuleBookJSONText.Obligation? = nil) {
         w.object { w in
-            w.member("id", id)
+            if let text { w.members(preRendered: text.head) } else { w.member("id", id) }
             w.member("applies", applies.rawValue)
             w.member("status", status.rawValue)
             w.member("because", strings: because)
             if !decidedBy.isEmpty { w.member("decided_by", strings: decidedBy) }
-            w.member("title", title)
-            w.member("kind", kind)
+            if let text, text.title == title, text.kind == kind {
+                w.members(preRendered: text.middle)
+            } else {
+                w.member("title", title)
+                w.member("kind", kind)
+            }
             w.member("due", date: due)
             if let lateByDays { w.member("late_by_days", lateByDays) }
             if let overdueSince { w.member("overdue_since", date: overdueSince) }
             if let validUntil { w.member("valid_until", date: validUntil) }
             if let expiredOn { w.member("expired_on", date: expiredOn) }
-            w.member("citation", citation)
-            if let sourceGrade { w.member("source_grade", sourceGrade.rawValue) }
+            if let text, text.citation == citation, text.sourceGrade == sourceGrade {
+                w.members(preRendered: text.tail)
+            } else {
+                Self.writeCitation(citation, grade: sourceGrade, to: &w)
+            }
             if !byReading.isEmpty {
                 w.key("by_reading")
                 w.object { w in
@@ -154,6 +191,14 @@ extension ObligationResult {
                 }
             }
         }
+    }
+}
+
+extension ObligationResult {
+    /// The members that cite an obligation's source.
+    static func writeCitation(_ citation: String?, grade: RulePack.Source.Grade?, to w: inout JSONWriter) {
+        w.member("citation", citation)
+        if let grade { w.member("source_grade", grade.rawValue) }
     }
 }
 

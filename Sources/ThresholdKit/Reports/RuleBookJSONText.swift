@@ -1,0 +1,149 @@
+/// The members of a verdict's JSON that a rule book gives and every verdict repeats — a pack's id
+/// and title, a threshold's citation and source, an obligation's title and kind — escaped and laid
+/// out as compact JSON once per report, so that rendering a verdict copies each run of them as one
+/// block instead of writing and escaping member after member. They are close to half the bytes
+/// of a verdict of every built-in pack.
+///
+/// Each run keeps the values it was written from, and a result uses it only when its own values
+/// are the same: usually the very same strings, copied from the pack, so the check compares two
+/// words per value. A result whose values differ (a verdict from another book, one changed by its
+/// caller, a reading's variant of a pack) has its members written one by one, as without this
+/// table. So the output is the same with or without it; only the work differs.
+package final class RuleBookJSONText: Sendable {
+    /// A pack's runs, and those of its thresholds and obligations in the pack's order.
+    struct Pack: Sendable {
+        let id: String
+        let title: String
+        let status: RulePack.Status
+        /// `"pack":…,"title":…,"status":…`
+        let head: [UInt8]
+        let thresholds: [Threshold]
+        let obligations: [Obligation]
+        /// The ids of `thresholds` and of `obligations`, searched without copying an element.
+        let thresholdIDs: [String]
+        let obligationIDs: [String]
+    }
+
+    /// A threshold's runs.
+    struct Threshold: Sendable {
+        let id: String
+        let cite: String?
+        let citation: String?
+        let sourceURL: String?
+        let sourceGrade: RulePack.Source.Grade?
+        /// `"id":…`
+        let head: [UInt8]
+        /// `"cite":…,"citation":…`, then `"source_url":…` and `"source_grade":…` when there are.
+        let tail: [UInt8]
+
+        /// Whether the result's citation and source are this threshold's.
+        func hasSource(of result: ThresholdResult) -> Bool {
+            result.cite == cite && result.citation == citation && result.sourceURL == sourceURL
+                && result.sourceGrade == sourceGrade
+        }
+    }
+
+    /// An obligation's runs.
+    struct Obligation: Sendable {
+        let id: String
+        let title: String
+        let kind: String
+        let citation: String?
+        let sourceGrade: RulePack.Source.Grade?
+        /// `"id":…`
+        let head: [UInt8]
+        /// `"title":…,"kind":…`
+        let middle: [UInt8]
+        /// `"citation":…`, then `"source_grade":…` when there is one.
+        let tail: [UInt8]
+    }
+
+    /// The book's packs, in its order, and their ids.
+    let packs: [Pack]
+    let packIDs: [String]
+
+    /// The runs of every pack in `book`.
+    init(book: RuleBook) {
+        packs = book.packs.map { pack in
+            Pack(
+                id: pack.id, title: pack.title, status: pack.status,
+                head: Self.members { w in
+                    w.member("pack", pack.id)
+                    w.member("title", pack.title)
+                    w.member("status", pack.status.rawValue)
+                },
+                thresholds: pack.thresholds.map { threshold in
+                    let source = threshold.cite.flatMap { pack.source($0) }
+                    return Threshold(
+                        id: threshold.id, cite: threshold.cite, citation: threshold.citation,
+                        sourceURL: source?.url, sourceGrade: source?.grade,
+                        head: Self.members { $0.member("id", threshold.id) },
+                        tail: Self.members { w in
+                            ThresholdResult.writeSource(
+                                cite: threshold.cite, citation: threshold.citation, url: source?.url,
+                                grade: source?.grade, to: &w)
+                        })
+                },
+                obligations: pack.obligations.map { obligation in
+                    let grade = obligation.cite.flatMap { pack.source($0) }?.grade
+                    return Obligation(
+                        id: obligation.id, title: obligation.title, kind: obligation.kind,
+                        citation: obligation.citation, sourceGrade: grade,
+                        head: Self.members { $0.member("id", obligation.id) },
+                        middle: Self.members { w in
+                            w.member("title", obligation.title)
+                            w.member("kind", obligation.kind)
+                        },
+                        tail: Self.members { w in
+                            ObligationResult.writeCitation(obligation.citation, grade: grade, to: &w)
+                        })
+                },
+                thresholdIDs: pack.thresholds.map(\.id), obligationIDs: pack.obligations.map(\.id))
+        }
+        packIDs = book.packs.map(\.id)
+    }
+
+    /// The members `body` writes, as compact JSON without the braces around them.
+    private static func members(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256)
+        writer.beginObject()
+        body(&writer)
+        writer.endObject()
+        let bytes = writer.takeBytes()
+        return Array(bytes[1..<(bytes.count - 1)])
+    }
+
+    /// The pack whose id is `id`. Results come in the book's order, so the search starts at
+    /// `cursor` (where the last one was found) and goes round once.
+    func pack(_ id: String, cursor: inout Int) -> Pack? {
+        Self.find(id, in: packIDs, cursor: &cursor).map { packs[$0] }
+    }
+
+    /// The position in `ids` of `id`, searched from `cursor` round to it; `cursor` moves to it
+    /// when found.
+    static func find(_ id: String, in ids: [String], cursor: inout Int) -> Int? {
+        let count = ids.count
+        let utf8Count = id.utf8.count
+        var position = cursor < count ? cursor : 0
+        for _ in 0..<count {
+            if ids[position].utf8.count == utf8Count && ids[position] == id {
+                cursor = position
+                return position
+            }
+            position = position + 1 == count ? 0 : position + 1
+        }
+        return nil
+    }
+}
+
+extension RuleBookJSONText.Pack {
+    /// The threshold whose id is `id`, searched from `cursor` (see ``RuleBookJSONText/find(_:in:cursor:)``).
+    func threshold(_ id: String, cursor: inout Int) -> RuleBookJSONText.Threshold? {
+        RuleBookJSONText.find(id, in: thresholdIDs, cursor: &cursor).map { thresholds[$0] }
+    }
+
+    /// The obligation whose id is `id`, searched from `cursor`.
+    func obligation(_ id: String, cursor: inout Int) -> RuleBookJSONText.Obligation? {
+        RuleBookJSONText.find(id, in: obligationIDs, cursor: &cursor).map { obligations[$0] }
+    }
+}

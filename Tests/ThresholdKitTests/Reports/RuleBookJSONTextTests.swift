@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import ThresholdKit
+
+/// `RuleBookJSONText`: the book's members of a verdict laid out once. Rendering with it must give
+/// exactly the bytes that writing member by member gives, whatever the verdict holds.
+@Suite struct RuleBookJSONTextTests {
+    /// The verdict's line written with `text`, and without it (as text, so that a difference reads).
+    static func lines(_ verdict: Verdict, _ text: RuleBookJSONText) -> (with: String, without: String) {
+        (
+            String(decoding: verdict.jsonLineBytes(text: text), as: UTF8.self),
+            String(decoding: verdict.jsonLineBytes(), as: UTF8.self)
+        )
+    }
+
+    static let dates = ["2025-06-01", "2026-07-01", "2026-12-04", "2028-01-01"].map { CalendarDate($0)! }
+
+    static func exampleProfiles() throws -> [LabProfile] {
+        let directory = Support.packageRoot.appendingPathComponent("Examples/labs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        return try names.map { try LabProfile(contentsOf: directory.appendingPathComponent($0).path) }
+    }
+
+    @Test("every example lab, every built-in pack, four dates, each reading reported: the same bytes")
+    func sameBytesForTheBuiltInBook() throws {
+        let builtIn = try RuleBook.builtIn(tests: false)
+        var books = [builtIn]
+        for pack in builtIn.packs {
+            for reading in pack.readings where reading.id != pack.defaultReading {
+                books.append(try builtIn.reporting(reading.id, forPack: pack.id))
+            }
+        }
+        #expect(books.count > 1)
+        let profiles = try Self.exampleProfiles()
+        #expect(profiles.count >= 10)
+        for book in books {
+            let text = RuleBookJSONText(book: book)
+            for profile in profiles {
+                for date in Self.dates {
+                    let verdict = book.evaluate(profile, asOf: date)
+                    let lines = Self.lines(verdict, text)
+                    #expect(lines.with == lines.without, "\(profile.path!) \(date)")
+                    #expect(
+                        verdict.jsonLineBytes(lineFeed: true, text: text) == Array((verdict.jsonLine() + "\n").utf8))
+                }
+            }
+        }
+    }
+
+    @Test("the book's own results find their runs: every pack, threshold and obligation, source and title")
+    func resultsFindTheirRuns() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        let text = RuleBookJSONText(book: book)
+        var checked = (packs: 0, thresholds: 0, obligations: 0)
+        for profile in try Self.exampleProfiles() {
+            let verdict = book.evaluate(profile, asOf: CalendarDate("2026-12-04")!)
+            var packCursor = 0
+            for packResult in verdict.packs {
+                let pack = try #require(text.pack(packResult.pack, cursor: &packCursor))
+                #expect(pack.title == packResult.title && pack.status == packResult.status)
+                var cursor = 0
+                for result in packResult.thresholds {
+                    let threshold = try #require(pack.threshold(result.id, cursor: &cursor))
+                    #expect(threshold.hasSource(of: result), "\(packResult.pack) \(result.id)")
+                    checked.thresholds += 1
+                }
+                cursor = 0
+                for result in packResult.obligations {
+                    let obligation = try #require(pack.obligation(result.id, cursor: &cursor))
+                    #expect(obligation.title == result.title && obligation.kind == result.kind)
+                    #expect(obligation.citation == result.citation && obligation.sourceGrade == result.sourceGrade)
+                    checked.obligations += 1
+                }
+                checked.packs += 1
+            }
+        }
+        #expect(checked.packs > 50 && checked.thresholds > 100 && checked.obligations > 100)
+    }
+
+    @Test("a result changed after evaluation is written with its own values, not the book's")
+    func changedResultsKeepTheirValues() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        let text = RuleBookJSONText(book: book)
+        let profile = try #require(try Self.exampleProfiles().first { $0.path!.hasSuffix("helios.yaml") })
+        var verdict = book.evaluate(profile, asOf: CalendarDate("2026-12-04")!)
+        let pack = try #require(verdict.packs.firstIndex { !$0.thresholds.isEmpty && !$0.obligations.isEmpty })
+        verdict.packs[pack].title = "A \"changed\" title"
+        verdict.packs[pack].thresholds[0].citation = "§ 9 (changed)"
+        verdict.packs[pack].thresholds[0].sourceURL = nil
+        verdict.packs[pack].obligations[0].title = "Changed\ttitle"
+        verdict.packs[pack].obligations[0].sourceGrade = nil
+        let (written, unaided) = Self.lines(verdict, text)
+        #expect(written == unaided)
+        for fragment in [
+            #""title":"A \"changed\" title""#, #""citation":"§ 9 (changed)""#, #""title":"Changed\ttitle""#,
+        ] {
+            #expect(written.contains(fragment), "\(fragment)")
+        }
+    }
+
+    @Test("runs from another book: results it does not know are written in full, the output unchanged")
+    func anotherBook() throws {
+        let builtIn = try RuleBook.builtIn(tests: false)
+        let fixture = try ReporterFixtures.book()
+        let one = try builtIn.selecting([try #require(builtIn.packs.last?.id)])
+        for profile in try Self.exampleProfiles() {
+            let verdict = builtIn.evaluate(profile, asOf: CalendarDate("2026-12-04")!)
+            for other in [fixture, one] {
+                let lines = Self.lines(verdict, RuleBookJSONText(book: other))
+                #expect(lines.with == lines.without)
+            }
+            let lines = Self.lines(
+                fixture.evaluate(profile, asOf: ReporterFixtures.asOf), RuleBookJSONText(book: builtIn))
+            #expect(lines.with == lines.without)
+        }
+    }
+
+    @Test("the search goes round from the cursor once and stops where it finds the id")
+    func search() {
+        let ids = ["alpha", "beta", "gamma", "delta"]
+        var cursor = 2
+        #expect(RuleBookJSONText.find("gamma", in: ids, cursor: &cursor) == 2 && cursor == 2)
+        #expect(RuleBookJSONText.find("beta", in: ids, cursor: &cursor) == 1 && cursor == 1)
+        #expect(RuleBookJSONText.find("delta", in: ids, cursor: &cursor) == 3 && cursor == 3)
+        #expect(RuleBookJSONText.find("epsilon", in: ids, cursor: &cursor) == nil && cursor == 3)
+        #expect(RuleBookJSONText.find("alph", in: ids, cursor: &cursor) == nil)
+        cursor = 99
+        #expect(RuleBookJSONText.find("alpha", in: ids, cursor: &cursor) == 0 && cursor == 0)
+        #expect(RuleBookJSONText.find("alpha", in: [], cursor: &cursor) == nil)
+    }
+
+    @Test("the runs are the members as a compact writer writes them, without braces")
+    func runsAreCompactMembers() throws {
+        let text = RuleBookJSONText(book: try ReporterFixtures.book())
+        let pack = try #require(text.packs.first)
+        #expect(
+            String(decoding: pack.head, as: UTF8.self)
+                == #""pack":"fixture-pack","title":"A fixture pack","status":"enacted""#)
+        #expect(
+            String(decoding: pack.thresholds[0].tail, as: UTF8.self)
+                == #""cite":"statute","citation":"§ 1","source_url":"https://example.org/statute""#)
+        #expect(String(decoding: pack.obligations[1].tail, as: UTF8.self) == #""citation":null"#)
+        #expect(
+            String(decoding: pack.obligations[0].middle, as: UTF8.self)
+                == #""title":"Independent assessment","kind":"third-party-assessment""#)
+    }
+}
