@@ -152,7 +152,7 @@ extension YAMLNode {
     }
 
     /// `string(path:what:)`, with the path made only when it is needed for an error.
-    func string(lazyPath path: @autoclosure () -> String, what: String) throws -> String {
+    package func string(lazyPath path: @autoclosure () -> String, what: String) throws -> String {
         guard kind == .scalar, !isNull else {
             throw error("\(MappingReader.label(path()))expected \(what), found \(kindDescription)")
         }

@@ -179,20 +179,29 @@ extension Evaluator {
                 interval.estimate = interval.estimate.flatMap { estimate in part.estimate.map { estimate + $0 } }
                 interval.high = interval.high.flatMap { high in part.high.map { high + $0 } }
                 describe(fineTuning, as: "fine_tuning_compute", model: model, into: &notes)
-                notes.append("counted: \(trainingName) + fine_tuning_compute")
+                // Whole literals, not interpolations: a literal is stored in the binary, where an
+                // interpolated note would be allocated for every subject of every threshold.
+                notes.append(
+                    onBase
+                        ? "counted: base_model.training_compute + fine_tuning_compute"
+                        : "counted: training_compute + fine_tuning_compute")
             } else if training != nil {
                 interval.high = nil
                 notes.append(
-                    "fine_tuning_compute is not given: it counts toward this threshold, so only "
-                        + "\(onBase ? "the base model's training" : "a training run") already over the line decides it"
-                )
+                    onBase
+                        ? "fine_tuning_compute is not given: it counts toward this threshold, so only the base "
+                            + "model's training already over the line decides it"
+                        : "fine_tuning_compute is not given: it counts toward this threshold, so only a training "
+                            + "run already over the line decides it")
             } else {
                 describe(first, as: "fine_tuning_compute", model: model, into: &notes)
                 interval.high = nil
                 notes.append(
-                    "\(trainingName) is not given: it counts toward this threshold, so only fine-tuning already over "
-                        + "the line decides it"
-                )
+                    onBase
+                        ? "base_model.training_compute is not given: it counts toward this threshold, so only "
+                            + "fine-tuning already over the line decides it"
+                        : "training_compute is not given: it counts toward this threshold, so only fine-tuning "
+                            + "already over the line decides it")
             }
             return Measured(
                 interval: interval, limit: test.limit, displayValue: interval.estimate,

@@ -23,6 +23,8 @@ extension Evaluator {
             let truth = applies(plan.formulas[position], subject: subject, per: per, context: &context)
             var because: [String] = []
             if truth == .met {
+                // Room for every read at once: appending one by one would reallocate as it grows.
+                because.reserveCapacity(plan.reads[position].count)
                 for read in plan.reads[position]
                 where self.truth(of: read, for: subject, per: per, context: context) == .met {
                     because.append(read.id)
@@ -32,6 +34,7 @@ extension Evaluator {
                 obligation.pointee, position: position, subject: context.key(subject),
                 model: subject >= 0 ? subject : nil, applies: Applicability(truth), because: because, inForce: inForce)
             if truth != .met {
+                if !plan.reads[position].isEmpty { result.decidedBy.reserveCapacity(plan.reads[position].count) }
                 deciders(
                     of: plan.formulas[position], value: truth, subject: subject, per: per, context: &context,
                     into: &result.decidedBy)
@@ -56,11 +59,21 @@ extension Evaluator {
         var because: [String] = []
         var decidedBy: [String] = []
         for index in results.indices {
-            for id in results[index].because where !because.contains(id) { because.append(id) }
+            // The first subject's lists are taken as they are (sharing their storage, not copying
+            // it) when they hold no id twice; later subjects add the ids they have that are new.
+            if because.isEmpty && !Self.repeatsAnID(results[index].because) {
+                because = results[index].because
+            } else {
+                for id in results[index].because where !because.contains(id) { because.append(id) }
+            }
             // What keeps it out of scope (or undecided): the subjects' deciders, for those that
-            // share the obligation's applicability.
+            // share the obligation's applicability (`deciders` lists each id once).
             if applies != .yes && results[index].applies == applies {
-                for id in results[index].decidedBy where !decidedBy.contains(id) { decidedBy.append(id) }
+                if decidedBy.isEmpty {
+                    decidedBy = results[index].decidedBy
+                } else {
+                    for id in results[index].decidedBy where !decidedBy.contains(id) { decidedBy.append(id) }
+                }
             }
             anyDue = Self.earlier(anyDue, results[index].due)
             guard results[index].status == status else { continue }
@@ -82,6 +95,12 @@ extension Evaluator {
             expiredOn: expiredOn, notes: notes, decidedBy: decidedBy,
             sourceGrade: obligation.pointee.cite.flatMap { pack.source($0) }?.grade,
             citation: obligation.pointee.citation)
+    }
+
+    /// Whether `ids` holds some id twice (a formula may read a threshold in two places).
+    static func repeatsAnID(_ ids: [String]) -> Bool {
+        for index in ids.indices.dropFirst() where ids[..<index].contains(ids[index]) { return true }
+        return false
     }
 
     /// The earlier of two optional days; nil only when both are.

@@ -512,9 +512,10 @@ extension LabProfile {
         var result: [String] = []
         result.reserveCapacity(items.count)
         for (offset, item) in items.enumerated() {
-            let path = node.kind == .sequence ? "\(map.path(of: key))[\(offset)]" : map.path(of: key)
-            let text = try item.string(path: path, what: what)
-            if let message = nearMiss(path, text, known) { throw item.error(message) }
+            // The item's path only for a message: most terms are known, and need none.
+            func path() -> String { node.kind == .sequence ? "\(map.path(of: key))[\(offset)]" : map.path(of: key) }
+            let text = try item.string(lazyPath: path(), what: what)
+            if !known.contains(text), let message = nearMiss(path(), text, known) { throw item.error(message) }
             result.append(text)
         }
         return result
