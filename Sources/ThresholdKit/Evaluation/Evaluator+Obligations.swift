@@ -25,8 +25,11 @@ extension Evaluator {
             if truth == .met {
                 // Room for every read at once: appending one by one would reallocate as it grows.
                 because.reserveCapacity(plan.reads[position].count)
+                // Each id once, though a formula may read a threshold in two places.
                 for read in plan.reads[position]
-                where self.truth(of: read, for: subject, per: per, context: context) == .met {
+                where !because.contains(read.id)
+                    && self.truth(of: read, for: subject, per: per, context: context) == .met
+                {
                     because.append(read.id)
                 }
             }
@@ -60,14 +63,14 @@ extension Evaluator {
         var decidedBy: [String] = []
         for index in results.indices {
             // The first subject's lists are taken as they are (sharing their storage, not copying
-            // it) when they hold no id twice; later subjects add the ids they have that are new.
-            if because.isEmpty && !Self.repeatsAnID(results[index].because) {
+            // it: they hold each id once); later subjects add the ids they have that are new.
+            if because.isEmpty {
                 because = results[index].because
             } else {
                 for id in results[index].because where !because.contains(id) { because.append(id) }
             }
             // What keeps it out of scope (or undecided): the subjects' deciders, for those that
-            // share the obligation's applicability (`deciders` lists each id once).
+            // share the obligation's applicability.
             if applies != .yes && results[index].applies == applies {
                 if decidedBy.isEmpty {
                     decidedBy = results[index].decidedBy
@@ -95,12 +98,6 @@ extension Evaluator {
             expiredOn: expiredOn, notes: notes, decidedBy: decidedBy,
             sourceGrade: obligation.pointee.cite.flatMap { pack.source($0) }?.grade,
             citation: obligation.pointee.citation)
-    }
-
-    /// Whether `ids` holds some id twice (a formula may read a threshold in two places).
-    static func repeatsAnID(_ ids: [String]) -> Bool {
-        for index in ids.indices.dropFirst() where ids[..<index].contains(ids[index]) { return true }
-        return false
     }
 
     /// The earlier of two optional days; nil only when both are.

@@ -174,10 +174,15 @@ public struct RuleBook: Sendable {
                 pack: packs[index], plan: plans[index], profile: profile, asOf: date, descriptions: descriptions
             ).evaluate()
         }
-        let results = variants.map {
-            Evaluator(pack: $0.pack, plan: $0.plan, profile: profile, asOf: date, descriptions: descriptions).evaluate()
-        }
         let main = variants.firstIndex { $0.reading == chosen } ?? 0
+        // Of the other readings only each obligation's applicability is read: they are evaluated
+        // as a first-qualified date is worked out, without statuses, deadlines or their notes.
+        let results = variants.indices.map {
+            Evaluator(
+                pack: variants[$0].pack, plan: variants[$0].plan, profile: profile, asOf: date, qualifying: $0 != main,
+                descriptions: descriptions
+            ).evaluate()
+        }
         var result = results[main]
         result.reading = chosen
         for position in result.obligations.indices {
