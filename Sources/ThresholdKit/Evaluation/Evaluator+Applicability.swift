@@ -127,7 +127,7 @@ extension Evaluator {
                     ? Self.organizationSlot..<(Self.organizationSlot + 1)
                     : subject >= 0 ? subject..<(subject + 1) : profile.models.indices
                 for model in models {
-                    let review = review(obligation.pointee, model: model < 0 ? nil : model)
+                    let review = review(obligation, model: model < 0 ? nil : model)
                     guard let finding = review.finding, finding == outcome,
                         !review.isExpired(obligation.pointee.renewalPeriod, on: asOf)
                     else { continue }

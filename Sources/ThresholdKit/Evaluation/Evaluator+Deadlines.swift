@@ -36,20 +36,22 @@ extension Evaluator {
     func deadline(of obligation: Obligation, position: Int, model: Int?) -> (Deadline, String?) {
         let released = model.flatMap { profile.models[$0].released }
         if let transition = obligation.transition, let released, released < transition.placedBefore {
-            return (
-                .date(transition.complyBy),
+            let text = note(.transition(placedBefore: transition.placedBefore, complyBy: transition.complyBy)) {
                 "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)"
-            )
+            }
+            return (.date(transition.complyBy), text)
         }
         let start = start(of: obligation)
         let resolved = resolve(
             obligation.due ?? .continuing, obligation: obligation, position: position, model: model, start: start)
         guard case .date(let due) = resolved, let start, due < start else { return (resolved, nil) }
-        let event = released.map { "released on \($0), before" } ?? "due before"
-        let whose =
-            obligation.effective.map { $0 == start ? "this duty starts" : "the pack took effect" }
-            ?? "the pack took effect"
-        return (.date(start), "\(event) \(whose) on \(start): due from \(start)")
+        let ownStart = obligation.effective == start
+        let text = note(.dueFromStart(released: released, ownStart: ownStart, start: start)) {
+            let event = released.map { "released on \($0), before" } ?? "due before"
+            let whose = ownStart ? "this duty starts" : "the pack took effect"
+            return "\(event) \(whose) on \(start): due from \(start)"
+        }
+        return (.date(start), text)
     }
 
     /// A deadline expression for a subject.

@@ -268,17 +268,17 @@ extension Evaluator {
 
     /// The notes that explain a fact's value: how it was derived, and its range when uncertain.
     /// `name`, `model`, `cluster` and `market` say which of the profile's facts it is, so that
-    /// the notes are written once per profile (``FactDescriptions``) when an evaluator has them.
+    /// the notes are written once per profile (``SharedNotes``) when an evaluator has them.
     func describe(
         _ fact: Fact, as name: String, model: Int? = nil, cluster: Int? = nil, market: String? = nil,
         into notes: inout [String]
     ) {
         guard fact.value.derivation != nil || fact.value.low != fact.value.high else { return }
-        guard let descriptions else {
+        guard let sharedNotes else {
             Self.describe(fact, as: name, into: &notes)
             return
         }
-        notes += descriptions.notes(for: .init(name: name, model: model, cluster: cluster, market: market)) {
+        notes += sharedNotes.notes(for: .init(name: name, model: model, cluster: cluster, market: market)) {
             var written: [String] = []
             Self.describe(fact, as: name, into: &written)
             return written
@@ -296,11 +296,11 @@ extension Evaluator {
     }
 }
 
-/// The notes that describe a profile's facts — a derived value's working, an uncertain value's
-/// range — written once for one profile and read by every pack evaluated against it: writing out
-/// large exact numbers costs more than the comparisons they explain. Made by
+/// The notes that read the same in every pack evaluated against one profile, written once for
+/// it: a fact's working and range (writing out large exact numbers costs more than the comparisons
+/// they explain), and the notes of dates that every duty due on a day repeats. Made by
 /// ``RuleBook/evaluate(_:asOf:)`` for one profile and used on its thread only.
-final class FactDescriptions {
+final class SharedNotes {
     /// Which fact of the profile: its name as a note gives it and the model, cluster or market
     /// it belongs to.
     struct Key: Hashable {
@@ -310,7 +310,19 @@ final class FactDescriptions {
         var market: String?
     }
 
+    /// What a note of dates says, by everything its text is made of.
+    enum Dated: Hashable {
+        /// `not due until DATE`, or `due today, DATE`.
+        case due(CalendarDate, today: Bool)
+        /// `placed on the market before DATE: complies by DATE`.
+        case transition(placedBefore: CalendarDate, complyBy: CalendarDate)
+        /// `released on DATE, before …` (or `due before …`) `… on START: due from START`, where
+        /// the duty starts (`ownStart`) or the pack took effect.
+        case dueFromStart(released: CalendarDate?, ownStart: Bool, start: CalendarDate)
+    }
+
     private var written: [Key: [String]] = [:]
+    private var dated: [Dated: String] = [:]
 
     /// The notes for `key`, written by `write` the first time they are asked for.
     func notes(for key: Key, write: () -> [String]) -> [String] {
@@ -318,5 +330,21 @@ final class FactDescriptions {
         let notes = write()
         written[key] = notes
         return notes
+    }
+
+    /// The note `key` stands for, written by `write` the first time it is asked for.
+    func note(_ key: Dated, write: () -> String) -> String {
+        if let note = dated[key] { return note }
+        let note = write()
+        dated[key] = note
+        return note
+    }
+}
+
+extension Evaluator {
+    /// The note `key` stands for: written once per profile when the evaluator shares notes, else
+    /// by `write` each time.
+    func note(_ key: SharedNotes.Dated, write: () -> String) -> String {
+        sharedNotes?.note(key, write: write) ?? write()
     }
 }

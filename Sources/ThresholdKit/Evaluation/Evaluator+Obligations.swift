@@ -34,7 +34,7 @@ extension Evaluator {
                 }
             }
             var result = status(
-                obligation.pointee, position: position, subject: context.key(subject),
+                obligation, position: position, subject: context.key(subject),
                 model: subject >= 0 ? subject : nil, applies: Applicability(truth), because: because, inForce: inForce)
             if truth != .met {
                 if !plan.reads[position].isEmpty { result.decidedBy.reserveCapacity(plan.reads[position].count) }
@@ -109,7 +109,7 @@ extension Evaluator {
 
     /// The obligation's status for one subject (the organisation, or the model at `model`).
     func status(
-        _ obligation: Obligation, position: Int, subject: String, model: Int?, applies: Applicability,
+        _ pointer: UnsafePointer<Obligation>, position: Int, subject: String, model: Int?, applies: Applicability,
         because: [String], inForce: Bool
     ) -> ObligationResult.SubjectResult {
         var result = ObligationResult.SubjectResult(
@@ -117,7 +117,12 @@ extension Evaluator {
             because: because, due: nil, notes: [])
         // Working out a first-qualified date needs only whether the duty applied then.
         guard inForce, !qualifying else { return result }
-        if obligation.isDeploymentGate {
+        let isDeploymentGate = pointer.pointee.isDeploymentGate
+        // A duty that does not apply is not required: decided before the obligation is copied out
+        // of the pack (a copy retains each of its strings), which the rest of the work needs.
+        if applies == .no && !isDeploymentGate { return result }
+        let obligation = pointer.pointee
+        if isDeploymentGate {
             result.status = applies == .yes ? .unmet : applies == .indeterminate ? .indeterminate : .notRequired
             if applies == .yes {
                 let findings = highRiskFindings(model: model)
@@ -128,7 +133,6 @@ extension Evaluator {
             }
             return result
         }
-        if applies == .no { return result }
         let (deadline, dueNote) = deadline(of: obligation, position: position, model: model)
         if case .date(let date) = deadline { result.due = date }
         var review = review(obligation, model: model)
@@ -227,7 +231,9 @@ extension Evaluator {
         case .date(let due):
             if asOf <= due {
                 result.status = applies == .yes ? .pending : .indeterminate
-                result.notes.append(asOf == due ? "due today, \(due)" : "not due until \(due)")
+                let today = asOf == due
+                result.notes.append(
+                    note(.due(due, today: today)) { today ? "due today, \(due)" : "not due until \(due)" })
                 return result
             }
             result.status = applies == .yes ? .unmet : .indeterminate

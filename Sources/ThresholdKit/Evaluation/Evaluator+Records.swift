@@ -52,14 +52,30 @@ extension Evaluator {
     /// The records for the obligation (and model), sorted into those that count, those that
     /// cannot, and those that leave out what would decide it.
     func review(_ obligation: Obligation, model: Int?) -> RecordReview {
+        review(
+            id: obligation.id, per: obligation.per, kind: obligation.kind,
+            requiresIndependent: obligation.requiresIndependent, model: model)
+    }
+
+    /// `review(_:model:)` for the obligation at `obligation`, whose fields are read in place: an
+    /// obligation passed by value from a pointer is copied (each of its strings retained).
+    func review(_ obligation: UnsafePointer<Obligation>, model: Int?) -> RecordReview {
+        review(
+            id: obligation.pointee.id, per: obligation.pointee.per, kind: obligation.pointee.kind,
+            requiresIndependent: obligation.pointee.requiresIndependent, model: model)
+    }
+
+    /// The records of the obligation with this id, `per`, kind and independence requirement.
+    private func review(id: String, per: Subject, kind: String, requiresIndependent: Bool, model: Int?) -> RecordReview
+    {
         // With an index, only the records of this obligation (and model) are scanned; the filter
         // below still applies every condition.
         let modelName = model.map { profile.models[$0].name }
         let pool: [LabProfile.AssessmentRecord]
-        if let index, obligation.per == .model, let modelName {
-            pool = index.recordsByObligationAndModel[obligation.id + "\u{0}" + modelName] ?? []
+        if let index, per == .model, let modelName {
+            pool = index.recordsByObligationAndModel[id + "\u{0}" + modelName] ?? []
         } else if let index {
-            pool = index.recordsByObligation[obligation.id] ?? []
+            pool = index.recordsByObligation[id] ?? []
         } else {
             pool = profile.assessments
         }
@@ -67,22 +83,22 @@ extension Evaluator {
         var notIndependent = false
         var future: CalendarDate?
         for record in pool
-        where record.obligation == obligation.id && (record.pack == nil || record.pack == pack.id)
-            && (obligation.per == .organization || modelName == nil || record.model == modelName)
+        where record.obligation == id && (record.pack == nil || record.pack == pack.id)
+            && (per == .organization || modelName == nil || record.model == modelName)
         {
-            if obligation.requiresIndependent && record.independent == false { notIndependent = true; continue }
+            if requiresIndependent && record.independent == false { notIndependent = true; continue }
             guard let completed = record.completed else {
                 review.uncertain.append(
                     "a record on file gives no completion date ('completed'), so it cannot count yet")
                 continue
             }
             if completed > asOf { future = min(future ?? completed, completed); continue }
-            if obligation.requiresIndependent && record.independent == nil {
+            if requiresIndependent && record.independent == nil {
                 review.uncertain.append(
                     "the record of \(completed) does not say whether its assessor is independent ('independent: true')")
                 continue
             }
-            if obligation.kind == "third-party-assessment" && record.outcome == nil {
+            if kind == "third-party-assessment" && record.outcome == nil {
                 // An assessment's finding decides it; an audit, a report or a notification has none.
                 review.uncertain.append("the record of \(completed) gives no outcome (acceptable or high-risk)")
                 continue

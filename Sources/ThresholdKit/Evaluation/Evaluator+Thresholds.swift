@@ -179,7 +179,7 @@ extension Evaluator {
     /// Whether a note says that part of a value is not given or uncertain ("… is not given", "… is
     /// uncertain: …"), read on the note's UTF-8 bytes.
     static func namesMissingPart(_ note: String) -> Bool {
-        note.utf8.contains(bytes: " is not given".utf8) || note.utf8.contains(bytes: " is uncertain".utf8)
+        note.utf8.contains(bytes: " is not given") || note.utf8.contains(bytes: " is uncertain")
     }
 
     /// `value ÷ limit` to six significant digits, or to as many as it takes (up to 40) to tell a
@@ -210,14 +210,25 @@ extension Evaluator {
 }
 
 extension String.UTF8View {
-    /// Whether `needle` occurs in these bytes (a plain byte search: no Unicode normalisation).
-    func contains(bytes needle: String.UTF8View) -> Bool {
-        let needle = Array(needle)
-        guard let first = needle.first else { return true }
-        var index = startIndex
-        while let found = self[index...].firstIndex(of: first) {
-            if self[found...].starts(with: needle) { return true }
-            index = self.index(after: found)
+    /// Whether `needle` occurs in these bytes (a plain byte search: no Unicode normalisation), read
+    /// in place.
+    func contains(bytes needle: StaticString) -> Bool {
+        let found = withContiguousStorageIfAvailable { haystack in
+            Self.search(UnsafeRawBufferPointer(haystack), for: needle)
+        }
+        if let found { return found }
+        return Array(self).withUnsafeBytes { Self.search($0, for: needle) }
+    }
+
+    /// Whether the bytes of `needle` occur in `haystack`.
+    private static func search(_ haystack: UnsafeRawBufferPointer, for needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        guard haystack.count >= count else { return false }
+        let first = needle.utf8Start.pointee
+        let needleBytes = UnsafeRawBufferPointer(start: needle.utf8Start, count: count)
+        for start in 0...(haystack.count - count) where haystack[start] == first {
+            if haystack[start..<(start + count)].elementsEqual(needleBytes) { return true }
         }
         return false
     }

@@ -24,15 +24,15 @@ struct Evaluator {
 
     /// The notes that describe the profile's facts, shared with the other packs evaluated against
     /// the same profile; nil writes them each time they are needed.
-    let descriptions: FactDescriptions?
+    let sharedNotes: SharedNotes?
 
     /// An evaluator of `pack` (whose `plan` a rule book builds once; nil builds it here).
-    /// `descriptions` must have been made for this very profile.
+    /// `sharedNotes` must have been made for this very profile.
     init(
         pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate, qualifying: Bool = false,
-        descriptions: FactDescriptions? = nil
+        sharedNotes: SharedNotes? = nil
     ) {
-        self.descriptions = descriptions
+        self.sharedNotes = sharedNotes
         self.pack = pack
         self.plan = plan ?? PackPlan(pack)
         self.profile = profile

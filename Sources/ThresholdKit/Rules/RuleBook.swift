@@ -156,22 +156,22 @@ public struct RuleBook: Sendable {
             }
         }
         // The notes on the profile's facts are written once and shared by the packs.
-        let descriptions = FactDescriptions()
+        let sharedNotes = SharedNotes()
         return Verdict(
             profile: profile.path, organization: profile.organization.name, asOf: date,
-            packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date, descriptions: descriptions) })
+            packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date, sharedNotes: sharedNotes) })
     }
 
     /// One pack's result: for a pack with readings, the chosen reading's, with every obligation
     /// whose applicability differs between readings marked with each reading's value.
-    /// `descriptions`, when given, must have been made for `profile`.
+    /// `sharedNotes`, when given, must have been made for `profile`.
     func evaluate(
-        pack index: Int, profile: LabProfile, asOf date: CalendarDate, descriptions: FactDescriptions? = nil
+        pack index: Int, profile: LabProfile, asOf date: CalendarDate, sharedNotes: SharedNotes? = nil
     ) -> PackResult {
         let variants = readingVariants[index]
         guard !variants.isEmpty, let chosen = readingChoices[packs[index].id] else {
             return Evaluator(
-                pack: packs[index], plan: plans[index], profile: profile, asOf: date, descriptions: descriptions
+                pack: packs[index], plan: plans[index], profile: profile, asOf: date, sharedNotes: sharedNotes
             ).evaluate()
         }
         let main = variants.firstIndex { $0.reading == chosen } ?? 0
@@ -180,7 +180,7 @@ public struct RuleBook: Sendable {
         let results = variants.indices.map {
             Evaluator(
                 pack: variants[$0].pack, plan: variants[$0].plan, profile: profile, asOf: date, qualifying: $0 != main,
-                descriptions: descriptions
+                sharedNotes: sharedNotes
             ).evaluate()
         }
         var result = results[main]

@@ -249,10 +249,74 @@ struct FactDescriptionTests {
             let verdict = book.evaluate(profile, asOf: date)
             #expect(verdict.packs.count == book.packs.count)
             for index in book.packs.indices {
-                let alone = book.evaluate(pack: index, profile: profile, asOf: date, descriptions: nil)
+                let alone = book.evaluate(pack: index, profile: profile, asOf: date, sharedNotes: nil)
                 #expect(verdict.packs[index] == alone, "\(book.packs[index].id) on \(date)")
             }
         }
+    }
+
+    @Test("the example labs: every pack's result is the same with notes shared, dated notes among them")
+    func sharedNotesChangeNothingForTheExamples() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        let directory = Support.packageRoot.appendingPathComponent("Examples/labs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
+        var dated: Set<String> = []
+        // And a model placed on the EU market before the GPAI rules' transition date.
+        let early = try LabProfile(
+            yaml: "organization: {name: Early}\nmodels: [{name: e, training_compute: 3e25 FLOP, status: deployed, "
+                + "released: 2024-06-01}]",
+            path: "early.yaml")
+        for name in names.sorted() + ["early"] {
+            let profile =
+                name == "early" ? early : try LabProfile(contentsOf: directory.appendingPathComponent(name).path)
+            // Four dates, and a day some duty falls due on, for "due today".
+            var dates = ["2025-09-01", "2026-07-01", "2027-01-13", "2027-09-01"].compactMap(CalendarDate.init)
+            let start = CalendarDate("2026-07-01")!
+            if let due = book.evaluate(profile, asOf: start).packs.flatMap(\.obligations).compactMap(\.due)
+                .filter({ $0 > start }).min()
+            {
+                dates.append(due)
+            }
+            for date in dates {
+                let verdict = book.evaluate(profile, asOf: date)
+                for index in book.packs.indices {
+                    let alone = book.evaluate(pack: index, profile: profile, asOf: date, sharedNotes: nil)
+                    #expect(verdict.packs[index] == alone, "\(name): \(book.packs[index].id) on \(date)")
+                }
+                let obligations = verdict.packs.flatMap(\.obligations)
+                for note in obligations.flatMap(\.notes) + obligations.flatMap(\.subjects).flatMap(\.notes) {
+                    for start in ["not due until ", "due today, ", "placed on the market before ", "released on "]
+                    where note.hasPrefix(start) {
+                        dated.insert(start)
+                    }
+                }
+            }
+        }
+        // Every kind of dated note was written, so every kind was compared.
+        #expect(dated.count == 4, "\(dated.sorted())")
+    }
+
+    @Test("a dated note is written the first time it is asked for, then read; other dates get their own")
+    func datedNotesWrittenOnce() {
+        let notes = SharedNotes()
+        var writes = 0
+        let day = CalendarDate("2027-01-13")!
+        for _ in 0..<3 {
+            #expect(
+                notes.note(.due(day, today: false)) {
+                    writes += 1; return "not due until \(day)"
+                } == "not due until 2027-01-13")
+        }
+        #expect(
+            notes.note(.due(day, today: true)) {
+                writes += 1; return "due today, \(day)"
+            } == "due today, 2027-01-13")
+        let later = CalendarDate("2027-01-14")!
+        #expect(
+            notes.note(.due(later, today: false)) {
+                writes += 1; return "not due until \(later)"
+            } == "not due until 2027-01-14")
+        #expect(writes == 3)
     }
 
     @Test("a note on a derived value is written once and read by each pack that tests it, for its own model")
@@ -281,17 +345,17 @@ struct FactDescriptionTests {
 
     @Test("the notes for one fact are written the first time they are asked for, then read")
     func writtenOnce() {
-        let descriptions = FactDescriptions()
+        let sharedNotes = SharedNotes()
         var writes = 0
-        let key = FactDescriptions.Key(name: "training_compute", model: 0, cluster: nil, market: nil)
+        let key = SharedNotes.Key(name: "training_compute", model: 0, cluster: nil, market: nil)
         for _ in 0..<3 {
-            let notes = descriptions.notes(for: key) {
+            let notes = sharedNotes.notes(for: key) {
                 writes += 1
                 return ["a note"]
             }
             #expect(notes == ["a note"])
         }
-        let other = descriptions.notes(for: .init(name: "training_compute", model: 1, cluster: nil, market: nil)) {
+        let other = sharedNotes.notes(for: .init(name: "training_compute", model: 1, cluster: nil, market: nil)) {
             writes += 1
             return ["another"]
         }
