@@ -44,14 +44,26 @@ extension Evaluator {
 
     /// The threshold for each of its subjects, whose keys (`model:NAME`, `cluster:NAME`) are given.
     func evaluate(_ threshold: Threshold, modelKeys: [String], clusterKeys: [String]) -> [ThresholdResult] {
+        var results: [ThresholdResult] = []
+        evaluate(threshold, modelKeys: modelKeys, clusterKeys: clusterKeys, into: &results)
+        return results
+    }
+
+    /// `evaluate(_:modelKeys:clusterKeys:)`, appending the results to `results` (a pack's results
+    /// are made in place, not copied over from an array per threshold).
+    func evaluate(
+        _ threshold: Threshold, modelKeys: [String], clusterKeys: [String], into results: inout [ThresholdResult]
+    ) {
         switch threshold.subject {
         case .organization:
-            return [evaluate(threshold, subject: Self.organizationSubject, model: nil, cluster: nil)]
+            results.append(evaluate(threshold, subject: Self.organizationSubject, model: nil, cluster: nil))
         case .model:
-            return profile.models.indices.map { evaluate(threshold, subject: modelKeys[$0], model: $0, cluster: nil) }
+            for model in profile.models.indices {
+                results.append(evaluate(threshold, subject: modelKeys[model], model: model, cluster: nil))
+            }
         case .cluster:
-            return profile.clusters.indices.map {
-                evaluate(threshold, subject: clusterKeys[$0], model: nil, cluster: $0)
+            for cluster in profile.clusters.indices {
+                results.append(evaluate(threshold, subject: clusterKeys[cluster], model: nil, cluster: cluster))
             }
         }
     }

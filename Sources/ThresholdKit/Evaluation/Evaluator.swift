@@ -76,7 +76,7 @@ struct Evaluator {
         let canonicalModels = Self.lastOccurrences(modelKeys)
         var canonicalClusters: [Int]?
         for (position, threshold) in pack.thresholds.enumerated() {
-            let results: [ThresholdResult]
+            let first = thresholdResults.count
             if let list = unlistedList(for: threshold.subject) {
                 // Nothing is known of the models (or clusters): the threshold is indeterminate for
                 // the organisation as a whole, never "not met".
@@ -88,16 +88,14 @@ struct Evaluator {
             } else if threshold.subject == .cluster {
                 let keys = clusterKeys ?? profile.clusters.map { "cluster:" + $0.name }
                 clusterKeys = keys
-                results = evaluate(threshold, modelKeys: modelKeys, clusterKeys: keys)
+                evaluate(threshold, modelKeys: modelKeys, clusterKeys: keys, into: &thresholdResults)
             } else {
-                results = evaluate(threshold, modelKeys: modelKeys, clusterKeys: [])
+                evaluate(threshold, modelKeys: modelKeys, clusterKeys: [], into: &thresholdResults)
             }
+            // By index: `for … in` would copy each result out of the array.
             var values: [Truth] = []
-            values.reserveCapacity(results.count)
-            for result in results {
-                values.append(result.result)
-                thresholdResults.append(result)
-            }
+            values.reserveCapacity(thresholdResults.count - first)
+            for index in first..<thresholdResults.count { values.append(thresholdResults[index].result) }
             // Over subjects, each key counted once with its last value, as in a dictionary by key.
             let any: Truth
             switch threshold.subject {
