@@ -107,7 +107,8 @@ extension Evaluator {
         return min(a, b)
     }
 
-    /// The obligation's status for one subject (the organisation, or the model at `model`).
+    /// The obligation's status for one subject (the organisation, or the model at `model`);
+    /// `pointer` is the obligation where it lies in the pack.
     func status(
         _ pointer: UnsafePointer<Obligation>, position: Int, subject: String, model: Int?, applies: Applicability,
         because: [String], inForce: Bool

@@ -12,7 +12,6 @@
 package final class RuleBookJSONText: Sendable {
     /// A pack's runs, and those of its thresholds and obligations in the pack's order.
     struct Pack: Sendable {
-        let id: String
         let title: String
         let status: RulePack.Status
         /// `"pack":…,"title":…,"status":…`
@@ -26,7 +25,6 @@ package final class RuleBookJSONText: Sendable {
 
     /// A threshold's runs.
     struct Threshold: Sendable {
-        let id: String
         let cite: String?
         let citation: String?
         let sourceURL: String?
@@ -45,7 +43,6 @@ package final class RuleBookJSONText: Sendable {
 
     /// An obligation's runs.
     struct Obligation: Sendable {
-        let id: String
         let title: String
         let kind: String
         let citation: String?
@@ -66,7 +63,7 @@ package final class RuleBookJSONText: Sendable {
     init(book: RuleBook) {
         packs = book.packs.map { pack in
             Pack(
-                id: pack.id, title: pack.title, status: pack.status,
+                title: pack.title, status: pack.status,
                 head: Self.members { w in
                     w.member("pack", pack.id)
                     w.member("title", pack.title)
@@ -75,7 +72,7 @@ package final class RuleBookJSONText: Sendable {
                 thresholds: pack.thresholds.map { threshold in
                     let source = threshold.cite.flatMap { pack.source($0) }
                     return Threshold(
-                        id: threshold.id, cite: threshold.cite, citation: threshold.citation,
+                        cite: threshold.cite, citation: threshold.citation,
                         sourceURL: source?.url, sourceGrade: source?.grade,
                         head: Self.members { $0.member("id", threshold.id) },
                         tail: Self.members { w in
@@ -87,7 +84,7 @@ package final class RuleBookJSONText: Sendable {
                 obligations: pack.obligations.map { obligation in
                     let grade = obligation.cite.flatMap { pack.source($0) }?.grade
                     return Obligation(
-                        id: obligation.id, title: obligation.title, kind: obligation.kind,
+                        title: obligation.title, kind: obligation.kind,
                         citation: obligation.citation, sourceGrade: grade,
                         head: Self.members { $0.member("id", obligation.id) },
                         middle: Self.members { w in
