@@ -171,6 +171,13 @@ package enum Suggestion {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
+            // A candidate of ASCII without a carriage return has one character and one scalar per
+            // byte, lowercased or not: one whose length alone rules it out is passed over before
+            // it is lowercased and compared.
+            if candidate.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                let length = candidate.utf8.count
+                guard abs(length - lowered.count) <= max(1, min(3, length / 3)) else { continue }
+            }
             let other = Array(candidate.lowercased().unicodeScalars)
             let limit = max(1, min(3, candidate.count / 3))
             guard abs(other.count - lowered.count) <= limit else { continue }

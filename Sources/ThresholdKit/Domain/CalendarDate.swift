@@ -23,7 +23,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`; nil for anything else or a day that does not exist.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable { CalendarDate(utf8: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { CalendarDate(utf8: $0) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes where they lie (a scalar in a YAML document).
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

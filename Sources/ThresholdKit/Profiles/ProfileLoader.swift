@@ -538,7 +538,7 @@ extension LabProfile {
 
     static func date(_ map: MappingReader, _ key: String) throws -> CalendarDate? {
         guard let node = map.value(key) else { return nil }
-        guard node.kind == .scalar, let date = CalendarDate(node.text) else {
+        guard node.kind == .scalar, let date = node.withUTF8({ CalendarDate(utf8: $0) }) else {
             if node.kind == .scalar, let problem = CalendarDate.problem(with: node.text) {
                 throw node.error("\(map.path(of: key)): \(problem)")
             }

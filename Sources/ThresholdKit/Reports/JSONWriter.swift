@@ -176,10 +176,18 @@ struct JSONWriter: ~Copyable {
     mutating func member(_ name: StaticString, modelName subject: String) {
         key(name)
         beginValue()
-        if subject.hasPrefix("model:") {
-            Self.appendString(subject.dropFirst(6), to: &buffer)
-        } else {
-            Self.appendString(subject, to: &buffer)
+        // On the bytes: `hasPrefix` and a substring would each go through String's slower paths.
+        var subject = subject
+        subject.withUTF8 { bytes in
+            let prefix: StaticString = "model:"
+            let length = prefix.utf8CodeUnitCount
+            if bytes.count >= length
+                && bytes[..<length].elementsEqual(UnsafeBufferPointer(start: prefix.utf8Start, count: length))
+            {
+                Self.appendString(utf8: UnsafeBufferPointer(rebasing: bytes[length...]), to: &buffer)
+            } else {
+                Self.appendString(utf8: bytes, to: &buffer)
+            }
         }
     }
     /// A member whose value is an exact decimal, as its ``ExactDecimal/description`` in a string

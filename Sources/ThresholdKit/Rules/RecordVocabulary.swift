@@ -8,6 +8,8 @@ package struct RecordVocabulary: Sendable, Hashable {
     let obligations: [String: Set<String>]
     /// Every obligation id, once, in load order (for suggestions).
     let allObligations: [String]
+    /// The same ids as a set: a record that names no pack is looked up once, not in each pack.
+    let anyPack: Set<String>
 
     /// The vocabulary of these packs.
     package init(packs: [RulePack]) {
@@ -21,6 +23,7 @@ package struct RecordVocabulary: Sendable, Hashable {
         }
         self.obligations = obligations
         self.allObligations = all
+        self.anyPack = seen
     }
 
     /// What is wrong with a record naming `obligation` (and `pack`): the key at fault and the
@@ -45,7 +48,7 @@ package struct RecordVocabulary: Sendable, Hashable {
             }
             return nil
         }
-        guard !obligations.values.contains(where: { $0.contains(obligation) }) else { return nil }
+        guard !anyPack.contains(obligation) else { return nil }
         var message = "no loaded rule pack defines an obligation \(obligation.quotedForDiagnostic())"
         if let near = Suggestion.nearest(to: obligation, among: allObligations) {
             message += "; did you mean '\(near)'?"

@@ -261,7 +261,21 @@ struct CalendarDateTextTests {
             #expect(date.description == String(decoding: bytes, as: UTF8.self))
             #expect(date.description.utf8.count == 10)
             #expect(CalendarDate(date.description) == date, "\(date.description)")
+            #expect(bytes.withUnsafeBufferPointer { CalendarDate(utf8: $0) } == date)
         }
+    }
+
+    @Test("text that is not a day reads as none, from a string, a substring or bytes")
+    func notADay() {
+        for text in [
+            "", "2026-02-29", "2026-13-01", "2026-00-10", "0000-01-01", "2026-1-01", "2026/01/01", " 2026-01-01",
+            "2026-01-011", "２０２６-01-01", "2026-01-0a",
+        ] {
+            #expect(CalendarDate(text) == nil, "\(text)")
+            #expect(CalendarDate(Substring("x" + text).dropFirst()) == nil, "\(text)")
+            #expect(Array(text.utf8).withUnsafeBufferPointer { CalendarDate(utf8: $0) } == nil, "\(text)")
+        }
+        #expect(CalendarDate(Substring("x2024-02-29").dropFirst()) == CalendarDate(year: 2024, month: 2, day: 29))
     }
 
     @Test("a day moved past 9999 by adding days still says its year in full")
