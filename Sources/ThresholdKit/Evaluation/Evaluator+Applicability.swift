@@ -80,8 +80,11 @@ extension Evaluator {
             let formula = plan.formulas[position]
             let value: Truth
             if otherPer == .model && subject < 0 {
-                value = Truth.any(
-                    profile.models.indices.map { applies(formula, subject: $0, per: otherPer, context: &context) })
+                var any = Truth.notMet
+                for model in profile.models.indices {
+                    any = any.or(applies(formula, subject: model, per: otherPer, context: &context))
+                }
+                value = any
             } else {
                 value = applies(formula, subject: otherSubject, per: otherPer, context: &context)
             }
@@ -91,9 +94,14 @@ extension Evaluator {
             context.applicability[position]![slot] = value
             return value
         case .any(let items):
-            return Truth.any(items.map { applies($0, subject: subject, per: per, context: &context) })
+            // Every part is read (no array of their truths is made), as `Truth.any` would.
+            var result = Truth.notMet
+            for item in items { result = result.or(applies(item, subject: subject, per: per, context: &context)) }
+            return result
         case .all(let items):
-            return Truth.all(items.map { applies($0, subject: subject, per: per, context: &context) })
+            var result = Truth.met
+            for item in items { result = result.and(applies(item, subject: subject, per: per, context: &context)) }
+            return result
         case .not(let inner): return applies(inner, subject: subject, per: per, context: &context).not
         case .anyAssessmentOutcome(let outcome):
             return foundOutcome(outcome, subject: subject, context: &context)

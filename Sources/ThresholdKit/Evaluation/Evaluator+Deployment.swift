@@ -33,28 +33,37 @@ extension Evaluator {
         guard inForce, let gatePosition = pack.obligations.firstIndex(where: \.isDeploymentGate) else {
             return (.notGated, [])
         }
-        let gate = obligations[gatePosition]
-        func status(_ result: ObligationResult, model: Int) -> ObligationStatus {
-            result.subjects.isEmpty ? result.status : result.subjects[model].status
+        // Read by position and field: copying a result (or a model) out of its array would retain
+        // each of its strings and lists.
+        func status(_ index: Int, model: Int) -> ObligationStatus {
+            obligations[index].subjects.isEmpty ? obligations[index].status : obligations[index].subjects[model].status
         }
-        let open: Set<ObligationStatus> = [.unmet, .expired, .indeterminate, .pending]
+        func isOpen(_ status: ObligationStatus) -> Bool {
+            switch status {
+            case .unmet, .expired, .indeterminate, .pending: return true
+            case .met, .late, .notRequired: return false
+            }
+        }
+        let gateApplies = obligations[gatePosition].applies
         var byModel: [(model: String, deployment: Deployment)] = []
         byModel.reserveCapacity(profile.models.count)
-        for (position, model) in profile.models.enumerated() {
-            let blocked = gate.subjects.isEmpty ? gate.applies == .yes : gate.subjects[position].applies == .yes
-            if blocked { byModel.append((model.name, .blocked)); continue }
+        for position in profile.models.indices {
+            let blocked =
+                obligations[gatePosition].subjects.isEmpty
+                ? gateApplies == .yes : obligations[gatePosition].subjects[position].applies == .yes
+            if blocked { byModel.append((profile.models[position].name, .blocked)); continue }
             let pending = obligations.indices.contains { index in
-                index != gatePosition && open.contains(status(obligations[index], model: position))
+                index != gatePosition && isOpen(status(index, model: position))
             }
-            byModel.append((model.name, pending ? .indeterminate : .permitted))
+            byModel.append((profile.models[position].name, pending ? .indeterminate : .permitted))
         }
-        if byModel.contains(where: { $0.deployment == .blocked }) || (profile.models.isEmpty && gate.applies == .yes) {
+        if byModel.contains(where: { $0.deployment == .blocked }) || (profile.models.isEmpty && gateApplies == .yes) {
             return (.blocked, byModel)
         }
         if byModel.contains(where: { $0.deployment == .indeterminate }) { return (.indeterminate, byModel) }
         if profile.models.isEmpty
             && obligations.indices.contains(where: { index in
-                index != gatePosition && open.contains(obligations[index].status)
+                index != gatePosition && isOpen(obligations[index].status)
             })
         {
             return (.indeterminate, byModel)
