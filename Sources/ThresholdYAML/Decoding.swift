@@ -176,10 +176,10 @@ package enum Suggestion {
             // it is lowercased and compared.
             if candidate.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
                 let length = candidate.utf8.count
-                guard abs(length - lowered.count) <= max(1, min(3, length / 3)) else { continue }
+                guard abs(length - lowered.count) <= tolerance(length) else { continue }
             }
             let other = Array(candidate.lowercased().unicodeScalars)
-            let limit = max(1, min(3, candidate.count / 3))
+            let limit = tolerance(candidate.count)
             guard abs(other.count - lowered.count) <= limit else { continue }
             let distance = editDistance(lowered, other)
             if distance <= limit, distance < (best?.1 ?? .max) {
@@ -188,6 +188,9 @@ package enum Suggestion {
         }
         return best?.0
     }
+
+    /// The largest edit distance at which a candidate of `length` characters is suggested.
+    static func tolerance(_ length: Int) -> Int { max(1, min(3, length / 3)) }
 
     /// Levenshtein distance with adjacent transpositions (Damerau, optimal string alignment).
     package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

@@ -38,6 +38,7 @@ package final class AuditSession {
     /// Prepares a reporter for every report: `context` is for standard output (the files get it
     /// without colour).
     package init(reports: ReportFiles<ReportFormat>, context: ReportContext) {
+        let context = context.preparing(for: reports.files.map(\.format) + [reports.standardFormat].compactMap { $0 })
         self.reports = reports
         self.context = context
         fileReporters = reports.files.map { $0.format.makeReporter(context: context.withoutColor) }

@@ -112,9 +112,10 @@ public struct ReportContext: Sendable {
     /// Whether the text table ends with the totals and what the walk skipped. An audit that prints
     /// the table on standard output turns this off: its summary goes to standard error, once.
     package var includesTotals: Bool = true
-    /// The book's text that JSON verdicts repeat, laid out once (``RuleBookJSONText``). Made from
-    /// `book` as it was given here; a result whose values differ from it is written in full.
-    let jsonText: RuleBookJSONText
+    /// The book's text that JSON verdicts repeat, laid out once (``RuleBookJSONText``): made by
+    /// ``preparing(for:)`` for an audit that writes JSON, nil otherwise. The JSON is the same
+    /// either way; a result whose values differ from it is written in full.
+    package var jsonText: RuleBookJSONText? = nil
 
     /// Creates a context.
     public init(
@@ -123,13 +124,21 @@ public struct ReportContext: Sendable {
         toolName: String = "threshold", toolVersion: String = ReportContext.defaultToolVersion
     ) {
         self.book = book
-        self.jsonText = RuleBookJSONText(book: book)
         self.asOf = asOf
         self.failurePolicy = failurePolicy
         self.profileColumnWidth = profileColumnWidth
         self.color = color
         self.toolName = toolName
         self.toolVersion = toolVersion
+    }
+
+    /// This context ready for reports in `formats`: with the book's JSON text laid out once when
+    /// one of them is JSON (every verdict then copies it), as it is; other formats do not pay for it.
+    package func preparing(for formats: [ReportFormat]) -> ReportContext {
+        guard jsonText == nil, formats.contains(where: { $0 == .json || $0 == .jsonl }) else { return self }
+        var prepared = self
+        prepared.jsonText = RuleBookJSONText(book: book)
+        return prepared
     }
 
     /// The version reports name when none is given.

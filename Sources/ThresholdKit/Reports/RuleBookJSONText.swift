@@ -64,10 +64,8 @@ package final class RuleBookJSONText: Sendable {
         packs = book.packs.map { pack in
             Pack(
                 title: pack.title, status: pack.status,
-                head: Self.members { w in
-                    w.member("pack", pack.id)
-                    w.member("title", pack.title)
-                    w.member("status", pack.status.rawValue)
+                head: Self.members {
+                    PackResult.writeHead(pack: pack.id, title: pack.title, status: pack.status, to: &$0)
                 },
                 thresholds: pack.thresholds.map { threshold in
                     let source = threshold.cite.flatMap { pack.source($0) }
@@ -87,9 +85,8 @@ package final class RuleBookJSONText: Sendable {
                         title: obligation.title, kind: obligation.kind,
                         citation: obligation.citation, sourceGrade: grade,
                         head: Self.members { $0.member("id", obligation.id) },
-                        middle: Self.members { w in
-                            w.member("title", obligation.title)
-                            w.member("kind", obligation.kind)
+                        middle: Self.members {
+                            ObligationResult.writeTitle(obligation.title, kind: obligation.kind, to: &$0)
                         },
                         tail: Self.members { w in
                             ObligationResult.writeCitation(obligation.citation, grade: grade, to: &w)

@@ -59,9 +59,7 @@ extension PackResult {
             if let text, text.title == title, text.status == status {
                 w.members(preRendered: text.head)
             } else {
-                w.member("pack", pack)
-                w.member("title", title)
-                w.member("status", status.rawValue)
+                Self.writeHead(pack: pack, title: title, status: status, to: &w)
             }
             w.member("in_force", inForce)
             if let inForceReason { w.member("in_force_reason", inForceReason) }
@@ -94,6 +92,15 @@ extension PackResult {
                 }
             }
         }
+    }
+}
+
+extension PackResult {
+    /// The members that name a pack, the first of its object.
+    static func writeHead(pack: String, title: String, status: RulePack.Status, to w: inout JSONWriter) {
+        w.member("pack", pack)
+        w.member("title", title)
+        w.member("status", status.rawValue)
     }
 }
 
@@ -145,8 +152,7 @@ extension ObligationResult {
             if let text, text.title == title, text.kind == kind {
                 w.members(preRendered: text.middle)
             } else {
-                w.member("title", title)
-                w.member("kind", kind)
+                Self.writeTitle(title, kind: kind, to: &w)
             }
             w.member("due", date: due)
             if let lateByDays { w.member("late_by_days", lateByDays) }
@@ -195,6 +201,12 @@ extension ObligationResult {
 }
 
 extension ObligationResult {
+    /// The members that say what an obligation is.
+    static func writeTitle(_ title: String, kind: String, to w: inout JSONWriter) {
+        w.member("title", title)
+        w.member("kind", kind)
+    }
+
     /// The members that cite an obligation's source.
     static func writeCitation(_ citation: String?, grade: RulePack.Source.Grade?, to w: inout JSONWriter) {
         w.member("citation", citation)

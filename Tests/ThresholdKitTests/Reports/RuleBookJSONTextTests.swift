@@ -117,6 +117,26 @@ import Testing
         }
     }
 
+    @Test("a context is prepared with the book's JSON text for JSON reports only, and keeps one it has")
+    func preparedForJSONOnly() throws {
+        let context = ReportContext(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf)
+        #expect(context.jsonText == nil)
+        for format in ReportFormat.allCases {
+            let prepared = context.preparing(for: [.text, format])
+            #expect((prepared.jsonText != nil) == (format == .json || format == .jsonl), "\(format)")
+        }
+        let prepared = context.preparing(for: [.jsonl])
+        #expect(prepared.preparing(for: [.json]).jsonText === prepared.jsonText)
+        #expect(context.preparing(for: []).jsonText == nil)
+        // What the JSON reporters prerender is the same either way.
+        let verdict = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/helios.yaml")
+        for format in [ReportFormat.json, .jsonl] {
+            #expect(
+                format.reporterType.prerender(verdict, context: prepared)
+                    == format.reporterType.prerender(verdict, context: context))
+        }
+    }
+
     @Test("the search goes round from the cursor once and stops where it finds the id")
     func search() {
         let ids = ["alpha", "beta", "gamma", "delta"]
