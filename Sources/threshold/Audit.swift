@@ -213,8 +213,8 @@ struct Audit: ParsableCommand, FormatOptionCommand {
             book: book, asOf: evaluation.asOf, loadOptions: options, jobs: jobs ?? Auditor.defaultJobs)
         let summary = session.run(
             walk, auditor: auditor, into: &standardOutput,
-            willReport: { verdict in
-                guard verdict.isInvalid && printDiagnostics else { return }
+            willReportInvalid: { verdict in
+                guard printDiagnostics else { return }
                 bar.clear()
                 for error in verdict.errors { Console.error(error.headline) }
             }, didReport: bar.update)

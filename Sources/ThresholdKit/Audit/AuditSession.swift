@@ -11,8 +11,10 @@ extension String: FlushingOutputStream {
 }
 
 /// One audit, from the files a walk found to the reports: every report's reporter, the verdicts
-/// rendered once per distinct format on the threads that evaluated them, the files named directly
-/// that are not regular files (a FIFO) read in their place in path order, and the totals.
+/// rendered once per distinct format and counted on the threads that evaluated them (a verdict
+/// every format prerenders is freed there, never handed to the thread that writes), the files
+/// named directly that are not regular files (a FIFO) read in their place in path order, and the
+/// totals.
 ///
 /// Create the report files first (``ReportFiles``), so that an unwritable destination fails before
 /// a long walk; then walk, run, and commit:
@@ -57,12 +59,13 @@ package final class AuditSession {
     ///   - auditor: evaluates the files, on its ``Auditor/jobs`` threads.
     ///   - standardOutput: where the standard output report goes (if there is one), flushed after
     ///     its beginning, after each verdict and after its end.
-    ///   - willReport: called with each verdict before it is written (to show its diagnostics).
+    ///   - willReportInvalid: called with each invalid verdict before it is written (to show its
+    ///     errors).
     ///   - didReport: called with the number of verdicts written so far, after each.
     /// - Returns: the totals, with what the walk skipped.
     package func run(
         _ walk: WalkResult, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
-        willReport: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }
+        willReportInvalid: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }
     ) -> AuditSummary {
         var summary = AuditSummary(book: context.book, asOf: context.asOf, failurePolicy: context.failurePolicy)
         summary.add(walk.notices)
@@ -72,20 +75,31 @@ package final class AuditSession {
 
         let renderers = Renderers(
             files: reports.files.map(\.format), fileContext: context.withoutColor,
-            standard: reports.standardFormat, standardContext: context)
-        let render = renderers.render
+            standard: reports.standardFormat, standardContext: context, summary: summary)
         var reported = 0
-        func report(_ verdict: Verdict, rendered texts: [[UInt8]?]) {
-            summary.add(verdict)
-            willReport(verdict)
-            for index in fileReporters.indices {
-                fileReporters[index].add(verdict, rendered: texts[renderers.index[index]], into: &files[index])
+        func report(_ rendition: Rendition) {
+            switch rendition {
+            case .text(let texts, let entry):
+                summary.add(entry)
+                for index in fileReporters.indices {
+                    fileReporters[index].add(prerendered: texts[renderers.index[index]], into: &files[index])
+                }
+                if standardReporter != nil {
+                    standardReporter!.add(
+                        prerendered: texts[renderers.index[fileReporters.count]], into: &standardOutput)
+                }
+            case .verdict(let verdict, let texts):
+                summary.add(verdict)
+                if verdict.isInvalid { willReportInvalid(verdict) }
+                for index in fileReporters.indices {
+                    fileReporters[index].add(verdict, rendered: texts[renderers.index[index]], into: &files[index])
+                }
+                if standardReporter != nil {
+                    standardReporter!.add(
+                        verdict, rendered: texts[renderers.index[fileReporters.count]], into: &standardOutput)
+                }
             }
-            if standardReporter != nil {
-                standardReporter!.add(
-                    verdict, rendered: texts[renderers.index[fileReporters.count]], into: &standardOutput)
-                standardOutput.flush()
-            }
+            if standardReporter != nil { standardOutput.flush() }
             reported += 1
             didReport(reported)
         }
@@ -94,15 +108,15 @@ package final class AuditSession {
         var streams = walk.streams.map { (path: $0, verdict: auditor.verdict(forStreamAt: $0)) }[...]
         func reportStreams(before path: String?) {
             while let next = streams.first, path.map({ FileWalker.pathOrder(next.path, $0) }) ?? true {
-                report(next.verdict, rendered: render(next.verdict))
+                report(.verdict(next.verdict, texts: renderers.texts(next.verdict)))
                 streams.removeFirst()
             }
         }
         let isStream = Set(walk.streams)
         let regular = isStream.isEmpty ? walk.files : PathCollection(walk.files.lazy.filter { !isStream.contains($0) })
-        auditor.evaluate(regular, render: render) { result, texts in
-            reportStreams(before: result.path)
-            report(result.verdict, rendered: texts)
+        auditor.evaluate(regular, making: renderers.rendering(for:)) { index, rendition in
+            if !streams.isEmpty { reportStreams(before: regular[index]) }
+            report(rendition)
         }
         reportStreams(before: nil)
 
@@ -131,15 +145,31 @@ package final class AuditSession {
     }
 }
 
+/// What a worker makes of a verdict for the thread that writes the reports.
+private enum Rendition: Sendable {
+    /// Every format's text and what the verdict adds to the totals: the verdict stays (and is
+    /// freed) on the worker.
+    case text([[UInt8]], AuditSummary.Entry)
+    /// The verdict itself, with the texts of the formats that prerender it: for an invalid verdict
+    /// (whose errors are shown), one some format renders only with the others (nil texts), or one
+    /// with a pack the totals do not know.
+    case verdict(Verdict, texts: [[UInt8]?])
+}
+
 /// The renderings the workers make of each verdict: one per distinct format and colour, so that a
 /// format named twice (two JSON files, say) is rendered once.
 private struct Renderers {
     /// For each report (the files in order, then standard output), which rendering it takes.
     let index: [Int]
-    /// Renders a verdict in every distinct format (nil where the format prerenders nothing).
-    let render: @Sendable (Verdict) -> [[UInt8]?]
+    /// The distinct formats, each with its context.
+    private let distinct: [(format: ReportFormat, context: ReportContext)]
+    /// What a verdict's entry in the totals is counted against.
+    private let summary: AuditSummary
 
-    init(files: [ReportFormat], fileContext: ReportContext, standard: ReportFormat?, standardContext: ReportContext) {
+    init(
+        files: [ReportFormat], fileContext: ReportContext, standard: ReportFormat?, standardContext: ReportContext,
+        summary: AuditSummary
+    ) {
         let wanted = files.map { ($0, fileContext) } + (standard.map { [($0, standardContext)] } ?? [])
         var distinct: [(format: ReportFormat, context: ReportContext)] = []
         index = wanted.map { format, context in
@@ -149,8 +179,35 @@ private struct Renderers {
             distinct.append((format, context))
             return distinct.count - 1
         }
-        render = { [distinct] verdict in
-            distinct.map { $0.format.reporterType.prerender(verdict, context: $0.context) }
+        self.distinct = distinct
+        self.summary = summary
+    }
+
+    /// A verdict rendered in every distinct format (nil where the format prerenders nothing).
+    func texts(_ verdict: Verdict) -> [[UInt8]?] {
+        Self.texts(verdict, distinct)
+    }
+
+    private static func texts(
+        _ verdict: Verdict, _ distinct: [(format: ReportFormat, context: ReportContext)]
+    )
+        -> [[UInt8]?]
+    {
+        distinct.map { $0.format.reporterType.prerender(verdict, context: $0.context) }
+    }
+
+    /// For a thread that evaluates against `book`: a function that renders and counts each verdict,
+    /// keeping it only when the writing thread needs it, with contexts of the thread's own.
+    func rendering(for book: RuleBook) -> (Verdict) -> Rendition {
+        let distinct = distinct.map { ($0.format, $0.context.detached(to: book)) }
+        let summary = summary
+        return { verdict in
+            let texts = Self.texts(verdict, distinct)
+            guard !verdict.isInvalid, let entry = summary.entry(for: verdict) else {
+                return .verdict(verdict, texts: texts)
+            }
+            let all = texts.compactMap { $0 }
+            return all.count == texts.count ? .text(all, entry) : .verdict(verdict, texts: texts)
         }
     }
 }
@@ -159,7 +216,7 @@ extension Reporter {
     /// Writes a verdict from the text a worker prerendered for it, or renders it here when the
     /// format prerenders nothing.
     mutating func add(_ verdict: Verdict, rendered text: [UInt8]?, into output: inout some ReportOutput) {
-        if let text { add(verdict, prerendered: text, into: &output) } else { add(verdict, into: &output) }
+        if let text { add(prerendered: text, into: &output) } else { add(verdict, into: &output) }
     }
 }
 

@@ -74,51 +74,102 @@ package struct AuditSummary: Sendable, Hashable {
         self.packs = book.packs.map { PackTally(pack: $0.id, title: $0.title, inForce: $0.isInForce(on: asOf)) }
     }
 
-    /// Counts a verdict in.
+    /// Counts a verdict in. A pack the summary has no tally for gets one, after the others.
     package mutating func add(_ verdict: Verdict) {
-        profiles += 1
-        if verdict.isInvalid {
-            invalid += 1
-            return
+        for position in verdict.packs.indices where !packs.contains(where: { $0.pack == verdict.packs[position].pack })
+        {
+            let pack = verdict.packs[position]
+            packs.append(PackTally(pack: pack.pack, title: pack.title, inForce: pack.inForce))
         }
-        if failurePolicy.fails(verdict) { failing += 1 }
+        if let entry = entry(for: verdict) { add(entry) }
+    }
+
+    /// What `verdict` adds to the totals, for ``add(_:)-(Entry)``; nil when one of its packs has
+    /// no tally here.
+    ///
+    /// It reads the verdict and keeps none of it but the reason a pack is not in force: an audit
+    /// takes the entry on the thread that evaluated the verdict, so that the verdict is freed on the
+    /// thread that allocated it.
+    package func entry(for verdict: Verdict) -> Entry? {
+        var entry = Entry(invalid: verdict.isInvalid, failing: false, packs: [])
+        if entry.invalid { return entry }
+        entry.failing = failurePolicy.fails(verdict)
+        entry.packs.reserveCapacity(verdict.packs.count)
         // By index, reading fields: `for … in` would copy each pack's and obligation's result.
         for position in verdict.packs.indices {
-            let index: Int
-            if let found = packs.firstIndex(where: { $0.pack == verdict.packs[position].pack }) {
-                index = found
-            } else {
-                let pack = verdict.packs[position]
-                packs.append(PackTally(pack: pack.pack, title: pack.title, inForce: pack.inForce))
-                index = packs.count - 1
-            }
-            packs[index].evaluated += 1
-            let obligations = verdict.packs[position].obligations
-            let inScope = verdict.packs[position].inScope
-            if inScope { packs[index].wouldBeInScope += 1 }
-            guard verdict.packs[position].inForce else {
-                if packs[index].inForceReason == nil {
-                    packs[index].inForceReason = verdict.packs[position].inForceReason
-                }
+            guard let index = packs.firstIndex(where: { $0.pack == verdict.packs[position].pack }) else { return nil }
+            var count = Entry.PackCount(index: index)
+            count.inScope = verdict.packs[position].inScope
+            if !verdict.packs[position].inForce {
+                count.inForceReason = verdict.packs[position].inForceReason
+                entry.packs.append(count)
                 continue
             }
-            if inScope { packs[index].inScope += 1 }
-            var unmet = 0, indeterminate = false, late = false, pending = false
+            count.inForce = true
+            let obligations = verdict.packs[position].obligations
             for obligation in obligations.indices {
                 switch obligations[obligation].status {
-                case .unmet, .expired: unmet += 1
-                case .indeterminate: indeterminate = true
-                case .late: late = true
-                case .pending: pending = true
+                case .unmet, .expired: count.unmetObligations += 1
+                case .indeterminate: count.indeterminate = true
+                case .late: count.late = true
+                case .pending: count.pending = true
                 case .met, .notRequired: break
                 }
             }
-            if unmet > 0 { packs[index].unmet += 1 }
-            packs[index].unmetObligations += unmet
-            if indeterminate { packs[index].indeterminate += 1 }
-            if verdict.packs[position].deployment == .blocked { packs[index].blocked += 1 }
-            if late { packs[index].late += 1 }
-            if pending { packs[index].pending += 1 }
+            count.blocked = verdict.packs[position].deployment == .blocked
+            entry.packs.append(count)
+        }
+        return entry
+    }
+
+    /// Counts in what one verdict adds (see ``entry(for:)``).
+    package mutating func add(_ entry: Entry) {
+        profiles += 1
+        if entry.invalid {
+            invalid += 1
+            return
+        }
+        if entry.failing { failing += 1 }
+        for count in entry.packs {
+            let index = count.index
+            packs[index].evaluated += 1
+            if count.inScope { packs[index].wouldBeInScope += 1 }
+            guard count.inForce else {
+                if packs[index].inForceReason == nil { packs[index].inForceReason = count.inForceReason }
+                continue
+            }
+            if count.inScope { packs[index].inScope += 1 }
+            if count.unmetObligations > 0 { packs[index].unmet += 1 }
+            packs[index].unmetObligations += count.unmetObligations
+            if count.indeterminate { packs[index].indeterminate += 1 }
+            if count.blocked { packs[index].blocked += 1 }
+            if count.late { packs[index].late += 1 }
+            if count.pending { packs[index].pending += 1 }
+        }
+    }
+
+    /// What one verdict adds to the totals: a few counts and flags per pack, by the position of
+    /// the pack's tally.
+    package struct Entry: Sendable, Hashable {
+        /// Whether the verdict is invalid (then nothing else counts).
+        var invalid: Bool
+        /// Whether the verdict fails under the summary's ``AuditSummary/failurePolicy``.
+        var failing: Bool
+        /// Per pack of the verdict.
+        var packs: [PackCount]
+
+        /// One pack's part.
+        struct PackCount: Sendable, Hashable {
+            /// The position of the pack's tally in ``AuditSummary/packs``.
+            var index: Int
+            var inForce = false
+            var inForceReason: String?
+            var inScope = false
+            var unmetObligations = 0
+            var indeterminate = false
+            var blocked = false
+            var late = false
+            var pending = false
         }
     }
 

@@ -40,7 +40,7 @@ package struct JSONReporter: Reporter {
 
     /// One verdict object on its own line.
     package mutating func add(_ verdict: Verdict, into output: inout some ReportOutput) {
-        add(verdict, prerendered: verdict.jsonLineBytes(text: context.jsonText), into: &output)
+        add(prerendered: verdict.jsonLineBytes(text: context.jsonText), into: &output)
     }
 
     /// The verdict's ``Verdict/jsonLine()``, as UTF-8.
@@ -49,7 +49,7 @@ package struct JSONReporter: Reporter {
     }
 
     /// One verdict object, already rendered, on its own line.
-    package mutating func add(_ verdict: Verdict, prerendered: [UInt8], into output: inout some ReportOutput) {
+    package mutating func add(prerendered: [UInt8], into output: inout some ReportOutput) {
         if !first { output.write(",\n") }
         output.write(utf8: prerendered)
         first = false

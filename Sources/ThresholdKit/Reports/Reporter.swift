@@ -28,12 +28,13 @@ package protocol Reporter {
     /// The text ``add(_:into:)`` writes for `verdict`, when it depends on nothing but the verdict and
     /// the context; nil (the default) for a format that must see the verdicts together. An audit
     /// calls it on the worker thread that evaluated the verdict — rendering a verdict can cost as
-    /// much as evaluating it — and hands the text to ``add(_:prerendered:into:)``.
+    /// much as evaluating it — and hands the text to ``add(prerendered:into:)``, so that the verdict
+    /// itself never leaves that thread.
     /// The text is UTF-8 bytes, so that a format that renders bytes (JSON) hands them on as they are.
     static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]?
     /// Writes one verdict from the text ``prerender(_:context:)`` made of it, exactly as
-    /// ``add(_:into:)`` would have. The default writes the text as it is.
-    mutating func add(_ verdict: Verdict, prerendered: [UInt8], into output: inout some ReportOutput)
+    /// ``add(_:into:)`` would have, without the verdict. The default writes the text as it is.
+    mutating func add(prerendered: [UInt8], into output: inout some ReportOutput)
 }
 
 /// Where a reporter writes: a `TextOutputStream` that also takes UTF-8 bytes as they are (a
@@ -54,7 +55,7 @@ extension Reporter {
     package static func prerender(_ verdict: Verdict, context: ReportContext) -> [UInt8]? { nil }
 
     /// Writes the text as it is.
-    package mutating func add(_ verdict: Verdict, prerendered: [UInt8], into output: inout some ReportOutput) {
+    package mutating func add(prerendered: [UInt8], into output: inout some ReportOutput) {
         output.write(utf8: prerendered)
     }
 
@@ -139,6 +140,17 @@ public struct ReportContext: Sendable {
         var prepared = self
         prepared.jsonText = RuleBookJSONText(book: book)
         return prepared
+    }
+
+    /// This context for a thread that evaluates against `book`, a detached copy of ``book`` (see
+    /// ``RuleBook/detached()``): with the JSON text laid out again from that copy, if this context
+    /// has it, so that the thread's verdicts share their strings with it (compared by identity) and
+    /// rendering them writes no reference count another thread also writes.
+    package func detached(to book: RuleBook) -> ReportContext {
+        var copy = self
+        copy.book = book
+        if jsonText != nil { copy.jsonText = RuleBookJSONText(book: book) }
+        return copy
     }
 
     /// The version reports name when none is given.

@@ -186,7 +186,7 @@ struct AuditorTests {
                 for (verdict, text) in zip(verdicts, texts) {
                     fromVerdict.add(verdict, into: &a)
                     if let text {
-                        fromText.add(verdict, prerendered: text, into: &b)
+                        fromText.add(prerendered: text, into: &b)
                     } else {
                         fromText.add(verdict, into: &b)
                     }

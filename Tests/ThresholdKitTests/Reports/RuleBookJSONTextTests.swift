@@ -137,6 +137,33 @@ import Testing
         }
     }
 
+    @Test("a context detached to a worker's book lays its JSON text out from that book's own strings")
+    func detachedToAThreadsBook() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        let prepared = ReportContext(book: book, asOf: ReporterFixtures.asOf).preparing(for: [.jsonl])
+        let copy = book.detached()
+        let detached = prepared.detached(to: copy)
+        let text = try #require(detached.jsonText)
+        #expect(text !== prepared.jsonText)
+        #expect(detached.book.packs == copy.packs)
+        /// Where a string's bytes are stored (every pack title here is too long to be stored inline).
+        func storage(_ string: String) -> UnsafePointer<UInt8>? {
+            string.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        for (position, pack) in copy.packs.enumerated() {
+            #expect(storage(text.packs[position].title) == storage(pack.title))
+            #expect(storage(text.packs[position].title) != storage(book.packs[position].title))
+        }
+        // A context without the text stays without it; the rendering is the same either way.
+        #expect(ReportContext(book: book, asOf: ReporterFixtures.asOf).detached(to: copy).jsonText == nil)
+        for profile in try Self.exampleProfiles() {
+            let verdict = copy.evaluate(profile, asOf: ReporterFixtures.asOf)
+            #expect(
+                JSONLinesReporter.prerender(verdict, context: detached)
+                    == JSONLinesReporter.prerender(verdict, context: prepared))
+        }
+    }
+
     @Test("the search goes round from the cursor once and stops where it finds the id")
     func search() {
         let ids = ["alpha", "beta", "gamma", "delta"]

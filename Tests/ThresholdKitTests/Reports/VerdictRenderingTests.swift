@@ -22,7 +22,7 @@ import FoundationXML
         var out = ""
         reporter.begin(into: &out)
         if let text = format.reporterType.prerender(verdict, context: context) {
-            reporter.add(verdict, prerendered: text, into: &out)
+            reporter.add(prerendered: text, into: &out)
         } else {
             reporter.add(verdict, into: &out)
         }
