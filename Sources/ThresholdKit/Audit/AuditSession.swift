@@ -200,7 +200,7 @@ private struct Renderers {
     /// keeping it only when the writing thread needs it, with contexts of the thread's own.
     func rendering(for book: RuleBook) -> (Verdict) -> Rendition {
         let distinct = distinct.map { ($0.format, $0.context.detached(to: book)) }
-        let summary = summary
+        let summary = summary.detached()
         return { verdict in
             let texts = Self.texts(verdict, distinct)
             guard !verdict.isInvalid, let entry = summary.entry(for: verdict) else {

@@ -122,6 +122,21 @@ package struct AuditSummary: Sendable, Hashable {
         return entry
     }
 
+    /// An equal summary that shares no text with this one, for a thread that takes entries
+    /// against it (``entry(for:)`` reads the pack ids) while another counts them in.
+    package func detached() -> AuditSummary {
+        var copy = self
+        copy.packs = packs.map { tally in
+            var copy = tally
+            copy.pack = tally.pack.detached
+            copy.title = tally.title.detached
+            copy.inForceReason = tally.inForceReason?.detached
+            return copy
+        }
+        copy.notices = notices.map { WalkNotice(path: $0.path.detached, kind: $0.kind, message: $0.message.detached) }
+        return copy
+    }
+
     /// Counts in what one verdict adds (see ``entry(for:)``).
     package mutating func add(_ entry: Entry) {
         profiles += 1

@@ -75,10 +75,13 @@ public struct Auditor: Sendable {
         self.window = max(self.jobs, window ?? self.jobs * 16)
     }
 
-    /// This auditor with a rule book of its own, for one worker thread.
+    /// This auditor with a rule book and a record vocabulary of its own, for one worker thread.
     func detached() -> Auditor {
         var copy = self
         copy.book = book.detached()
+        if let records = loadOptions.records {
+            copy.loadOptions.records = records == book.records ? copy.book.records : records.detached()
+        }
         return copy
     }
 

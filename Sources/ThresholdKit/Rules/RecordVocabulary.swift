@@ -26,6 +26,14 @@ package struct RecordVocabulary: Sendable, Hashable {
         self.anyPack = seen
     }
 
+    /// A vocabulary of these parts (a detached copy's).
+    init(packs: [String], obligations: [String: Set<String>], allObligations: [String], anyPack: Set<String>) {
+        self.packs = packs
+        self.obligations = obligations
+        self.allObligations = allObligations
+        self.anyPack = anyPack
+    }
+
     /// What is wrong with a record naming `obligation` (and `pack`): the key at fault and the
     /// message, or nil when a loaded pack defines it.
     package func problem(obligation: String, pack: String?) -> (key: String, message: String)? {

@@ -8,8 +8,24 @@ extension RuleBook {
     /// evaluate on threads of your own. (Pack tests are shared: evaluation does not read them.)
     public func detached() -> RuleBook {
         // The ids were unique in this book, so they are in the copy.
-        RuleBook(checkedPacks: packs.map { $0.detached() }, records: records)
+        RuleBook(checkedPacks: packs.map { $0.detached() }, records: records.detached())
     }
+}
+
+extension RecordVocabulary {
+    /// An equal vocabulary that shares no storage with this one: a profile's records are checked
+    /// against it on every file, and a lookup counts a reference on the set it finds.
+    func detached() -> RecordVocabulary {
+        RecordVocabulary(
+            packs: packs.map(\.detached),
+            obligations: Dictionary(uniqueKeysWithValues: obligations.map { ($0.key.detached, $0.value.detached) }),
+            allObligations: allObligations.map(\.detached), anyPack: anyPack.detached)
+    }
+}
+
+extension Set<String> {
+    /// The same strings, in storage of their own.
+    var detached: Set<String> { Set(map(\.detached)) }
 }
 
 extension RulePack {

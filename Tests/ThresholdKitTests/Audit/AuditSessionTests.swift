@@ -81,6 +81,11 @@ struct AuditSessionTests {
         #expect(byEntry.packs.contains { $0.inForce && $0.inScope == 1 })
         #expect(byEntry.packs.contains { !$0.inForce && $0.inForceReason != nil })
 
+        // A detached summary (a worker's) is equal, and gives the same entry.
+        let template = AuditSummary(book: builtIn, asOf: ReporterFixtures.asOf)
+        #expect(template.detached() == template)
+        #expect(template.detached().entry(for: verdict) == entry)
+
         // An invalid verdict counts as invalid and nothing else.
         let bad = try ReporterFixtures.verdict(ReporterFixtures.bad, path: "b.yaml")
         let invalid = try #require(byEntry.entry(for: bad))

@@ -227,6 +227,19 @@ struct AuditorTests {
             }
         }
         #expect(compared > 20)
+
+        // The record vocabulary too, and a worker's auditor checks records against its own.
+        #expect(copy.records == book.records)
+        let ids = zip(book.records.allObligations, copy.records.allObligations).filter { $0.0.utf8.count > 15 }
+        #expect(ids.count > 10 && ids.allSatisfy { $0 == $1 && address($0) != address($1) })
+        let auditor = Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: 2)
+        let worker = auditor.detached()
+        let records = try #require(worker.loadOptions.records)
+        #expect(records == book.records)
+        #expect(
+            zip(book.records.allObligations, records.allObligations).allSatisfy {
+                $0.utf8.count <= 15 || address($0) != address($1)
+            })
     }
 
     @Test("a throwing consumer stops the workers and its error comes back")
