@@ -97,17 +97,21 @@ package struct AuditSummary: Sendable, Hashable {
         entry.packs.reserveCapacity(verdict.packs.count)
         // By index, reading fields: `for … in` would copy each pack's and obligation's result.
         for position in verdict.packs.indices {
-            guard let index = packs.firstIndex(where: { $0.pack == verdict.packs[position].pack }) else { return nil }
-            var count = Entry.PackCount(index: index)
-            count.inScope = verdict.packs[position].inScope
-            if !verdict.packs[position].inForce {
-                count.inForceReason = verdict.packs[position].inForceReason
-                entry.packs.append(count)
-                continue
+            let index: Int
+            // Usually the verdict's packs are the summary's, in its order.
+            if position < packs.count && packs[position].pack == verdict.packs[position].pack {
+                index = position
+            } else if let found = packs.firstIndex(where: { $0.pack == verdict.packs[position].pack }) {
+                index = found
+            } else {
+                return nil
             }
-            count.inForce = true
+            var count = Entry.PackCount(index: index)
+            let inForce = verdict.packs[position].inForce
             let obligations = verdict.packs[position].obligations
             for obligation in obligations.indices {
+                if obligations[obligation].applies == .yes { count.inScope = true }
+                guard inForce else { continue }
                 switch obligations[obligation].status {
                 case .unmet, .expired: count.unmetObligations += 1
                 case .indeterminate: count.indeterminate = true
@@ -116,7 +120,12 @@ package struct AuditSummary: Sendable, Hashable {
                 case .met, .notRequired: break
                 }
             }
-            count.blocked = verdict.packs[position].deployment == .blocked
+            if inForce {
+                count.inForce = true
+                count.blocked = verdict.packs[position].deployment == .blocked
+            } else {
+                count.inForceReason = verdict.packs[position].inForceReason
+            }
             entry.packs.append(count)
         }
         return entry
