@@ -38,13 +38,23 @@ struct Rounds {
     func passed(profiles: Int) -> Bool {
         let audits = stages.indices.filter { if case .audit = stages[$0].role { true } else { false } }
         let everyPack = audits.filter { stages[$0].role.isEveryPack }
+        let pairs = stages.indices.filter { if case .pair = stages[$0].role { true } else { false } }
         return pass.allSatisfy { $0 != nil && $0!.failures == 0 }
             && audits.allSatisfy { pass[$0]?.items == profiles }
+            && pairs.allSatisfy { pass[$0]?.items == 2 * profiles }
             && Set(everyPack.map { pass[$0]?.outputBytes }).count == 1
     }
 }
 
 extension Stage.Role {
+    /// Whether the stage is a row of the table (the tree and the pair are diagnostics under it).
+    var isInTable: Bool {
+        switch self {
+        case .floor, .audit: true
+        case .tree, .pair: false
+        }
+    }
+
     /// An audit of every built-in pack.
     var isEveryPack: Bool {
         if case .audit(let stage) = self { return stage.packs.isEmpty }

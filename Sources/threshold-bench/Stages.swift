@@ -26,6 +26,8 @@ struct Stage {
         /// A diagnostic, printed under the table rather than in it.
         case tree
         case audit(AuditStage)
+        /// Two audits run at once on two threads (a diagnostic: what the cores give two jobs).
+        case pair(AuditStage)
     }
 
     let role: Role
@@ -73,6 +75,40 @@ func treePass(_ root: String) -> Pass {
             continue
         }
         pass.items += document.nodeCount
+    }
+    return pass
+}
+
+/// Two passes of `stage` at once, one on a thread of its own and one on the calling thread, each
+/// with its rule book, session and output: two pieces of work that share nothing but the process
+/// and the machine. Set against one pass alone, their time is what the cores give two jobs, the
+/// ceiling of `-j 2`'s speed-up (two CPUs of a shared virtual machine may give less than twice one).
+func pairPass(_ stage: AuditStage, root: String, asOf: CalendarDate, descriptor: Int32) -> Pass {
+    final class Other: @unchecked Sendable {
+        let lock = Lock()
+        lazy var finished = ConditionVariable(lock)
+        var summary: AuditSummary?
+    }
+    let other = Other()
+    let before = ProcessIO.read()
+    let started = System.startThread(stackSize: 8 << 20) {
+        let summary = stage.run(root, asOf: asOf, descriptor: descriptor)
+        other.lock.locked {
+            other.summary = summary
+            other.finished.signal()
+        }
+    }
+    guard started != nil else { fail("cannot start a thread for the pair of audits") }
+    let first = stage.run(root, asOf: asOf, descriptor: descriptor)
+    other.lock.lock()
+    while other.summary == nil { other.finished.wait() }
+    let second = other.summary!
+    other.lock.unlock()
+    let after = ProcessIO.read()
+    var pass = Pass(items: first.profiles + second.profiles, failures: first.invalid + second.invalid)
+    if let before, let after {
+        pass.outputBytes = after.bytesWritten - before.bytesWritten
+        pass.writes = after.writeCalls - before.writeCalls
     }
     return pass
 }

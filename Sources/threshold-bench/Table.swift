@@ -40,7 +40,7 @@ extension Rounds {
         }
         print("")
         print(row(["stage", "median s", "profiles/s", "MB/s", "× floor", "CPU s"]))
-        for (index, stage) in stages.enumerated() where stage.role != .tree {
+        for (index, stage) in stages.enumerated() where stage.role.isInTable {
             let time = medians[index]
             print(
                 row([
@@ -64,6 +64,13 @@ extension Rounds {
                 "speed-up of \(options.jobs) jobs over 1 (every pack): \(fixed(one / many, 2))× "
                     + "(\(fixed(one, 3)) s / \(fixed(many, 3)) s); CPU time \(options.jobs) jobs / 1 job: "
                     + "\(fixed(cpuMedians[parallel] / cpuMedians[single], 2))×")
+            if let pair = stages.firstIndex(where: { $0.role == .pair(AuditStage(jobs: 1)) }) {
+                // Two audits at once did twice the work of one in `medians[pair]`.
+                print(
+                    "what the cores give two jobs: two audits -j 1 (every pack) at once took "
+                        + "\(fixed(medians[pair], 3)) s, \(fixed(2 * one / medians[pair], 2))× the work of one in the "
+                        + "same time (CPU \(fixed(cpuMedians[pair], 3)) s)")
+            }
         }
         for (index, stage) in stages.enumerated() {
             guard case .audit = stage.role else { continue }

@@ -29,7 +29,12 @@
 //               ReportContext, AuditSession, Auditor, the library's DescriptorOutput (64 KiB blocks,
 //               as on a pipe) on /dev/null, its finish, and the commit;
 //   4. audit -j 1 — the same with every built-in pack;
-//   5. audit -j J — the same on J threads (the Auditor's workers, each with its own rule book).
+//   5. audit -j J — the same on J threads (the Auditor's workers, each with its own rule book);
+//   6. two audits -j 1 at once — a diagnostic line under the table (with J > 1): stage 4 run twice
+//               at the same time, on two threads that share nothing but the process, each with its
+//               rule book, session and output. Twice the work of stage 4 in the time it takes is
+//               what the cores give two jobs: the ceiling of stage 5's speed-up (two CPUs of a
+//               shared virtual machine may give less than twice one).
 // The bytes and write calls of each audit's output are counted by the kernel (/proc/self/io), and
 // must be the same in every round, and for 1 job and J.
 //
@@ -135,7 +140,14 @@ enum Bench {
             Stage(role: .tree, name: "YAML tree (parseDocument)") { treePass(root) },
             audit(AuditStage(packs: [seedPack], jobs: 1)), audit(AuditStage(jobs: 1)),
         ]
-        if options.jobs != 1 { stages.append(audit(everyPack)) }
+        if options.jobs != 1 {
+            stages.append(audit(everyPack))
+            let one = AuditStage(jobs: 1)
+            stages.append(
+                Stage(role: .pair(one), name: "two audits -j 1 at once") {
+                    pairPass(one, root: root, asOf: asOf, descriptor: devNull)
+                })
+        }
         let rounds = Rounds.time(stages, runs: options.runs)
         rounds.printTable(options: options, corpus: corpus)
         if !rounds.passed(profiles: corpus.profiles) { exit(1) }
