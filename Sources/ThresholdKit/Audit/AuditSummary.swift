@@ -76,6 +76,7 @@ package struct AuditSummary: Sendable, Hashable {
 
     /// Counts a verdict in. A pack the summary has no tally for gets one, after the others.
     package mutating func add(_ verdict: Verdict) {
+        if let entry = entry(for: verdict) { return add(entry) }
         for position in verdict.packs.indices where !packs.contains(where: { $0.pack == verdict.packs[position].pack })
         {
             let pack = verdict.packs[position]
