@@ -35,12 +35,10 @@ struct Stage {
     let pass: () -> Pass
 }
 
-/// The walk of `threshold audit ROOT`: its default include and exclude, no hidden files, no links
+/// The walker of `threshold audit ROOT`: its default include and exclude, no hidden files, no links
 /// followed.
-func auditWalk(_ root: String) -> WalkResult {
-    FileWalker(include: FileWalker.defaultInclude, exclude: [], includeHidden: false, followSymlinks: false)
-        .walk([root])
-}
+let auditWalker = FileWalker(
+    include: FileWalker.defaultInclude, exclude: [], includeHidden: false, followSymlinks: false)
 
 /// Reads a file as the audit does: FileReader, regular files only, under the default size limit.
 func readProfile(_ path: String) -> [UInt8]? {
@@ -55,7 +53,7 @@ func readProfile(_ path: String) -> [UInt8]? {
 /// (YAMLParser.countEvents), building nothing.
 func floorPass(_ root: String) -> Pass {
     var pass = Pass()
-    for path in auditWalk(root).files {
+    for path in auditWalker.files([root]) {
         guard let bytes = readProfile(path), let events = try? YAMLParser.countEvents(bytes) else {
             pass.failures += 1
             continue
@@ -69,7 +67,7 @@ func floorPass(_ root: String) -> Pass {
 /// floor reads it.
 func treePass(_ root: String) -> Pass {
     var pass = Pass()
-    for path in auditWalk(root).files {
+    for path in auditWalker.files([root]) {
         guard let bytes = readProfile(path), let document = try? YAMLParser.parseDocument(bytes, path: path) else {
             pass.failures += 1
             continue
@@ -150,10 +148,11 @@ struct AuditStage: Equatable {
         } catch {
             fail("\(error)")
         }
-        let walk = auditWalk(root)
+        // As `threshold audit` does: a survey, then the files found again as the audit goes.
+        let walk = auditWalker.survey([root])
         let context = ReportContext(
             book: book, asOf: asOf, failurePolicy: .unmet,
-            profileColumnWidth: ReportContext.profileColumnWidth(for: walk.files), color: false)
+            profileColumnWidth: ReportContext.profileColumnWidth(longestPath: walk.longestPath), color: false)
         var standardOutput = DescriptorOutput(descriptor: descriptor, interactive: false)
         let session = AuditSession(reports: reports, context: context)
         let auditor = Auditor(book: book, asOf: asOf, loadOptions: loadOptions, jobs: jobs)

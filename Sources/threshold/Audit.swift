@@ -185,24 +185,26 @@ struct Audit: ParsableCommand, FormatOptionCommand {
             }
         }
 
+        // The walk is counted first and made again as the audit goes, so that the paths are never
+        // all held: memory does not grow with the number of files.
         let walk = FileWalker(
             include: include.isEmpty ? FileWalker.defaultInclude : include, exclude: exclude,
             includeHidden: hidden, followSymlinks: followSymlinks
-        ).walk(roots)
+        ).survey(roots)
         for notice in walk.notices where notice.kind != .symlinkNotFollowed && (notice.isError || !quiet) {
             Console.error((notice.isError ? "error: " : "warning: ") + notice.description)
         }
         // A gate that checks nothing must not pass: a mistyped --include, an empty folder.
-        if walk.files.isEmpty { Console.error("error: " + nothingFoundMessage(roots)) }
-        outcome.note(.noInput, if: walk.files.isEmpty)
+        if walk.count == 0 { Console.error("error: " + nothingFoundMessage(roots)) }
+        outcome.note(.noInput, if: walk.count == 0)
 
         let context = ReportContext(
             book: book, asOf: evaluation.asOf, failurePolicy: evaluation.failOn,
-            profileColumnWidth: ReportContext.profileColumnWidth(for: walk.files),
+            profileColumnWidth: ReportContext.profileColumnWidth(longestPath: walk.longestPath),
             color: Console.isColored(reports.standardFormat, color), toolVersion: Threshold.configuration.version)
         let bar = ProgressBar(
-            total: walk.files.count, line: progressLine,
-            enabled: !quiet && !walk.files.isEmpty && progress.isOn(fd: 2))
+            total: walk.count, line: progressLine,
+            enabled: !quiet && walk.count > 0 && progress.isOn(fd: 2))
         let interactive = Console.isTerminal(1)
         var standardOutput = DescriptorOutput(
             interactive: interactive, beforeWriting: interactive ? { bar.clear() } : nil)

@@ -21,10 +21,10 @@ extension String: FlushingOutputStream {
 ///
 /// ```swift
 /// let reports = try ReportFiles(targets)
-/// let walk = FileWalker().walk(["labs"])
+/// let survey = FileWalker().survey(["labs"])  // counted; the paths are found again as the audit goes
 /// let session = AuditSession(reports: reports, context: context)
 /// var out = ""
-/// let summary = session.run(walk, auditor: Auditor(book: book, asOf: date), into: &out)
+/// let summary = session.run(survey, auditor: Auditor(book: book, asOf: date), into: &out)
 /// let failures = reports.commit()
 /// ```
 ///
@@ -67,8 +67,30 @@ package final class AuditSession {
         _ walk: WalkResult, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
         willReportInvalid: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }
     ) -> AuditSummary {
+        run(
+            files: walk.files, notices: walk.notices, streams: walk.streams, auditor: auditor, into: &standardOutput,
+            willReportInvalid: willReportInvalid, didReport: didReport)
+    }
+
+    /// Evaluates the files a survey counted, as a second walk finds them, and writes every report,
+    /// as the same method does for a walk whose paths are all held: here only the files being
+    /// evaluated are held, however many there are. The notices are the survey's.
+    package func run(
+        _ survey: WalkSurvey, auditor: Auditor, into standardOutput: inout some FlushingOutputStream,
+        willReportInvalid: (Verdict) -> Void = { _ in }, didReport: (Int) -> Void = { _ in }
+    ) -> AuditSummary {
+        run(
+            files: survey.files, notices: survey.notices, streams: survey.streams, auditor: auditor,
+            into: &standardOutput, willReportInvalid: willReportInvalid, didReport: didReport)
+    }
+
+    private func run(
+        files walked: some Sequence<String>, notices: [WalkNotice], streams named: [String], auditor: Auditor,
+        into standardOutput: inout some FlushingOutputStream, willReportInvalid: (Verdict) -> Void,
+        didReport: (Int) -> Void
+    ) -> AuditSummary {
         var summary = AuditSummary(book: context.book, asOf: context.asOf, failurePolicy: context.failurePolicy)
-        summary.add(walk.notices)
+        summary.add(notices)
         for index in fileReporters.indices { fileReporters[index].begin(into: &files[index]) }
         standardReporter?.begin(into: &standardOutput)
         standardOutput.flush()
@@ -105,17 +127,17 @@ package final class AuditSession {
         }
         // Files named directly that are not regular files (a FIFO from `<(…)`) are read here, as
         // `check` reads them, before the workers start; each is reported in its place in path order.
-        var streams = walk.streams.map { (path: $0, verdict: auditor.verdict(forStreamAt: $0)) }[...]
+        var streams = named.map { (path: $0, verdict: auditor.verdict(forStreamAt: $0)) }[...]
         func reportStreams(before path: String?) {
             while let next = streams.first, path.map({ FileWalker.pathOrder(next.path, $0) }) ?? true {
                 report(.verdict(next.verdict, texts: renderers.texts(next.verdict)))
                 streams.removeFirst()
             }
         }
-        let isStream = Set(walk.streams)
-        let regular = isStream.isEmpty ? walk.files : PathCollection(walk.files.lazy.filter { !isStream.contains($0) })
-        auditor.evaluate(regular, making: renderers.rendering(for:)) { index, rendition in
-            if !streams.isEmpty { reportStreams(before: regular[index]) }
+        let isStream = Set(named)
+        auditor.evaluate(RegularFiles(walked, except: isStream), making: renderers.rendering(for:)) {
+            _, path, rendition in
+            if !streams.isEmpty { reportStreams(before: path) }
             report(rendition)
         }
         reportStreams(before: nil)
@@ -270,5 +292,34 @@ extension AuditSummary {
         }
         if !written.isEmpty { text += "\n  wrote " + written.joined(separator: ", ") }
         return text
+    }
+}
+
+/// The files of a walk without those read as streams (a FIFO named directly), in order.
+private struct RegularFiles<Base: Sequence<String>>: Sequence {
+    let base: Base
+    let streams: Set<String>
+
+    init(_ base: Base, except streams: Set<String>) {
+        self.base = base
+        self.streams = streams
+    }
+
+    /// As many as the walk holds, when it holds them (no streams to leave out): so that one file
+    /// gets no thread of its own.
+    var underestimatedCount: Int { streams.isEmpty ? base.underestimatedCount : 0 }
+
+    func makeIterator() -> Iterator { Iterator(base: base.makeIterator(), streams: streams) }
+
+    struct Iterator: IteratorProtocol {
+        var base: Base.Iterator
+        let streams: Set<String>
+
+        mutating func next() -> String? {
+            while let path = base.next() {
+                if streams.isEmpty || !streams.contains(path) { return path }
+            }
+            return nil
+        }
     }
 }

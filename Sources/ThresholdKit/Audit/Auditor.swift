@@ -177,14 +177,18 @@ public struct Auditor: Sendable {
         deliver: (AuditResult, Rendered) throws(Failure) -> Void
     ) throws(Failure) {
         try evaluate(paths, making: { _ in { verdict in (verdict, render(verdict)) } }) {
-            (index, made: (Verdict, Rendered)) throws(Failure) in
-            try deliver(AuditResult(index: index, path: paths[index], verdict: made.0), made.1)
+            (index, path, made: (Verdict, Rendered)) throws(Failure) in
+            try deliver(AuditResult(index: index, path: path, verdict: made.0), made.1)
         }
     }
 
     /// Evaluates the files at `paths` on ``jobs`` threads, makes what is wanted of each verdict on
     /// the thread that evaluated it, and calls `deliver` on the calling thread with each file's
-    /// index and what was made of it, in the order of `paths`.
+    /// index, its path and what was made of it, in the order of `paths`.
+    ///
+    /// `paths` is iterated once, one path at a time, by whichever thread claims the next file (under
+    /// the pipeline's lock): a walk that finds the files as they are asked for (``FileWalker/files(_:)``)
+    /// is never held whole, and no more than the window of paths are held at once.
     ///
     /// Each thread calls `maker` once, with the rule book it evaluates against (the calling thread
     /// with ``book``, each worker with a detached copy), for the function that makes what is wanted
@@ -200,36 +204,46 @@ public struct Auditor: Sendable {
     /// When `deliver` throws, the workers stop after the file each is on, and the error is rethrown
     /// once they have.
     package func evaluate<Made: Sendable, Failure: Error>(
-        _ paths: PathCollection, making maker: @escaping @Sendable (RuleBook) -> (Verdict) -> Made,
-        deliver: (Int, Made) throws(Failure) -> Void
+        _ paths: some Sequence<String>, making maker: @escaping @Sendable (RuleBook) -> (Verdict) -> Made,
+        deliver: (Int, String, Made) throws(Failure) -> Void
     ) throws(Failure) {
         @Sendable func evaluating(with auditor: Auditor) -> (String) -> Made {
             let make = maker(auditor.book)
             return { path in make(auditor.verdict(forFileAt: path)) }
         }
         let evaluate = evaluating(with: self)
+        // However many files there are, when it is known: no thread for one file.
+        let known = paths.underestimatedCount
+        let workers = min(jobs - 1, known > 0 ? known - 1 : jobs - 1)
+        var iterator = paths.makeIterator()
         var pipeline: Pipeline<Made>?
-        if jobs > 1 && paths.count > 1 {
+        if workers > 0 {
             // The calling thread is one of the `jobs`: it evaluates files too whenever the next
             // result is not ready, rather than sleep while the workers share the cores with it.
             // Each worker evaluates against a rule book of its own (see `RuleBook.detached()`).
-            let started = Pipeline(paths: paths, window: window, worker: { evaluating(with: self.detached()) })
+            let started = Pipeline(
+                next: { iterator.next() }, window: window, worker: { evaluating(with: self.detached()) })
             // No thread could be started (resource exhaustion): evaluate here, one file at a time.
-            if started.start(workers: jobs - 1) > 0 { pipeline = started }
+            if started.start(workers: workers) > 0 { pipeline = started }
         }
         guard let pipeline else {
-            for (index, path) in paths.enumerated() { try deliver(index, evaluate(path)) }
+            var index = 0
+            while let path = iterator.next() {
+                try deliver(index, path, evaluate(path))
+                index += 1
+            }
             return
         }
         defer { pipeline.waitForWorkers() }
-        for index in paths.indices {
-            guard let made = pipeline.take(index, helping: evaluate) else { break }
+        var index = 0
+        while let (path, made) = pipeline.take(index, helping: evaluate) {
             do {
-                try deliver(index, made)
+                try deliver(index, path, made)
             } catch {
                 pipeline.cancel()
                 throw error
             }
+            index += 1
         }
     }
 
@@ -259,8 +273,9 @@ public struct AuditResults: AsyncSequence, Sendable {
     /// Starts the workers and returns an iterator over their results.
     public func makeAsyncIterator() -> Iterator {
         let auditor = self.auditor
+        var remaining = paths.makeIterator()
         let pipeline = Pipeline(
-            paths: paths, window: auditor.window, worker: { auditor.detached().verdict(forFileAt:) })
+            next: { remaining.next() }, window: auditor.window, worker: { auditor.detached().verdict(forFileAt:) })
         let started = pipeline.start(workers: Swift.min(auditor.jobs, Swift.max(1, paths.count)))
         // No thread could be started (resource exhaustion): the iterator evaluates each file itself.
         return Iterator(handle: Handle(pipeline), paths: paths, inline: started == 0 ? auditor : nil)
@@ -284,16 +299,16 @@ public struct AuditResults: AsyncSequence, Sendable {
             }
             let pipeline = handle.pipeline
             let wanted = index
-            let verdict = await withTaskCancellationHandler {
-                await withCheckedContinuation { (continuation: CheckedContinuation<Verdict?, Never>) in
+            let taken = await withTaskCancellationHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<(String, Verdict)?, Never>) in
                     pipeline.take(wanted, continuation: continuation)
                 }
             } onCancel: {
                 pipeline.cancel()
             }
-            guard let verdict else { index = paths.count; return nil }
+            guard let (path, verdict) = taken else { index = paths.count; return nil }
             index += 1
-            return AuditResult(index: wanted, path: paths[wanted], verdict: verdict)
+            return AuditResult(index: wanted, path: path, verdict: verdict)
         }
     }
 
@@ -305,38 +320,44 @@ public struct AuditResults: AsyncSequence, Sendable {
     }
 }
 
-/// The engine: workers claim indices in order, no further than `window` ahead of the consumer, and
-/// put what they make of each file (a verdict, or a verdict and its rendering) in a ring of slots;
-/// the consumer takes them in order.
+/// The engine: workers claim the files in order, no further than `window` ahead of the consumer,
+/// each taking the next path from the source under the lock, and put what they make of each file
+/// (a verdict, or a verdict and its rendering) with its path in a ring of slots; the consumer takes
+/// them in order. The source is asked for one path at a time, so that a walk that finds the files
+/// as they are wanted is never held whole.
 final class Pipeline<Element: Sendable>: @unchecked Sendable {
-    private let paths: PathCollection
+    /// The next path, or nil when there are no more; called with the lock held.
+    private let nextPath: () -> String?
     private let window: Int
     /// Called once on each worker thread: what that thread makes of a file.
     private let worker: @Sendable () -> (String) -> Element
     private let lock = Lock()
     private let consumerCondition: ConditionVariable
     private let workerCondition: ConditionVariable
-    private var slots: [Element?]
+    private var slots: [(String, Element)?]
     private var nextToClaim = 0
     private var nextToTake = 0
+    /// The number of files, once the source has run out.
+    private var end: Int?
     private var cancelled = false
     private var alive = 0
-    private var waiter: (index: Int, continuation: CheckedContinuation<Element?, Never>)?
+    private var waiter: (index: Int, continuation: CheckedContinuation<(String, Element)?, Never>)?
     private var buffered = 0
     private var peakBuffered = 0
 
     /// The most verdicts that were ever waiting to be taken at once (never more than the window).
     var peakBufferedCount: Int { lock.locked { peakBuffered } }
 
-    /// A pipeline whose workers all use `evaluate`.
+    /// A pipeline over the paths of a list, whose workers all use `evaluate`.
     convenience init(paths: PathCollection, window: Int, evaluate: @escaping @Sendable (String) -> Element) {
-        self.init(paths: paths, window: window, worker: { evaluate })
+        var remaining = paths.makeIterator()
+        self.init(next: { remaining.next() }, window: window, worker: { evaluate })
     }
 
-    /// A pipeline each of whose worker threads calls `worker` once, when it starts, for its own way
-    /// of evaluating a file (with a rule book of its own, say).
-    init(paths: PathCollection, window: Int, worker: @escaping @Sendable () -> (String) -> Element) {
-        self.paths = paths
+    /// A pipeline over the paths `next` gives, each of whose worker threads calls `worker` once,
+    /// when it starts, for its own way of evaluating a file (with a rule book of its own, say).
+    init(next: @escaping () -> String?, window: Int, worker: @escaping @Sendable () -> (String) -> Element) {
+        nextPath = next
         self.window = max(1, window)
         self.worker = worker
         self.slots = Array(repeating: nil, count: max(1, window))
@@ -344,11 +365,11 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         self.workerCondition = ConditionVariable(lock)
     }
 
-    /// Starts up to `workers` threads (no more than there are files); returns how many started.
-    /// Zero means none could be (resource exhaustion): the caller must then do the work itself.
+    /// Starts up to `workers` threads; returns how many started. Zero means none could be
+    /// (resource exhaustion): the caller must then do the work itself.
     @discardableResult
     func start(workers: Int) -> Int {
-        let count = max(1, min(workers, paths.count))
+        let count = max(1, workers)
         lock.locked { alive = count }
         var started = 0
         for _ in 0..<count {
@@ -369,40 +390,55 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         let evaluate = worker()
         while true {
             lock.lock()
-            while !cancelled && nextToClaim < paths.count && nextToClaim >= nextToTake + window {
+            while !cancelled && end == nil && nextToClaim >= nextToTake + window {
                 workerCondition.wait()
             }
-            if cancelled || nextToClaim >= paths.count { break }
-            let index = nextToClaim
-            nextToClaim += 1
+            if cancelled { break }
+            guard let (index, path) = claim() else { break }
             lock.unlock()
 
-            let verdict = evaluate(paths[index])
+            let element = evaluate(path)
 
             lock.lock()
-            var resume: (CheckedContinuation<Element?, Never>, Element)?
+            var resume: (CheckedContinuation<(String, Element)?, Never>, (String, Element))?
             if !cancelled {
-                store(verdict, at: index)
-                if let waiter, waiter.index == index, let verdict = takeIfReady(index) {
+                store((path, element), at: index)
+                if let waiter, waiter.index == index, let taken = takeIfReady(index) {
                     self.waiter = nil
-                    resume = (waiter.continuation, verdict)
+                    resume = (waiter.continuation, taken)
                 } else if index == nextToTake {
                     consumerCondition.signal()
                 }
             }
             lock.unlock()
-            if let (continuation, verdict) = resume { continuation.resume(returning: verdict) }
+            if let (continuation, taken) = resume { continuation.resume(returning: taken) }
         }
         alive -= 1
-        let waiter = alive == 0 && cancelled ? self.waiter : nil
+        // A consumer waiting past the end, or on a cancelled pipeline, is told there is nothing.
+        let atEnd = waiter.map { waiter in end.map { waiter.index >= $0 } ?? false } ?? false
+        let waiter = (alive == 0 && cancelled) || atEnd ? self.waiter : nil
         if waiter != nil { self.waiter = nil }
         consumerCondition.broadcast()
         lock.unlock()
         waiter?.continuation.resume(returning: nil)
     }
 
+    /// With the lock held: the next file to evaluate and its index, or nil when the source has run
+    /// out (the consumer is woken to learn the end).
+    private func claim() -> (Int, String)? {
+        guard end == nil else { return nil }
+        guard let path = nextPath() else {
+            end = nextToClaim
+            consumerCondition.broadcast()
+            workerCondition.broadcast()
+            return nil
+        }
+        nextToClaim += 1
+        return (nextToClaim - 1, path)
+    }
+
     /// With the lock held: puts the element made for `index` in its slot.
-    private func store(_ element: Element, at index: Int) {
+    private func store(_ element: (String, Element), at index: Int) {
         slots[index % window] = element
         buffered += 1
         peakBuffered = max(peakBuffered, buffered)
@@ -410,7 +446,7 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
 
     /// With the lock held: the element at `index` (the next in order) out of its slot, if it is
     /// there, the window moved past it.
-    private func takeIfReady(_ index: Int) -> Element? {
+    private func takeIfReady(_ index: Int) -> (String, Element)? {
         guard let element = slots[index % window] else { return nil }
         slots[index % window] = nil
         buffered -= 1
@@ -424,47 +460,47 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         workerCondition.broadcast()
     }
 
-    /// The element at `index` (the next in order); nil once cancelled. While it is not ready, the
-    /// calling thread makes the next unclaimed element itself with `evaluate` (within the window),
-    /// and sleeps only when there is none left to claim: a consumer that helps keeps the cores
-    /// busy with `jobs` threads in all, where one that waits would be a thread more to schedule,
-    /// woken for every element.
-    func take(_ index: Int, helping evaluate: (String) -> Element) -> Element? {
+    /// The path at `index` (the next in order) and the element made of it; nil past the last file,
+    /// and once cancelled. While it is not ready, the calling thread makes the next unclaimed
+    /// element itself with `evaluate` (within the window), and sleeps only when there is none left
+    /// to claim: a consumer that helps keeps the cores busy with `jobs` threads in all, where one
+    /// that waits would be a thread more to schedule, woken for every element.
+    func take(_ index: Int, helping evaluate: (String) -> Element) -> (String, Element)? {
         lock.lock()
         defer { lock.unlock() }
         while !cancelled {
-            if let element = takeIfReady(index) { return element }
-            guard nextToClaim < paths.count, nextToClaim < nextToTake + window else {
+            if let taken = takeIfReady(index) { return taken }
+            if let end, index >= end { return nil }
+            guard end == nil, nextToClaim < nextToTake + window else {
                 consumerCondition.wait()
                 continue
             }
-            let claimed = nextToClaim
-            nextToClaim += 1
+            guard let (claimed, path) = claim() else { continue }
             lock.unlock()
-            let element = evaluate(paths[claimed])
+            let element = evaluate(path)
             lock.lock()
             guard !cancelled else { break }
             if claimed == index {
                 advance(past: index)
-                return element
+                return (path, element)
             }
-            store(element, at: claimed)
+            store((path, element), at: claimed)
         }
         return nil
     }
 
-    /// Resumes `continuation` with the verdict at `index` (the next in order) when it is ready; with
-    /// nil once cancelled.
-    func take(_ index: Int, continuation: CheckedContinuation<Element?, Never>) {
+    /// Resumes `continuation` with the path at `index` (the next in order) and its element when it
+    /// is ready; with nil past the last file, and once cancelled.
+    func take(_ index: Int, continuation: CheckedContinuation<(String, Element)?, Never>) {
         lock.lock()
-        if cancelled {
+        if cancelled || end.map({ index >= $0 }) ?? false {
             lock.unlock()
             continuation.resume(returning: nil)
             return
         }
-        if let verdict = takeIfReady(index) {
+        if let taken = takeIfReady(index) {
             lock.unlock()
-            continuation.resume(returning: verdict)
+            continuation.resume(returning: taken)
             return
         }
         waiter = (index, continuation)

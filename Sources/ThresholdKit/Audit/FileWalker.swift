@@ -72,10 +72,12 @@ public struct WalkResult: Sendable, Hashable {
 ///   whether or not it exists: the audit then reports it), a symbolic link is followed. A FIFO or a
 ///   device named directly is collected too, and listed in ``WalkResult/streams``.
 ///
-/// The result is sorted by path, so that an audit's output does not depend on the order the file
-/// system lists directories in. Only paths are kept in memory, as one block of bytes
-/// (``PathCollection``): each directory's entries are taken in the order of their paths, so that a
-/// walk of one root comes out sorted and is not copied to be sorted.
+/// The files come in the order of their paths, so that an audit's output does not depend on the
+/// order the file system lists directories in. Each directory's entries are taken in that order
+/// (several roots are merged), so nothing is sorted after the walk, and a walk can give its files
+/// one at a time (``files(_:)``): it then holds one batch of names per directory it is in (at most
+/// 32,768: a larger directory is listed once per batch), however many files there are.
+/// ``walk(_:)`` keeps them all, as one block of bytes (``PathCollection``).
 public struct FileWalker: Sendable, Hashable {
     /// The default include patterns: `*.yaml` and `*.yml`.
     public static let defaultInclude = ["*.yaml", "*.yml"]
@@ -88,6 +90,10 @@ public struct FileWalker: Sendable, Hashable {
     public var includeHidden: Bool
     /// Whether symbolic links met during the walk are followed.
     public var followSymlinks: Bool
+    /// The most entries of one directory the walk holds at once (at least 1). A directory of more
+    /// is listed once for each batch of this many, in order: 32,768 names take some 800 KB, and
+    /// 200,000 files in one directory are listed 7 times.
+    package var listingLimit = 32_768
 
     /// Creates a walker.
     public init(
@@ -100,16 +106,14 @@ public struct FileWalker: Sendable, Hashable {
         self.followSymlinks = followSymlinks
     }
 
-    /// Walks the files and directories named, and returns what to audit.
+    /// Walks the files and directories named, and returns what to audit: every path, kept in
+    /// memory. An audit of a large tree does not need them all at once: ``survey(_:)`` counts what a
+    /// walk finds and ``files(_:)`` finds it again one path at a time.
     public func walk(_ roots: [String]) -> WalkResult {
-        var state = State()
-        for root in roots { walkRoot(root, &state) }
-        state.notices.sort {
-            FileWalker.pathOrder($0.path, $1.path) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue)
-        }
-        return WalkResult(
-            files: state.files.sortedWithoutDuplicates(), notices: state.notices,
-            streams: Array(PathCollection(state.streams).sortedWithoutDuplicates()))
+        var iterator = files(roots).makeIterator()
+        var files = PathCollection()
+        while let path = iterator.next() { files.append(path) }
+        return WalkResult(files: files, notices: iterator.sortedNotices, streams: iterator.streams)
     }
 
     /// The order audits use: by the bytes of the UTF-8 paths (as `LC_ALL=C sort` has it).
@@ -122,31 +126,85 @@ public struct FileWalker: Sendable, Hashable {
     /// The order of the entries of one directory that lists their paths, and every path under
     /// them, in ``pathOrder(_:_:)``: a directory's name compares as if it ended in `/` (so
     /// `a.yaml`, whose `.` is below `/`, comes before the files in `a/`, and `a0.yaml` after them).
-    private static func entryOrder(_ a: Entry, _ b: Entry) -> Bool {
+    static func entryOrder(_ a: Entry, _ b: Entry) -> Bool {
         var first = a.name
         var second = b.name
         return first.withUTF8 { x in
-            second.withUTF8 { y in
-                let common = Swift.min(x.count, y.count)
-                let order = PathCollection.compare(
-                    UnsafeBufferPointer(rebasing: x[..<common]), UnsafeBufferPointer(rebasing: y[..<common]))
-                if order != 0 { return order < 0 }
-                // One name starts the other: the next byte decides, a directory's being its slash.
-                func next(_ bytes: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Int {
-                    bytes.count > common ? Int(bytes[common]) : entry.type == .directory ? Int(UInt8(ascii: "/")) : -1
-                }
-                return next(x, a) < next(y, b)
-            }
+            second.withUTF8 { y in entryOrder(x, a.type == .directory, y, b.type == .directory) }
         }
     }
 
-    private struct State {
-        var files = PathCollection()
-        var notices: [WalkNotice] = []
-        var streams: [String] = []
+    /// ``entryOrder(_:_:)`` of two names given as their UTF-8 bytes, and whether each is a directory.
+    static func entryOrder(
+        _ x: UnsafeBufferPointer<UInt8>, _ xIsDirectory: Bool, _ y: UnsafeBufferPointer<UInt8>, _ yIsDirectory: Bool
+    ) -> Bool {
+        let common = Swift.min(x.count, y.count)
+        let order = PathCollection.compare(
+            UnsafeBufferPointer(rebasing: x[..<common]), UnsafeBufferPointer(rebasing: y[..<common]))
+        if order != 0 { return order < 0 }
+        // One name starts the other: the next byte decides, a directory's being its slash.
+        func next(_ bytes: UnsafeBufferPointer<UInt8>, _ isDirectory: Bool) -> Int {
+            bytes.count > common ? Int(bytes[common]) : isDirectory ? Int(UInt8(ascii: "/")) : -1
+        }
+        return next(x, xIsDirectory) < next(y, yIsDirectory)
     }
 
-    private struct Identity: Hashable {
+    /// An entry's name as bytes, and whether it is a directory: the ends of a batch being listed.
+    struct Key {
+        var bytes: [UInt8]
+        var isDirectory: Bool
+    }
+
+    /// Where an entry falls against a batch being listed.
+    enum Placement {
+        /// At or before the last entry listed before: in an earlier batch.
+        case listed
+        /// In this batch, as far as the listing has gone.
+        case within
+        /// After the last of the entries this batch holds already: in a later batch.
+        case beyond
+    }
+
+    /// Where the entry `name` (a directory or not) falls: after `after`, the last entry listed
+    /// before, and before `bound`, the last of the entries held when the batch is full.
+    static func placement(
+        _ name: UnsafeBufferPointer<UInt8>, _ isDirectory: Bool, after: Key?, bound: Key?
+    ) -> Placement {
+        if let after, !after.bytes.withUnsafeBufferPointer({ entryOrder($0, after.isDirectory, name, isDirectory) }) {
+            return .listed
+        }
+        if let bound, !bound.bytes.withUnsafeBufferPointer({ entryOrder(name, isDirectory, $0, bound.isDirectory) }) {
+            return .beyond
+        }
+        return .within
+    }
+
+    /// Reorders `entries` so that the first `count` of them in entry order come first, in no
+    /// particular order: a quickselect, in linear time on average.
+    static func partition(_ entries: inout [Entry], first count: Int) {
+        var low = 0
+        var high = entries.count - 1
+        while low < high {
+            // The median of three as the pivot, put at `high`.
+            let middle = low + (high - low) / 2
+            if entryOrder(entries[middle], entries[low]) { entries.swapAt(middle, low) }
+            if entryOrder(entries[high], entries[low]) { entries.swapAt(high, low) }
+            if entryOrder(entries[middle], entries[high]) { entries.swapAt(middle, high) }
+            let pivot = entries[high]
+            var store = low
+            for index in low..<high where entryOrder(entries[index], pivot) {
+                entries.swapAt(index, store)
+                store += 1
+            }
+            entries.swapAt(store, high)
+            // entries[store] is in its sorted place: those before it come before it.
+            if store == count - 1 || store == count { return }
+            if store > count { high = store - 1 } else { low = store + 1 }
+        }
+    }
+
+    /// A directory's identity on the system: its device and inode.
+    struct Identity: Hashable {
         var device: UInt64
         var inode: UInt64
         init(_ info: stat) {
@@ -156,7 +214,7 @@ public struct FileWalker: Sendable, Hashable {
     }
 
     /// A name in a directory listing, and what it is.
-    private struct Entry {
+    struct Entry {
         /// What a directory entry is.
         enum Kind {
             case regular, directory, symlink, special, unknown
@@ -188,82 +246,136 @@ public struct FileWalker: Sendable, Hashable {
         var type: Kind
     }
 
-    private func walkRoot(_ root: String, _ state: inout State) {
+    /// The kind an entry sorts as: a directory when the walk would enter it. The listing's
+    /// `d_type` says, except where the file system does not (then `lstat`) and for a link when links
+    /// are followed (then `stat`: a link to a directory sorts as one).
+    func sortingKind(_ name: String, listed: Entry.Kind, base: String) -> Entry.Kind {
+        guard listed == .unknown || (listed == .symlink && followSymlinks) else { return listed }
         var info = stat()
-        guard stat(root, &info) == 0 else {
-            // Missing, dangling, or a loop of links: the audit reports it when it cannot open it.
-            state.files.append(root)
-            return
+        var kind = listed
+        if kind == .unknown {
+            guard lstat(base + name, &info) == 0 else { return .unknown }
+            kind = Entry.Kind(mode: info.st_mode)
         }
-        switch Entry.Kind(mode: info.st_mode) {
-        case .directory:
-            var ancestors = [Identity(info)]
-            walkDirectory(root, relative: "", ancestors: &ancestors, &state)
-        case .special:
-            // Named directly: to be read, as `threshold check` reads it.
-            state.files.append(root)
-            state.streams.append(root)
-        default:
-            state.files.append(root)
+        if kind == .symlink && followSymlinks {
+            guard stat(base + name, &info) == 0 else { return .symlink }
+            kind = Entry.Kind(mode: info.st_mode)
         }
+        return kind
     }
 
-    private func walkDirectory(_ path: String, relative: String, ancestors: inout [Identity], _ state: inout State) {
-        guard let directory = opendir(path) else {
-            state.notices.append(
+    /// Lists the next entries of the directory `frame` walks: the first `listingLimit` of those
+    /// after the last it listed, in entry order, each settled (a file to audit, or a directory to
+    /// enter with its identity); what the walk skips is noticed. A directory of more entries than
+    /// the limit is listed again for each further batch, so that the walk holds no more than a
+    /// batch of names however large the directory; the directory is closed in between, so that only
+    /// one is open at a time however deep the tree.
+    func list(_ frame: inout DirectoryFrame, ancestors: [Identity], _ notices: inout [WalkNotice]) {
+        // The last batch's storage holds this one: a large directory's listing allocates it once.
+        var candidates = frame.batch
+        frame.batch = []
+        candidates.removeAll(keepingCapacity: true)
+        frame.identities.removeAll()
+        frame.position = 0
+        frame.complete = true
+        guard let directory = opendir(frame.path) else {
+            notices.append(
                 WalkNotice(
-                    path: path, kind: .unreadableDirectory,
-                    message: IOError(.list, path: path).problem))
+                    path: frame.path, kind: .unreadableDirectory,
+                    message: IOError(.list, path: frame.path).problem))
             return
         }
-        // Read the whole listing first, so that only one directory is open at a time however deep the tree.
-        var entries: [Entry] = []
+        let limit = Swift.max(1, listingLimit)
+        // The most held at once: when the listing has gone this far, the first `limit` are kept.
+        let room = limit + Swift.max(1, limit / 2)
+        // The last entry listed before (the batch starts after it), and once `limit` entries are
+        // held, the last of them (an entry after it is not among the first): as bytes, so that
+        // the entries outside the batch cost no `String`.
+        let after = frame.after.map { Key(bytes: Array($0.name.utf8), isDirectory: $0.type == .directory) }
+        var bound: Key?
+        var more = false
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while true {
             errno = 0
-            guard let entry = readdir(directory) else {
-                if errno != 0 {
-                    state.notices.append(
+            guard let raw = readdir(directory) else {
+                if errno != 0 && !frame.listingFailed {
+                    frame.listingFailed = true
+                    notices.append(
                         WalkNotice(
-                            path: path, kind: .unreadableDirectory,
-                            message: IOError(.listRest, path: path).problem))
+                            path: frame.path, kind: .unreadableDirectory,
+                            message: IOError(.listRest, path: frame.path).problem))
                 }
                 break
             }
-            let name = entryName(entry)
-            if name == "." || name == ".." { continue }
-            if !includeHidden && name.hasPrefix(".") { continue }
-            entries.append(Entry(name: name, type: Entry.Kind(dType: entry.pointee.d_type)))
-        }
-        closedir(directory)
-
-        // Settle what each entry is (a file to audit, a directory to enter, or nothing to keep),
-        // then take them in the order of their paths, so that the files come out sorted.
-        let base = path.hasSuffix("/") ? path : path + "/"
-        var identities: [String: Identity] = [:]
-        var kept = 0
-        for index in entries.indices {
-            let entry = entries[index]
-            guard
-                let settled = classify(
-                    entry.name, entry.type, base: base, relative: relative, ancestors: ancestors, &identities, &state)
-            else { continue }
-            entries[kept] = settled
-            kept += 1
-        }
-        entries.removeLast(entries.count - kept)
-        entries.sort(by: Self.entryOrder)
-        for entry in entries {
-            let childPath = base + entry.name
-            guard entry.type == .directory, let identity = identities[entry.name] else {
-                state.files.append(childPath)
+            // The name is read in place: the record is only as long as its name.
+            let start = (UnsafeRawPointer(raw) + nameOffset).assumingMemoryBound(to: UInt8.self)
+            let bytes = UnsafeBufferPointer(start: start, count: strlen(start))
+            if bytes.first == UInt8(ascii: ".") {
+                if bytes.count == 1 || (bytes.count == 2 && bytes[1] == UInt8(ascii: ".")) || !includeHidden {
+                    continue
+                }
+            }
+            let listed = Entry.Kind(dType: raw.pointee.d_type)
+            let kind: Entry.Kind
+            let name: String?
+            // A name that is not ASCII is compared as the `String` it becomes (invalid UTF-8 repaired).
+            if listed == .unknown || (listed == .symlink && followSymlinks) || !bytes.allSatisfy({ $0 < 0x80 }) {
+                let decoded = String(decoding: bytes, as: UTF8.self)
+                name = decoded
+                kind = sortingKind(decoded, listed: listed, base: frame.base)
+            } else {
+                name = nil
+                kind = listed
+            }
+            let isDirectory = kind == .directory
+            let place: Placement
+            if var repaired = name {
+                place = repaired.withUTF8 { Self.placement($0, isDirectory, after: after, bound: bound) }
+            } else {
+                place = Self.placement(bytes, isDirectory, after: after, bound: bound)
+            }
+            guard place == .within else {
+                if place == .beyond { more = true }
                 continue
             }
-            ancestors.append(identity)
-            walkDirectory(
-                childPath, relative: relative.isEmpty ? entry.name : relative + "/" + entry.name, ancestors: &ancestors,
-                &state)
-            ancestors.removeLast()
+            if candidates.count == limit && candidates.capacity < room {
+                // A large directory: room for the most it holds, in one allocation.
+                candidates.reserveCapacity(room)
+            }
+            candidates.append(Entry(name: name ?? String(decoding: bytes, as: UTF8.self), type: kind))
+            if candidates.count == room {
+                // Keep the first `limit`, unsorted: sorting each time would cost more than the listing.
+                Self.partition(&candidates, first: limit)
+                candidates.removeLast(candidates.count - limit)
+                let last = candidates.max(by: Self.entryOrder)!
+                bound = Key(bytes: Array(last.name.utf8), isDirectory: last.type == .directory)
+                more = true
+            }
         }
+        closedir(directory)
+        if candidates.count > limit {
+            Self.partition(&candidates, first: limit)
+            candidates.removeLast(candidates.count - limit)
+            more = true
+        }
+        candidates.sort(by: Self.entryOrder)
+        frame.after = candidates.last
+        frame.complete = !more
+        // Settle what each entry is (a file to audit, a directory to enter, or nothing to keep).
+        var kept = 0
+        for index in candidates.indices {
+            let entry = candidates[index]
+            guard
+                let settled = classify(
+                    entry.name, entry.type, base: frame.base, relative: frame.relative, ancestors: ancestors,
+                    &frame.identities, &notices)
+            else { continue }
+            candidates[kept] = settled
+            kept += 1
+        }
+        candidates.removeLast(candidates.count - kept)
+        candidates.sort(by: Self.entryOrder)
+        frame.batch = candidates
     }
 
     /// What the entry `name` of the directory `base` is to the walk: a file to audit (`.regular`),
@@ -271,7 +383,7 @@ public struct FileWalker: Sendable, Hashable {
     /// when it is a special file, a link not followed or a loop.
     private func classify(
         _ name: String, _ listed: Entry.Kind, base: String, relative: String, ancestors: [Identity],
-        _ identities: inout [String: Identity], _ state: inout State
+        _ identities: inout [String: Identity], _ notices: inout [WalkNotice]
     ) -> Entry? {
         let childPath = base + name
         let childRelative = relative.isEmpty ? name : relative + "/" + name
@@ -285,7 +397,7 @@ public struct FileWalker: Sendable, Hashable {
         }
         if type == .symlink {
             guard followSymlinks else {
-                state.notices.append(
+                notices.append(
                     WalkNotice(
                         path: childPath, kind: .symlinkNotFollowed,
                         message: "a symbolic link, not followed (use --follow-symlinks)"))
@@ -305,7 +417,7 @@ public struct FileWalker: Sendable, Hashable {
             if !haveInfo { guard lstat(childPath, &info) == 0 else { return nil } }
             let identity = Identity(info)
             if ancestors.contains(identity) {
-                state.notices.append(
+                notices.append(
                     WalkNotice(
                         path: childPath, kind: .symlinkLoop,
                         message: "a symbolic link back to a directory already being walked; not followed again"))
@@ -317,7 +429,7 @@ public struct FileWalker: Sendable, Hashable {
             return wantsFile(name: name, relative: childRelative) ? Entry(name: name, type: .regular) : nil
         case .special:
             if wantsFile(name: name, relative: childRelative) {
-                state.notices.append(
+                notices.append(
                     WalkNotice(path: childPath, kind: .specialFile, message: Self.specialMessage(info.st_mode)))
             }
             return nil

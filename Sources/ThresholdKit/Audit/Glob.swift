@@ -22,6 +22,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// Whether the pattern matches directories only (it ended with `/`).
     package let directoriesOnly: Bool
     private let tokens: [Token]
+    /// For a pattern that is `*` and then only literal characters (`*.yaml`, the default include):
+    /// those characters' UTF-8 bytes, matched as a suffix without the general matcher.
+    private let literalSuffix: [UInt8]?
 
     private enum Token: Sendable, Hashable {
         case literal(Unicode.Scalar)
@@ -83,6 +86,16 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
         compiler.compile(scalars.indices)
         self.tokens = compiler.tokens
         problem = compiler.problem
+        var suffix: [UInt8]?
+        if tokens.first == .star, tokens.count > 1 {
+            var literal = String.UnicodeScalarView()
+            for token in tokens.dropFirst() {
+                guard case .literal(let scalar) = token else { break }
+                literal.append(scalar)
+            }
+            if literal.count == tokens.count - 1 { suffix = Array(String(literal).utf8) }
+        }
+        literalSuffix = suffix
     }
 
     /// The pattern as written.
@@ -97,6 +110,14 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the pattern matches the whole of `text`.
     package func matches(_ text: String) -> Bool {
+        if let literalSuffix {
+            // The suffix starts with a whole character, so matching its bytes at the end of the
+            // text's matches it at a character boundary; `*` matches the rest unless it has a `/`.
+            let bytes = text.utf8
+            guard bytes.count >= literalSuffix.count, bytes.suffix(literalSuffix.count).elementsEqual(literalSuffix)
+            else { return false }
+            return !bytes.dropLast(literalSuffix.count).contains(UInt8(ascii: "/"))
+        }
         let text = Array(text.unicodeScalars)
         var failed = Set<Int>()
         return match(0, 0, text, &failed)

@@ -158,9 +158,13 @@ public struct ReportContext: Sendable {
 
     /// The profile column width for a list of paths: the longest, in characters, capped at 60.
     package static func profileColumnWidth(for paths: some Sequence<String>) -> Int {
-        var width = 7  // "PROFILE"
-        for path in paths { width = max(width, min(60, path.count)) }
-        return width
+        profileColumnWidth(longestPath: paths.reduce(0) { max($0, $1.count) })
+    }
+
+    /// The profile column width for paths the longest of which has `longestPath` characters (a
+    /// walk's ``WalkSurvey/longestPath``): that, capped at 60, and no less than the heading.
+    package static func profileColumnWidth(longestPath: Int) -> Int {
+        max(7, min(60, longestPath))  // 7: "PROFILE"
     }
 }
 

@@ -14,11 +14,19 @@ struct AuditSessionTests {
     }
 
     /// jsonl, json and csv are rendered on the workers, which then keep the verdicts; SARIF only
-    /// with all the verdicts, so with it every verdict reaches the writing thread whole.
+    /// with all the verdicts, so with it every verdict reaches the writing thread whole. Each run
+    /// is made twice: from a walk whose paths are all held, and from a survey whose files are found
+    /// again as the audit goes (in batches of 7, as a directory larger than the walker's batch is).
     @Test(
         "every report and the totals are what the reporters make of the verdicts one by one, whatever the jobs",
         arguments: [1, 2, 3], [[ReportFormat.jsonl, .json, .csv], [.jsonl, .sarif]])
     func reportsEqualTheReporters(jobs: Int, formats: [ReportFormat]) throws {
+        for surveyed in [false, true] {
+            try reportsEqualTheReporters(jobs: jobs, formats: formats, surveyed: surveyed)
+        }
+    }
+
+    func reportsEqualTheReporters(jobs: Int, formats: [ReportFormat], surveyed: Bool) throws {
         let dir = try ReporterFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let labs = dir.appendingPathComponent("labs")
@@ -34,9 +42,17 @@ struct AuditSessionTests {
         var standardOutput = ""
         var invalid: [String?] = []
         var counts: [Int] = []
-        let summary = session.run(
-            FileWalker().walk([labs.path]), auditor: Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs),
-            into: &standardOutput, willReportInvalid: { invalid.append($0.profile) }, didReport: { counts.append($0) })
+        let auditor = Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs)
+        var walker = FileWalker()
+        walker.listingLimit = 7
+        let summary =
+            surveyed
+            ? session.run(
+                walker.survey([labs.path]), auditor: auditor, into: &standardOutput,
+                willReportInvalid: { invalid.append($0.profile) }, didReport: { counts.append($0) })
+            : session.run(
+                FileWalker().walk([labs.path]), auditor: auditor, into: &standardOutput,
+                willReportInvalid: { invalid.append($0.profile) }, didReport: { counts.append($0) })
         #expect(reports.commit().isEmpty)
 
         var expected = AuditSummary(book: book, asOf: ReporterFixtures.asOf)

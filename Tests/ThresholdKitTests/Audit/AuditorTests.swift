@@ -26,6 +26,50 @@ struct AuditorTests {
         // Several roots that overlap: merged in the same order, each file once.
         let overlapping = FileWalker(followSymlinks: true).walk([root + "/a", root, root + "/a.yaml", root + "/m"])
         #expect(Array(overlapping.files) == bytewise)
+        // A directory of more entries than the walker holds at once is listed again for each batch:
+        // the same files in the same order, however small the batches.
+        for limit in [1, 2, 3, 5] {
+            var walker = FileWalker(followSymlinks: true)
+            walker.listingLimit = limit
+            #expect(Array(walker.walk([root]).files) == bytewise, "listing limit \(limit)")
+            #expect(Array(walker.files([root + "/a", root, root + "/a.yaml", root + "/m"])) == bytewise)
+        }
+    }
+
+    @Test("a large directory is walked in batches: the files of a full listing, in order, and no notice twice")
+    func walkerBatches() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var expected: [String] = []
+        // Names around a directory's slash ("d", "d-x.yaml", "d.yaml", "d/…", "d0.yaml"), names
+        // that are not ASCII, and links that are not followed: each noticed once.
+        for index in 0..<60 {
+            let name = index % 7 == 0 ? "é\(index).yaml" : "f\(index).yaml"
+            try ReporterFixtures.write(ReporterFixtures.quiet, name, in: dir)
+            expected.append(dir.path + "/" + name)
+        }
+        for name in ["d-x.yaml", "d.yaml", "d/in.yaml", "d/deep/in.yml", "d0.yaml"] {
+            try ReporterFixtures.write(ReporterFixtures.quiet, name, in: dir)
+            expected.append(dir.path + "/" + name)
+        }
+        for index in 0..<4 {
+            try FileManager.default.createSymbolicLink(
+                atPath: dir.appendingPathComponent("link\(index).yaml").path, withDestinationPath: "f1.yaml")
+        }
+        try ReporterFixtures.write("not a profile", "notes.txt", in: dir)
+        expected.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let whole = FileWalker().walk([dir.path])
+        #expect(Array(whole.files) == expected)
+        #expect(whole.notices.map(\.kind) == Array(repeating: .symlinkNotFollowed, count: 4))
+        for limit in [1, 4, 7, 64] {
+            var walker = FileWalker()
+            walker.listingLimit = limit
+            #expect(walker.walk([dir.path]) == whole, "listing limit \(limit)")
+            let survey = walker.survey([dir.path])
+            #expect(survey.count == expected.count && survey.notices == whole.notices)
+            #expect(survey.longestPath == expected.map(\.count).max())
+            #expect(Array(survey.files) == expected)
+        }
     }
 
     @Test("the walker: recursive, sorted by bytes, hidden and excluded skipped, special files noticed, loops detected")
@@ -272,8 +316,11 @@ struct AuditorTests {
         pipeline.start(workers: 3)
         for index in paths.indices {
             if index % 20 == 0 { usleep(2_000) }
-            #expect(pipeline.take(index, helping: evaluate)?.profile == paths[index])
+            let taken = pipeline.take(index, helping: evaluate)
+            #expect(taken?.0 == paths[index] && taken?.1.profile == paths[index])
         }
+        // Past the last path: nothing, at once.
+        #expect(pipeline.take(paths.count, helping: evaluate) == nil)
         pipeline.waitForWorkers()
         #expect(pipeline.peakBufferedCount <= 4)
         #expect(pipeline.peakBufferedCount >= 1)
@@ -300,7 +347,7 @@ struct AuditorTests {
                 made.append(path)
                 if path == "3" { release.signal() }
                 return "consumer " + path
-            }
+            }?.1
         }
         pipeline.waitForWorkers()
         #expect(made == ["1", "2", "3"])

@@ -47,6 +47,24 @@ struct AuditGlobTests {
         #expect(Glob(pattern).matches(text) == expected)
     }
 
+    /// `*` and then literal characters (the default include) is matched as a byte suffix; the
+    /// same pattern with its last character in brackets takes the general matcher.
+    @Test(
+        "'*' and literal characters match as the general matcher does",
+        arguments: [
+            ("*.yaml", "*.yam[l]"), ("*é", "*[é]"), ("*\u{301}", "*[\u{301}]"), ("*/b", "*/[b]"), ("*.y", "*.[y]"),
+        ])
+    func literalSuffix(pattern: String, general: String) {
+        let texts = [
+            "a.yaml", ".yaml", "yaml", "a.yaml.bak", "x/a.yaml", "é", "xé", "xe\u{301}", "\u{301}", "a/b", "a/c/b",
+            "/b", "b", "a.y", "a/.y", "",
+        ]
+        for text in texts {
+            #expect(Glob(pattern).matches(text) == Glob(general).matches(text), "\(pattern) against \(text)")
+        }
+        #expect(texts.contains { Glob(pattern).matches($0) })
+    }
+
     @Test("init(validating:) refuses an unbalanced brace and accepts everything else")
     func validating() throws {
         for pattern in ["*.{yml", "a}", "{a,{b}", "{{a}"] {
