@@ -182,6 +182,37 @@ public struct Auditor: Sendable {
         }
     }
 
+    /// Evaluates the files a walk finds (``FileWalker/files(_:)``), as it finds them, on ``jobs``
+    /// threads and calls `deliver` on the calling thread with each result, in path order. The
+    /// paths are never all held: memory does not grow with the number of files.
+    ///
+    /// ```swift
+    /// try auditor.evaluate(FileWalker().files(["filings"])) { result in print(result.verdict.jsonLine()) }
+    /// ```
+    ///
+    /// When `deliver` throws, the workers stop after the file each is on, and the error is rethrown
+    /// once they have.
+    public func evaluate<Failure: Error>(
+        _ files: FileWalker.Files, deliver: (AuditResult) throws(Failure) -> Void
+    ) throws(Failure) {
+        try evaluate(files, making: { _ in { $0 } }) { (index, path, verdict) throws(Failure) in
+            try deliver(AuditResult(index: index, path: path, verdict: verdict))
+        }
+    }
+
+    /// Evaluates the files a walk finds, as it finds them, on ``jobs`` threads, renders each verdict
+    /// with `render` on the thread that evaluated it, and calls `deliver` on the calling thread with
+    /// each result and its rendering, in path order, as the same method does for a list of paths.
+    public func evaluate<Rendered: Sendable, Failure: Error>(
+        _ files: FileWalker.Files, render: @escaping @Sendable (Verdict) -> Rendered,
+        deliver: (AuditResult, Rendered) throws(Failure) -> Void
+    ) throws(Failure) {
+        try evaluate(files, making: { _ in { verdict in (verdict, render(verdict)) } }) {
+            (index, path, made: (Verdict, Rendered)) throws(Failure) in
+            try deliver(AuditResult(index: index, path: path, verdict: made.0), made.1)
+        }
+    }
+
     /// Evaluates the files at `paths` on ``jobs`` threads, makes what is wanted of each verdict on
     /// the thread that evaluated it, and calls `deliver` on the calling thread with each file's
     /// index, its path and what was made of it, in the order of `paths`.

@@ -181,6 +181,43 @@ struct AuditorTests {
         #expect(sequential.filter(\.isInvalid).count == 20)
     }
 
+    @Test("the files a walk finds as it goes give the results of the walk's list, whatever the jobs and batches")
+    func walkedAsItGoes() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paths = try Self.corpus(40, in: dir.appendingPathComponent("a")) + Self.corpus(5, in: dir)
+        let book = try ReporterFixtures.book()
+        let held = FileWalker().walk([dir.path]).files
+        #expect(Set(held) == Set(paths))
+        var expected: [AuditResult] = []
+        Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: 1).evaluate(held) { expected.append($0) }
+        for (jobs, window, limit) in [(1, nil, 3), (2, nil, 7), (3, 2, 1), (2, 4, 64)] as [(Int, Int?, Int)] {
+            var walker = FileWalker()
+            walker.listingLimit = limit
+            let auditor = Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: jobs, window: window)
+            var results: [AuditResult] = []
+            auditor.evaluate(walker.files([dir.path])) { results.append($0) }
+            #expect(results == expected, "jobs \(jobs), batches of \(limit)")
+            var lines: [String] = []
+            auditor.evaluate(walker.files([dir.path]), render: { $0.jsonLine() }) { result, line in
+                #expect(result.verdict.jsonLine() == line)
+                lines.append(line)
+            }
+            #expect(lines == expected.map { $0.verdict.jsonLine() })
+        }
+        // Stopped early: the error comes back once the workers have stopped.
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try Auditor(book: book, asOf: ReporterFixtures.asOf, jobs: 2).evaluate(FileWalker().files([dir.path])) {
+                _ in
+                seen += 1
+                if seen == 3 { throw Stop() }
+            }
+        }
+        #expect(seen == 3)
+    }
+
     @Test(
         "rendering where the verdict was made: each result with its own rendering, in order, on jobs threads at most"
     )
