@@ -21,7 +21,8 @@ final class ProgressBar {
         if done < total && now - lastDrawn < 0.1 && line.isShown { return }
         lastDrawn = now
         let elapsed = now - started
-        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        // More than the survey counted when files were added between it and the audit: full.
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
         let width = 24
         let filled = Int((fraction * Double(width)).rounded(.down))
         var text =
@@ -30,7 +31,7 @@ final class ProgressBar {
         text += "\(done)/\(total) \(Int((fraction * 100).rounded(.down)))%"
         if elapsed > 0.05 && done > 0 {
             let rate = Double(done) / elapsed
-            text += "  \(Figures.fixed(rate, 1))/s  \(Figures.duration(Double(total - done) / rate)) left"
+            text += "  \(Figures.fixed(rate, 1))/s  \(Figures.duration(Double(max(0, total - done)) / rate)) left"
         }
         line.draw(text)
     }
