@@ -294,7 +294,6 @@ public struct FileWalker: Sendable, Hashable {
         let after = frame.after.map { Key(bytes: Array($0.name.utf8), isDirectory: $0.type == .directory) }
         var bound: Key?
         var more = false
-        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while true {
             errno = 0
             guard let raw = readdir(directory) else {
@@ -307,9 +306,7 @@ public struct FileWalker: Sendable, Hashable {
                 }
                 break
             }
-            // The name is read in place: the record is only as long as its name.
-            let start = (UnsafeRawPointer(raw) + nameOffset).assumingMemoryBound(to: UInt8.self)
-            let bytes = UnsafeBufferPointer(start: start, count: strlen(start))
+            let bytes = entryNameBytes(raw)
             if bytes.first == UInt8(ascii: ".") {
                 if bytes.count == 1 || (bytes.count == 2 && bytes[1] == UInt8(ascii: ".")) || !includeHidden {
                     continue
@@ -460,9 +457,16 @@ public struct FileWalker: Sendable, Hashable {
     }
 }
 
-/// The name in a directory entry that `readdir` returned. It is read in place: the record is only
-/// as long as its name, so copying the `d_name` field (a 256-byte tuple) would read past its end.
+/// The name in a directory entry that `readdir` returned, as a `String` (invalid UTF-8 repaired).
 func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    String(decoding: entryNameBytes(entry), as: UTF8.self)
+}
+
+/// The bytes of the name in a directory entry that `readdir` returned, valid until the next
+/// `readdir`. They are read in place: the record is only as long as its name, so copying the
+/// `d_name` field (a 256-byte tuple) would read past its end.
+func entryNameBytes(_ entry: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
     let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-    return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+    let start = (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: UInt8.self)
+    return UnsafeBufferPointer(start: start, count: strlen(start))
 }
