@@ -852,7 +852,7 @@ struct AuditTests {
 
     @Test(
         "a FIFO named directly is read (as check reads it); one met in the walk is still skipped",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func namedFIFO() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -860,10 +860,12 @@ struct AuditTests {
         let fifo = dir.appendingPathComponent("corpus/labs/piped.yaml").path
         #expect(mkfifo(fifo, 0o644) == 0)
         // The writer opens the FIFO only once the audit has opened it for reading (a non-blocking
-        // open for writing fails until then), and gives up after a while: nothing can hang.
+        // open for writing fails until then), however long the audit takes to start on a busy
+        // machine, and stops trying once the audit has ended: nothing can hang.
+        let ended = NSLock()
+        nonisolated(unsafe) var auditEnded = false
         let writer = Thread {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline {
+            while !ended.withLock({ auditEnded }) {
                 let fd = open(fifo, O_WRONLY | O_NONBLOCK)
                 if fd >= 0 {
                     var text = AuditCorpus.blocked
@@ -879,6 +881,7 @@ struct AuditTests {
         let named = try CLI.run(
             ["audit", "corpus/labs/piped.yaml", "corpus/labs/helios.yaml", "--format", "jsonl"]
                 + AuditCorpus.asOf + AuditCorpus.goldenRules, in: dir)
+        ended.withLock { auditEnded = true }
         #expect(named.status == 1, "both profiles are read and fail: \(named.stderr)")
         #expect(try AuditCorpus.profiles(jsonl: named.stdout) == ["corpus/labs/helios.yaml", "corpus/labs/piped.yaml"])
         #expect(named.stdout.contains("\"organization\":\"Blocked Inc\""))

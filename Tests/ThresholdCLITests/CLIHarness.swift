@@ -49,25 +49,38 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        // Drain both pipes concurrently so a large output cannot deadlock the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        let drained = drain(out, err) {
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
         }
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
-        }
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
         process.waitUntilExit()
-        group.wait()
+        let (outData, errData) = drained
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads both pipes to their ends at once, each on a thread of its own, so that a large output
+    /// on either cannot stall the child, while the calling thread runs `meanwhile` (which feeds the
+    /// child's standard input). Threads, not Dispatch's global queue: when many tests run children
+    /// at once, that queue's few threads are all blocked reading, and a child whose pipe nobody
+    /// reads yet waits with them.
+    static func drain(_ out: Pipe, _ err: Pipe, meanwhile: () -> Void = {}) -> (out: Data, err: Data) {
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
+        Thread {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
+        meanwhile()
+        done.wait()
+        done.wait()
+        return (outData, errData)
     }
 
     /// A fresh temporary directory, removed by the caller with `cleanUp`.

@@ -462,15 +462,8 @@ import ThresholdKit
             process.standardError = err
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            nonisolated(unsafe) var errData = Data()
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async {
-                errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
-            }
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let (outData, errData) = CLI.drain(out, err)
             process.waitUntilExit()
-            group.wait()
             #expect(
                 process.terminationReason == .exit,
                 "a crash in files \(start)..<\(start + chunk.count): signal \(process.terminationStatus)")
