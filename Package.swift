@@ -62,9 +62,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Counts the benchmark's allocations (threshold-bench --pieces) by defining malloc in its
+        // executable; nothing else links it.
+        .target(
+            name: "CAllocationCount"
+        ),
         .executableTarget(
             name: "threshold-bench",
-            dependencies: ["ThresholdKit", "ThresholdYAML", "ThresholdPlatform"]
+            dependencies: ["ThresholdKit", "ThresholdYAML", "ThresholdPlatform", "CAllocationCount"]
         ),
         .testTarget(
             name: "ThresholdYAMLTests",

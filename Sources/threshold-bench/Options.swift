@@ -1,5 +1,5 @@
 // The benchmark's command line: how many profiles, rounds, jobs, the seed, where the corpus goes,
-// and the mode (the table, --digest, --memory-only, --quantities).
+// and the mode (the table, --digest, --memory-only, --quantities, --pieces).
 
 import ThresholdKit
 import ThresholdPlatform
@@ -26,6 +26,8 @@ struct BenchOptions {
     var parses = 100_000
     /// The one spelling the quantity stage measures instead of its fixed set.
     var spelling: String?
+    /// Run each piece of the audit on its own over the pool in memory instead of the audit stages.
+    var pieces = false
 
     static let usage = """
         usage: threshold-bench [--profiles N] [--runs R] [--jobs J] [--seed S] [--pool P]
@@ -33,6 +35,7 @@ struct BenchOptions {
                threshold-bench --digest [--profiles N] [--pool P] [--seed S]
                threshold-bench --memory-only [--profiles N] [--jobs J]
                threshold-bench --quantities [--parses N] [--runs R] [--spelling TEXT]
+               threshold-bench --pieces [--pool P] [--runs R] [--seed S]
           --profiles N     files in the corpus (default 20000)
           --runs R         rounds; the table shows medians (default 5)
           --jobs J         threads of the parallel audit stage (default 2)
@@ -52,6 +55,9 @@ struct BenchOptions {
                            of spellings, each result checked to be exact, and exit
           --parses N       parses of each spelling per round of --quantities (default 100000)
           --spelling T     with --quantities, measure the text T instead of the fixed set
+          --pieces         measure each piece of the audit on its own over the pool, held in
+                           memory (libyaml's event loop, the YAML tree, decoding, evaluating and
+                           rendering): µs and allocations per profile, and exit
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions {
@@ -74,6 +80,7 @@ struct BenchOptions {
             }
             let flags: [String: WritableKeyPath<BenchOptions, Bool>] = [
                 "--digest": \.digest, "--memory-only": \.memoryOnly, "--quantities": \.quantities, "--keep": \.keep,
+                "--pieces": \.pieces,
             ]
             if let flag = flags[name] {
                 options[keyPath: flag] = true
@@ -111,8 +118,8 @@ struct BenchOptions {
             }
             i += 1
         }
-        if [options.digest, options.memoryOnly, options.quantities].filter({ $0 }).count > 1 {
-            fail("--digest, --memory-only and --quantities are separate runs: name one")
+        if [options.digest, options.memoryOnly, options.quantities, options.pieces].filter({ $0 }).count > 1 {
+            fail("--digest, --memory-only, --quantities and --pieces are separate runs: name one")
         }
         return options
     }

@@ -5,6 +5,7 @@
 //     swift run -c release threshold-bench --digest [--profiles N] [--pool P]
 //     swift run -c release threshold-bench --memory-only [--profiles N] [--jobs J]
 //     swift run -c release threshold-bench --quantities [--parses N] [--runs R] [--spelling TEXT]
+//     swift run -c release threshold-bench --pieces [--pool P] [--runs R] [--seed S]
 //
 // The corpus is synthetic and deterministic: a pool of P distinct lab profiles generated from a
 // seeded PRNG (every compute and money spelling the format allows, anchors, merge keys, comments,
@@ -53,6 +54,16 @@
 // checks that every result is exactly the value the spelling means. --spelling measures one text
 // of your own instead (its result is not checked); with a small --parses, a run under
 // `valgrind --tool=callgrind` or `--tool=memcheck` gives instructions and allocations per parse.
+//
+// --pieces runs each piece of an audit on its own, on one thread, over the pool (P distinct
+// profiles) held in memory, so that no walk or read is timed (Pieces.swift): libyaml's event loop
+// (the floor of this table), the YAML tree, decoding (the tree and the LabProfile), evaluating with
+// the seed pack and with every pack, and rendering each verdict's JSON line with either. What a
+// piece makes is freed at once, as the audit frees it. It prints µs per profile (median over R
+// rounds), the ratio to the floor, and the allocations per profile: calls to malloc, calloc,
+// realloc and the aligned allocators on the thread, counted by the C target CAllocationCount, which
+// defines those functions in this executable (on Linux with glibc; not under a sanitizer, whose
+// allocator is its own).
 
 import ThresholdKit
 import ThresholdPlatform
@@ -71,6 +82,10 @@ enum Bench {
         }
         if options.quantities {
             QuantityStage.run(options)
+            return
+        }
+        if options.pieces {
+            Pieces.run(options)
             return
         }
         // A temporary corpus is removed at exit, and when a signal ends the run.
