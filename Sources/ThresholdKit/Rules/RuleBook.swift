@@ -186,8 +186,10 @@ public struct RuleBook: Sendable {
         var result = results[main]
         result.reading = chosen
         for position in result.obligations.indices {
+            // Most obligations apply alike under every reading: they are told without a list.
+            let first = results[0].obligations[position].applies
+            guard results.contains(where: { $0.obligations[position].applies != first }) else { continue }
             let values = results.map { $0.obligations[position].applies }
-            guard Set(values).count > 1 else { continue }
             result.dependsOnReading = true
             result.obligations[position].byReading = zip(variants, values).map {
                 .init(reading: $0.reading, applies: $1)
