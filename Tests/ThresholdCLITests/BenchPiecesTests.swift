@@ -11,18 +11,9 @@ struct BenchPiecesTests {
         "each piece of the audit gets a row with its allocations per profile, and every round is checked",
         .enabled(if: FileManager.default.isExecutableFile(atPath: bench.path), "threshold-bench is not built"))
     func pieces() throws {
-        let process = Process()
-        process.executableURL = Self.bench
-        process.arguments = ["--pieces", "--pool", "20", "--runs", "1"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let (outData, errData) = CLI.drain(out, err)
-        process.waitUntilExit()
-        let stdout = String(decoding: outData, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(String(decoding: errData, as: UTF8.self))")
+        let run = try CLI.run(["--pieces", "--pool", "20", "--runs", "1"], program: Self.bench)
+        let stdout = run.stdout
+        #expect(run.status == 0, "\(run.stderr)")
         #expect(stdout.contains("threshold-bench --pieces: 20 distinct profiles held in memory"))
         #expect(stdout.contains("checks: every profile loaded; every round gave each piece's first result"))
 

@@ -28,13 +28,14 @@ enum CLI {
         return directory.appendingPathComponent("threshold")
     }()
 
-    /// Runs `threshold ARGS` in the package root, with `stdin` as standard input.
+    /// Runs `threshold ARGS` (or another of the package's programs) in the package root, with
+    /// `stdin` as standard input.
     static func run(
         _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], program: URL = executable
     ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
