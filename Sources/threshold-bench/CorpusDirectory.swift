@@ -26,6 +26,14 @@ final class CorpusDirectory {
     /// The name of the file that says which corpus a kept directory holds.
     static let manifestName = "threshold-bench-corpus.txt"
 
+    /// The path of profile `index` of a corpus of `count` (`labs/lab-00042.yaml`), relative to the
+    /// corpus directory: numbered with at least five digits, as many as the largest index takes.
+    static func path(ofProfile index: Int, among count: Int) -> String {
+        let width = max(5, String(max(0, count - 1)).count)
+        let digits = String(index)
+        return "labs/lab-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".yaml"
+    }
+
     /// Generates the pool, checks that each of its profiles loads as `threshold audit` reads it,
     /// and writes `profiles` files (or finds them from an earlier run in `options.corpusDirectory`).
     /// Exits with a message on failure.
@@ -34,11 +42,7 @@ final class CorpusDirectory {
         let generator = ProfileGenerator(seed: options.seed)
         let poolCount = min(options.pool, profiles)
         let texts = (0..<poolCount).map { Array(generator.profile($0).utf8) }
-        let width = max(5, String(max(0, profiles - 1)).count)
-        func name(_ index: Int) -> String {
-            let digits = String(index)
-            return "labs/lab-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".yaml"
-        }
+        func name(_ index: Int) -> String { Self.path(ofProfile: index, among: profiles) }
         // A benchmark of error paths would measure something else: every profile must load.
         for (index, text) in texts.enumerated() {
             do {

@@ -31,11 +31,7 @@ enum Pieces {
         let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
         let generator = ProfileGenerator(seed: options.seed)
         let count = options.pool
-        let width = max(5, String(max(0, count - 1)).count)
-        let paths = (0..<count).map { index -> String in
-            let digits = String(index)
-            return "labs/lab-" + String(repeating: "0", count: width - digits.count) + digits + ".yaml"
-        }
+        let paths = (0..<count).map { CorpusDirectory.path(ofProfile: $0, among: count) }
         let texts = (0..<count).map { Array(generator.profile($0).utf8) }
         let seed = AuditStage.rules(packs: [Bench.seedPack]), every = AuditStage.rules(packs: [])
         let profiles: [LabProfile] = zip(texts, paths).map { text, path in
