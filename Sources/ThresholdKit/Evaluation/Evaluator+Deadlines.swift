@@ -23,7 +23,7 @@ extension Evaluator {
     }
 
     /// The first day the duty exists: its own `effective` date, or its pack's, whichever is later.
-    func start(of obligation: Obligation) -> CalendarDate? {
+    func start(of obligation: borrowing Obligation) -> CalendarDate? {
         switch (pack.effective, obligation.effective) {
         case let (pack?, own?): return max(pack, own)
         case let (pack, own): return pack ?? own
@@ -33,7 +33,7 @@ extension Evaluator {
     /// When the obligation falls due for a subject, and a note when the date is not the plain one:
     /// a model placed on the market before a transition date complies by the transition's end (Art.
     /// 111(3) of the EU AI Act), and nothing falls due before the duty itself starts.
-    func deadline(of obligation: Obligation, position: Int, model: Int?) -> (Deadline, String?) {
+    func deadline(of obligation: borrowing Obligation, position: Int, model: Int?) -> (Deadline, String?) {
         let released = model.flatMap { profile.models[$0].released }
         if let transition = obligation.transition, let released, released < transition.placedBefore {
             let text = note(.transition(placedBefore: transition.placedBefore, complyBy: transition.complyBy)) {
@@ -56,7 +56,7 @@ extension Evaluator {
 
     /// A deadline expression for a subject.
     func resolve(
-        _ due: Obligation.Due, obligation: Obligation, position: Int, model: Int?, start: CalendarDate?
+        _ due: Obligation.Due, obligation: borrowing Obligation, position: Int, model: Int?, start: CalendarDate?
     ) -> Deadline {
         switch due {
         case .by(let date): return .date(date)

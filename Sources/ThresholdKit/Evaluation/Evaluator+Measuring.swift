@@ -116,11 +116,13 @@ extension Evaluator {
         case .annualGrossRevenue: return profile.organization.annualGrossRevenue
         case .aiRevenue: return profile.organization.aiRevenue
         case .aiRnDSpend: return profile.organization.aiRnDSpend
-        case .trainingCompute: return model.flatMap({ profile.models[$0].trainingCompute })
-        case .fineTuningCompute: return model.flatMap({ profile.models[$0].fineTuningCompute })
-        case .baseModelTrainingCompute: return model.flatMap({ profile.models[$0].baseModel?.trainingCompute })
-        case .peakCapacity: return cluster.flatMap({ profile.clusters[$0].peakCapacity })
-        case .interconnect: return cluster.flatMap({ profile.clusters[$0].interconnect })
+        // Read in place with `if let`: a closure over the profile would copy the model out first.
+        case .trainingCompute: if let model { return profile.models[model].trainingCompute } else { return nil }
+        case .fineTuningCompute: if let model { return profile.models[model].fineTuningCompute } else { return nil }
+        case .baseModelTrainingCompute:
+            if let model { return profile.models[model].baseModel?.trainingCompute } else { return nil }
+        case .peakCapacity: if let cluster { return profile.clusters[cluster].peakCapacity } else { return nil }
+        case .interconnect: if let cluster { return profile.clusters[cluster].interconnect } else { return nil }
         case .trainingAndFineTuningCompute, .modalities, .primaryData, .modelStatus, .coLocated, .released,
             .stateOfTheArt, .broadRightsRisk, .localAddress, .baseModelSystemicRisk, .baseModelAndFineTuningCompute:
             return nil
@@ -160,10 +162,14 @@ extension Evaluator {
             // ≥ 0, so the sum is unbounded above and only the part given can decide it.
             let onBase = test.fact == .baseModelAndFineTuningCompute
             let trainingName = onBase ? "base_model.training_compute" : "training_compute"
-            let training = model.flatMap {
-                onBase ? profile.models[$0].baseModel?.trainingCompute : profile.models[$0].trainingCompute
+            let training: Fact?, fineTuning: Fact?
+            if let model {
+                training =
+                    onBase ? profile.models[model].baseModel?.trainingCompute : profile.models[model].trainingCompute
+                fineTuning = profile.models[model].fineTuningCompute
+            } else {
+                (training, fineTuning) = (nil, nil)
             }
-            let fineTuning = model.flatMap { profile.models[$0].fineTuningCompute }
             guard let first = training ?? fineTuning else {
                 notes.append(
                     onBase
@@ -224,8 +230,13 @@ extension Evaluator {
                 interval: interval, limit: test.limit, displayValue: interval.estimate,
                 displayRange: range(interval), mark: fact.mark)
         }
-        let rates = profile.organization.exchangeRates + pack.exchangeRates
-        if let direct = rates.first(where: { $0.from == factCurrency && $0.to == limitCurrency }) {
+        // The profile's rates, then the pack's: the first that converts (read in place, not joined
+        // into one list for every conversion).
+        func rate(from: String, to: String) -> ExchangeRate? {
+            profile.organization.exchangeRates.first { $0.from == from && $0.to == to }
+                ?? pack.exchangeRates.first { $0.from == from && $0.to == to }
+        }
+        if let direct = rate(from: factCurrency, to: limitCurrency) {
             interval.low = interval.low * direct.rate
             interval.estimate = interval.estimate.map { $0 * direct.rate }
             interval.high = interval.high.map { $0 * direct.rate }
@@ -237,7 +248,7 @@ extension Evaluator {
                 interval: interval, limit: test.limit, displayValue: interval.estimate,
                 displayRange: range(interval), mark: fact.mark)
         }
-        if let inverse = rates.first(where: { $0.from == limitCurrency && $0.to == factCurrency }) {
+        if let inverse = rate(from: limitCurrency, to: factCurrency) {
             // Compare exactly in the fact's currency: value > limit × rate.
             notes.append(
                 "converted from \(factCurrency) at 1 \(limitCurrency) = \(inverse.rate) "

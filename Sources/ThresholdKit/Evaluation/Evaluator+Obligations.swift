@@ -22,7 +22,8 @@ extension Evaluator {
         for subject in subjects {
             let truth = applies(plan.formulas[position], subject: subject, per: per, context: &context)
             var because: [String] = []
-            if truth == .met {
+            // Working out a first-qualified date, or another reading, needs only whether it applies.
+            if truth == .met && !qualifying {
                 // Room for every read at once: appending one by one would reallocate as it grows.
                 because.reserveCapacity(plan.reads[position].count)
                 // Each id once, though a formula may read a threshold in two places.
@@ -36,13 +37,13 @@ extension Evaluator {
             var result = status(
                 obligation, position: position, subject: context.key(subject),
                 model: subject >= 0 ? subject : nil, applies: Applicability(truth), because: because, inForce: inForce)
-            if truth != .met {
+            if truth != .met && !qualifying {
                 if !plan.reads[position].isEmpty { result.decidedBy.reserveCapacity(plan.reads[position].count) }
                 deciders(
                     of: plan.formulas[position], value: truth, subject: subject, per: per, context: &context,
                     into: &result.decidedBy)
             }
-            results.append(result)
+            results.append(consume result)
         }
         // One pass over the subjects: whether any applies, and the worst status (the first
         // subject with it, as `max` keeps the first of equals).
@@ -119,10 +120,9 @@ extension Evaluator {
         // Working out a first-qualified date needs only whether the duty applied then.
         guard inForce, !qualifying else { return result }
         let isDeploymentGate = pointer.pointee.isDeploymentGate
-        // A duty that does not apply is not required: decided before the obligation is copied out
-        // of the pack (a copy retains each of its strings), which the rest of the work needs.
+        // A duty that does not apply is not required. The obligation is read where it lies in the
+        // pack, never copied out of it (a copy retains each of its strings).
         if applies == .no && !isDeploymentGate { return result }
-        let obligation = pointer.pointee
         if isDeploymentGate {
             result.status = applies == .yes ? .unmet : applies == .indeterminate ? .indeterminate : .notRequired
             if applies == .yes {
@@ -134,10 +134,10 @@ extension Evaluator {
             }
             return result
         }
-        let (deadline, dueNote) = deadline(of: obligation, position: position, model: model)
+        let (deadline, dueNote) = deadline(of: pack.obligations[position], position: position, model: model)
         if case .date(let date) = deadline { result.due = date }
-        var review = review(obligation, model: model)
-        if let trigger = obligation.due?.triggeringObligation,
+        var review = review(pointer, model: model)
+        if let trigger = pointer.pointee.due?.triggeringObligation,
             let other = pack.obligations.first(where: { $0.id == trigger }),
             let since = self.review(other, model: other.per == .model ? model : nil).latestDate
         {
@@ -155,10 +155,10 @@ extension Evaluator {
         result.notes += review.setAside
 
         if let latestDate = review.latestDate {
-            if let period = obligation.renewalPeriod {
+            if let period = pointer.pointee.renewalPeriod {
                 let until = latestDate.adding(period)
                 if until < asOf {
-                    if obligation.every != nil {
+                    if pointer.pointee.every != nil {
                         // A recurring duty: the next one fell due when the last one's period ran out.
                         result.status = applies == .yes ? .unmet : .indeterminate
                         result.due = until
@@ -193,7 +193,7 @@ extension Evaluator {
                     "\(Self.describe(review.latest.first { $0.outcome == .highRisk }!)) found high risk")
                 return result
             }
-            let (completed, judgedDue) = timing(review, validFor: obligation.renewalPeriod, due: result.due)
+            let (completed, judgedDue) = timing(review, validFor: pointer.pointee.renewalPeriod, due: result.due)
             if let judgedDue, completed > judgedDue {
                 result.status = .late
                 result.lateByDays = judgedDue.days(to: completed)
@@ -216,7 +216,7 @@ extension Evaluator {
         let unreleased =
             model.map { profile.models[$0].status == .inTraining || profile.models[$0].status == .internal }
             ?? false
-        if let transition = obligation.transition, asOf < transition.complyBy, model != nil,
+        if let transition = pointer.pointee.transition, asOf < transition.complyBy, model != nil,
             model.flatMap({ profile.models[$0].released }) == nil, !unreleased
         {
             // It may have been on the market before the transition date: then nothing is due yet.

@@ -62,11 +62,21 @@ struct Evaluator {
 
     static let organizationSubject = "organization"
 
-    func evaluate() -> PackResult {
+    func evaluate() -> PackResult { evaluate(reusing: nil).result }
+
+    /// The pack's result, and each threshold's truths by position (what the obligations read).
+    ///
+    /// `known`, when given, holds truths already worked out for this profile and date by another
+    /// reading of the same pack, by threshold position: a threshold with one there is not evaluated
+    /// again, and has no ``ThresholdResult`` in the result (only the obligations' applicability of
+    /// such a result is read). It must be nil at each position whose test the two readings draw
+    /// differently.
+    func evaluate(reusing known: [SubjectTruths?]?) -> (result: PackResult, truths: [SubjectTruths?]) {
         let inForce = pack.isInForce(on: asOf)
         // Each subject's key ("model:NAME") is built once, and truths are kept per subject position
         // rather than in dictionaries keyed by subject, which cost a hash of a string per look-up.
-        let modelKeys = profile.models.map { "model:" + $0.name }
+        // (By index: a closure over each model would copy it out of the array.)
+        let modelKeys = profile.models.indices.map { "model:" + profile.models[$0].name }
         var clusterKeys: [String]?
         var thresholdResults: [ThresholdResult] = []
         thresholdResults.reserveCapacity(pack.thresholds.count * max(1, profile.models.count))
@@ -75,22 +85,28 @@ struct Evaluator {
         var truths: [SubjectTruths?] = Array(repeating: nil, count: pack.thresholds.count)
         let canonicalModels = Self.lastOccurrences(modelKeys)
         var canonicalClusters: [Int]?
-        for (position, threshold) in pack.thresholds.enumerated() {
+        // By position, the threshold read in place: `for … in` would copy each out of the pack.
+        for position in pack.thresholds.indices {
+            if let known, let truth = known[position] {
+                truths[position] = truth
+                continue
+            }
             let first = thresholdResults.count
-            if let list = unlistedList(for: threshold.subject) {
+            let subject = pack.thresholds[position].subject
+            if let list = unlistedList(for: subject) {
                 // Nothing is known of the models (or clusters): the threshold is indeterminate for
                 // the organisation as a whole, never "not met".
-                let result = unlistedResult(threshold, list: list)
+                let result = unlistedResult(pack.thresholds[position], list: list)
                 thresholdResults.append(result)
                 truths[position] = SubjectTruths(
-                    subject: threshold.subject, values: [.indeterminate], any: .indeterminate)
+                    subject: subject, values: [.indeterminate], any: .indeterminate)
                 continue
-            } else if threshold.subject == .cluster {
+            } else if subject == .cluster {
                 let keys = clusterKeys ?? profile.clusters.map { "cluster:" + $0.name }
                 clusterKeys = keys
-                evaluate(threshold, modelKeys: modelKeys, clusterKeys: keys, into: &thresholdResults)
+                evaluate(pack.thresholds[position], modelKeys: modelKeys, clusterKeys: keys, into: &thresholdResults)
             } else {
-                evaluate(threshold, modelKeys: modelKeys, clusterKeys: [], into: &thresholdResults)
+                evaluate(pack.thresholds[position], modelKeys: modelKeys, clusterKeys: [], into: &thresholdResults)
             }
             // By index: `for … in` would copy each result out of the array.
             var values: [Truth] = []
@@ -98,7 +114,7 @@ struct Evaluator {
             for index in first..<thresholdResults.count { values.append(thresholdResults[index].result) }
             // Over subjects, each key counted once with its last value, as in a dictionary by key.
             let any: Truth
-            switch threshold.subject {
+            switch subject {
             case .organization: any = Truth.any(values)
             case .model: any = Truth.any(values.indices.lazy.filter { canonicalModels[$0] == $0 }.map { values[$0] })
             case .cluster:
@@ -106,7 +122,7 @@ struct Evaluator {
                 canonicalClusters = canonical
                 any = Truth.any(values.indices.lazy.filter { canonical[$0] == $0 }.map { values[$0] })
             }
-            truths[position] = SubjectTruths(subject: threshold.subject, values: values, any: any)
+            truths[position] = SubjectTruths(subject: subject, values: values, any: any)
         }
         var context = ObligationContext(
             truths: truths, obligations: pack.obligations.count, modelKeys: modelKeys,
@@ -119,11 +135,12 @@ struct Evaluator {
             obligations.append(evaluate(position, inForce: inForce, context: &context))
         }
         let (deployment, byModel) = deploymentVerdict(obligations, inForce: inForce)
-        return PackResult(
+        let result = PackResult(
             pack: pack.id, title: pack.title, status: pack.status, inForce: inForce,
             inForceReason: inForce ? nil : notInForceReason(),
             thresholds: thresholdResults, obligations: obligations,
             deployment: deployment, deploymentByModel: byModel)
+        return (result, truths)
     }
 
     func notInForceReason() -> String {

@@ -340,26 +340,77 @@ extension LabProfile {
 /// currency, and where it was written.
 public struct Fact: Sendable, Hashable {
     /// The value in the dimension's base unit (FLOP, FLOP/s, bit/s, or units of ``currency``).
-    public var value: FactValue
+    public var value: FactValue {
+        get { storage.value }
+        set { storage = Storage(newValue, dimension, currency, mark, written) }
+    }
     /// What the value measures.
-    public var dimension: QuantityDimension
+    public var dimension: QuantityDimension {
+        get { storage.dimension }
+        set { storage = Storage(value, newValue, currency, mark, written) }
+    }
     /// The ISO 4217 currency, for money.
-    public var currency: String?
+    public var currency: String? {
+        get { storage.currency }
+        set { storage = Storage(value, dimension, newValue, mark, written) }
+    }
     /// Where the fact was written.
-    public var mark: SourceMark?
+    public var mark: SourceMark? {
+        get { storage.mark }
+        set { storage = Storage(value, dimension, currency, newValue, written) }
+    }
     /// The scalar as written (`"3.2e25 FLOP"`), for reports.
-    public var written: String?
+    public var written: String? {
+        get { storage.written }
+        set { storage = Storage(value, dimension, currency, mark, newValue) }
+    }
+
+    /// The parts, held by one reference: every threshold that reads a fact copies it, and an
+    /// optional fact held inline is copied through the runtime's generic witness, part by part.
+    /// A reference is copied with one retain. Immutable: a change makes new storage.
+    private final class Storage: Sendable {
+        let value: FactValue
+        let dimension: QuantityDimension
+        let currency: String?
+        let mark: SourceMark?
+        let written: String?
+
+        init(
+            _ value: FactValue, _ dimension: QuantityDimension, _ currency: String?, _ mark: SourceMark?,
+            _ written: String?
+        ) {
+            self.value = value
+            self.dimension = dimension
+            self.currency = currency
+            self.mark = mark
+            self.written = written
+        }
+    }
+
+    private var storage: Storage
 
     /// Creates a fact.
     public init(
         value: FactValue, dimension: QuantityDimension, currency: String? = nil, mark: SourceMark? = nil,
         written: String? = nil
     ) {
-        self.value = value
-        self.dimension = dimension
-        self.currency = currency
-        self.mark = mark
-        self.written = written
+        storage = Storage(value, dimension, currency, mark, written)
+    }
+
+    /// Whether two facts are equal in every part.
+    public static func == (a: Fact, b: Fact) -> Bool {
+        a.storage === b.storage
+            || (a.value == b.value && a.dimension == b.dimension && a.currency == b.currency && a.mark == b.mark
+                && a.written == b.written)
+    }
+
+    /// Hashes every part.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(dimension)
+        hasher.combine(currency)
+        hasher.combine(mark)
+        hasher.combine(written)
     }
 
     /// A count of operations parsed from text such as `3.2e25` or `3.2e25 FLOP`; nil when the

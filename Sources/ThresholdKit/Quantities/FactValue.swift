@@ -19,7 +19,14 @@ public struct FactValue: Sendable, Hashable, CustomStringConvertible {
     /// How sure the source is, in its own words (`"high"`, `"90% interval"`), if it says.
     public var confidence: String?
     /// How the value was computed, when it was not given directly.
-    package var derivation: Derivation?
+    package var derivation: Derivation? {
+        get { derivationBox?.value }
+        set { derivationBox = newValue.map(DerivationBox.init) }
+    }
+    /// ``derivation``, held by reference. A `Derivation?` held inline is copied through the
+    /// runtime's generic witness (its type is recursive), at some hundred instructions for each
+    /// copy of a fact; a reference is copied with one retain.
+    private var derivationBox: DerivationBox?
 
     /// An exact value.
     package init(exactly value: ExactDecimal, derivation: Derivation? = nil) {
@@ -145,6 +152,17 @@ public struct FactValueError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// The message.
     public var description: String { message }
+}
+
+/// A derivation held by reference, compared and hashed by its value.
+final class DerivationBox: Sendable, Hashable {
+    let value: Derivation
+
+    init(_ value: Derivation) { self.value = value }
+
+    static func == (a: DerivationBox, b: DerivationBox) -> Bool { a === b || a.value == b.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// How a fact's value was computed. Every report that shows a derived figure shows its

@@ -15,8 +15,23 @@ public struct RuleBook: Sendable {
     /// The reading each pack with readings reports as its main one, by pack id: the pack's default
     /// unless ``reporting(_:forPack:)`` chose another.
     package let readingChoices: [String: String]
-    /// For each pack with readings, in the order of `packs`: every reading's pack and plan.
-    let readingVariants: [[(reading: String, pack: RulePack, plan: PackPlan)]]
+    /// For each pack, in the order of `packs`: every reading of it (none for a pack without).
+    let readingVariants: [[ReadingVariant]]
+    /// For each pack with readings and a reading to report, in the order of `packs`: the position
+    /// of that reading in ``readingVariants`` (the first when none has its id).
+    let mainReadings: [Int?]
+
+    /// A pack as one of its readings reads it.
+    struct ReadingVariant: Sendable {
+        /// The reading's id.
+        let reading: String
+        /// The pack with the reading's formulas and lines in place.
+        let pack: RulePack
+        /// That pack's plan.
+        let plan: PackPlan
+        /// By threshold position: whether the reading draws that threshold's line its own way.
+        let ownLimits: [Bool]
+    }
 
     /// A rule book of these packs.
     ///
@@ -56,11 +71,18 @@ public struct RuleBook: Sendable {
             if let chosen = readingChoices[pack.id] ?? pack.defaultReading { choices[pack.id] = chosen }
         }
         self.readingChoices = choices
-        self.readingVariants = packs.map { pack in
+        let variants = packs.map { pack in
             pack.readings.map { reading in
                 let variant = pack.applying(reading)
-                return (reading.id, variant, PackPlan(variant))
+                return ReadingVariant(
+                    reading: reading.id, pack: variant, plan: PackPlan(variant),
+                    ownLimits: pack.thresholds.map { reading.limits[$0.id] != nil })
             }
+        }
+        self.readingVariants = variants
+        self.mainReadings = packs.indices.map { index in
+            guard !variants[index].isEmpty, let chosen = choices[packs[index].id] else { return nil }
+            return variants[index].firstIndex { $0.reading == chosen } ?? 0
         }
     }
 
@@ -168,33 +190,44 @@ public struct RuleBook: Sendable {
     func evaluate(
         pack index: Int, profile: LabProfile, asOf date: CalendarDate, sharedNotes: SharedNotes? = nil
     ) -> PackResult {
-        let variants = readingVariants[index]
-        guard !variants.isEmpty, let chosen = readingChoices[packs[index].id] else {
+        guard let main = mainReadings[index] else {
             return Evaluator(
                 pack: packs[index], plan: plans[index], profile: profile, asOf: date, sharedNotes: sharedNotes
             ).evaluate()
         }
-        let main = variants.firstIndex { $0.reading == chosen } ?? 0
+        let variants = readingVariants[index]
+        let (mainResult, mainTruths) = Evaluator(
+            pack: variants[main].pack, plan: variants[main].plan, profile: profile, asOf: date,
+            sharedNotes: sharedNotes
+        ).evaluate(reusing: nil)
         // Of the other readings only each obligation's applicability is read: they are evaluated
-        // as a first-qualified date is worked out, without statuses, deadlines or their notes.
-        let results = variants.indices.map {
-            Evaluator(
-                pack: variants[$0].pack, plan: variants[$0].plan, profile: profile, asOf: date, qualifying: $0 != main,
-                sharedNotes: sharedNotes
-            ).evaluate()
+        // as a first-qualified date is worked out, without statuses, deadlines or their notes, and
+        // a threshold whose line neither reading draws its own way is not evaluated again.
+        let results = variants.indices.map { other in
+            guard other != main else { return mainResult }
+            let known = mainTruths.indices.map {
+                variants[main].ownLimits[$0] || variants[other].ownLimits[$0] ? nil : mainTruths[$0]
+            }
+            return Evaluator(
+                pack: variants[other].pack, plan: variants[other].plan, profile: profile, asOf: date,
+                qualifying: true, sharedNotes: sharedNotes
+            ).evaluate(reusing: known).result
         }
-        var result = results[main]
-        result.reading = chosen
+        var result = mainResult
+        result.reading = readingChoices[packs[index].id]
+        // By index throughout: a closure over the results or readings would copy each out.
         for position in result.obligations.indices {
             // Most obligations apply alike under every reading: they are told without a list.
             let first = results[0].obligations[position].applies
-            guard results.contains(where: { $0.obligations[position].applies != first }) else { continue }
-            let values = results.map { $0.obligations[position].applies }
-            result.dependsOnReading = true
-            result.obligations[position].byReading = zip(variants, values).map {
-                .init(reading: $0.reading, applies: $1)
+            guard results.indices.contains(where: { results[$0].obligations[position].applies != first }) else {
+                continue
             }
-            let words = zip(variants, values).map { "\($0.reading) → \($1.phrase)" }
+            let values = results.indices.map { results[$0].obligations[position].applies }
+            result.dependsOnReading = true
+            result.obligations[position].byReading = variants.indices.map {
+                .init(reading: variants[$0].reading, applies: values[$0])
+            }
+            let words = variants.indices.map { "\(variants[$0].reading) → \(values[$0].phrase)" }
             result.obligations[position].notes.insert("depends on the reading: " + words.joined(separator: "; "), at: 0)
         }
         return result

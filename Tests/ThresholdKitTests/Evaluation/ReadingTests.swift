@@ -64,6 +64,63 @@ struct ReadingTests {
         #expect(differing > 0)
     }
 
+    /// A pack whose second reading draws the compute line at 1e26 FLOP instead of 1e25, and leaves
+    /// the revenue line as it is.
+    static let linePack = """
+        pack: line-readings
+        title: Two lines
+        status: enacted
+        jurisdiction: none
+        effective: 2026-01-01
+        thresholds:
+          - {id: big-compute, subject: model, fact: training_compute, greater_than: 1e25 FLOP}
+          - {id: big-revenue, subject: organization, fact: ai_revenue, greater_than: 500M USD}
+        obligations:
+          - {id: assessment, title: Assessment, kind: third-party-assessment, per: model,
+             when: {any: [big-compute, big-revenue]}, due: before-deployment}
+          - {id: report, title: Report, kind: report, per: organization, when: big-revenue}
+        readings:
+          - {id: low-line, default: true, title: The line at 1e25, rationale: As written.}
+          - id: high-line
+            title: The line at 1e26
+            rationale: As some read it.
+            limits: {big-compute: {greater_than: 1e26 FLOP}}
+
+        """
+
+    @Test("a reading that draws its own line is judged on it, whichever reading is reported")
+    func readingsWithTheirOwnLines() throws {
+        let book = try RuleBook(yaml: Self.linePack, path: "line-readings.yaml")
+        let date = CalendarDate("2026-12-04")!
+        // Compute between the lines: only the first reading brings it in. Revenue over its line:
+        // both readings do.
+        let between = try LabProfile(
+            yaml: "organization: {name: Between, ai_revenue: 9M USD}\n"
+                + "models: [{name: m, training_compute: 3e25 FLOP, status: deployed, released: 2026-07-01}]",
+            path: "between.yaml")
+        let rich = try LabProfile(
+            yaml: "organization: {name: Rich, ai_revenue: 900M USD}\n"
+                + "models: [{name: m, training_compute: 1e24 FLOP, status: deployed, released: 2026-07-01}]",
+            path: "rich.yaml")
+        for reported in ["low-line", "high-line"] {
+            let chosen = try book.reporting(reported, forPack: "line-readings")
+            let other = reported == "low-line" ? "high-line" : "low-line"
+            let betweenResult = chosen.evaluate(between, asOf: date).packs[0]
+            #expect(betweenResult.reading == reported)
+            #expect(betweenResult.dependsOnReading)
+            let assessment = try #require(betweenResult.obligations.first { $0.id == "assessment" })
+            #expect(assessment.applies == (reported == "low-line" ? .yes : .no), "\(reported)")
+            let byReading = Dictionary(uniqueKeysWithValues: assessment.byReading.map { ($0.reading, $0.applies) })
+            #expect(byReading == ["low-line": .yes, "high-line": .no], "\(reported)")
+            // The reported reading's own line is the one shown.
+            let compute = try #require(betweenResult.thresholds.first { $0.id == "big-compute" })
+            #expect(compute.limit == ExactDecimal(reported == "low-line" ? "1e25" : "1e26")!, "\(reported)")
+            let richResult = chosen.evaluate(rich, asOf: date).packs[0]
+            #expect(!richResult.dependsOnReading, "\(reported) over \(other)")
+            #expect(richResult.obligations.allSatisfy { $0.applies == .yes && $0.byReading.isEmpty })
+        }
+    }
+
     @Test("an obligation whose formula reads a threshold twice names it once, for each model and overall")
     func repeatedReadsAreNamedOnce() throws {
         let pack = """
