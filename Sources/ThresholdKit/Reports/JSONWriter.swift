@@ -146,6 +146,13 @@ struct JSONWriter: ~Copyable {
         raw("null")
     }
 
+    /// Opens an object as the next value, to be closed by ``endObject()``: for a value that writes
+    /// its own members, which a closure passed to ``object(_:)`` would capture, and copy.
+    mutating func beginObjectValue() {
+        beginValue()
+        open(UInt8(ascii: "{"))
+    }
+
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         beginValue()
         open(UInt8(ascii: "{"))

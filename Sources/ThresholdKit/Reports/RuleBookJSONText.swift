@@ -35,9 +35,9 @@ package final class RuleBookJSONText: Sendable {
         let tail: [UInt8]
 
         /// Whether the result's citation and source are this threshold's.
-        func hasSource(of result: ThresholdResult) -> Bool {
-            result.cite == cite && result.citation == citation && result.sourceURL == sourceURL
-                && result.sourceGrade == sourceGrade
+        func hasSource(of result: UnsafePointer<ThresholdResult>) -> Bool {
+            result.pointee.cite == cite && result.pointee.citation == citation
+                && result.pointee.sourceURL == sourceURL && result.pointee.sourceGrade == sourceGrade
         }
     }
 

@@ -68,16 +68,26 @@ extension PackResult {
                 w.member("reading", reading)
                 w.member("depends_on_reading", dependsOnReading)
             }
+            // Each result is written where it lies, through a pointer: a method called on an
+            // array's element works on a copy of it (each of its strings retained and released).
             w.member("thresholds") { w in
                 var cursor = 0
-                for index in thresholds.indices {
-                    thresholds[index].write(to: &w, text: text?.threshold(thresholds[index].id, cursor: &cursor))
+                thresholds.withUnsafeBufferPointer { thresholds in
+                    for index in thresholds.indices {
+                        ThresholdResult.write(
+                            thresholds.baseAddress! + index, to: &w,
+                            text: text?.threshold(thresholds[index].id, cursor: &cursor))
+                    }
                 }
             }
             w.member("obligations") { w in
                 var cursor = 0
-                for index in obligations.indices {
-                    obligations[index].write(to: &w, text: text?.obligation(obligations[index].id, cursor: &cursor))
+                obligations.withUnsafeBufferPointer { obligations in
+                    for index in obligations.indices {
+                        ObligationResult.write(
+                            obligations.baseAddress! + index, to: &w,
+                            text: text?.obligation(obligations[index].id, cursor: &cursor))
+                    }
                 }
             }
             w.member("deployment", deployment.rawValue)
@@ -105,29 +115,35 @@ extension PackResult {
 }
 
 extension ThresholdResult {
-    func write(to w: inout JSONWriter, text: RuleBookJSONText.Threshold? = nil) {
-        w.object { w in
-            if let text { w.members(preRendered: text.head) } else { w.member("id", id) }
-            w.member("subject", subject)
-            w.member("result", result.name)
-            w.member("value", decimal: value)
-            w.member("limit", decimal: limit)
-            w.member("unit", unit)
-            w.member("line", mark?.line)
-            w.member("column", mark?.column)
-            w.member("comparison", comparison.rawValue)
-            w.member("margin", decimal: margin)
-            if let range {
-                w.member("low", decimal: range.lowerBound)
-                w.member("high", decimal: range.upperBound)
-            }
-            if !notes.isEmpty { w.member("notes", strings: notes) }
-            if let text, text.hasSource(of: self) {
-                w.members(preRendered: text.tail)
-            } else {
-                Self.writeSource(cite: cite, citation: citation, url: sourceURL, grade: sourceGrade, to: &w)
-            }
+    /// Writes the result at `result`, read in place.
+    static func write(
+        _ result: UnsafePointer<ThresholdResult>, to w: inout JSONWriter, text: RuleBookJSONText.Threshold?
+    ) {
+        // Opened and closed here rather than in a closure, which would capture a copy.
+        w.beginObjectValue()
+        if let text { w.members(preRendered: text.head) } else { w.member("id", result.pointee.id) }
+        w.member("subject", result.pointee.subject)
+        w.member("result", result.pointee.result.name)
+        w.member("value", decimal: result.pointee.value)
+        w.member("limit", decimal: result.pointee.limit)
+        w.member("unit", result.pointee.unit)
+        w.member("line", result.pointee.mark?.line)
+        w.member("column", result.pointee.mark?.column)
+        w.member("comparison", result.pointee.comparison.rawValue)
+        w.member("margin", decimal: result.pointee.margin)
+        if let range = result.pointee.range {
+            w.member("low", decimal: range.lowerBound)
+            w.member("high", decimal: range.upperBound)
         }
+        if !result.pointee.notes.isEmpty { w.member("notes", strings: result.pointee.notes) }
+        if let text, text.hasSource(of: result) {
+            w.members(preRendered: text.tail)
+        } else {
+            writeSource(
+                cite: result.pointee.cite, citation: result.pointee.citation, url: result.pointee.sourceURL,
+                grade: result.pointee.sourceGrade, to: &w)
+        }
+        w.endObject()
     }
 
     /// The members that cite a threshold's source, the last of its object.
@@ -142,61 +158,67 @@ extension ThresholdResult {
 }
 
 extension ObligationResult {
-    func write(to w: inout JSONWriter, text: RuleBookJSONText.Obligation? = nil) {
-        w.object { w in
-            if let text { w.members(preRendered: text.head) } else { w.member("id", id) }
-            w.member("applies", applies.rawValue)
-            w.member("status", status.rawValue)
-            w.member("because", strings: because)
-            if !decidedBy.isEmpty { w.member("decided_by", strings: decidedBy) }
-            if let text, text.title == title, text.kind == kind {
-                w.members(preRendered: text.middle)
-            } else {
-                Self.writeTitle(title, kind: kind, to: &w)
-            }
-            w.member("due", date: due)
-            if let lateByDays { w.member("late_by_days", lateByDays) }
-            if let overdueSince { w.member("overdue_since", date: overdueSince) }
-            if let validUntil { w.member("valid_until", date: validUntil) }
-            if let expiredOn { w.member("expired_on", date: expiredOn) }
-            if let text, text.citation == citation, text.sourceGrade == sourceGrade {
-                w.members(preRendered: text.tail)
-            } else {
-                Self.writeCitation(citation, grade: sourceGrade, to: &w)
-            }
-            if !byReading.isEmpty {
-                w.key("by_reading")
-                w.object { w in
-                    for entry in byReading {
-                        w.key(dynamic: entry.reading)
-                        w.string(entry.applies.rawValue)
-                    }
-                }
-            }
-            if !notes.isEmpty { w.member("notes", strings: notes) }
-            if !subjects.isEmpty {
-                w.member("models") { w in
-                    // By index, reading fields: `for … in` would copy each subject's result.
-                    for index in subjects.indices {
-                        w.object { w in
-                            w.member("model", modelName: subjects[index].subject)
-                            w.member("applies", subjects[index].applies.rawValue)
-                            w.member("status", subjects[index].status.rawValue)
-                            w.member("because", strings: subjects[index].because)
-                            if !subjects[index].decidedBy.isEmpty {
-                                w.member("decided_by", strings: subjects[index].decidedBy)
-                            }
-                            w.member("due", date: subjects[index].due)
-                            if let days = subjects[index].lateByDays { w.member("late_by_days", days) }
-                            if let date = subjects[index].overdueSince { w.member("overdue_since", date: date) }
-                            if let date = subjects[index].validUntil { w.member("valid_until", date: date) }
-                            if let date = subjects[index].expiredOn { w.member("expired_on", date: date) }
-                            if !subjects[index].notes.isEmpty { w.member("notes", strings: subjects[index].notes) }
-                        }
-                    }
+    /// Writes the result at `result`, read in place.
+    static func write(
+        _ result: UnsafePointer<ObligationResult>, to w: inout JSONWriter, text: RuleBookJSONText.Obligation?
+    ) {
+        // Opened and closed here rather than in a closure, which would capture a copy.
+        w.beginObjectValue()
+        if let text { w.members(preRendered: text.head) } else { w.member("id", result.pointee.id) }
+        w.member("applies", result.pointee.applies.rawValue)
+        w.member("status", result.pointee.status.rawValue)
+        w.member("because", strings: result.pointee.because)
+        if !result.pointee.decidedBy.isEmpty { w.member("decided_by", strings: result.pointee.decidedBy) }
+        if let text, text.title == result.pointee.title, text.kind == result.pointee.kind {
+            w.members(preRendered: text.middle)
+        } else {
+            writeTitle(result.pointee.title, kind: result.pointee.kind, to: &w)
+        }
+        w.member("due", date: result.pointee.due)
+        if let days = result.pointee.lateByDays { w.member("late_by_days", days) }
+        if let date = result.pointee.overdueSince { w.member("overdue_since", date: date) }
+        if let date = result.pointee.validUntil { w.member("valid_until", date: date) }
+        if let date = result.pointee.expiredOn { w.member("expired_on", date: date) }
+        if let text, text.citation == result.pointee.citation, text.sourceGrade == result.pointee.sourceGrade {
+            w.members(preRendered: text.tail)
+        } else {
+            writeCitation(result.pointee.citation, grade: result.pointee.sourceGrade, to: &w)
+        }
+        if !result.pointee.byReading.isEmpty {
+            w.key("by_reading")
+            w.object { w in
+                for entry in result.pointee.byReading {
+                    w.key(dynamic: entry.reading)
+                    w.string(entry.applies.rawValue)
                 }
             }
         }
+        if !result.pointee.notes.isEmpty { w.member("notes", strings: result.pointee.notes) }
+        if !result.pointee.subjects.isEmpty {
+            w.member("models") { w in
+                result.pointee.subjects.withUnsafeBufferPointer { subjects in
+                    for subject in subjects.indices { writeSubject(subjects.baseAddress! + subject, to: &w) }
+                }
+            }
+        }
+        w.endObject()
+    }
+
+    /// Writes one model's part, read in place.
+    private static func writeSubject(_ subject: UnsafePointer<SubjectResult>, to w: inout JSONWriter) {
+        w.beginObjectValue()
+        w.member("model", modelName: subject.pointee.subject)
+        w.member("applies", subject.pointee.applies.rawValue)
+        w.member("status", subject.pointee.status.rawValue)
+        w.member("because", strings: subject.pointee.because)
+        if !subject.pointee.decidedBy.isEmpty { w.member("decided_by", strings: subject.pointee.decidedBy) }
+        w.member("due", date: subject.pointee.due)
+        if let days = subject.pointee.lateByDays { w.member("late_by_days", days) }
+        if let date = subject.pointee.overdueSince { w.member("overdue_since", date: date) }
+        if let date = subject.pointee.validUntil { w.member("valid_until", date: date) }
+        if let date = subject.pointee.expiredOn { w.member("expired_on", date: date) }
+        if !subject.pointee.notes.isEmpty { w.member("notes", strings: subject.pointee.notes) }
+        w.endObject()
     }
 }
 

@@ -63,7 +63,9 @@ import Testing
                 var cursor = 0
                 for result in packResult.thresholds {
                     let threshold = try #require(pack.threshold(result.id, cursor: &cursor))
-                    #expect(threshold.hasSource(of: result), "\(packResult.pack) \(result.id)")
+                    #expect(
+                        withUnsafePointer(to: result) { threshold.hasSource(of: $0) }, "\(packResult.pack) \(result.id)"
+                    )
                     checked.thresholds += 1
                 }
                 cursor = 0
