@@ -82,28 +82,30 @@ extension Evaluator {
         var review = RecordReview()
         var notIndependent = false
         var future: CalendarDate?
-        for record in pool
-        where record.obligation == id && (record.pack == nil || record.pack == pack.id)
-            && (per == .organization || modelName == nil || record.model == modelName)
+        // By index, reading fields in place: `for … in` would copy every record (each of its
+        // strings retained), though most are another obligation's or model's.
+        for index in pool.indices
+        where pool[index].obligation == id && (pool[index].pack == nil || pool[index].pack == pack.id)
+            && (per == .organization || modelName == nil || pool[index].model == modelName)
         {
-            if requiresIndependent && record.independent == false { notIndependent = true; continue }
-            guard let completed = record.completed else {
+            if requiresIndependent && pool[index].independent == false { notIndependent = true; continue }
+            guard let completed = pool[index].completed else {
                 review.uncertain.append(
                     "a record on file gives no completion date ('completed'), so it cannot count yet")
                 continue
             }
             if completed > asOf { future = min(future ?? completed, completed); continue }
-            if requiresIndependent && record.independent == nil {
+            if requiresIndependent && pool[index].independent == nil {
                 review.uncertain.append(
                     "the record of \(completed) does not say whether its assessor is independent ('independent: true')")
                 continue
             }
-            if kind == "third-party-assessment" && record.outcome == nil {
+            if kind == "third-party-assessment" && pool[index].outcome == nil {
                 // An assessment's finding decides it; an audit, a report or a notification has none.
                 review.uncertain.append("the record of \(completed) gives no outcome (acceptable or high-risk)")
                 continue
             }
-            review.counting.append(record)
+            review.counting.append(pool[index])
         }
         if review.counting.count > 1 { review.counting.sort(by: Self.recordOrder) }
         if review.uncertain.count > 1 { review.uncertain = Array(Set(review.uncertain)).sorted() }
