@@ -31,10 +31,8 @@ enum CoreSchema {
 
     /// Resolves a plain scalar's bytes under the core schema.
     static func resolvePlain(_ s: UnsafeBufferPointer<UInt8>) -> ScalarKind {
-        if s.isEmpty { return .null }
+        if isNull(s) { return .null }
         switch s.count {
-        case 1 where s[0] == UInt8(ascii: "~"): return .null
-        case 4 where matches(s, "null", "Null", "NULL"): return .null
         case 4 where matches(s, "true", "True", "TRUE"): return .bool
         case 5 where matches(s, "false", "False", "FALSE"): return .bool
         default: break
@@ -44,16 +42,29 @@ enum CoreSchema {
         return .string
     }
 
+    /// Whether a plain scalar's text is null in the core schema: empty, `~`, or `null` in one of
+    /// its three spellings. (What ``resolvePlain(_:)`` resolves first, told without the rest.)
+    static func isNull(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch s.count {
+        case 0: return true
+        case 1: return s[0] == UInt8(ascii: "~")
+        case 4: return matches(s, "null", "Null", "NULL")
+        default: return false
+        }
+    }
+
+    /// Whether `s` is one of three spellings of its length.
     private static func matches(
         _ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString
     ) -> Bool {
-        for candidate in [a, b, c] {
-            let p = candidate.utf8Start
-            var equal = true
-            for i in 0..<s.count where s[i] != p[i] { equal = false; break }
-            if equal { return true }
-        }
-        return false
+        equals(s, a) || equals(s, b) || equals(s, c)
+    }
+
+    /// Whether `s` begins with the bytes of `literal` (the caller has checked the length).
+    private static func equals(_ s: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        let p = literal.utf8Start
+        for i in 0..<s.count where s[i] != p[i] { return false }
+        return true
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -121,7 +121,14 @@ package struct YAMLNode: Sendable {
     }
 
     /// Whether the node is a null scalar (`null`, `~`, empty, `!!null`).
-    package var isNull: Bool { kind == .scalar && scalarKind == .null }
+    package var isNull: Bool {
+        let raw = raw
+        guard raw.kind == .scalar else { return false }
+        // A tag decides; else a plain scalar's text is read for null alone, not resolved in full
+        // (a string would be tried as an integer and a float first).
+        if raw.tag >= 0 { return scalarKind == .null }
+        return raw.style == .plain && withUTF8(CoreSchema.isNull)
+    }
 
     // MARK: Collections
 

@@ -24,6 +24,8 @@ import Testing
         let node = try #require(try parse("value: \(text)\n")["value"])
         #expect(node.text == text)
         #expect(node.scalarKind == kind)
+        // `isNull` reads the text for null alone; it must agree with the full resolution.
+        #expect(node.isNull == (kind == .null))
     }
 
     @Test func quotedAndBlockScalarsAreStrings() throws {
@@ -34,6 +36,8 @@ import Testing
                 + "'null\n'}"
         )
         #expect(root.pairs.map(\.value.style) == [.doubleQuoted, .singleQuoted, .doubleQuoted, .literal, .folded])
+        // A quoted empty string and a block `null` are text, not null.
+        #expect(root.pairs.allSatisfy { !$0.value.isNull })
     }
 
     @Test func coreTagsAreHonoured() throws {
@@ -56,6 +60,8 @@ import Testing
             root.pairs.map { $0.value.scalarKind } == [
                 .string, .int, .float, .bool, .null, .string, .float, .int, .string, .int, .string, .string,
             ])
+        // A tag decides whether a scalar is null: `!!null ""` is, `!!str` (empty) is not.
+        #expect(root.pairs.map { $0.value.isNull } == root.pairs.map { $0.value.scalarKind == .null })
         #expect(
             root.pairs.map { $0.value.tag } == [
                 "!!str", "!!int", "!!float", "!!bool", "!!null", "!!str", "!!float", "!!int", "!", "!!int", "!!seq",
