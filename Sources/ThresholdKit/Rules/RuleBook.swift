@@ -196,38 +196,36 @@ public struct RuleBook: Sendable {
             ).evaluate()
         }
         let variants = readingVariants[index]
-        let (mainResult, mainTruths) = Evaluator(
+        var (result, mainTruths) = Evaluator(
             pack: variants[main].pack, plan: variants[main].plan, profile: profile, asOf: date,
             sharedNotes: sharedNotes
         ).evaluate(reusing: nil)
-        // Of the other readings only each obligation's applicability is read: they are evaluated
-        // as a first-qualified date is worked out, without statuses, deadlines or their notes, and
-        // a threshold whose line neither reading draws its own way is not evaluated again.
-        let results = variants.indices.map { other in
-            guard other != main else { return mainResult }
+        result.reading = readingChoices[packs[index].id]
+        // Of the other readings only each obligation's applicability is read, and kept (not their
+        // results: the reported one's obligations are then changed in place, not copied first).
+        // They are evaluated as a first-qualified date is worked out, without statuses, deadlines
+        // or their notes, and a threshold whose line neither reading draws its own way is not
+        // evaluated again. By index throughout: a closure over results would copy each out.
+        let applies: [[Applicability]] = variants.indices.map { other in
+            guard other != main else { return result.obligations.indices.map { result.obligations[$0].applies } }
             let known = mainTruths.indices.map {
                 variants[main].ownLimits[$0] || variants[other].ownLimits[$0] ? nil : mainTruths[$0]
             }
-            return Evaluator(
+            let obligations = Evaluator(
                 pack: variants[other].pack, plan: variants[other].plan, profile: profile, asOf: date,
                 qualifying: true, sharedNotes: sharedNotes
-            ).evaluate(reusing: known).result
+            ).evaluate(reusing: known).result.obligations
+            return obligations.indices.map { obligations[$0].applies }
         }
-        var result = mainResult
-        result.reading = readingChoices[packs[index].id]
-        // By index throughout: a closure over the results or readings would copy each out.
         for position in result.obligations.indices {
             // Most obligations apply alike under every reading: they are told without a list.
-            let first = results[0].obligations[position].applies
-            guard results.indices.contains(where: { results[$0].obligations[position].applies != first }) else {
-                continue
-            }
-            let values = results.indices.map { results[$0].obligations[position].applies }
+            let first = applies[0][position]
+            guard applies.contains(where: { $0[position] != first }) else { continue }
             result.dependsOnReading = true
             result.obligations[position].byReading = variants.indices.map {
-                .init(reading: variants[$0].reading, applies: values[$0])
+                .init(reading: variants[$0].reading, applies: applies[$0][position])
             }
-            let words = variants.indices.map { "\(variants[$0].reading) → \(values[$0].phrase)" }
+            let words = variants.indices.map { "\(variants[$0].reading) → \(applies[$0][position].phrase)" }
             result.obligations[position].notes.insert("depends on the reading: " + words.joined(separator: "; "), at: 0)
         }
         return result
