@@ -15,8 +15,7 @@ extension Evaluator {
         _ obligation: UnsafePointer<Obligation>, position: Int, inForce: Bool, context: inout ObligationContext
     ) -> ObligationResult {
         let per = obligation.pointee.per
-        let perModel = per == .model && !profile.models.isEmpty
-        let subjects = perModel ? 0..<profile.models.count : Self.organizationSlot..<(Self.organizationSlot + 1)
+        let subjects = subjects(per: per)
         var results: [ObligationResult.SubjectResult] = []
         results.reserveCapacity(subjects.count)
         for subject in subjects {

@@ -68,11 +68,57 @@ struct Evaluator {
     ///
     /// `known`, when given, holds truths already worked out for this profile and date by another
     /// reading of the same pack, by threshold position: a threshold with one there is not evaluated
-    /// again, and has no ``ThresholdResult`` in the result (only the obligations' applicability of
-    /// such a result is read). It must be nil at each position whose test the two readings draw
-    /// differently.
+    /// again, and has no ``ThresholdResult`` in the result. It must be nil at each position whose
+    /// test the two readings draw differently.
     func evaluate(reusing known: [SubjectTruths?]?) -> (result: PackResult, truths: [SubjectTruths?]) {
         let inForce = pack.isInForce(on: asOf)
+        var (thresholdResults, context) = thresholds(reusing: known)
+        if !inForce { context.packNotes.append("the pack is not in force on \(asOf)") }
+        if pack.status == .proposed && inForce { context.packNotes.append("a proposal, evaluated as if enacted") }
+        var obligations: [ObligationResult] = []
+        obligations.reserveCapacity(pack.obligations.count)
+        for position in pack.obligations.indices {
+            obligations.append(evaluate(position, inForce: inForce, context: &context))
+        }
+        let (deployment, byModel) = deploymentVerdict(obligations, inForce: inForce)
+        let result = PackResult(
+            pack: pack.id, title: pack.title, status: pack.status, inForce: inForce,
+            inForceReason: inForce ? nil : notInForceReason(),
+            thresholds: thresholdResults, obligations: obligations,
+            deployment: deployment, deploymentByModel: byModel)
+        return (result, context.truths)
+    }
+
+    /// Whether each obligation applies (to any of its subjects), in the pack's order, and nothing
+    /// more: what is read from a reading not reported, told without the results, statuses and
+    /// notes ``evaluate(reusing:)`` makes. `known` is as there.
+    func applicability(reusing known: [SubjectTruths?]?) -> [Applicability] {
+        var context = thresholds(reusing: known).context
+        var applicability: [Applicability] = []
+        applicability.reserveCapacity(pack.obligations.count)
+        for position in pack.obligations.indices {
+            let per = pack.obligations[position].per
+            var any = Truth.notMet
+            for subject in subjects(per: per) {
+                any = any.or(applies(plan.formulas[position], subject: subject, per: per, context: &context))
+            }
+            applicability.append(Applicability(any))
+        }
+        return applicability
+    }
+
+    /// The subjects of an obligation that applies `per` organisation or model: each model by its
+    /// position, or the organisation alone (also for a per-model duty of a profile with no models).
+    func subjects(per: Subject) -> Range<SubjectSlot> {
+        per == .model && !profile.models.isEmpty
+            ? 0..<profile.models.count : Self.organizationSlot..<(Self.organizationSlot + 1)
+    }
+
+    /// Every threshold's results (but those `known`), and the context the obligations are decided
+    /// in: each threshold's truths by position, and the subjects' keys.
+    private func thresholds(
+        reusing known: [SubjectTruths?]?
+    ) -> (results: [ThresholdResult], context: ObligationContext) {
         // Each subject's key ("model:NAME") is built once, and truths are kept per subject position
         // rather than in dictionaries keyed by subject, which cost a hash of a string per look-up.
         // (By index: a closure over each model would copy it out of the array.)
@@ -124,23 +170,10 @@ struct Evaluator {
             }
             truths[position] = SubjectTruths(subject: subject, values: values, any: any)
         }
-        var context = ObligationContext(
+        let context = ObligationContext(
             truths: truths, obligations: pack.obligations.count, modelKeys: modelKeys,
             canonicalModels: canonicalModels)
-        if !inForce { context.packNotes.append("the pack is not in force on \(asOf)") }
-        if pack.status == .proposed && inForce { context.packNotes.append("a proposal, evaluated as if enacted") }
-        var obligations: [ObligationResult] = []
-        obligations.reserveCapacity(pack.obligations.count)
-        for position in pack.obligations.indices {
-            obligations.append(evaluate(position, inForce: inForce, context: &context))
-        }
-        let (deployment, byModel) = deploymentVerdict(obligations, inForce: inForce)
-        let result = PackResult(
-            pack: pack.id, title: pack.title, status: pack.status, inForce: inForce,
-            inForceReason: inForce ? nil : notInForceReason(),
-            thresholds: thresholdResults, obligations: obligations,
-            deployment: deployment, deploymentByModel: byModel)
-        return (result, truths)
+        return (thresholdResults, context)
     }
 
     func notInForceReason() -> String {

@@ -201,21 +201,19 @@ public struct RuleBook: Sendable {
             sharedNotes: sharedNotes
         ).evaluate(reusing: nil)
         result.reading = readingChoices[packs[index].id]
-        // Of the other readings only each obligation's applicability is read, and kept (not their
-        // results: the reported one's obligations are then changed in place, not copied first).
-        // They are evaluated as a first-qualified date is worked out, without statuses, deadlines
-        // or their notes, and a threshold whose line neither reading draws its own way is not
-        // evaluated again. By index throughout: a closure over results would copy each out.
+        // Of the other readings only each obligation's applicability is read, and only that is
+        // worked out: no results, statuses, deadlines or notes. A threshold whose line neither
+        // reading draws its own way is not evaluated again. (By index: a closure over the
+        // obligations would copy each out.)
         let applies: [[Applicability]] = variants.indices.map { other in
             guard other != main else { return result.obligations.indices.map { result.obligations[$0].applies } }
             let known = mainTruths.indices.map {
                 variants[main].ownLimits[$0] || variants[other].ownLimits[$0] ? nil : mainTruths[$0]
             }
-            let obligations = Evaluator(
+            return Evaluator(
                 pack: variants[other].pack, plan: variants[other].plan, profile: profile, asOf: date,
                 qualifying: true, sharedNotes: sharedNotes
-            ).evaluate(reusing: known).result.obligations
-            return obligations.indices.map { obligations[$0].applies }
+            ).applicability(reusing: known)
         }
         for position in result.obligations.indices {
             // Most obligations apply alike under every reading: they are told without a list.
