@@ -21,7 +21,7 @@ extension Evaluator {
         for subject in subjects {
             let truth = applies(plan.formulas[position], subject: subject, per: per, context: &context)
             var because: [String] = []
-            // Working out a first-qualified date, or another reading, needs only whether it applies.
+            // Working out a first-qualified date needs only whether it applies.
             if truth == .met && !qualifying {
                 // Room for every read at once: appending one by one would reallocate as it grows.
                 because.reserveCapacity(plan.reads[position].count)

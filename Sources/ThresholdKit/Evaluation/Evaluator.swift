@@ -62,17 +62,13 @@ struct Evaluator {
 
     static let organizationSubject = "organization"
 
-    func evaluate() -> PackResult { evaluate(reusing: nil).result }
+    func evaluate() -> PackResult { evaluateKeepingTruths().result }
 
-    /// The pack's result, and each threshold's truths by position (what the obligations read).
-    ///
-    /// `known`, when given, holds truths already worked out for this profile and date by another
-    /// reading of the same pack, by threshold position: a threshold with one there is not evaluated
-    /// again, and has no ``ThresholdResult`` in the result. It must be nil at each position whose
-    /// test the two readings draw differently.
-    func evaluate(reusing known: [SubjectTruths?]?) -> (result: PackResult, truths: [SubjectTruths?]) {
+    /// The pack's result, and each threshold's truths by position (what the obligations read, and
+    /// what the pack's other readings reuse through ``applicability(reusing:)``).
+    func evaluateKeepingTruths() -> (result: PackResult, truths: [SubjectTruths?]) {
         let inForce = pack.isInForce(on: asOf)
-        var (thresholdResults, context) = thresholds(reusing: known)
+        var (thresholdResults, context) = thresholds(reusing: nil)
         if !inForce { context.packNotes.append("the pack is not in force on \(asOf)") }
         if pack.status == .proposed && inForce { context.packNotes.append("a proposal, evaluated as if enacted") }
         var obligations: [ObligationResult] = []
@@ -91,7 +87,11 @@ struct Evaluator {
 
     /// Whether each obligation applies (to any of its subjects), in the pack's order, and nothing
     /// more: what is read from a reading not reported, told without the results, statuses and
-    /// notes ``evaluate(reusing:)`` makes. `known` is as there.
+    /// notes ``evaluateKeepingTruths()`` makes.
+    ///
+    /// `known` holds truths already worked out for this profile and date by another reading of the
+    /// same pack, by threshold position: a threshold with one there is not evaluated again. It must
+    /// be nil at each position whose test the two readings draw differently.
     func applicability(reusing known: [SubjectTruths?]?) -> [Applicability] {
         var context = thresholds(reusing: known).context
         var applicability: [Applicability] = []
@@ -114,8 +114,9 @@ struct Evaluator {
             ? 0..<profile.models.count : Self.organizationSlot..<(Self.organizationSlot + 1)
     }
 
-    /// Every threshold's results (but those `known`), and the context the obligations are decided
-    /// in: each threshold's truths by position, and the subjects' keys.
+    /// Every threshold's results (but those `known`, which are taken as they are and get none), and
+    /// the context the obligations are decided in: each threshold's truths by position, and the
+    /// subjects' keys.
     private func thresholds(
         reusing known: [SubjectTruths?]?
     ) -> (results: [ThresholdResult], context: ObligationContext) {

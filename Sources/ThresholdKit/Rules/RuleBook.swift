@@ -199,7 +199,7 @@ public struct RuleBook: Sendable {
         var (result, mainTruths) = Evaluator(
             pack: variants[main].pack, plan: variants[main].plan, profile: profile, asOf: date,
             sharedNotes: sharedNotes
-        ).evaluate(reusing: nil)
+        ).evaluateKeepingTruths()
         result.reading = readingChoices[packs[index].id]
         // Of the other readings only each obligation's applicability is read, and only that is
         // worked out: no results, statuses, deadlines or notes. A threshold whose line neither
