@@ -22,9 +22,9 @@ extension Evaluator {
         case between(CalendarDate, CalendarDate, String)
     }
 
-    /// The first day the duty exists: its own `effective` date, or its pack's, whichever is later.
-    func start(of obligation: borrowing Obligation) -> CalendarDate? {
-        switch (pack.effective, obligation.effective) {
+    /// The first day a duty exists: its own `effective` date, or its pack's, whichever is later.
+    func start(effective: CalendarDate?) -> CalendarDate? {
+        switch (pack.effective, effective) {
         case let (pack?, own?): return max(pack, own)
         case let (pack, own): return pack ?? own
         }
@@ -32,20 +32,23 @@ extension Evaluator {
 
     /// When the obligation falls due for a subject, and a note when the date is not the plain one:
     /// a model placed on the market before a transition date complies by the transition's end (Art.
-    /// 111(3) of the EU AI Act), and nothing falls due before the duty itself starts.
-    func deadline(of obligation: borrowing Obligation, position: Int, model: Int?) -> (Deadline, String?) {
+    /// 111(3) of the EU AI Act), and nothing falls due before the duty itself starts. The obligation
+    /// is read where it lies: a copy would retain each of its strings (and a borrowed value read
+    /// through a pointer is copied first all the same).
+    func deadline(of obligation: UnsafePointer<Obligation>, position: Int, model: Int?) -> (Deadline, String?) {
         let released = model.flatMap { profile.models[$0].released }
-        if let transition = obligation.transition, let released, released < transition.placedBefore {
+        if let transition = obligation.pointee.transition, let released, released < transition.placedBefore {
             let text = note(.transition(placedBefore: transition.placedBefore, complyBy: transition.complyBy)) {
                 "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)"
             }
             return (.date(transition.complyBy), text)
         }
-        let start = start(of: obligation)
+        let effective = obligation.pointee.effective
+        let start = start(effective: effective)
         let resolved = resolve(
-            obligation.due ?? .continuing, obligation: obligation, position: position, model: model, start: start)
+            obligation.pointee.due ?? .continuing, effective: effective, position: position, model: model, start: start)
         guard case .date(let due) = resolved, let start, due < start else { return (resolved, nil) }
-        let ownStart = obligation.effective == start
+        let ownStart = effective == start
         let text = note(.dueFromStart(released: released, ownStart: ownStart, start: start)) {
             let event = released.map { "released on \($0), before" } ?? "due before"
             let whose = ownStart ? "this duty starts" : "the pack took effect"
@@ -54,20 +57,20 @@ extension Evaluator {
         return (.date(start), text)
     }
 
-    /// A deadline expression for a subject.
+    /// A deadline expression for a subject, of the duty whose own `effective` date is given.
     func resolve(
-        _ due: Obligation.Due, obligation: borrowing Obligation, position: Int, model: Int?, start: CalendarDate?
+        _ due: Obligation.Due, effective: CalendarDate?, position: Int, model: Int?, start: CalendarDate?
     ) -> Deadline {
         switch due {
         case .by(let date): return .date(date)
         case .continuing:
             // Met by having it on file, with no date of its own; a duty that starts later than
             // its pack is owed from that start.
-            if let own = obligation.effective, let start { return .date(max(own, start)) }
+            if let own = effective, let start { return .date(max(own, start)) }
             return .none
         case .beforeDeployment:
             return resolve(
-                .within(CalendarPeriod(), of: .release), obligation: obligation, position: position, model: model,
+                .within(CalendarPeriod(), of: .release), effective: effective, position: position, model: model,
                 start: start)
         case .within(let period, let event):
             switch event {
@@ -104,7 +107,7 @@ extension Evaluator {
             var unknown: Deadline?
             var ranges: [(CalendarDate, CalendarDate, String)] = []
             for item in items {
-                switch resolve(item, obligation: obligation, position: position, model: model, start: start) {
+                switch resolve(item, effective: effective, position: position, model: model, start: start) {
                 case .date(let date): dates.append(date); ranges.append((date, date, ""))
                 case .between(let low, let high, let reason): ranges.append((low, high, reason))
                 case .notBefore(let date, let reason):

@@ -133,7 +133,7 @@ extension Evaluator {
             }
             return result
         }
-        let (deadline, dueNote) = deadline(of: pack.obligations[position], position: position, model: model)
+        let (deadline, dueNote) = deadline(of: pointer, position: position, model: model)
         if case .date(let date) = deadline { result.due = date }
         var review = review(pointer, model: model)
         if let trigger = pointer.pointee.due?.triggeringObligation,

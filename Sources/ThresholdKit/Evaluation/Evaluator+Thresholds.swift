@@ -100,25 +100,34 @@ extension Evaluator {
             return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
                 .evaluate(threshold, subject: subject, model: model, cluster: cluster)
         }
-        // The test and conditions are read out rather than the threshold copied (a copy per subject
-        // retains each of its strings).
-        var test = threshold.test
-        var conditions = threshold.conditions
-        var notes: [String] = []
-        var asModification = false
         if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {
-            asModification = true
             // A model built on another provider's model is tested as a modification: the pack's
             // `modified_model:` takes the place of the threshold's own test and conditions.
-            test = modified.test
-            conditions = modified.conditions
-            notes.append(
+            let note =
                 "a modification of \(base.provider)'s \(base.name) (base_model): "
-                    + (modified.note
-                        ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) "
-                        + "\(modified.test.written)")
-            )
+                + (modified.note
+                    ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) "
+                    + "\(modified.test.written)")
+            return evaluate(
+                threshold, test: modified.test, conditions: modified.conditions, modification: note, subject: subject,
+                model: model, cluster: cluster)
         }
+        // The threshold's own test and conditions are passed where they lie (a copy for every
+        // subject would retain each of their strings).
+        return evaluate(
+            threshold, test: threshold.test, conditions: threshold.conditions, modification: nil, subject: subject,
+            model: model, cluster: cluster)
+    }
+
+    /// The threshold for one subject, by `test` and `conditions`: the threshold's own, or those
+    /// that test a modification of another's model (`modification` is then the note that says so).
+    private func evaluate(
+        _ threshold: Threshold, test: QuantityTest, conditions: [Condition], modification: String?, subject: String,
+        model: Int?, cluster: Int?
+    ) -> ThresholdResult {
+        var notes: [String] = []
+        let asModification = modification != nil
+        if let modification { notes.append(modification) }
         // What besides the comparison decided the result, with the truth each gave.
         var deciding: [(Truth, String)] = []
         let line = test.relative.flatMap { relativeLine(test, $0, model: model, cluster: cluster) }

@@ -10,8 +10,10 @@
 /// caller, a reading's variant of a pack) has its members written one by one, as without this
 /// table. So the output is the same with or without it; only the work differs.
 package final class RuleBookJSONText: Sendable {
-    /// A pack's runs, and those of its thresholds and obligations in the pack's order.
-    struct Pack: Sendable {
+    /// A pack's runs, and those of its thresholds and obligations in the pack's order. (Classes,
+    /// as are the threshold's and obligation's runs: a report looks one up for every result it
+    /// writes, and a reference is passed with one retain, not one for each of its members.)
+    final class Pack: Sendable {
         let title: String
         let status: RulePack.Status
         /// `"pack":…,"title":…,"status":…`
@@ -21,10 +23,23 @@ package final class RuleBookJSONText: Sendable {
         /// The ids of `thresholds` and of `obligations`, searched without copying an element.
         let thresholdIDs: [String]
         let obligationIDs: [String]
+
+        init(
+            title: String, status: RulePack.Status, head: [UInt8], thresholds: [Threshold], obligations: [Obligation],
+            thresholdIDs: [String], obligationIDs: [String]
+        ) {
+            self.title = title
+            self.status = status
+            self.head = head
+            self.thresholds = thresholds
+            self.obligations = obligations
+            self.thresholdIDs = thresholdIDs
+            self.obligationIDs = obligationIDs
+        }
     }
 
     /// A threshold's runs.
-    struct Threshold: Sendable {
+    final class Threshold: Sendable {
         let cite: String?
         let citation: String?
         let sourceURL: String?
@@ -34,6 +49,18 @@ package final class RuleBookJSONText: Sendable {
         /// `"cite":…,"citation":…`, then `"source_url":…` and `"source_grade":…` when there are.
         let tail: [UInt8]
 
+        init(
+            cite: String?, citation: String?, sourceURL: String?, sourceGrade: RulePack.Source.Grade?, head: [UInt8],
+            tail: [UInt8]
+        ) {
+            self.cite = cite
+            self.citation = citation
+            self.sourceURL = sourceURL
+            self.sourceGrade = sourceGrade
+            self.head = head
+            self.tail = tail
+        }
+
         /// Whether the result's citation and source are this threshold's.
         func hasSource(of result: UnsafePointer<ThresholdResult>) -> Bool {
             result.pointee.cite == cite && result.pointee.citation == citation
@@ -42,7 +69,7 @@ package final class RuleBookJSONText: Sendable {
     }
 
     /// An obligation's runs.
-    struct Obligation: Sendable {
+    final class Obligation: Sendable {
         let title: String
         let kind: String
         let citation: String?
@@ -53,6 +80,19 @@ package final class RuleBookJSONText: Sendable {
         let middle: [UInt8]
         /// `"citation":…`, then `"source_grade":…` when there is one.
         let tail: [UInt8]
+
+        init(
+            title: String, kind: String, citation: String?, sourceGrade: RulePack.Source.Grade?, head: [UInt8],
+            middle: [UInt8], tail: [UInt8]
+        ) {
+            self.title = title
+            self.kind = kind
+            self.citation = citation
+            self.sourceGrade = sourceGrade
+            self.head = head
+            self.middle = middle
+            self.tail = tail
+        }
     }
 
     /// The book's packs, in its order, and their ids.
