@@ -19,47 +19,61 @@ public struct TextStyle: Sendable, Hashable {
     /// `line` wrapped to the style's width, its continuation lines indented by `indent` columns
     /// (ANSI colour codes take no column).
     func wrapped(_ line: String, indent: Int) -> String {
-        guard let width, line.count > width else { return line }
+        guard let width else { return line }
+        // By position in the line's characters (one column each), read and changed in place.
+        var characters = Array(line)
+        guard characters.count > width else { return line }
         // A number and its unit stay on one line (`154 days`, `3e25 FLOP`, `800M USD`): the space
         // after a digit is held by a placeholder (a control character, which report text never
-        // holds raw: it is escaped) while the line is broken.
-        var held = ""
-        var previous: Character = " "
-        let characters = Array(line)
-        // So does a citation in brackets (`[Art. 51(2) · primary]`), when it is short enough to.
-        var bracket = 0
-        for (index, character) in characters.enumerated() {
+        // holds raw: it is escaped) while the line is broken. So does a citation in brackets
+        // (`[Art. 51(2) · primary]`), when it is short enough to.
+        var bracket = false
+        var hidden = 0
+        var escaping = false
+        for index in characters.indices {
+            let character = characters[index]
+            // Colour codes (`ESC [ … m`) sit in the first words (the marker): they take no column.
+            if color {
+                if escaping {
+                    hidden += 1
+                    if character == "m" { escaping = false }
+                } else if character == "\u{1B}" {
+                    hidden += 1
+                    escaping = true
+                }
+            }
             if character == "[" {
                 let close = characters[index...].firstIndex(of: "]")
-                bracket = close.map { $0 - index < width / 2 ? 1 : 0 } ?? 0
+                bracket = close.map { $0 - index < width / 2 } ?? false
             } else if character == "]" {
-                bracket = 0
+                bracket = false
+            } else if character == " " {
+                let previous = index > 0 ? characters[index - 1] : " "
+                // A number: `154`, `3e25`, `620M`, `1.4B` (a digit, or a scale letter after one).
+                let afterNumber =
+                    Self.isNumber(previous)
+                    || (index >= 2 && (previous == "M" || previous == "B" || previous == "T")
+                        && Self.isNumber(characters[index - 2]))
+                let next = index + 1 < characters.count ? characters[index + 1] : " "
+                if bracket || (afterNumber && Self.isLetter(next)) { characters[index] = Self.heldSpace }
             }
-            let next = index + 1 < characters.count ? characters[index + 1] : " "
-            // A number: `154`, `3e25`, `620M`, `1.4B` (a digit, or a scale letter after one).
-            let afterNumber =
-                previous.isNumber || (index >= 2 && "MBT".contains(previous) && characters[index - 2].isNumber)
-            held.append(character == " " && ((afterNumber && next.isLetter) || bracket > 0) ? "\u{1F}" : character)
-            previous = character
         }
-        // Colour codes sit in the first words (the marker): count only what shows.
-        let hidden = color ? line.count - line.strippingANSI().count : 0
-        return String(TextWrapping.wrap(held, width: width + hidden, indent: indent).map { $0 == "\u{1F}" ? " " : $0 })
+        return TextWrapping.wrap(characters, width: width + hidden, indent: indent, restoring: Self.heldSpace)
     }
-}
 
-extension String {
-    /// The text without ANSI SGR sequences (`ESC [ … m`).
-    func strippingANSI() -> String {
-        guard contains("\u{1B}") else { return self }
-        var out = ""
-        var escaping = false
-        for character in self {
-            if escaping { if character == "m" { escaping = false }; continue }
-            if character == "\u{1B}" { escaping = true; continue }
-            out.append(character)
-        }
-        return out
+    /// The placeholder for a space the line must not be broken at.
+    private static let heldSpace: Character = "\u{1F}"
+
+    /// `Character.isNumber`, told for ASCII without a look-up of its Unicode properties.
+    private static func isNumber(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii >= 0x30 && ascii <= 0x39 }
+        return character.isNumber
+    }
+
+    /// `Character.isLetter`, told for ASCII without a look-up of its Unicode properties.
+    private static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
+        return character.isLetter
     }
 }
 

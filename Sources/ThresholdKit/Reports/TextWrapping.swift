@@ -11,40 +11,57 @@ package enum TextWrapping {
     /// // "Error: --pack x: no rule\n       pack has this id"
     /// ```
     package static func wrap(_ text: String, width: Int, indent: Int = 0) -> String {
-        let width = max(width, indent + 10)
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { wrapLine(Substring($0), width: width, indent: indent) }
-            .joined(separator: "\n")
+        wrap(Array(text), width: width, indent: indent)
     }
 
-    private static func wrapLine(_ line: Substring, width: Int, indent: Int) -> String {
-        guard line.count > width else { return String(line) }
-        // Words with the spaces before each, so that a line keeps its own spacing (`Help:  --x`).
-        var pieces: [(spaces: Substring, word: Substring)] = []
-        var index = line.startIndex
-        while index < line.endIndex {
-            let spacesEnd = line[index...].firstIndex { $0 != " " } ?? line.endIndex
-            let wordEnd = line[spacesEnd...].firstIndex { $0 == " " } ?? line.endIndex
-            pieces.append((line[index..<spacesEnd], line[spacesEnd..<wordEnd]))
-            index = wordEnd
+    /// ``wrap(_:width:indent:)`` of the text whose characters are given, read by position; each
+    /// `placeholder` in it is written as a space (one the text must not be broken at).
+    static func wrap(_ text: [Character], width: Int, indent: Int, restoring placeholder: Character? = nil) -> String {
+        let width = max(width, indent + 10)
+        var out = ""
+        out.reserveCapacity(text.count + 16)
+        var start = 0
+        while true {
+            let end = text[start...].firstIndex(of: "\n") ?? text.count
+            wrapLine(text, start..<end, width: width, indent: indent, placeholder: placeholder, into: &out)
+            guard end < text.count else { return out }
+            out.append("\n")
+            start = end + 1
         }
-        var lines: [String] = []
-        var current = ""
+    }
+
+    /// The line `text[line]` broken at spaces, appended to `out`.
+    private static func wrapLine(
+        _ text: [Character], _ line: Range<Int>, width: Int, indent: Int, placeholder: Character?,
+        into out: inout String
+    ) {
+        func append(_ range: Range<Int>) {
+            for index in range { out.append(text[index] == placeholder ? " " : text[index]) }
+        }
+        guard line.count > width else { return append(line) }
+        // Word after word, each with the spaces before it, so that a line keeps its own spacing
+        // (`Help:  --x`); a word that would overrun the line starts the next, without them.
         var currentWidth = 0
         var hasWord = false
-        for piece in pieces {
-            if hasWord && !piece.word.isEmpty && currentWidth + piece.spaces.count + piece.word.count > width {
-                lines.append(current)
-                current = String(repeating: " ", count: indent) + piece.word
-                currentWidth = indent + piece.word.count
-                continue
+        var index = line.lowerBound
+        while index < line.upperBound {
+            var wordStart = index
+            while wordStart < line.upperBound && text[wordStart] == " " { wordStart += 1 }
+            var wordEnd = wordStart
+            while wordEnd < line.upperBound && text[wordEnd] != " " { wordEnd += 1 }
+            let spaces = wordStart - index, word = wordEnd - wordStart
+            if hasWord && word > 0 && currentWidth + spaces + word > width {
+                out.append("\n")
+                out.append(String(repeating: " ", count: indent))
+                append(wordStart..<wordEnd)
+                currentWidth = indent + word
+            } else {
+                append(index..<wordEnd)
+                currentWidth += spaces + word
+                if word > 0 { hasWord = true }
             }
-            current += piece.spaces + piece.word
-            currentWidth += piece.spaces.count + piece.word.count
-            if !piece.word.isEmpty { hasWord = true }
+            index = wordEnd
         }
-        lines.append(current)
-        return lines.joined(separator: "\n")
     }
 }
 
