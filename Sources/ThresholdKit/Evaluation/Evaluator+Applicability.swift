@@ -20,9 +20,11 @@ extension Evaluator {
     struct ObligationContext {
         /// Per threshold position.
         var truths: [SubjectTruths?]
-        /// Per obligation position, per subject: slot 0 for the organisation, 1 + i for the key of
-        /// model i.
-        var applicability: [[Truth?]?]
+        /// Per obligation position, per subject, in one block: at `position × (1 + models) + slot`,
+        /// slot 0 for the organisation, 1 + i for the key of model i.
+        var applicability: [Truth?]
+        /// Slots per obligation in ``applicability``.
+        let slots: Int
         /// `model:NAME` for each model.
         let modelKeys: [String]
         /// For each model, the last model with the same key: a key names one subject.
@@ -36,7 +38,8 @@ extension Evaluator {
 
         init(truths: [SubjectTruths?], obligations: Int, modelKeys: [String], canonicalModels: [Int]) {
             self.truths = truths
-            self.applicability = Array(repeating: nil, count: obligations)
+            self.slots = 1 + modelKeys.count
+            self.applicability = Array(repeating: nil, count: obligations * slots)
             self.modelKeys = modelKeys
             self.canonicalModels = canonicalModels
         }
@@ -49,63 +52,80 @@ extension Evaluator {
     func truth(
         of read: PackPlan.ThresholdRead, for subject: SubjectSlot, per: Subject, context: ObligationContext
     ) -> Truth {
-        guard let thresholdSubject = read.subject, let slot = read.slot, let values = context.truths[slot] else {
+        truth(slot: read.slot, about: read.subject, for: subject, per: per, context: context)
+    }
+
+    /// The truth of the threshold whose truths are at `slot`, and which is `about` a subject, for a
+    /// subject of an obligation. (The truths are read where they lie, not copied out.)
+    func truth(
+        slot: Int?, about thresholdSubject: Subject?, for subject: SubjectSlot, per: Subject,
+        context: ObligationContext
+    ) -> Truth {
+        guard let thresholdSubject, let slot, let valuesSubject = context.truths[slot]?.subject else {
             return .indeterminate
         }
         if thresholdSubject == .model && per == .model && subject >= 0 {
-            guard values.subject == .model else { return .indeterminate }
-            return values.values[context.canonicalModels[subject]]
+            guard valuesSubject == .model else { return .indeterminate }
+            return context.truths[slot]!.values[context.canonicalModels[subject]]
         }
         if thresholdSubject == .organization {
-            return values.subject == .organization ? values.values[0] : .indeterminate
+            return valuesSubject == .organization ? context.truths[slot]!.values[0] : .indeterminate
         }
         // A model or cluster threshold read for the organisation: does any subject meet it?
-        return values.any
+        return context.truths[slot]!.any
     }
 
-    /// Whether `when` holds for the subject of an obligation that applies `per` organisation or
-    /// model.
-    func applies(
-        _ when: PackPlan.Formula, subject: SubjectSlot, per: Subject, context: inout ObligationContext
-    ) -> Truth {
-        switch when {
+    /// Whether the formula whose part is at `node` in the plan (an obligation's `when`: see
+    /// ``PackPlan/formulas``) holds for the subject of an obligation that applies `per`
+    /// organisation or model.
+    func applies(_ node: Int, subject: SubjectSlot, per: Subject, context: inout ObligationContext) -> Truth {
+        switch plan.nodes[node] {
         case .always: return .met
-        case .threshold(let read): return truth(of: read, for: subject, per: per, context: context)
+        case .threshold(let index):
+            let read = plan.thresholdReads[index]
+            return truth(slot: read.slot, about: read.subject, for: subject, per: per, context: context)
         case .obligation(let position):
             guard let position else { return .indeterminate }
-            let otherPer = pack.obligations[position].per
-            let slot = subject < 0 ? 0 : 1 + context.canonicalModels[subject]
-            if let cached = context.applicability[position]?[slot] { return cached }
-            let otherSubject = otherPer == .organization ? Self.organizationSlot : subject
-            let formula = plan.formulas[position]
-            let value: Truth
-            if otherPer == .model && subject < 0 {
-                var any = Truth.notMet
-                for model in profile.models.indices {
-                    any = any.or(applies(formula, subject: model, per: otherPer, context: &context))
-                }
-                value = any
-            } else {
-                value = applies(formula, subject: otherSubject, per: otherPer, context: &context)
-            }
-            if context.applicability[position] == nil {
-                context.applicability[position] = Array(repeating: nil, count: 1 + profile.models.count)
-            }
-            context.applicability[position]![slot] = value
-            return value
-        case .any(let items):
+            return applies(obligation: position, subject: subject, context: &context)
+        case .any(let parts):
             // Every part is read (no array of their truths is made), as `Truth.any` would.
             var result = Truth.notMet
-            for item in items { result = result.or(applies(item, subject: subject, per: per, context: &context)) }
+            for part in parts {
+                result = result.or(applies(plan.childNodes[part], subject: subject, per: per, context: &context))
+            }
             return result
-        case .all(let items):
+        case .all(let parts):
             var result = Truth.met
-            for item in items { result = result.and(applies(item, subject: subject, per: per, context: &context)) }
+            for part in parts {
+                result = result.and(applies(plan.childNodes[part], subject: subject, per: per, context: &context))
+            }
             return result
         case .not(let inner): return applies(inner, subject: subject, per: per, context: &context).not
         case .anyAssessmentOutcome(let outcome):
             return foundOutcome(outcome, subject: subject, context: &context)
         }
+    }
+
+    /// Whether the obligation at `position` applies to the subject of another obligation (or to
+    /// any model, for the organisation), worked out once per subject.
+    func applies(obligation position: Int, subject: SubjectSlot, context: inout ObligationContext) -> Truth {
+        let otherPer = pack.obligations[position].per
+        let cache = position * context.slots + (subject < 0 ? 0 : 1 + context.canonicalModels[subject])
+        if let cached = context.applicability[cache] { return cached }
+        let otherSubject = otherPer == .organization ? Self.organizationSlot : subject
+        let formula = plan.formulas[position]
+        let value: Truth
+        if otherPer == .model && subject < 0 {
+            var any = Truth.notMet
+            for model in profile.models.indices {
+                any = any.or(applies(formula, subject: model, per: otherPer, context: &context))
+            }
+            value = any
+        } else {
+            value = applies(formula, subject: otherSubject, per: otherPer, context: &context)
+        }
+        context.applicability[cache] = value
+        return value
     }
 
     /// Whether an assessment that counts found `outcome` for the subject (a model, or any subject
@@ -140,7 +160,7 @@ extension Evaluator {
                         !review.isExpired(obligation.pointee.renewalPeriod, on: asOf)
                     else { continue }
                     let applies = applies(
-                        .obligation(position), subject: model < 0 ? subject : model, per: per, context: &context)
+                        obligation: position, subject: model < 0 ? subject : model, context: &context)
                     // An undated or incomplete record might be newer and say otherwise.
                     found = found.or(review.uncertain.isEmpty ? applies : applies.and(.indeterminate))
                 }
@@ -149,23 +169,26 @@ extension Evaluator {
         return found
     }
 
-    /// Appends to `ids` the thresholds that give `formula` its `value` for the subject: for `all`
-    /// and `any`, the parts with that value (what is not met keeps an `all` out; every part keeps
-    /// an `any` out; the undecided parts leave either undecided); through `not`, the parts with
-    /// the opposite value; through another obligation, what decides that one. Assessment outcomes
-    /// and `always` name no threshold.
+    /// Appends to `ids` the thresholds that give the formula part at `node` its `value` for the
+    /// subject: for `all` and `any`, the parts with that value (what is not met keeps an `all` out;
+    /// every part keeps an `any` out; the undecided parts leave either undecided); through `not`,
+    /// the parts with the opposite value; through another obligation, what decides that one.
+    /// Assessment outcomes and `always` name no threshold.
     func deciders(
-        of formula: PackPlan.Formula, value: Truth, subject: SubjectSlot, per: Subject,
-        context: inout ObligationContext, into ids: inout [String]
+        of node: Int, value: Truth, subject: SubjectSlot, per: Subject, context: inout ObligationContext,
+        into ids: inout [String]
     ) {
-        switch formula {
+        switch plan.nodes[node] {
         case .always, .anyAssessmentOutcome:
             return
-        case .threshold(let read):
-            if !ids.contains(read.id) { ids.append(read.id) }
-        case .any(let items), .all(let items):
-            for item in items where applies(item, subject: subject, per: per, context: &context) == value {
-                deciders(of: item, value: value, subject: subject, per: per, context: &context, into: &ids)
+        case .threshold(let index):
+            let id = plan.thresholdReads[index].id
+            if !ids.contains(id) { ids.append(id) }
+        case .any(let parts), .all(let parts):
+            for part in parts
+            where applies(plan.childNodes[part], subject: subject, per: per, context: &context) == value {
+                deciders(
+                    of: plan.childNodes[part], value: value, subject: subject, per: per, context: &context, into: &ids)
             }
         case .not(let inner):
             deciders(of: inner, value: value.not, subject: subject, per: per, context: &context, into: &ids)

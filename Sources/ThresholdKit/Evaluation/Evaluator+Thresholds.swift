@@ -133,7 +133,11 @@ extension Evaluator {
         let line = test.relative.flatMap { relativeLine(test, $0, model: model, cluster: cluster) }
         let notesBefore = notes.count
         let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line)
-        var truth = measured.map { $0.truth(test.comparison) } ?? .indeterminate
+        // What is read of the measure, read in `if let` blocks: a closure passed to `map`, or each
+        // optional chain, would take a copy of it.
+        var comparisonTruth: Truth?
+        if let measured { comparisonTruth = measured.truth(test.comparison) }
+        var truth = comparisonTruth ?? .indeterminate
         // A relative line that is not known leaves the test undecided even with the value given.
         var scratch: [String] = []
         let valueGiven =
@@ -174,7 +178,7 @@ extension Evaluator {
         // The comparison explains a value on the wrong side of the line; anything else is named.
         let comparisonDecides =
             truth == .notMet
-            && measured.map { $0.truth(test.comparison) == .notMet } == true
+            && comparisonTruth == .notMet
         // An undecided comparison names what the value lacks: a part not given, or its uncertainty
         // (looked for only when nothing else decided).
         let reason =
@@ -183,16 +187,22 @@ extension Evaluator {
             : deciding.first { $0.0 == truth }?.1
                 ?? (truth == .indeterminate ? notes.first(where: Self.namesMissingPart) : nil)
         let source = threshold.cite.flatMap { pack.source($0) }
+        var value: ExactDecimal?, range: ClosedRange<ExactDecimal>?, margin: ExactDecimal?, mark: SourceMark?
+        if let measured {
+            value = measured.displayValue
+            range = measured.displayRange
+            // Against a relative line, the margin is the value's in the frame the comparison is made in.
+            if line == nil {
+                if let value { margin = self.margin(of: value, against: test.limit) }
+            } else if let estimate = measured.interval.estimate {
+                margin = self.margin(of: estimate, against: measured.limit)
+            }
+            mark = measured.mark
+        }
         return ThresholdResult(
-            id: threshold.id, subject: subject, result: truth,
-            value: measured?.displayValue, range: measured?.displayRange,
-            limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit,
-            margin: measured.flatMap { measured in
-                line == nil
-                    ? measured.displayValue.flatMap { margin(of: $0, against: test.limit) }
-                    : measured.interval.estimate.flatMap { margin(of: $0, against: measured.limit) }
-            },
-            mark: measured?.mark ?? mark(of: test.fact, model: model, cluster: cluster), notes: notes,
+            id: threshold.id, subject: subject, result: truth, value: value, range: range,
+            limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit, margin: margin,
+            mark: mark ?? self.mark(of: test.fact, model: model, cluster: cluster), notes: notes,
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
             sourceGrade: source?.grade, reason: reason, isModificationTest: asModification)
     }

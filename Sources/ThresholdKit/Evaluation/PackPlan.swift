@@ -6,32 +6,45 @@
 /// an obligation reference names the first obligation with the id. (A loaded pack has unique ids;
 /// a pack built in Swift may not.)
 struct PackPlan: Sendable {
-    /// A formula whose ids are positions.
-    indirect enum Formula: Sendable {
-        /// A threshold: where its truths are kept and what it is about; nil for an unknown id.
-        case threshold(ThresholdRead)
-        /// Another obligation, by position; nil for an unknown id.
+    /// A part of a formula whose ids are positions. Plain values only: a formula is read for every
+    /// subject of every obligation of every profile, and reading a part of one copies nothing and
+    /// retains nothing (an `indirect` enum would retain the box of each part it reads).
+    enum Node: Sendable {
+        /// A threshold: its read, by position in ``thresholdReads``.
+        case threshold(Int)
+        /// Another obligation's applicability, by its position; nil for an unknown id.
         case obligation(Int?)
-        case any([Formula])
-        case all([Formula])
-        case not(Formula)
+        /// Whether any (or all) of the parts hold: the nodes at `childNodes[range]`.
+        case any(Range<Int>)
+        case all(Range<Int>)
+        /// The negation of the node at this position.
+        case not(Int)
+        /// Whether a record on file found the outcome (see `Evaluator.foundOutcome`).
         case anyAssessmentOutcome(LabProfile.AssessmentRecord.Outcome)
+        /// Always holds: a duty with no `when`.
         case always
     }
 
-    /// A threshold a formula reads.
+    /// A threshold as a formula reads it.
     struct ThresholdRead: Sendable {
-        /// The id, as the formula writes it.
+        /// The threshold's id, as a report names it.
         var id: String
-        /// The position of the last threshold with the id, whose truths count; nil when none has it.
+        /// Where its truths are kept: the position of the last threshold with the id; nil for an
+        /// unknown id.
         var slot: Int?
-        /// The subject of the first threshold with the id.
+        /// What it is about: that of the first threshold with the id.
         var subject: Subject?
     }
 
-    /// Per obligation: its `when`.
-    let formulas: [Formula]
-    /// Per obligation: the thresholds its formula reads, in the formula's order.
+    /// Every part of every formula.
+    let nodes: [Node]
+    /// The parts of `any` and `all` nodes, as positions in ``nodes``.
+    let childNodes: [Int]
+    /// The threshold reads of `threshold` nodes.
+    let thresholdReads: [ThresholdRead]
+    /// Each obligation's formula: the position of its root in ``nodes``.
+    let formulas: [Int]
+    /// Each obligation's threshold reads, in the order its `when` names them.
     let reads: [[ThresholdRead]]
 
     init(_ pack: RulePack) {
@@ -48,18 +61,33 @@ struct PackPlan: Sendable {
         func read(_ id: String) -> ThresholdRead {
             ThresholdRead(id: id, slot: last[id], subject: firstSubject[id])
         }
-        func resolve(_ when: When) -> Formula {
+        var nodes: [Node] = []
+        var childNodes: [Int] = []
+        var thresholdReads: [ThresholdRead] = []
+        // Appends the formula's nodes, its parts before it; returns the position of its own.
+        func compile(_ when: When) -> Int {
+            let node: Node
             switch when {
-            case .threshold(let id): return .threshold(read(id))
-            case .obligation(let id): return .obligation(firstObligation[id])
-            case .any(let items): return .any(items.map(resolve))
-            case .all(let items): return .all(items.map(resolve))
-            case .not(let inner): return .not(resolve(inner))
-            case .anyAssessmentOutcome(let outcome): return .anyAssessmentOutcome(outcome)
-            case .always: return .always
+            case .threshold(let id):
+                thresholdReads.append(read(id))
+                node = .threshold(thresholdReads.count - 1)
+            case .obligation(let id): node = .obligation(firstObligation[id])
+            case .any(let items), .all(let items):
+                let parts = items.map(compile)
+                let range = childNodes.count..<(childNodes.count + parts.count)
+                childNodes += parts
+                if case .any = when { node = .any(range) } else { node = .all(range) }
+            case .not(let inner): node = .not(compile(inner))
+            case .anyAssessmentOutcome(let outcome): node = .anyAssessmentOutcome(outcome)
+            case .always: node = .always
             }
+            nodes.append(node)
+            return nodes.count - 1
         }
-        formulas = pack.obligations.map { resolve($0.when) }
+        formulas = pack.obligations.map { compile($0.when) }
+        self.nodes = nodes
+        self.childNodes = childNodes
+        self.thresholdReads = thresholdReads
         reads = pack.obligations.map { $0.when.thresholdIDs.map(read) }
     }
 }
