@@ -168,7 +168,14 @@ struct JSONWriter: ~Copyable {
     }
 
     mutating func strings(_ values: [String]) {
-        array { w in for value in values { w.string(value) } }
+        beginValue()
+        open(UInt8(ascii: "["))
+        // By index, each read where it lies: `for … in` would copy (retain) each string.
+        for index in values.indices {
+            separator()
+            Self.appendString(values[index], to: &buffer)
+        }
+        close(UInt8(ascii: "]"))
     }
 
     mutating func member(_ name: StaticString, _ value: String?) { key(name); string(value) }
@@ -217,6 +224,10 @@ struct JSONWriter: ~Copyable {
 
     /// Appends `value` as a JSON string literal, in UTF-8.
     static func appendString<Sink: ByteSink & ~Copyable>(_ value: String, to sink: inout Sink) {
+        // Read in place where the text is stored as UTF-8 (a native string): `withUTF8` needs a
+        // mutable copy of the string, which retains and releases it.
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendString(utf8: $0, to: &sink) }
+        guard done == nil else { return }
         var value = value
         value.withUTF8 { appendString(utf8: $0, to: &sink) }
     }
