@@ -82,8 +82,10 @@ extension Evaluator {
         switch plan.nodes[node] {
         case .always: return .met
         case .threshold(let index):
-            let read = plan.thresholdReads[index]
-            return truth(slot: read.slot, about: read.subject, for: subject, per: per, context: context)
+            // The read's fields, not the read (a copy would retain its id).
+            return truth(
+                slot: plan.thresholdReads[index].slot, about: plan.thresholdReads[index].subject, for: subject,
+                per: per, context: context)
         case .obligation(let position):
             guard let position else { return .indeterminate }
             return applies(obligation: position, subject: subject, context: &context)
