@@ -106,6 +106,21 @@ struct JSONWriter: ~Copyable {
         bytes.withUnsafeBytes { buffer.append(bytes: $0) }
     }
 
+    /// Writes one member whose name and value are both literals of the code, laid out beforehand
+    /// as compact JSON (`"status":"met"`, from ``VerdictMember``): one copy, where a name and a
+    /// value would each be written and the value scanned for escapes. An indenting writer puts a
+    /// space after the colon, as ``key(_:)`` does.
+    mutating func member(literal member: StaticString) {
+        assert(!valuePending)
+        separator()
+        let bytes = UnsafeRawBufferPointer(start: member.utf8Start, count: member.utf8CodeUnitCount)
+        // A name written in the code holds no colon: the first one ends it.
+        guard pretty, let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return buffer.append(member) }
+        buffer.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[...colon]))
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[(colon + 1)...]))
+    }
+
     /// Whether the writer indents (members laid out beforehand are compact, so not for it).
     var isPretty: Bool { pretty }
 

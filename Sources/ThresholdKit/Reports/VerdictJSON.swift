@@ -90,7 +90,7 @@ extension PackResult {
                     }
                 }
             }
-            w.member("deployment", deployment.rawValue)
+            w.member(literal: VerdictMember.deployment(deployment))
             if !deploymentByModel.isEmpty {
                 w.member("deployment_by_model") { w in
                     for entry in deploymentByModel {
@@ -123,13 +123,13 @@ extension ThresholdResult {
         w.beginObjectValue()
         if let text { w.members(preRendered: text.head) } else { w.member("id", result.pointee.id) }
         w.member("subject", result.pointee.subject)
-        w.member("result", result.pointee.result.name)
+        w.member(literal: VerdictMember.result(result.pointee.result))
         w.member("value", decimal: result.pointee.value)
         w.member("limit", decimal: result.pointee.limit)
         w.member("unit", result.pointee.unit)
         w.member("line", result.pointee.mark?.line)
         w.member("column", result.pointee.mark?.column)
-        w.member("comparison", result.pointee.comparison.rawValue)
+        w.member(literal: VerdictMember.comparison(result.pointee.comparison))
         w.member("margin", decimal: result.pointee.margin)
         if let range = result.pointee.range {
             w.member("low", decimal: range.lowerBound)
@@ -165,8 +165,8 @@ extension ObligationResult {
         // Opened and closed here rather than in a closure, which would capture a copy.
         w.beginObjectValue()
         if let text { w.members(preRendered: text.head) } else { w.member("id", result.pointee.id) }
-        w.member("applies", result.pointee.applies.rawValue)
-        w.member("status", result.pointee.status.rawValue)
+        w.member(literal: VerdictMember.applies(result.pointee.applies))
+        w.member(literal: VerdictMember.status(result.pointee.status))
         w.member("because", strings: result.pointee.because)
         if !result.pointee.decidedBy.isEmpty { w.member("decided_by", strings: result.pointee.decidedBy) }
         if let text, text.title == result.pointee.title, text.kind == result.pointee.kind {
@@ -208,8 +208,8 @@ extension ObligationResult {
     private static func writeSubject(_ subject: UnsafePointer<SubjectResult>, to w: inout JSONWriter) {
         w.beginObjectValue()
         w.member("model", modelName: subject.pointee.subject)
-        w.member("applies", subject.pointee.applies.rawValue)
-        w.member("status", subject.pointee.status.rawValue)
+        w.member(literal: VerdictMember.applies(subject.pointee.applies))
+        w.member(literal: VerdictMember.status(subject.pointee.status))
         w.member("because", strings: subject.pointee.because)
         if !subject.pointee.decidedBy.isEmpty { w.member("decided_by", strings: subject.pointee.decidedBy) }
         w.member("due", date: subject.pointee.due)
@@ -233,6 +233,63 @@ extension ObligationResult {
     static func writeCitation(_ citation: String?, grade: RulePack.Source.Grade?, to w: inout JSONWriter) {
         w.member("citation", citation)
         if let grade { w.member("source_grade", grade.rawValue) }
+    }
+}
+
+/// The members of a verdict whose value is one of a fixed set of words (a result, a comparison,
+/// an applicability, a status, a deployment), each laid out beforehand as compact JSON for
+/// ``JSONWriter/member(literal:)``. `VerdictMemberTests` checks every one against the value's own
+/// spelling.
+enum VerdictMember {
+    /// `"result":…`, a threshold's ``Truth/name``.
+    static func result(_ truth: Truth) -> StaticString {
+        switch truth {
+        case .met: return #""result":"met""#
+        case .notMet: return #""result":"not-met""#
+        case .indeterminate: return #""result":"indeterminate""#
+        }
+    }
+
+    /// `"comparison":…`, a threshold's comparison.
+    static func comparison(_ comparison: Comparison) -> StaticString {
+        switch comparison {
+        case .greaterThan: return #""comparison":"greater_than""#
+        case .atLeast: return #""comparison":"at_least""#
+        case .lessThan: return #""comparison":"less_than""#
+        case .atMost: return #""comparison":"at_most""#
+        }
+    }
+
+    /// `"applies":…`, whether an obligation applies.
+    static func applies(_ applies: Applicability) -> StaticString {
+        switch applies {
+        case .yes: return #""applies":"yes""#
+        case .no: return #""applies":"no""#
+        case .indeterminate: return #""applies":"indeterminate""#
+        }
+    }
+
+    /// `"status":…`, an obligation's status.
+    static func status(_ status: ObligationStatus) -> StaticString {
+        switch status {
+        case .met: return #""status":"met""#
+        case .late: return #""status":"late""#
+        case .pending: return #""status":"pending""#
+        case .unmet: return #""status":"unmet""#
+        case .expired: return #""status":"expired""#
+        case .notRequired: return #""status":"not-required""#
+        case .indeterminate: return #""status":"indeterminate""#
+        }
+    }
+
+    /// `"deployment":…`, a pack's deployment verdict.
+    static func deployment(_ deployment: Deployment) -> StaticString {
+        switch deployment {
+        case .permitted: return #""deployment":"permitted""#
+        case .blocked: return #""deployment":"blocked""#
+        case .indeterminate: return #""deployment":"indeterminate""#
+        case .notGated: return #""deployment":"not-gated""#
+        }
     }
 }
 

@@ -173,6 +173,42 @@ struct JSONWriterTests {
         #expect(w.output == "{\n  \"a\": \"x\",\n  \"empty\": [],\n  \"dyn\\\"amic\": {\n    \"b\": true\n  }\n}")
     }
 
+    /// Each member laid out beforehand, beside the same name and value written by ``JSONWriter/key(_:)``
+    /// and ``JSONWriter/string(_:)``.
+    static let literalMembers: [(literal: StaticString, name: StaticString, value: String)] =
+        Truth.allCases.map { (VerdictMember.result($0), "result", $0.name) }
+        + Comparison.allCases.map { (VerdictMember.comparison($0), "comparison", $0.rawValue) }
+        + Applicability.allCases.map { (VerdictMember.applies($0), "applies", $0.rawValue) }
+        + ObligationStatus.allCases.map { (VerdictMember.status($0), "status", $0.rawValue) }
+        + Deployment.allCases.map { (VerdictMember.deployment($0), "deployment", $0.rawValue) }
+
+    @Test(
+        "a member laid out beforehand reads as its name and value written one by one, compact and indented",
+        arguments: [false, true])
+    func literalMembers(pretty: Bool) {
+        #expect(Self.literalMembers.count == 3 + 4 + 3 + 7 + 4)
+        for (literal, name, value) in Self.literalMembers {
+            // Between other members, so that the commas (and, indented, the line breaks) are checked.
+            var fast = JSONWriter(pretty: pretty), slow = JSONWriter(pretty: pretty)
+            fast.object { w in
+                w.member("before", 1)
+                w.member(literal: literal)
+                w.member("after", true)
+            }
+            slow.object { w in
+                w.member("before", 1)
+                w.member(name, value)
+                w.member("after", true)
+            }
+            #expect(fast.output == slow.output, "\(literal)")
+            // First in its object, with no comma before it.
+            var first = JSONWriter(pretty: pretty), firstSlow = JSONWriter(pretty: pretty)
+            first.object { w in w.member(literal: literal) }
+            firstSlow.object { w in w.member(name, value) }
+            #expect(first.output == firstSlow.output, "\(literal)")
+        }
+    }
+
     @Test("jsonLineBytes(lineFeed:) is exactly jsonLine() and a line feed, U+2028 escaped")
     func jsonLineBytes() throws {
         let verdict = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/hé\u{2028}lios.yaml")
