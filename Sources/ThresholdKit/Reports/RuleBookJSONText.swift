@@ -1,8 +1,8 @@
 /// The members of a verdict's JSON that a rule book gives and every verdict repeats — a pack's id
-/// and title, a threshold's citation and source, an obligation's title and kind — escaped and laid
-/// out as compact JSON once per report, so that rendering a verdict copies each run of them as one
-/// block instead of writing and escaping member after member. They are close to half the bytes
-/// of a verdict of every built-in pack.
+/// and title, a threshold's limit, unit, citation and source, an obligation's title and kind —
+/// escaped and laid out as compact JSON once per report, so that rendering a verdict copies each
+/// run of them as one block instead of writing and escaping member after member. They are close
+/// to half the bytes of a verdict of every built-in pack.
 ///
 /// Each run keeps the values it was written from, and a result uses it only when its own values
 /// are the same: usually the very same strings, copied from the pack, so the check compares two
@@ -40,25 +40,39 @@ package final class RuleBookJSONText: Sendable {
 
     /// A threshold's runs.
     final class Threshold: Sendable {
+        let limit: ExactDecimal
+        let unit: String
         let cite: String?
         let citation: String?
         let sourceURL: String?
         let sourceGrade: RulePack.Source.Grade?
         /// `"id":…`
         let head: [UInt8]
+        /// `"limit":…,"unit":…`
+        let measure: [UInt8]
         /// `"cite":…,"citation":…`, then `"source_url":…` and `"source_grade":…` when there are.
         let tail: [UInt8]
 
         init(
-            cite: String?, citation: String?, sourceURL: String?, sourceGrade: RulePack.Source.Grade?, head: [UInt8],
-            tail: [UInt8]
+            limit: ExactDecimal, unit: String, cite: String?, citation: String?, sourceURL: String?,
+            sourceGrade: RulePack.Source.Grade?, head: [UInt8], measure: [UInt8], tail: [UInt8]
         ) {
+            self.limit = limit
+            self.unit = unit
             self.cite = cite
             self.citation = citation
             self.sourceURL = sourceURL
             self.sourceGrade = sourceGrade
             self.head = head
+            self.measure = measure
             self.tail = tail
+        }
+
+        /// Whether the result's limit and unit are this threshold's own (a line drawn relative to
+        /// another fact, or a modification's test, has its own). Exact decimals are canonical, so
+        /// equal limits are written alike.
+        func hasMeasure(of result: UnsafePointer<ThresholdResult>) -> Bool {
+            result.pointee.limit == limit && result.pointee.unit == unit
         }
 
         /// Whether the result's citation and source are this threshold's.
@@ -110,9 +124,13 @@ package final class RuleBookJSONText: Sendable {
                 thresholds: pack.thresholds.map { threshold in
                     let source = threshold.cite.flatMap { pack.source($0) }
                     return Threshold(
+                        limit: threshold.test.limit, unit: threshold.test.unit,
                         cite: threshold.cite, citation: threshold.citation,
                         sourceURL: source?.url, sourceGrade: source?.grade,
                         head: Self.members { $0.member("id", threshold.id) },
+                        measure: Self.members { w in
+                            ThresholdResult.writeMeasure(limit: threshold.test.limit, unit: threshold.test.unit, to: &w)
+                        },
                         tail: Self.members { w in
                             ThresholdResult.writeSource(
                                 cite: threshold.cite, citation: threshold.citation, url: source?.url,

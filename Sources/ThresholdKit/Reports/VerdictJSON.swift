@@ -125,8 +125,11 @@ extension ThresholdResult {
         w.member("subject", result.pointee.subject)
         w.member(literal: VerdictMember.result(result.pointee.result))
         w.member("value", decimal: result.pointee.value)
-        w.member("limit", decimal: result.pointee.limit)
-        w.member("unit", result.pointee.unit)
+        if let text, text.hasMeasure(of: result) {
+            w.members(preRendered: text.measure)
+        } else {
+            writeMeasure(limit: result.pointee.limit, unit: result.pointee.unit, to: &w)
+        }
         w.member("line", result.pointee.mark?.line)
         w.member("column", result.pointee.mark?.column)
         w.member(literal: VerdictMember.comparison(result.pointee.comparison))
@@ -144,6 +147,12 @@ extension ThresholdResult {
                 grade: result.pointee.sourceGrade, to: &w)
         }
         w.endObject()
+    }
+
+    /// The members that give a threshold's line: its limit and unit.
+    static func writeMeasure(limit: ExactDecimal, unit: String, to w: inout JSONWriter) {
+        w.member("limit", decimal: limit)
+        w.member("unit", unit)
     }
 
     /// The members that cite a threshold's source, the last of its object.

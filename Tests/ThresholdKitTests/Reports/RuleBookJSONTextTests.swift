@@ -53,7 +53,7 @@ import Testing
     func resultsFindTheirRuns() throws {
         let book = try RuleBook.builtIn(tests: false)
         let text = RuleBookJSONText(book: book)
-        var checked = (packs: 0, thresholds: 0, obligations: 0)
+        var checked = (packs: 0, thresholds: 0, measures: 0, obligations: 0)
         for profile in try Self.exampleProfiles() {
             let verdict = book.evaluate(profile, asOf: CalendarDate("2026-12-04")!)
             var packCursor = 0
@@ -66,6 +66,12 @@ import Testing
                     #expect(
                         withUnsafePointer(to: result) { threshold.hasSource(of: $0) }, "\(packResult.pack) \(result.id)"
                     )
+                    // A line of the threshold's own; one drawn relative to another fact has its own.
+                    if withUnsafePointer(to: result, { threshold.hasMeasure(of: $0) }) {
+                        checked.measures += 1
+                    } else {
+                        #expect(result.limit != threshold.limit || result.unit != threshold.unit)
+                    }
                     checked.thresholds += 1
                 }
                 cursor = 0
@@ -79,6 +85,7 @@ import Testing
             }
         }
         #expect(checked.packs > 50 && checked.thresholds > 100 && checked.obligations > 100)
+        #expect(checked.measures > 100)
     }
 
     @Test("a result changed after evaluation is written with its own values, not the book's")
@@ -91,12 +98,15 @@ import Testing
         verdict.packs[pack].title = "A \"changed\" title"
         verdict.packs[pack].thresholds[0].citation = "§ 9 (changed)"
         verdict.packs[pack].thresholds[0].sourceURL = nil
+        verdict.packs[pack].thresholds[0].limit = try #require(ExactDecimal("12.5e3"))
+        verdict.packs[pack].thresholds[0].unit = #"changed "unit""#
         verdict.packs[pack].obligations[0].title = "Changed\ttitle"
         verdict.packs[pack].obligations[0].sourceGrade = nil
         let (written, unaided) = Self.lines(verdict, text)
         #expect(written == unaided)
         for fragment in [
             #""title":"A \"changed\" title""#, #""citation":"§ 9 (changed)""#, #""title":"Changed\ttitle""#,
+            #""limit":"12500","unit":"changed \"unit\"""#,
         ] {
             #expect(written.contains(fragment), "\(fragment)")
         }
@@ -190,6 +200,8 @@ import Testing
         #expect(
             String(decoding: pack.thresholds[0].tail, as: UTF8.self)
                 == #""cite":"statute","citation":"§ 1","source_url":"https://example.org/statute""#)
+        #expect(String(decoding: pack.thresholds[0].measure, as: UTF8.self) == #""limit":"1e25","unit":"FLOP""#)
+        #expect(String(decoding: pack.thresholds[1].measure, as: UTF8.self) == #""limit":"500000000","unit":"USD""#)
         #expect(String(decoding: pack.obligations[1].tail, as: UTF8.self) == #""citation":null"#)
         #expect(
             String(decoding: pack.obligations[0].middle, as: UTF8.self)
