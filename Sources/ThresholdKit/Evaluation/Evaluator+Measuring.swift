@@ -309,8 +309,8 @@ extension Evaluator {
 
 /// The notes that read the same in every pack evaluated against one profile, written once for
 /// it: a fact's working and range (writing out large exact numbers costs more than the comparisons
-/// they explain), and the notes of dates that every duty due on a day repeats. Made by
-/// ``RuleBook/evaluate(_:asOf:)`` for one profile and used on its thread only.
+/// they explain), the notes of dates that every duty due on a day repeats, and the models' subject
+/// keys. Made by ``RuleBook/evaluate(_:asOf:)`` for one profile and used on its thread only.
 final class SharedNotes {
     /// Which fact of the profile: its name as a note gives it and the model, cluster or market
     /// it belongs to.
@@ -334,6 +334,7 @@ final class SharedNotes {
 
     private var written: [Key: [String]] = [:]
     private var dated: [Dated: String] = [:]
+    private var subjectKeys: (keys: [String], canonical: [Int])?
 
     /// The notes for `key`, written by `write` the first time they are asked for.
     func notes(for key: Key, write: () -> [String]) -> [String] {
@@ -349,6 +350,15 @@ final class SharedNotes {
         let note = write()
         dated[key] = note
         return note
+    }
+
+    /// The models' subject keys and their last occurrences (``Evaluator/modelKeys(of:)``), made
+    /// by `make` the first time they are asked for: the same in every pack.
+    func modelKeys(_ make: () -> (keys: [String], canonical: [Int])) -> (keys: [String], canonical: [Int]) {
+        if let subjectKeys { return subjectKeys }
+        let made = make()
+        subjectKeys = made
+        return made
     }
 }
 

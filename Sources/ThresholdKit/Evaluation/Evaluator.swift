@@ -120,17 +120,18 @@ struct Evaluator {
     private func thresholds(
         reusing known: [SubjectTruths?]?
     ) -> (results: [ThresholdResult], context: ObligationContext) {
-        // Each subject's key ("model:NAME") is built once, and truths are kept per subject position
-        // rather than in dictionaries keyed by subject, which cost a hash of a string per look-up.
-        // (By index: a closure over each model would copy it out of the array.)
-        let modelKeys = profile.models.indices.map { "model:" + profile.models[$0].name }
+        // Each subject's key ("model:NAME") is built once (once per profile when the packs share
+        // notes), and truths are kept per subject position rather than in dictionaries keyed by
+        // subject, which cost a hash of a string per look-up.
+        let (modelKeys, canonicalModels) =
+            sharedNotes?.modelKeys { Self.modelKeys(of: profile) }
+            ?? Self.modelKeys(of: profile)
         var clusterKeys: [String]?
         var thresholdResults: [ThresholdResult] = []
         thresholdResults.reserveCapacity(pack.thresholds.count * max(1, profile.models.count))
         // Truth per threshold, per subject, by the threshold's position (the plan reads the last
         // threshold of an id, as a dictionary keyed by id would).
         var truths: [SubjectTruths?] = Array(repeating: nil, count: pack.thresholds.count)
-        let canonicalModels = Self.lastOccurrences(modelKeys)
         var canonicalClusters: [Int]?
         // By position, the threshold read in place: `for … in` would copy each out of the pack.
         for position in pack.thresholds.indices {
@@ -175,6 +176,14 @@ struct Evaluator {
             truths: truths, obligations: pack.obligations.count, modelKeys: modelKeys,
             canonicalModels: canonicalModels)
         return (thresholdResults, context)
+    }
+
+    /// Each model's subject key (`model:NAME`), and for each the position of the last model with
+    /// the same key (see ``lastOccurrences(_:)``). By index: a closure over each model would copy
+    /// it out of the array.
+    static func modelKeys(of profile: LabProfile) -> (keys: [String], canonical: [Int]) {
+        let keys = profile.models.indices.map { "model:" + profile.models[$0].name }
+        return (keys, lastOccurrences(keys))
     }
 
     func notInForceReason() -> String {
