@@ -160,7 +160,11 @@ extension RulePack {
 }
 
 extension String {
-    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+    /// The text with each `_` made a space, byte by byte (an underscore is never part of a longer
+    /// UTF-8 sequence).
+    var replacingUnderscores: String {
+        String(decoding: utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
 }
 
 extension Condition {

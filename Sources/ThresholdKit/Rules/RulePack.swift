@@ -270,8 +270,16 @@ package enum Condition: Sendable, Hashable {
             }
         }
 
-        /// `before`, `on or before`, `on or after`, `after`.
-        package var words: String { rawValue.replacingUnderscores }
+        /// `before`, `on or before`, `on or after`, `after`: the spelling with spaces for
+        /// underscores, as literals (a note that names one is written for every subject).
+        package var words: String {
+            switch self {
+            case .before: return "before"
+            case .onOrBefore: return "on or before"
+            case .onOrAfter: return "on or after"
+            case .after: return "after"
+            }
+        }
     }
 
     /// The fact the condition reads.

@@ -32,6 +32,17 @@ struct RuleBookLoadingTests {
         let none = try #require(throws: UnknownPackError.self) { try book.requirePack("zzzzzzzzzzzz") }
         #expect(none.description == "zzzzzzzzzzzz: no rule pack has this id. The packs are: \(known).")
     }
+
+    @Test("a date comparison's words are its pack spelling with spaces for underscores")
+    func dateComparisonWords() {
+        #expect(Condition.DateComparison.allCases.map(\.words) == ["before", "on or before", "on or after", "after"])
+        for comparison in Condition.DateComparison.allCases {
+            #expect(comparison.words == comparison.rawValue.replacingUnderscores)
+        }
+        #expect("at_least".replacingUnderscores == "at least")
+        #expect("_é_日_😀_".replacingUnderscores == " é 日 😀 ")
+        #expect("".replacingUnderscores == "")
+    }
 }
 
 @Suite("Built-in packs read without their test cases")
