@@ -330,10 +330,29 @@ final class SharedNotes {
         /// `released on DATE, before …` (or `due before …`) `… on START: due from START`, where
         /// the duty starts (`ownStart`) or the pack took effect.
         case dueFromStart(released: CalendarDate?, ownStart: Bool, start: CalendarDate)
+
+        /// Hashed as one word that holds every part (a date takes 23 bits), rather than part by
+        /// part: a profile's duties look these notes up some twenty times each.
+        func hash(into hasher: inout Hasher) {
+            func bits(_ date: CalendarDate) -> UInt64 {
+                UInt64(date.year) << 9 | UInt64(date.month) << 5 | UInt64(date.day)
+            }
+            switch self {
+            case .due(let date, let today):
+                hasher.combine(bits(date) << 1 | (today ? 1 : 0))
+            case .transition(let placedBefore, let complyBy):
+                hasher.combine(1 << 62 | bits(placedBefore) << 23 | bits(complyBy))
+            case .dueFromStart(let released, let ownStart, let start):
+                let releasedBits = released.map { bits($0) << 2 | 2 } ?? 0
+                hasher.combine(2 << 62 | releasedBits << 24 | (ownStart ? 1 : 0) << 23 | bits(start))
+            }
+        }
     }
 
     private var written: [Key: [String]] = [:]
-    private var dated: [Dated: String] = [:]
+    /// Room for the dated notes of a usual profile from the start: grown from empty, the table was
+    /// rehashed into a larger one two or three times for each profile.
+    private var dated = [Dated: String](minimumCapacity: 12)
     private var subjectKeys: (keys: [String], canonical: [Int])?
 
     /// The notes for `key`, written by `write` the first time they are asked for.
