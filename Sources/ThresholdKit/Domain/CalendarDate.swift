@@ -180,11 +180,33 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Appends ``description`` as UTF-8: the year padded to four digits, the month and day to two.
     func appendDescription<Sink: ByteSink & ~Copyable>(to sink: inout Sink) {
-        sink.appendDecimal(year, width: 4)
-        sink.append(UInt8(ascii: "-"))
-        sink.appendDecimal(month, width: 2)
-        sink.append(UInt8(ascii: "-"))
-        sink.appendDecimal(day, width: 2)
+        guard (1...9999).contains(year) else {
+            // A date moved past the calendar's years by `adding(days:)`: any number of digits.
+            sink.appendDecimal(year, width: 4)
+            sink.append(UInt8(ascii: "-"))
+            sink.appendDecimal(month, width: 2)
+            sink.append(UInt8(ascii: "-"))
+            sink.appendDecimal(day, width: 2)
+            return
+        }
+        // The ten bytes laid out on the stack and appended as one block (a report writes a date
+        // for nearly every duty of every model).
+        var text: (UInt64, UInt16) = (0, 0)
+        withUnsafeMutableBytes(of: &text) { bytes in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var rest = value
+                for index in (offset..<(offset + digits)).reversed() {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+        }
+        withUnsafeBytes(of: &text) { sink.append(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<10])) }
     }
 
     /// Decodes a date from a single `YYYY-MM-DD` string, as ``init(_:)`` reads it.
