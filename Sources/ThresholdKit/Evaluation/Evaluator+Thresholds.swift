@@ -128,8 +128,8 @@ extension Evaluator {
         var notes: [String] = []
         let asModification = modification != nil
         if let modification { notes.append(modification) }
-        // What besides the comparison decided the result, with the truth each gave.
-        var deciding: [(Truth, String)] = []
+        // What besides the comparison decided the result: the first note that gave each truth.
+        var deciding = FirstNotes()
         let line = test.relative.flatMap { relativeLine(test, $0, model: model, cluster: cluster) }
         let notesBefore = notes.count
         let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line)
@@ -146,11 +146,11 @@ extension Evaluator {
             notes.append("\(test.fact.rawValue) is not given")
         }
         if measured == nil, notes.count > notesBefore, !valueGiven, let last = notes.last {
-            deciding.append((.indeterminate, last))
+            deciding.add(.indeterminate, last)
         }
         if let line {
             notes.append(contentsOf: line.notes)
-            if valueGiven, let missing = line.notes.first { deciding.append((.indeterminate, missing)) }
+            if valueGiven, let missing = line.notes.first { deciding.add(.indeterminate, missing) }
         }
         if let period = threshold.period, period == .precedingCalendarYear, measured != nil {
             let wanted = asOf.year - 1
@@ -159,12 +159,12 @@ extension Evaluator {
                     truth = .indeterminate
                     notes.append(
                         "the figures cover \(year), but the statute counts the preceding calendar year, \(wanted)")
-                    deciding.append((.indeterminate, notes[notes.count - 1]))
+                    deciding.add(.indeterminate, notes[notes.count - 1])
                 }
             } else {
                 truth = .indeterminate
                 notes.append("reporting_period is not given: the statute counts the preceding calendar year, \(wanted)")
-                deciding.append((.indeterminate, notes[notes.count - 1]))
+                deciding.add(.indeterminate, notes[notes.count - 1])
             }
         }
         for condition in conditions {
@@ -172,7 +172,7 @@ extension Evaluator {
             truth = truth.and(conditionTruth)
             if let note {
                 notes.append(note)
-                deciding.append((conditionTruth, note))
+                deciding.add(conditionTruth, note)
             }
         }
         // The comparison explains a value on the wrong side of the line; anything else is named.
@@ -184,7 +184,7 @@ extension Evaluator {
         let reason =
             truth == .met || comparisonDecides
             ? nil
-            : deciding.first { $0.0 == truth }?.1
+            : deciding[truth]
                 ?? (truth == .indeterminate ? notes.first(where: Self.namesMissingPart) : nil)
         let source = threshold.cite.flatMap { pack.source($0) }
         var value: ExactDecimal?, range: ClosedRange<ExactDecimal>?, margin: ExactDecimal?, mark: SourceMark?
@@ -205,6 +205,29 @@ extension Evaluator {
             mark: mark ?? self.mark(of: test.fact, model: model, cluster: cluster), notes: notes,
             cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
             sourceGrade: source?.grade, reason: reason, isModificationTest: asModification)
+    }
+
+    /// The first note given for each truth value, kept without a list: what a reason is read from.
+    struct FirstNotes {
+        private var met: String?, notMet: String?, indeterminate: String?
+
+        /// Keeps `note` for `truth` unless a note came first.
+        mutating func add(_ truth: Truth, _ note: String) {
+            switch truth {
+            case .met: if met == nil { met = note }
+            case .notMet: if notMet == nil { notMet = note }
+            case .indeterminate: if indeterminate == nil { indeterminate = note }
+            }
+        }
+
+        /// The first note given for `truth`.
+        subscript(truth: Truth) -> String? {
+            switch truth {
+            case .met: return met
+            case .notMet: return notMet
+            case .indeterminate: return indeterminate
+            }
+        }
     }
 
     /// Whether a note says that part of a value is not given or uncertain ("… is not given", "… is
