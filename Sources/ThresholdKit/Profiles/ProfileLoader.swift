@@ -150,8 +150,13 @@ extension LabProfile {
                     + "\(options.profile.maxModels) (\(options.profile.advice(.maxModels)))",
                 kind: .limit)
         }
+        // Room for every model at once: an array grown one model at a time copies the models it
+        // holds (each of their strings retained) every time it grows.
+        models.reserveCapacity(modelNodes.count)
         var modelMarks: [String: SourceMark] = [:]
+        modelMarks.reserveCapacity(modelNodes.count)
         var allModelNames: [String] = []
+        allModelNames.reserveCapacity(modelNodes.count)
         for (path, node) in modelNodes {
             if let name = node["name"], name.kind == .scalar { allModelNames.append(name.text) }
             guard
@@ -236,14 +241,15 @@ extension LabProfile {
             try check(year.aiRevenue, "organization.history[\(i)].ai_revenue")
             try check(year.aiRnDSpend, "organization.history[\(i)].ai_rnd_spend")
         }
-        for (i, model) in models.enumerated() {
-            try check(model.trainingCompute, "models[\(i)].training_compute")
-            try check(model.fineTuningCompute, "models[\(i)].fine_tuning_compute")
-            try check(model.baseModel?.trainingCompute, "models[\(i)].base_model.training_compute")
+        // By index, each fact read in place: `for … in` would copy every model out of the array.
+        for i in models.indices {
+            try check(models[i].trainingCompute, "models[\(i)].training_compute")
+            try check(models[i].fineTuningCompute, "models[\(i)].fine_tuning_compute")
+            try check(models[i].baseModel?.trainingCompute, "models[\(i)].base_model.training_compute")
         }
-        for (i, cluster) in clusters.enumerated() {
-            try check(cluster.peakCapacity, "clusters[\(i)].peak_capacity")
-            try check(cluster.interconnect, "clusters[\(i)].interconnect")
+        for i in clusters.indices {
+            try check(clusters[i].peakCapacity, "clusters[\(i)].peak_capacity")
+            try check(clusters[i].interconnect, "clusters[\(i)].interconnect")
         }
     }
 
@@ -508,10 +514,12 @@ extension LabProfile {
     /// and a rule that looks for another says so in its notes.
     static func terms(_ map: MappingReader, _ key: String, known: [String], what: String) throws -> [String] {
         guard let node = map.value(key) else { return [] }
-        let items = node.kind == .sequence ? Array(node.items) : [node]
+        // The items read where they lie (a list of them would retain the document for each).
+        let count = node.kind == .sequence ? node.items.count : 1
         var result: [String] = []
-        result.reserveCapacity(items.count)
-        for (offset, item) in items.enumerated() {
+        result.reserveCapacity(count)
+        for offset in 0..<count {
+            let item = node.kind == .sequence ? node.items[offset] : node
             // The item's path only for a message: most terms are known, and need none.
             func path() -> String { node.kind == .sequence ? "\(map.path(of: key))[\(offset)]" : map.path(of: key) }
             let text = try item.string(lazyPath: path(), what: what)
