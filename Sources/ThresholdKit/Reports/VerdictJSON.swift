@@ -176,14 +176,22 @@ extension ObligationResult {
         if let text { w.members(preRendered: text.head) } else { w.member("id", result.pointee.id) }
         w.member(literal: VerdictMember.applies(result.pointee.applies))
         w.member(literal: VerdictMember.status(result.pointee.status))
-        w.member("because", strings: result.pointee.because)
+        if result.pointee.because.isEmpty {
+            w.member(literal: VerdictMember.noReasons)
+        } else {
+            w.member("because", strings: result.pointee.because)
+        }
         if !result.pointee.decidedBy.isEmpty { w.member("decided_by", strings: result.pointee.decidedBy) }
         if let text, text.title == result.pointee.title, text.kind == result.pointee.kind {
             w.members(preRendered: text.middle)
         } else {
             writeTitle(result.pointee.title, kind: result.pointee.kind, to: &w)
         }
-        w.member("due", date: result.pointee.due)
+        if let due = result.pointee.due {
+            w.member("due", date: due)
+        } else {
+            w.member(literal: VerdictMember.noDueDate)
+        }
         if let days = result.pointee.lateByDays { w.member("late_by_days", days) }
         if let date = result.pointee.overdueSince { w.member("overdue_since", date: date) }
         if let date = result.pointee.validUntil { w.member("valid_until", date: date) }
@@ -219,9 +227,17 @@ extension ObligationResult {
         w.member("model", modelName: subject.pointee.subject)
         w.member(literal: VerdictMember.applies(subject.pointee.applies))
         w.member(literal: VerdictMember.status(subject.pointee.status))
-        w.member("because", strings: subject.pointee.because)
+        if subject.pointee.because.isEmpty {
+            w.member(literal: VerdictMember.noReasons)
+        } else {
+            w.member("because", strings: subject.pointee.because)
+        }
         if !subject.pointee.decidedBy.isEmpty { w.member("decided_by", strings: subject.pointee.decidedBy) }
-        w.member("due", date: subject.pointee.due)
+        if let due = subject.pointee.due {
+            w.member("due", date: due)
+        } else {
+            w.member(literal: VerdictMember.noDueDate)
+        }
         if let days = subject.pointee.lateByDays { w.member("late_by_days", days) }
         if let date = subject.pointee.overdueSince { w.member("overdue_since", date: date) }
         if let date = subject.pointee.validUntil { w.member("valid_until", date: date) }
@@ -246,10 +262,16 @@ extension ObligationResult {
 }
 
 /// The members of a verdict whose value is one of a fixed set of words (a result, a comparison,
-/// an applicability, a status, a deployment), each laid out beforehand as compact JSON for
-/// ``JSONWriter/member(literal:)``. `VerdictMemberTests` checks every one against the value's own
-/// spelling.
+/// an applicability, a status, a deployment) or is empty, each laid out beforehand as compact JSON
+/// for ``JSONWriter/member(literal:)``. `JSONWriterTests` checks every one against the member
+/// written part by part.
 enum VerdictMember {
+    /// `"because":[]`: a duty that no threshold brings into scope.
+    static let noReasons: StaticString = #""because":[]"#
+
+    /// `"due":null`: a duty with no due date.
+    static let noDueDate: StaticString = #""due":null"#
+
     /// `"result":…`, a threshold's ``Truth/name``.
     static func result(_ truth: Truth) -> StaticString {
         switch truth {

@@ -207,6 +207,22 @@ struct JSONWriterTests {
             firstSlow.object { w in w.member(name, value) }
             #expect(first.output == firstSlow.output, "\(literal)")
         }
+        // The empty members, beside an empty list and a missing date.
+        for (literal, slow) in [
+            (VerdictMember.noReasons, { (w: inout JSONWriter) in w.member("because", strings: []) }),
+            (VerdictMember.noDueDate, { (w: inout JSONWriter) in w.member("due", date: nil) }),
+        ] {
+            var fast = JSONWriter(pretty: pretty), reference = JSONWriter(pretty: pretty)
+            fast.object { w in
+                w.member("before", 1)
+                w.member(literal: literal)
+            }
+            reference.object { w in
+                w.member("before", 1)
+                slow(&w)
+            }
+            #expect(fast.output == reference.output, "\(literal)")
+        }
     }
 
     @Test("jsonLineBytes(lineFeed:) is exactly jsonLine() and a line feed, U+2028 escaped")
