@@ -78,18 +78,20 @@ struct ByteBuffer: ByteSink, ~Copyable {
     }
 
     /// Appends a JSON object's member name, written as it is (a literal of the code): `"name":`,
-    /// or `"name": ` when `pretty`. One capacity check for the lot.
+    /// or `"name": ` when `pretty`, after a comma when `comma`. One capacity check for the lot.
     @inline(__always)
-    mutating func appendKey(_ name: StaticString, pretty: Bool) {
+    mutating func appendKey(_ name: StaticString, comma: Bool, pretty: Bool) {
         let length = name.utf8CodeUnitCount
-        let needed = length + (pretty ? 4 : 3)
+        let skip = comma ? 1 : 0
+        let needed = skip + length + (pretty ? 4 : 3)
         if count + needed > capacity { grow(toHold: count + needed) }
         let target = UnsafeMutableRawPointer(base + count)
-        target.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
-        Self.copy(from: UnsafeRawPointer(name.utf8Start), count: length, to: target + 1)
-        target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: length + 1, as: UInt8.self)
-        target.storeBytes(of: UInt8(ascii: ":"), toByteOffset: length + 2, as: UInt8.self)
-        if pretty { target.storeBytes(of: UInt8(ascii: " "), toByteOffset: length + 3, as: UInt8.self) }
+        if comma { target.storeBytes(of: UInt8(ascii: ","), as: UInt8.self) }
+        target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: skip, as: UInt8.self)
+        Self.copy(from: UnsafeRawPointer(name.utf8Start), count: length, to: target + skip + 1)
+        target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: skip + length + 1, as: UInt8.self)
+        target.storeBytes(of: UInt8(ascii: ":"), toByteOffset: skip + length + 2, as: UInt8.self)
+        if pretty { target.storeBytes(of: UInt8(ascii: " "), toByteOffset: skip + length + 3, as: UInt8.self) }
         count += needed
     }
 

@@ -51,15 +51,21 @@ struct JSONWriter: ~Copyable {
 
     @inline(__always)
     private mutating func separator() {
+        if startMember() { raw(UInt8(ascii: ",")) }
+        if pretty && depth > 0 { newline() }
+    }
+
+    /// Records that the current object or array has a member from now on, and says whether one
+    /// came before (so that a comma goes first).
+    @inline(__always)
+    private mutating func startMember() -> Bool {
         if depth < 64 {
             let bit: UInt64 = 1 << UInt64(depth)
-            if hasMembers & bit != 0 { raw(UInt8(ascii: ",")) }
-            hasMembers |= bit
-        } else {
-            if deepHasMembers[depth - 64] { raw(UInt8(ascii: ",")) }
-            deepHasMembers[depth - 64] = true
+            defer { hasMembers |= bit }
+            return hasMembers & bit != 0
         }
-        if pretty && depth > 0 { newline() }
+        defer { deepHasMembers[depth - 64] = true }
+        return deepHasMembers[depth - 64]
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -92,9 +98,14 @@ struct JSONWriter: ~Copyable {
     /// Starts a member of an object; follow it with one value. The name is written as it is: a
     /// literal of the code, which needs no escaping.
     mutating func key(_ name: StaticString) {
-        separator()
         assert(name.withUTF8Buffer { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } })
-        buffer.appendKey(name, pretty: pretty)
+        if pretty {
+            separator()
+            buffer.appendKey(name, comma: false, pretty: true)
+        } else {
+            // The comma and the name in one step, with one check of the room left.
+            buffer.appendKey(name, comma: startMember(), pretty: false)
+        }
         valuePending = true
     }
 
