@@ -1,3 +1,5 @@
+import ThresholdPlatform
+
 /// Builds one document's arena from libyaml events, without recursion: open collections live on an
 /// explicit stack, their pending children on one scratch array.
 struct TreeBuilder {
@@ -371,8 +373,13 @@ struct TreeBuilder {
         guard x.kind == y.kind, x.count == y.count else { return false }
         switch x.kind {
         case .scalar:
-            guard text[Int(x.start)..<Int(x.start + x.count)].elementsEqual(text[Int(y.start)..<Int(y.start + y.count)])
-            else { return false }
+            // The same number of bytes: compared in one block.
+            let sameText =
+                x.count == 0
+                || text.withUnsafeBufferPointer { text in
+                    memcmp(text.baseAddress! + Int(x.start), text.baseAddress! + Int(y.start), Int(x.count)) == 0
+                }
+            guard sameText else { return false }
             return scalarKind(a) == scalarKind(b)
         case .sequence, .mapping:
             let n = x.kind == .mapping ? 2 * Int(x.count) : Int(x.count)

@@ -1,6 +1,8 @@
 // A threshold evaluated for each of its subjects (the organisation, each model, each cluster):
 // the comparison, the conditions beside it, the reason, margin and mark a report shows.
 
+import ThresholdPlatform
+
 extension Evaluator {
     // MARK: Thresholds
 
@@ -282,7 +284,7 @@ extension String.UTF8View {
         let first = needle.utf8Start.pointee
         let needleBytes = UnsafeRawBufferPointer(start: needle.utf8Start, count: count)
         for start in 0...(haystack.count - count) where haystack[start] == first {
-            if haystack[start..<(start + count)].elementsEqual(needleBytes) { return true }
+            if memcmp(haystack.baseAddress! + start, needleBytes.baseAddress!, count) == 0 { return true }
         }
         return false
     }

@@ -1,3 +1,5 @@
+import ThresholdPlatform
+
 /// A value that writes its own text as UTF-8 bytes, needing no escape in a JSON string: an exact
 /// decimal, a date.
 protocol DescribedInBytes {
@@ -221,9 +223,7 @@ struct JSONWriter: ~Copyable {
         subject.withUTF8 { bytes in
             let prefix: StaticString = "model:"
             let length = prefix.utf8CodeUnitCount
-            if bytes.count >= length
-                && bytes[..<length].elementsEqual(UnsafeBufferPointer(start: prefix.utf8Start, count: length))
-            {
+            if bytes.count >= length, let base = bytes.baseAddress, memcmp(base, prefix.utf8Start, length) == 0 {
                 Self.appendString(utf8: UnsafeBufferPointer(rebasing: bytes[length...]), to: &buffer)
             } else {
                 Self.appendString(utf8: bytes, to: &buffer)
