@@ -77,6 +77,19 @@ struct ByteBuffer: ByteSink, ~Copyable {
         count += bytes.count
     }
 
+    /// Appends `bytes` after a comma when `comma`, with one capacity check for the lot.
+    @inline(__always)
+    mutating func append(comma: Bool, bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        let skip = comma ? 1 : 0
+        let needed = skip + bytes.count
+        if count + needed > capacity { grow(toHold: count + needed) }
+        let target = UnsafeMutableRawPointer(base + count)
+        if comma { target.storeBytes(of: UInt8(ascii: ","), as: UInt8.self) }
+        Self.copy(from: source, count: bytes.count, to: target + skip)
+        count += needed
+    }
+
     /// Appends a JSON object's member name, written as it is (a literal of the code): `"name":`,
     /// or `"name": ` when `pretty`, after a comma when `comma`. One capacity check for the lot.
     @inline(__always)
@@ -118,6 +131,11 @@ struct ByteBuffer: ByteSink, ~Copyable {
             let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             target.storeBytes(of: head, as: UInt64.self)
             target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        case 17...32:
+            let head = source.loadUnaligned(as: SIMD16<UInt8>.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)
+            target.storeBytes(of: head, as: SIMD16<UInt8>.self)
+            target.storeBytes(of: tail, toByteOffset: count - 16, as: SIMD16<UInt8>.self)
         default:
             target.copyMemory(from: source, byteCount: count)
         }

@@ -115,8 +115,8 @@ struct JSONWriter: ~Copyable {
     /// ``RuleBookJSONText``) in one block, with a comma before them when members precede them.
     mutating func members(preRendered bytes: [UInt8]) {
         assert(!pretty && !valuePending)
-        separator()
-        bytes.withUnsafeBytes { buffer.append(bytes: $0) }
+        let comma = startMember()
+        bytes.withUnsafeBytes { buffer.append(comma: comma, bytes: $0) }
     }
 
     /// Writes one member whose name and value are both literals of the code, laid out beforehand
@@ -125,10 +125,12 @@ struct JSONWriter: ~Copyable {
     /// space after the colon, as ``key(_:)`` does.
     mutating func member(literal member: StaticString) {
         assert(!valuePending)
-        separator()
         let bytes = UnsafeRawBufferPointer(start: member.utf8Start, count: member.utf8CodeUnitCount)
+        // The comma and the member in one step, with one check of the room left.
+        guard pretty else { return buffer.append(comma: startMember(), bytes: bytes) }
+        separator()
         // A name written in the code holds no colon: the first one ends it.
-        guard pretty, let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return buffer.append(member) }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return buffer.append(member) }
         buffer.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[...colon]))
         buffer.append(UInt8(ascii: " "))
         buffer.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[(colon + 1)...]))
