@@ -225,6 +225,25 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("the writer's buffer keeps every run of bytes whole, of every length up to past two words")
+    func bufferRuns() {
+        // Runs of each length from 0 to 70 (the short copies overlap their loads; past 32 the
+        // copy is a plain one), after a comma or not, into a buffer that must grow on the way.
+        let pattern = (0..<256).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        var buffer = ByteBuffer(capacity: 64)
+        var expected: [UInt8] = []
+        for length in 0...70 {
+            let run = Array(pattern[length..<(length * 2)])
+            let comma = length % 3 == 0
+            run.withUnsafeBytes { buffer.append(comma: comma, bytes: $0) }
+            if comma { expected.append(UInt8(ascii: ",")) }
+            expected += run
+            run.withUnsafeBytes { buffer.append(bytes: $0) }
+            expected += run
+        }
+        #expect(Array(buffer.bytes) == expected)
+    }
+
     @Test("jsonLineBytes(lineFeed:) is exactly jsonLine() and a line feed, U+2028 escaped")
     func jsonLineBytes() throws {
         let verdict = try ReporterFixtures.verdict(ReporterFixtures.helios, path: "labs/hé\u{2028}lios.yaml")
