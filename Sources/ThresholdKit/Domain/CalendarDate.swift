@@ -162,20 +162,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
         // Ten bytes, written in place: a string this short is stored inline, with no allocation.
         return String(unsafeUninitializedCapacity: 10) { text in
-            func put(_ value: Int, digits: Int, at offset: Int) {
-                var rest = value
-                for index in (offset..<(offset + digits)).reversed() {
-                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            put(year, digits: 4, at: 0)
-            text[4] = UInt8(ascii: "-")
-            put(month, digits: 2, at: 5)
-            text[7] = UInt8(ascii: "-")
-            put(day, digits: 2, at: 8)
+            writeText(into: UnsafeMutableRawBufferPointer(text))
             return 10
         }
+    }
+
+    /// Writes `YYYY-MM-DD`, ten bytes, at the start of `bytes`; for a year of the calendar's
+    /// (1 to 9999), so that the year takes four digits.
+    private func writeText(into bytes: UnsafeMutableRawBufferPointer) {
+        func put(_ value: Int, digits: Int, at offset: Int) {
+            var rest = value
+            for index in (offset..<(offset + digits)).reversed() {
+                bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+        }
+        put(year, digits: 4, at: 0)
+        bytes[4] = UInt8(ascii: "-")
+        put(month, digits: 2, at: 5)
+        bytes[7] = UInt8(ascii: "-")
+        put(day, digits: 2, at: 8)
     }
 
     /// Appends ``description`` as UTF-8: the year padded to four digits, the month and day to two.
@@ -192,20 +198,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         // The ten bytes laid out on the stack and appended as one block (a report writes a date
         // for nearly every duty of every model).
         var text: (UInt64, UInt16) = (0, 0)
-        withUnsafeMutableBytes(of: &text) { bytes in
-            func put(_ value: Int, digits: Int, at offset: Int) {
-                var rest = value
-                for index in (offset..<(offset + digits)).reversed() {
-                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            put(year, digits: 4, at: 0)
-            bytes[4] = UInt8(ascii: "-")
-            put(month, digits: 2, at: 5)
-            bytes[7] = UInt8(ascii: "-")
-            put(day, digits: 2, at: 8)
-        }
+        withUnsafeMutableBytes(of: &text) { writeText(into: $0) }
         withUnsafeBytes(of: &text) { sink.append(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<10])) }
     }
 
