@@ -515,13 +515,14 @@ extension LabProfile {
     static func terms(_ map: MappingReader, _ key: String, known: [String], what: String) throws -> [String] {
         guard let node = map.value(key) else { return [] }
         // The items read where they lie (a list of them would retain the document for each).
-        let count = node.kind == .sequence ? node.items.count : 1
+        let isList = node.kind == .sequence
+        let count = isList ? node.items.count : 1
         var result: [String] = []
         result.reserveCapacity(count)
         for offset in 0..<count {
-            let item = node.kind == .sequence ? node.items[offset] : node
+            let item = isList ? node.items[offset] : node
             // The item's path only for a message: most terms are known, and need none.
-            func path() -> String { node.kind == .sequence ? "\(map.path(of: key))[\(offset)]" : map.path(of: key) }
+            func path() -> String { isList ? "\(map.path(of: key))[\(offset)]" : map.path(of: key) }
             let text = try item.string(lazyPath: path(), what: what)
             if !known.contains(text), let message = nearMiss(path(), text, known) { throw item.error(message) }
             result.append(text)

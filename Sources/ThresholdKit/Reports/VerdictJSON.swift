@@ -176,22 +176,14 @@ extension ObligationResult {
         if let text { w.members(preRendered: text.head) } else { w.member("id", result.pointee.id) }
         w.member(literal: VerdictMember.applies(result.pointee.applies))
         w.member(literal: VerdictMember.status(result.pointee.status))
-        if result.pointee.because.isEmpty {
-            w.member(literal: VerdictMember.noReasons)
-        } else {
-            w.member("because", strings: result.pointee.because)
-        }
+        w.member(because: result.pointee.because)
         if !result.pointee.decidedBy.isEmpty { w.member("decided_by", strings: result.pointee.decidedBy) }
         if let text, text.title == result.pointee.title, text.kind == result.pointee.kind {
             w.members(preRendered: text.middle)
         } else {
             writeTitle(result.pointee.title, kind: result.pointee.kind, to: &w)
         }
-        if let due = result.pointee.due {
-            w.member("due", date: due)
-        } else {
-            w.member(literal: VerdictMember.noDueDate)
-        }
+        w.member(due: result.pointee.due)
         if let days = result.pointee.lateByDays { w.member("late_by_days", days) }
         if let date = result.pointee.overdueSince { w.member("overdue_since", date: date) }
         if let date = result.pointee.validUntil { w.member("valid_until", date: date) }
@@ -227,17 +219,9 @@ extension ObligationResult {
         w.member("model", modelName: subject.pointee.subject)
         w.member(literal: VerdictMember.applies(subject.pointee.applies))
         w.member(literal: VerdictMember.status(subject.pointee.status))
-        if subject.pointee.because.isEmpty {
-            w.member(literal: VerdictMember.noReasons)
-        } else {
-            w.member("because", strings: subject.pointee.because)
-        }
+        w.member(because: subject.pointee.because)
         if !subject.pointee.decidedBy.isEmpty { w.member("decided_by", strings: subject.pointee.decidedBy) }
-        if let due = subject.pointee.due {
-            w.member("due", date: due)
-        } else {
-            w.member(literal: VerdictMember.noDueDate)
-        }
+        w.member(due: subject.pointee.due)
         if let days = subject.pointee.lateByDays { w.member("late_by_days", days) }
         if let date = subject.pointee.overdueSince { w.member("overdue_since", date: date) }
         if let date = subject.pointee.validUntil { w.member("valid_until", date: date) }
@@ -258,6 +242,18 @@ extension ObligationResult {
     static func writeCitation(_ citation: String?, grade: RulePack.Source.Grade?, to w: inout JSONWriter) {
         w.member("citation", citation)
         if let grade { w.member("source_grade", grade.rawValue) }
+    }
+}
+
+extension JSONWriter {
+    /// `"because":[…]`: the ids that bring a duty into scope; when there are none, the literal.
+    mutating func member(because ids: [String]) {
+        if ids.isEmpty { member(literal: VerdictMember.noReasons) } else { member("because", strings: ids) }
+    }
+
+    /// `"due":"YYYY-MM-DD"`; when a duty has no due date, the literal `"due":null`.
+    mutating func member(due: CalendarDate?) {
+        if let due { member("due", date: due) } else { member(literal: VerdictMember.noDueDate) }
     }
 }
 
