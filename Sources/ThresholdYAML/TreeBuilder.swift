@@ -11,7 +11,9 @@ struct TreeBuilder {
     private var text: [UInt8] = []
     private var tags: [String] = []
     private var tagIndex: [String: Int32] = [:]
-    /// The expanded size of each node (aliases counted in full), for the alias budget.
+    /// The expanded size of each finished node that an alias has reached (aliases counted in
+    /// full), for the alias budget; 0 where not worked out yet. Filled only when an alias is met,
+    /// so a document without aliases never pays for it.
     private var sizes: [Int] = []
     private var anchors: [String: Int32] = [:]
     /// Anchors on collections that are still open: an alias to one of them would be recursive.
@@ -65,7 +67,6 @@ struct TreeBuilder {
         text = []
         text.reserveCapacity(expectedText)
         sizes.removeAll(keepingCapacity: true)
-        sizes.reserveCapacity(expectedNodes + 1)
         anchors = [:]
         aliasExpansion = 0
         scratch.removeAll(keepingCapacity: true)
@@ -150,7 +151,6 @@ struct TreeBuilder {
         guard let frame = frames.popLast() else { return }
         if frame.anchor != nil { openAnchors.removeLast() }
         let index = Int(frame.node)
-        var size = 1
         if nodes[index].kind == .mapping {
             try finishMapping(frame)
         } else {
@@ -158,12 +158,6 @@ struct TreeBuilder {
             nodes[index].count = Int32(scratch.count - frame.scratchStart)
             children.append(contentsOf: scratch[frame.scratchStart...])
         }
-        let start = Int(nodes[index].start)
-        let count = nodes[index].kind == .mapping ? 2 * Int(nodes[index].count) : Int(nodes[index].count)
-        for child in children[start..<start + count] {
-            size = size.addingReportingOverflow(sizes[Int(child)]).partialValue
-        }
-        sizes[index] = size
         scratch.removeSubrange(frame.scratchStart...)
         while let last = aliasMarks.last, last.slot >= frame.scratchStart { aliasMarks.removeLast() }
         if let anchor = frame.anchor { anchors[anchor] = frame.node }
@@ -181,7 +175,7 @@ struct TreeBuilder {
             }
             throw source.error(.composer, "unknown alias '*\(name)': no anchor '&\(name)' comes before it", at: mark)
         }
-        let added = sizes[Int(target)]
+        let added = expandedSize(of: target)
         let (total, overflow) = aliasExpansion.addingReportingOverflow(added)
         if overflow || total > options.limits.maxAliasExpansion {
             throw source.error(
@@ -199,8 +193,36 @@ struct TreeBuilder {
 
     private mutating func appendNode(_ node: RawNode) -> Int32 {
         nodes.append(node)
-        sizes.append(1)
         return Int32(nodes.count - 1)
+    }
+
+    /// The number of nodes `target` stands for, aliases inside it counted in full. `target` is
+    /// finished (an anchor names a collection only once it is closed), and so is every node
+    /// below it. Each node is counted once and remembered, so a chain of aliases to aliases costs
+    /// no more than the nodes it names, however much they expand to.
+    private mutating func expandedSize(of target: Int32) -> Int {
+        if sizes.count < nodes.count { sizes.append(contentsOf: repeatElement(0, count: nodes.count - sizes.count)) }
+        if sizes[Int(target)] > 0 { return sizes[Int(target)] }
+        // Post-order without recursion: a node is summed once all its children are known.
+        var stack: [(node: Int32, next: Int)] = [(target, 0)]
+        while let (node, next) = stack.last {
+            let raw = nodes[Int(node)]
+            let count = raw.kind == .scalar ? 0 : raw.kind == .mapping ? 2 * Int(raw.count) : Int(raw.count)
+            if next < count {
+                stack[stack.count - 1].next = next + 1
+                let child = children[Int(raw.start) + next]
+                if sizes[Int(child)] == 0 { stack.append((child, 0)) }
+                continue
+            }
+            var size = 1
+            for offset in 0..<count {
+                let (sum, overflow) = size.addingReportingOverflow(sizes[Int(children[Int(raw.start) + offset])])
+                size = overflow ? .max : sum
+            }
+            sizes[Int(node)] = size
+            stack.removeLast()
+        }
+        return sizes[Int(target)]
     }
 
     private mutating func addChild(_ index: Int32) {
@@ -236,24 +258,24 @@ struct TreeBuilder {
         let pairs = scratch[frame.scratchStart...]
         let pairCount = pairs.count / 2
         var hasMerge = false
-        // Duplicate keys among the explicit keys.
-        var seen: [KeyIdentity: Int] = [:]
-        let small = pairCount <= 12
-        if !small { seen.reserveCapacity(pairCount) }
-        for i in 0..<pairCount {
-            let slot = pairs.startIndex + 2 * i
-            let key = pairs[slot]
-            if options.mergeKeys && isMergeKey(key) {
-                if hasMerge { try duplicateKey(at: slot, first: firstMergeKey(in: pairs)) }
-                hasMerge = true
-                continue
+        // Duplicate keys among the explicit keys: a few pairs are compared pairwise in one pass,
+        // more are hashed.
+        if pairCount <= 12 {
+            switch scanSmallMapping(pairs.startIndex, pairs.endIndex, mergeKeys: options.mergeKeys) {
+            case .clean(let merge): hasMerge = merge
+            case .duplicate(let slot, let first): try duplicateKey(at: slot, first: first)
             }
-            if small {
-                for j in 0..<i {
-                    let otherSlot = pairs.startIndex + 2 * j
-                    if keysEqual(key, pairs[otherSlot]) { try duplicateKey(at: slot, first: otherSlot) }
+        } else {
+            var seen: [KeyIdentity: Int] = [:]
+            seen.reserveCapacity(pairCount)
+            for i in 0..<pairCount {
+                let slot = pairs.startIndex + 2 * i
+                let key = pairs[slot]
+                if options.mergeKeys && isMergeKey(key) {
+                    if hasMerge { try duplicateKey(at: slot, first: firstMergeKey(in: pairs)) }
+                    hasMerge = true
+                    continue
                 }
-            } else {
                 let identity = KeyIdentity(self, key)
                 if let first = seen[identity] { try duplicateKey(at: slot, first: first) }
                 seen[identity] = slot
@@ -304,6 +326,53 @@ struct TreeBuilder {
         }
         nodes[node].count = Int32(output.count / 2)
         children.append(contentsOf: output)
+    }
+
+    /// What a pass over a small mapping's pairs found.
+    private enum SmallScan {
+        /// No key repeats another; whether a merge key `<<` is among them.
+        case clean(hasMerge: Bool)
+        /// The key in `slot` of `scratch` repeats the one in slot `first`.
+        case duplicate(slot: Int, first: Int)
+    }
+
+    /// Checks the keys of the pairs in `scratch[start..<end]` against one another, as the hashed
+    /// check does for larger mappings: a merge key may come once, and any other key may not
+    /// equal an earlier key other than the merge key. Keys of another kind or length, or another first byte, are passed
+    /// over in place; the rest are compared in full by `keysEqual`.
+    private func scanSmallMapping(_ start: Int, _ end: Int, mergeKeys: Bool) -> SmallScan {
+        scratch.withUnsafeBufferPointer { scratch in
+            nodes.withUnsafeBufferPointer { nodes in
+                text.withUnsafeBufferPointer { text in
+                    var mergeSlot: Int?
+                    var slot = start
+                    while slot < end {
+                        defer { slot += 2 }
+                        let key = scratch[slot]
+                        let raw = nodes[Int(key)]
+                        let firstByte: UInt8? = raw.kind == .scalar && raw.count > 0 ? text[Int(raw.start)] : nil
+                        if mergeKeys, raw.kind == .scalar, raw.style == .plain, raw.count == 2, firstByte == 0x3C,
+                            text[Int(raw.start) + 1] == 0x3C, raw.tag < 0 || tags[Int(raw.tag)] == "!!merge"
+                        {
+                            if let mergeSlot { return .duplicate(slot: slot, first: mergeSlot) }
+                            mergeSlot = slot
+                            continue
+                        }
+                        var other = start
+                        while other < slot {
+                            defer { other += 2 }
+                            // A merge key is not a key of the mapping: a quoted "<<" does not repeat it.
+                            if other == mergeSlot { continue }
+                            let otherRaw = nodes[Int(scratch[other])]
+                            guard otherRaw.kind == raw.kind, otherRaw.count == raw.count else { continue }
+                            if let firstByte, text[Int(otherRaw.start)] != firstByte { continue }
+                            if keysEqual(key, scratch[other]) { return .duplicate(slot: slot, first: other) }
+                        }
+                    }
+                    return .clean(hasMerge: mergeSlot != nil)
+                }
+            }
+        }
     }
 
     private func mergeError(_ node: Int32, at aliasMark: SourceMark? = nil) -> YAMLError {

@@ -84,4 +84,43 @@ import Testing
                 + "'name': int 4}]}"
         )
     }
+
+    /// Small mappings are checked pair by pair, passing over keys of another kind, length or first
+    /// byte; larger ones are hashed. Both must find the same repeats: keys that differ only after
+    /// their first byte, in kind alone, or in quoting; empty keys; and merge keys.
+    @Test func thePairwiseAndTheHashedChecksAgree() throws {
+        let cases: [(keys: [String], repeatAt: Int?)] = [
+            (["name", "nami", "name"], 3),
+            (["name", "nami", "namf"], nil),
+            (["ab", "\"ab\"", "!!str ab"], 2),
+            (["1", "\"1\"", "01"], nil),
+            (["\"\"", "''"], 2),
+            (["~", "\"\""], nil),
+            (["x", "<<", "y", "<<"], 4),
+            // A merge key is not a key of the mapping; a quoted "<<" is the text "<<".
+            (["<<", "\"<<\""], nil),
+            (["[a, b]", "[a, c]", "[a, b]"], 3),
+        ]
+        for (keys, repeatAt) in cases {
+            for padding in [0, 20] {
+                let pad = (0..<padding).map { "p\($0): x\n" }.joined()
+                let text = pad + keys.map { $0 == "<<" ? "<<: {m: 1}\n" : "? \($0)\n: v\n" }.joined()
+                if let repeatAt {
+                    let error: YAMLError
+                    do {
+                        _ = try parse(text)
+                        Issue.record("no error for \(keys), padding \(padding)")
+                        continue
+                    } catch let thrown as YAMLError {
+                        error = thrown
+                    }
+                    #expect(error.problem.hasPrefix("duplicate key"), "\(keys), padding \(padding)")
+                    let line = padding + (keys[..<(repeatAt - 1)].map { $0 == "<<" ? 1 : 2 }.reduce(0, +)) + 1
+                    #expect(error.mark.line == line, "\(keys), padding \(padding)")
+                } else {
+                    #expect(try parse(text).count == padding + keys.count, "\(keys), padding \(padding)")
+                }
+            }
+        }
+    }
 }
