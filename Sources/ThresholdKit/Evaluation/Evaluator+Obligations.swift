@@ -96,7 +96,7 @@ extension Evaluator {
             subjects: per == .model ? results : [],
             due: due ?? anyDue, lateByDays: lateByDays, overdueSince: overdueSince, validUntil: validUntil,
             expiredOn: expiredOn, notes: notes, decidedBy: decidedBy,
-            sourceGrade: obligation.pointee.cite.flatMap { pack.source($0) }?.grade,
+            sourceGrade: plan.obligationGrades[position],
             citation: obligation.pointee.citation)
     }
 

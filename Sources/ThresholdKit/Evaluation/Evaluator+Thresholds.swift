@@ -18,16 +18,13 @@ extension Evaluator {
 
     /// The indeterminate result of a threshold about models or clusters that the profile does not
     /// list; its subject is the list's name.
-    func unlistedResult(_ threshold: Threshold, list: String) -> ThresholdResult {
-        let source = threshold.cite.flatMap { pack.source($0) }
+    func unlistedResult(_ threshold: Threshold, source: CitedSource, list: String) -> ThresholdResult {
         let note =
             "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
         return ThresholdResult(
             id: threshold.id, subject: list, result: .indeterminate, value: nil, range: nil,
             limit: threshold.test.limit, comparison: threshold.test.comparison, unit: threshold.test.unit,
-            margin: nil, mark: nil, notes: [note],
-            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
-            sourceGrade: source?.grade, reason: note)
+            margin: nil, mark: nil, notes: [note], source: source, reason: note)
     }
 
     func subjects(of subject: Subject) -> [String] {
@@ -38,34 +35,26 @@ extension Evaluator {
         }
     }
 
-    func evaluate(_ threshold: Threshold) -> [ThresholdResult] {
-        evaluate(
-            threshold, modelKeys: profile.models.map { "model:" + $0.name },
-            clusterKeys: threshold.subject == .cluster ? profile.clusters.map { "cluster:" + $0.name } : [])
-    }
-
-    /// The threshold for each of its subjects, whose keys (`model:NAME`, `cluster:NAME`) are given.
-    func evaluate(_ threshold: Threshold, modelKeys: [String], clusterKeys: [String]) -> [ThresholdResult] {
-        var results: [ThresholdResult] = []
-        evaluate(threshold, modelKeys: modelKeys, clusterKeys: clusterKeys, into: &results)
-        return results
-    }
-
-    /// `evaluate(_:modelKeys:clusterKeys:)`, appending the results to `results` (a pack's results
-    /// are made in place, not copied over from an array per threshold).
+    /// The threshold for each of its subjects, whose keys (`model:NAME`, `cluster:NAME`) are given,
+    /// appended to `results` (a pack's results are made in place, not copied over from an array
+    /// per threshold). `source` is what the threshold cites, shared by its results.
     func evaluate(
-        _ threshold: Threshold, modelKeys: [String], clusterKeys: [String], into results: inout [ThresholdResult]
+        _ threshold: Threshold, source: CitedSource, modelKeys: [String], clusterKeys: [String],
+        into results: inout [ThresholdResult]
     ) {
         switch threshold.subject {
         case .organization:
-            results.append(evaluate(threshold, subject: Self.organizationSubject, model: nil, cluster: nil))
+            results.append(
+                evaluate(threshold, source: source, subject: Self.organizationSubject, model: nil, cluster: nil))
         case .model:
             for model in profile.models.indices {
-                results.append(evaluate(threshold, subject: modelKeys[model], model: model, cluster: nil))
+                results.append(
+                    evaluate(threshold, source: source, subject: modelKeys[model], model: model, cluster: nil))
             }
         case .cluster:
             for cluster in profile.clusters.indices {
-                results.append(evaluate(threshold, subject: clusterKeys[cluster], model: nil, cluster: cluster))
+                results.append(
+                    evaluate(threshold, source: source, subject: clusterKeys[cluster], model: nil, cluster: cluster))
             }
         }
     }
@@ -91,7 +80,9 @@ extension Evaluator {
 
     /// The threshold for one subject; `model` and `cluster` are positions in the profile, so that
     /// the model is read in place rather than copied for every threshold.
-    func evaluate(_ threshold: Threshold, subject: String, model: Int?, cluster: Int?) -> ThresholdResult {
+    func evaluate(
+        _ threshold: Threshold, source: CitedSource, subject: String, model: Int?, cluster: Int?
+    ) -> ThresholdResult {
         if threshold.period == .precedingCalendarYear, threshold.subject == .organization,
             profile.organization.reportingPeriod != asOf.year - 1,
             profile.organization.figures(forYear: asOf.year - 1) != nil
@@ -100,7 +91,7 @@ extension Evaluator {
             var year = profile
             year.organization = profile.organization.withFigures(ofYear: asOf.year - 1)
             return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
-                .evaluate(threshold, subject: subject, model: model, cluster: cluster)
+                .evaluate(threshold, source: source, subject: subject, model: model, cluster: cluster)
         }
         if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {
             // A model built on another provider's model is tested as a modification: the pack's
@@ -111,20 +102,21 @@ extension Evaluator {
                     ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) "
                     + "\(modified.test.written)")
             return evaluate(
-                threshold, test: modified.test, conditions: modified.conditions, modification: note, subject: subject,
-                model: model, cluster: cluster)
+                threshold, source: source, test: modified.test, conditions: modified.conditions, modification: note,
+                subject: subject, model: model, cluster: cluster)
         }
         // The threshold's own test and conditions are passed where they lie (a copy for every
         // subject would retain each of their strings).
         return evaluate(
-            threshold, test: threshold.test, conditions: threshold.conditions, modification: nil, subject: subject,
-            model: model, cluster: cluster)
+            threshold, source: source, test: threshold.test, conditions: threshold.conditions, modification: nil,
+            subject: subject, model: model, cluster: cluster)
     }
 
     /// The threshold for one subject, by `test` and `conditions`: the threshold's own, or those
     /// that test a modification of another's model (`modification` is then the note that says so).
     private func evaluate(
-        _ threshold: Threshold, test: QuantityTest, conditions: [Condition], modification: String?, subject: String,
+        _ threshold: Threshold, source: CitedSource, test: QuantityTest, conditions: [Condition], modification: String?,
+        subject: String,
         model: Int?, cluster: Int?
     ) -> ThresholdResult {
         var notes: [String] = []
@@ -188,7 +180,6 @@ extension Evaluator {
             ? nil
             : deciding[truth]
                 ?? (truth == .indeterminate ? notes.first(where: Self.namesMissingPart) : nil)
-        let source = threshold.cite.flatMap { pack.source($0) }
         var value: ExactDecimal?, range: ClosedRange<ExactDecimal>?, margin: ExactDecimal?, mark: SourceMark?
         if let measured {
             value = measured.displayValue
@@ -204,9 +195,8 @@ extension Evaluator {
         return ThresholdResult(
             id: threshold.id, subject: subject, result: truth, value: value, range: range,
             limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit, margin: margin,
-            mark: mark ?? self.mark(of: test.fact, model: model, cluster: cluster), notes: notes,
-            cite: threshold.cite, citation: threshold.citation, sourceTitle: source?.title, sourceURL: source?.url,
-            sourceGrade: source?.grade, reason: reason, isModificationTest: asModification)
+            mark: mark ?? self.mark(of: test.fact, model: model, cluster: cluster), notes: notes, source: source,
+            reason: reason, isModificationTest: asModification)
     }
 
     /// The first note given for each truth value, kept without a list: what a reason is read from.

@@ -186,15 +186,34 @@ public struct ThresholdResult: Sendable, Hashable {
     /// How the value was derived, or converted; why it is indeterminate.
     public var notes: [String]
     /// The source id and section.
-    public var cite: String?
+    public var cite: String? {
+        get { source.cite }
+        set { source = source.with { $0.cite = newValue } }
+    }
     /// The article or section.
-    public var citation: String?
+    public var citation: String? {
+        get { source.citation }
+        set { source = source.with { $0.citation = newValue } }
+    }
     /// The source's title and URL.
-    public var sourceTitle: String?
+    public var sourceTitle: String? {
+        get { source.title }
+        set { source = source.with { $0.title = newValue } }
+    }
     /// The source's URL.
-    public var sourceURL: String?
+    public var sourceURL: String? {
+        get { source.url }
+        set { source = source.with { $0.url = newValue } }
+    }
     /// How far the cited source was checked, when the pack says.
-    public var sourceGrade: RulePack.Source.Grade? = nil
+    public var sourceGrade: RulePack.Source.Grade? {
+        get { source.grade }
+        set { source = source.with { $0.grade = newValue } }
+    }
+    /// What the threshold cites, the same for every subject: one reference shared by all of the
+    /// threshold's results, made once per rule book (see ``PackPlan``), rather than four strings
+    /// and a grade copied, retained and released with each result.
+    var source: CitedSource
     /// For a threshold not met or indeterminate, what decided that when the comparison of the
     /// value with the limit does not say it: a condition that fails, a missing fact or exchange
     /// rate, figures for the wrong year. One of ``notes``; nil when the comparison says it all.
@@ -203,6 +222,48 @@ public struct ThresholdResult: Sendable, Hashable {
     /// `modified_model:` test, against a share of the original's compute) rather than by the
     /// threshold's own test: its value and line are not on the scale of the others.
     public var isModificationTest: Bool = false
+}
+
+/// What a threshold cites: its `cite` and `citation`, and the title, URL and grade of the pack's
+/// source that `cite` names. Compared and hashed by value; immutable, so shared freely.
+final class CitedSource: Sendable, Hashable {
+    /// The values, as a struct that can be changed and hashed.
+    struct Fields: Sendable, Hashable {
+        var cite: String?
+        var citation: String?
+        var title: String?
+        var url: String?
+        var grade: RulePack.Source.Grade?
+    }
+
+    let fields: Fields
+    var cite: String? { fields.cite }
+    var citation: String? { fields.citation }
+    var title: String? { fields.title }
+    var url: String? { fields.url }
+    var grade: RulePack.Source.Grade? { fields.grade }
+
+    init(_ fields: Fields) { self.fields = fields }
+
+    /// What `threshold` cites, with the source `pack` gives for it.
+    convenience init(_ threshold: Threshold, in pack: RulePack) {
+        let source = threshold.cite.flatMap { pack.source($0) }
+        self.init(
+            Fields(
+                cite: threshold.cite, citation: threshold.citation, title: source?.title, url: source?.url,
+                grade: source?.grade))
+    }
+
+    /// A copy with `change` made to its values.
+    func with(_ change: (inout Fields) -> Void) -> CitedSource {
+        var fields = fields
+        change(&fields)
+        return CitedSource(fields)
+    }
+
+    static func == (a: CitedSource, b: CitedSource) -> Bool { a === b || a.fields == b.fields }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 }
 
 /// One obligation, over its subjects.

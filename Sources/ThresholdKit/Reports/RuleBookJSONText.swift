@@ -42,10 +42,8 @@ package final class RuleBookJSONText: Sendable {
     final class Threshold: Sendable {
         let limit: ExactDecimal
         let unit: String
-        let cite: String?
-        let citation: String?
-        let sourceURL: String?
-        let sourceGrade: RulePack.Source.Grade?
+        /// What the threshold cites: the very reference its results share.
+        let source: CitedSource
         /// `"id":…`
         let head: [UInt8]
         /// `"limit":…,"unit":…`
@@ -54,15 +52,11 @@ package final class RuleBookJSONText: Sendable {
         let tail: [UInt8]
 
         init(
-            limit: ExactDecimal, unit: String, cite: String?, citation: String?, sourceURL: String?,
-            sourceGrade: RulePack.Source.Grade?, head: [UInt8], measure: [UInt8], tail: [UInt8]
+            limit: ExactDecimal, unit: String, source: CitedSource, head: [UInt8], measure: [UInt8], tail: [UInt8]
         ) {
             self.limit = limit
             self.unit = unit
-            self.cite = cite
-            self.citation = citation
-            self.sourceURL = sourceURL
-            self.sourceGrade = sourceGrade
+            self.source = source
             self.head = head
             self.measure = measure
             self.tail = tail
@@ -75,10 +69,13 @@ package final class RuleBookJSONText: Sendable {
             result.pointee.limit == limit && result.pointee.unit == unit
         }
 
-        /// Whether the result's citation and source are this threshold's.
+        /// Whether the result's citation and source are this threshold's, as the JSON writes them
+        /// (the source's title is not written). A result the evaluator made shares the reference.
         func hasSource(of result: UnsafePointer<ThresholdResult>) -> Bool {
-            result.pointee.cite == cite && result.pointee.citation == citation
-                && result.pointee.sourceURL == sourceURL && result.pointee.sourceGrade == sourceGrade
+            let other = result.pointee.source
+            return other === source
+                || (other.cite == source.cite && other.citation == source.citation && other.url == source.url
+                    && other.grade == source.grade)
         }
     }
 
@@ -115,26 +112,23 @@ package final class RuleBookJSONText: Sendable {
 
     /// The runs of every pack in `book`.
     init(book: RuleBook) {
-        packs = book.packs.map { pack in
+        packs = zip(book.packs, book.plans).map { pack, plan in
             Pack(
                 title: pack.title, status: pack.status,
                 head: Self.members {
                     PackResult.writeHead(pack: pack.id, title: pack.title, status: pack.status, to: &$0)
                 },
-                thresholds: pack.thresholds.map { threshold in
-                    let source = threshold.cite.flatMap { pack.source($0) }
-                    return Threshold(
-                        limit: threshold.test.limit, unit: threshold.test.unit,
-                        cite: threshold.cite, citation: threshold.citation,
-                        sourceURL: source?.url, sourceGrade: source?.grade,
+                thresholds: zip(pack.thresholds, plan.sources).map { threshold, source in
+                    Threshold(
+                        limit: threshold.test.limit, unit: threshold.test.unit, source: source,
                         head: Self.members { $0.member("id", threshold.id) },
                         measure: Self.members { w in
                             ThresholdResult.writeMeasure(limit: threshold.test.limit, unit: threshold.test.unit, to: &w)
                         },
                         tail: Self.members { w in
                             ThresholdResult.writeSource(
-                                cite: threshold.cite, citation: threshold.citation, url: source?.url,
-                                grade: source?.grade, to: &w)
+                                cite: source.cite, citation: source.citation, url: source.url, grade: source.grade,
+                                to: &w)
                         })
                 },
                 obligations: pack.obligations.map { obligation in

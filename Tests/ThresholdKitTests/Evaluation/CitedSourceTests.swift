@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import ThresholdKit
+
+/// A threshold's results share one reference to what it cites; each still behaves as a value.
+@Suite struct CitedSourceTests {
+    /// Fjord (two models) against every built-in pack, with the results of each threshold grouped.
+    private func resultsByThreshold() throws -> [[ThresholdResult]] {
+        let book = try RuleBook.builtIn(tests: false)
+        let path = Support.packageRoot.appendingPathComponent("Examples/labs/fjord.yaml").path
+        let verdict = book.evaluate(try LabProfile(contentsOf: path), asOf: CalendarDate("2026-12-04")!)
+        return verdict.packs.flatMap { pack in
+            Dictionary(grouping: pack.thresholds, by: \.id).values.map { $0 }
+        }
+    }
+
+    @Test("the results of one threshold share what it cites, with the pack's source filled in")
+    func resultsShareTheirSource() throws {
+        var shared = 0
+        for results in try resultsByThreshold() where results.count > 1 {
+            for result in results.dropFirst() { #expect(result.source === results[0].source) }
+            shared += 1
+        }
+        #expect(shared >= 10)
+        let cited = try resultsByThreshold().joined().filter { $0.cite != nil }
+        #expect(!cited.isEmpty)
+        #expect(cited.allSatisfy { $0.sourceTitle != nil })
+    }
+
+    @Test("changing one result's citation changes that result only, and results compare by value")
+    func aChangeIsOneResultsOwn() throws {
+        let results = try #require(try resultsByThreshold().first { $0.count > 1 && $0[0].citation != nil })
+        var changed = results[0]
+        changed.citation = "§ 99"
+        changed.sourceGrade = .secondary
+        #expect(changed.citation == "§ 99" && changed.sourceGrade == .secondary)
+        #expect(results[0].citation != "§ 99")
+        #expect(results[1].source === results[0].source)
+        #expect(changed != results[0])
+        // Set back, the values are equal again, though the reference is a new one.
+        changed.citation = results[0].citation
+        changed.sourceGrade = results[0].sourceGrade
+        #expect(changed.source !== results[0].source)
+        #expect(changed == results[0])
+        #expect(changed.hashValue == results[0].hashValue)
+        #expect(Set([changed, results[0]]).count == 1)
+    }
+}
