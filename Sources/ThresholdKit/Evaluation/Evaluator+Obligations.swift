@@ -91,13 +91,11 @@ extension Evaluator {
             for index in results.indices { notes += results[index].notes }
         }
         return ObligationResult(
-            id: obligation.pointee.id, title: obligation.pointee.title, kind: obligation.pointee.kind,
             applies: applies, status: status, because: because,
             subjects: per == .model ? results : [],
             due: due ?? anyDue, lateByDays: lateByDays, overdueSince: overdueSince, validUntil: validUntil,
             expiredOn: expiredOn, notes: notes, decidedBy: decidedBy,
-            sourceGrade: plan.obligationGrades[position],
-            citation: obligation.pointee.citation)
+            text: plan.dutyTexts[position])
     }
 
     /// The earlier of two optional days; nil only when both are.

@@ -18,7 +18,7 @@ extension Evaluator {
 
     /// The indeterminate result of a threshold about models or clusters that the profile does not
     /// list; its subject is the list's name.
-    func unlistedResult(_ threshold: Threshold, source: CitedSource, list: String) -> ThresholdResult {
+    func unlistedResult(_ threshold: Threshold, source: Shared<CitedSource>, list: String) -> ThresholdResult {
         let note =
             "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
         return ThresholdResult(
@@ -39,7 +39,7 @@ extension Evaluator {
     /// appended to `results` (a pack's results are made in place, not copied over from an array
     /// per threshold). `source` is what the threshold cites, shared by its results.
     func evaluate(
-        _ threshold: Threshold, source: CitedSource, modelKeys: [String], clusterKeys: [String],
+        _ threshold: Threshold, source: Shared<CitedSource>, modelKeys: [String], clusterKeys: [String],
         into results: inout [ThresholdResult]
     ) {
         switch threshold.subject {
@@ -81,7 +81,7 @@ extension Evaluator {
     /// The threshold for one subject; `model` and `cluster` are positions in the profile, so that
     /// the model is read in place rather than copied for every threshold.
     func evaluate(
-        _ threshold: Threshold, source: CitedSource, subject: String, model: Int?, cluster: Int?
+        _ threshold: Threshold, source: Shared<CitedSource>, subject: String, model: Int?, cluster: Int?
     ) -> ThresholdResult {
         if threshold.period == .precedingCalendarYear, threshold.subject == .organization,
             profile.organization.reportingPeriod != asOf.year - 1,
@@ -115,7 +115,8 @@ extension Evaluator {
     /// The threshold for one subject, by `test` and `conditions`: the threshold's own, or those
     /// that test a modification of another's model (`modification` is then the note that says so).
     private func evaluate(
-        _ threshold: Threshold, source: CitedSource, test: QuantityTest, conditions: [Condition], modification: String?,
+        _ threshold: Threshold, source: Shared<CitedSource>, test: QuantityTest, conditions: [Condition],
+        modification: String?,
         subject: String,
         model: Int?, cluster: Int?
     ) -> ThresholdResult {

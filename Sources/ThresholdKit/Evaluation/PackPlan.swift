@@ -47,9 +47,10 @@ struct PackPlan: Sendable {
     /// Each obligation's threshold reads, in the order its `when` names them.
     let reads: [[ThresholdRead]]
     /// What each threshold cites, by position: shared by all of its results.
-    let sources: [CitedSource]
-    /// The grade of the source each obligation cites, by position (found once, not per profile).
-    let obligationGrades: [RulePack.Source.Grade?]
+    let sources: [Shared<CitedSource>]
+    /// Each obligation's own text, by position, with its source's grade found once: shared by all
+    /// of its results.
+    let dutyTexts: [Shared<DutyText>]
 
     init(_ pack: RulePack) {
         var last: [String: Int] = [:]
@@ -93,7 +94,7 @@ struct PackPlan: Sendable {
         self.childNodes = childNodes
         self.thresholdReads = thresholdReads
         reads = pack.obligations.map { $0.when.thresholdIDs.map(read) }
-        sources = pack.thresholds.map { CitedSource($0, in: pack) }
-        obligationGrades = pack.obligations.map { obligation in obligation.cite.flatMap { pack.source($0) }?.grade }
+        sources = pack.thresholds.map { Shared(CitedSource($0, in: pack)) }
+        dutyTexts = pack.obligations.map { Shared(DutyText($0, in: pack)) }
     }
 }

@@ -187,33 +187,33 @@ public struct ThresholdResult: Sendable, Hashable {
     public var notes: [String]
     /// The source id and section.
     public var cite: String? {
-        get { source.cite }
+        get { source.fields.cite }
         set { source = source.with { $0.cite = newValue } }
     }
     /// The article or section.
     public var citation: String? {
-        get { source.citation }
+        get { source.fields.citation }
         set { source = source.with { $0.citation = newValue } }
     }
     /// The source's title and URL.
     public var sourceTitle: String? {
-        get { source.title }
+        get { source.fields.title }
         set { source = source.with { $0.title = newValue } }
     }
     /// The source's URL.
     public var sourceURL: String? {
-        get { source.url }
+        get { source.fields.url }
         set { source = source.with { $0.url = newValue } }
     }
     /// How far the cited source was checked, when the pack says.
     public var sourceGrade: RulePack.Source.Grade? {
-        get { source.grade }
+        get { source.fields.grade }
         set { source = source.with { $0.grade = newValue } }
     }
     /// What the threshold cites, the same for every subject: one reference shared by all of the
     /// threshold's results, made once per rule book (see ``PackPlan``), rather than four strings
     /// and a grade copied, retained and released with each result.
-    var source: CitedSource
+    var source: Shared<CitedSource>
     /// For a threshold not met or indeterminate, what decided that when the comparison of the
     /// value with the limit does not say it: a condition that fails, a missing fact or exchange
     /// rate, figures for the wrong year. One of ``notes``; nil when the comparison says it all.
@@ -224,56 +224,88 @@ public struct ThresholdResult: Sendable, Hashable {
     public var isModificationTest: Bool = false
 }
 
-/// What a threshold cites: its `cite` and `citation`, and the title, URL and grade of the pack's
-/// source that `cite` names. Compared and hashed by value; immutable, so shared freely.
-final class CitedSource: Sendable, Hashable {
-    /// The values, as a struct that can be changed and hashed.
-    struct Fields: Sendable, Hashable {
-        var cite: String?
-        var citation: String?
-        var title: String?
-        var url: String?
-        var grade: RulePack.Source.Grade?
-    }
-
+/// Values that every result of one threshold, or of one duty, holds alike, kept behind one
+/// immutable reference that the results share: copying or freeing a result then retains or
+/// releases one object, not each of its strings. Compared and hashed by value.
+final class Shared<Fields: Sendable & Hashable>: Sendable, Hashable {
     let fields: Fields
-    var cite: String? { fields.cite }
-    var citation: String? { fields.citation }
-    var title: String? { fields.title }
-    var url: String? { fields.url }
-    var grade: RulePack.Source.Grade? { fields.grade }
 
     init(_ fields: Fields) { self.fields = fields }
 
-    /// What `threshold` cites, with the source `pack` gives for it.
-    convenience init(_ threshold: Threshold, in pack: RulePack) {
-        let source = threshold.cite.flatMap { pack.source($0) }
-        self.init(
-            Fields(
-                cite: threshold.cite, citation: threshold.citation, title: source?.title, url: source?.url,
-                grade: source?.grade))
-    }
-
-    /// A copy with `change` made to its values.
-    func with(_ change: (inout Fields) -> Void) -> CitedSource {
+    /// A copy with `change` made to its values (the shared one is never changed).
+    func with(_ change: (inout Fields) -> Void) -> Shared {
         var fields = fields
         change(&fields)
-        return CitedSource(fields)
+        return Shared(fields)
     }
 
-    static func == (a: CitedSource, b: CitedSource) -> Bool { a === b || a.fields == b.fields }
+    static func == (a: Shared, b: Shared) -> Bool { a === b || a.fields == b.fields }
 
     func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+}
+
+/// What a threshold cites: its `cite` and `citation`, and the title, URL and grade of the pack's
+/// source that `cite` names.
+struct CitedSource: Sendable, Hashable {
+    var cite: String?
+    var citation: String?
+    var title: String?
+    var url: String?
+    var grade: RulePack.Source.Grade?
+
+    /// What `threshold` cites, with the source `pack` gives for it.
+    init(_ threshold: Threshold, in pack: RulePack) {
+        let source = threshold.cite.flatMap { pack.source($0) }
+        self.init(
+            cite: threshold.cite, citation: threshold.citation, title: source?.title, url: source?.url,
+            grade: source?.grade)
+    }
+
+    init(cite: String?, citation: String?, title: String?, url: String?, grade: RulePack.Source.Grade?) {
+        self.cite = cite
+        self.citation = citation
+        self.title = title
+        self.url = url
+        self.grade = grade
+    }
+}
+
+/// A duty's own text, the same for every profile: its id, title and kind, what it cites and the
+/// grade of the source.
+struct DutyText: Sendable, Hashable {
+    var id: String
+    var title: String
+    var kind: String
+    var citation: String?
+    var grade: RulePack.Source.Grade?
+
+    /// The text of `obligation`, with the grade of the source `pack` gives for it.
+    init(_ obligation: Obligation, in pack: RulePack) {
+        id = obligation.id
+        title = obligation.title
+        kind = obligation.kind
+        citation = obligation.citation
+        grade = obligation.cite.flatMap { pack.source($0) }?.grade
+    }
 }
 
 /// One obligation, over its subjects.
 public struct ObligationResult: Sendable, Hashable {
     /// The obligation's id.
-    public var id: String
+    public var id: String {
+        get { text.fields.id }
+        set { text = text.with { $0.id = newValue } }
+    }
     /// Its title.
-    public var title: String
+    public var title: String {
+        get { text.fields.title }
+        set { text = text.with { $0.title = newValue } }
+    }
     /// Its kind.
-    public var kind: String
+    public var kind: String {
+        get { text.fields.kind }
+        set { text = text.with { $0.kind = newValue } }
+    }
     /// Whether it applies (to any subject).
     public var applies: Applicability
     /// Its status (the worst over the subjects it applies to).
@@ -308,9 +340,18 @@ public struct ObligationResult: Sendable, Hashable {
     /// applies, and when no threshold decides it (a deployment gate without a high-risk finding).
     public var decidedBy: [String] = []
     /// How far the cited source was checked, when the pack says.
-    public var sourceGrade: RulePack.Source.Grade? = nil
+    public var sourceGrade: RulePack.Source.Grade? {
+        get { text.fields.grade }
+        set { text = text.with { $0.grade = newValue } }
+    }
     /// The article or section.
-    public var citation: String?
+    public var citation: String? {
+        get { text.fields.citation }
+        set { text = text.with { $0.citation = newValue } }
+    }
+    /// The duty's own text, shared by its results for every profile (see ``PackPlan``): one
+    /// reference rather than four strings and a grade held by each result.
+    var text: Shared<DutyText>
 
     /// One subject's part.
     public struct SubjectResult: Sendable, Hashable {

@@ -43,7 +43,7 @@ package final class RuleBookJSONText: Sendable {
         let limit: ExactDecimal
         let unit: String
         /// What the threshold cites: the very reference its results share.
-        let source: CitedSource
+        let source: Shared<CitedSource>
         /// `"id":…`
         let head: [UInt8]
         /// `"limit":…,"unit":…`
@@ -52,7 +52,8 @@ package final class RuleBookJSONText: Sendable {
         let tail: [UInt8]
 
         init(
-            limit: ExactDecimal, unit: String, source: CitedSource, head: [UInt8], measure: [UInt8], tail: [UInt8]
+            limit: ExactDecimal, unit: String, source: Shared<CitedSource>, head: [UInt8], measure: [UInt8],
+            tail: [UInt8]
         ) {
             self.limit = limit
             self.unit = unit
@@ -73,18 +74,16 @@ package final class RuleBookJSONText: Sendable {
         /// (the source's title is not written). A result the evaluator made shares the reference.
         func hasSource(of result: UnsafePointer<ThresholdResult>) -> Bool {
             let other = result.pointee.source
-            return other === source
-                || (other.cite == source.cite && other.citation == source.citation && other.url == source.url
-                    && other.grade == source.grade)
+            guard other !== source else { return true }
+            let (a, b) = (other.fields, source.fields)
+            return a.cite == b.cite && a.citation == b.citation && a.url == b.url && a.grade == b.grade
         }
     }
 
     /// An obligation's runs.
     final class Obligation: Sendable {
-        let title: String
-        let kind: String
-        let citation: String?
-        let sourceGrade: RulePack.Source.Grade?
+        /// The duty's text: the very reference its results share.
+        let text: Shared<DutyText>
         /// `"id":…`
         let head: [UInt8]
         /// `"title":…,"kind":…`
@@ -92,17 +91,28 @@ package final class RuleBookJSONText: Sendable {
         /// `"citation":…`, then `"source_grade":…` when there is one.
         let tail: [UInt8]
 
-        init(
-            title: String, kind: String, citation: String?, sourceGrade: RulePack.Source.Grade?, head: [UInt8],
-            middle: [UInt8], tail: [UInt8]
-        ) {
-            self.title = title
-            self.kind = kind
-            self.citation = citation
-            self.sourceGrade = sourceGrade
+        init(text: Shared<DutyText>, head: [UInt8], middle: [UInt8], tail: [UInt8]) {
+            self.text = text
             self.head = head
             self.middle = middle
             self.tail = tail
+        }
+
+        var title: String { text.fields.title }
+        var kind: String { text.fields.kind }
+        var citation: String? { text.fields.citation }
+        var sourceGrade: RulePack.Source.Grade? { text.fields.grade }
+
+        /// Whether the result's title and kind are this duty's.
+        func hasTitle(of result: UnsafePointer<ObligationResult>) -> Bool {
+            let other = result.pointee.text
+            return other === text || (other.fields.title == title && other.fields.kind == kind)
+        }
+
+        /// Whether the result's citation and source grade are this duty's.
+        func hasCitation(of result: UnsafePointer<ObligationResult>) -> Bool {
+            let other = result.pointee.text
+            return other === text || (other.fields.citation == citation && other.fields.grade == sourceGrade)
         }
     }
 
@@ -127,21 +137,19 @@ package final class RuleBookJSONText: Sendable {
                         },
                         tail: Self.members { w in
                             ThresholdResult.writeSource(
-                                cite: source.cite, citation: source.citation, url: source.url, grade: source.grade,
-                                to: &w)
+                                cite: source.fields.cite, citation: source.fields.citation, url: source.fields.url,
+                                grade: source.fields.grade, to: &w)
                         })
                 },
-                obligations: pack.obligations.map { obligation in
-                    let grade = obligation.cite.flatMap { pack.source($0) }?.grade
-                    return Obligation(
-                        title: obligation.title, kind: obligation.kind,
-                        citation: obligation.citation, sourceGrade: grade,
-                        head: Self.members { $0.member("id", obligation.id) },
+                obligations: plan.dutyTexts.map { text in
+                    Obligation(
+                        text: text,
+                        head: Self.members { $0.member("id", text.fields.id) },
                         middle: Self.members {
-                            ObligationResult.writeTitle(obligation.title, kind: obligation.kind, to: &$0)
+                            ObligationResult.writeTitle(text.fields.title, kind: text.fields.kind, to: &$0)
                         },
                         tail: Self.members { w in
-                            ObligationResult.writeCitation(obligation.citation, grade: grade, to: &w)
+                            ObligationResult.writeCitation(text.fields.citation, grade: text.fields.grade, to: &w)
                         })
                 },
                 thresholdIDs: pack.thresholds.map(\.id), obligationIDs: pack.obligations.map(\.id))

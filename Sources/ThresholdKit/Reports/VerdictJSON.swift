@@ -178,7 +178,7 @@ extension ObligationResult {
         w.member(literal: VerdictMember.status(result.pointee.status))
         w.member(because: result.pointee.because)
         if !result.pointee.decidedBy.isEmpty { w.member("decided_by", strings: result.pointee.decidedBy) }
-        if let text, text.title == result.pointee.title, text.kind == result.pointee.kind {
+        if let text, text.hasTitle(of: result) {
             w.members(preRendered: text.middle)
         } else {
             writeTitle(result.pointee.title, kind: result.pointee.kind, to: &w)
@@ -188,7 +188,7 @@ extension ObligationResult {
         if let date = result.pointee.overdueSince { w.member("overdue_since", date: date) }
         if let date = result.pointee.validUntil { w.member("valid_until", date: date) }
         if let date = result.pointee.expiredOn { w.member("expired_on", date: date) }
-        if let text, text.citation == result.pointee.citation, text.sourceGrade == result.pointee.sourceGrade {
+        if let text, text.hasCitation(of: result) {
             w.members(preRendered: text.tail)
         } else {
             writeCitation(result.pointee.citation, grade: result.pointee.sourceGrade, to: &w)

@@ -3,8 +3,9 @@ import Testing
 
 @testable import ThresholdKit
 
-/// A threshold's results share one reference to what it cites; each still behaves as a value.
-@Suite struct CitedSourceTests {
+/// A threshold's results share one reference to what it cites, and a duty's results one to its
+/// text; each result still behaves as a value.
+@Suite struct SharedTextTests {
     /// Fjord (two models) against every built-in pack, with the results of each threshold grouped.
     private func resultsByThreshold() throws -> [[ThresholdResult]] {
         let book = try RuleBook.builtIn(tests: false)
@@ -45,5 +46,35 @@ import Testing
         #expect(changed == results[0])
         #expect(changed.hashValue == results[0].hashValue)
         #expect(Set([changed, results[0]]).count == 1)
+    }
+
+    @Test("a duty's results share its text across profiles; a change is one result's own")
+    func dutiesShareTheirText() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        let labs = Support.packageRoot.appendingPathComponent("Examples/labs")
+        let date = CalendarDate("2026-12-04")!
+        let first = book.evaluate(
+            try LabProfile(contentsOf: labs.appendingPathComponent("fjord.yaml").path), asOf: date)
+        let second = book.evaluate(
+            try LabProfile(contentsOf: labs.appendingPathComponent("helios.yaml").path), asOf: date)
+        var compared = 0
+        for (a, b) in zip(first.packs, second.packs) {
+            for (x, y) in zip(a.obligations, b.obligations) {
+                #expect(x.id == y.id && x.text === y.text)
+                compared += 1
+            }
+        }
+        #expect(compared > 20)
+        let duty = try #require(first.packs.first { !$0.obligations.isEmpty }?.obligations[0])
+        #expect(duty.sourceGrade != nil || duty.citation != nil || !duty.title.isEmpty)
+        var changed = duty
+        changed.title = "Changed"
+        changed.citation = nil
+        #expect(changed.title == "Changed" && changed.citation == nil && changed.id == duty.id)
+        #expect(duty.title != "Changed")
+        #expect(changed != duty)
+        changed.title = duty.title
+        changed.citation = duty.citation
+        #expect(changed.text !== duty.text && changed == duty && changed.hashValue == duty.hashValue)
     }
 }
