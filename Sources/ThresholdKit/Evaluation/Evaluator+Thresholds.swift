@@ -18,13 +18,13 @@ extension Evaluator {
 
     /// The indeterminate result of a threshold about models or clusters that the profile does not
     /// list; its subject is the list's name.
-    func unlistedResult(_ threshold: Threshold, source: Shared<CitedSource>, list: String) -> ThresholdResult {
+    func unlistedResult(_ threshold: Threshold, text: Shared<ThresholdText>, list: String) -> ThresholdResult {
         let note =
             "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
         return ThresholdResult(
-            id: threshold.id, subject: list, result: .indeterminate, value: nil, range: nil,
+            subject: list, result: .indeterminate, value: nil, range: nil,
             limit: threshold.test.limit, comparison: threshold.test.comparison, unit: threshold.test.unit,
-            margin: nil, mark: nil, notes: [note], source: source, reason: note)
+            margin: nil, mark: nil, notes: [note], text: text, reason: note)
     }
 
     func subjects(of subject: Subject) -> [String] {
@@ -39,22 +39,22 @@ extension Evaluator {
     /// appended to `results` (a pack's results are made in place, not copied over from an array
     /// per threshold). `source` is what the threshold cites, shared by its results.
     func evaluate(
-        _ threshold: Threshold, source: Shared<CitedSource>, modelKeys: [String], clusterKeys: [String],
+        _ threshold: Threshold, text: Shared<ThresholdText>, modelKeys: [String], clusterKeys: [String],
         into results: inout [ThresholdResult]
     ) {
         switch threshold.subject {
         case .organization:
             results.append(
-                evaluate(threshold, source: source, subject: Self.organizationSubject, model: nil, cluster: nil))
+                evaluate(threshold, text: text, subject: Self.organizationSubject, model: nil, cluster: nil))
         case .model:
             for model in profile.models.indices {
                 results.append(
-                    evaluate(threshold, source: source, subject: modelKeys[model], model: model, cluster: nil))
+                    evaluate(threshold, text: text, subject: modelKeys[model], model: model, cluster: nil))
             }
         case .cluster:
             for cluster in profile.clusters.indices {
                 results.append(
-                    evaluate(threshold, source: source, subject: clusterKeys[cluster], model: nil, cluster: cluster))
+                    evaluate(threshold, text: text, subject: clusterKeys[cluster], model: nil, cluster: cluster))
             }
         }
     }
@@ -81,7 +81,7 @@ extension Evaluator {
     /// The threshold for one subject; `model` and `cluster` are positions in the profile, so that
     /// the model is read in place rather than copied for every threshold.
     func evaluate(
-        _ threshold: Threshold, source: Shared<CitedSource>, subject: String, model: Int?, cluster: Int?
+        _ threshold: Threshold, text: Shared<ThresholdText>, subject: String, model: Int?, cluster: Int?
     ) -> ThresholdResult {
         if threshold.period == .precedingCalendarYear, threshold.subject == .organization,
             profile.organization.reportingPeriod != asOf.year - 1,
@@ -91,7 +91,7 @@ extension Evaluator {
             var year = profile
             year.organization = profile.organization.withFigures(ofYear: asOf.year - 1)
             return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
-                .evaluate(threshold, source: source, subject: subject, model: model, cluster: cluster)
+                .evaluate(threshold, text: text, subject: subject, model: model, cluster: cluster)
         }
         if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {
             // A model built on another provider's model is tested as a modification: the pack's
@@ -102,20 +102,20 @@ extension Evaluator {
                     ?? "tested as \(modified.test.fact.rawValue) \(modified.test.comparison.symbol) "
                     + "\(modified.test.written)")
             return evaluate(
-                threshold, source: source, test: modified.test, conditions: modified.conditions, modification: note,
+                threshold, text: text, test: modified.test, conditions: modified.conditions, modification: note,
                 subject: subject, model: model, cluster: cluster)
         }
         // The threshold's own test and conditions are passed where they lie (a copy for every
         // subject would retain each of their strings).
         return evaluate(
-            threshold, source: source, test: threshold.test, conditions: threshold.conditions, modification: nil,
+            threshold, text: text, test: threshold.test, conditions: threshold.conditions, modification: nil,
             subject: subject, model: model, cluster: cluster)
     }
 
     /// The threshold for one subject, by `test` and `conditions`: the threshold's own, or those
     /// that test a modification of another's model (`modification` is then the note that says so).
     private func evaluate(
-        _ threshold: Threshold, source: Shared<CitedSource>, test: QuantityTest, conditions: [Condition],
+        _ threshold: Threshold, text: Shared<ThresholdText>, test: QuantityTest, conditions: [Condition],
         modification: String?,
         subject: String,
         model: Int?, cluster: Int?
@@ -194,9 +194,9 @@ extension Evaluator {
             mark = measured.mark
         }
         return ThresholdResult(
-            id: threshold.id, subject: subject, result: truth, value: value, range: range,
+            subject: subject, result: truth, value: value, range: range,
             limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit, margin: margin,
-            mark: mark ?? self.mark(of: test.fact, model: model, cluster: cluster), notes: notes, source: source,
+            mark: mark ?? self.mark(of: test.fact, model: model, cluster: cluster), notes: notes, text: text,
             reason: reason, isModificationTest: asModification)
     }
 

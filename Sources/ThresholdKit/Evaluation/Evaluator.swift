@@ -144,7 +144,7 @@ struct Evaluator {
             if let list = unlistedList(for: subject) {
                 // Nothing is known of the models (or clusters): the threshold is indeterminate for
                 // the organisation as a whole, never "not met".
-                let result = unlistedResult(pack.thresholds[position], source: plan.sources[position], list: list)
+                let result = unlistedResult(pack.thresholds[position], text: plan.thresholdTexts[position], list: list)
                 thresholdResults.append(result)
                 truths[position] = SubjectTruths(
                     subject: subject, values: [.indeterminate], any: .indeterminate)
@@ -153,11 +153,13 @@ struct Evaluator {
                 let keys = clusterKeys ?? profile.clusters.map { "cluster:" + $0.name }
                 clusterKeys = keys
                 evaluate(
-                    pack.thresholds[position], source: plan.sources[position], modelKeys: modelKeys, clusterKeys: keys,
+                    pack.thresholds[position], text: plan.thresholdTexts[position], modelKeys: modelKeys,
+                    clusterKeys: keys,
                     into: &thresholdResults)
             } else {
                 evaluate(
-                    pack.thresholds[position], source: plan.sources[position], modelKeys: modelKeys, clusterKeys: [],
+                    pack.thresholds[position], text: plan.thresholdTexts[position], modelKeys: modelKeys,
+                    clusterKeys: [],
                     into: &thresholdResults)
             }
             // By index: `for … in` would copy each result out of the array.

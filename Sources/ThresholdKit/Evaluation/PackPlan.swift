@@ -47,7 +47,7 @@ struct PackPlan: Sendable {
     /// Each obligation's threshold reads, in the order its `when` names them.
     let reads: [[ThresholdRead]]
     /// What each threshold cites, by position: shared by all of its results.
-    let sources: [Shared<CitedSource>]
+    let thresholdTexts: [Shared<ThresholdText>]
     /// Each obligation's own text, by position, with its source's grade found once: shared by all
     /// of its results.
     let dutyTexts: [Shared<DutyText>]
@@ -94,7 +94,7 @@ struct PackPlan: Sendable {
         self.childNodes = childNodes
         self.thresholdReads = thresholdReads
         reads = pack.obligations.map { $0.when.thresholdIDs.map(read) }
-        sources = pack.thresholds.map { Shared(CitedSource($0, in: pack)) }
+        thresholdTexts = pack.thresholds.map { Shared(ThresholdText($0, in: pack)) }
         dutyTexts = pack.obligations.map { Shared(DutyText($0, in: pack)) }
     }
 }

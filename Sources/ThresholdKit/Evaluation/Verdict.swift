@@ -164,7 +164,10 @@ extension Applicability {
 /// One threshold for one subject.
 public struct ThresholdResult: Sendable, Hashable {
     /// The threshold's id.
-    public var id: String
+    public var id: String {
+        get { text.fields.id }
+        set { text = text.with { $0.id = newValue } }
+    }
     /// `organization`, `model:NAME` or `cluster:NAME`.
     public var subject: String
     /// Met, not met, or indeterminate.
@@ -187,33 +190,33 @@ public struct ThresholdResult: Sendable, Hashable {
     public var notes: [String]
     /// The source id and section.
     public var cite: String? {
-        get { source.fields.cite }
-        set { source = source.with { $0.cite = newValue } }
+        get { text.fields.cite }
+        set { text = text.with { $0.cite = newValue } }
     }
     /// The article or section.
     public var citation: String? {
-        get { source.fields.citation }
-        set { source = source.with { $0.citation = newValue } }
+        get { text.fields.citation }
+        set { text = text.with { $0.citation = newValue } }
     }
     /// The source's title and URL.
     public var sourceTitle: String? {
-        get { source.fields.title }
-        set { source = source.with { $0.title = newValue } }
+        get { text.fields.title }
+        set { text = text.with { $0.title = newValue } }
     }
     /// The source's URL.
     public var sourceURL: String? {
-        get { source.fields.url }
-        set { source = source.with { $0.url = newValue } }
+        get { text.fields.url }
+        set { text = text.with { $0.url = newValue } }
     }
     /// How far the cited source was checked, when the pack says.
     public var sourceGrade: RulePack.Source.Grade? {
-        get { source.fields.grade }
-        set { source = source.with { $0.grade = newValue } }
+        get { text.fields.grade }
+        set { text = text.with { $0.grade = newValue } }
     }
-    /// What the threshold cites, the same for every subject: one reference shared by all of the
-    /// threshold's results, made once per rule book (see ``PackPlan``), rather than four strings
-    /// and a grade copied, retained and released with each result.
-    var source: Shared<CitedSource>
+    /// The threshold's id and what it cites, the same for every subject: one reference shared by
+    /// all of the threshold's results, made once per rule book (see ``PackPlan``), rather than
+    /// five strings and a grade copied, retained and released with each result.
+    var text: Shared<ThresholdText>
     /// For a threshold not met or indeterminate, what decided that when the comparison of the
     /// value with the limit does not say it: a condition that fails, a missing fact or exchange
     /// rate, figures for the wrong year. One of ``notes``; nil when the comparison says it all.
@@ -244,9 +247,11 @@ final class Shared<Fields: Sendable & Hashable>: Sendable, Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 }
 
-/// What a threshold cites: its `cite` and `citation`, and the title, URL and grade of the pack's
-/// source that `cite` names.
-struct CitedSource: Sendable, Hashable {
+/// A threshold's own text, the same for every subject and profile: its id, its `cite` and
+/// `citation`, and the title, URL and grade of the pack's source that `cite` names.
+struct ThresholdText: Sendable, Hashable {
+    /// The threshold's id, which every one of its results has.
+    var id: String
     var cite: String?
     var citation: String?
     var title: String?
@@ -257,11 +262,14 @@ struct CitedSource: Sendable, Hashable {
     init(_ threshold: Threshold, in pack: RulePack) {
         let source = threshold.cite.flatMap { pack.source($0) }
         self.init(
-            cite: threshold.cite, citation: threshold.citation, title: source?.title, url: source?.url,
-            grade: source?.grade)
+            id: threshold.id, cite: threshold.cite, citation: threshold.citation, title: source?.title,
+            url: source?.url, grade: source?.grade)
     }
 
-    init(cite: String?, citation: String?, title: String?, url: String?, grade: RulePack.Source.Grade?) {
+    init(
+        id: String, cite: String?, citation: String?, title: String?, url: String?, grade: RulePack.Source.Grade?
+    ) {
+        self.id = id
         self.cite = cite
         self.citation = citation
         self.title = title

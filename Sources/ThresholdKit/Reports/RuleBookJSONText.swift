@@ -42,8 +42,8 @@ package final class RuleBookJSONText: Sendable {
     final class Threshold: Sendable {
         let limit: ExactDecimal
         let unit: String
-        /// What the threshold cites: the very reference its results share.
-        let source: Shared<CitedSource>
+        /// The threshold's id and what it cites: the very reference its results share.
+        let text: Shared<ThresholdText>
         /// `"id":…`
         let head: [UInt8]
         /// `"limit":…,"unit":…`
@@ -52,12 +52,12 @@ package final class RuleBookJSONText: Sendable {
         let tail: [UInt8]
 
         init(
-            limit: ExactDecimal, unit: String, source: Shared<CitedSource>, head: [UInt8], measure: [UInt8],
+            limit: ExactDecimal, unit: String, text: Shared<ThresholdText>, head: [UInt8], measure: [UInt8],
             tail: [UInt8]
         ) {
             self.limit = limit
             self.unit = unit
-            self.source = source
+            self.text = text
             self.head = head
             self.measure = measure
             self.tail = tail
@@ -73,9 +73,9 @@ package final class RuleBookJSONText: Sendable {
         /// Whether the result's citation and source are this threshold's, as the JSON writes them
         /// (the source's title is not written). A result the evaluator made shares the reference.
         func hasSource(of result: UnsafePointer<ThresholdResult>) -> Bool {
-            let other = result.pointee.source
-            guard other !== source else { return true }
-            let (a, b) = (other.fields, source.fields)
+            let other = result.pointee.text
+            guard other !== text else { return true }
+            let (a, b) = (other.fields, text.fields)
             return a.cite == b.cite && a.citation == b.citation && a.url == b.url && a.grade == b.grade
         }
     }
@@ -128,17 +128,17 @@ package final class RuleBookJSONText: Sendable {
                 head: Self.members {
                     PackResult.writeHead(pack: pack.id, title: pack.title, status: pack.status, to: &$0)
                 },
-                thresholds: zip(pack.thresholds, plan.sources).map { threshold, source in
+                thresholds: zip(pack.thresholds, plan.thresholdTexts).map { threshold, text in
                     Threshold(
-                        limit: threshold.test.limit, unit: threshold.test.unit, source: source,
+                        limit: threshold.test.limit, unit: threshold.test.unit, text: text,
                         head: Self.members { $0.member("id", threshold.id) },
                         measure: Self.members { w in
                             ThresholdResult.writeMeasure(limit: threshold.test.limit, unit: threshold.test.unit, to: &w)
                         },
                         tail: Self.members { w in
                             ThresholdResult.writeSource(
-                                cite: source.fields.cite, citation: source.fields.citation, url: source.fields.url,
-                                grade: source.fields.grade, to: &w)
+                                cite: text.fields.cite, citation: text.fields.citation, url: text.fields.url,
+                                grade: text.fields.grade, to: &w)
                         })
                 },
                 obligations: plan.dutyTexts.map { text in
