@@ -201,7 +201,11 @@ struct TreeBuilder {
     /// below it. Each node is counted once and remembered, so a chain of aliases to aliases costs
     /// no more than the nodes it names, however much they expand to.
     private mutating func expandedSize(of target: Int32) -> Int {
-        if sizes.count < nodes.count { sizes.append(contentsOf: repeatElement(0, count: nodes.count - sizes.count)) }
+        if sizes.count < nodes.count {
+            // Room for the whole document at once (as much as its nodes have), not for each alias.
+            if sizes.isEmpty { sizes.reserveCapacity(nodes.capacity) }
+            sizes.append(contentsOf: repeatElement(0, count: nodes.count - sizes.count))
+        }
         if sizes[Int(target)] > 0 { return sizes[Int(target)] }
         // Post-order without recursion: a node is summed once all its children are known.
         var stack: [(node: Int32, next: Int)] = [(target, 0)]
