@@ -257,24 +257,15 @@ struct ThresholdText: Sendable, Hashable {
     var title: String?
     var url: String?
     var grade: RulePack.Source.Grade?
+}
 
-    /// What `threshold` cites, with the source `pack` gives for it.
+extension ThresholdText {
+    /// The id of `threshold` and what it cites, with the source `pack` gives for it.
     init(_ threshold: Threshold, in pack: RulePack) {
         let source = threshold.cite.flatMap { pack.source($0) }
         self.init(
             id: threshold.id, cite: threshold.cite, citation: threshold.citation, title: source?.title,
             url: source?.url, grade: source?.grade)
-    }
-
-    init(
-        id: String, cite: String?, citation: String?, title: String?, url: String?, grade: RulePack.Source.Grade?
-    ) {
-        self.id = id
-        self.cite = cite
-        self.citation = citation
-        self.title = title
-        self.url = url
-        self.grade = grade
     }
 }
 
