@@ -341,9 +341,9 @@ struct TreeBuilder {
     }
 
     /// Checks the keys of the pairs in `scratch[start..<end]` against one another, as the hashed
-    /// check does for larger mappings: a merge key may come once, and any other key may not
-    /// equal an earlier key other than the merge key. Keys of another kind or length, or another first byte, are passed
-    /// over in place; the rest are compared in full by `keysEqual`.
+    /// check does for larger mappings: a merge key may come once, and any other key may not equal
+    /// an earlier key other than the merge key. Keys of another kind or length, or another first
+    /// byte, are passed over in place; the rest are compared in full by `keysEqual`.
     private func scanSmallMapping(_ start: Int, _ end: Int, mergeKeys: Bool) -> SmallScan {
         scratch.withUnsafeBufferPointer { scratch in
             nodes.withUnsafeBufferPointer { nodes in
@@ -355,9 +355,7 @@ struct TreeBuilder {
                         let key = scratch[slot]
                         let raw = nodes[Int(key)]
                         let firstByte: UInt8? = raw.kind == .scalar && raw.count > 0 ? text[Int(raw.start)] : nil
-                        if mergeKeys, raw.kind == .scalar, raw.style == .plain, raw.count == 2, firstByte == 0x3C,
-                            text[Int(raw.start) + 1] == 0x3C, raw.tag < 0 || tags[Int(raw.tag)] == "!!merge"
-                        {
+                        if mergeKeys && isMergeKey(key) {
                             if let mergeSlot { return .duplicate(slot: slot, first: mergeSlot) }
                             mergeSlot = slot
                             continue

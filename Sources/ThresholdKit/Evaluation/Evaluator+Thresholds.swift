@@ -27,14 +27,6 @@ extension Evaluator {
             margin: nil, mark: nil, notes: [note], text: text, reason: note)
     }
 
-    func subjects(of subject: Subject) -> [String] {
-        switch subject {
-        case .organization: return [Self.organizationSubject]
-        case .model: return profile.models.map { "model:" + $0.name }
-        case .cluster: return profile.clusters.map { "cluster:" + $0.name }
-        }
-    }
-
     /// The threshold for each of its subjects, whose keys (`model:NAME`, `cluster:NAME`) are given,
     /// appended to `results` (a pack's results are made in place, not copied over from an array
     /// per threshold). `source` is what the threshold cites, shared by its results.

@@ -46,7 +46,7 @@ struct PackPlan: Sendable {
     let formulas: [Int]
     /// Each obligation's threshold reads, in the order its `when` names them.
     let reads: [[ThresholdRead]]
-    /// What each threshold cites, by position: shared by all of its results.
+    /// Each threshold's id and what it cites, by position: shared by all of its results.
     let thresholdTexts: [Shared<ThresholdText>]
     /// Each obligation's own text, by position, with its source's grade found once: shared by all
     /// of its results.
