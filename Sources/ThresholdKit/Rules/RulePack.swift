@@ -161,8 +161,9 @@ package struct Threshold: Sendable, Hashable, Identifiable {
     package var mark: SourceMark?
     /// The test that takes the place of ``test`` and ``conditions`` for a model built on another
     /// provider's model (`base_model:` in the profile): `modified_model:` in the pack. Nil: a
-    /// modified model is tested as any other.
-    package var modifiedModel: ModifiedModelTest? = nil
+    /// modified model is tested as any other. Boxed: few thresholds have one, and it is as large
+    /// as the rest of the threshold.
+    @Boxed package var modifiedModel: ModifiedModelTest? = nil
 
     /// What a threshold tests of a model that modifies another provider's model.
     package struct ModifiedModelTest: Sendable, Hashable {
@@ -197,8 +198,9 @@ package struct QuantityTest: Sendable, Hashable {
     package var written: String
     /// A limit that is a fraction of another fact of the same subject (`{fraction: 1/3, of:
     /// base_model.training_compute, otherwise: 1e23 FLOP}`); ``limit`` is then its `otherwise`
-    /// line, or zero when it has none.
-    package var relative: RelativeLimit? = nil
+    /// line, or zero when it has none. Boxed: few tests have one, and it is larger than the rest
+    /// of the test.
+    @Boxed package var relative: RelativeLimit? = nil
 }
 
 extension QuantityTest {
