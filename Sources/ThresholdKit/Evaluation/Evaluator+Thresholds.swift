@@ -119,27 +119,39 @@ extension Evaluator {
         var deciding = FirstNotes()
         let line = test.relative.flatMap { relativeLine(test, $0, model: model, cluster: cluster) }
         let notesBefore = notes.count
-        let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line)
-        // What is read of the measure, read in `if let` blocks: a closure passed to `map`, or each
-        // optional chain, would take a copy of it.
+        // What is read of the measure, read once where it is bound: the measure is some 270
+        // bytes, and each `if let`, `== nil` or optional chain on it would copy it again.
         var comparisonTruth: Truth?
-        if let measured { comparisonTruth = measured.truth(test.comparison) }
+        var value: ExactDecimal?, range: ClosedRange<ExactDecimal>?, margin: ExactDecimal?, mark: SourceMark?
+        if let measured = measure(test, model: model, cluster: cluster, notes: &notes, line: line) {
+            comparisonTruth = measured.truth(test.comparison)
+            value = measured.displayValue
+            range = measured.displayRange
+            // Against a relative line, the margin is the value's in the frame the comparison is made in.
+            if line == nil {
+                if let value { margin = self.margin(of: value, against: test.limit) }
+            } else if let estimate = measured.interval.estimate {
+                margin = self.margin(of: estimate, against: measured.limit)
+            }
+            mark = measured.mark
+        }
+        let isMeasured = comparisonTruth != nil
         var truth = comparisonTruth ?? .indeterminate
         // A relative line that is not known leaves the test undecided even with the value given.
         var scratch: [String] = []
         let valueGiven =
             line?.low == nil && line != nil && measureFact(test, model: model, cluster: cluster, notes: &scratch) != nil
-        if measured == nil && notes.count == notesBefore && !valueGiven {
+        if !isMeasured && notes.count == notesBefore && !valueGiven {
             notes.append("\(test.fact.rawValue) is not given")
         }
-        if measured == nil, notes.count > notesBefore, !valueGiven, let last = notes.last {
+        if !isMeasured, notes.count > notesBefore, !valueGiven, let last = notes.last {
             deciding.add(.indeterminate, last)
         }
         if let line {
             notes.append(contentsOf: line.notes)
             if valueGiven, let missing = line.notes.first { deciding.add(.indeterminate, missing) }
         }
-        if let period = threshold.period, period == .precedingCalendarYear, measured != nil {
+        if let period = threshold.period, period == .precedingCalendarYear, isMeasured {
             let wanted = asOf.year - 1
             if let year = profile.organization.reportingPeriod {
                 if year != wanted {
@@ -173,18 +185,6 @@ extension Evaluator {
             ? nil
             : deciding[truth]
                 ?? (truth == .indeterminate ? notes.first(where: Self.namesMissingPart) : nil)
-        var value: ExactDecimal?, range: ClosedRange<ExactDecimal>?, margin: ExactDecimal?, mark: SourceMark?
-        if let measured {
-            value = measured.displayValue
-            range = measured.displayRange
-            // Against a relative line, the margin is the value's in the frame the comparison is made in.
-            if line == nil {
-                if let value { margin = self.margin(of: value, against: test.limit) }
-            } else if let estimate = measured.interval.estimate {
-                margin = self.margin(of: estimate, against: measured.limit)
-            }
-            mark = measured.mark
-        }
         return ThresholdResult(
             subject: subject, result: truth, value: value, range: range,
             limit: line?.display ?? test.limit, comparison: test.comparison, unit: test.unit, margin: margin,
