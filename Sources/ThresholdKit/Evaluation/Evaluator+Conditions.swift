@@ -78,24 +78,31 @@ extension Evaluator {
                 .notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(test.unit)"
             )
         case .any(let groups):
-            var results: [(Truth, String?)] = []
+            // Kleene *or* over the groups, each an *and*, without a list of their results: met at
+            // the first group that is met; else undecided with the note of the first undecided
+            // group; else not met, with the notes of all the groups.
+            var truth = Truth.notMet
+            var undecidedNote: String?
+            var unmetNotes = ""
             for group in groups {
-                var truth = Truth.met
+                var groupTruth = Truth.met
                 var note: String?
                 for condition in group {
                     let (conditionTruth, conditionNote) = evaluate(
                         condition, model: model, cluster: cluster, market: market)
-                    truth = truth.and(conditionTruth)
+                    groupTruth = groupTruth.and(conditionTruth)
                     if note == nil, conditionTruth != .met { note = conditionNote }
                 }
-                results.append((truth, note))
+                switch groupTruth {
+                case .met:
+                    return (.met, nil)
+                case .indeterminate:
+                    if truth == .notMet { (truth, undecidedNote) = (.indeterminate, note) }
+                case .notMet:
+                    if truth == .notMet, let note { unmetNotes += unmetNotes.isEmpty ? note : "; " + note }
+                }
             }
-            let truth = Truth.any(results.map(\.0))
-            switch truth {
-            case .met: return (.met, nil)
-            case .indeterminate: return (.indeterminate, results.first { $0.0 == .indeterminate }?.1)
-            case .notMet: return (.notMet, "none of: " + results.compactMap(\.1).joined(separator: "; "))
-            }
+            return truth == .notMet ? (.notMet, "none of: " + unmetNotes) : (.indeterminate, undecidedNote)
         }
     }
 

@@ -208,6 +208,30 @@ struct DownstreamModifierTests {
         #expect(try truth("{provider: B, name: b, systemic_risk: true}", "3333333333333333333333334 FLOP") == .met)
     }
 
+    @Test("where: {any: […]}: the reason names every alternative not met, or the first undecided one")
+    func anyConditionReasons() throws {
+        let condition =
+            "where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: "
+            + "1e25 FLOP}}]}"
+        func result(_ base: String, _ modification: String) throws -> ThresholdResult {
+            try evaluate(
+                pack(otherwise: "1e25 FLOP", modifiedWhere: condition), profile(base: base, fineTuning: modification)
+            ).thresholds[0]
+        }
+        let unmet = try result("{provider: B, name: b, training_compute: 6e24 FLOP, systemic_risk: false}", "3e24 FLOP")
+        #expect(unmet.result == .notMet)
+        #expect(
+            unmet.reason
+                == "none of: base_model.systemic_risk is false; base_model_and_fine_tuning_compute is 9e24 FLOP, "
+                + "not > 1e25 FLOP")
+        // The first alternative undecided, the second not met: undecided, for the first's reason.
+        let undecided = try result("{provider: B, name: b, training_compute: 6e24 FLOP}", "3e24 FLOP")
+        #expect(undecided.result == .indeterminate)
+        #expect(undecided.reason == "base_model.systemic_risk is not given")
+        let met = try result("{provider: B, name: b, training_compute: 6e24 FLOP}", "5e24 FLOP")
+        #expect(met.result == .met && met.reason == nil)
+    }
+
     // MARK: Profile keys
 
     @Test("base_model loads with positions kept and exact quantities")
