@@ -289,11 +289,12 @@ extension Evaluator {
             Self.describe(fact, as: name, into: &notes)
             return
         }
-        notes += sharedNotes.notes(for: .init(name: name, model: model, cluster: cluster, market: market)) {
-            var written: [String] = []
-            Self.describe(fact, as: name, into: &written)
-            return written
-        }
+        notes.append(
+            sharing: sharedNotes.notes(for: .init(name: name, model: model, cluster: cluster, market: market)) {
+                var written: [String] = []
+                Self.describe(fact, as: name, into: &written)
+                return written
+            })
     }
 
     private static func describe(_ fact: Fact, as name: String, into notes: inout [String]) {

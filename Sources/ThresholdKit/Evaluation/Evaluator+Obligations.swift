@@ -88,7 +88,7 @@ extension Evaluator {
         }
         var notes = context.packNotes
         if per != .model {
-            for index in results.indices { notes += results[index].notes }
+            for index in results.indices { notes.append(sharing: results[index].notes) }
         }
         return ObligationResult(
             applies: applies, status: status, because: because,
@@ -149,7 +149,7 @@ extension Evaluator {
                 )
             }
         }
-        result.notes += review.setAside
+        result.notes.append(sharing: review.setAside)
 
         if let latestDate = review.latestDate {
             if let period = pointer.pointee.renewalPeriod {
@@ -182,7 +182,7 @@ extension Evaluator {
                 if !review.uncertain.isEmpty {
                     // A record that leaves something out might be newer and find otherwise.
                     result.status = .indeterminate
-                    result.notes += review.uncertain
+                    result.notes.append(sharing: review.uncertain)
                     return result
                 }
                 result.status = .unmet
@@ -207,7 +207,7 @@ extension Evaluator {
         if !review.uncertain.isEmpty && !(result.due.map { asOf <= $0 } ?? false) {
             // A record that might count: met or not cannot be told until the record is complete.
             result.status = .indeterminate
-            result.notes += review.uncertain
+            result.notes.append(sharing: review.uncertain)
             return result
         }
         let unreleased =

@@ -141,3 +141,12 @@ public enum Comparison: String, Sendable, CaseIterable, CustomStringConvertible 
 package func compare(_ fact: FactValue?, _ comparison: Comparison, _ limit: ExactDecimal) -> Truth {
     comparison.evaluate(fact, against: limit)
 }
+
+extension Array {
+    /// Appends `other`'s elements; an empty array takes `other` itself, sharing its storage (a
+    /// retain) rather than allocating a buffer and copying into it. For lists of notes and ids,
+    /// which are most often empty when another is added to them.
+    mutating func append(sharing other: [Element]) {
+        if isEmpty { self = other } else { append(contentsOf: other) }
+    }
+}
