@@ -69,39 +69,11 @@ extension Evaluator {
             if let own = effective, let start { return .date(max(own, start)) }
             return .none
         case .beforeDeployment:
-            return resolve(
-                .within(CalendarPeriod(), of: .release), effective: effective, position: position, model: model,
-                start: start)
+            // As `within: 0 days, of: release`, without making that value: `Due` is an indirect
+            // enum, and making one allocates its box, for every subject of every such duty.
+            return resolve(within: CalendarPeriod(), of: .release, position: position, model: model, start: start)
         case .within(let period, let event):
-            switch event {
-            case .release:
-                guard let model else { return .none }
-                guard let released = profile.models[model].released else {
-                    return .unknown(.release, "the model's release date is not given")
-                }
-                return .date(released.adding(period))
-            case .start:
-                return start.map { .date($0.adding(period)) } ?? .none
-            case .firstQualified:
-                switch firstQualified(position: position, model: model) {
-                case .success(let days) where days.lowerBound == days.upperBound:
-                    return .date(days.lowerBound.adding(period))
-                case .success(let days):
-                    return .between(
-                        days.lowerBound.adding(period), days.upperBound.adding(period),
-                        "the developer first qualified between \(days.lowerBound) and \(days.upperBound); the "
-                            + "profile's history does not go back far enough to tell the day"
-                    )
-                case .failure(let reason): return .unknown(.firstQualified, reason.message)
-                }
-            case .record(let id):
-                guard let other = pack.obligations.first(where: { $0.id == id }) else { return .none }
-                let review = review(other, model: other.per == .model ? model : nil)
-                guard let completed = review.latestDate else {
-                    return .waiting("no record of \(id) is on file yet; it falls due \(period) after one")
-                }
-                return .date(completed.adding(period))
-            }
+            return resolve(within: period, of: event, position: position, model: model, start: start)
         case .laterOf(let items), .earlierOf(let items):
             var dates: [CalendarDate] = []
             var unknown: Deadline?
@@ -141,6 +113,41 @@ extension Evaluator {
             }
             guard !dates.isEmpty else { return .none }
             return .date(later ? dates.max()! : dates.min()!)
+        }
+    }
+
+    /// A deadline `period` after `event`, for a subject.
+    private func resolve(
+        within period: CalendarPeriod, of event: Obligation.Event, position: Int, model: Int?, start: CalendarDate?
+    ) -> Deadline {
+        switch event {
+        case .release:
+            guard let model else { return .none }
+            guard let released = profile.models[model].released else {
+                return .unknown(.release, "the model's release date is not given")
+            }
+            return .date(released.adding(period))
+        case .start:
+            return start.map { .date($0.adding(period)) } ?? .none
+        case .firstQualified:
+            switch firstQualified(position: position, model: model) {
+            case .success(let days) where days.lowerBound == days.upperBound:
+                return .date(days.lowerBound.adding(period))
+            case .success(let days):
+                return .between(
+                    days.lowerBound.adding(period), days.upperBound.adding(period),
+                    "the developer first qualified between \(days.lowerBound) and \(days.upperBound); the "
+                        + "profile's history does not go back far enough to tell the day"
+                )
+            case .failure(let reason): return .unknown(.firstQualified, reason.message)
+            }
+        case .record(let id):
+            guard let other = pack.obligations.first(where: { $0.id == id }) else { return .none }
+            let review = review(other, model: other.per == .model ? model : nil)
+            guard let completed = review.latestDate else {
+                return .waiting("no record of \(id) is on file yet; it falls due \(period) after one")
+            }
+            return .date(completed.adding(period))
         }
     }
 
