@@ -85,6 +85,9 @@ extension CalendarDate {
     /// This date plus a calendar period: years and months first, the day clamped to the last day
     /// of a shorter month, then days.
     public func adding(_ period: CalendarPeriod) -> CalendarDate {
+        // No period (`before-deployment`: due on release) moves a day of the calendar nowhere; a
+        // day past it (moved by `adding(days:)`) is brought back by the general path below.
+        if period.years == 0 && period.months == 0 && period.days == 0 && (1...9999).contains(year) { return self }
         let totalMonths = (year * 12 + (month - 1)) + period.years * 12 + period.months
         let newYear = min(max(totalMonths / 12, 1), 9999)
         let newMonth = totalMonths % 12 + 1

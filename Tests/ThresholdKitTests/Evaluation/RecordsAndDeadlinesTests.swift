@@ -287,4 +287,19 @@ struct CalendarDateTextTests {
         #expect(early.year < 1)
         #expect(early.description.hasPrefix("-"))
     }
+
+    @Test("no period leaves a day of the calendar as it is, and brings a day past it back as a period does")
+    func addingNoPeriod() {
+        let none = CalendarPeriod()
+        for text in ["2024-02-29", "2026-01-31", "0001-01-01", "9999-12-31"] {
+            let day = CalendarDate(text)!
+            #expect(day.adding(none) == day, "\(text)")
+            #expect(day.adding(CalendarPeriod(days: 1)).adding(days: -1) == day, "\(text)")
+        }
+        // Past the calendar, no period clamps the year as any other period of whole months does.
+        let far = CalendarDate(year: 9999, month: 12, day: 31)!.adding(days: 400)
+        #expect(far.adding(none) == far.adding(CalendarPeriod(years: 0, months: 0, days: 0)))
+        #expect(far.adding(none).year == 9999)
+        #expect(far.adding(none) == CalendarDate(year: 9999, month: far.month, day: far.day))
+    }
 }
