@@ -144,6 +144,9 @@ extension Evaluator {
     ) -> Truth {
         // A pack whose obligations' `when`s lead back to this test cannot be decided.
         guard !context.testingOutcome else { return .indeterminate }
+        // A review's finding is the outcome of one of the profile's records: with no record of
+        // this outcome on file, none can find it, and no obligation's records need be reviewed.
+        guard profile.assessments.contains(where: { $0.outcome == outcome }) else { return .notMet }
         context.testingOutcome = true
         defer { context.testingOutcome = false }
         var found = Truth.notMet
