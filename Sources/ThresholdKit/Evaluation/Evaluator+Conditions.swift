@@ -11,16 +11,18 @@ extension Evaluator {
                 key == .primaryData
                 ? model.flatMap({ profile.models[$0].primaryData })
                 : model.flatMap({ profile.models[$0].status?.rawValue })
-            guard let actual else { return (.indeterminate, "\(key.rawValue) is not given") }
+            guard let actual else { return (.indeterminate, String(note: "\(key.rawValue) is not given")) }
             if values.contains(actual) { return (.met, nil) }
-            return (.notMet, "\(key.rawValue) is \(actual), not \(Self.alternatives(values))")
+            return (.notMet, String(note: "\(key.rawValue) is \(actual), not \(Self.alternatives(values))"))
         case .includesAny(let key, let values):
             guard let modalities = model.flatMap({ profile.models[$0].modalities }) else {
-                return (.indeterminate, "\(key.rawValue) is not given")
+                return (.indeterminate, String(note: "\(key.rawValue) is not given"))
             }
             if modalities.contains(where: values.contains) { return (.met, nil) }
             let listed = modalities.isEmpty ? "none" : modalities.joined(separator: ", ")
-            return (.notMet, "\(key.rawValue) (\(listed)) include none of \(values.joined(separator: ", "))")
+            return (
+                .notMet, String(note: "\(key.rawValue) (\(listed)) include none of \(values.joined(separator: ", "))")
+            )
         case .isTrue(let key, let wanted):
             let actual: Bool?
             switch key {
@@ -34,15 +36,16 @@ extension Evaluator {
             default: actual = nil
             }
             guard let actual else {
-                return (.indeterminate, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is not given")
+                return (.indeterminate, String(note: "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is not given"))
             }
             return actual == wanted
-                ? (.met, nil) : (.notMet, "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)")
+                ? (.met, nil)
+                : (.notMet, String(note: "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)"))
         case .date(let key, let comparison, let limit):
-            guard let model else { return (.indeterminate, "\(key.rawValue) is not given") }
+            guard let model else { return (.indeterminate, String(note: "\(key.rawValue) is not given")) }
             if let released = profile.models[model].released {
                 return comparison.holds(released, limit)
-                    ? (.met, nil) : (.notMet, "released \(released), not \(comparison.words) \(limit)")
+                    ? (.met, nil) : (.notMet, String(note: "released \(released), not \(comparison.words) \(limit)"))
             }
             // Not yet deployed: a deployment to come falls on or after the as-of date.
             if [.inTraining, .internal].contains(profile.models[model].status) {
@@ -50,11 +53,13 @@ extension Evaluator {
                 case .onOrAfter where asOf >= limit, .after where asOf > limit:
                     return (.met, nil)
                 case .before where asOf >= limit, .onOrBefore where asOf > limit:
-                    return (.notMet, "not yet released, so not released \(comparison.words) \(limit)")
+                    return (.notMet, String(note: "not yet released, so not released \(comparison.words) \(limit)"))
                 default:
                     return (
                         .indeterminate,
-                        "not yet released: whether it will be released \(comparison.words) \(limit) cannot be told"
+                        String(
+                            note: "not yet released: whether it will be released \(comparison.words) \(limit) "
+                                + "cannot be told")
                     )
                 }
             }
@@ -62,20 +67,23 @@ extension Evaluator {
         case .quantity(let test):
             var notes: [String] = []
             guard let measured = measure(test, model: model, cluster: cluster, notes: &notes) else {
-                return (.indeterminate, notes.first ?? "\(test.fact.rawValue) is not given")
+                return (.indeterminate, notes.first ?? String(note: "\(test.fact.rawValue) is not given"))
             }
             let truth = measured.truth(test.comparison)
             guard truth == .notMet else { return (truth, nil) }
-            let value = measured.displayValue.map { "\($0) \(test.unit)" } ?? "the value"
+            let value = measured.displayValue.map { String(note: "\($0) \(test.unit)") } ?? "the value"
             if test.relative != nil {
                 return (
                     .notMet,
-                    "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) "
-                        + "(\(notes.last ?? ""))"
+                    String(
+                        note: "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.written) "
+                            + "(\(notes.last ?? ""))")
                 )
             }
             return (
-                .notMet, "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(test.unit)"
+                .notMet,
+                String(
+                    note: "\(test.fact.rawValue) is \(value), not \(test.comparison.symbol) \(test.limit) \(test.unit)")
             )
         case .any(let groups):
             // Kleene *or* over the groups, each an *and*, without a list of their results: met at

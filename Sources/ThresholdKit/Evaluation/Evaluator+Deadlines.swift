@@ -39,7 +39,8 @@ extension Evaluator {
         let released = model.flatMap { profile.models[$0].released }
         if let transition = obligation.pointee.transition, let released, released < transition.placedBefore {
             let text = note(.transition(placedBefore: transition.placedBefore, complyBy: transition.complyBy)) {
-                "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)"
+                String(
+                    note: "placed on the market before \(transition.placedBefore): complies by \(transition.complyBy)")
             }
             return (.date(transition.complyBy), text)
         }
@@ -50,9 +51,9 @@ extension Evaluator {
         guard case .date(let due) = resolved, let start, due < start else { return (resolved, nil) }
         let ownStart = effective == start
         let text = note(.dueFromStart(released: released, ownStart: ownStart, start: start)) {
-            let event = released.map { "released on \($0), before" } ?? "due before"
-            let whose = ownStart ? "this duty starts" : "the pack took effect"
-            return "\(event) \(whose) on \(start): due from \(start)"
+            let whose: NoteText = ownStart ? "this duty starts" : "the pack took effect"
+            let event: NoteText = released.map { "released on \($0), before " } ?? "due before "
+            return String(note: event + whose + " on \(start): due from \(start)")
         }
         return (.date(start), text)
     }

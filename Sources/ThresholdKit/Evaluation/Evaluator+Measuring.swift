@@ -217,7 +217,7 @@ extension Evaluator {
             if test.fact.isMarketScoped, let market = test.market,
                 !profile.organization.markets.contains(where: { $0.market == market })
             {
-                notes.append("the profile gives no facts for the market \(market) (organization.markets)")
+                notes.append(String(note: "the profile gives no facts for the market \(market) (organization.markets)"))
             }
             return nil
         }
@@ -241,9 +241,9 @@ extension Evaluator {
             interval.estimate = interval.estimate.map { $0 * direct.rate }
             interval.high = interval.high.map { $0 * direct.rate }
             notes.append(
-                "converted from \(factCurrency) at 1 \(factCurrency) = \(direct.rate) "
-                    + "\(limitCurrency)\(direct.date.map { " (\($0))" } ?? "")"
-            )
+                String(
+                    note: "converted from \(factCurrency) at 1 \(factCurrency) = \(direct.rate) "
+                        + "\(limitCurrency)\(direct.date.map { String(note: " (\($0))") } ?? "")"))
             return Measured(
                 interval: interval, limit: test.limit, displayValue: interval.estimate,
                 displayRange: range(interval), mark: fact.mark)
@@ -298,12 +298,12 @@ extension Evaluator {
     }
 
     private static func describe(_ fact: Fact, as name: String, into notes: inout [String]) {
-        if let derivation = fact.value.derivation { notes.append("\(name): \(derivation.description)") }
+        if let derivation = fact.value.derivation { notes.append(String(note: "\(name): \(derivation.description)")) }
         if fact.value.low != fact.value.high {
             notes.append(
-                "\(name) is uncertain: \(fact.value.low) to "
-                    + "\(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")"
-            )
+                String(
+                    note: "\(name) is uncertain: \(fact.value.low) to "
+                        + "\(fact.value.high)\(fact.value.confidence.map { " (\($0))" } ?? "")"))
         }
     }
 }

@@ -219,8 +219,9 @@ extension Evaluator {
             // It may have been on the market before the transition date: then nothing is due yet.
             result.status = .indeterminate
             result.notes.append(
-                "released is not given: a model placed on the market before \(transition.placedBefore) complies by "
-                    + "\(transition.complyBy)"
+                String(
+                    note: "released is not given: a model placed on the market before \(transition.placedBefore) "
+                        + "complies by \(transition.complyBy)")
             )
             return result
         }
@@ -231,7 +232,9 @@ extension Evaluator {
                 result.status = applies == .yes ? .pending : .indeterminate
                 let today = asOf == due
                 result.notes.append(
-                    note(.due(due, today: today)) { today ? "due today, \(due)" : "not due until \(due)" })
+                    note(.due(due, today: today)) {
+                        String(note: today ? "due today, \(due)" : "not due until \(due)")
+                    })
                 return result
             }
             result.status = applies == .yes ? .unmet : .indeterminate
@@ -250,7 +253,7 @@ extension Evaluator {
             case .inTraining?, .internal?:
                 result.status = applies == .yes ? .pending : .indeterminate
                 let stage = profile.models[model!].status == .inTraining ? "still in training" : "used internally only"
-                result.notes.append("the model is \(stage): the duty falls due when it is deployed")
+                result.notes.append(String(note: "the model is \(stage): the duty falls due when it is deployed"))
                 return result
             case nil:
                 result.status = .indeterminate
@@ -270,7 +273,7 @@ extension Evaluator {
         case .between(let earliest, let latest, let reason):
             if asOf <= earliest {
                 result.status = applies == .yes ? .pending : .indeterminate
-                result.notes.append("due between \(earliest) and \(latest), not yet: \(reason)")
+                result.notes.append(String(note: "due between \(earliest) and \(latest), not yet: \(reason)"))
             } else if asOf > latest, applies == .yes {
                 result.status = .unmet
                 result.overdueSince = latest.adding(days: 1)
@@ -280,16 +283,18 @@ extension Evaluator {
                 )
             } else {
                 result.status = .indeterminate
-                result.notes.append("due between \(earliest) and \(latest): \(reason)")
+                result.notes.append(String(note: "due between \(earliest) and \(latest): \(reason)"))
             }
             return result
         case .notBefore(let earliest, let reason):
             if asOf <= earliest {
                 result.status = applies == .yes ? .pending : .indeterminate
-                result.notes.append("not due before \(earliest); the exact day cannot be told yet: \(reason)")
+                result.notes.append(
+                    String(note: "not due before \(earliest); the exact day cannot be told yet: \(reason)"))
             } else {
                 result.status = .indeterminate
-                result.notes.append("due no earlier than \(earliest), but the exact day cannot be told: \(reason)")
+                result.notes.append(
+                    String(note: "due no earlier than \(earliest), but the exact day cannot be told: \(reason)"))
             }
             return result
         case .none:

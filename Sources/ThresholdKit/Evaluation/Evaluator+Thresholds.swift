@@ -19,8 +19,9 @@ extension Evaluator {
     /// The indeterminate result of a threshold about models or clusters that the profile does not
     /// list; its subject is the list's name.
     func unlistedResult(_ threshold: Threshold, text: Shared<ThresholdText>, list: String) -> ThresholdResult {
-        let note =
-            "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it has none"
+        let note = String(
+            note: "the profile has no '\(list):' list, so nothing is known of its \(list); write '\(list): []' if it "
+                + "has none")
         return ThresholdResult(
             subject: list, result: .indeterminate, value: nil, range: nil,
             limit: threshold.test.limit, comparison: threshold.test.comparison, unit: threshold.test.unit,
@@ -142,7 +143,7 @@ extension Evaluator {
         let valueGiven =
             line?.low == nil && line != nil && measureFact(test, model: model, cluster: cluster, notes: &scratch) != nil
         if !isMeasured && notes.count == notesBefore && !valueGiven {
-            notes.append("\(test.fact.rawValue) is not given")
+            notes.append(String(note: "\(test.fact.rawValue) is not given"))
         }
         if !isMeasured, notes.count > notesBefore, !valueGiven, let last = notes.last {
             deciding.add(.indeterminate, last)
@@ -157,12 +158,17 @@ extension Evaluator {
                 if year != wanted {
                     truth = .indeterminate
                     notes.append(
-                        "the figures cover \(year), but the statute counts the preceding calendar year, \(wanted)")
+                        String(
+                            note: "the figures cover \(year), but the statute counts the preceding calendar year, "
+                                + "\(wanted)"))
                     deciding.add(.indeterminate, notes[notes.count - 1])
                 }
             } else {
                 truth = .indeterminate
-                notes.append("reporting_period is not given: the statute counts the preceding calendar year, \(wanted)")
+                notes.append(
+                    String(
+                        note: "reporting_period is not given: the statute counts the preceding calendar year, \(wanted)"
+                    ))
                 deciding.add(.indeterminate, notes[notes.count - 1])
             }
         }

@@ -69,7 +69,7 @@ struct Evaluator {
     func evaluateKeepingTruths() -> (result: PackResult, truths: [SubjectTruths?]) {
         let inForce = pack.isInForce(on: asOf)
         var (thresholdResults, context) = thresholds(reusing: nil)
-        if !inForce { context.packNotes.append("the pack is not in force on \(asOf)") }
+        if !inForce { context.packNotes.append(String(note: "the pack is not in force on \(asOf)")) }
         if pack.status == .proposed && inForce { context.packNotes.append("a proposal, evaluated as if enacted") }
         var obligations: [ObligationResult] = []
         obligations.reserveCapacity(pack.obligations.count)
@@ -194,11 +194,12 @@ struct Evaluator {
 
     func notInForceReason() -> String {
         if pack.status == .vetoed { return "the bill was vetoed and never became law" }
-        if let effective = pack.effective, asOf < effective { return "not in force until \(effective)" }
+        if let effective = pack.effective, asOf < effective { return String(note: "not in force until \(effective)") }
         if let expires = pack.expires, asOf >= expires {
             return pack.status == .repealed
-                ? "repealed or revoked with effect from \(expires)" : "no longer in force from \(expires)"
+                ? String(note: "repealed or revoked with effect from \(expires)")
+                : String(note: "no longer in force from \(expires)")
         }
-        return "not in force on \(asOf)"
+        return String(note: "not in force on \(asOf)")
     }
 }

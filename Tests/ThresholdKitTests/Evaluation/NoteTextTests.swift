@@ -1,0 +1,39 @@
+import Testing
+
+@testable import ThresholdKit
+
+/// `String(note:)` builds a note's UTF-8 in place; its text must be exactly what Swift's own
+/// interpolation gives for the same literal and values.
+@Suite("Note text")
+struct NoteTextTests {
+    @Test("each kind of value is written as its description, as Swift's interpolation writes it")
+    func sameAsInterpolation() throws {
+        let day = try #require(CalendarDate(year: 2027, month: 1, day: 5))
+        let farDay = try #require(CalendarDate(year: 9999, month: 12, day: 31)).adding(days: 400)
+        let numbers = try ["1e25", "10000000000000000000000001", "-0.25", "0", "3.7908e25", "0.000001"].map {
+            try QuantityParser.parseNumber($0)
+        }
+        let text = "β-sequence ≈ 1/3 × 한국"
+        let period = CalendarPeriod(years: 1, months: 2, days: 3)
+        for number in numbers {
+            #expect(String(note: "value \(number) FLOP") == "value \(number) FLOP")
+        }
+        #expect(String(note: "due \(day), past \(farDay)") == "due \(day), past \(farDay)")
+        #expect(String(note: "\(text): \(-42), \(0), \(Int.min)") == "\(text): \(-42), \(0), \(Int.min)")
+        #expect(
+            String(note: "flag \(true), period \(period), \(Comparison.greaterThan)")
+                == "flag \(true), period \(period), \(Comparison.greaterThan)")
+        #expect(String(note: "plain literal") == "plain literal")
+        #expect(String(note: "") == "")
+        #expect(String(note: "\(text)") == text)
+    }
+
+    @Test("notes joined with + read as one")
+    func joined() throws {
+        let day = try #require(CalendarDate("2026-08-02"))
+        let first: NoteText = "released on \(day), before "
+        #expect(
+            String(note: first + "the pack took effect" + " on \(day)")
+                == "released on 2026-08-02, before the pack took effect on 2026-08-02")
+    }
+}
