@@ -28,6 +28,17 @@ struct NoteTextTests {
         #expect(String(note: "\(text)") == text)
     }
 
+    @Test("a note longer than its buffer on the stack is written whole", arguments: [15, 16, 191, 192, 193, 500])
+    func long(length: Int) throws {
+        let day = try #require(CalendarDate("2026-08-02"))
+        let filler = String(repeating: "é", count: length / 2) + String(repeating: "x", count: length % 2)
+        #expect(String(note: "\(filler)") == filler)
+        #expect(String(note: "\(filler) on \(day)") == filler + " on 2026-08-02")
+        #expect(String(note: "on \(day): \(filler)") == "on 2026-08-02: " + filler)
+        let number = try QuantityParser.parseNumber("123456789012345678901234567890123456789")
+        #expect(String(note: "\(filler)\(number)\(filler)") == "\(filler)\(number)\(filler)")
+    }
+
     @Test("notes joined with + read as one")
     func joined() throws {
         let day = try #require(CalendarDate("2026-08-02"))
