@@ -124,7 +124,7 @@ extension Evaluator {
             result.status = applies == .yes ? .unmet : applies == .indeterminate ? .indeterminate : .notRequired
             if applies == .yes {
                 let findings = highRiskFindings(model: model)
-                result.notes.append(
+                result.addNote(
                     findings.isEmpty
                         ? "a high-risk finding on file: a government may block deployment"
                         : "\(Self.list(findings)) found high risk: a government may block deployment")
@@ -160,7 +160,7 @@ extension Evaluator {
                         result.status = applies == .yes ? .unmet : .indeterminate
                         result.due = until
                         if applies == .yes { result.overdueSince = until.adding(days: 1) }
-                        result.notes.append(
+                        result.addNote(
                             "the last record, of \(latestDate), covered \(period), through \(until); the next was "
                                 + "due by \(until), overdue since \(until.adding(days: 1)) "
                                 + "(\(Self.days(until.days(to: asOf))))"
@@ -169,7 +169,7 @@ extension Evaluator {
                     }
                     result.status = .expired
                     result.expiredOn = until.adding(days: 1)
-                    result.notes.append(
+                    result.addNote(
                         "the record of \(latestDate) counted for \(period), through \(until); it expired on "
                             + "\(until.adding(days: 1))"
                     )
@@ -177,7 +177,7 @@ extension Evaluator {
                 }
                 result.validUntil = until
             }
-            if let conflict = review.conflict { result.notes.append(conflict) }
+            if let conflict = review.conflict { result.addNote(conflict) }
             if review.finding == .highRisk {
                 if !review.uncertain.isEmpty {
                     // A record that leaves something out might be newer and find otherwise.
@@ -186,7 +186,7 @@ extension Evaluator {
                     return result
                 }
                 result.status = .unmet
-                result.notes.append(
+                result.addNote(
                     "\(Self.describe(review.latest.first { $0.outcome == .highRisk }!)) found high risk")
                 return result
             }
@@ -194,7 +194,7 @@ extension Evaluator {
             if let judgedDue, completed > judgedDue {
                 result.status = .late
                 result.lateByDays = judgedDue.days(to: completed)
-                result.notes.append(
+                result.addNote(
                     "the record of \(completed) came \(Self.days(judgedDue.days(to: completed))) after it was due on "
                         + "\(judgedDue)"
                 )
@@ -218,20 +218,20 @@ extension Evaluator {
         {
             // It may have been on the market before the transition date: then nothing is due yet.
             result.status = .indeterminate
-            result.notes.append(
+            result.addNote(
                 String(
                     note: "released is not given: a model placed on the market before \(transition.placedBefore) "
                         + "complies by \(transition.complyBy)")
             )
             return result
         }
-        if let dueNote { result.notes.append(dueNote) }
+        if let dueNote { result.addNote(dueNote) }
         switch deadline {
         case .date(let due):
             if asOf <= due {
                 result.status = applies == .yes ? .pending : .indeterminate
                 let today = asOf == due
-                result.notes.append(
+                result.addNote(
                     note(.due(due, today: today)) {
                         String(note: today ? "due today, \(due)" : "not due until \(due)")
                     })
@@ -240,12 +240,12 @@ extension Evaluator {
             result.status = applies == .yes ? .unmet : .indeterminate
             if applies == .yes {
                 result.overdueSince = due.adding(days: 1)
-                result.notes.append("nothing on file meets it")
+                result.addNote("nothing on file meets it")
             }
             return result
         case .waiting(let reason):
             result.status = applies == .yes ? .pending : .indeterminate
-            result.notes.append(reason)
+            result.addNote(reason)
             return result
         case .unknown(.release, _) where model != nil:
             // No release date: whether the duty is due depends on where the model is in its life.
@@ -253,47 +253,47 @@ extension Evaluator {
             case .inTraining?, .internal?:
                 result.status = applies == .yes ? .pending : .indeterminate
                 let stage = profile.models[model!].status == .inTraining ? "still in training" : "used internally only"
-                result.notes.append(String(note: "the model is \(stage): the duty falls due when it is deployed"))
+                result.addNote(String(note: "the model is \(stage): the duty falls due when it is deployed"))
                 return result
             case nil:
                 result.status = .indeterminate
-                result.notes.append(
+                result.addNote(
                     "neither the model's status nor its release date is given, so whether this duty has fallen due "
                         + "cannot be told"
                 )
                 return result
             case .deployed?, .withdrawn?:
-                result.notes.append(
+                result.addNote(
                     "the model has been deployed, but its release date is not given, so the day it fell due is unknown")
             }
         case .unknown(_, let reason):
             result.status = .indeterminate
-            result.notes.append(reason)
+            result.addNote(reason)
             return result
         case .between(let earliest, let latest, let reason):
             if asOf <= earliest {
                 result.status = applies == .yes ? .pending : .indeterminate
-                result.notes.append(String(note: "due between \(earliest) and \(latest), not yet: \(reason)"))
+                result.addNote(String(note: "due between \(earliest) and \(latest), not yet: \(reason)"))
             } else if asOf > latest, applies == .yes {
                 result.status = .unmet
                 result.overdueSince = latest.adding(days: 1)
-                result.notes.append(
+                result.addNote(
                     "nothing on file meets it; due between \(earliest) and \(latest), so overdue since "
                         + "\(latest.adding(days: 1)) at the latest: \(reason)"
                 )
             } else {
                 result.status = .indeterminate
-                result.notes.append(String(note: "due between \(earliest) and \(latest): \(reason)"))
+                result.addNote(String(note: "due between \(earliest) and \(latest): \(reason)"))
             }
             return result
         case .notBefore(let earliest, let reason):
             if asOf <= earliest {
                 result.status = applies == .yes ? .pending : .indeterminate
-                result.notes.append(
+                result.addNote(
                     String(note: "not due before \(earliest); the exact day cannot be told yet: \(reason)"))
             } else {
                 result.status = .indeterminate
-                result.notes.append(
+                result.addNote(
                     String(note: "due no earlier than \(earliest), but the exact day cannot be told: \(reason)"))
             }
             return result
@@ -302,7 +302,7 @@ extension Evaluator {
         }
         result.status = applies == .yes ? .unmet : .indeterminate
         if applies == .yes && !result.notes.contains(where: { $0.hasPrefix("nothing on file") }) {
-            result.notes.append("nothing on file meets it")
+            result.addNote("nothing on file meets it")
         }
         return result
     }
@@ -326,5 +326,14 @@ extension Evaluator {
     /// `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {
         items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+}
+
+extension ObligationResult.SubjectResult {
+    /// Adds a note, with room for a second from the first: a subject's status is explained by one
+    /// or two notes, and an array grown one note at a time would be allocated for each.
+    mutating func addNote(_ note: String) {
+        if notes.isEmpty { notes.reserveCapacity(2) }
+        notes.append(note)
     }
 }
