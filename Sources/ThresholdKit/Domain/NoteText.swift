@@ -9,21 +9,21 @@
 /// note of 15 bytes or fewer). The text is exactly what the default interpolation gives: each
 /// value as its `description`.
 struct NoteText: ExpressibleByStringInterpolation {
-    /// The note.
-    fileprivate let text: String
+    /// The note's bytes.
+    fileprivate var parts: StringInterpolation
 
     init(stringLiteral literal: StaticString) {
-        text = literal.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        parts = StringInterpolation(literalCapacity: 0, interpolationCount: 0)
+        parts.appendLiteral(literal)
     }
 
-    init(stringInterpolation: StringInterpolation) { text = stringInterpolation.string }
+    init(stringInterpolation: StringInterpolation) { parts = stringInterpolation }
 
     /// One note after the other: for a note too long for one line of code.
     static func + (lhs: NoteText, rhs: NoteText) -> NoteText {
-        var parts = StringInterpolation(literalCapacity: 0, interpolationCount: 2)
-        parts.appendInterpolation(lhs.text)
-        parts.appendInterpolation(rhs.text)
-        return NoteText(stringInterpolation: parts)
+        var joined = lhs
+        rhs.parts.withBytes { joined.parts.append(bytes: $0) }
+        return joined
     }
 
     /// Collects the parts of a note: in a buffer of its own while they fit (most notes are
@@ -53,6 +53,9 @@ struct NoteText: ExpressibleByStringInterpolation {
 
         mutating func appendInterpolation(_ value: ExactDecimal) { value.appendDescription(to: &self) }
 
+        /// An exact number as its ``ExactDecimal/compactDescription``: `\(compact: tokens)`.
+        mutating func appendInterpolation(compact value: ExactDecimal) { value.appendCompactDescription(to: &self) }
+
         mutating func appendInterpolation(_ value: Int) { appendDecimal(value) }
 
         /// Any other value, as its `description`.
@@ -81,18 +84,21 @@ struct NoteText: ExpressibleByStringInterpolation {
             spilled.append(contentsOf: bytes)
         }
 
+        /// Calls `body` with the bytes collected.
+        func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+            guard let used = count else { return spilled.withUnsafeBytes(body) }
+            var inline = inline
+            return withUnsafeBytes(of: &inline) { body(UnsafeRawBufferPointer(rebasing: $0.prefix(used))) }
+        }
+
         /// The note.
         var string: String {
-            guard let used = count else { return String(decoding: spilled, as: UTF8.self) }
-            var inline = inline
-            return withUnsafeBytes(of: &inline) { bytes in
-                bytes.withMemoryRebound(to: UInt8.self) { String(decoding: $0.prefix(used), as: UTF8.self) }
-            }
+            withBytes { bytes in bytes.withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) } }
         }
     }
 }
 
 extension String {
     /// The text of `note`.
-    init(note: NoteText) { self = note.text }
+    init(note: NoteText) { self = note.parts.string }
 }

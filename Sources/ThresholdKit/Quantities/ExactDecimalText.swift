@@ -14,29 +14,43 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
 
     /// Appends ``description`` as UTF-8, without building a string (the JSON reports' path).
     func appendDescription<Sink: ByteSink & ~Copyable>(to bytes: inout Sink) {
+        appendText(scientific: false, to: &bytes)
+    }
+
+    /// Appends ``compactDescription`` as UTF-8, without building a string (for notes).
+    func appendCompactDescription<Sink: ByteSink & ~Copyable>(to bytes: inout Sink) {
+        let point = exponent + significantDigitCount
+        appendText(scientific: !isZero && (point > 6 || point < -2), to: &bytes)
+    }
+
+    /// Appends the value's text: ``description``, or ``scientificDescription`` when `scientific`.
+    private func appendText<Sink: ByteSink & ~Copyable>(scientific: Bool, to bytes: inout Sink) {
         if isZero { return bytes.append(UInt8(ascii: "0")) }
         switch coefficient {
         case .small(let value):
             withDecimalDigits(of: value) { digits in
-                ExactDecimal.appendText(digits: digits, exponent: exponent, negative: isNegative, to: &bytes)
+                ExactDecimal.appendText(
+                    digits: digits, exponent: exponent, negative: isNegative, scientific: scientific, to: &bytes)
             }
         case .big(let value):
             var digits = value.decimalString
             digits.withUTF8 { utf8 in
                 ExactDecimal.appendText(
-                    digits: UnsafeRawBufferPointer(utf8), exponent: exponent, negative: isNegative, to: &bytes)
+                    digits: UnsafeRawBufferPointer(utf8), exponent: exponent, negative: isNegative,
+                    scientific: scientific, to: &bytes)
             }
         }
     }
 
-    /// The text of 0.d₁d₂…dₖ × 10^(exponent + k), by the rules of ``description``.
+    /// The text of 0.d₁d₂…dₖ × 10^(exponent + k), by the rules of ``description`` (or in
+    /// scientific notation whatever its size, when `scientific`).
     private static func appendText<Sink: ByteSink & ~Copyable>(
-        digits: UnsafeRawBufferPointer, exponent: Int, negative: Bool, to bytes: inout Sink
+        digits: UnsafeRawBufferPointer, exponent: Int, negative: Bool, scientific: Bool, to bytes: inout Sink
     ) {
         let count = digits.count
         let point = exponent + count
         if negative { bytes.append(UInt8(ascii: "-")) }
-        if point > 21 || point <= -6 {
+        if scientific || point > 21 || point <= -6 {
             bytes.append(digits[0])
             if count > 1 {
                 bytes.append(UInt8(ascii: "."))

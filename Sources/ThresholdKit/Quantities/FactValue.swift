@@ -201,13 +201,14 @@ package indirect enum Derivation: Sendable, Hashable, CustomStringConvertible {
     package var description: String {
         switch self {
         case let .sixND(parameters, tokens):
-            return "6 × parameters (\(parameters.compactDescription)) × tokens (\(tokens.compactDescription)) = "
-                + "\(result.compactDescription) FLOP (dense-transformer rule of thumb)"
+            return String(
+                note: "6 × parameters (\(compact: parameters)) × tokens (\(compact: tokens)) = "
+                    + "\(compact: result) FLOP (dense-transformer rule of thumb)")
         case let .hardware(chips, peakPerChip, seconds, utilization):
-            return
-                "chips (\(chips.compactDescription)) × peak per chip (\(peakPerChip.value.compactDescription) FLOP/s) "
-                + "× time (\(seconds.compactDescription) s) × utilization (\(utilization.compactDescription)) = "
-                + "\(result.compactDescription) FLOP (hardware estimate)"
+            return String(
+                note: "chips (\(compact: chips)) × peak per chip (\(compact: peakPerChip.value) FLOP/s) "
+                    + "× time (\(compact: seconds) s) × utilization (\(compact: utilization)) = "
+                    + "\(compact: result) FLOP (hardware estimate)")
         case let .combined(values):
             let parts = values.map { value in value.derivation.map { "\(value) [\($0)]" } ?? value.description }
             return "the span of \(values.count) estimates: " + parts.joined(separator: "; ")

@@ -39,6 +39,17 @@ struct NoteTextTests {
         #expect(String(note: "\(filler)\(number)\(filler)") == "\(filler)\(number)\(filler)")
     }
 
+    @Test("an exact number written compactly reads as its compactDescription")
+    func compact() throws {
+        for text in [
+            "0", "1", "-1", "16384", "999999", "1000000", "0.4", "0.01", "0.001", "-0.0001", "2.5e-4", "4.05e11",
+            "7.2e6", "3.7908e25", "10000000000000000000000001", "123456789012345678901234567890.5", "1e-30",
+        ] {
+            let value = try QuantityParser.parseNumber(text)
+            #expect(String(note: "(\(compact: value))") == "(\(value.compactDescription))", "\(text)")
+        }
+    }
+
     @Test("notes joined with + read as one")
     func joined() throws {
         let day = try #require(CalendarDate("2026-08-02"))
