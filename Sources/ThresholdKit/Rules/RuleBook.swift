@@ -223,8 +223,16 @@ public struct RuleBook: Sendable {
             result.obligations[position].byReading = variants.indices.map {
                 .init(reading: variants[$0].reading, applies: applies[$0][position])
             }
-            let words = variants.indices.map { "\(variants[$0].reading) → \(applies[$0][position].phrase)" }
-            result.obligations[position].notes.insert("depends on the reading: " + words.joined(separator: "; "), at: 0)
+            // Written part by part into one note (see ``NoteText``), without a string per reading.
+            var words = NoteText.StringInterpolation(literalCapacity: 64, interpolationCount: 2 * variants.count)
+            words.appendLiteral("depends on the reading: ")
+            for index in variants.indices {
+                if index > 0 { words.appendLiteral("; ") }
+                words.appendInterpolation(variants[index].reading)
+                words.appendLiteral(" → ")
+                words.appendInterpolation(applies[index][position].phrase)
+            }
+            result.obligations[position].notes.insert(String(note: NoteText(stringInterpolation: words)), at: 0)
         }
         return result
     }
