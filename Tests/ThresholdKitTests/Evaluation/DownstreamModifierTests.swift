@@ -184,15 +184,20 @@ struct DownstreamModifierTests {
         #expect(result.thresholds[0].result == expected)
     }
 
-    @Test("where: {any: […]} in a modified_model test: one alternative suffices, Kleene")
-    func anyCondition() throws {
+    /// The modified-model result under `where: {any: [systemic risk, 1e25 FLOP together]}`.
+    func anyResult(_ base: String, _ modification: String) throws -> ThresholdResult {
         let condition =
             "where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: "
             + "1e25 FLOP}}]}"
+        return try evaluate(
+            pack(otherwise: "1e25 FLOP", modifiedWhere: condition), profile(base: base, fineTuning: modification)
+        ).thresholds[0]
+    }
+
+    @Test("where: {any: […]} in a modified_model test: one alternative suffices, Kleene")
+    func anyCondition() throws {
         func truth(_ base: String, _ modification: String) throws -> Truth {
-            try evaluate(
-                pack(otherwise: "1e25 FLOP", modifiedWhere: condition), profile(base: base, fineTuning: modification)
-            ).thresholds[0].result
+            try anyResult(base, modification).result
         }
         #expect(
             try truth("{provider: B, name: b, training_compute: 3e25 FLOP, systemic_risk: true}", "1.1e25 FLOP") == .met
@@ -210,14 +215,7 @@ struct DownstreamModifierTests {
 
     @Test("where: {any: […]}: the reason names every alternative not met, or the first undecided one")
     func anyConditionReasons() throws {
-        let condition =
-            "where: {any: [{base_model.systemic_risk: true}, {base_model_and_fine_tuning_compute: {greater_than: "
-            + "1e25 FLOP}}]}"
-        func result(_ base: String, _ modification: String) throws -> ThresholdResult {
-            try evaluate(
-                pack(otherwise: "1e25 FLOP", modifiedWhere: condition), profile(base: base, fineTuning: modification)
-            ).thresholds[0]
-        }
+        let result = anyResult
         let unmet = try result("{provider: B, name: b, training_compute: 6e24 FLOP, systemic_risk: false}", "3e24 FLOP")
         #expect(unmet.result == .notMet)
         #expect(
