@@ -146,7 +146,9 @@ extension Evaluator {
         guard !context.testingOutcome else { return .indeterminate }
         // A review's finding is the outcome of one of the profile's records: with no record of
         // this outcome on file, none can find it, and no obligation's records need be reviewed.
-        guard profile.assessments.contains(where: { $0.outcome == outcome }) else { return .notMet }
+        // (Known from one pass over the records per evaluator: a scan here, for every subject of
+        // every gate, would be quadratic in a profile of many models and records.)
+        guard outcomesOnFile.contains(outcome) else { return .notMet }
         context.testingOutcome = true
         defer { context.testingOutcome = false }
         var found = Truth.notMet

@@ -26,6 +26,10 @@ struct Evaluator {
     /// the same profile; nil writes them each time they are needed.
     let sharedNotes: SharedNotes?
 
+    /// The outcomes that some record on file gives, found in one pass over the records: a test for
+    /// an outcome that none gives is not met without reviewing any (see `foundOutcome`).
+    let outcomesOnFile: OutcomesOnFile
+
     /// An evaluator of `pack` (whose `plan` a rule book builds once; nil builds it here).
     /// `sharedNotes` must have been made for this very profile.
     init(
@@ -38,6 +42,7 @@ struct Evaluator {
         self.profile = profile
         self.asOf = asOf
         self.qualifying = qualifying
+        outcomesOnFile = OutcomesOnFile(profile.assessments)
         let large = Index.threshold
         index =
             profile.assessments.count > large || pack.obligations.count > large || pack.thresholds.count > large
@@ -58,6 +63,29 @@ struct Evaluator {
                 }
             }
         }
+    }
+
+    /// A set of assessment outcomes, as bits.
+    struct OutcomesOnFile {
+        private var bits: UInt8 = 0
+
+        /// The outcomes `records` give.
+        init(_ records: [LabProfile.AssessmentRecord]) {
+            // By index, reading the field in place: `for … in` would copy every record.
+            for index in records.indices {
+                if let outcome = records[index].outcome { bits |= Self.bit(outcome) }
+            }
+        }
+
+        private static func bit(_ outcome: LabProfile.AssessmentRecord.Outcome) -> UInt8 {
+            switch outcome {
+            case .acceptable: return 1
+            case .highRisk: return 2
+            }
+        }
+
+        /// Whether some record gives `outcome`.
+        func contains(_ outcome: LabProfile.AssessmentRecord.Outcome) -> Bool { bits & Self.bit(outcome) != 0 }
     }
 
     static let organizationSubject = "organization"

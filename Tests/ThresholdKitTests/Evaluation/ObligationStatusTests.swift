@@ -415,4 +415,18 @@ struct ObligationStatusTests {
         #expect(assessment.due == CalendarDate("2026-09-15"))
         #expect(assessment.overdueSince == CalendarDate("2026-09-16"))
     }
+
+    @Test("the outcomes on file are every outcome some record gives, and no other")
+    func outcomesOnFile() {
+        typealias Record = LabProfile.AssessmentRecord
+        func outcomes(_ given: [Record.Outcome?]) -> [Record.Outcome] {
+            let onFile = Evaluator.OutcomesOnFile(given.map { Record(obligation: "o", outcome: $0) })
+            return Record.Outcome.allCases.filter { onFile.contains($0) }
+        }
+        #expect(outcomes([]).isEmpty)
+        #expect(outcomes([nil, nil]).isEmpty)
+        #expect(outcomes([.acceptable, nil]) == [.acceptable])
+        #expect(outcomes([nil, .highRisk]) == [.highRisk])
+        #expect(outcomes([.highRisk, .acceptable, .highRisk]) == Record.Outcome.allCases)
+    }
 }
