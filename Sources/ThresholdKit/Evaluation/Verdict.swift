@@ -198,7 +198,7 @@ public struct ThresholdResult: Sendable, Hashable {
         get { text.fields.citation }
         set { text = text.with { $0.citation = newValue } }
     }
-    /// The source's title and URL.
+    /// The title of the source it cites.
     public var sourceTitle: String? {
         get { text.fields.title }
         set { text = text.with { $0.title = newValue } }
