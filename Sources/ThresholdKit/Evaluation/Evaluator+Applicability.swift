@@ -48,13 +48,6 @@ extension Evaluator {
         func key(_ subject: SubjectSlot) -> String { subject < 0 ? Evaluator.organizationSubject : modelKeys[subject] }
     }
 
-    /// The truth of a threshold for a subject of an obligation.
-    func truth(
-        of read: PackPlan.ThresholdRead, for subject: SubjectSlot, per: Subject, context: ObligationContext
-    ) -> Truth {
-        truth(slot: read.slot, about: read.subject, for: subject, per: per, context: context)
-    }
-
     /// The truth of the threshold whose truths are at `slot`, and which is `about` a subject, for a
     /// subject of an obligation. (The truths are read where they lie, not copied out.)
     func truth(
@@ -176,6 +169,16 @@ extension Evaluator {
         return found
     }
 
+    /// The thresholds that give the formula of the obligation at `position` its `value` for the
+    /// subject (see `deciders(of:value:subject:per:context:into:)`).
+    func deciders(
+        of position: Int, value: Truth, subject: SubjectSlot, per: Subject, context: inout ObligationContext
+    ) -> [String] {
+        var ids = IDList(of: plan.thresholdReads, expecting: plan.readIDs[position])
+        deciders(of: plan.formulas[position], value: value, subject: subject, per: per, context: &context, into: &ids)
+        return ids.ids
+    }
+
     /// Appends to `ids` the thresholds that give the formula part at `node` its `value` for the
     /// subject: for `all` and `any`, the parts with that value (what is not met keeps an `all` out;
     /// every part keeps an `any` out; the undecided parts leave either undecided); through `not`,
@@ -183,14 +186,13 @@ extension Evaluator {
     /// Assessment outcomes and `always` name no threshold.
     func deciders(
         of node: Int, value: Truth, subject: SubjectSlot, per: Subject, context: inout ObligationContext,
-        into ids: inout [String]
+        into ids: inout IDList
     ) {
         switch plan.nodes[node] {
         case .always, .anyAssessmentOutcome:
             return
         case .threshold(let index):
-            let id = plan.thresholdReads[index].id
-            if !ids.contains(id) { ids.append(id) }
+            ids.append(index)
         case .any(let parts), .all(let parts):
             for part in parts
             where applies(plan.childNodes[part], subject: subject, per: per, context: &context) == value {

@@ -20,29 +20,19 @@ extension Evaluator {
         results.reserveCapacity(subjects.count)
         for subject in subjects {
             let truth = applies(plan.formulas[position], subject: subject, per: per, context: &context)
-            var because: [String] = []
             // Working out a first-qualified date needs only whether it applies.
-            if truth == .met && !qualifying {
-                // Room for every read at once: appending one by one would reallocate as it grows.
-                because.reserveCapacity(plan.reads[position].count)
-                // Each id once, though a formula may read a threshold in two places.
-                for read in plan.reads[position]
-                where !because.contains(read.id)
-                    && self.truth(of: read, for: subject, per: per, context: context) == .met
-                {
-                    because.append(read.id)
-                }
-            }
-            var result = status(
-                obligation, position: position, subject: context.key(subject),
-                model: subject >= 0 ? subject : nil, applies: Applicability(truth), because: because, inForce: inForce)
+            let because =
+                truth == .met && !qualifying ? met(position, subject: subject, per: per, context: context) : []
+            var decidedBy: [String] = []
             if truth != .met && !qualifying {
-                if !plan.reads[position].isEmpty { result.decidedBy.reserveCapacity(plan.reads[position].count) }
-                deciders(
-                    of: plan.formulas[position], value: truth, subject: subject, per: per, context: &context,
-                    into: &result.decidedBy)
+                decidedBy = deciders(of: position, value: truth, subject: subject, per: per, context: &context)
             }
-            results.append(consume result)
+            results.append(
+                status(
+                    obligation, position: position, subject: context.key(subject),
+                    model: subject >= 0 ? subject : nil, applies: Applicability(truth), because: because,
+                    inForce: inForce))
+            if !decidedBy.isEmpty { results[results.count - 1].decidedBy = decidedBy }
         }
         // One pass over the subjects: whether any applies, and the worst status (the first
         // subject with it, as `max` keeps the first of equals).
@@ -96,6 +86,21 @@ extension Evaluator {
             due: due ?? anyDue, lateByDays: lateByDays, overdueSince: overdueSince, validUntil: validUntil,
             expiredOn: expiredOn, notes: notes, decidedBy: decidedBy,
             text: plan.dutyTexts[position])
+    }
+
+    /// The thresholds the obligation at `position` reads that the subject meets, each once
+    /// (a formula may read a threshold in two places), in the order the formula reads them.
+    private func met(_ position: Int, subject: SubjectSlot, per: Subject, context: ObligationContext) -> [String] {
+        // The usual lists (none, one, every id the formula reads) are the plan's, shared.
+        let reads = plan.reads[position]
+        var ids = IDList(of: reads, expecting: plan.readIDs[position])
+        for index in reads.indices
+        where truth(
+            slot: reads[index].slot, about: reads[index].subject, for: subject, per: per, context: context) == .met
+        {
+            ids.append(index)
+        }
+        return ids.ids
     }
 
     /// The earlier of two optional days; nil only when both are.

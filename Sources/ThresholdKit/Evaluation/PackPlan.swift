@@ -29,6 +29,9 @@ struct PackPlan: Sendable {
     struct ThresholdRead: Sendable {
         /// The threshold's id, as a report names it.
         var id: String
+        /// The id as a list of one, made once: the `because` or `decidedBy` of the many results
+        /// that name this threshold alone share it (see ``IDList``).
+        var alone: [String]
         /// Where its truths are kept: the position of the last threshold with the id; nil for an
         /// unknown id.
         var slot: Int?
@@ -46,6 +49,9 @@ struct PackPlan: Sendable {
     let formulas: [Int]
     /// Each obligation's threshold reads, in the order its `when` names them.
     let reads: [[ThresholdRead]]
+    /// Each obligation's threshold ids, each once, in the order its `when` first names them: the
+    /// list an ``IDList`` expects.
+    let readIDs: [[String]]
     /// Each threshold's id and what it cites, by position: shared by all of its results.
     let thresholdTexts: [Shared<ThresholdText>]
     /// Each obligation's own text, by position, with its source's grade found once: shared by all
@@ -64,7 +70,7 @@ struct PackPlan: Sendable {
             firstObligation[obligation.id] = position
         }
         func read(_ id: String) -> ThresholdRead {
-            ThresholdRead(id: id, slot: last[id], subject: firstSubject[id])
+            ThresholdRead(id: id, alone: [id], slot: last[id], subject: firstSubject[id])
         }
         var nodes: [Node] = []
         var childNodes: [Int] = []
@@ -94,6 +100,11 @@ struct PackPlan: Sendable {
         self.childNodes = childNodes
         self.thresholdReads = thresholdReads
         reads = pack.obligations.map { $0.when.thresholdIDs.map(read) }
+        readIDs = reads.map { reads in
+            var ids: [String] = []
+            for read in reads where !ids.contains(read.id) { ids.append(read.id) }
+            return ids
+        }
         thresholdTexts = pack.thresholds.map { Shared(ThresholdText($0, in: pack)) }
         dutyTexts = pack.obligations.map { Shared(DutyText($0, in: pack)) }
     }
