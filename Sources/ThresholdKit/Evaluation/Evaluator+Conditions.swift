@@ -11,12 +11,12 @@ extension Evaluator {
                 key == .primaryData
                 ? model.flatMap({ profile.models[$0].primaryData })
                 : model.flatMap({ profile.models[$0].status?.rawValue })
-            guard let actual else { return (.indeterminate, String(note: "\(key.rawValue) is not given")) }
+            guard let actual else { return (.indeterminate, FixedNotes.notGiven(key)[0]) }
             if values.contains(actual) { return (.met, nil) }
             return (.notMet, String(note: "\(key.rawValue) is \(actual), not \(Self.alternatives(values))"))
         case .includesAny(let key, let values):
             guard let modalities = model.flatMap({ profile.models[$0].modalities }) else {
-                return (.indeterminate, String(note: "\(key.rawValue) is not given"))
+                return (.indeterminate, FixedNotes.notGiven(key)[0])
             }
             if modalities.contains(where: values.contains) { return (.met, nil) }
             let listed = modalities.isEmpty ? "none" : modalities.joined(separator: ", ")
@@ -42,7 +42,7 @@ extension Evaluator {
                 ? (.met, nil)
                 : (.notMet, String(note: "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)"))
         case .date(let key, let comparison, let limit):
-            guard let model else { return (.indeterminate, String(note: "\(key.rawValue) is not given")) }
+            guard let model else { return (.indeterminate, FixedNotes.notGiven(key)[0]) }
             if let released = profile.models[model].released {
                 return comparison.holds(released, limit)
                     ? (.met, nil) : (.notMet, String(note: "released \(released), not \(comparison.words) \(limit)"))
@@ -67,7 +67,7 @@ extension Evaluator {
         case .quantity(let test):
             var notes: [String] = []
             guard let measured = measure(test, model: model, cluster: cluster, notes: &notes) else {
-                return (.indeterminate, notes.first ?? String(note: "\(test.fact.rawValue) is not given"))
+                return (.indeterminate, notes.first ?? FixedNotes.notGiven(test.fact)[0])
             }
             let truth = measured.truth(test.comparison)
             guard truth == .notMet else { return (truth, nil) }

@@ -171,10 +171,7 @@ extension Evaluator {
                 (training, fineTuning) = (nil, nil)
             }
             guard let first = training ?? fineTuning else {
-                notes.append(
-                    onBase
-                        ? "neither base_model.training_compute nor fine_tuning_compute is given"
-                        : "training_compute is not given")
+                notes.append(sharing: onBase ? FixedNotes.neitherOnBase : FixedNotes.notGiven(.trainingCompute))
                 return nil
             }
             var interval = Interval(first.value)
@@ -185,20 +182,11 @@ extension Evaluator {
                 interval.estimate = interval.estimate.flatMap { estimate in part.estimate.map { estimate + $0 } }
                 interval.high = interval.high.flatMap { high in part.high.map { high + $0 } }
                 describe(fineTuning, as: "fine_tuning_compute", model: model, into: &notes)
-                // Whole literals, not interpolations: a literal is stored in the binary, where an
-                // interpolated note would be allocated for every subject of every threshold.
-                notes.append(
-                    onBase
-                        ? "counted: base_model.training_compute + fine_tuning_compute"
-                        : "counted: training_compute + fine_tuning_compute")
+                // Notes made once, not for every subject of every threshold.
+                notes.append(sharing: onBase ? FixedNotes.countedOnBase : FixedNotes.counted)
             } else if training != nil {
                 interval.high = nil
-                notes.append(
-                    onBase
-                        ? "fine_tuning_compute is not given: it counts toward this threshold, so only the base "
-                            + "model's training already over the line decides it"
-                        : "fine_tuning_compute is not given: it counts toward this threshold, so only a training "
-                            + "run already over the line decides it")
+                notes.append(sharing: onBase ? FixedNotes.fineTuningMissingOnBase : FixedNotes.fineTuningMissing)
             } else {
                 describe(first, as: "fine_tuning_compute", model: model, into: &notes)
                 interval.high = nil

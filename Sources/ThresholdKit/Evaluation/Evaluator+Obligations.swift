@@ -245,7 +245,7 @@ extension Evaluator {
             result.status = applies == .yes ? .unmet : .indeterminate
             if applies == .yes {
                 result.overdueSince = due.adding(days: 1)
-                result.addNote("nothing on file meets it")
+                result.addNote(sharing: FixedNotes.nothingOnFile)
             }
             return result
         case .waiting(let reason):
@@ -307,7 +307,7 @@ extension Evaluator {
         }
         result.status = applies == .yes ? .unmet : .indeterminate
         if applies == .yes && !result.notes.contains(where: { $0.hasPrefix("nothing on file") }) {
-            result.addNote("nothing on file meets it")
+            result.addNote(sharing: FixedNotes.nothingOnFile)
         }
         return result
     }
@@ -340,5 +340,10 @@ extension ObligationResult.SubjectResult {
     mutating func addNote(_ note: String) {
         if notes.isEmpty { notes.reserveCapacity(2) }
         notes.append(note)
+    }
+
+    /// Adds a note made once (see ``FixedNotes``): a subject with no notes yet shares its list.
+    mutating func addNote(sharing note: [String]) {
+        if notes.isEmpty { notes = note } else { notes.append(contentsOf: note) }
     }
 }

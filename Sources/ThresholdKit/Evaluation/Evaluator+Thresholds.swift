@@ -143,7 +143,7 @@ extension Evaluator {
         let valueGiven =
             line?.low == nil && line != nil && measureFact(test, model: model, cluster: cluster, notes: &scratch) != nil
         if !isMeasured && notes.count == notesBefore && !valueGiven {
-            notes.append(String(note: "\(test.fact.rawValue) is not given"))
+            notes.append(sharing: FixedNotes.notGiven(test.fact))
         }
         if !isMeasured, notes.count > notesBefore, !valueGiven, let last = notes.last {
             deciding.add(.indeterminate, last)
