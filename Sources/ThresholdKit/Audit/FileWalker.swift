@@ -127,11 +127,24 @@ public struct FileWalker: Sendable, Hashable {
     /// them, in ``pathOrder(_:_:)``: a directory's name compares as if it ended in `/` (so
     /// `a.yaml`, whose `.` is below `/`, comes before the files in `a/`, and `a0.yaml` after them).
     static func entryOrder(_ a: Entry, _ b: Entry) -> Bool {
+        // The names read in place where they are stored as UTF-8, as they are once listed: a copy
+        // to call `withUTF8` on retains and releases each, at every comparison of a sort.
+        let inPlace = a.name.utf8.withContiguousStorageIfAvailable { x in
+            b.name.utf8.withContiguousStorageIfAvailable { y in
+                entryOrder(x, a.type == .directory, y, b.type == .directory)
+            }
+        }
+        if let inPlace, let order = inPlace { return order }
         var first = a.name
         var second = b.name
         return first.withUTF8 { x in
             second.withUTF8 { y in entryOrder(x, a.type == .directory, y, b.type == .directory) }
         }
+    }
+
+    /// Whether `entries` are in ``entryOrder(_:_:)`` already.
+    static func inEntryOrder(_ entries: [Entry]) -> Bool {
+        entries.indices.dropFirst().allSatisfy { !entryOrder(entries[$0], entries[$0 - 1]) }
     }
 
     /// ``entryOrder(_:_:)`` of two names given as their UTF-8 bytes, and whether each is a directory.
@@ -371,7 +384,9 @@ public struct FileWalker: Sendable, Hashable {
             kept += 1
         }
         candidates.removeLast(candidates.count - kept)
-        candidates.sort(by: Self.entryOrder)
+        // Settling keeps the order but for a link that turns out to be a directory (or not): the
+        // batch is checked in one pass, and sorted again only then.
+        if !Self.inEntryOrder(candidates) { candidates.sort(by: Self.entryOrder) }
         frame.batch = candidates
     }
 
