@@ -145,30 +145,35 @@ package struct YAMLNode: Sendable {
     package subscript(key: String) -> YAMLNode? {
         let raw = raw
         guard raw.kind == .mapping else { return nil }
+        // The key's bytes read in place (a key written in the source is stored as UTF-8); a copy
+        // to call `withUTF8` on would retain and release it at every look-up.
+        if let found = key.utf8.withContiguousStorageIfAvailable({ pair(keyed: $0, in: raw) }) {
+            return found.map { YAMLNode(storage, $0) }
+        }
         var key = key
-        let storage = storage
-        // The first pair whose key is a scalar of the same bytes, read straight from the arena.
-        let found: Int32? = key.withUTF8 { wanted in
-            storage.nodes.withUnsafeBufferPointer { nodes in
-                storage.children.withUnsafeBufferPointer { children in
-                    storage.text.withUnsafeBufferPointer { text in
-                        let start = Int(raw.start)
-                        for pair in 0..<Int(raw.count) {
-                            let candidate = nodes[Int(children[start + 2 * pair])]
-                            guard candidate.kind == .scalar, Int(candidate.count) == wanted.count else { continue }
-                            if wanted.isEmpty
-                                || memcmp(text.baseAddress! + Int(candidate.start), wanted.baseAddress!, wanted.count)
-                                    == 0
-                            {
-                                return children[start + 2 * pair + 1]
-                            }
+        return key.withUTF8 { pair(keyed: $0, in: raw) }.map { YAMLNode(storage, $0) }
+    }
+
+    /// The value of the first pair of the mapping `raw` whose key is a scalar of the bytes
+    /// `wanted`, read straight from the arena.
+    private func pair(keyed wanted: UnsafeBufferPointer<UInt8>, in raw: RawNode) -> Int32? {
+        storage.nodes.withUnsafeBufferPointer { nodes in
+            storage.children.withUnsafeBufferPointer { children in
+                storage.text.withUnsafeBufferPointer { text in
+                    let start = Int(raw.start)
+                    for pair in 0..<Int(raw.count) {
+                        let candidate = nodes[Int(children[start + 2 * pair])]
+                        guard candidate.kind == .scalar, Int(candidate.count) == wanted.count else { continue }
+                        if wanted.isEmpty
+                            || memcmp(text.baseAddress! + Int(candidate.start), wanted.baseAddress!, wanted.count) == 0
+                        {
+                            return children[start + 2 * pair + 1]
                         }
-                        return nil
                     }
+                    return nil
                 }
             }
         }
-        return found.map { YAMLNode(storage, $0) }
     }
 
     /// The items of a sequence node.
