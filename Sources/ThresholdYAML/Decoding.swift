@@ -181,8 +181,7 @@ package enum Suggestion {
             let other = Array(candidate.lowercased().unicodeScalars)
             let limit = tolerance(candidate.count)
             guard abs(other.count - lowered.count) <= limit else { continue }
-            let distance = editDistance(lowered, other)
-            if distance <= limit, distance < (best?.1 ?? .max) {
+            if let distance = editDistance(lowered, other, atMost: limit), distance < (best?.1 ?? .max) {
                 best = (candidate, distance)
             }
         }
@@ -191,6 +190,37 @@ package enum Suggestion {
 
     /// The largest edit distance at which a candidate of `length` characters is suggested.
     static func tolerance(_ length: Int) -> Int { max(1, min(3, length / 3)) }
+
+    /// ``editDistance(_:_:)`` when it is at most `limit`, else nil. Rows stop being worked out
+    /// once one has no value within `limit`: a row's least value is never below the row above's
+    /// (each value comes from the row above, or from the one above that plus one, and a row's
+    /// least is at most one more than the row above's). A word far from every candidate, as most
+    /// unknown words are, costs a few rows rather than the whole table.
+    package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
+        guard abs(a.count - b.count) <= limit else { return nil }
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+            var previous2 = rows.baseAddress!, previous = previous2 + width, current = previous + width
+            for j in 0..<width { previous2[j] = 0; previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var minimum = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    current[j] = value
+                    minimum = min(minimum, value)
+                }
+                if minimum > limit { return nil }
+                (previous2, previous, current) = (previous, current, previous2)
+            }
+            return previous[b.count] <= limit ? previous[b.count] : nil
+        }
+    }
 
     /// Levenshtein distance with adjacent transpositions (Damerau, optimal string alignment).
     package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

@@ -61,6 +61,34 @@ import Testing
         #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
     }
 
+    /// The bounded distance that did-you-mean uses stops early; it gives the full distance when
+    /// that is within the bound and nil when not, for every pair of short words over three
+    /// letters (transpositions, repeats and empty words included) and every bound up to four.
+    @Test func boundedEditDistanceAgreesWithTheFullOne() {
+        var words: [[Unicode.Scalar]] = [[]]
+        var frontier: [[Unicode.Scalar]] = [[]]
+        for _ in 1...4 {
+            frontier = frontier.flatMap { word in ["a", "b", "c"].map { word + [$0] } }
+            words += frontier
+        }
+        var checked = 0
+        for a in words {
+            for b in words {
+                let full = Suggestion.editDistance(a, b)
+                for limit in 0...4 where Suggestion.editDistance(a, b, atMost: limit) != (full <= limit ? full : nil) {
+                    let (first, second) = (String(String.UnicodeScalarView(a)), String(String.UnicodeScalarView(b)))
+                    Issue.record("\(first) → \(second) within \(limit)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == 121 * 121)
+        #expect(
+            Suggestion.editDistance(
+                Array("protein-sequence".unicodeScalars), Array("biological-sequence".unicodeScalars), atMost: 3) == nil
+        )
+    }
+
     @Test func sequenceItemsCarryTheirPath() throws {
         let items = try models()
         #expect(items.map(\.path) == ["models[0]", "models[1]", "models[2]", "models[3]", "models[4]"])
