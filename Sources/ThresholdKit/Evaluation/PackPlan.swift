@@ -29,8 +29,9 @@ struct PackPlan: Sendable {
     struct ThresholdRead: Sendable {
         /// The threshold's id, as a report names it.
         var id: String
-        /// The id as a list of one, made once: the `because` or `decidedBy` of the many results
-        /// that name this threshold alone share it (see ``IDList``).
+        /// The id as a list of one, made once for each id of the plan: the `because` or
+        /// `decidedBy` of the many results that name this threshold alone share it (see
+        /// ``IDList``).
         var alone: [String]
         /// Where its truths are kept: the position of the last threshold with the id; nil for an
         /// unknown id.
@@ -69,8 +70,13 @@ struct PackPlan: Sendable {
         for (position, obligation) in pack.obligations.enumerated() where firstObligation[obligation.id] == nil {
             firstObligation[obligation.id] = position
         }
+        // One list of one for each id, shared by every read of it: a report finds a result's list
+        // among its obligation's by identity (see `RuleBookJSONText`).
+        var alone: [String: [String]] = [:]
         func read(_ id: String) -> ThresholdRead {
-            ThresholdRead(id: id, alone: [id], slot: last[id], subject: firstSubject[id])
+            let list = alone[id] ?? [id]
+            alone[id] = list
+            return ThresholdRead(id: id, alone: list, slot: last[id], subject: firstSubject[id])
         }
         var nodes: [Node] = []
         var childNodes: [Int] = []

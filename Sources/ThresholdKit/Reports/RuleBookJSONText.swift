@@ -90,12 +90,35 @@ package final class RuleBookJSONText: Sendable {
         let middle: [UInt8]
         /// `"citation":…`, then `"source_grade":…` when there is one.
         let tail: [UInt8]
+        /// The lists of threshold ids that the duty's results most often give as `because` and
+        /// `decided_by`, the plan's very arrays: every id its formula reads, then each id alone
+        /// (see `IDList`).
+        let idLists: [[String]]
+        /// `"because":[…]` and `"decided_by":[…]` for each of `idLists`.
+        let because: [[UInt8]]
+        let decidedBy: [[UInt8]]
 
-        init(text: Shared<DutyText>, head: [UInt8], middle: [UInt8], tail: [UInt8]) {
+        init(
+            text: Shared<DutyText>, head: [UInt8], middle: [UInt8], tail: [UInt8], idLists: [[String]] = []
+        ) {
             self.text = text
             self.head = head
             self.middle = middle
             self.tail = tail
+            self.idLists = idLists
+            because = idLists.map { ids in RuleBookJSONText.members { $0.member("because", strings: ids) } }
+            decidedBy = idLists.map { ids in RuleBookJSONText.members { $0.member("decided_by", strings: ids) } }
+        }
+
+        /// The position in `idLists` of `ids` when it is one of them, the very array (not an
+        /// equal one: that is checked in a word, and a result the evaluator made shares it).
+        func idList(_ ids: [String]) -> Int? {
+            guard !ids.isEmpty else { return nil }
+            return ids.withUnsafeBufferPointer { wanted in
+                idLists.firstIndex { list in
+                    list.withUnsafeBufferPointer { $0.baseAddress == wanted.baseAddress && $0.count == wanted.count }
+                }
+            }
         }
 
         var title: String { text.fields.title }
@@ -141,8 +164,12 @@ package final class RuleBookJSONText: Sendable {
                                 grade: text.fields.grade, to: &w)
                         })
                 },
-                obligations: plan.dutyTexts.map { text in
-                    Obligation(
+                obligations: plan.dutyTexts.indices.map { position in
+                    let text = plan.dutyTexts[position]
+                    let reads = plan.reads[position]
+                    let ids = plan.readIDs[position]
+                    let alone = ids.compactMap { id in reads.first { $0.id == id }?.alone }
+                    return Obligation(
                         text: text,
                         head: Self.members { $0.member("id", text.fields.id) },
                         middle: Self.members {
@@ -150,7 +177,8 @@ package final class RuleBookJSONText: Sendable {
                         },
                         tail: Self.members { w in
                             ObligationResult.writeCitation(text.fields.citation, grade: text.fields.grade, to: &w)
-                        })
+                        },
+                        idLists: ids.isEmpty ? [] : [ids] + alone)
                 },
                 thresholdIDs: pack.thresholds.map(\.id), obligationIDs: pack.obligations.map(\.id))
         }
@@ -158,7 +186,7 @@ package final class RuleBookJSONText: Sendable {
     }
 
     /// The members `body` writes, as compact JSON without the braces around them.
-    private static func members(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+    fileprivate static func members(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
         var writer = JSONWriter(capacity: 256)
         writer.beginObject()
         body(&writer)

@@ -176,8 +176,8 @@ extension ObligationResult {
         if let text { w.members(preRendered: text.head) } else { w.member("id", result.pointee.id) }
         w.member(literal: VerdictMember.applies(result.pointee.applies))
         w.member(literal: VerdictMember.status(result.pointee.status))
-        w.member(because: result.pointee.because)
-        if !result.pointee.decidedBy.isEmpty { w.member("decided_by", strings: result.pointee.decidedBy) }
+        w.member(because: result.pointee.because, text: text)
+        w.member(decidedBy: result.pointee.decidedBy, text: text)
         if let text, text.hasTitle(of: result) {
             w.members(preRendered: text.middle)
         } else {
@@ -206,7 +206,9 @@ extension ObligationResult {
         if !result.pointee.subjects.isEmpty {
             w.member("models") { w in
                 result.pointee.subjects.withUnsafeBufferPointer { subjects in
-                    for subject in subjects.indices { writeSubject(subjects.baseAddress! + subject, to: &w) }
+                    for subject in subjects.indices {
+                        writeSubject(subjects.baseAddress! + subject, to: &w, text: text)
+                    }
                 }
             }
         }
@@ -214,13 +216,15 @@ extension ObligationResult {
     }
 
     /// Writes one model's part, read in place.
-    private static func writeSubject(_ subject: UnsafePointer<SubjectResult>, to w: inout JSONWriter) {
+    private static func writeSubject(
+        _ subject: UnsafePointer<SubjectResult>, to w: inout JSONWriter, text: RuleBookJSONText.Obligation?
+    ) {
         w.beginObjectValue()
         w.member("model", modelName: subject.pointee.subject)
         w.member(literal: VerdictMember.applies(subject.pointee.applies))
         w.member(literal: VerdictMember.status(subject.pointee.status))
-        w.member(because: subject.pointee.because)
-        if !subject.pointee.decidedBy.isEmpty { w.member("decided_by", strings: subject.pointee.decidedBy) }
+        w.member(because: subject.pointee.because, text: text)
+        w.member(decidedBy: subject.pointee.decidedBy, text: text)
         w.member(due: subject.pointee.due)
         if let days = subject.pointee.lateByDays { w.member("late_by_days", days) }
         if let date = subject.pointee.overdueSince { w.member("overdue_since", date: date) }
@@ -247,8 +251,26 @@ extension ObligationResult {
 
 extension JSONWriter {
     /// `"because":[…]`: the ids that bring a duty into scope; when there are none, the literal.
-    mutating func member(because ids: [String]) {
-        if ids.isEmpty { member(literal: VerdictMember.noReasons) } else { member("because", strings: ids) }
+    /// A list the duty's runs hold (`text`) is copied from them.
+    mutating func member(because ids: [String], text: RuleBookJSONText.Obligation? = nil) {
+        if ids.isEmpty {
+            member(literal: VerdictMember.noReasons)
+        } else if let text, let list = text.idList(ids) {
+            members(preRendered: text.because[list])
+        } else {
+            member("because", strings: ids)
+        }
+    }
+
+    /// `"decided_by":[…]`: what keeps a duty out of scope or undecided; nothing when nothing
+    /// does. A list the duty's runs hold (`text`) is copied from them.
+    mutating func member(decidedBy ids: [String], text: RuleBookJSONText.Obligation? = nil) {
+        guard !ids.isEmpty else { return }
+        if let text, let list = text.idList(ids) {
+            members(preRendered: text.decidedBy[list])
+        } else {
+            member("decided_by", strings: ids)
+        }
     }
 
     /// `"due":"YYYY-MM-DD"`; when a duty has no due date, the literal `"due":null`.

@@ -53,7 +53,7 @@ import Testing
     func resultsFindTheirRuns() throws {
         let book = try RuleBook.builtIn(tests: false)
         let text = RuleBookJSONText(book: book)
-        var checked = (packs: 0, thresholds: 0, measures: 0, obligations: 0)
+        var checked = (packs: 0, thresholds: 0, measures: 0, obligations: 0, idLists: 0)
         for profile in try Self.exampleProfiles() {
             let verdict = book.evaluate(profile, asOf: CalendarDate("2026-12-04")!)
             var packCursor = 0
@@ -79,6 +79,15 @@ import Testing
                     let obligation = try #require(pack.obligation(result.id, cursor: &cursor))
                     #expect(obligation.title == result.title && obligation.kind == result.kind)
                     #expect(obligation.citation == result.citation && obligation.sourceGrade == result.sourceGrade)
+                    // The ids the evaluator gives are the plan's own lists, found by identity;
+                    // a list found is the very same ids.
+                    let lists =
+                        [result.because, result.decidedBy] + result.subjects.flatMap { [$0.because, $0.decidedBy] }
+                    for list in lists where !list.isEmpty {
+                        guard let found = obligation.idList(list) else { continue }
+                        #expect(obligation.idLists[found] == list)
+                        checked.idLists += 1
+                    }
                     checked.obligations += 1
                 }
                 checked.packs += 1
@@ -86,6 +95,12 @@ import Testing
         }
         #expect(checked.packs > 50 && checked.thresholds > 100 && checked.obligations > 100)
         #expect(checked.measures > 100)
+        #expect(checked.idLists > 100)
+        // An equal list that is not the plan's is written member by member.
+        let pack = try #require(text.packs.first { $0.obligations.contains { !$0.idLists.isEmpty } })
+        let obligation = try #require(pack.obligations.first { !$0.idLists.isEmpty })
+        #expect(obligation.idList(obligation.idLists[0]) == 0)
+        #expect(obligation.idList(obligation.idLists[0].map { String(decoding: Array($0.utf8), as: UTF8.self) }) == nil)
     }
 
     @Test("a result changed after evaluation is written with its own values, not the book's")
