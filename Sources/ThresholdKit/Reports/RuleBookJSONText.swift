@@ -145,8 +145,11 @@ package final class RuleBookJSONText: Sendable {
 
     /// The runs of every pack in `book`.
     init(book: RuleBook) {
-        packs = zip(book.packs, book.plans).map { pack, plan in
-            Pack(
+        // Each pack as its results are evaluated (the reading reported, for a pack with readings):
+        // its results share that plan's texts and lists, which are then found by identity.
+        packs = book.packs.indices.map { index in
+            let (pack, plan) = book.evaluated(index)
+            return Pack(
                 title: pack.title, status: pack.status,
                 head: Self.members {
                     PackResult.writeHead(pack: pack.id, title: pack.title, status: pack.status, to: &$0)

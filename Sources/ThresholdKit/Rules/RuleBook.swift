@@ -21,6 +21,13 @@ public struct RuleBook: Sendable {
     /// of that reading in ``readingVariants`` (the first when none has its id).
     let mainReadings: [Int?]
 
+    /// The pack at `index` as its results are evaluated, and its plan: the reading reported, for
+    /// a pack with readings; else the pack itself.
+    func evaluated(_ index: Int) -> (pack: RulePack, plan: PackPlan) {
+        guard let main = mainReadings[index] else { return (packs[index], plans[index]) }
+        return (readingVariants[index][main].pack, readingVariants[index][main].plan)
+    }
+
     /// A pack as one of its readings reads it.
     struct ReadingVariant: Sendable {
         /// The reading's id.

@@ -79,6 +79,9 @@ import Testing
                     let obligation = try #require(pack.obligation(result.id, cursor: &cursor))
                     #expect(obligation.title == result.title && obligation.kind == result.kind)
                     #expect(obligation.citation == result.citation && obligation.sourceGrade == result.sourceGrade)
+                    // Laid out from the plan the result was evaluated with (a pack's reading
+                    // reported, for a pack with readings): the very text, checked in a word.
+                    #expect(result.text === obligation.text, "\(packResult.pack) \(result.id)")
                     // The ids the evaluator gives are the plan's own lists, found by identity;
                     // a list found is the very same ids.
                     let lists =
