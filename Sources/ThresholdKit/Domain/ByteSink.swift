@@ -51,13 +51,24 @@ struct ByteBuffer: ByteSink, ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// Whether `base` is this buffer's own, to free: false while it writes into memory lent to it.
+    private(set) var ownsStorage = true
 
     init(capacity: Int = 4096) {
         self.capacity = Swift.max(64, capacity)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// A buffer that writes into `storage`, memory lent to it (an array's, being made), until it
+    /// needs more: then it moves what it holds to memory of its own (``ownsStorage``).
+    init(writingInto storage: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(storage.count > 0, "a buffer needs room to write into")
+        base = storage.baseAddress!
+        capacity = storage.count
+        ownsStorage = false
+    }
+
+    deinit { if ownsStorage { base.deallocate() } }
 
     /// The bytes written.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
@@ -146,8 +157,9 @@ struct ByteBuffer: ByteSink, ~Copyable {
         while newCapacity < needed { newCapacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         grown.update(from: base, count: count)
-        base.deallocate()
+        if ownsStorage { base.deallocate() }
         base = grown
         capacity = newCapacity
+        ownsStorage = true
     }
 }

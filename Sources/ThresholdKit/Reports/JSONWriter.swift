@@ -33,6 +33,19 @@ struct JSONWriter: ~Copyable {
         buffer = ByteBuffer(capacity: capacity)
     }
 
+    /// A compact writer that writes into `storage` (an array's, being made: see
+    /// ``Verdict/jsonLineBytes(lineFeed:text:)``) while the JSON fits in it.
+    init(writingInto storage: UnsafeMutableBufferPointer<UInt8>) {
+        pretty = false
+        buffer = ByteBuffer(writingInto: storage)
+    }
+
+    /// Whether all the JSON written so far is in the storage lent to the writer.
+    var isInLentStorage: Bool { !buffer.ownsStorage }
+
+    /// The number of bytes written.
+    var count: Int { buffer.count }
+
     /// The JSON written so far.
     var output: String { String(decoding: buffer.bytes, as: UTF8.self) }
 

@@ -9,10 +9,22 @@ extension Verdict {
     /// The verdict's line of JSON (exactly ``jsonLine()``) as UTF-8, with a line feed if asked.
     /// `text` is the rule book's text laid out once, which saves writing it member by member.
     package func jsonLineBytes(lineFeed: Bool = false, text: RuleBookJSONText? = nil) -> [UInt8] {
-        var writer = JSONWriter(capacity: 64 * 1024)
-        write(to: &writer, text: text)
-        if lineFeed { writer.appendLineFeed() }
-        return writer.takeBytes()
+        // Written straight into the array returned, not into a buffer copied into it after: a
+        // line of every built-in pack is some 37 KB. A longer line than the room made (a profile
+        // of many models) moves to a buffer of the writer's own as it grows, and is copied out.
+        var longer: [UInt8]?
+        let line = [UInt8](unsafeUninitializedCapacity: 64 * 1024) { storage, initialized in
+            var writer = JSONWriter(writingInto: storage)
+            write(to: &writer, text: text)
+            if lineFeed { writer.appendLineFeed() }
+            if writer.isInLentStorage {
+                initialized = writer.count
+            } else {
+                longer = writer.takeBytes()
+                initialized = 0
+            }
+        }
+        return longer ?? line
     }
 
     /// The verdict as indented JSON.

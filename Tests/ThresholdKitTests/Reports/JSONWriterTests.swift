@@ -47,6 +47,51 @@ struct JSONWriterTests {
             "\u{2027}", "\u{202A}", "€", "…", "\u{80}", "é", "日", "😀", "/", " ", "~",
         ]
 
+    @Test("a writer lent storage keeps it while the JSON fits, and moves what it wrote when it does not")
+    func lentStorage() {
+        for room in [1, 7, 64, 300] {
+            let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: room)
+            defer { storage.deallocate() }
+            var lent = JSONWriter(writingInto: storage)
+            var own = JSONWriter()
+            for writer in [0, 1] {
+                func write(_ w: inout JSONWriter) {
+                    w.object { w in
+                        w.member("id", "a \"quoted\" id")
+                        w.member("count", 42)
+                        w.member("notes", strings: (0..<5).map { "note \($0)" })
+                    }
+                }
+                if writer == 0 { write(&lent) } else { write(&own) }
+            }
+            #expect(lent.takeBytes() == own.takeBytes(), "room \(room)")
+            #expect(lent.isInLentStorage == (own.count <= room), "room \(room)")
+            if lent.isInLentStorage {
+                #expect(Array(UnsafeBufferPointer(rebasing: storage[..<lent.count])) == own.takeBytes())
+            }
+        }
+    }
+
+    @Test("a verdict's line longer than the room made for it is the same bytes as its JSON")
+    func longVerdictLine() throws {
+        let models = (0..<80).map {
+            "{name: model-\($0), training_compute: \($0 + 1)e24 FLOP, released: 2026-01-0\($0 % 9 + 1)}"
+        }
+        let profile = try LabProfile(
+            yaml: "organization: {name: Many Models, ai_revenue: 2B USD}\nmodels: [\(models.joined(separator: ", "))]",
+            path: "many.yaml")
+        let book = try RuleBook.builtIn(tests: false)
+        let verdict = book.evaluate(profile, asOf: CalendarDate("2026-12-04")!)
+        let text = RuleBookJSONText(book: book)
+        let line = verdict.jsonLineBytes(lineFeed: true, text: text)
+        #expect(line.count > 64 * 1024)
+        #expect(line == Array((verdict.jsonLine() + "\n").utf8))
+        // A short line is written in place, and is the same bytes too.
+        let short = try LabProfile(yaml: "organization: {name: Small}", path: "small.yaml")
+        let small = book.evaluate(short, asOf: CalendarDate("2026-12-04")!)
+        #expect(small.jsonLineBytes(text: text) == Array(small.jsonLine().utf8))
+    }
+
     @Test("every special character at every offset of a long string, on both sides of each 8-byte word")
     func everyCharacterAtEveryOffset() throws {
         for special in Self.specials {
