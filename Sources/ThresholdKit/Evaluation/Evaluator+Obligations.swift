@@ -93,13 +93,26 @@ extension Evaluator {
     private func met(_ position: Int, subject: SubjectSlot, per: Subject, context: ObligationContext) -> [String] {
         // The usual lists (none, one, every id the formula reads) are the plan's, shared.
         let reads = plan.reads[position]
-        var ids = IDList(of: reads, expecting: plan.readIDs[position])
-        for index in reads.indices
-        where truth(
-            slot: reads[index].slot, about: reads[index].subject, for: subject, per: per, context: context) == .met
-        {
-            ids.append(index)
+        func isMet(_ index: Int) -> Bool {
+            truth(slot: reads[index].slot, about: reads[index].subject, for: subject, per: per, context: context)
+                == .met
         }
+        guard reads.count <= UInt64.bitWidth else {
+            var ids = IDList(of: reads, expecting: plan.readIDs[position])
+            for index in reads.indices where isMet(index) { ids.append(index) }
+            return ids.ids
+        }
+        // Which reads are met, as bits: most lists are told from the bits alone.
+        var met: UInt64 = 0
+        for index in reads.indices where isMet(index) { met |= 1 << UInt64(index) }
+        if met == 0 { return [] }
+        // Every read met, each of a threshold of its own: the formula's ids, in its order.
+        if met.nonzeroBitCount == reads.count && plan.readIDs[position].count == reads.count {
+            return plan.readIDs[position]
+        }
+        if met.nonzeroBitCount == 1 { return reads[met.trailingZeroBitCount].alone }
+        var ids = IDList(of: reads, expecting: plan.readIDs[position])
+        for index in reads.indices where met & (1 << UInt64(index)) != 0 { ids.append(index) }
         return ids.ids
     }
 

@@ -80,4 +80,51 @@ struct IDListTests {
             }
         }
     }
+
+    /// A pack of `count` thresholds on a model's training compute (`t0` over 1e20 FLOP, `t1` over
+    /// 2e20, …), and a duty that applies when any of the ids `when` lists is met.
+    static func pack(count: Int, when ids: [String]) -> String {
+        let thresholds = (0..<count).map {
+            "  - {id: t\($0), subject: model, fact: training_compute, greater_than: \($0 + 1)e20 FLOP}"
+        }
+        return """
+            pack: many-lines
+            title: Many lines
+            status: enacted
+            effective: 2020-01-01
+            thresholds:
+            \(thresholds.joined(separator: "\n"))
+            obligations:
+              - {id: duty, title: A duty, kind: notification, per: model, when: {any: [\(ids.joined(separator: ", "))]}}
+            """
+    }
+
+    @Test(
+        "a duty's reasons are the thresholds met, each once, in the order its formula reads them, however many",
+        arguments: [3, 64, 70])
+    func reasonsOfManyReads(count: Int) throws {
+        // The model's 3.5e21 FLOP is over the lines of t0 … t33 (t34's is 3.5e21 itself).
+        let profile = "organization: {name: Lab}\nmodels: [{name: m, training_compute: 3.5e21 FLOP}]"
+        let met = (0..<min(count, 34)).map { "t\($0)" }
+        let all = (0..<count).map { "t\($0)" }
+        // Each id once, the last first; then each twice (a formula of more reads than a word holds).
+        for ids in [Array(all.reversed()), all.reversed() + all] {
+            let result = try Support.evaluate(
+                Self.pack(count: count, when: ids), profile, on: CalendarDate("2026-07-01")!)
+            let duty = try #require(result.obligations.first)
+            #expect(duty.because == met.reversed(), "\(ids.count) reads")
+            #expect(duty.subjects.first?.because == met.reversed(), "\(ids.count) reads")
+        }
+        // All read once each and all met: the formula's own list.
+        let few = try Support.evaluate(
+            Self.pack(count: count, when: Array(all.prefix(2))), profile, on: CalendarDate("2026-07-01")!)
+        #expect(few.obligations.first?.because == ["t0", "t1"])
+        // One met, not the first read: that id alone.
+        let one = try Support.evaluate(
+            Self.pack(count: count, when: ["t2", "t1", "t0"]),
+            "organization: {name: Lab}\nmodels: [{name: m, training_compute: 1.5e20 FLOP}]",
+            on: CalendarDate("2026-07-01")!)
+        #expect(one.obligations.first?.because == ["t0"])
+        #expect(one.obligations.first?.decidedBy == [])
+    }
 }
