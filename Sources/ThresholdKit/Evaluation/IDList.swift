@@ -10,7 +10,7 @@ struct IDList {
     /// The reads whose ids are gathered, by position.
     private let reads: [PackPlan.ThresholdRead]
     /// While nothing is `built`: the ids gathered are the first `matched` of `expected`, or, when
-    /// `matched` is 0 and `single` is not nil, that read's id alone.
+    /// `single`, the id of the read at `first` alone.
     private var matched = 0
     /// The read whose id is the first gathered, as a position in `reads`.
     private var first: Int?
