@@ -142,6 +142,18 @@ public struct FileWalker: Sendable, Hashable {
         }
     }
 
+    /// Sorts `entries` in ``entryOrder(_:_:)``. Their positions are sorted, each entry read where
+    /// it lies, and the entries are then moved once: a sort of the entries themselves moves each
+    /// (its name retained and released) at every step of the merge.
+    static func sortInEntryOrder(_ entries: inout [Entry]) {
+        guard entries.count > 1 else { return }
+        var order = Array(entries.indices)
+        entries.withUnsafeBufferPointer { entries in
+            order.sort { entryOrder(entries[$0], entries[$1]) }
+        }
+        entries = order.map { entries[$0] }
+    }
+
     /// Whether `entries` are in ``entryOrder(_:_:)`` already.
     static func inEntryOrder(_ entries: [Entry]) -> Bool {
         entries.indices.dropFirst().allSatisfy { !entryOrder(entries[$0], entries[$0 - 1]) }
@@ -368,7 +380,7 @@ public struct FileWalker: Sendable, Hashable {
             candidates.removeLast(candidates.count - limit)
             more = true
         }
-        candidates.sort(by: Self.entryOrder)
+        Self.sortInEntryOrder(&candidates)
         frame.after = candidates.last
         frame.complete = !more
         // Settle what each entry is (a file to audit, a directory to enter, or nothing to keep).
@@ -386,7 +398,7 @@ public struct FileWalker: Sendable, Hashable {
         candidates.removeLast(candidates.count - kept)
         // Settling keeps the order but for a link that turns out to be a directory (or not): the
         // batch is checked in one pass, and sorted again only then.
-        if !Self.inEntryOrder(candidates) { candidates.sort(by: Self.entryOrder) }
+        if !Self.inEntryOrder(candidates) { Self.sortInEntryOrder(&candidates) }
         frame.batch = candidates
     }
 
