@@ -258,7 +258,7 @@ extension Evaluator {
             result.status = applies == .yes ? .unmet : .indeterminate
             if applies == .yes {
                 result.overdueSince = due.adding(days: 1)
-                result.addNote(sharing: FixedNotes.nothingOnFile)
+                result.notes.append(sharing: FixedNotes.nothingOnFile)
             }
             return result
         case .waiting(let reason):
@@ -320,7 +320,7 @@ extension Evaluator {
         }
         result.status = applies == .yes ? .unmet : .indeterminate
         if applies == .yes && !result.notes.contains(where: { $0.hasPrefix("nothing on file") }) {
-            result.addNote(sharing: FixedNotes.nothingOnFile)
+            result.notes.append(sharing: FixedNotes.nothingOnFile)
         }
         return result
     }
@@ -353,10 +353,5 @@ extension ObligationResult.SubjectResult {
     mutating func addNote(_ note: String) {
         if notes.isEmpty { notes.reserveCapacity(2) }
         notes.append(note)
-    }
-
-    /// Adds a note made once (see ``FixedNotes``): a subject with no notes yet shares its list.
-    mutating func addNote(sharing note: [String]) {
-        if notes.isEmpty { notes = note } else { notes.append(contentsOf: note) }
     }
 }

@@ -20,12 +20,12 @@ struct FixedNotesTests {
     func addNoteSharing() {
         var result = ObligationResult.SubjectResult(
             subject: "organization", applies: .yes, status: .unmet, because: [], due: nil, notes: [])
-        result.addNote(sharing: FixedNotes.nothingOnFile)
+        result.notes.append(sharing: FixedNotes.nothingOnFile)
         #expect(result.notes == ["nothing on file meets it"])
         #expect(Self.sameStorage(result.notes, FixedNotes.nothingOnFile))
 
         result.notes = ["not due until 2027-01-13"]
-        result.addNote(sharing: FixedNotes.nothingOnFile)
+        result.notes.append(sharing: FixedNotes.nothingOnFile)
         #expect(result.notes == ["not due until 2027-01-13", "nothing on file meets it"])
         #expect(FixedNotes.nothingOnFile == ["nothing on file meets it"])
     }
