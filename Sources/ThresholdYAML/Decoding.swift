@@ -59,15 +59,21 @@ package struct MappingReader: Sendable {
 
     /// Whether `bytes` is the UTF-8 of one of `keys`.
     static func contains(_ keys: [String], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for key in keys {
+        index(of: bytes, in: keys) != nil
+    }
+
+    /// The position of the first of `keys` whose UTF-8 is `bytes`, compared byte for byte in place.
+    static func index(of bytes: UnsafeBufferPointer<UInt8>, in keys: [String]) -> Int? {
+        for position in keys.indices {
+            let key = keys[position]
             let equal =
                 key.utf8.withContiguousStorageIfAvailable { candidate in
                     candidate.count == bytes.count
                         && (bytes.isEmpty || memcmp(candidate.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
                 } ?? key.utf8.elementsEqual(bytes)
-            if equal { return true }
+            if equal { return position }
         }
-        return false
+        return nil
     }
 
     /// The path of a key below this mapping.
@@ -149,6 +155,15 @@ extension YAMLNode {
     /// The node's text, which must be a scalar (any style; numbers and booleans are taken as written).
     package func string(path: String, what: String = "text") throws -> String {
         try string(lazyPath: path, what: what)
+    }
+
+    /// The one of `terms` that this non-null scalar spells byte for byte, as that very string (no
+    /// string is made from the scalar); nil for anything else.
+    package func spelling(among terms: [String]) -> String? {
+        guard kind == .scalar, !isNull, let position = withUTF8({ MappingReader.index(of: $0, in: terms) }) else {
+            return nil
+        }
+        return terms[position]
     }
 
     /// `string(path:what:)`, with the path made only when it is needed for an error.

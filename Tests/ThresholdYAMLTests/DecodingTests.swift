@@ -39,6 +39,26 @@ import Testing
                     "    ^"))
     }
 
+    @Test func aScalarSpellingAKnownTermIsThatTermItself() throws {
+        let terms = ["text", "image", "time-series", "biological-sequence"]
+        let node = try parse(
+            "[image, 'time-series', \"text\", Image, imag, images, ~, null, [text], biological-sequence, '']")
+        let found = node.items.map { $0.spelling(among: terms) }
+        #expect(
+            found == [
+                "image", "time-series", "text", nil, nil, nil, nil, nil, nil, "biological-sequence", nil,
+            ])
+        // The very string of the list, not one made from the scalar: a long term shares its storage.
+        let long = try #require(found[9])
+        #expect(
+            long.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+                == terms[3].utf8.withContiguousStorageIfAvailable { $0.baseAddress })
+        // Nothing among no terms; an empty term is spelled by an empty quoted scalar, not by a null.
+        #expect(node.items[0].spelling(among: []) == nil)
+        #expect(node.items[10].spelling(among: ["", "text"]) == "")
+        #expect(node.items[6].spelling(among: ["", "~"]) == nil)
+    }
+
     @Test func anUnknownKeyFarFromEveryKnownOneListsThem() throws {
         let error = try #require(throws: YAMLError.self) {
             try MappingReader(try parse("zzz: 1"), path: "organization", keys: ["name", "jurisdiction"])

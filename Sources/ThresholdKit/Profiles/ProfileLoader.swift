@@ -521,6 +521,11 @@ extension LabProfile {
         result.reserveCapacity(count)
         for offset in 0..<count {
             let item = isList ? node.items[offset] : node
+            // A known term, found by its bytes, is the known string itself: nothing is made.
+            if let term = item.spelling(among: known) {
+                result.append(term)
+                continue
+            }
             // The item's path only for a message: most terms are known, and need none.
             func path() -> String { isList ? "\(map.path(of: key))[\(offset)]" : map.path(of: key) }
             let text = try item.string(lazyPath: path(), what: what)

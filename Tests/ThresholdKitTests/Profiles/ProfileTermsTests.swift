@@ -32,6 +32,23 @@ struct ProfileTermsTests {
         #expect(profile.models[0].primaryData == "chemistry")
     }
 
+    @Test("known terms are read as the known spellings; a null or a list among them is an error")
+    func knownTerms() throws {
+        let profile = try LabProfile(
+            yaml:
+                "organization: {name: L}\nmodels: [{name: m, modalities: [text, 'image', \"biological-sequence\"], "
+                + "primary_data: biological-sequence}, {name: n, modalities: video}]",
+            path: "lab.yaml")
+        #expect(profile.models[0].modalities == ["text", "image", "biological-sequence"])
+        #expect(profile.models[0].primaryData == "biological-sequence")
+        #expect(profile.models[1].modalities == ["video"])
+        for item in ["~", "null", "[text]"] {
+            let yaml = "organization: {name: L}\nmodels: [{name: m, modalities: [\(item)]}]"
+            let error = try #require(throws: YAMLError.self) { try LabProfile(yaml: yaml, path: "lab.yaml") }
+            #expect(error.description.hasPrefix("lab.yaml:2:33: error: models[0].modalities[0]: expected"), "\(error)")
+        }
+    }
+
     @Test(
         "an uncertain value needs both bounds",
         arguments: ["{high: 4e25}", "{low: 2e25}", "{estimate: 3e25, high: 4e25}"])
