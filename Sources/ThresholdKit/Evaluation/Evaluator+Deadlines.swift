@@ -177,7 +177,7 @@ extension Evaluator {
         var earliestPossible: CalendarDate?
         for day in candidates.filter({ $0 <= asOf }).sorted() {
             let past = profile.asItStood(on: day)
-            let result = Evaluator(pack: pack, plan: plan, profile: past, asOf: day, qualifying: true).evaluate()
+            let result = Evaluator(compiled, HeldProfile(past), asOf: day, qualifying: true).evaluate()
                 .obligations[position]
             let applies: Applicability
             if let modelName {

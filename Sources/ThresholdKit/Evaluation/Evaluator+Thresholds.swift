@@ -83,7 +83,7 @@ extension Evaluator {
             // The year's figures come from the profile's history.
             var year = profile
             year.organization = profile.organization.withFigures(ofYear: asOf.year - 1)
-            return Evaluator(pack: pack, plan: plan, profile: year, asOf: asOf, qualifying: qualifying)
+            return Evaluator(compiled, HeldProfile(year), asOf: asOf, qualifying: qualifying)
                 .evaluate(threshold, text: text, subject: subject, model: model, cluster: cluster)
         }
         if let modified = threshold.modifiedModel, let model, let base = profile.models[model].baseModel {

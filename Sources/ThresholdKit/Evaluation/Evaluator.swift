@@ -5,13 +5,46 @@
 // Evaluator+Applicability (whether a duty applies, and what decided it), Evaluator+Obligations (a
 // duty's status), Evaluator+Deadlines, Evaluator+Records and Evaluator+Deployment.
 
+/// A pack as it is evaluated, with its plan: made once (a rule book holds one for each pack and
+/// reading) and shared by reference. An evaluator that held the pack by value would copy in, and
+/// release again, its every array and string for each profile.
+final class CompiledPack: Sendable {
+    /// The pack.
+    let pack: RulePack
+    /// Its formulas with ids resolved to positions.
+    let plan: PackPlan
+
+    /// `pack`, with `plan` (nil makes it here).
+    init(_ pack: RulePack, plan: PackPlan? = nil) {
+        self.pack = pack
+        self.plan = plan ?? PackPlan(pack)
+    }
+}
+
+/// A profile held once for a verdict and shared by reference by the evaluators of its packs and
+/// readings, none of which copies it.
+final class HeldProfile: Sendable {
+    /// The profile.
+    let profile: LabProfile
+
+    /// Holds `profile`.
+    init(_ profile: LabProfile) { self.profile = profile }
+}
+
 /// Evaluates one profile against one pack on one date.
 struct Evaluator {
-    let pack: RulePack
-    /// The pack's formulas with ids resolved to positions.
-    let plan: PackPlan
-    let profile: LabProfile
+    /// The pack and its plan, held by reference (see ``CompiledPack``).
+    let compiled: CompiledPack
+    /// The profile, held by reference (see ``HeldProfile``).
+    let held: HeldProfile
     let asOf: CalendarDate
+
+    /// The pack evaluated.
+    var pack: RulePack { compiled.pack }
+    /// The pack's formulas with ids resolved to positions.
+    var plan: PackPlan { compiled.plan }
+    /// The profile evaluated.
+    var profile: LabProfile { held.profile }
     /// Lookups by id and the profile's records by obligation and model, built only for a large pack
     /// or profile (a hostile one: without them, evaluation is quadratic in records × models, or in
     /// references × obligations); nil for the usual handful, which a scan reads faster than a
@@ -36,12 +69,22 @@ struct Evaluator {
         pack: RulePack, plan: PackPlan? = nil, profile: LabProfile, asOf: CalendarDate, qualifying: Bool = false,
         sharedNotes: SharedNotes? = nil
     ) {
+        self.init(
+            CompiledPack(pack, plan: plan), HeldProfile(profile), asOf: asOf, qualifying: qualifying,
+            sharedNotes: sharedNotes)
+    }
+
+    /// An evaluator of the pack `compiled` holds, for the profile `held` holds: neither is copied.
+    init(
+        _ compiled: CompiledPack, _ held: HeldProfile, asOf: CalendarDate, qualifying: Bool = false,
+        sharedNotes: SharedNotes? = nil
+    ) {
         self.sharedNotes = sharedNotes
-        self.pack = pack
-        self.plan = plan ?? PackPlan(pack)
-        self.profile = profile
+        self.compiled = compiled
+        self.held = held
         self.asOf = asOf
         self.qualifying = qualifying
+        let profile = held.profile, pack = compiled.pack
         outcomesOnFile = OutcomesOnFile(profile.assessments)
         let large = Index.threshold
         index =

@@ -7,8 +7,9 @@ import ThresholdPlatform
 public struct RuleBook: Sendable {
     /// The packs, in the order they were given (built-in packs in file-name order).
     public let packs: [RulePack]
-    /// Each pack's formulas with their ids resolved, in the order of `packs`.
-    let plans: [PackPlan]
+    /// Each pack with its formulas' ids resolved, in the order of `packs`, held once for every
+    /// evaluator.
+    let compiled: [CompiledPack]
     /// The obligations a profile's records may name: those of every pack loaded, including packs
     /// that ``selecting(_:)`` leaves out (a record for a pack not evaluated is no error).
     package let records: RecordVocabulary
@@ -24,7 +25,7 @@ public struct RuleBook: Sendable {
     /// The pack at `index` as its results are evaluated, and its plan: the reading reported, for
     /// a pack with readings; else the pack itself.
     func evaluated(_ index: Int) -> (pack: RulePack, plan: PackPlan) {
-        guard let main = mainReadings[index] else { return (packs[index], plans[index]) }
+        guard let main = mainReadings[index] else { return (packs[index], compiled[index].plan) }
         return (readingVariants[index][main].pack, readingVariants[index][main].plan)
     }
 
@@ -32,10 +33,12 @@ public struct RuleBook: Sendable {
     struct ReadingVariant: Sendable {
         /// The reading's id.
         let reading: String
+        /// The pack with the reading's formulas and lines in place, and its plan.
+        let compiled: CompiledPack
         /// The pack with the reading's formulas and lines in place.
-        let pack: RulePack
+        var pack: RulePack { compiled.pack }
         /// That pack's plan.
-        let plan: PackPlan
+        var plan: PackPlan { compiled.plan }
         /// By threshold position: whether the reading draws that threshold's line its own way.
         let ownLimits: [Bool]
     }
@@ -71,7 +74,7 @@ public struct RuleBook: Sendable {
     /// A rule book of packs whose ids are known to be unique.
     init(checkedPacks packs: [RulePack], records: RecordVocabulary? = nil, readingChoices: [String: String] = [:]) {
         self.packs = packs
-        self.plans = packs.map(PackPlan.init)
+        self.compiled = packs.map { CompiledPack($0) }
         self.records = records ?? RecordVocabulary(packs: packs)
         var choices: [String: String] = [:]
         for pack in packs {
@@ -82,7 +85,7 @@ public struct RuleBook: Sendable {
             pack.readings.map { reading in
                 let variant = pack.applying(reading)
                 return ReadingVariant(
-                    reading: reading.id, pack: variant, plan: PackPlan(variant),
+                    reading: reading.id, compiled: CompiledPack(variant),
                     ownLimits: pack.thresholds.map { reading.limits[$0.id] != nil })
             }
         }
@@ -184,11 +187,13 @@ public struct RuleBook: Sendable {
                     errors: problems)
             }
         }
-        // The notes on the profile's facts are written once and shared by the packs.
+        // The notes on the profile's facts are written once and shared by the packs, and so is the
+        // profile, held once rather than copied into each evaluator.
         let sharedNotes = SharedNotes()
+        let held = HeldProfile(profile)
         return Verdict(
             profile: profile.path, organization: profile.organization.name, asOf: date,
-            packs: packs.indices.map { evaluate(pack: $0, profile: profile, asOf: date, sharedNotes: sharedNotes) })
+            packs: packs.indices.map { evaluate(pack: $0, held: held, asOf: date, sharedNotes: sharedNotes) })
     }
 
     /// One pack's result: for a pack with readings, the chosen reading's, with every obligation
@@ -197,16 +202,19 @@ public struct RuleBook: Sendable {
     func evaluate(
         pack index: Int, profile: LabProfile, asOf date: CalendarDate, sharedNotes: SharedNotes? = nil
     ) -> PackResult {
+        evaluate(pack: index, held: HeldProfile(profile), asOf: date, sharedNotes: sharedNotes)
+    }
+
+    /// ``evaluate(pack:profile:asOf:sharedNotes:)`` of the profile `held` holds.
+    func evaluate(
+        pack index: Int, held: HeldProfile, asOf date: CalendarDate, sharedNotes: SharedNotes? = nil
+    ) -> PackResult {
         guard let main = mainReadings[index] else {
-            return Evaluator(
-                pack: packs[index], plan: plans[index], profile: profile, asOf: date, sharedNotes: sharedNotes
-            ).evaluate()
+            return Evaluator(compiled[index], held, asOf: date, sharedNotes: sharedNotes).evaluate()
         }
         let variants = readingVariants[index]
-        var (result, mainTruths) = Evaluator(
-            pack: variants[main].pack, plan: variants[main].plan, profile: profile, asOf: date,
-            sharedNotes: sharedNotes
-        ).evaluateKeepingTruths()
+        var (result, mainTruths) = Evaluator(variants[main].compiled, held, asOf: date, sharedNotes: sharedNotes)
+            .evaluateKeepingTruths()
         result.reading = readingChoices[packs[index].id]
         // Of the other readings only each obligation's applicability is read, and only that is
         // worked out: no results, statuses, deadlines or notes. A threshold whose line neither
@@ -217,10 +225,8 @@ public struct RuleBook: Sendable {
             let known = mainTruths.indices.map {
                 variants[main].ownLimits[$0] || variants[other].ownLimits[$0] ? nil : mainTruths[$0]
             }
-            return Evaluator(
-                pack: variants[other].pack, plan: variants[other].plan, profile: profile, asOf: date,
-                qualifying: true, sharedNotes: sharedNotes
-            ).applicability(reusing: known)
+            return Evaluator(variants[other].compiled, held, asOf: date, qualifying: true, sharedNotes: sharedNotes)
+                .applicability(reusing: known)
         }
         for position in result.obligations.indices {
             // Most obligations apply alike under every reading: they are told without a list.
