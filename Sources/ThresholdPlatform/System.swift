@@ -43,31 +43,30 @@ package enum System {
         }
     }
 
-    /// Writes all of `first` and then all of `second` to `fd`, in one `writev(2)` when the file
-    /// takes it all (so that neither is copied to join them); otherwise as ``write(all:to:)`` does.
-    package static func write(
-        all first: UnsafeBufferPointer<UInt8>, then second: UnsafeBufferPointer<UInt8>, to fd: Int32
-    ) {
-        guard let one = first.baseAddress, let two = second.baseAddress else {
-            write(all: first, to: fd)
-            write(all: second, to: fd)
-            return
+    /// Writes all of each of `pieces` to `fd`, in order: in one `writev(2)` when the file takes
+    /// them all (so that none is copied to join them); after a short write (a pipe, a full disk),
+    /// the rest as ``write(all:to:)`` does.
+    package static func write(all pieces: [UnsafeBufferPointer<UInt8>], to fd: Int32) {
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(pieces.count)
+        for piece in pieces {
+            guard let base = piece.baseAddress, !piece.isEmpty else { continue }
+            vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: piece.count))
         }
-        var vectors = [
-            iovec(iov_base: UnsafeMutableRawPointer(mutating: one), iov_len: first.count),
-            iovec(iov_base: UnsafeMutableRawPointer(mutating: two), iov_len: second.count),
-        ]
+        guard !vectors.isEmpty else { return }
         var written = -1
         while written < 0 {
-            written = vectors.withUnsafeMutableBufferPointer { writev(fd, $0.baseAddress, 2) }
+            written = vectors.withUnsafeMutableBufferPointer { writev(fd, $0.baseAddress, Int32($0.count)) }
             if written < 0 && errno != EINTR { return }
         }
-        // A short write (a pipe, a full disk): the rest, one buffer at a time.
-        if written < first.count {
-            write(all: UnsafeBufferPointer(rebasing: first[written...]), to: fd)
-            write(all: second, to: fd)
-        } else {
-            write(all: UnsafeBufferPointer(rebasing: second[(written - first.count)...]), to: fd)
+        var skip = written
+        for piece in pieces {
+            if skip >= piece.count {
+                skip -= piece.count
+                continue
+            }
+            write(all: UnsafeBufferPointer(rebasing: piece[skip...]), to: fd)
+            skip = 0
         }
     }
 

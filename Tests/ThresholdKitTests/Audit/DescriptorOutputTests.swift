@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import ThresholdPlatform
+import ThresholdTestSupport
 
 @testable import ThresholdKit
 
@@ -54,6 +56,81 @@ struct DescriptorOutputTests {
             ["head\n", String(decoding: long, as: UTF8.self), "tail\n"]
             + Array(repeating: String(decoding: medium, as: UTF8.self), count: 3)
         #expect(target.written == expected.joined())
+    }
+
+    @Test("long lines are held as they came until a block is full, then go out with the text around them, in order")
+    func heldLines() throws {
+        let target = try Target()
+        var out = DescriptorOutput(descriptor: target.handle.fileDescriptor, interactive: false)
+        let long = DescriptorOutput.heldLength
+        let lines = (0..<4).map { n in [UInt8](repeating: UInt8(ascii: "a") + UInt8(n), count: long + n) }
+        out.write(utf8: lines[0])
+        out.write(utf8: lines[1])
+        out.write(utf8: lines[2])
+        #expect(target.written == "", "three held lines are less than a block")
+        out.write("text\n")
+        #expect(target.written == "", "text after held lines waits with them")
+        out.write(utf8: lines[3])
+        let text = lines.prefix(3).map { String(decoding: $0, as: UTF8.self) }.joined()
+        // Compared as Booleans: a failure shows the step, not 64 KiB of letters.
+        let fourthWithTheRest = target.written == text + "text\n" + String(decoding: lines[3], as: UTF8.self)
+        #expect(fourthWithTheRest, "the fourth line fills the block: all of it goes out, in order")
+        // The arrays held are the caller's: changing one afterwards changes nothing written.
+        var changed = lines[0]
+        out.write(utf8: changed)
+        changed[0] = UInt8(ascii: "!")
+        out.finish()
+        let unchanged =
+            target.written == text + "text\n" + String(decoding: lines[3], as: UTF8.self)
+            + String(decoding: lines[0], as: UTF8.self)
+        #expect(unchanged, "the line as it was written")
+    }
+
+    @Test("any mix of text, short lines and long lines comes out whole and in order, never more than a block held")
+    func mixedWrites() throws {
+        var random = SplitMix64(seed: 2026_12_05)
+        let lengths = [1, 100, 4_000, DescriptorOutput.heldLength - 1, DescriptorOutput.heldLength, 37_000, 70_000]
+        for round in 0..<4 {
+            let target = try Target()
+            var out = DescriptorOutput(descriptor: target.handle.fileDescriptor, interactive: false)
+            var expected = Data()
+            for piece in 0..<40 {
+                let length = lengths[Int(random.next() % UInt64(lengths.count))]
+                let bytes = [UInt8](repeating: UInt8(ascii: "a") + UInt8((round + piece) % 26), count: length)
+                if random.next() % 3 == 0 {
+                    out.write(String(decoding: bytes, as: UTF8.self))
+                } else {
+                    out.write(utf8: bytes)
+                }
+                expected.append(contentsOf: bytes)
+                // Compared as data (one memcmp) and as a Boolean: a failure prints the round and
+                // the piece, not megabytes of bytes.
+                let written = try Data(contentsOf: target.url)
+                let inOrder = written == expected.prefix(written.count)
+                #expect(inOrder, "round \(round), piece \(piece)")
+                #expect(expected.count - written.count < 1 << 16, "round \(round), piece \(piece)")
+            }
+            out.finish()
+            let whole = try Data(contentsOf: target.url) == expected
+            #expect(whole, "round \(round)")
+        }
+    }
+
+    @Test("pieces written together, empty ones among them, arrive whole and in order")
+    func gatheredWrite() throws {
+        let target = try Target()
+        let parts: [[UInt8]] = [Array("one ".utf8), [], Array("two ".utf8), [], [], Array("three".utf8)]
+        parts[0].withUnsafeBufferPointer { a in
+            parts[1].withUnsafeBufferPointer { b in
+                parts[2].withUnsafeBufferPointer { c in
+                    parts[5].withUnsafeBufferPointer { d in
+                        System.write(all: [a, b, c, b, d], to: target.handle.fileDescriptor)
+                        System.write(all: [b, b], to: target.handle.fileDescriptor)
+                    }
+                }
+            }
+        }
+        #expect(target.written == "one two three")
     }
 
     @Test("on a terminal, each flush writes what is held, after the hook that clears the progress bar")
