@@ -126,10 +126,9 @@ struct JSONWriter: ~Copyable {
 
     /// Writes members laid out beforehand as compact JSON (`"a":1,"b":"c"`, see
     /// ``RuleBookJSONText``) in one block, with a comma before them when members precede them.
-    mutating func members(preRendered bytes: [UInt8]) {
+    mutating func members(preRendered run: RuleBookJSONText.Run) {
         assert(!pretty && !valuePending)
-        let comma = startMember()
-        bytes.withUnsafeBytes { buffer.append(comma: comma, bytes: $0) }
+        buffer.append(comma: startMember(), bytes: run.bytes)
     }
 
     /// Writes one member whose name and value are both literals of the code, laid out beforehand

@@ -16,8 +16,9 @@ package final class RuleBookJSONText: Sendable {
     final class Pack: Sendable {
         let title: String
         let status: RulePack.Status
+        private let block: RunBlock
         /// `"pack":…,"title":…,"status":…`
-        let head: [UInt8]
+        let head: Run
         let thresholds: [Threshold]
         let obligations: [Obligation]
         /// The ids of `thresholds` and of `obligations`, searched without copying an element.
@@ -30,7 +31,8 @@ package final class RuleBookJSONText: Sendable {
         ) {
             self.title = title
             self.status = status
-            self.head = head
+            block = RunBlock([head])
+            self.head = block.runs[0]
             self.thresholds = thresholds
             self.obligations = obligations
             self.thresholdIDs = thresholdIDs
@@ -44,12 +46,13 @@ package final class RuleBookJSONText: Sendable {
         let unit: String
         /// The threshold's id and what it cites: the very reference its results share.
         let text: Shared<ThresholdText>
+        private let block: RunBlock
         /// `"id":…`
-        let head: [UInt8]
+        let head: Run
         /// `"limit":…,"unit":…`
-        let measure: [UInt8]
+        let measure: Run
         /// `"cite":…,"citation":…`, then `"source_url":…` and `"source_grade":…` when there are.
-        let tail: [UInt8]
+        let tail: Run
 
         init(
             limit: ExactDecimal, unit: String, text: Shared<ThresholdText>, head: [UInt8], measure: [UInt8],
@@ -58,9 +61,8 @@ package final class RuleBookJSONText: Sendable {
             self.limit = limit
             self.unit = unit
             self.text = text
-            self.head = head
-            self.measure = measure
-            self.tail = tail
+            block = RunBlock([head, measure, tail])
+            (self.head, self.measure, self.tail) = (block.runs[0], block.runs[1], block.runs[2])
         }
 
         /// Whether the result's limit and unit are this threshold's own (a line drawn relative to
@@ -84,30 +86,32 @@ package final class RuleBookJSONText: Sendable {
     final class Obligation: Sendable {
         /// The duty's text: the very reference its results share.
         let text: Shared<DutyText>
+        private let block: RunBlock
         /// `"id":…`
-        let head: [UInt8]
+        let head: Run
         /// `"title":…,"kind":…`
-        let middle: [UInt8]
+        let middle: Run
         /// `"citation":…`, then `"source_grade":…` when there is one.
-        let tail: [UInt8]
+        let tail: Run
         /// The lists of threshold ids that the duty's results most often give as `because` and
         /// `decided_by`, the plan's very arrays: every id its formula reads, then each id alone
         /// (see `IDList`).
         let idLists: [[String]]
         /// `"because":[…]` and `"decided_by":[…]` for each of `idLists`.
-        let because: [[UInt8]]
-        let decidedBy: [[UInt8]]
+        let because: Runs
+        let decidedBy: Runs
 
         init(
             text: Shared<DutyText>, head: [UInt8], middle: [UInt8], tail: [UInt8], idLists: [[String]] = []
         ) {
             self.text = text
-            self.head = head
-            self.middle = middle
-            self.tail = tail
             self.idLists = idLists
-            because = idLists.map { ids in RuleBookJSONText.members { $0.member("because", strings: ids) } }
-            decidedBy = idLists.map { ids in RuleBookJSONText.members { $0.member("decided_by", strings: ids) } }
+            let because = idLists.map { ids in RuleBookJSONText.members { $0.member("because", strings: ids) } }
+            let decidedBy = idLists.map { ids in RuleBookJSONText.members { $0.member("decided_by", strings: ids) } }
+            block = RunBlock([head, middle, tail] + because + decidedBy)
+            (self.head, self.middle, self.tail) = (block.runs[0], block.runs[1], block.runs[2])
+            self.because = Runs(block.runs, from: 3, count: idLists.count)
+            self.decidedBy = Runs(block.runs, from: 3 + idLists.count, count: idLists.count)
         }
 
         /// The position in `idLists` of `ids` when it is one of them, the very array (not an
@@ -136,6 +140,66 @@ package final class RuleBookJSONText: Sendable {
         func hasCitation(of result: UnsafePointer<ObligationResult>) -> Bool {
             let other = result.pointee.text
             return other === text || (other.fields.citation == citation && other.fields.grade == sourceGrade)
+        }
+    }
+
+    /// A run of bytes laid out beforehand, read in place from the ``RunBlock`` that holds it.
+    /// Passed on as a pointer, with no retain: an array read from a class's property is retained
+    /// and released at every use, some 300 times for a verdict of every built-in pack.
+    ///
+    /// Unchecked `Sendable`: the bytes are written once, before the run is made, and never again;
+    /// the object that holds the run holds its block too, which keeps the bytes alive.
+    struct Run: @unchecked Sendable {
+        /// The bytes.
+        let bytes: UnsafeRawBufferPointer
+    }
+
+    /// Runs side by side in a ``RunBlock``, by position.
+    struct Runs: @unchecked Sendable {
+        private let runs: UnsafeBufferPointer<Run>
+
+        /// The `count` runs of `all` from `start`.
+        init(_ all: UnsafeBufferPointer<Run>, from start: Int, count: Int) {
+            runs = UnsafeBufferPointer(rebasing: all[start..<(start + count)])
+        }
+
+        /// The number of runs.
+        var count: Int { runs.count }
+
+        /// The run at `position`.
+        subscript(position: Int) -> Run { runs[position] }
+    }
+
+    /// Runs laid out once in one block of memory, which this object owns and frees with itself.
+    ///
+    /// Unchecked `Sendable`: the block and the runs are written in `init` and only read after.
+    final class RunBlock: @unchecked Sendable {
+        private let bytes: UnsafeMutableRawBufferPointer
+        /// Each piece given to `init`, in order, as a run in the block.
+        let runs: UnsafeBufferPointer<Run>
+
+        /// A block holding `pieces`, one after another.
+        init(_ pieces: [[UInt8]]) {
+            let block = UnsafeMutableRawBufferPointer.allocate(
+                byteCount: Swift.max(1, pieces.reduce(0) { $0 + $1.count }), alignment: 1)
+            let runs = UnsafeMutableBufferPointer<Run>.allocate(capacity: Swift.max(1, pieces.count))
+            var offset = 0
+            for (index, piece) in pieces.enumerated() {
+                let start = block.baseAddress! + offset
+                piece.withUnsafeBytes { source in
+                    if let from = source.baseAddress { start.copyMemory(from: from, byteCount: source.count) }
+                }
+                (runs.baseAddress! + index).initialize(
+                    to: Run(bytes: UnsafeRawBufferPointer(start: start, count: piece.count)))
+                offset += piece.count
+            }
+            bytes = block
+            self.runs = UnsafeBufferPointer(start: runs.baseAddress, count: pieces.count)
+        }
+
+        deinit {
+            bytes.deallocate()
+            UnsafeMutableBufferPointer(mutating: runs).deallocate()
         }
     }
 

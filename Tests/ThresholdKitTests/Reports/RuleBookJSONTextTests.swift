@@ -213,16 +213,58 @@ import Testing
         let text = RuleBookJSONText(book: try ReporterFixtures.book())
         let pack = try #require(text.packs.first)
         #expect(
-            String(decoding: pack.head, as: UTF8.self)
+            String(decoding: pack.head.bytes, as: UTF8.self)
                 == #""pack":"fixture-pack","title":"A fixture pack","status":"enacted""#)
         #expect(
-            String(decoding: pack.thresholds[0].tail, as: UTF8.self)
+            String(decoding: pack.thresholds[0].tail.bytes, as: UTF8.self)
                 == #""cite":"statute","citation":"§ 1","source_url":"https://example.org/statute""#)
-        #expect(String(decoding: pack.thresholds[0].measure, as: UTF8.self) == #""limit":"1e25","unit":"FLOP""#)
-        #expect(String(decoding: pack.thresholds[1].measure, as: UTF8.self) == #""limit":"500000000","unit":"USD""#)
-        #expect(String(decoding: pack.obligations[1].tail, as: UTF8.self) == #""citation":null"#)
+        #expect(String(decoding: pack.thresholds[0].measure.bytes, as: UTF8.self) == #""limit":"1e25","unit":"FLOP""#)
         #expect(
-            String(decoding: pack.obligations[0].middle, as: UTF8.self)
+            String(decoding: pack.thresholds[1].measure.bytes, as: UTF8.self) == #""limit":"500000000","unit":"USD""#)
+        #expect(String(decoding: pack.obligations[1].tail.bytes, as: UTF8.self) == #""citation":null"#)
+        #expect(
+            String(decoding: pack.obligations[0].middle.bytes, as: UTF8.self)
                 == #""title":"Independent assessment","kind":"third-party-assessment""#)
+    }
+
+    @Test("each duty's because and decided_by runs are its id lists as the writer writes them")
+    func idListRuns() throws {
+        let text = RuleBookJSONText(book: try RuleBook.builtIn())
+        var lists = 0
+        for pack in text.packs {
+            for obligation in pack.obligations {
+                #expect(obligation.because.count == obligation.idLists.count)
+                #expect(obligation.decidedBy.count == obligation.idLists.count)
+                for (position, ids) in obligation.idLists.enumerated() {
+                    var because = JSONWriter(capacity: 64), decidedBy = JSONWriter(capacity: 64)
+                    because.beginObject()
+                    because.member("because", strings: ids)
+                    because.endObject()
+                    decidedBy.beginObject()
+                    decidedBy.member("decided_by", strings: ids)
+                    decidedBy.endObject()
+                    #expect(
+                        Array(obligation.because[position].bytes) == Array(because.takeBytes().dropFirst().dropLast()))
+                    #expect(
+                        Array(obligation.decidedBy[position].bytes)
+                            == Array(decidedBy.takeBytes().dropFirst().dropLast()))
+                    lists += 1
+                }
+            }
+        }
+        #expect(lists > 50)
+    }
+
+    @Test("a block holds its pieces side by side, empty ones included, each read as it was given")
+    func runBlock() {
+        let pieces: [[UInt8]] = [[], Array("\"a\":1".utf8), [], Array("\"b\":\"ü\"".utf8), []]
+        let block = RuleBookJSONText.RunBlock(pieces)
+        #expect(block.runs.count == pieces.count)
+        #expect(block.runs.map { Array($0.bytes) } == pieces)
+        #expect(block.runs[1].bytes.baseAddress.map { $0 + 5 } == block.runs[3].bytes.baseAddress)
+        let empty = RuleBookJSONText.RunBlock([])
+        #expect(empty.runs.isEmpty)
+        let runs = RuleBookJSONText.Runs(block.runs, from: 1, count: 3)
+        #expect(runs.count == 3 && Array(runs[0].bytes) == pieces[1] && Array(runs[2].bytes) == pieces[3])
     }
 }
