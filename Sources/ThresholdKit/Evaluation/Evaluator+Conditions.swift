@@ -35,12 +35,14 @@ extension Evaluator {
                 }
             default: actual = nil
             }
+            // Without a market, the note is one of three fixed ones, made once per process.
             guard let actual else {
-                return (.indeterminate, String(note: "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is not given"))
+                guard let market else { return (.indeterminate, FixedNotes.notGiven(key)[0]) }
+                return (.indeterminate, String(note: "\(key.rawValue) in \(market) is not given"))
             }
-            return actual == wanted
-                ? (.met, nil)
-                : (.notMet, String(note: "\(key.rawValue)\(market.map { " in \($0)" } ?? "") is \(actual)"))
+            if actual == wanted { return (.met, nil) }
+            guard let market else { return (.notMet, FixedNotes.flag(key, is: actual)) }
+            return (.notMet, String(note: "\(key.rawValue) in \(market) is \(actual)"))
         case .date(let key, let comparison, let limit):
             guard let model else { return (.indeterminate, FixedNotes.notGiven(key)[0]) }
             if let released = profile.models[model].released {

@@ -33,4 +33,14 @@ enum FixedNotes {
     static func notGiven(_ fact: FactKey) -> [String] {
         notGiven[facts.firstIndex(of: fact)!]
     }
+
+    /// "FLAG is true" and "FLAG is false", for each fact in `FactKey.allCases` order.
+    private static let isTrue: [String] = facts.map { String(note: "\($0.rawValue) is \(true)") }
+    private static let isFalse: [String] = facts.map { String(note: "\($0.rawValue) is \(false)") }
+
+    /// "FLAG is true" or "FLAG is false": why a condition on a flag the profile gives fails.
+    static func flag(_ fact: FactKey, is value: Bool) -> String {
+        let position = facts.firstIndex(of: fact)!
+        return value ? isTrue[position] : isFalse[position]
+    }
 }

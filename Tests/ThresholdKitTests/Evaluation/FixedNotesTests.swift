@@ -30,6 +30,35 @@ struct FixedNotesTests {
         #expect(FixedNotes.nothingOnFile == ["nothing on file meets it"])
     }
 
+    @Test(
+        "every flag's 'is true' and 'is false' note names the flag as a profile writes it", arguments: FactKey.allCases)
+    func flags(_ fact: FactKey) {
+        #expect(FixedNotes.flag(fact, is: true) == "\(fact.rawValue) is true")
+        #expect(FixedNotes.flag(fact, is: false) == "\(fact.rawValue) is false")
+    }
+
+    @Test("a condition on a flag that fails, or that the profile does not give, shares its fixed note")
+    func flagConditionsShared() throws {
+        let book = try RuleBook.builtIn()
+        let profile = try LabProfile(
+            yaml: """
+                organization: {name: Flag Labs}
+                models:
+                  - {name: f-1, training_compute: 1e27 FLOP, state_of_the_art: false, broad_rights_risk: true}
+                  - {name: f-2, training_compute: 1e27 FLOP, broad_rights_risk: true}
+                """, path: "f.yaml")
+        let verdict = book.evaluate(profile, asOf: CalendarDate("2026-07-01")!)
+        let notes = verdict.packs.flatMap(\.thresholds).flatMap(\.notes)
+        func storage(_ text: String) -> UnsafePointer<UInt8>? {
+            text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        let isFalse = notes.filter { $0 == "state_of_the_art is false" }
+        let notGiven = notes.filter { $0 == "state_of_the_art is not given" }
+        #expect(!isFalse.isEmpty && !notGiven.isEmpty)
+        for note in isFalse { #expect(storage(note) == storage(FixedNotes.flag(.stateOfTheArt, is: false))) }
+        for note in notGiven { #expect(storage(note) == storage(FixedNotes.notGiven(.stateOfTheArt)[0])) }
+    }
+
     @Test("a threshold whose fact is missing says so in the note it shares")
     func missingFactShared() throws {
         let book = try RuleBook.builtIn()
