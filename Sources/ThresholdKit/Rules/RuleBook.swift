@@ -21,6 +21,11 @@ public struct RuleBook: Sendable {
     /// For each pack with readings and a reading to report, in the order of `packs`: the position
     /// of that reading in ``readingVariants`` (the first when none has its id).
     let mainReadings: [Int?]
+    /// For each pack with two to four readings, in the order of `packs`: the note that a duty
+    /// depends on the reading, for every combination of what each reading says of it (see
+    /// ``readingNoteCode(_:position:)``), written once rather than for every such duty of every
+    /// profile; nil for a pack with more readings, whose notes are written as they are needed.
+    let readingNotes: [[String]?]
 
     /// The pack at `index` as its results are evaluated, and its plan: the reading reported, for
     /// a pack with readings; else the pack itself.
@@ -93,6 +98,21 @@ public struct RuleBook: Sendable {
         self.mainReadings = packs.indices.map { index in
             guard !variants[index].isEmpty, let chosen = choices[packs[index].id] else { return nil }
             return variants[index].firstIndex { $0.reading == chosen } ?? 0
+        }
+        self.readingNotes = variants.map { readings in
+            guard (2...Self.readingNoteLimit).contains(readings.count) else { return nil }
+            let ids = readings.map(\.reading), values = Applicability.allCases
+            // Code c gives reading i the value values[(c / 3^i) % 3], as readingNoteCode counts.
+            let combinations = (0..<readings.count).reduce(1) { total, _ in total * values.count }
+            return (0..<combinations).map { code in
+                var rest = code
+                return Self.readingNote(
+                    ids,
+                    ids.indices.map { _ in
+                        defer { rest /= values.count }
+                        return values[rest % values.count]
+                    })
+            }
         }
     }
 
@@ -236,18 +256,41 @@ public struct RuleBook: Sendable {
             result.obligations[position].byReading = variants.indices.map {
                 .init(reading: variants[$0].reading, applies: applies[$0][position])
             }
-            // Written part by part into one note (see ``NoteText``), without a string per reading.
-            var words = NoteText.StringInterpolation(literalCapacity: 64, interpolationCount: 2 * variants.count)
-            words.appendLiteral("depends on the reading: ")
-            for index in variants.indices {
-                if index > 0 { words.appendLiteral("; ") }
-                words.appendInterpolation(variants[index].reading)
-                words.appendLiteral(" → ")
-                words.appendInterpolation(applies[index][position].phrase)
-            }
-            result.obligations[position].notes.insert(String(note: NoteText(stringInterpolation: words)), at: 0)
+            let note =
+                readingNotes[index].map { $0[Self.readingNoteCode(applies, position: position)] }
+                ?? Self.readingNote(variants.map(\.reading), applies.map { $0[position] })
+            result.obligations[position].notes.insert(note, at: 0)
         }
         return result
+    }
+
+    /// The most readings a pack may have for its notes of a duty that depends on the reading to be
+    /// written beforehand: 3⁴ = 81 notes.
+    static let readingNoteLimit = 4
+
+    /// The position in ``readingNotes`` of the note for a duty at `position` that the readings,
+    /// in order, say applies as `applies` does: each reading's value counts as a digit in base 3.
+    static func readingNoteCode(_ applies: [[Applicability]], position: Int) -> Int {
+        var code = 0
+        for reading in applies.indices.reversed() {
+            code =
+                code * Applicability.allCases.count + Applicability.allCases.firstIndex(of: applies[reading][position])!
+        }
+        return code
+    }
+
+    /// `depends on the reading: broad → applies; narrow → does not apply`, written part by part
+    /// (see ``NoteText``), without a string per reading.
+    static func readingNote(_ readings: [String], _ applies: [Applicability]) -> String {
+        var words = NoteText.StringInterpolation(literalCapacity: 64, interpolationCount: 2 * readings.count)
+        words.appendLiteral("depends on the reading: ")
+        for index in readings.indices {
+            if index > 0 { words.appendLiteral("; ") }
+            words.appendInterpolation(readings[index])
+            words.appendLiteral(" → ")
+            words.appendInterpolation(applies[index].phrase)
+        }
+        return String(note: NoteText(stringInterpolation: words))
     }
 
     /// The YAML files a path names: itself, or the YAML files directly inside a directory.

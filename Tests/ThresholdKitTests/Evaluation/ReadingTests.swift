@@ -121,6 +121,73 @@ struct ReadingTests {
         }
     }
 
+    /// A pack of `count` readings, reading `i` drawing the compute line at 10^(25 + i) FLOP.
+    static func manyLines(_ count: Int) -> String {
+        var text = """
+            pack: many-lines
+            title: Many lines
+            status: enacted
+            effective: 2026-01-01
+            thresholds:
+              - {id: big-compute, subject: model, fact: training_compute, greater_than: 1e25 FLOP}
+            obligations:
+              - {id: assessment, title: Assessment, kind: third-party-assessment, per: model, when: big-compute}
+            readings:
+
+            """
+        for reading in 0..<count {
+            let isDefault = reading == 0 ? ", default: true" : ""
+            text += "  - {id: line-\(reading), title: Line \(reading), rationale: As read.\(isDefault)"
+            text += ", limits: {big-compute: {greater_than: 1e\(25 + reading) FLOP}}}\n"
+        }
+        return text
+    }
+
+    @Test(
+        "the note that a duty depends on the reading reads alike whether written beforehand or as needed",
+        arguments: 2...5)
+    func readingNotes(count: Int) throws {
+        let book = try RuleBook(yaml: Self.manyLines(count), path: "many-lines.yaml")
+        #expect((book.readingNotes[0] != nil) == (count <= RuleBook.readingNoteLimit))
+        let profile = try LabProfile(
+            yaml: "organization: {name: Between}\n"
+                + "models: [{name: m, training_compute: 5e25 FLOP, status: deployed, released: 2026-07-01}, "
+                + "{name: n, status: deployed}]",
+            path: "between.yaml")
+        let result = book.evaluate(profile, asOf: CalendarDate("2026-12-04")!).packs[0]
+        let assessment = try #require(result.obligations.first)
+        // Reading 0 (the line at 1e25) brings 5e25 in; the others do not, and under them the model of
+        // unknown compute may be in.
+        let expected =
+            "depends on the reading: "
+            + (0..<count).map { "line-\($0) → \($0 == 0 ? "applies" : "may apply")" }.joined(separator: "; ")
+        #expect(assessment.notes.first == expected)
+    }
+
+    @Test("every note written beforehand is the one for its combination of what each reading says")
+    func readingNoteTable() throws {
+        let book = try RuleBook.builtIn(tests: false)
+        var checked = 0
+        for index in book.packs.indices {
+            guard let table = book.readingNotes[index] else { continue }
+            let ids = book.readingVariants[index].map(\.reading)
+            for code in table.indices {
+                var rest = code
+                let applies = ids.map { _ in
+                    defer { rest /= 3 }
+                    return Applicability.allCases[rest % 3]
+                }
+                #expect(RuleBook.readingNoteCode(applies.map { [$0] }, position: 0) == code)
+                #expect(table[code] == RuleBook.readingNote(ids, applies))
+                checked += 1
+            }
+        }
+        #expect(checked >= 9)
+        #expect(
+            RuleBook.readingNote(["any-of", "compute-and-money"], [.yes, .no])
+                == "depends on the reading: any-of → applies; compute-and-money → does not apply")
+    }
+
     @Test("an obligation whose formula reads a threshold twice names it once, for each model and overall")
     func repeatedReadsAreNamedOnce() throws {
         let pack = """
