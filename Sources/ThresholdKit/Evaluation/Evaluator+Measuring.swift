@@ -343,6 +343,7 @@ final class SharedNotes {
     /// rehashed into a larger one two or three times for each profile.
     private var dated = [Dated: String](minimumCapacity: 12)
     private var subjectKeys: (keys: [String], canonical: [Int])?
+    private var notInForceNote: (date: CalendarDate, note: String)?
 
     /// The notes for `key`, written by `write` the first time they are asked for.
     func notes(for key: Key, write: () -> [String]) -> [String] {
@@ -357,6 +358,15 @@ final class SharedNotes {
         if let note = dated[key] { return note }
         let note = write()
         dated[key] = note
+        return note
+    }
+
+    /// `the pack is not in force on DATE`, written by `write` the first time it is asked for on
+    /// `date`: the same for every pack not in force on the verdict's date.
+    func notInForce(on date: CalendarDate, write: () -> String) -> String {
+        if let notInForceNote, notInForceNote.date == date { return notInForceNote.note }
+        let note = write()
+        notInForceNote = (date, note)
         return note
     }
 

@@ -13,11 +13,22 @@ final class CompiledPack: Sendable {
     let pack: RulePack
     /// Its formulas with ids resolved to positions.
     let plan: PackPlan
+    /// Why the pack is not in force before it takes effect (`not in force until DATE`), and after
+    /// it ends (`repealed or revoked with effect from DATE`, or `no longer in force from DATE`):
+    /// written once, as they depend on the pack alone.
+    let beforeEffect: String?
+    let afterExpiry: String?
 
     /// `pack`, with `plan` (nil makes it here).
     init(_ pack: RulePack, plan: PackPlan? = nil) {
         self.pack = pack
         self.plan = plan ?? PackPlan(pack)
+        beforeEffect = pack.effective.map { String(note: "not in force until \($0)") }
+        afterExpiry = pack.expires.map {
+            pack.status == .repealed
+                ? String(note: "repealed or revoked with effect from \($0)")
+                : String(note: "no longer in force from \($0)")
+        }
     }
 }
 
@@ -140,7 +151,11 @@ struct Evaluator {
     func evaluateKeepingTruths() -> (result: PackResult, truths: [SubjectTruths?]) {
         let inForce = pack.isInForce(on: asOf)
         var (thresholdResults, context) = thresholds(reusing: nil)
-        if !inForce { context.packNotes.append(String(note: "the pack is not in force on \(asOf)")) }
+        if !inForce {
+            // The same words for every pack not in force: written once per verdict when shared.
+            let note = { String(note: "the pack is not in force on \(self.asOf)") }
+            context.packNotes.append(sharedNotes?.notInForce(on: asOf, write: note) ?? note())
+        }
         if pack.status == .proposed && inForce { context.packNotes.append("a proposal, evaluated as if enacted") }
         var obligations: [ObligationResult] = []
         obligations.reserveCapacity(pack.obligations.count)
@@ -265,12 +280,8 @@ struct Evaluator {
 
     func notInForceReason() -> String {
         if pack.status == .vetoed { return "the bill was vetoed and never became law" }
-        if let effective = pack.effective, asOf < effective { return String(note: "not in force until \(effective)") }
-        if let expires = pack.expires, asOf >= expires {
-            return pack.status == .repealed
-                ? String(note: "repealed or revoked with effect from \(expires)")
-                : String(note: "no longer in force from \(expires)")
-        }
+        if let effective = pack.effective, asOf < effective, let reason = compiled.beforeEffect { return reason }
+        if let expires = pack.expires, asOf >= expires, let reason = compiled.afterExpiry { return reason }
         return String(note: "not in force on \(asOf)")
     }
 }

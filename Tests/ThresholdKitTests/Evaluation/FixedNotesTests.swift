@@ -59,6 +59,41 @@ struct FixedNotesTests {
         for note in notGiven { #expect(storage(note) == storage(FixedNotes.notGiven(.stateOfTheArt)[0])) }
     }
 
+    @Test("packs not in force share their notes: the reason, once per pack, and the date's note, once per verdict")
+    func notInForceShared() throws {
+        let book = try RuleBook.builtIn()
+        let profile = try LabProfile(
+            yaml: "organization: {name: Early Labs}\nmodels: [{name: e-1, training_compute: 1e27 FLOP}]", path: "e.yaml"
+        )
+        func storage(_ text: String) -> UnsafePointer<UInt8>? {
+            text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        let date = CalendarDate("2026-07-01")!
+        let verdict = book.evaluate(profile, asOf: date)
+        let asleep = verdict.packs.indices.filter { !verdict.packs[$0].inForce }
+        #expect(asleep.count >= 2)
+        var dateNotes: [String] = []
+        for index in asleep {
+            let result = verdict.packs[index], compiled = book.compiled[index]
+            let reason = try #require(result.inForceReason)
+            if let effective = book.packs[index].effective, date < effective {
+                #expect(reason == "not in force until \(effective)")
+                #expect(storage(reason) == compiled.beforeEffect.flatMap(storage))
+            } else if let expires = book.packs[index].expires, date >= expires {
+                #expect(reason.hasSuffix("from \(expires)"))
+                #expect(storage(reason) == compiled.afterExpiry.flatMap(storage))
+            }
+            dateNotes += result.obligations.flatMap(\.notes).filter { $0 == "the pack is not in force on 2026-07-01" }
+        }
+        #expect(dateNotes.count >= 2)
+        #expect(Set(dateNotes.map(storage)).count == 1, "one string for the verdict")
+        // Another verdict on another date writes its own.
+        let later = book.evaluate(profile, asOf: CalendarDate("2026-07-02")!)
+        let laterNote = later.packs.filter { !$0.inForce }.flatMap(\.obligations).flatMap(\.notes)
+            .first { $0.hasPrefix("the pack is not in force on") }
+        #expect(laterNote == "the pack is not in force on 2026-07-02")
+    }
+
     @Test("a threshold whose fact is missing says so in the note it shares")
     func missingFactShared() throws {
         let book = try RuleBook.builtIn()
