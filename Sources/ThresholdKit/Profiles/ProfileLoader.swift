@@ -529,7 +529,8 @@ extension LabProfile {
             // The item's path only for a message: most terms are known, and need none.
             func path() -> String { isList ? "\(map.path(of: key))[\(offset)]" : map.path(of: key) }
             let text = try item.string(lazyPath: path(), what: what)
-            if !known.contains(text), let message = nearMiss(path(), text, known) { throw item.error(message) }
+            // `nearMiss` is nil for a known term: one spelled other than byte for byte reaches it.
+            if let message = nearMiss(path(), text, known) { throw item.error(message) }
             result.append(text)
         }
         return result
