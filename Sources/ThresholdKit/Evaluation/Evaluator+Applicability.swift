@@ -39,7 +39,7 @@ extension Evaluator {
         init(truths: [SubjectTruths?], obligations: Int, modelKeys: [String], canonicalModels: [Int]) {
             self.truths = truths
             self.slots = 1 + modelKeys.count
-            self.applicability = Array(repeating: nil, count: obligations * slots)
+            self.applicability = Array(filledWith: nil, count: obligations * slots)
             self.modelKeys = modelKeys
             self.canonicalModels = canonicalModels
         }

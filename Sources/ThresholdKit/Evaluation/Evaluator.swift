@@ -217,7 +217,7 @@ struct Evaluator {
         thresholdResults.reserveCapacity(pack.thresholds.count * max(1, profile.models.count))
         // Truth per threshold, per subject, by the threshold's position (the plan reads the last
         // threshold of an id, as a dictionary keyed by id would).
-        var truths: [SubjectTruths?] = Array(repeating: nil, count: pack.thresholds.count)
+        var truths: [SubjectTruths?] = Array(filledWith: nil, count: pack.thresholds.count)
         var canonicalClusters: [Int]?
         // By position, the threshold read in place: `for … in` would copy each out of the pack.
         for position in pack.thresholds.indices {

@@ -75,7 +75,7 @@ struct BigUInt: Sendable, Hashable, Comparable {
     /// The quotient and remainder of division by a non-zero word.
     func quotientAndRemainder(dividingBy divisor: UInt64) -> (quotient: BigUInt, remainder: UInt64) {
         precondition(divisor != 0, "division by zero")
-        var quotient = [UInt64](repeating: 0, count: limbs.count)
+        var quotient = [UInt64](filledWith: 0, count: limbs.count)
         var remainder: UInt64 = 0
         var i = limbs.count - 1
         while i >= 0 {
@@ -135,7 +135,7 @@ struct BigUInt: Sendable, Hashable, Comparable {
     /// Schoolbook multiplication.
     static func * (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
         if lhs.isZero || rhs.isZero { return BigUInt() }
-        var result = [UInt64](repeating: 0, count: lhs.limbs.count + rhs.limbs.count)
+        var result = [UInt64](filledWith: 0, count: lhs.limbs.count + rhs.limbs.count)
         for i in lhs.limbs.indices {
             var carry: UInt64 = 0
             let a = lhs.limbs[i]
@@ -165,7 +165,7 @@ struct BigUInt: Sendable, Hashable, Comparable {
         let shift = divisor.limbs[n - 1].leadingZeroBitCount
         let v = BigUInt.shiftLeft(divisor.limbs, by: shift, extraLimb: false)
         var u = BigUInt.shiftLeft(limbs, by: shift, extraLimb: true)
-        var q = [UInt64](repeating: 0, count: m + 1)
+        var q = [UInt64](filledWith: 0, count: m + 1)
         let vTop = v[n - 1], vNext = v[n - 2]
 
         var j = m
