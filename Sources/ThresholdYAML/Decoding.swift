@@ -203,6 +203,31 @@ package enum Suggestion {
         return best?.0
     }
 
+    /// The candidate an id such as `third-party-cybersecurity-assessment` most likely means: the
+    /// nearest by edit distance (``nearest(to:among:)``), else the one candidate whose whole
+    /// hyphenated words the id holds, or that holds the id's, in order (`cybersecurity-assessment`,
+    /// written with a prefix or suffix of its own, or shortened). A word that more than one
+    /// candidate would fit is ambiguous, and nothing is suggested.
+    package static func nearest(toID word: String, among candidates: [String]) -> String? {
+        if let near = nearest(to: word, among: candidates) { return near }
+        let words = word.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        var found: String?
+        for candidate in candidates {
+            let parts = candidate.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+            // At least two words in common: a single word (`assessment`) says too little.
+            let (shorter, longer) = parts.count <= words.count ? (parts, words) : (words, parts)
+            guard shorter.count >= 2, shorter.count < longer.count, contains(longer, run: shorter) else { continue }
+            guard found == nil else { return nil }
+            found = candidate
+        }
+        return found
+    }
+
+    /// Whether `words` holds `run`, word for word, at some position.
+    private static func contains(_ words: [Substring], run: [Substring]) -> Bool {
+        (0...(words.count - run.count)).contains { words[$0..<$0 + run.count].elementsEqual(run) }
+    }
+
     /// The largest edit distance at which a candidate of `length` characters is suggested.
     static func tolerance(_ length: Int) -> Int { max(1, min(3, length / 3)) }
 

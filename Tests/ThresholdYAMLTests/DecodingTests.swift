@@ -81,6 +81,34 @@ import Testing
         #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
     }
 
+    static let riskIDs = [
+        "cybersecurity-assessment", "biological-weapons-assessment", "loss-of-control-assessment",
+        "automated-ai-rnd-assessment", "frontier-ai-framework",
+    ]
+
+    @Test(
+        "an id is suggested by its hyphenated words when it adds to a known id or shortens one",
+        arguments: [
+            ("third-party-cybersecurity-assessment", "cybersecurity-assessment"),
+            ("Cybersecurity-Assessment-2026", "cybersecurity-assessment"),
+            ("loss-of-control", "loss-of-control-assessment"),
+            ("frontier-ai-framework-v2", "frontier-ai-framework"),
+            ("biological-weapons-assesment", "biological-weapons-assessment"),  // by edit distance, first
+        ])
+    func idSuggestions(written: String, suggestion: String) {
+        #expect(Suggestion.nearest(toID: written, among: Self.riskIDs) == suggestion)
+    }
+
+    @Test("no id is suggested from one word in common, from words out of order, or when two ids fit")
+    func noIDSuggestion() {
+        #expect(Suggestion.nearest(toID: "assessment", among: Self.riskIDs) == nil)
+        #expect(Suggestion.nearest(toID: "third-party-assessment", among: Self.riskIDs) == nil)
+        #expect(Suggestion.nearest(toID: "assessment-cybersecurity-plus", among: Self.riskIDs) == nil)
+        #expect(Suggestion.nearest(toID: "ai-model", among: ["ai-model-card", "ai-model-report"]) == nil)
+        #expect(Suggestion.nearest(toID: "", among: Self.riskIDs) == nil)
+        #expect(Suggestion.nearest(toID: "-", among: Self.riskIDs) == nil)
+    }
+
     /// Optimal string alignment distance from the whole table, as textbooks write it: the reference
     /// the rolling rows of `Suggestion.editDistance` are checked against.
     static func referenceDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

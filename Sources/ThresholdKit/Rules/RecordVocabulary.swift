@@ -40,7 +40,7 @@ package struct RecordVocabulary: Sendable, Hashable {
         if let pack {
             guard let defined = obligations[pack] else {
                 var message = "no rule pack \(pack.quotedForDiagnostic()) is loaded"
-                if let near = Suggestion.nearest(to: pack, among: packs) {
+                if let near = Suggestion.nearest(toID: pack, among: packs) {
                     message += "; did you mean '\(near)'?"
                 } else {
                     message += " (loaded: \(packs.joined(separator: ", ")))"
@@ -49,7 +49,7 @@ package struct RecordVocabulary: Sendable, Hashable {
             }
             guard defined.contains(obligation) else {
                 var message = "the pack '\(pack)' defines no obligation \(obligation.quotedForDiagnostic())"
-                if let near = Suggestion.nearest(to: obligation, among: allObligations.filter(defined.contains)) {
+                if let near = Suggestion.nearest(toID: obligation, among: allObligations.filter(defined.contains)) {
                     message += "; did you mean '\(near)'?"
                 }
                 return ("obligation", message)
@@ -58,7 +58,7 @@ package struct RecordVocabulary: Sendable, Hashable {
         }
         guard !anyPack.contains(obligation) else { return nil }
         var message = "no loaded rule pack defines an obligation \(obligation.quotedForDiagnostic())"
-        if let near = Suggestion.nearest(to: obligation, among: allObligations) {
+        if let near = Suggestion.nearest(toID: obligation, among: allObligations) {
             message += "; did you mean '\(near)'?"
         }
         return ("obligation", message)

@@ -126,7 +126,7 @@ public struct RuleBook: Sendable {
             throw LimitChangeError(
                 .unknownPack,
                 "no rule pack '\(id)'"
-                    + (Suggestion.nearest(to: id, among: packs.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))
+                    + (Suggestion.nearest(toID: id, among: packs.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""))
         }
         guard pack.readings.contains(where: { $0.id == reading }) else {
             let ids = pack.readings.map(\.id)
@@ -180,7 +180,7 @@ public struct RuleBook: Sendable {
     public func selecting(_ ids: [String]) throws(LimitChangeError) -> RuleBook {
         for id in ids where !packs.contains(where: { $0.id == id }) {
             var message = "no rule pack '\(id)'"
-            if let near = Suggestion.nearest(to: id, among: packs.map(\.id)) {
+            if let near = Suggestion.nearest(toID: id, among: packs.map(\.id)) {
                 message += "; did you mean '\(near)'?"
             } else {
                 message += "; the packs are: \(packs.map(\.id).joined(separator: ", "))"
@@ -340,7 +340,7 @@ package struct UnknownPackError: Error, Sendable, Hashable, CustomStringConverti
     /// `eu`).
     package var suggestion: String? {
         let starting = known.filter { $0.hasPrefix(id) }
-        return Suggestion.nearest(to: id, among: known) ?? (starting.count == 1 && !id.isEmpty ? starting[0] : nil)
+        return Suggestion.nearest(toID: id, among: known) ?? (starting.count == 1 && !id.isEmpty ? starting[0] : nil)
     }
 
     /// `WHAT: no rule pack has this id; did you mean 'NEAR'? The packs are: …`, where `what` names

@@ -283,6 +283,19 @@ struct ObligationStatusTests {
                     + "'us-ca-sb53'?"
             )
         }
+        // An id written with words of its own around a known one is pointed to the known id.
+        let prefixed = typo.replacingOccurrences(
+            of: "biological-weapons-assesment", with: "third-party-biological-weapons-assessment")
+        do {
+            _ = try LabProfile(yaml: prefixed, path: "lab.yaml", options: options)
+            Issue.record("a record naming an obligation no pack defines was accepted")
+        } catch let error as YAMLError {
+            #expect(
+                error.headline
+                    == "lab.yaml:4:18: error: assessments[0].obligation: no loaded rule pack defines an obligation "
+                    + "'third-party-biological-weapons-assessment'; did you mean 'biological-weapons-assessment'?"
+            )
+        }
         // Without the check at load, evaluation refuses the profile all the same.
         let loose = try LabProfile(yaml: typo, path: "lab.yaml")
         let verdict = book.evaluate(loose, asOf: CalendarDate("2026-11-29")!)
