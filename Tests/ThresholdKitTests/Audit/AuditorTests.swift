@@ -396,6 +396,69 @@ struct AuditorTests {
         #expect(pipeline.peakBufferedCount <= 4)
     }
 
+    @Test("a batch made stage by stage gives each file the verdict it gets alone, in order, whatever the batch")
+    func batchStages() throws {
+        let dir = try ReporterFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths = try Self.corpus(20, in: dir)
+        // Files that fail at each stage: not there, a directory, not YAML, not a profile.
+        try ReporterFixtures.write("organization: [unclosed", "broken.yaml", in: dir)
+        try ReporterFixtures.write("organization: {name: L}\nmodels: 3\n", "wrong.yaml", in: dir)
+        paths.insert(dir.appendingPathComponent("missing.yaml").path, at: 1)
+        paths.insert(dir.path, at: 4)
+        paths.insert(dir.appendingPathComponent("broken.yaml").path, at: 9)
+        paths.insert(dir.appendingPathComponent("wrong.yaml").path, at: 15)
+        let auditor = Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, jobs: 1)
+        let alone = paths.map(auditor.verdict(forFileAt:))
+        #expect(alone.filter(\.isInvalid).count == 4 + 6)
+        for size in [1, 3, Auditor.batch, paths.count] {
+            let batched = stride(from: 0, to: paths.count, by: size).flatMap { start in
+                auditor.verdicts(forFilesAt: Array(paths[start..<min(start + size, paths.count)]))
+            }
+            #expect(batched == alone, "batches of \(size)")
+            #expect(batched.map { $0.jsonLine() } == alone.map { $0.jsonLine() }, "batches of \(size)")
+        }
+        #expect(auditor.verdicts(forFilesAt: []).isEmpty)
+    }
+
+    @Test("workers and a helping consumer claim consecutive files in batches, within the window, delivered in order")
+    func batches() {
+        let paths = (0..<103).map(String.init)
+        final class Claims: @unchecked Sendable {
+            let lock = NSLock()
+            var batches: [[String]] = []
+            func record(_ batch: [String]) { lock.lock(); batches.append(batch); lock.unlock() }
+        }
+        let claims = Claims()
+        var remaining = paths.makeIterator()
+        let pipeline = Pipeline<String>(
+            next: { remaining.next() }, window: 10, batch: 4,
+            worker: {
+                { batch in
+                    claims.record(batch); return batch.map { "made " + $0 }
+                }
+            })
+        pipeline.start(workers: 2)
+        for index in paths.indices {
+            if index % 25 == 0 { usleep(2_000) }
+            let taken = pipeline.take(index) { (batch: [String]) in
+                claims.record(batch)
+                return batch.map { "made " + $0 }
+            }
+            #expect(taken?.0 == paths[index] && taken?.1 == "made " + paths[index])
+        }
+        #expect(pipeline.take(paths.count, helping: { (batch: [String]) in batch }) == nil)
+        pipeline.waitForWorkers()
+        #expect(pipeline.peakBufferedCount <= 10)
+        // Every file claimed once, in batches of at most four consecutive files.
+        #expect(claims.batches.flatMap { $0 }.sorted { Int($0)! < Int($1)! } == paths)
+        for batch in claims.batches {
+            #expect(!batch.isEmpty && batch.count <= 4)
+            #expect(batch.map { Int($0)! } == Array(Int(batch[0])!..<Int(batch[0])! + batch.count))
+        }
+        #expect(claims.batches.contains { $0.count == 4 })
+    }
+
     @Test("an AsyncSequence of results, in order; breaking out early stops the workers")
     func asyncResults() async throws {
         let dir = try ReporterFixtures.temporaryDirectory()
