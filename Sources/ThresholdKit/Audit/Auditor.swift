@@ -63,8 +63,9 @@ public struct Auditor: Sendable {
     ///   - loadOptions: limits on each file read.
     ///   - jobs: threads to evaluate on; default ``defaultJobs``.
     ///   - window: files that may be claimed ahead of the one delivered next; default
-    ///     `(jobs + 2) × 16`: a batch being made on each thread, one made and waiting behind an
-    ///     earlier one, and one being delivered (see ``batch``).
+    ///     `(jobs + 2) × 16`: each thread takes up to 16 files at a time through every stage, so
+    ///     the window holds a batch being made on each thread, one made and waiting behind an
+    ///     earlier one, and one being delivered.
     public init(
         book: RuleBook, asOf: CalendarDate, loadOptions: LoadOptions = .default,
         jobs: Int = Auditor.defaultJobs, window: Int? = nil
@@ -325,7 +326,7 @@ public struct Auditor: Sendable {
             let started = Pipeline(
                 next: { iterator.next() }, window: window, batch: Auditor.batch,
                 worker: { evaluating(with: self.detached()) })
-            // No thread could be started (resource exhaustion): evaluate here, one file at a time.
+            // No thread could be started (resource exhaustion): evaluate here, a batch at a time.
             if started.start(workers: workers) > 0 { pipeline = started }
         }
         guard let pipeline else {
@@ -587,7 +588,8 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         workerCondition.broadcast()
     }
 
-    /// ``take(_:helping:)-(_,([String])->[Element])`` for a consumer that makes one file at a time.
+    /// The next element, as the method that takes a batch function gives it, for a consumer that
+    /// makes one file at a time.
     func take(_ index: Int, helping evaluate: (String) -> Element) -> (String, Element)? {
         take(index, helping: { $0.map(evaluate) })
     }
