@@ -260,42 +260,36 @@ struct ObligationStatusTests {
               - {obligation: biological-weapons-assesment, model: m, independent: true, completed: 2026-06-01, \
             outcome: high-risk}
             """
-        #expect(throws: YAMLError.self) { try LabProfile(yaml: typo, path: "lab.yaml", options: options) }
-        do {
-            _ = try LabProfile(yaml: typo, path: "lab.yaml", options: options)
-        } catch let error as YAMLError {
-            #expect(
-                error.headline
-                    == "lab.yaml:4:18: error: assessments[0].obligation: no loaded rule pack defines an obligation "
-                    + "'biological-weapons-assesment'; did you mean 'biological-weapons-assessment'?"
-            )
+        /// The first line of the error loading `yaml` gives, or nil when it loads.
+        func refusal(_ yaml: String) -> String? {
+            do {
+                _ = try LabProfile(yaml: yaml, path: "lab.yaml", options: options)
+                return nil
+            } catch {
+                return (error as? YAMLError)?.headline ?? "\(error)"
+            }
         }
+        #expect(
+            refusal(typo)
+                == "lab.yaml:4:18: error: assessments[0].obligation: no loaded rule pack defines an obligation "
+                + "'biological-weapons-assesment'; did you mean 'biological-weapons-assessment'?"
+        )
         let pack =
             "organization: {name: L}\nmodels: []\nassessments:\n  - {obligation: frontier-ai-framework, pack: "
             + "us-ca-sb5, completed: 2026-06-01}\n"
-        do {
-            _ = try LabProfile(yaml: pack, path: "lab.yaml", options: options)
-            Issue.record("a record for a pack that is not loaded was accepted")
-        } catch let error as YAMLError {
-            #expect(
-                error.headline
-                    == "lab.yaml:4:47: error: assessments[0].pack: no rule pack 'us-ca-sb5' is loaded; did you mean "
-                    + "'us-ca-sb53'?"
-            )
-        }
+        #expect(
+            refusal(pack)
+                == "lab.yaml:4:47: error: assessments[0].pack: no rule pack 'us-ca-sb5' is loaded; did you mean "
+                + "'us-ca-sb53'?"
+        )
         // An id written with words of its own around a known one is pointed to the known id.
         let prefixed = typo.replacingOccurrences(
             of: "biological-weapons-assesment", with: "third-party-biological-weapons-assessment")
-        do {
-            _ = try LabProfile(yaml: prefixed, path: "lab.yaml", options: options)
-            Issue.record("a record naming an obligation no pack defines was accepted")
-        } catch let error as YAMLError {
-            #expect(
-                error.headline
-                    == "lab.yaml:4:18: error: assessments[0].obligation: no loaded rule pack defines an obligation "
-                    + "'third-party-biological-weapons-assessment'; did you mean 'biological-weapons-assessment'?"
-            )
-        }
+        #expect(
+            refusal(prefixed)
+                == "lab.yaml:4:18: error: assessments[0].obligation: no loaded rule pack defines an obligation "
+                + "'third-party-biological-weapons-assessment'; did you mean 'biological-weapons-assessment'?"
+        )
         // Without the check at load, evaluation refuses the profile all the same.
         let loose = try LabProfile(yaml: typo, path: "lab.yaml")
         let verdict = book.evaluate(loose, asOf: CalendarDate("2026-11-29")!)
