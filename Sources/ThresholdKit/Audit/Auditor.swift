@@ -117,13 +117,36 @@ public struct Auditor: Sendable {
     /// nearly as much; 32 and 64 less, as the batch's data crowd the data cache).
     package static let batch = 16
 
+    /// The most bytes of YAML a batch takes through its stages at once: files larger than a
+    /// profile usually is (1 KB) are taken in smaller runs, so that a batch of large files never
+    /// holds sixteen large trees, profiles or verdicts. A file larger than this is a run of its own.
+    package static let batchBytes = 1 << 20
+
     /// Reads and evaluates files, each as ``verdict(forFileAt:)`` does, stage by stage: every
-    /// file read and parsed, then every profile decoded, then every one evaluated. The verdicts
-    /// are those of `paths.map(verdict(forFileAt:))`, in order.
+    /// file read and parsed, then every profile decoded, then every one evaluated (in runs of at
+    /// most ``batchBytes`` of YAML). The verdicts are those of `paths.map(verdict(forFileAt:))`,
+    /// in order.
     package func verdicts(forFilesAt paths: [String]) -> [Verdict] {
-        // A stage's failure is the file's error, wrapped to name the file as `profile(atPath:)`
-        // wraps it; the later stages pass it on.
-        func named(_ path: String, _ body: () throws -> LabProfile) -> Result<LabProfile, any Error> {
+        made(forFilesAt: paths) { $0 }
+    }
+
+    /// What `make` makes of the verdict on each file, as ``verdicts(forFilesAt:)`` makes them, each
+    /// run's verdicts made into what is wanted and freed before the next run is read.
+    package func made<Made>(forFilesAt paths: [String], making make: (Verdict) -> Made) -> [Made] {
+        var all: [Made] = []
+        all.reserveCapacity(paths.count)
+        made(forFilesAt: paths, making: make) { (run: [Made]) in all.append(contentsOf: run) }
+        return all
+    }
+
+    /// What `make` makes of the verdict on each file, handed to `deliver` run by run, in order, as
+    /// each run is made: what a run made is not held while the next is read.
+    package func made<Made, Failure: Error>(
+        forFilesAt paths: [String], making make: (Verdict) -> Made, deliver: ([Made]) throws(Failure) -> Void
+    ) throws(Failure) {
+        // A stage's failure is the file's error, named as `profile(atPath:)` names it; the later
+        // stages pass it on.
+        func named<Value>(_ path: String, _ body: () throws -> Value) -> Result<Value, any Error> {
             Result {
                 do {
                     return try body()
@@ -133,40 +156,54 @@ public struct Auditor: Sendable {
             }
         }
         let yamlOptions = YAMLOptions(limits: loadOptions.yaml)
+        // The files made so far: the documents of the run being gathered follow them.
+        var done = 0
         var documents: [Result<YAMLDocument, any Error>] = []
         documents.reserveCapacity(paths.count)
-        for path in paths {
-            documents.append(
-                Result {
-                    do {
-                        let bytes = try YAMLParser.readFile(atPath: path, limits: loadOptions.yaml, regularOnly: true)
-                        return try YAMLParser.parseDocument(bytes, path: path, options: yamlOptions)
-                    } catch let error as YAMLError {
-                        throw error.file == nil ? error.inFile(path) : error
-                    }
-                })
-        }
-        var profiles: [Result<LabProfile, any Error>] = []
-        profiles.reserveCapacity(paths.count)
-        for index in paths.indices {
-            profiles.append(
-                documents[index].flatMap { document in
-                    named(paths[index]) {
-                        try LabProfile(node: document.root, path: paths[index], options: loadOptions)
-                    }
-                })
-        }
-        documents = []
-        var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(paths.count)
-        for index in paths.indices {
-            switch profiles[index] {
-            case .success(let profile): verdicts.append(book.evaluate(profile, asOf: asOf))
-            case .failure(let error):
-                verdicts.append(Auditor.invalidVerdict(path: paths[index], asOf: asOf, error: error))
+        var runBytes = 0
+        func finishRun() throws(Failure) {
+            let first = done
+            var profiles: [Result<LabProfile, any Error>] = []
+            profiles.reserveCapacity(documents.count)
+            for (offset, document) in documents.enumerated() {
+                let path = paths[first + offset]
+                profiles.append(
+                    document.flatMap { document in
+                        named(path) { try LabProfile(node: document.root, path: path, options: loadOptions) }
+                    })
             }
+            documents.removeAll(keepingCapacity: true)
+            var verdicts: [Verdict] = []
+            verdicts.reserveCapacity(profiles.count)
+            for (offset, profile) in profiles.enumerated() {
+                switch profile {
+                case .success(let profile): verdicts.append(book.evaluate(profile, asOf: asOf))
+                case .failure(let error):
+                    verdicts.append(Auditor.invalidVerdict(path: paths[first + offset], asOf: asOf, error: error))
+                }
+            }
+            profiles = []
+            var made: [Made] = []
+            made.reserveCapacity(verdicts.count)
+            for verdict in verdicts { made.append(make(verdict)) }
+            verdicts = []
+            done += made.count
+            runBytes = 0
+            try deliver(made)
         }
-        return verdicts
+        for path in paths {
+            let bytes = named(path) {
+                try YAMLParser.readFile(atPath: path, limits: loadOptions.yaml, regularOnly: true)
+            }
+            let size = (try? bytes.get().count) ?? 0
+            if !documents.isEmpty && runBytes + size > Auditor.batchBytes { try finishRun() }
+            runBytes += size
+            documents.append(
+                bytes.flatMap { bytes in
+                    named(path) { try YAMLParser.parseDocument(bytes, path: path, options: yamlOptions) }
+                })
+        }
+        try finishRun()
     }
 
     /// Reads the profile in a regular file, without ever blocking on a FIFO or device.
@@ -309,11 +346,12 @@ public struct Auditor: Sendable {
     ) throws(Failure) {
         // A batch of files at a time, through each stage in turn (see `Auditor.batch`): the
         // verdicts, then what is made of each.
-        @Sendable func evaluating(with auditor: Auditor) -> ([String]) -> [Made] {
+        @Sendable func evaluating(with auditor: Auditor) -> ([String], ([Made]) -> Void) -> Void {
             let make = maker(auditor.book)
-            return { paths in auditor.verdicts(forFilesAt: paths).map(make) }
+            return { paths, put in auditor.made(forFilesAt: paths, making: make, deliver: put) }
         }
-        let evaluate = evaluating(with: self)
+        // The calling thread's function, made once it is known whether there are workers.
+        let make = maker(book)
         // However many files there are, when it is known: no thread for one file.
         let known = paths.underestimatedCount
         let workers = min(jobs - 1, known > 0 ? known - 1 : jobs - 1)
@@ -337,15 +375,22 @@ public struct Auditor: Sendable {
                 paths.removeAll(keepingCapacity: true)
                 while paths.count < Auditor.batch, let path = iterator.next() { paths.append(path) }
                 guard !paths.isEmpty else { return }
-                for (offset, made) in evaluate(paths).enumerated() {
-                    try deliver(index, paths[offset], made)
-                    index += 1
+                // Each run delivered as it is made, not held while the rest of the batch is read.
+                var offset = 0
+                try made(forFilesAt: paths, making: make) { (run: [Made]) throws(Failure) in
+                    for item in run {
+                        try deliver(index, paths[offset], item)
+                        index += 1
+                        offset += 1
+                    }
                 }
             }
         }
         defer { pipeline.waitForWorkers() }
         var index = 0
-        while let (path, made) = pipeline.take(index, helping: evaluate) {
+        while let (path, made) = pipeline.take(
+            index, helping: { paths, put in self.made(forFilesAt: paths, making: make, deliver: put) })
+        {
             do {
                 try deliver(index, path, made)
             } catch {
@@ -385,7 +430,10 @@ public struct AuditResults: AsyncSequence, Sendable {
         var remaining = paths.makeIterator()
         let pipeline = Pipeline(
             next: { remaining.next() }, window: auditor.window, batch: Auditor.batch,
-            worker: { auditor.detached().verdicts(forFilesAt:) })
+            worker: {
+                let detached = auditor.detached()
+                return { paths, put in detached.made(forFilesAt: paths, making: { $0 }, deliver: put) }
+            })
         let started = pipeline.start(workers: Swift.min(auditor.jobs, Swift.max(1, paths.count)))
         // No thread could be started (resource exhaustion): the iterator evaluates each file itself.
         return Iterator(handle: Handle(pipeline), paths: paths, inline: started == 0 ? auditor : nil)
@@ -441,9 +489,16 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     private let window: Int
     /// The most files claimed at once, and made together.
     private let batch: Int
-    /// Called once on each worker thread: what that thread makes of a batch of files, one element
-    /// per path, in order.
-    private let worker: @Sendable () -> ([String]) -> [Element]
+    /// The files the next claim takes (at most `batch`), one at first: as many as the first run
+    /// of the last batch made held, or twice the last batch when its first run held all of it. A batch of
+    /// large files is made in runs of one (see `Auditor.batchBytes`), and then the files are
+    /// claimed one at a time: a thread holding sixteen large results while the consumer waits
+    /// for an earlier one would hold the window's memory and stall the other threads.
+    private var claimSize: Int
+    /// Called once on each worker thread: the function with which that thread makes the elements
+    /// of a batch of files, one per path, in order, handing them on as they are made (in runs: the
+    /// second argument is called with each run, the runs in order).
+    private let worker: @Sendable () -> ([String], ([Element]) -> Void) -> Void
     private let lock = Lock()
     private let consumerCondition: ConditionVariable
     private let workerCondition: ConditionVariable
@@ -464,7 +519,9 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     /// A pipeline over the paths of a list, whose workers all use `evaluate`, one file at a time.
     convenience init(paths: PathCollection, window: Int, evaluate: @escaping @Sendable (String) -> Element) {
         var remaining = paths.makeIterator()
-        self.init(next: { remaining.next() }, window: window, batch: 1, worker: { { $0.map(evaluate) } })
+        self.init(
+            next: { remaining.next() }, window: window, batch: 1, worker: { { paths, put in put(paths.map(evaluate)) } }
+        )
     }
 
     /// A pipeline over the paths `next` gives, each of whose worker threads calls `worker` once,
@@ -472,11 +529,14 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     /// (with a rule book of its own, say).
     init(
         next: @escaping () -> String?, window: Int, batch: Int,
-        worker: @escaping @Sendable () -> ([String]) -> [Element]
+        worker: @escaping @Sendable () -> ([String], ([Element]) -> Void) -> Void
     ) {
         nextPath = next
         self.window = max(1, window)
         self.batch = max(1, batch)
+        // From one file, doubling while the files are small: the first batches of large files
+        // are not claimed sixteen at a time either.
+        self.claimSize = 1
         self.worker = worker
         self.slots = Array(repeating: nil, count: max(1, window))
         self.consumerCondition = ConditionVariable(lock)
@@ -515,24 +575,14 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
             guard let (first, paths) = claim() else { break }
             lock.unlock()
 
-            let elements = evaluate(paths)
-
-            lock.lock()
-            var resume: (CheckedContinuation<(String, Element)?, Never>, (String, Element))?
-            if !cancelled {
-                for offset in paths.indices { store((paths[offset], elements[offset]), at: first + offset) }
-                if let waiter, (first..<first + paths.count).contains(waiter.index),
-                    let taken = takeIfReady(waiter.index)
-                {
-                    self.waiter = nil
-                    resume = (waiter.continuation, taken)
-                } else if (first..<first + paths.count).contains(nextToTake) {
-                    consumerCondition.signal()
-                }
+            // Each run stored as it is made: the consumer may take it while the rest is made.
+            var made = first
+            evaluate(paths) { run in
+                put(run, of: paths, claimedFrom: first, at: made)
+                made += run.count
             }
-            lock.unlock()
-            if let (continuation, taken) = resume { continuation.resume(returning: taken) }
         }
+        // Left with the lock held.
         alive -= 1
         // A consumer waiting past the end, or on a cancelled pipeline, is told there is nothing.
         let atEnd = waiter.map { waiter in end.map { waiter.index >= $0 } ?? false } ?? false
@@ -543,13 +593,36 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
         waiter?.continuation.resume(returning: nil)
     }
 
+    /// Stores `run`, the elements of the files of `paths` (claimed from index `first`) from index
+    /// `index` on, and wakes the consumer or resumes the waiter that wants one of them.
+    private func put(_ run: [Element], of paths: [String], claimedFrom first: Int, at index: Int) {
+        lock.lock()
+        if index == first {
+            claimSize = run.count < paths.count ? max(1, run.count) : min(batch, 2 * paths.count)
+        }
+        guard !cancelled else { return lock.unlock() }
+        for (offset, element) in run.enumerated() {
+            store((paths[index - first + offset], element), at: index + offset)
+        }
+        let stored = index..<index + run.count
+        var resume: (CheckedContinuation<(String, Element)?, Never>, (String, Element))?
+        if let waiter, stored.contains(waiter.index), let taken = takeIfReady(waiter.index) {
+            self.waiter = nil
+            resume = (waiter.continuation, taken)
+        } else if stored.contains(nextToTake) {
+            consumerCondition.signal()
+        }
+        lock.unlock()
+        if let (continuation, taken) = resume { continuation.resume(returning: taken) }
+    }
+
     /// With the lock held: the next files to make, as many as the batch and the window allow (at
     /// least one), and the index of the first; nil when the source has run out before the first
     /// (the consumer is woken to learn the end).
     private func claim() -> (Int, [String])? {
         guard end == nil else { return nil }
         let first = nextToClaim
-        let room = min(batch, nextToTake + window - nextToClaim)
+        let room = min(claimSize, nextToTake + window - nextToClaim)
         var paths: [String] = []
         paths.reserveCapacity(room)
         while paths.count < room {
@@ -591,7 +664,7 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     /// The next element, as the method that takes a batch function gives it, for a consumer that
     /// makes one file at a time.
     func take(_ index: Int, helping evaluate: (String) -> Element) -> (String, Element)? {
-        take(index, helping: { $0.map(evaluate) })
+        take(index, helping: { paths, put in put(paths.map(evaluate)) })
     }
 
     /// The path at `index` (the next in order) and the element made of it; nil past the last file,
@@ -599,7 +672,9 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
     /// elements itself with `evaluate` (a batch within the window), and sleeps only when there is
     /// none left to claim: a consumer that helps keeps the cores busy with `jobs` threads in all,
     /// where one that waits would be a thread more to schedule, woken for every batch.
-    func take(_ index: Int, helping evaluate: ([String]) -> [Element]) -> (String, Element)? {
+    func take(
+        _ index: Int, helping evaluate: ([String], ([Element]) -> Void) -> Void
+    ) -> (String, Element)? {
         lock.lock()
         defer { lock.unlock() }
         while !cancelled {
@@ -611,10 +686,12 @@ final class Pipeline<Element: Sendable>: @unchecked Sendable {
             }
             guard let (first, paths) = claim() else { continue }
             lock.unlock()
-            let elements = evaluate(paths)
+            var made = first
+            evaluate(paths) { run in
+                put(run, of: paths, claimedFrom: first, at: made)
+                made += run.count
+            }
             lock.lock()
-            guard !cancelled else { break }
-            for offset in paths.indices { store((paths[offset], elements[offset]), at: first + offset) }
         }
         return nil
     }

@@ -408,6 +408,14 @@ struct AuditorTests {
         paths.insert(dir.path, at: 4)
         paths.insert(dir.appendingPathComponent("broken.yaml").path, at: 9)
         paths.insert(dir.appendingPathComponent("wrong.yaml").path, at: 15)
+        // Files large enough that a batch takes them in runs of at most `Auditor.batchBytes`.
+        let padding = "# " + String(repeating: "x", count: Auditor.batchBytes * 2 / 5) + "\n"
+        for name in ["large-1.yaml", "large-2.yaml", "large-3.yaml"] {
+            try ReporterFixtures.write(padding + ReporterFixtures.helios, name, in: dir)
+        }
+        paths.insert(dir.appendingPathComponent("large-1.yaml").path, at: 2)
+        paths.insert(dir.appendingPathComponent("large-2.yaml").path, at: 3)
+        paths.insert(dir.appendingPathComponent("large-3.yaml").path, at: 6)
         let auditor = Auditor(book: try ReporterFixtures.book(), asOf: ReporterFixtures.asOf, jobs: 1)
         let alone = paths.map(auditor.verdict(forFileAt:))
         #expect(alone.filter(\.isInvalid).count == 4 + 6)
@@ -421,7 +429,8 @@ struct AuditorTests {
         #expect(auditor.verdicts(forFilesAt: []).isEmpty)
     }
 
-    @Test("workers and a helping consumer claim consecutive files in batches, within the window, delivered in order")
+    @Test(
+        "workers and a helping consumer claim consecutive files in growing batches, within the window, in order")
     func batches() {
         let paths = (0..<103).map(String.init)
         final class Claims: @unchecked Sendable {
@@ -434,20 +443,26 @@ struct AuditorTests {
         let pipeline = Pipeline<String>(
             next: { remaining.next() }, window: 10, batch: 4,
             worker: {
-                { batch in
-                    claims.record(batch); return batch.map { "made " + $0 }
+                { batch, put in
+                    claims.record(batch)
+                    // A full batch in two runs, as a worker hands on a batch of large files: the
+                    // next claim takes as many files as the first run held.
+                    let first = batch.count == 4 ? 1 : batch.count
+                    put(batch.prefix(first).map { "made " + $0 })
+                    if first < batch.count { put(batch.dropFirst(first).map { "made " + $0 }) }
                 }
             })
         pipeline.start(workers: 2)
         for index in paths.indices {
             if index % 25 == 0 { usleep(2_000) }
-            let taken = pipeline.take(index) { (batch: [String]) in
+            let taken = pipeline.take(index) { (batch: [String], put: ([String]) -> Void) in
                 claims.record(batch)
-                return batch.map { "made " + $0 }
+                put(batch.map { "made " + $0 })
             }
             #expect(taken?.0 == paths[index] && taken?.1 == "made " + paths[index])
         }
-        #expect(pipeline.take(paths.count, helping: { (batch: [String]) in batch }) == nil)
+        #expect(
+            pipeline.take(paths.count, helping: { (batch: [String], put: ([String]) -> Void) in put(batch) }) == nil)
         pipeline.waitForWorkers()
         #expect(pipeline.peakBufferedCount <= 10)
         // Every file claimed once, in batches of at most four consecutive files.
@@ -457,6 +472,9 @@ struct AuditorTests {
             #expect(batch.map { Int($0)! } == Array(Int(batch[0])!..<Int(batch[0])! + batch.count))
         }
         #expect(claims.batches.contains { $0.count == 4 })
+        // Claims start with one file and grow while the runs hold whole batches.
+        #expect(claims.batches.contains { $0 == ["0"] })
+        #expect(claims.batches.contains { $0.count == 2 })
     }
 
     @Test("an AsyncSequence of results, in order; breaking out early stops the workers")
