@@ -128,16 +128,20 @@ public struct Auditor: Sendable {
     /// most ``batchBytes`` of YAML). The verdicts are those of `paths.map(verdict(forFileAt:))`,
     /// in order.
     package func verdicts(forFilesAt paths: [String]) -> [Verdict] {
-        made(forFilesAt: paths) { $0 }
+        var all: [Verdict] = []
+        all.reserveCapacity(paths.count)
+        made(forFilesAt: paths, making: { $0 }) { (run: [Verdict]) in all.append(contentsOf: run) }
+        return all
     }
 
-    /// What `make` makes of the verdict on each file, as ``verdicts(forFilesAt:)`` makes them, each
-    /// run's verdicts made into what is wanted and freed before the next run is read.
-    package func made<Made>(forFilesAt paths: [String], making make: (Verdict) -> Made) -> [Made] {
-        var all: [Made] = []
-        all.reserveCapacity(paths.count)
-        made(forFilesAt: paths, making: make) { (run: [Made]) in all.append(contentsOf: run) }
-        return all
+    /// Runs `body`, giving a `YAMLError` it throws the file's name: how every stage of reading a
+    /// file names the file at fault.
+    private static func named<Value>(_ path: String, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as YAMLError {
+            throw error.file == nil ? error.inFile(path) : error
+        }
     }
 
     /// What `make` makes of the verdict on each file, handed to `deliver` run by run, in order, as
@@ -148,13 +152,7 @@ public struct Auditor: Sendable {
         // A stage's failure is the file's error, named as `profile(atPath:)` names it; the later
         // stages pass it on.
         func named<Value>(_ path: String, _ body: () throws -> Value) -> Result<Value, any Error> {
-            Result {
-                do {
-                    return try body()
-                } catch let error as YAMLError {
-                    throw error.file == nil ? error.inFile(path) : error
-                }
-            }
+            Result { try Auditor.named(path, body) }
         }
         let yamlOptions = YAMLOptions(limits: loadOptions.yaml)
         // The files made so far: the documents of the run being gathered follow them.
@@ -211,11 +209,9 @@ public struct Auditor: Sendable {
     ///
     /// - Throws: `YAMLError`, naming the file.
     package static func profile(atPath path: String, options: LoadOptions) throws -> LabProfile {
-        do {
+        try named(path) {
             let bytes = try YAMLParser.readFile(atPath: path, limits: options.yaml, regularOnly: true)
             return try LabProfile(bytes: bytes, path: path, options: options)
-        } catch let error as YAMLError {
-            throw error.file == nil ? error.inFile(path) : error
         }
     }
 
