@@ -23,6 +23,9 @@ package struct MappingReader: Sendable {
         }
         self.node = node
         self.path = path
+        // The usual mapping, every key allowed and spelled as written in `keys`, is checked on
+        // the arena's bytes; any other is read pair by pair below, for the message.
+        if keys.count <= 16 && node.keysAllSpelled(among: keys) { return }
         // A long list of keys (a pack test's expectations are keyed by every obligation id) is
         // hashed, so that a mapping with many pairs is checked in linear time.
         let known: Set<String>? = keys.count > 16 ? Set(keys) : nil
@@ -89,12 +92,13 @@ package struct MappingReader: Sendable {
     }
 
     /// The value under `key`, which must be present and not null.
-    package func required(_ key: String, what: String) throws -> YAMLNode {
+    /// `what` is made only for an error message.
+    package func required(_ key: String, what: @autoclosure () -> String) throws -> YAMLNode {
         guard let value = node[key] else {
-            throw node.error("\(MappingReader.label(path))missing the required key '\(key)' (\(what))")
+            throw node.error("\(MappingReader.label(path))missing the required key '\(key)' (\(what()))")
         }
         guard !value.isNull else {
-            throw value.error("\(MappingReader.label(path(of: key)))expected \(what), found null")
+            throw value.error("\(MappingReader.label(path(of: key)))expected \(what()), found null")
         }
         return value
     }
@@ -127,7 +131,7 @@ package struct MappingReader: Sendable {
             throw value.error("\(MappingReader.label(path(of: key)))expected \(what), found \(value.kindDescription)")
         }
         let base = path(of: key)
-        return value.items.enumerated().map { ("\(base)[\($0.offset)]", $0.element) }
+        return value.items.indices.map { (MappingReader.itemPath(base, $0), value.items[$0]) }
     }
 
     /// A list of text items under `key`; a single text is taken as a list of one.
@@ -145,6 +149,36 @@ package struct MappingReader: Sendable {
             result.append(try item.string(lazyPath: "\(path(of: key))[\(offset)]", what: "text"))
         }
         return result
+    }
+
+    /// `base[offset]`, the path of an item of the sequence at `base`: made from bytes, as string
+    /// interpolation spends some 800 instructions on each (a profile's lists make thousands).
+    static func itemPath(_ base: String, _ offset: Int) -> String {
+        var base = base
+        return base.withUTF8 { prefix in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefix.count + 22) { buffer in
+                var end = buffer.baseAddress!
+                if let start = prefix.baseAddress { end.initialize(from: start, count: prefix.count) }
+                end += prefix.count
+                end.initialize(to: UInt8(ascii: "["))
+                end += 1
+                // The digits, written from the last; an offset is never negative.
+                var digits = 1
+                var rest = offset / 10
+                while rest > 0 { (digits, rest) = (digits + 1, rest / 10) }
+                rest = offset
+                for position in stride(from: digits - 1, through: 0, by: -1) {
+                    (end + position).initialize(to: UInt8(ascii: "0") + UInt8(rest % 10))
+                    rest /= 10
+                }
+                end += digits
+                end.initialize(to: UInt8(ascii: "]"))
+                end += 1
+                return String(
+                    decoding: UnsafeBufferPointer(start: buffer.baseAddress, count: end - buffer.baseAddress!),
+                    as: UTF8.self)
+            }
+        }
     }
 
     /// "path: " for messages, or "" at the root.

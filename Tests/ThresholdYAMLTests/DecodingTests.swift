@@ -166,6 +166,39 @@ import Testing
         #expect(first.path(of: "name") == "models[0].name")
     }
 
+    @Test(
+        "an item's path is the sequence's path and the offset in brackets",
+        arguments: [0, 7, 9, 10, 99, 100, 12_345, Int.max])
+    func itemPaths(offset: Int) {
+        for base in ["", "models", "organization.exchange_rates", "modèles.ü", String(repeating: "a", count: 40)] {
+            #expect(MappingReader.itemPath(base, offset) == "\(base)[\(offset)]")
+        }
+    }
+
+    @Test func keysAreCheckedOnTheArenaAsStringsWouldBe() throws {
+        let keys = ["name", "training_compute", "", "modèle"]
+        let cases: [(String, Bool)] = [
+            ("{name: a, training_compute: 1}", true),
+            ("{}", true),
+            ("{'': 1, modèle: 2}", true),
+            ("{name: a, nam: b}", false),
+            ("{name: a, names: b}", false),
+            ("{name: a, [x]: 1}", false),
+            ("{Name: a}", false),
+            ("{training_compute: 1, modele: 2}", false),
+        ]
+        for (text, spelled) in cases {
+            let node = try parse(text)
+            #expect(node.keysAllSpelled(among: keys) == spelled, "\(text)")
+            // The reader accepts exactly the mappings whose keys are all spelled as allowed ones.
+            #expect(((try? MappingReader(node, path: "", keys: keys)) != nil) == spelled, "\(text)")
+        }
+        #expect(try parse("[name]").keysAllSpelled(among: keys) == false)
+        #expect(try parse("name").keysAllSpelled(among: keys) == false)
+        #expect(try parse("{a: 1}").keysAllSpelled(among: []) == false)
+        #expect(try parse("{}").keysAllSpelled(among: []) == true)
+    }
+
     @Test func theValuesPathIsInTheMessage() throws {
         let item = try models()[2]
         let model = try MappingReader(item.node, path: item.path, keys: Self.modelKeys)
