@@ -162,30 +162,35 @@ public struct Auditor: Sendable {
         var runBytes = 0
         func finishRun() throws(Failure) {
             let first = done
+            // Each stage takes its inputs off their list one by one (the list reversed first, so
+            // that they come in order), so that each is freed as soon as its stage is done with it:
+            // its memory is then free for the next one's results, where freeing a whole run's at
+            // once overflows the allocator's per-thread caches.
             var profiles: [Result<LabProfile, any Error>] = []
             profiles.reserveCapacity(documents.count)
-            for (offset, document) in documents.enumerated() {
-                let path = paths[first + offset]
+            documents.reverse()
+            while let document = documents.popLast() {
+                let path = paths[first + profiles.count]
                 profiles.append(
                     document.flatMap { document in
                         named(path) { try LabProfile(node: document.root, path: path, options: loadOptions) }
                     })
             }
-            documents.removeAll(keepingCapacity: true)
             var verdicts: [Verdict] = []
             verdicts.reserveCapacity(profiles.count)
-            for (offset, profile) in profiles.enumerated() {
+            profiles.reverse()
+            while let profile = profiles.popLast() {
                 switch profile {
                 case .success(let profile): verdicts.append(book.evaluate(profile, asOf: asOf))
                 case .failure(let error):
-                    verdicts.append(Auditor.invalidVerdict(path: paths[first + offset], asOf: asOf, error: error))
+                    verdicts.append(
+                        Auditor.invalidVerdict(path: paths[first + verdicts.count], asOf: asOf, error: error))
                 }
             }
-            profiles = []
             var made: [Made] = []
             made.reserveCapacity(verdicts.count)
-            for verdict in verdicts { made.append(make(verdict)) }
-            verdicts = []
+            verdicts.reverse()
+            while let verdict = verdicts.popLast() { made.append(make(verdict)) }
             done += made.count
             runBytes = 0
             try deliver(made)
