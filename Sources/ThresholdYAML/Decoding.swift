@@ -214,25 +214,42 @@ package enum Suggestion {
     /// The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo.
     package static func nearest(to word: String, among candidates: [String]) -> String? {
         // The distance is at least the difference in length: a word far longer than every
-        // candidate (a hostile megabyte-long key) is never compared letter by letter.
-        let longest = candidates.map { $0.unicodeScalars.count }.max() ?? 0
+        // candidate (a hostile megabyte-long key) is never compared letter by letter. A
+        // candidate's bytes bound its scalars, and are counted without walking them.
+        var longest = 0
+        for candidate in candidates { longest = max(longest, candidate.utf8.count) }
         guard word.unicodeScalars.count <= longest + 3 else { return nil }
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (String, Int)?
         for candidate in candidates {
+            let distance: Int?
             // A candidate of ASCII without a carriage return has one character and one scalar per
-            // byte, lowercased or not: one whose length alone rules it out is passed over before
-            // it is lowercased and compared.
-            if candidate.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-                let length = candidate.utf8.count
-                guard abs(length - lowered.count) <= tolerance(length) else { continue }
+            // byte, lowercased or not: one whose length alone rules it out is passed over, and
+            // the others are lowercased byte by byte into a buffer on the stack, not a string
+            // and an array (a word that is no known term is measured against every candidate).
+            let ascii = candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return .none }
+                let limit = tolerance(bytes.count)
+                guard abs(bytes.count - lowered.count) <= limit else { return .some(nil) }
+                return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { other in
+                    for (offset, byte) in bytes.enumerated() {
+                        let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                        (other.baseAddress! + offset).initialize(to: Unicode.Scalar(lower))
+                    }
+                    return lowered.withUnsafeBufferPointer {
+                        .some(editDistance($0, UnsafeBufferPointer(other), atMost: limit))
+                    }
+                }
             }
-            let other = Array(candidate.lowercased().unicodeScalars)
-            let limit = tolerance(candidate.count)
-            guard abs(other.count - lowered.count) <= limit else { continue }
-            if let distance = editDistance(lowered, other, atMost: limit), distance < (best?.1 ?? .max) {
-                best = (candidate, distance)
+            if let ascii, let measured = ascii {
+                distance = measured
+            } else {
+                let other = Array(candidate.lowercased().unicodeScalars)
+                let limit = tolerance(candidate.count)
+                guard abs(other.count - lowered.count) <= limit else { continue }
+                distance = editDistance(lowered, other, atMost: limit)
             }
+            if let distance, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0
     }
@@ -271,6 +288,13 @@ package enum Suggestion {
     /// least is at most one more than the row above's). A word far from every candidate, as most
     /// unknown words are, costs a few rows rather than the whole table.
     package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in editDistance(a, b, atMost: limit) } }
+    }
+
+    /// ``editDistance(_:_:atMost:)`` of scalars where they lie.
+    static func editDistance(
+        _ a: UnsafeBufferPointer<Unicode.Scalar>, _ b: UnsafeBufferPointer<Unicode.Scalar>, atMost limit: Int
+    ) -> Int? {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
         guard abs(a.count - b.count) <= limit else { return nil }
         let width = b.count + 1

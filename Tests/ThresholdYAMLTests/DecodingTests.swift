@@ -74,6 +74,34 @@ import Testing
         #expect(Suggestion.nearest(to: typo, among: ["name", "models", "training_compute"]) == suggestion)
     }
 
+    /// The suggestion as the definition reads: the first nearest candidate within its tolerance,
+    /// each lowercased as a string and compared scalar by scalar.
+    static func referenceNearest(_ word: String, _ candidates: [String]) -> String? {
+        let lowered = Array(word.lowercased().unicodeScalars)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = referenceDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            if distance <= Suggestion.tolerance(candidate.count), distance < (best?.1 ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+
+    @Test func suggestionsAgreeWithTheirDefinitionWhateverTheCandidatesCase() {
+        let candidates = [
+            "Text", "IMAGE", "biological-sequence", "Modèle", "ÉTAT", "code", "Audio\r", "video", "", "x",
+        ]
+        let words = [
+            "text", "TEXT", "txet", "imagee", "Image", "biological_sequence", "protein-sequence", "modele",
+            "MODÈLE", "etat", "état", "cod", "audio", "Audio\r", "vidoe", "", "y", "xx", "zzzzzzzzzzzzzzzzzzzzzzz",
+        ]
+        for word in words {
+            #expect(
+                Suggestion.nearest(to: word, among: candidates) == Self.referenceNearest(word, candidates), "\(word)")
+        }
+    }
+
     @Test func noSuggestionWhenNothingIsNear() {
         #expect(Suggestion.nearest(to: "xyz", among: ["name", "models"]) == nil)
         #expect(Suggestion.nearest(to: "nm", among: ["name"]) == nil)  // two edits in a 4-letter key

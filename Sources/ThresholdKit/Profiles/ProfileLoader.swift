@@ -538,10 +538,10 @@ extension LabProfile {
 
     /// The message for a term that is a near miss of one of `known`; nil for a known term or one
     /// that is not close to any.
-    static func nearMiss(_ path: String, _ value: String, _ known: [String]) -> String? {
+    static func nearMiss(_ path: @autoclosure () -> String, _ value: String, _ known: [String]) -> String? {
         guard !known.contains(value), let near = Suggestion.nearest(to: value, among: known) else { return nil }
         return
-            "\(path): \(value.quotedForDiagnostic()) is not a term Threshold knows; did you mean '\(near)'? (known: "
+            "\(path()): \(value.quotedForDiagnostic()) is not a term Threshold knows; did you mean '\(near)'? (known: "
             + "\(known.joined(separator: ", ")))"
     }
 
