@@ -224,25 +224,13 @@ package enum Suggestion {
         for candidate in candidates {
             let distance: Int?
             // A candidate of ASCII without a carriage return has one character and one scalar per
-            // byte, lowercased or not: one whose length alone rules it out is passed over, and
-            // the others are lowercased byte by byte into a buffer on the stack, not a string
-            // and an array (a word that is no known term is measured against every candidate).
-            let ascii = candidate.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
-                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return .none }
-                let limit = tolerance(bytes.count)
-                guard abs(bytes.count - lowered.count) <= limit else { return .some(nil) }
-                return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { other in
-                    for (offset, byte) in bytes.enumerated() {
-                        let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                        (other.baseAddress! + offset).initialize(to: Unicode.Scalar(lower))
-                    }
-                    return lowered.withUnsafeBufferPointer {
-                        .some(editDistance($0, UnsafeBufferPointer(other), atMost: limit))
-                    }
-                }
-            }
-            if let ascii, let measured = ascii {
-                distance = measured
+            // byte, lowercased or not: one whose length alone rules it out is passed over, and the
+            // others are compared without a lowercased string and an array of it (a word that is
+            // no known term is measured against every candidate).
+            if candidate.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                let limit = tolerance(candidate.utf8.count)
+                guard abs(candidate.utf8.count - lowered.count) <= limit else { continue }
+                distance = asciiDistance(lowered, candidate, atMost: limit)
             } else {
                 let other = Array(candidate.lowercased().unicodeScalars)
                 let limit = tolerance(candidate.count)
@@ -252,6 +240,21 @@ package enum Suggestion {
             if let distance, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0
+    }
+
+    /// ``editDistance(_:_:atMost:)`` of `lowered` and an ASCII `candidate`, lowercased byte by
+    /// byte into a buffer on the stack.
+    private static func asciiDistance(_ lowered: [Unicode.Scalar], _ candidate: String, atMost limit: Int) -> Int? {
+        var candidate = candidate
+        return candidate.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { other in
+                for (offset, byte) in bytes.enumerated() {
+                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    (other.baseAddress! + offset).initialize(to: Unicode.Scalar(lower))
+                }
+                return lowered.withUnsafeBufferPointer { editDistance($0, UnsafeBufferPointer(other), atMost: limit) }
+            }
+        }
     }
 
     /// The candidate an id such as `third-party-cybersecurity-assessment` most likely means: the
