@@ -127,7 +127,9 @@ package struct YAMLNode: Sendable {
         // A tag decides; else a plain scalar's text is read for null alone, not resolved in full
         // (a string would be tried as an integer and a float first).
         if raw.tag >= 0 { return scalarKind == .null }
-        return raw.style == .plain && withUTF8(CoreSchema.isNull)
+        // Only 0, 1 and 4 bytes can spell null: any other length is told without reading the text.
+        guard raw.style == .plain, raw.count == 0 || raw.count == 1 || raw.count == 4 else { return false }
+        return withUTF8(CoreSchema.isNull)
     }
 
     // MARK: Collections

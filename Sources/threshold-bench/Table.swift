@@ -27,7 +27,8 @@ func grouped(_ n: Int) -> String {
 
 extension Rounds {
     /// Prints the table of stages (median wall time, profiles/s, MB/s of profiles read, × floor,
-    /// CPU time), the diagnostic tree stage, the speed-up of J jobs, the output the audits wrote,
+    /// CPU time), the diagnostic tree stage, the room the targets leave above the floor and what the
+    /// audits take of it, the speed-up of J jobs, the output the audits wrote,
     /// the checks, the machine's load and peak memory, and each stage's spread.
     func printTable(options: BenchOptions, corpus: CorpusDirectory) {
         let medians = times.map(median), cpuMedians = cpuTimes.map(median)
@@ -55,8 +56,20 @@ extension Rounds {
                 "diagnostic: \(stages[tree].name) \(fixed(medians[tree], 3)) s, "
                     + "\(fixed(medians[tree] / floorTime, 2))× floor, CPU \(fixed(cpuMedians[tree], 3)) s")
         }
-        // The audits of every pack on 1 job and on J.
+        // What the targets leave for the work above libyaml, against what the audits take.
+        let seed = stages.firstIndex { $0.role == .audit(AuditStage(packs: [Bench.seedPack], jobs: 1)) }
         let single = stages.firstIndex { $0.role == .audit(AuditStage(jobs: 1)) }
+        if let seed, let single {
+            let perProfile = 1e6 / Double(corpus.profiles)
+            func above(_ index: Int) -> String { fixed((medians[index] - floorTime) * perProfile, 1) }
+            let tree = stages.firstIndex { $0.role == .tree }.map { " (the YAML tree alone \(above($0)))" } ?? ""
+            let floor = floorTime * perProfile
+            print(
+                "targets, in µs a profile above the floor's \(fixed(floor, 1)): 1.5× leaves \(fixed(0.5 * floor, 1)), "
+                    + "and the seed pack's audit takes \(above(seed))\(tree); 2.5× leaves \(fixed(1.5 * floor, 1)), "
+                    + "and every pack's takes \(above(single))")
+        }
+        // The audits of every pack on 1 job and on J.
         let parallel = stages.firstIndex { $0.role == .audit(AuditStage(jobs: options.jobs)) }
         if let single, let parallel, single != parallel {
             let (one, many) = (medians[single], medians[parallel])

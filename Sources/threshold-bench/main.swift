@@ -37,7 +37,10 @@
 //               what the cores give two jobs: the ceiling of stage 5's speed-up (two CPUs of a
 //               shared virtual machine may give less than twice one).
 // The bytes and write calls of each audit's output are counted by the kernel (/proc/self/io), and
-// must be the same in every round, and for 1 job and J.
+// must be the same in every round, and for 1 job and J. A line under the table sets the issue's
+// targets against the medians, in µs a profile above the floor: what 1.5× and 2.5× the floor
+// leave for the work above libyaml, what the seed pack's and every pack's audits take, and what
+// the YAML tree alone takes.
 //
 // --digest prints FNV-1a 64 of what the audit stage (every built-in pack, J jobs) writes over the
 // pool (min(N, P) files) on 2024-06-01, 2026-07-01 and 2027-06-01, one output after the other:
