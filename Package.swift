@@ -69,7 +69,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "threshold-bench",
-            dependencies: ["ThresholdKit", "ThresholdYAML", "ThresholdPlatform", "CAllocationCount"]
+            dependencies: ["ThresholdKit", "ThresholdYAML", "ThresholdPlatform", "CAllocationCount"],
+            // The log of the performance rounds.
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "ThresholdYAMLTests",
