@@ -158,33 +158,21 @@ package struct YAMLNode: Sendable {
 
     /// Whether every key of this mapping is a scalar spelled byte for byte as one of `keys`, read
     /// straight from the arena: the usual case of a mapping checked for unknown keys, told without
-    /// making a node or a string for each pair. False for a node that is not a mapping, and when
-    /// a key in `keys` is not stored as UTF-8 (the caller then compares as strings).
+    /// making a node or a string for each pair (each key compared as ``MappingReader`` compares
+    /// one: byte for byte). False for a node that is not a mapping.
     package func keysAllSpelled(among keys: [String]) -> Bool {
         let raw = raw
         guard raw.kind == .mapping else { return false }
-        return keys.withUnsafeBufferPointer { keys in
-            storage.nodes.withUnsafeBufferPointer { nodes in
-                storage.children.withUnsafeBufferPointer { children in
-                    storage.text.withUnsafeBufferPointer { text in
-                        pairs: for pair in 0..<Int(raw.count) {
-                            let key = nodes[Int(children[Int(raw.start) + 2 * pair])]
-                            guard key.kind == .scalar else { return false }
-                            let count = Int(key.count)
-                            for known in keys.indices {
-                                let equal = keys[known].utf8.withContiguousStorageIfAvailable { candidate in
-                                    candidate.count == count
-                                        && (count == 0
-                                            || memcmp(candidate.baseAddress!, text.baseAddress! + Int(key.start), count)
-                                                == 0)
-                                }
-                                guard let equal else { return false }
-                                if equal { continue pairs }
-                            }
-                            return false
-                        }
-                        return true
+        return storage.nodes.withUnsafeBufferPointer { nodes in
+            storage.children.withUnsafeBufferPointer { children in
+                storage.text.withUnsafeBufferPointer { text in
+                    for pair in 0..<Int(raw.count) {
+                        let key = nodes[Int(children[Int(raw.start) + 2 * pair])]
+                        guard key.kind == .scalar else { return false }
+                        let bytes = UnsafeBufferPointer(rebasing: text[Int(key.start)..<Int(key.start + key.count)])
+                        guard MappingReader.contains(keys, bytes) else { return false }
                     }
+                    return true
                 }
             }
         }
